@@ -1,0 +1,17 @@
+import type { Analyzer } from '../analyzer/contract.js';
+import { timingAnalyzer, type TimingOptionsInput } from './timing/index.js';
+
+/** Options for the built-in analyzers, keyed by analyzer name. */
+export interface BuiltinAnalyzerOptions {
+  timing?: TimingOptionsInput;
+}
+
+/**
+ * Every built-in offline analyzer, configured. This is what `createInspector()` runs by default.
+ *
+ * @example
+ * const analyzers = builtinAnalyzers({ timing: { holidays: false } });
+ */
+export function builtinAnalyzers(options: BuiltinAnalyzerOptions = {}): Analyzer[] {
+  return [timingAnalyzer(options.timing)];
+}

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+
+/** Every error cxqa throws carries one of these codes. */
+export type CxqaErrorCode =
+  | 'invalid_conversation'
+  | 'invalid_scorecard'
+  | 'invalid_config'
+  | 'invalid_option'
+  | 'analyzer_failed'
+  | 'analyzer_timeout'
+  | 'analyzer_invalid_output'
+  | 'unknown_timezone'
+  | 'model_missing'
+  | 'input_unreadable';
+
+export interface CxqaErrorDetails {
+  /** Where the problem is, e.g. `["messages", 2, "at"]` or a file path. */
+  path?: (string | number)[];
+  analyzer?: string;
+  issues?: { path: (string | number)[]; message: string }[];
+  cause?: unknown;
+}
+
+/** Typed error: switch on `code`, read `path` / `issues` for where. */
+export class CxqaError extends Error {
+  override readonly name = 'CxqaError';
+  readonly code: CxqaErrorCode;
+  readonly path?: (string | number)[];
+  readonly analyzer?: string;
+  readonly issues?: { path: (string | number)[]; message: string }[];
+
+  constructor(code: CxqaErrorCode, message: string, details: CxqaErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    if (details.path) this.path = details.path;
+    if (details.analyzer) this.analyzer = details.analyzer;
+    if (details.issues) this.issues = details.issues;
+  }
+}
+
+/** True when `e` is a CxqaError, optionally with the given code. */
+export function isCxqaError(e: unknown, code?: CxqaErrorCode): e is CxqaError {
+  return e instanceof CxqaError && (code === undefined || e.code === code);
+}
+
+/** Flatten zod issues to `{ path, message }` with a readable one-line summary. */
+export function describeZodIssues(error: z.ZodError): { issues: { path: (string | number)[]; message: string }[]; summary: string } {
+  const issues = error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+    message: i.message,
+  }));
+  const summary = issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
+  return { issues, summary };
+}

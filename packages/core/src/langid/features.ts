@@ -1,0 +1,30 @@
+/** Character n-gram features shared by the language-ID trainer and the runtime model. */
+
+export const MAX_NGRAM = 4;
+/** Identification only looks at this many leading characters of a message. */
+export const MAX_CHARS = 2000;
+
+/** Lower-case, drop digits/punctuation/symbols, collapse spaces, pad with one space each side. */
+export function langidText(text: string): string {
+  const t = text
+    .slice(0, MAX_CHARS)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/https?:\/\/\S+|www\.\S+|@\w+/gu, ' ')
+    .replace(/[\p{P}\p{S}\p{N}\p{C}]+/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  return t ? ` ${t} ` : '';
+}
+
+/** Call `visit` for every character 1..MAX_NGRAM-gram of the prepared text (not lone spaces). */
+export function forEachNgram(prepared: string, visit: (gram: string) => void): void {
+  const cps = Array.from(prepared);
+  for (let i = 0; i < cps.length; i++) {
+    let gram = '';
+    for (let n = 0; n < MAX_NGRAM && i + n < cps.length; n++) {
+      gram += cps[i + n];
+      if (gram !== ' ') visit(gram);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import type { Analyzer, AnalyzerOutput } from '../analyzer/contract.js';
+import { builtinAnalyzers, type BuiltinAnalyzerOptions } from '../analyzers/builtin.js';
+import { CxqaError, describeZodIssues } from '../errors.js';
+import type { LangidModel } from '../langid/model.js';
+import { ConversationSchema } from '../schemas/conversation.js';
+import type { Issue, Result, Versions } from '../schemas/result.js';
+import { ScorecardSchema, type Scorecard, type ScorecardInput } from '../schemas/scorecard.js';
+import { DEFAULT_SCORECARD } from '../scorecard/default-scorecard.js';
+import type { Translator } from '../translate/translator.js';
+import { ENGINE_VERSION } from '../version.js';
+import { prepareConversation } from './context.js';
+import { mapOrdered, type MapOrderedOptions } from './map-ordered.js';
+import { runAnalyzer } from './run-analyzer.js';
+import { assembleResult, invalidResult } from './result.js';
+
+export interface InspectorOptions extends BuiltinAnalyzerOptions {
+  /** Analyzers to run, in order. Default: every built-in offline analyzer. */
+  analyzers?: readonly Analyzer[];
+  /** Scorecard (validated). Default: DEFAULT_SCORECARD. */
+  scorecard?: Scorecard | ScorecardInput;
+  /** Per-analyzer time limit in milliseconds (default 10 000). */
+  timeLimitMs?: number;
+  /** Candidate languages for language identification (ISO 639-1). Default: all the model knows. */
+  languages?: readonly string[];
+  langidModel?: LangidModel;
+  /** Translate messages not in `to` for review; originals stay the evidence. */
+  translation?: { to: string; translator: Translator };
+}
+
+export interface InspectOptions {
+  /** Input line/row number, copied into issues. */
+  line?: number;
+  signal?: AbortSignal;
+}
+
+export interface Inspector {
+  readonly analyzers: readonly Analyzer[];
+  readonly scorecard: Scorecard;
+  readonly versions: Versions;
+  /** Inspect one conversation (anything: it is validated). Never throws for bad data. */
+  inspect(input: unknown, options?: InspectOptions): Promise<Result>;
+  /** Stream results in input order with bounded concurrency and memory. */
+  inspectMany(source: Iterable<unknown> | AsyncIterable<unknown>, options?: MapOrderedOptions): AsyncGenerator<Result>;
+}
+
+/**
+ * Create an inspector. With no options it runs every built-in offline analyzer with the
+ * default scorecard.
+ *
+ * @example
+ * const inspector = createInspector();
+ * const result = await inspector.inspect({ id: 'c1', customer: { country: 'DE' }, messages: [
+ *   { role: 'customer', text: 'Wo ist meine Bestellung?', at: '2026-03-02T10:00:00+01:00' },
+ *   { role: 'agent', text: 'Guten Tag! Ich sehe nach.', at: '2026-03-02T10:04:00+01:00' },
+ * ] });
+ * result.metrics['timing.firstResponseSeconds']; // 240
+ */
+export function createInspector(options: InspectorOptions = {}): Inspector {
+  const parsed = ScorecardSchema.safeParse(options.scorecard ?? DEFAULT_SCORECARD);
+  if (!parsed.success) {
+    const { issues, summary } = describeZodIssues(parsed.error);
+    throw new CxqaError('invalid_scorecard', `invalid scorecard: ${summary}`, { issues });
+  }
+  const scorecard = parsed.data;
+  const analyzers = options.analyzers ?? builtinAnalyzers(options);
+  const names = new Set<string>();
+  for (const a of analyzers) {
+    if (!a || typeof a.analyze !== 'function' || typeof a.name !== 'string' || typeof a.version !== 'string') {
+      throw new CxqaError('invalid_option', 'every analyzer needs a string name, a string version and an analyze function', { path: ['analyzers'] });
+    }
+    if (names.has(a.name)) throw new CxqaError('invalid_option', `two analyzers are named "${a.name}"`, { path: ['analyzers'] });
+    names.add(a.name);
+  }
+  const timeLimitMs = options.timeLimitMs ?? 10_000;
+  const versions: Versions = {
+    engine: ENGINE_VERSION,
+    scorecard: `${scorecard.name}@${scorecard.version}`,
+    analyzers: Object.fromEntries(analyzers.map((a) => [a.name, a.version])),
+  };
+
+  async function inspect(input: unknown, opts: InspectOptions = {}): Promise<Result> {
+    const checked = ConversationSchema.safeParse(input);
+    if (!checked.success) {
+      const issues: Issue[] = checked.error.issues.map((i) => ({
+        code: 'invalid_conversation',
+        message: i.message,
+        path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+        ...(opts.line ? { line: opts.line } : {}),
+      }));
+      const id = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : null;
+      return invalidResult(id, issues, versions);
+    }
+    const prepared = await prepareConversation(checked.data, {
+      ...(options.languages ? { languages: options.languages } : {}),
+      ...(options.langidModel ? { langidModel: options.langidModel } : {}),
+      ...(options.translation ? { translation: options.translation } : {}),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    const outputs = new Map<string, AnalyzerOutput>();
+    const issues: Issue[] = [...prepared.issues];
+    for (const analyzer of analyzers) {
+      const run = await runAnalyzer(analyzer, prepared, outputs, timeLimitMs);
+      if (run.output) outputs.set(analyzer.name, run.output);
+      if (run.issue) issues.push(opts.line ? { ...run.issue, line: opts.line } : run.issue);
+    }
+    return assembleResult(prepared, outputs, issues, scorecard, versions);
+  }
+
+  return {
+    analyzers,
+    scorecard,
+    versions,
+    inspect,
+    inspectMany: (source, manyOptions) => mapOrdered(source, (item) => inspect(item), manyOptions),
+  };
+}

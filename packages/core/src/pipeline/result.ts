@@ -1,0 +1,55 @@
+import type { AnalyzerOutput } from '../analyzer/contract.js';
+import type { Finding } from '../schemas/finding.js';
+import type { Issue, MetricValue, Result, Versions } from '../schemas/result.js';
+import type { Scorecard } from '../schemas/scorecard.js';
+import { scoreConversation } from '../scorecard/score.js';
+import type { PreparedConversation } from './context.js';
+
+/** The result for input that could not be validated or parsed. */
+export function invalidResult(conversationId: string | null, issues: Issue[], versions: Versions): Result {
+  return { conversationId, status: 'invalid', score: null, pass: null, dimensions: [], findings: [], metrics: {}, issues, versions };
+}
+
+/** Merge analyzer outputs into one scored Result. */
+export function assembleResult(
+  prepared: PreparedConversation,
+  outputs: ReadonlyMap<string, AnalyzerOutput>,
+  issues: Issue[],
+  scorecard: Scorecard,
+  versions: Versions,
+): Result {
+  const findings: Finding[] = [];
+  const metrics: Record<string, MetricValue> = {
+    'conversation.messageCount': prepared.messages.length,
+    'language.customer': prepared.languages.customer,
+    'language.agent': prepared.languages.agent,
+  };
+  const bases = new Map<string, number[]>();
+  for (const out of outputs.values()) {
+    findings.push(...out.findings);
+    Object.assign(metrics, out.metrics);
+    for (const [dim, v] of Object.entries(out.scores)) {
+      if (v === null) continue;
+      const list = bases.get(dim) ?? [];
+      list.push(v);
+      bases.set(dim, list);
+    }
+  }
+  findings.sort((a, b) => (a.messageIndex ?? -1) - (b.messageIndex ?? -1));
+  const scored = scoreConversation(scorecard, bases, findings);
+  const failedAnalyzer = issues.some((i) => i.analyzer !== undefined || i.code === 'translation_failed');
+  const dimensions = scored.autoFailed
+    ? [...scored.dimensions, { name: 'autoFail', score: 0, weight: 0, explanation: scored.autoFailed }]
+    : scored.dimensions;
+  return {
+    conversationId: prepared.conversation.id,
+    status: failedAnalyzer ? 'partial' : 'ok',
+    score: scored.score,
+    pass: scored.pass,
+    dimensions,
+    findings,
+    metrics,
+    issues,
+    versions,
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { FindingSchema } from './finding.js';
+
+export const ResultStatusSchema = z.enum(['ok', 'partial', 'invalid']);
+
+export const IssueSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** Path inside the input record, e.g. `["messages", 3, "at"]`. */
+  path: z.array(z.union([z.string(), z.number()])).optional(),
+  analyzer: z.string().optional(),
+  /** 1-based line (JSONL) or row (CSV) of the input file, when known. */
+  line: z.number().int().positive().optional(),
+});
+
+export const DimensionResultSchema = z.object({
+  name: z.string(),
+  label: z.string().optional(),
+  /** 0–100, or null when the dimension had nothing to judge (N/A). */
+  score: z.number().min(0).max(100).nullable(),
+  weight: z.number().nonnegative(),
+  explanation: z.string(),
+});
+
+export const MetricValueSchema = z.union([z.number(), z.string(), z.null()]);
+
+export const VersionsSchema = z.object({
+  engine: z.string(),
+  scorecard: z.string(),
+  analyzers: z.record(z.string(), z.string()),
+});
+
+export const ResultSchema = z.object({
+  conversationId: z.string().nullable(),
+  status: ResultStatusSchema,
+  /** 0–100; null when invalid or when every dimension is N/A. */
+  score: z.number().min(0).max(100).nullable(),
+  pass: z.boolean().nullable(),
+  dimensions: z.array(DimensionResultSchema),
+  findings: z.array(FindingSchema),
+  /** Flat `analyzer.camelCaseName` → value. */
+  metrics: z.record(z.string(), MetricValueSchema),
+  issues: z.array(IssueSchema),
+  versions: VersionsSchema,
+});
+
+export type ResultStatus = z.infer<typeof ResultStatusSchema>;
+export type Issue = z.infer<typeof IssueSchema>;
+export type DimensionResult = z.infer<typeof DimensionResultSchema>;
+export type MetricValue = z.infer<typeof MetricValueSchema>;
+export type Versions = z.infer<typeof VersionsSchema>;
+export type Result = z.infer<typeof ResultSchema>;

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { SeveritySchema } from './finding.js';
+
+export const DeductionsSchema = z.object({
+  info: z.number().nonnegative().default(0),
+  minor: z.number().nonnegative().default(5),
+  major: z.number().nonnegative().default(15),
+  critical: z.number().nonnegative().default(40),
+});
+
+export const DimensionSchema = z.object({
+  name: z.string().regex(/^[a-z][a-zA-Z0-9_]*$/),
+  label: z.string().optional(),
+  weight: z.number().nonnegative(),
+  /** Finding codes counted against this dimension: exact codes or prefixes ending in `.*`. */
+  findings: z.array(z.string()).min(1),
+  deductions: DeductionsSchema.optional(),
+});
+
+export const AutoFailSchema = z.object({
+  /** Exact code or prefix pattern `pii.*`. */
+  code: z.string(),
+  /** Only findings at or above this severity trigger the auto-fail. */
+  minSeverity: SeveritySchema.default('info'),
+  reason: z.string().optional(),
+});
+
+export const ScorecardSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  /** Overall score at or above this passes (0–100). */
+  passThreshold: z.number().min(0).max(100).default(80),
+  deductions: DeductionsSchema.default({ info: 0, minor: 5, major: 15, critical: 40 }),
+  dimensions: z.array(DimensionSchema).min(1),
+  autoFail: z.array(AutoFailSchema).default([]),
+});
+
+export type Deductions = z.infer<typeof DeductionsSchema>;
+export type Dimension = z.infer<typeof DimensionSchema>;
+export type AutoFail = z.infer<typeof AutoFailSchema>;
+export type Scorecard = z.infer<typeof ScorecardSchema>;
+export type ScorecardInput = z.input<typeof ScorecardSchema>;

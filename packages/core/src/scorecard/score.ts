@@ -1,0 +1,68 @@
+import { compareSeverity, SEVERITIES, type Finding, type Severity } from '../schemas/finding.js';
+import type { DimensionResult } from '../schemas/result.js';
+import type { Scorecard } from '../schemas/scorecard.js';
+import { codeMatches } from './code-pattern.js';
+
+export interface ScoredConversation {
+  score: number | null;
+  pass: boolean | null;
+  dimensions: DimensionResult[];
+  /** Why the conversation failed automatically, if it did. */
+  autoFailed: string | null;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Turn analyzer base scores and findings into dimension scores and an overall score.
+ *
+ * dimension = 100 × mean(base scores given for it) − Σ deductions of its findings, clamped to
+ * 0–100; N/A when no analyzer gave it a base score and no finding matched. Overall = weighted
+ * mean of the dimensions that are not N/A. An auto-fail finding sets the overall score to 0.
+ */
+export function scoreConversation(
+  scorecard: Scorecard,
+  baseScores: ReadonlyMap<string, number[]>,
+  findings: readonly Finding[],
+): ScoredConversation {
+  const dimensions: DimensionResult[] = scorecard.dimensions.map((dim) => {
+    const bases = baseScores.get(dim.name) ?? [];
+    const matched = findings.filter((f) => dim.findings.some((p) => codeMatches(p, f.code)));
+    if (bases.length === 0 && matched.length === 0) {
+      return { name: dim.name, ...(dim.label ? { label: dim.label } : {}), score: null, weight: dim.weight, explanation: 'N/A: no analyzer judged this dimension' };
+    }
+    const deductions = dim.deductions ?? scorecard.deductions;
+    const base = bases.length ? (100 * bases.reduce((a, b) => a + b, 0)) / bases.length : 100;
+    const bySeverity = new Map<Severity, number>();
+    for (const f of matched) bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
+    const parts: string[] = [];
+    let total = 0;
+    for (const sev of SEVERITIES) {
+      const n = bySeverity.get(sev) ?? 0;
+      if (n === 0 || deductions[sev] === 0) continue;
+      total += n * deductions[sev];
+      parts.push(`${n} ${sev} × ${deductions[sev]}`);
+    }
+    const score = round1(Math.min(100, Math.max(0, base - total)));
+    const codes = [...new Set(matched.filter((f) => deductions[f.severity] > 0).map((f) => f.code))].join(', ');
+    const explanation = parts.length
+      ? `${round1(base)} − ${parts.join(' − ')} (${codes}) = ${score}`
+      : `${round1(base)}, no deductions${matched.length ? ` (${matched.length} info finding${matched.length > 1 ? 's' : ''})` : ''}`;
+    return { name: dim.name, ...(dim.label ? { label: dim.label } : {}), score, weight: dim.weight, explanation };
+  });
+
+  let autoFailed: string | null = null;
+  for (const rule of scorecard.autoFail) {
+    const hit = findings.find((f) => codeMatches(rule.code, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0);
+    if (hit) {
+      autoFailed = `auto-fail: ${hit.code} (${hit.severity})${rule.reason ? ` — ${rule.reason}` : ''}`;
+      break;
+    }
+  }
+  const judged = dimensions.filter((d) => d.score !== null && d.weight > 0);
+  const weight = judged.reduce((a, d) => a + d.weight, 0);
+  if (weight === 0) return { score: null, pass: null, dimensions, autoFailed };
+  const weighted = round1(judged.reduce((a, d) => a + d.score! * d.weight, 0) / weight);
+  const score = autoFailed ? 0 : weighted;
+  return { score, pass: !autoFailed && score >= scorecard.passThreshold, dimensions, autoFailed };
+}

@@ -1,0 +1,2 @@
+export * from './corpora/read.js';
+export * from './corpora/tatoeba.js';
