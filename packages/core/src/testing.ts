@@ -1,0 +1,3 @@
+/** Test helpers for analyzer authors: `import { checkAnalyzerConformance } from '@cxqa/core/testing'`. */
+export { checkAnalyzerConformance, buildAnalyzerContext } from './conformance/check.js';
+export { conformanceSamples } from './conformance/samples.js';

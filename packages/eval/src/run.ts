@@ -1,0 +1,36 @@
+import { langidTask } from './tasks/langid-task.js';
+import type { EvalTask, TaskContext } from './tasks/task.js';
+import { timingTask } from './tasks/timing-task.js';
+import type { EvalRow } from './report.js';
+
+/** Every task `cxqa eval` knows, in report order. */
+export const EVAL_TASKS: readonly EvalTask[] = [langidTask, timingTask];
+
+export interface EvaluationOptions extends TaskContext {
+  /** Only run tasks with these names. */
+  tasks?: readonly string[];
+  /** Called before each task starts (progress). */
+  onTask?: (name: string) => void;
+}
+
+export interface Evaluation {
+  rows: EvalRow[];
+  evaluated: Set<string>;
+  skipped: string[];
+  notes: string[];
+}
+
+/** Run the evaluation tasks against whatever corpora and fixtures are present. */
+export async function runEvaluation(options: EvaluationOptions): Promise<Evaluation> {
+  const selected = options.tasks?.length ? EVAL_TASKS.filter((t) => options.tasks!.includes(t.name)) : EVAL_TASKS;
+  const out: Evaluation = { rows: [], evaluated: new Set(), skipped: [], notes: [] };
+  for (const task of selected) {
+    options.onTask?.(task.name);
+    const r = await task.run(options);
+    out.rows.push(...r.rows);
+    r.evaluated.forEach((c) => out.evaluated.add(c));
+    out.skipped.push(...r.skipped);
+    out.notes.push(...r.notes);
+  }
+  return out;
+}
