@@ -21,3 +21,4 @@ export * from './scorecard/code-pattern.js';
 export * from './analyzers/builtin.js';
 export * from './analyzers/timing/index.js';
 export { ENGINE_VERSION } from './version.js';
+export * from './schemas/json-schema.js';

@@ -1,0 +1,44 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkThresholds, formatTable, loadThresholds, runEvaluation, THRESHOLDS_PATH, type EvalReport } from '@cxqa/eval';
+import type { CliIo } from '../io.js';
+
+export interface EvalArgs {
+  corpora: string;
+  fixtures: string;
+  json?: string | undefined;
+  thresholds?: string | undefined;
+  tasks: string[];
+  /** Report only: do not fail on thresholds. */
+  noGate: boolean;
+}
+
+/** `cxqa eval`: run every task on what is present, print a table, enforce thresholds. */
+export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
+  const corporaDir = resolve(args.corpora);
+  const fixturesDir = resolve(args.fixtures);
+  const evaluation = await runEvaluation({
+    corporaDir,
+    fixturesDir,
+    tasks: args.tasks,
+    onTask: (name) => io.stderr.isTTY && io.stderr.write(`running ${name}…\n`),
+  });
+  io.stdout.write(`${formatTable(evaluation.rows)}\n`);
+  if (evaluation.skipped.length) io.stderr.write(`skipped (not found): ${evaluation.skipped.join(', ')}\n`);
+  for (const note of evaluation.notes) io.stderr.write(`note: ${note}\n`);
+  if (args.json) {
+    const report: EvalReport = { results: evaluation.rows };
+    writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);
+  }
+  if (args.noGate) return 0;
+  const thresholdsPath = args.thresholds ?? THRESHOLDS_PATH;
+  const relevant = loadThresholds(thresholdsPath).filter((t) => !args.tasks.length || args.tasks.includes(t.task));
+  const failures = checkThresholds(evaluation.rows, relevant, evaluation.evaluated);
+  for (const f of failures) {
+    const t = f.threshold;
+    io.stderr.write(`FAIL ${t.task} ${t.corpus}${t.subset ? `/${t.subset}` : ''} ${t.metric}: ${f.value === null ? 'missing' : f.value.toFixed(4)} < ${t.min}\n`);
+  }
+  const checked = relevant.filter((t) => evaluation.evaluated.has(t.corpus)).length;
+  io.stderr.write(`${checked - failures.length} passed, ${failures.length} failed (thresholds in ${thresholdsPath})\n`);
+  return failures.length ? 1 : 0;
+}

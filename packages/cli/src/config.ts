@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { CxqaError, describeZodIssues, type ScorecardInput, type TimingOptionsInput } from '@cxqa/core';
+import { z } from 'zod';
+import { CsvMappingSchema } from './input/csv.js';
+
+/** `--config FILE`: everything optional; the defaults do the whole job. */
+export const CliConfigSchema = z.object({
+  scorecard: z.record(z.string(), z.unknown()).optional(),
+  timing: z.record(z.string(), z.unknown()).optional(),
+  languages: z.array(z.string()).optional(),
+  timeLimitMs: z.number().int().positive().optional(),
+  csv: CsvMappingSchema.prefault({}),
+});
+
+export interface CliConfig {
+  scorecard?: ScorecardInput;
+  timing?: TimingOptionsInput;
+  languages?: string[];
+  timeLimitMs?: number;
+  csv: z.output<typeof CsvMappingSchema>;
+}
+
+/** Read and validate a config file; errors name the file and the path inside it. */
+export function loadConfig(path: string | undefined): CliConfig {
+  if (!path) return CliConfigSchema.parse({}) as CliConfig;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new CxqaError('invalid_config', `${path}: ${(e as Error).message}`, { path: [path] });
+  }
+  const parsed = CliConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const { issues, summary } = describeZodIssues(parsed.error);
+    throw new CxqaError('invalid_config', `${path}: ${summary}`, { path: [path], issues });
+  }
+  return parsed.data as CliConfig;
+}

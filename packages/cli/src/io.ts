@@ -1,0 +1,8 @@
+import type { Readable, Writable } from 'node:stream';
+
+/** The streams a command uses; tests pass their own. */
+export interface CliIo {
+  stdin: Readable;
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+}

@@ -1,0 +1,36 @@
+import type { Result } from '@cxqa/core';
+
+/** Running totals for the end-of-run summary line (constant memory). */
+export class Summary {
+  total = 0;
+  byStatus = { ok: 0, partial: 0, invalid: 0 };
+  scoreSum = 0;
+  scored = 0;
+  passed = 0;
+  judged = 0;
+  findings = new Map<string, number>();
+
+  add(r: Result): void {
+    this.total++;
+    this.byStatus[r.status]++;
+    if (r.score !== null) {
+      this.scoreSum += r.score;
+      this.scored++;
+    }
+    if (r.pass !== null) {
+      this.judged++;
+      if (r.pass) this.passed++;
+    }
+    for (const f of r.findings) this.findings.set(f.code, (this.findings.get(f.code) ?? 0) + 1);
+  }
+
+  format(): string {
+    const s = this.byStatus;
+    const mean = this.scored ? (this.scoreSum / this.scored).toFixed(1) : 'n/a';
+    const top = [...this.findings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return [
+      `${this.total} conversation${this.total === 1 ? '' : 's'}: ${s.ok} ok, ${s.partial} partial, ${s.invalid} invalid · mean score ${mean} · passed ${this.passed}/${this.judged}`,
+      `findings: ${top.length ? top.map(([c, n]) => `${c} ${n}`).join(', ') : 'none'}`,
+    ].join('\n');
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { codeMatches, createInspector, CxqaError, DEFAULT_SCORECARD, ScorecardSchema, scoreConversation, type Finding } from '@cxqa/core';
+
+const card = ScorecardSchema.parse({
+  name: 't', version: '2.0.0', passThreshold: 70,
+  deductions: { info: 0, minor: 5, major: 20, critical: 50 },
+  dimensions: [
+    { name: 'timeliness', weight: 3, findings: ['timing.*'] },
+    { name: 'compliance', weight: 1, findings: ['pii.*', 'policy.off_platform'] },
+    { name: 'courtesy', weight: 1, findings: ['politeness.*'] },
+  ],
+  autoFail: [{ code: 'pii.*', minSeverity: 'critical' }],
+});
+const f = (code: string, severity: Finding['severity']): Finding => ({ analyzer: 'x', code, severity, explanation: 'e' });
+
+describe('scoreConversation', () => {
+  it('deducts per severity, explains the arithmetic, and marks unjudged dimensions N/A', () => {
+    const r = scoreConversation(card, new Map([['timeliness', [1]], ['compliance', [0.9]]]), [f('timing.first_response_breach', 'major'), f('timing.out_of_order', 'info'), f('pii.email', 'minor')]);
+    expect(r.dimensions.map((d) => d.score)).toEqual([80, 85, null]);
+    expect(r.dimensions[0]!.explanation).toBe('100 − 1 major × 20 (timing.first_response_breach) = 80');
+    expect(r.dimensions[2]!.explanation).toMatch(/^N\/A/);
+    expect(r.score).toBe(81.3); // (80 × 3 + 85) / 4 = 81.25, rounded to one decimal
+    expect(r.pass).toBe(true);
+  });
+
+  it('clamps at zero and fails below the pass threshold', () => {
+    const r = scoreConversation(card, new Map([['timeliness', [1]]]), Array.from({ length: 3 }, () => f('timing.x_breach', 'critical')));
+    expect(r.dimensions[0]!.score).toBe(0);
+    expect(r.score).toBe(0);
+    expect(r.pass).toBe(false);
+  });
+
+  it('auto-fails only at or above the configured severity', () => {
+    expect(scoreConversation(card, new Map([['compliance', [1]]]), [f('pii.card', 'major')]).autoFailed).toBeNull();
+    const r = scoreConversation(card, new Map([['compliance', [1]], ['timeliness', [1]]]), [f('pii.card', 'critical')]);
+    expect(r.autoFailed).toMatch(/pii\.card/);
+    expect(r.score).toBe(0);
+    expect(r.pass).toBe(false);
+  });
+
+  it('gives a null score when every dimension is N/A', () => {
+    expect(scoreConversation(card, new Map(), [])).toMatchObject({ score: null, pass: null });
+  });
+
+  it('matches exact codes and prefix patterns', () => {
+    expect(codeMatches('timing.*', 'timing.first_response_breach')).toBe(true);
+    expect(codeMatches('timing.*', 'timingx.a')).toBe(false);
+    expect(codeMatches('policy.off_platform', 'policy.off_platform')).toBe(true);
+    expect(codeMatches('policy.off_platform', 'policy.off_platform_link')).toBe(false);
+  });
+});
+
+describe('scorecards as data', () => {
+  it('ships a valid default scorecard whose dimension weights are positive', () => {
+    expect(ScorecardSchema.safeParse(DEFAULT_SCORECARD).success).toBe(true);
+    expect(DEFAULT_SCORECARD.dimensions.every((d) => d.weight > 0)).toBe(true);
+  });
+
+  it('rejects an invalid scorecard with a typed error naming the path', () => {
+    try {
+      createInspector({ scorecard: { name: 'x', version: '1', dimensions: [{ name: 'Bad Name', weight: -1, findings: [] }] } });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(CxqaError);
+      expect((e as CxqaError).code).toBe('invalid_scorecard');
+      expect((e as CxqaError).message).toMatch(/dimensions\.0\.(name|weight|findings)/);
+    }
+  });
+});

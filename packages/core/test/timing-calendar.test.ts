@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, isWorkingTime, parseDuration, workingSecondsBetween, type WorkingCalendar } from '@cxqa/core';
+
+const ms = (iso: string) => Date.parse(iso);
+const berlin: WorkingCalendar = { timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidayCountry: 'DE' };
+
+describe('workingSecondsBetween', () => {
+  it('counts only the business-hour part of an interval', () => {
+    // Tue 17:00 → Wed 10:00 Berlin: 1 h on Tuesday + 1 h on Wednesday
+    expect(workingSecondsBetween(berlin, ms('2026-03-03T17:00:00+01:00'), ms('2026-03-04T10:00:00+01:00'))).toBe(7200);
+  });
+
+  it('skips weekends', () => {
+    // Fri 17:00 → Mon 10:00: 1 h + 1 h
+    expect(workingSecondsBetween(berlin, ms('2026-03-06T17:00:00+01:00'), ms('2026-03-09T10:00:00+01:00'))).toBe(7200);
+  });
+
+  it('skips public holidays of the country', () => {
+    // Thu 24 Dec 17:00 → Mon 28 Dec 10:00; 25 Dec (Fri) is a holiday: 1 h + 1 h
+    expect(workingSecondsBetween(berlin, ms('2026-12-24T17:00:00+01:00'), ms('2026-12-28T10:00:00+01:00'))).toBe(7200);
+    const noHolidays = { ...berlin, holidayCountry: undefined };
+    expect(workingSecondsBetween(noHolidays, ms('2026-12-24T17:00:00+01:00'), ms('2026-12-28T10:00:00+01:00'))).toBe(7200 + 9 * 3600);
+  });
+
+  it('uses real offsets across a daylight-saving change', () => {
+    // Fri 27 Mar 17:00 CET → Mon 30 Mar 10:00 CEST. Wall clock: 65 h − 1 h lost = 64 h.
+    const from = ms('2026-03-27T17:00:00+01:00');
+    const to = ms('2026-03-30T10:00:00+02:00');
+    expect((to - from) / 3600_000).toBe(64);
+    expect(workingSecondsBetween(berlin, from, to)).toBe(7200);
+    // An always-open calendar counts the wall-clock hours
+    const always: WorkingCalendar = { timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5, 6, 7], start: '00:00', end: '00:00' };
+    expect(workingSecondsBetween(always, from, to)).toBe(64 * 3600);
+  });
+
+  it('handles windows that run past midnight (night shift)', () => {
+    const night: WorkingCalendar = { timezone: 'Asia/Shanghai', days: [1, 2, 3, 4, 5], start: '22:00', end: '06:00' };
+    // Mon 23:00 → Tue 07:00 Shanghai: 23:00–06:00 = 7 h
+    expect(workingSecondsBetween(night, ms('2026-03-02T23:00:00+08:00'), ms('2026-03-03T07:00:00+08:00'))).toBe(7 * 3600);
+    expect(isWorkingTime(night, ms('2026-03-03T02:00:00+08:00'))).toBe(true);
+    expect(isWorkingTime(night, ms('2026-03-03T12:00:00+08:00'))).toBe(false);
+  });
+
+  it('returns 0 for empty or reversed intervals and null for implausibly long ones', () => {
+    expect(workingSecondsBetween(berlin, 10, 10)).toBe(0);
+    expect(workingSecondsBetween(berlin, 10, 5)).toBe(0);
+    expect(workingSecondsBetween(berlin, ms('2020-01-01T00:00:00Z'), ms('2026-01-01T00:00:00Z'))).toBeNull();
+  });
+});
+
+describe('durations', () => {
+  it('parses configuration durations', () => {
+    expect(parseDuration('5m')).toBe(300);
+    expect(parseDuration('1h30m')).toBe(5400);
+    expect(parseDuration('2d')).toBe(172800);
+    expect(parseDuration(90)).toBe(90);
+    expect(parseDuration('soon')).toBeNull();
+    expect(parseDuration('5m later')).toBeNull();
+  });
+
+  it('formats durations for explanations', () => {
+    expect(formatDuration(45)).toBe('45 s');
+    expect(formatDuration(250)).toBe('4 min 10 s');
+    expect(formatDuration(3 * 3600 + 12 * 60)).toBe('3 h 12 min');
+    expect(formatDuration(2 * 3600 + 5 * 60)).toBe('2 h 05 min');
+    expect(formatDuration(4 * 3600)).toBe('4 h');
+    expect(formatDuration(2 * 86400 + 3 * 3600)).toBe('2 d 3 h');
+  });
+});
