@@ -1,7 +1,7 @@
 /**
  * A normalized view of a message with an offset map back to the original text.
  *
- * Normalization (in order, per grapheme-like cluster = base code point + combining marks):
+ * Normalization (in order, per cluster = base code point + following combining marks):
  * zero-width / control / format characters removed, NFKC (which also folds full- and
  * half-width forms), lower-casing, every whitespace run collapsed to one space, leading and
  * trailing whitespace trimmed. Lone UTF-16 surrogates become U+FFFD in the view only.
@@ -26,79 +26,121 @@ const DROP = /[\p{Cc}\p{Cf}\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]/u;
 const WS = /[\s\u3000]/u;
 const COMBINING = /[\p{M}\uFF9E\uFF9F]/u;
 
+/** Growable output: normalized UTF-16 code units plus, per unit, its original [start, end). */
+class Builder {
+  codes = new Uint16Array(64);
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  length = 0;
+
+  push(code: number, start: number, end: number): void {
+    if (this.length === this.codes.length) this.grow();
+    this.codes[this.length] = code;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+
+  private grow(): void {
+    const size = this.codes.length * 2;
+    const codes = new Uint16Array(size);
+    codes.set(this.codes);
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    const ends = new Int32Array(size);
+    ends.set(this.ends);
+    Object.assign(this, { codes, starts, ends });
+  }
+
+  text(): string {
+    let out = '';
+    for (let k = 0; k < this.length; k += 8192) out += String.fromCharCode(...this.codes.subarray(k, Math.min(this.length, k + 8192)));
+    return out;
+  }
+}
+
 /** Build the normalized view of `text`. Linear in the text length. */
 export function normalizeText(text: string, options: NormalizeOptions = {}): TextView {
   const caseFold = options.caseFold ?? true;
-  let out = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const b = new Builder();
   let invalid = false;
-  let pendingSpace = -1; // original offset where a whitespace run started, -1 = none
-  let pendingSpaceEnd = -1;
-  let i = 0;
+  let spaceStart = -1; // original offset where a pending whitespace run started, -1 = none
+  let spaceEnd = -1;
+  const flushSpace = () => {
+    if (spaceStart >= 0 && b.length > 0) b.push(0x20, spaceStart, spaceEnd);
+    spaceStart = -1;
+  };
   const n = text.length;
+  let i = 0;
   while (i < n) {
-    const clusterStart = i;
+    const start = i;
+    const code = text.charCodeAt(i);
+    // Fast path: printable ASCII not followed by a combining mark needs no NFKC or regex work.
+    if (code > 0x20 && code < 0x7f) {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (next < 0x300 || (next > 0x36f && next < 0x1ab0)) {
+        flushSpace();
+        b.push(caseFold && code >= 0x41 && code <= 0x5a ? code + 32 : code, i, i + 1);
+        i++;
+        continue;
+      }
+    }
+    // Fast path: CJK ideographs and kana are NFKC- and case-stable unless a combining mark follows.
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa)) {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (next !== 0x3099 && next !== 0x309a && (next < 0x300 || next > 0x36f)) {
+        flushSpace();
+        b.push(code, i, i + 1);
+        i++;
+        continue;
+      }
+    }
     let cp = text.codePointAt(i)!;
-    let base: string;
+    let cluster: string;
     if (cp >= 0xd800 && cp <= 0xdfff) {
       invalid = true;
-      base = '\uFFFD';
+      cluster = '\uFFFD';
       i += 1;
     } else {
-      base = String.fromCodePoint(cp);
-      i += base.length;
+      cluster = String.fromCodePoint(cp);
+      i += cluster.length;
     }
-    if (base !== '\n' && base !== '\t' && base !== '\r' && DROP.test(base)) continue;
-    if (WS.test(base)) {
-      if (pendingSpace < 0) pendingSpace = clusterStart;
-      pendingSpaceEnd = i;
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || WS.test(cluster)) {
+      if (spaceStart < 0) spaceStart = start;
+      spaceEnd = i;
       continue;
     }
-    // attach following combining marks to this cluster
+    if (DROP.test(cluster)) continue;
     while (i < n) {
       cp = text.codePointAt(i)!;
-      if (cp >= 0xd800 && cp <= 0xdfff && !(cp <= 0xdbff && i + 1 < n)) break;
-      const ch = String.fromCodePoint(cp);
-      if (!COMBINING.test(ch)) break;
-      base += ch;
-      i += ch.length;
+      if (cp >= 0xd800 && cp <= 0xdfff) break;
+      const mark = String.fromCodePoint(cp);
+      if (!COMBINING.test(mark)) break;
+      cluster += mark;
+      i += mark.length;
     }
-    let piece = base.normalize('NFKC');
+    let piece = cluster.normalize('NFKC');
     if (caseFold) piece = piece.toLowerCase();
     if (piece.length === 0) continue;
-    if (pendingSpace >= 0) {
-      if (out.length > 0) {
-        out += ' ';
-        starts.push(pendingSpace);
-        ends.push(pendingSpaceEnd);
-      }
-      pendingSpace = -1;
-    }
-    // NFKC can itself produce spaces (e.g. U+2003 handled above, but "¼" → "1⁄4"): keep as-is.
-    for (let k = 0; k < piece.length; k++) {
-      starts.push(clusterStart);
-      ends.push(i);
-    }
-    out += piece;
+    flushSpace();
+    for (let k = 0; k < piece.length; k++) b.push(piece.charCodeAt(k), start, i);
   }
-  const originalLength = n;
+  const normalized = b.text();
+  const { starts, ends, length } = b;
   return {
     original: text,
-    normalized: out,
+    normalized,
     invalidUtf16: invalid,
     toOriginal(idx: number): number {
-      if (idx >= starts.length) return originalLength;
+      if (idx >= length) return n;
       return starts[Math.max(0, idx)]!;
     },
-    toOriginalSpan(start: number, end: number) {
-      if (end <= start) {
-        const at = start >= starts.length ? originalLength : starts[start]!;
+    toOriginalSpan(s: number, e: number) {
+      if (e <= s) {
+        const at = s >= length ? n : starts[Math.max(0, s)]!;
         return { start: at, end: at };
       }
-      const s = starts[Math.min(start, starts.length - 1)] ?? 0;
-      const e = ends[Math.min(end - 1, ends.length - 1)] ?? originalLength;
-      return { start: s, end: e };
+      return { start: starts[Math.max(0, Math.min(s, length - 1))] ?? 0, end: ends[Math.min(e - 1, length - 1)] ?? n };
     },
   };
 }

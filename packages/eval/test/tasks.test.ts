@@ -1,0 +1,70 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkThresholds, formatTable, langidTask, parseTatoebaTsv, runEvaluation, timingTask } from '@cxqa/eval';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures');
+
+describe('timing task on the project fixtures', () => {
+  it('matches every hand-computed expectation', async () => {
+    const out = await timingTask.run({ corporaDir: '/nonexistent', fixturesDir: FIXTURES });
+    expect(out.notes).toEqual([]);
+    expect(out.rows.find((r) => r.metric === 'accuracy')).toMatchObject({ value: 1, n: 35 });
+  });
+
+  it('notices a wrong expectation (the gate can fail)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxqa-fx-'));
+    cpSync(join(FIXTURES, 'timing'), join(dir, 'timing'), { recursive: true });
+    const path = join(dir, 'timing', 'expected.json');
+    const spec = JSON.parse(readFileSync(path, 'utf8'));
+    spec.expected['t01-us-in-hours-ok'].metrics['timing.firstResponseSeconds'] = 181;
+    spec.expected['t02-us-in-hours-breach'].findings = [];
+    writeFileSync(path, JSON.stringify(spec));
+    const out = await timingTask.run({ corporaDir: '/nonexistent', fixturesDir: dir });
+    expect(out.rows.find((r) => r.metric === 'accuracy')!.value).toBeCloseTo(33 / 35);
+    expect(out.rows.find((r) => r.metric === 'precision')!.value).toBeLessThan(1);
+    expect(out.notes.join('\n')).toMatch(/t01-us-in-hours-ok: timing.firstResponseSeconds expected 181 got 180/);
+  });
+});
+
+describe('langid task', () => {
+  it('reads the corpus from any directory, in the corpus format', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxqa-corpora-'));
+    mkdirSync(join(dir, 'langid-tatoeba-tatodet'));
+    writeFileSync(
+      join(dir, 'langid-tatoeba-tatodet', 'testset.csv'),
+      ['1\teng\tWhere is my parcel?', '2\tspa\t¿Dónde está mi paquete?', '3\tjpn\t荷物はどこですか', '4\tcmn\t我的包裹在哪里'].join('\n'),
+    );
+    const out = await langidTask.run({ corporaDir: dir, fixturesDir: FIXTURES });
+    expect(out.evaluated).toEqual(['langid-tatoeba-tatodet']);
+    expect(out.rows[0]).toMatchObject({ task: 'langid', metric: 'accuracy', value: 1, n: 4 });
+  });
+
+  it('skips a missing corpus instead of failing', async () => {
+    const r = await runEvaluation({ corporaDir: '/nonexistent', fixturesDir: FIXTURES, tasks: ['langid'] });
+    expect(r.rows).toEqual([]);
+    expect(r.skipped).toEqual(['langid-tatoeba-tatodet']);
+  });
+
+  it('maps ISO 639-3 codes to cxqa codes', () => {
+    expect(parseTatoebaTsv('9\tglg\tOla\n')).toEqual([{ id: '9', language: 'gl', text: 'Ola' }]);
+  });
+});
+
+describe('thresholds', () => {
+  const rows = [{ task: 'langid', corpus: 'c', metric: 'accuracy', value: 0.9, n: 10 }];
+  it('fails rows below their floor and missing rows of evaluated corpora, skips absent corpora', () => {
+    const t = [
+      { task: 'langid', corpus: 'c', metric: 'accuracy', min: 0.95 },
+      { task: 'langid', corpus: 'c', metric: 'macro_f1', min: 0.5 },
+      { task: 'langid', corpus: 'absent', metric: 'accuracy', min: 0.5 },
+    ];
+    const failures = checkThresholds(rows, t, new Set(['c']));
+    expect(failures.map((f) => [f.threshold.metric, f.value])).toEqual([['accuracy', 0.9], ['macro_f1', null]]);
+  });
+
+  it('formats a table', () => {
+    expect(formatTable(rows)).toContain('0.9000');
+  });
+});
