@@ -67,3 +67,20 @@ describe('durations', () => {
     expect(formatDuration(2 * 86400 + 3 * 3600)).toBe('2 d 3 h');
   });
 });
+
+describe('zone arithmetic', () => {
+  it('maps wall times to instants around daylight-saving changes', async () => {
+    const { wallTimeToInstant, localDate, zoneOffset } = await import('@cxqa/core');
+    const spring = localDate('Europe/Berlin', Date.parse('2026-03-29T12:00:00Z'));
+    expect(spring).toMatchObject({ iso: '2026-03-29', weekday: 7 });
+    expect(new Date(wallTimeToInstant('Europe/Berlin', spring, 1, 30)).toISOString()).toBe('2026-03-29T00:30:00.000Z');
+    // 02:30 does not exist that night: the instant just after the jump (03:30 CEST)
+    expect(new Date(wallTimeToInstant('Europe/Berlin', spring, 2, 30)).toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(new Date(wallTimeToInstant('Europe/Berlin', spring, 9, 0)).toISOString()).toBe('2026-03-29T07:00:00.000Z');
+    const autumn = localDate('Europe/Berlin', Date.parse('2026-10-25T12:00:00Z'));
+    // 02:30 happens twice: the first occurrence (CEST)
+    expect(new Date(wallTimeToInstant('Europe/Berlin', autumn, 2, 30)).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(zoneOffset('Asia/Kolkata', Date.parse('2026-06-01T00:00:00Z'))).toBe(5.5 * 3600_000);
+    expect(zoneOffset('America/St_Johns', Date.parse('2026-01-15T00:00:00Z'))).toBe(-3.5 * 3600_000);
+  });
+});

@@ -28,10 +28,16 @@ const COMBINING = /[\p{M}\uFF9E\uFF9F]/u;
 
 /** Growable output: normalized UTF-16 code units plus, per unit, its original [start, end). */
 class Builder {
-  codes = new Uint16Array(64);
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
+  codes: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
   length = 0;
+
+  constructor(capacity: number) {
+    this.codes = new Uint16Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
 
   push(code: number, start: number, end: number): void {
     if (this.length === this.codes.length) this.grow();
@@ -42,7 +48,7 @@ class Builder {
   }
 
   private grow(): void {
-    const size = this.codes.length * 2;
+    const size = this.codes.length * 2 + 16;
     const codes = new Uint16Array(size);
     codes.set(this.codes);
     const starts = new Int32Array(size);
@@ -62,7 +68,7 @@ class Builder {
 /** Build the normalized view of `text`. Linear in the text length. */
 export function normalizeText(text: string, options: NormalizeOptions = {}): TextView {
   const caseFold = options.caseFold ?? true;
-  const b = new Builder();
+  const b = new Builder(text.length + 8);
   let invalid = false;
   let spaceStart = -1; // original offset where a pending whitespace run started, -1 = none
   let spaceEnd = -1;

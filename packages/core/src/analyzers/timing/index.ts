@@ -4,3 +4,4 @@ export { workingSecondsBetween, isWorkingTime, type WorkingCalendar } from './ca
 export { parseDuration, formatDuration } from './duration.js';
 export { COUNTRY_TIMEZONES, NORTH_AMERICA, EUROPE, SOUTHEAST_ASIA } from './regions.js';
 export { publicHolidays } from './holidays.js';
+export { isValidTimezone, zoneOffset, localDate, wallTimeToInstant, type LocalDate } from './zone-time.js';

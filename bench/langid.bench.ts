@@ -1,0 +1,35 @@
+/** Language ID on Tatoeba short sentences: cxqa vs franc vs ELD, accuracy and speed in one run. */
+import { identifyLanguage } from '@cxqa/core';
+import { loadTatoebaTestset, TATOEBA_LANGUAGES } from '@cxqa/eval';
+import { eld } from 'eld/large';
+import { franc } from 'franc';
+import type { BenchRow } from './report.js';
+
+const ISO3 = Object.keys(TATOEBA_LANGUAGES);
+const ISO1 = Object.values(TATOEBA_LANGUAGES);
+
+export function benchLangid(corporaDir: string, log: (s: string) => void): BenchRow[] {
+  const rows = loadTatoebaTestset(corporaDir);
+  if (!rows) {
+    log('langid: corpus not found, skipped');
+    return [];
+  }
+  eld.setLanguageSubset(ISO1);
+  const subjects: [string, (t: string) => string][] = [
+    ['cxqa', (t) => identifyLanguage(t, { languages: ISO1 }).language],
+    ['franc', (t) => TATOEBA_LANGUAGES[franc(t, { only: ISO3, minLength: 1 })] ?? 'und'],
+    ['eld', (t) => eld.detect(t).language || 'und'],
+  ];
+  const out: BenchRow[] = [];
+  for (const [subject, detect] of subjects) {
+    for (const r of rows.slice(0, 50)) detect(r.text); // warm-up
+    const t0 = performance.now();
+    let ok = 0;
+    for (let rep = 0; rep < 3; rep++) for (const r of rows) if (detect(r.text) === r.language && rep === 0) ok++;
+    const seconds = (performance.now() - t0) / 1000;
+    out.push({ benchmark: 'langid.tatoeba', subject, metric: 'accuracy', value: Number((ok / rows.length).toFixed(4)) });
+    out.push({ benchmark: 'langid.tatoeba', subject, metric: 'sentences_per_second', value: Math.round((3 * rows.length) / seconds), unit: 'sent/s' });
+    log(`langid ${subject}: accuracy ${(ok / rows.length).toFixed(4)}`);
+  }
+  return out;
+}

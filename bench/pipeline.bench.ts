@@ -1,0 +1,45 @@
+/** Whole-pipeline throughput and memory with the timing analyzer on a generated stream. */
+import { createInspector, timingAnalyzer } from '@cxqa/core';
+import type { BenchRow } from './report.js';
+import { syntheticStream } from './generate.js';
+
+const heapMb = () => {
+  globalThis.gc?.();
+  return process.memoryUsage().heapUsed / 1048576;
+};
+
+export async function benchPipeline(count: number, log: (s: string) => void): Promise<BenchRow[]> {
+  const inspector = createInspector({ analyzers: [timingAnalyzer()] });
+  // warm-up: loads the language model and holiday data
+  for await (const _ of inspector.inspectMany(syntheticStream(200))) void _;
+  const rows: BenchRow[] = [];
+  const t0 = performance.now();
+  let n = 0;
+  for await (const _ of inspector.inspectMany(syntheticStream(5000), { concurrency: 1 })) n++;
+  const seconds = (performance.now() - t0) / 1000;
+  rows.push({ benchmark: 'pipeline.timing.20msg', subject: 'cxqa', metric: 'conversations_per_second', value: Math.round(n / seconds), unit: 'conv/s' });
+  rows.push({ benchmark: 'pipeline.timing.20msg', subject: 'cxqa', metric: 'ms_per_conversation', value: Number(((seconds * 1000) / n).toFixed(3)), unit: 'ms' });
+  log(`pipeline: ${n} conversations of 20 messages in ${seconds.toFixed(2)} s`);
+
+  // memory over a long stream: heap after GC at checkpoints must not grow with the count
+  const checkpoints: number[] = [];
+  let peakRss = 0;
+  let i = 0;
+  const start = performance.now();
+  for await (const _ of inspector.inspectMany(syntheticStream(count), { concurrency: 8 })) {
+    i++;
+    if (i % 10_000 === 0) {
+      checkpoints.push(heapMb());
+      peakRss = Math.max(peakRss, process.memoryUsage().rss / 1048576);
+      log(`  stream ${i.toLocaleString('en')}: heap ${checkpoints.at(-1)!.toFixed(1)} MB`);
+    }
+  }
+  const streamSeconds = (performance.now() - start) / 1000;
+  const first = checkpoints[0] ?? heapMb();
+  const last = checkpoints.at(-1) ?? heapMb();
+  rows.push({ benchmark: `pipeline.stream.${count}`, subject: 'cxqa', metric: 'conversations_per_second', value: Math.round(count / streamSeconds), unit: 'conv/s' });
+  rows.push({ benchmark: `pipeline.stream.${count}`, subject: 'cxqa', metric: 'heap_after_gc_first_checkpoint', value: Number(first.toFixed(1)), unit: 'MB' });
+  rows.push({ benchmark: `pipeline.stream.${count}`, subject: 'cxqa', metric: 'heap_after_gc_last_checkpoint', value: Number(last.toFixed(1)), unit: 'MB' });
+  rows.push({ benchmark: `pipeline.stream.${count}`, subject: 'cxqa', metric: 'peak_rss', value: Math.round(peakRss), unit: 'MB' });
+  return rows;
+}

@@ -1,0 +1,22 @@
+/**
+ * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--corpora DIR]`.
+ * Timings live here, never in unit tests. Run with --expose-gc (the package script does).
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchLangid } from './langid.bench.js';
+import { benchNormalize } from './normalize.bench.js';
+import { benchPipeline } from './pipeline.bench.js';
+import type { BenchRow } from './report.js';
+
+const { values } = parseArgs({ options: { json: { type: 'string' }, stream: { type: 'string', default: '100000' }, corpora: { type: 'string', default: '../shared/corpora' } } });
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const rows: BenchRow[] = [];
+rows.push(...benchNormalize());
+rows.push(...benchLangid(resolve(values.corpora!), log));
+rows.push(...(await benchPipeline(Number(values.stream), log)));
+
+const width = Math.max(...rows.map((r) => r.benchmark.length));
+for (const r of rows) process.stdout.write(`${r.benchmark.padEnd(width)}  ${r.subject.padEnd(6)}  ${r.metric.padEnd(32)} ${String(r.value).padStart(12)} ${r.unit ?? ''}\n`);
+if (values.json) writeFileSync(values.json, `${JSON.stringify({ results: rows }, null, 2)}\n`);

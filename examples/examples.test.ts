@@ -1,0 +1,66 @@
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { createInspector, timingAnalyzer, type Result } from '@cxqa/core';
+import { checkAnalyzerConformance } from '@cxqa/core/testing';
+import { brandScorecard, signatureAnalyzer } from './custom-analyzer.js';
+import { agentReport } from './qa-lead-report.js';
+import { createWebhookServer } from './webhook-server.js';
+
+const conversation = {
+  id: 'w1', customer: { country: 'US', timezone: 'America/New_York' },
+  messages: [
+    { role: 'customer', text: 'Where is my order?', at: '2026-03-02T10:00:00-05:00' },
+    { role: 'agent', text: 'Hi! It left the warehouse today. Best, Anna', at: '2026-03-02T10:09:00-05:00' },
+  ],
+};
+
+describe('webhook example', () => {
+  it('scores a posted conversation on 127.0.0.1 and rejects bad bodies', async () => {
+    const server = createWebhookServer().listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/inspect`;
+    try {
+      const ok = await fetch(url, { method: 'POST', body: JSON.stringify(conversation) });
+      expect(ok.status).toBe(200);
+      const result = (await ok.json()) as Result;
+      expect(result.metrics['timing.firstResponseSeconds']).toBe(540);
+      expect(result.findings[0]!.code).toBe('timing.first_response_breach');
+      expect((await fetch(url, { method: 'POST', body: '{nope' })).status).toBe(400);
+      const invalid = await fetch(url, { method: 'POST', body: JSON.stringify({ id: 'x' }) });
+      expect(invalid.status).toBe(422);
+      expect(((await invalid.json()) as Result).issues[0]!.path).toEqual(['messages']);
+      expect((await fetch(url.replace('/inspect', '/'), { method: 'GET' })).status).toBe(404);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('custom analyzer example', () => {
+  it('passes the conformance suite and feeds its own scorecard dimension', async () => {
+    const signature = signatureAnalyzer({ names: ['Anna'] });
+    expect(await checkAnalyzerConformance(signature)).toEqual([]);
+    const inspector = createInspector({ analyzers: [timingAnalyzer(), signature], scorecard: brandScorecard });
+    const signed = await inspector.inspect(conversation);
+    expect(signed.metrics['signature.signed']).toBe(1);
+    expect(signed.metrics['signature.spanStart']).toBe(conversation.messages[1]!.text.indexOf('Anna'));
+    const unsigned = await inspector.inspect({ ...conversation, messages: [conversation.messages[0], { ...conversation.messages[1], text: 'Hi!' }] });
+    expect(unsigned.findings.map((f) => f.code)).toContain('signature.missing');
+    expect(unsigned.dimensions.find((d) => d.name === 'branding')!.score).toBe(95);
+  });
+});
+
+describe('QA lead report example', () => {
+  it('aggregates per agent and lists conversations to review', async () => {
+    const inspector = createInspector();
+    const reply = (id: string, at: string) => ({ ...conversation, id, messages: [conversation.messages[0], { ...conversation.messages[1], at }] });
+    const a = await inspector.inspect(conversation); // 9 min: minor breach, 90
+    const b = await inspector.inspect(reply('w2', '2026-03-02T10:20:00-05:00')); // 20 min: major breach, 75, fails
+    const c = await inspector.inspect(reply('w3', '2026-03-02T10:02:00-05:00')); // 2 min: 100
+    const report = agentReport([{ agentId: 'anna', result: a }, { agentId: 'anna', result: b }, { agentId: undefined, result: c }]);
+    expect(report).toEqual([
+      { agent: '(unassigned)', conversations: 1, meanScore: 100, breaches: 0, medianFirstResponseSeconds: 120, review: [] },
+      { agent: 'anna', conversations: 2, meanScore: 82.5, breaches: 2, medianFirstResponseSeconds: 540, review: ['w2'] },
+    ]);
+  });
+});
