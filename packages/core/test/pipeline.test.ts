@@ -71,6 +71,22 @@ describe('createInspector', () => {
     expect(r.metrics['second.seen']).toBe(3);
   });
 
+  it('scores a 1 MB message with invalid UTF-16 and an unknown language without failing', async () => {
+    const big = `${'ᚠᛇᚻ᛫ᛒᛦᚦ '.repeat(100_000)}\uD800`;
+    const r = await createInspector().inspect({
+      id: 'huge',
+      messages: [
+        { role: 'customer', text: big, at: '2026-03-02T10:00:00Z' },
+        { role: 'agent', text: '…', at: '2026-03-02T10:01:00Z' },
+      ],
+    });
+    expect(big.length).toBeGreaterThan(800_000);
+    expect(r.status).toBe('ok');
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'invalid_utf16', path: ['messages', 0, 'text'] })]);
+    expect(r.metrics['language.customer']).toBe('und');
+    expect(r.metrics['timing.firstResponseSeconds']).toBe(60);
+  });
+
   it('refuses two analyzers with the same name', () => {
     expect(() => createInspector({ analyzers: [fixed('a'), fixed('a')] })).toThrow(/two analyzers are named "a"/);
   });
