@@ -1,19 +1,20 @@
 /** Language ID on Tatoeba short sentences: cxqa vs franc vs ELD, accuracy and speed in one run. */
 import { identifyLanguage } from '@cxqa/core';
 import { loadTatoebaTestset, TATOEBA_LANGUAGES } from '@cxqa/eval';
-import { eld } from 'eld/large';
-import { franc } from 'franc';
 import type { BenchRow } from './report.js';
 
 const ISO3 = Object.keys(TATOEBA_LANGUAGES);
 const ISO1 = Object.values(TATOEBA_LANGUAGES);
 
-export function benchLangid(corporaDir: string, log: (s: string) => void): BenchRow[] {
+export async function benchLangid(corporaDir: string, log: (s: string) => void): Promise<BenchRow[]> {
   const rows = loadTatoebaTestset(corporaDir);
   if (!rows) {
     log('langid: corpus not found, skipped');
     return [];
   }
+  // Peers are loaded only now, so their data does not weigh on the pipeline benchmark.
+  const { eld } = await import('eld/large');
+  const { franc } = await import('franc');
   eld.setLanguageSubset(ISO1);
   const subjects: [string, (t: string) => string][] = [
     ['cxqa', (t) => identifyLanguage(t, { languages: ISO1 }).language],

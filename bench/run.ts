@@ -14,8 +14,8 @@ const { values } = parseArgs({ options: { json: { type: 'string' }, stream: { ty
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const rows: BenchRow[] = [];
 rows.push(...benchNormalize());
-rows.push(...benchLangid(resolve(values.corpora!), log));
 rows.push(...(await benchPipeline(Number(values.stream), log)));
+rows.push(...(await benchLangid(resolve(values.corpora!), log)));
 
 const width = Math.max(...rows.map((r) => r.benchmark.length));
 for (const r of rows) process.stdout.write(`${r.benchmark.padEnd(width)}  ${r.subject.padEnd(6)}  ${r.metric.padEnd(32)} ${String(r.value).padStart(12)} ${r.unit ?? ''}\n`);

@@ -19,7 +19,12 @@ Usage:
 Exit codes: 0 ok · 1 --fail-on triggered or a threshold failed · 2 usage or input error.
 `;
 
-/** Run the CLI with `argv` (without node and script). Resolves to the exit code. */
+/**
+ * Run the CLI with `argv` (without node and script). Resolves to the exit code.
+ *
+ * @example
+ * const code = await main(['inspect', 'export.jsonl', '--out', 'results.jsonl'], { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+ */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   try {

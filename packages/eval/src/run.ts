@@ -20,7 +20,12 @@ export interface Evaluation {
   notes: string[];
 }
 
-/** Run the evaluation tasks against whatever corpora and fixtures are present. */
+/**
+ * Run the evaluation tasks against whatever corpora and fixtures are present.
+ *
+ * @example
+ * const { rows } = await runEvaluation({ corporaDir: '../shared/corpora', fixturesDir: 'fixtures', tasks: ['langid'] });
+ */
 export async function runEvaluation(options: EvaluationOptions): Promise<Evaluation> {
   const selected = options.tasks?.length ? EVAL_TASKS.filter((t) => options.tasks!.includes(t.name)) : EVAL_TASKS;
   const out: Evaluation = { rows: [], evaluated: new Set(), skipped: [], notes: [] };

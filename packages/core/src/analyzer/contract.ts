@@ -74,7 +74,12 @@ export interface Analyzer {
   analyze(context: AnalyzerContext): AnalyzerOutput | Promise<AnalyzerOutput>;
 }
 
-/** Identity helper that gives type inference to an analyzer literal. */
+/**
+ * Identity helper that gives type inference to an analyzer literal.
+ *
+ * @example
+ * export const noop = defineAnalyzer({ name: 'noop', version: '1.0.0', analyze: () => ({ scores: {}, findings: [], metrics: {} }) });
+ */
 export function defineAnalyzer<A extends Analyzer>(analyzer: A): A {
   return analyzer;
 }

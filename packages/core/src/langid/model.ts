@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CxqaError } from '../errors.js';
 import { corePackageFile } from '../util/package-file.js';
-import { forEachNgram } from './features.js';
+import { GramTable } from './gram-table.js';
 
 /** The on-disk format written by `scripts/train-langid.ts`. */
 export interface LangidModelFile {
@@ -23,7 +23,13 @@ export interface LangidModel {
   logLikelihoods(prepared: string): Float64Array;
 }
 
-/** Turn a model file into a scorer (log-probabilities precomputed once). */
+/**
+ * Turn a model file into a scorer (log-probabilities precomputed once).
+ *
+ * @example
+ * const model = createLangidModel(JSON.parse(readFileSync('my-langid.json', 'utf8')));
+ * identifyLanguage('Bom dia', { model });
+ */
 export function createLangidModel(file: LangidModelFile): LangidModel {
   if (file.format !== 'cxqa-langid-nb/1') {
     throw new CxqaError('invalid_option', `unsupported language-ID model format "${String(file.format)}"`);
@@ -32,23 +38,33 @@ export function createLangidModel(file: LangidModelFile): LangidModel {
   const denominators = file.totals.map((t) => Math.log(t + file.alpha * file.vocabSize));
   const unseen = new Float64Array(L);
   for (let l = 0; l < L; l++) unseen[l] = Math.log(file.alpha) - denominators[l]!;
-  const table = new Map<string, Float64Array>();
-  for (const [gram, pairs] of Object.entries(file.grams)) {
-    const row = Float64Array.from(unseen);
+  const grams = Object.keys(file.grams);
+  const rows = new Float64Array(grams.length * L);
+  grams.forEach((gram, r) => {
+    rows.set(unseen, r * L);
+    const pairs = file.grams[gram]!;
     for (let k = 0; k < pairs.length; k += 2) {
       const l = pairs[k]!;
-      row[l] = Math.log(pairs[k + 1]! + file.alpha) - denominators[l]!;
+      rows[r * L + l] = Math.log(pairs[k + 1]! + file.alpha) - denominators[l]!;
     }
-    table.set(gram, row);
-  }
+  });
+  const table = new GramTable(grams, rows);
+  let cps = new Int32Array(256);
   return {
     version: file.version,
     languages: file.languages,
     logLikelihoods(prepared: string): Float64Array {
+      if (cps.length < prepared.length) cps = new Int32Array(prepared.length * 2);
+      let length = 0;
+      for (let i = 0; i < prepared.length; i++) {
+        const cp = prepared.codePointAt(i)!;
+        if (cp > 0xffff) i++;
+        cps[length++] = cp;
+      }
       const acc = new Float64Array(L);
-      forEachNgram(prepared, (gram) => {
-        const row = table.get(gram) ?? unseen;
-        for (let l = 0; l < L; l++) acc[l] = acc[l]! + row[l]!;
+      table.forEachRow(cps, length, (row) => {
+        if (row < 0) for (let l = 0; l < L; l++) acc[l] = acc[l]! + unseen[l]!;
+        else for (let l = 0, o = row * L; l < L; l++) acc[l] = acc[l]! + rows[o + l]!;
       });
       return acc;
     },

@@ -4,7 +4,12 @@ import { FindingSchema } from './finding.js';
 import { ResultSchema } from './result.js';
 import { ScorecardSchema } from './scorecard.js';
 
-/** JSON Schema (draft 2020-12) documents for non-TypeScript users, keyed by file name. */
+/**
+ * JSON Schema (draft 2020-12) documents for non-TypeScript users, keyed by file name.
+ *
+ * @example
+ * const conversationSchema = jsonSchemas()['conversation.schema.json'];
+ */
 export function jsonSchemas(): Record<string, unknown> {
   const doc = (schema: z.ZodType, id: string, io: 'input' | 'output') => ({
     $id: `https://cxqa.dev/schemas/${id}`,

@@ -19,6 +19,9 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * dimension = 100 × mean(base scores given for it) − Σ deductions of its findings, clamped to
  * 0–100; N/A when no analyzer gave it a base score and no finding matched. Overall = weighted
  * mean of the dimensions that are not N/A. An auto-fail finding sets the overall score to 0.
+ *
+ * @example
+ * scoreConversation(DEFAULT_SCORECARD, new Map([['timeliness', [1]]]), findings).score; // e.g. 75
  */
 export function scoreConversation(
   scorecard: Scorecard,

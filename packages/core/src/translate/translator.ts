@@ -12,7 +12,12 @@ export interface Translator {
   translate(texts: readonly string[], options: { from?: string; to: string; signal?: AbortSignal }): Promise<string[]>;
 }
 
-/** Wrap a plain async function as a Translator. */
+/**
+ * Wrap a plain async function as a Translator.
+ *
+ * @example
+ * const translator = translatorFromFunction('my-api', async (texts, { to }) => myApi.translate(texts, to));
+ */
 export function translatorFromFunction(
   name: string,
   fn: (texts: readonly string[], options: { from?: string; to: string; signal?: AbortSignal }) => Promise<string[]>,
