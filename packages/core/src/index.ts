@@ -22,3 +22,4 @@ export * from './analyzers/builtin.js';
 export * from './analyzers/timing/index.js';
 export { ENGINE_VERSION } from './version.js';
 export * from './schemas/json-schema.js';
+export * from './matcher/index.js';

@@ -1,0 +1,96 @@
+/**
+ * Aho–Corasick automaton over UTF-16 code units: linear in the text length plus the number of
+ * matches, whatever the patterns (no backtracking, so no input can make it super-linear).
+ */
+export interface AutomatonMatch {
+  /** Index of the pattern in the array given to the constructor. */
+  pattern: number;
+  /** Code-unit offsets in the scanned string, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export class Automaton {
+  /** Edges per node: code unit → child node. */
+  private readonly edges: Map<number, number>[] = [new Map()];
+  private readonly fail: number[] = [0];
+  /** Patterns ending exactly at a node. */
+  private readonly out: number[][] = [[]];
+  /** Nearest node on the failure chain that has outputs (-1 none). */
+  private readonly dict: number[] = [-1];
+  private readonly lengths: number[];
+
+  constructor(patterns: readonly string[]) {
+    this.lengths = patterns.map((p) => p.length);
+    patterns.forEach((p, id) => {
+      if (!p) return;
+      let node = 0;
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        let next = this.edges[node]!.get(c);
+        if (next === undefined) {
+          next = this.edges.length;
+          this.edges.push(new Map());
+          this.fail.push(0);
+          this.out.push([]);
+          this.dict.push(-1);
+          this.edges[node]!.set(c, next);
+        }
+        node = next;
+      }
+      this.out[node]!.push(id);
+    });
+    // breadth-first failure links
+    const queue: number[] = [];
+    for (const child of this.edges[0]!.values()) queue.push(child);
+    for (let q = 0; q < queue.length; q++) {
+      const node = queue[q]!;
+      for (const [c, child] of this.edges[node]!) {
+        let f = this.fail[node]!;
+        while (f !== 0 && !this.edges[f]!.has(c)) f = this.fail[f]!;
+        const target = this.edges[f]!.get(c);
+        this.fail[child] = target !== undefined && target !== child ? target : 0;
+        const fc = this.fail[child]!;
+        this.dict[child] = this.out[fc]!.length ? fc : this.dict[fc]!;
+        queue.push(child);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.edges.length;
+  }
+
+  /**
+   * Call `onMatch` for every occurrence of every pattern in `text` (overlaps included).
+   * Returns the number of state transitions taken (edges plus failure hops), which is at most
+   * 2 × text.length: the linear-time guarantee, observable without a clock.
+   */
+  scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): number {
+    let node = 0;
+    let steps = 0;
+    const { edges, fail, out, dict, lengths } = this;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      let next = edges[node]!.get(c);
+      steps++;
+      while (next === undefined && node !== 0) {
+        node = fail[node]!;
+        next = edges[node]!.get(c);
+        steps++;
+      }
+      node = next ?? 0;
+      for (let n = out[node]!.length ? node : dict[node]!; n > 0; n = dict[n]!) {
+        for (const p of out[n]!) onMatch(p, i + 1 - lengths[p]!, i + 1);
+      }
+    }
+    return steps;
+  }
+
+  /** All matches as objects (convenience; `scan` avoids the allocation). */
+  findAll(text: string): AutomatonMatch[] {
+    const found: AutomatonMatch[] = [];
+    this.scan(text, (pattern, start, end) => found.push({ pattern, start, end }));
+    return found;
+  }
+}

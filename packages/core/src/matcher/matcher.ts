@@ -1,0 +1,120 @@
+import { normalizeText, type TextView } from '../normalize/text-view.js';
+import type { Severity } from '../schemas/finding.js';
+import { Automaton } from './aho-corasick.js';
+import { skeletonize } from './skeleton.js';
+
+/** One term the matcher looks for. */
+export interface MatchTerm {
+  /** Stable id, e.g. `en.profanity.fuck` or `policy.generic.wechat`. */
+  id: string;
+  text: string;
+  category: string;
+  severity: Severity;
+  /** `word`: must not sit inside a longer word (default for alphabetic terms); `none`: substring (default for CJK). */
+  boundary?: 'word' | 'none';
+  /** Where the term came from (lexicon id and version), for explanations. */
+  source?: string;
+}
+
+/** A match, with its span in the ORIGINAL text. */
+export interface TermMatch {
+  term: MatchTerm;
+  start: number;
+  end: number;
+  /** The original text that matched. */
+  matched: string;
+  /** True when only the de-obfuscated skeleton matched (separators, leetspeak, look-alikes, repeats). */
+  obfuscated: boolean;
+}
+
+export interface Matcher {
+  readonly termCount: number;
+  /** All term matches in the text, allow-list applied, sorted by start. */
+  match(input: string | TextView): TermMatch[];
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/** Skeleton matching is only trusted for terms this long (shorter ones collide with real words). */
+const MIN_SKELETON_LATIN = 4;
+const MIN_SKELETON_CJK = 2;
+
+/**
+ * Build a linear-time multi-term matcher (two Aho–Corasick automata: one over the normalized
+ * view, one over its de-obfuscated skeleton). Build once per lexicon version and reuse.
+ *
+ * @example
+ * const m = createMatcher([{ id: 'x.wechat', text: 'wechat', category: 'off_platform', severity: 'major' }]);
+ * m.match('add my w-e-c-h-a-t')[0]; // { start: 7, end: 18, matched: 'w-e-c-h-a-t', obfuscated: true, … }
+ */
+export function createMatcher(terms: readonly MatchTerm[], allow: readonly string[] = []): Matcher {
+  const all = [...terms.map((t) => ({ term: t, allow: false, text: t.text })), ...allow.map((a) => ({ term: null, allow: true, text: a }))];
+  const exactPatterns: string[] = [];
+  const skeletonPatterns: string[] = [];
+  const skeletonOwner: number[] = [];
+  const boundaries: boolean[] = [];
+  all.forEach((entry, i) => {
+    const norm = normalizeText(entry.text).normalized;
+    exactPatterns.push(norm);
+    const cjk = CJK.test(norm);
+    boundaries.push(!entry.allow && (entry.term?.boundary ?? (cjk ? 'none' : 'word')) === 'word');
+    const skel = skeletonize(norm).text;
+    if (skel.length >= (cjk ? MIN_SKELETON_CJK : MIN_SKELETON_LATIN)) {
+      skeletonPatterns.push(skel);
+      skeletonOwner.push(i);
+    }
+  });
+  const exact = new Automaton(exactPatterns);
+  const skeleton = new Automaton(skeletonPatterns);
+
+  return {
+    termCount: terms.length,
+    match(input) {
+      const view = typeof input === 'string' ? normalizeText(input) : input;
+      const original = view.original;
+      const hits: { entry: number; start: number; end: number; obfuscated: boolean }[] = [];
+      const accept = (entry: number, span: { start: number; end: number }, obfuscated: boolean) => {
+        if (span.end <= span.start) return;
+        if (boundaries[entry] && !atWordBoundary(original, span.start, span.end)) return;
+        hits.push({ entry, start: span.start, end: span.end, obfuscated });
+      };
+      exact.scan(view.normalized, (p, s, e) => accept(p, view.toOriginalSpan(s, e), false));
+      if (skeletonPatterns.length) {
+        const sk = skeletonize(view.normalized);
+        skeleton.scan(sk.text, (p, s, e) => accept(skeletonOwner[p]!, view.toOriginalSpan(sk.starts[s]!, sk.ends[e - 1]!), true));
+      }
+      const allowed = hits.filter((h) => all[h.entry]!.allow);
+      const out: TermMatch[] = [];
+      const seen = new Set<string>();
+      hits.sort((a, b) => a.start - b.start || Number(a.obfuscated) - Number(b.obfuscated));
+      for (const h of hits) {
+        const entry = all[h.entry]!;
+        if (entry.allow) continue;
+        if (allowed.some((a) => a.start < h.end && h.start < a.end)) continue;
+        // one report per term and place: an exact hit hides the skeleton hit it overlaps
+        const key = `${h.entry}:${h.start}`;
+        if (seen.has(key) || out.some((o) => o.term === entry.term && o.start < h.end && h.start < o.end)) continue;
+        seen.add(key);
+        out.push({ term: entry.term!, start: h.start, end: h.end, matched: original.slice(h.start, h.end), obfuscated: h.obfuscated });
+      }
+      return out;
+    },
+  };
+}
+
+/** The span does not continue a word on either side (checked on the original text). */
+function atWordBoundary(text: string, start: number, end: number): boolean {
+  const before = start > 0 ? String.fromCodePoint(text.codePointAt(start - 1 - (isLowSurrogate(text, start - 1) ? 1 : 0))!) : '';
+  const after = end < text.length ? String.fromCodePoint(text.codePointAt(end)!) : '';
+  const edgeStart = String.fromCodePoint(text.codePointAt(start)!);
+  const edgeEnd = text[end - 1]!;
+  // CJK edges never need a boundary (no spaces in those scripts)
+  const okBefore = !before || CJK.test(edgeStart) || CJK.test(before) || !WORD_CHAR.test(before);
+  const okAfter = !after || CJK.test(edgeEnd) || CJK.test(after) || !WORD_CHAR.test(after);
+  return okBefore && okAfter;
+}
+
+function isLowSurrogate(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff && i > 0;
+}

@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Automaton, createMatcher, normalizeText, skeletonize, type MatchTerm } from '@cxqa/core';
+
+const term = (id: string, text: string, extra: Partial<MatchTerm> = {}): MatchTerm => ({ id, text, category: 'test', severity: 'major', ...extra });
+
+describe('Automaton (Aho–Corasick)', () => {
+  it('finds overlapping matches of the classic example', () => {
+    const a = new Automaton(['he', 'she', 'his', 'hers']);
+    expect(a.findAll('ushers').map((m) => [m.pattern, m.start, m.end])).toEqual([[1, 1, 4], [0, 2, 4], [3, 2, 6]]);
+  });
+
+  it('finds exactly what a naive scan finds, on random inputs', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '微'), minLength: 1, maxLength: 5 });
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '微', ' '), maxLength: 200 }), (patterns, text) => {
+        const got = new Automaton(patterns).findAll(text).map((m) => `${m.pattern}@${m.start}`).sort();
+        const naive: string[] = [];
+        patterns.forEach((p, id) => {
+          for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) naive.push(`${id}@${i}`);
+        });
+        expect(got).toEqual(naive.sort());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes at most 2 transitions per character, even on adversarial input (1 MB)', () => {
+    const patterns = Array.from({ length: 50 }, (_, k) => `${'a'.repeat(k + 1)}b`);
+    const a = new Automaton(patterns);
+    const text = 'a'.repeat(1_000_000);
+    let matches = 0;
+    const steps = a.scan(text, () => matches++);
+    expect(matches).toBe(0);
+    expect(steps).toBeLessThanOrEqual(2 * text.length);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'x'), maxLength: 2000 }), (t) => a.scan(t, () => undefined) <= 2 * t.length),
+    );
+  });
+});
+
+describe('skeletonize', () => {
+  it.each([
+    ['f.u.c.k you', 'fuck you'],
+    ['w-e-c-h-a-t me', 'wechat me'],
+    ['加我微 信', '加我微信'],
+    ['fuuuuck', 'fuck'],
+    ['h3ll0', 'helo'],
+    ['a$$hole', 'ashole'],
+    ['wеchat', 'wechat'], // Cyrillic е
+    ['order 12345 shipped', 'order 12345 shiped'],
+  ])('%s → %s', (input, expected) => {
+    expect(skeletonize(input).text).toBe(expected);
+  });
+});
+
+describe('createMatcher', () => {
+  const m = createMatcher(
+    [
+      term('fuck', 'fuck'), term('ass', 'ass', { severity: 'minor' }), term('asshole', 'asshole'),
+      term('cunt', 'cunt', { boundary: 'none' }), term('wechat', 'wechat'), term('weixin', '微信'), term('shabi', '傻逼'),
+    ],
+    ['scunthorpe'],
+  );
+  const ids = (t: string) => m.match(t).map((x) => x.term.id);
+
+  it('catches obfuscated variants and reports the original span', () => {
+    for (const [text, id, matched] of [
+      ['F.U.C.K you', 'fuck', 'F.U.C.K'], ['what an a$$hole', 'asshole', 'a$$hole'], ['Add my W-e-C-h-A-t', 'wechat', 'W-e-C-h-A-t'],
+      ['add me on ｗｅｃｈａｔ', 'wechat', 'ｗｅｃｈａｔ'], ['加我微 信 好吗', 'weixin', '微 信'], ['你个傻 逼', 'shabi', '傻 逼'],
+      ['fuuuuuck this', 'fuck', 'fuuuuuck'], ['wеchat me', 'wechat', 'wеchat'], ['w\u200be\u200bc\u200bh\u200ba\u200bt', 'wechat', 'w\u200be\u200bc\u200bh\u200ba\u200bt'],
+    ] as const) {
+      const hit = m.match(text).find((x) => x.term.id === id);
+      expect(hit, text).toBeDefined();
+      expect(hit!.matched).toBe(matched);
+      expect(text.slice(hit!.start, hit!.end)).toBe(matched);
+    }
+  });
+
+  it('does not fire inside innocent words, and the allow-list wins', () => {
+    expect(ids('assessment done, passport and class')).toEqual([]);
+    expect(ids('I live in Scunthorpe')).toEqual([]);
+    expect(ids('you cunt')).toEqual(['cunt']);
+    expect(ids('kiss my ass!')).toEqual(['ass']);
+  });
+
+  it('offsets always point at original text that normalizes to the term (property)', () => {
+    const noise = fc.constantFrom(' ', '.', '-', 'x', 'Ｆ', 'U', '\u200b', '!', 'é', '微', '信', 'a', 's');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(noise, fc.constantFrom('fuck', 'wechat', '微信', 'asshole', 'F.U.C.K')), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        for (const hit of m.match(text)) {
+          expect(text.slice(hit.start, hit.end)).toBe(hit.matched);
+          const norm = normalizeText(hit.matched).normalized;
+          const want = normalizeText(hit.term.text).normalized;
+          if (hit.obfuscated) expect(skeletonize(norm).text).toBe(skeletonize(want).text);
+          else expect(norm).toBe(want);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
