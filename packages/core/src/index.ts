@@ -23,3 +23,4 @@ export * from './analyzers/timing/index.js';
 export { ENGINE_VERSION } from './version.js';
 export * from './schemas/json-schema.js';
 export * from './matcher/index.js';
+export * from './pii/index.js';

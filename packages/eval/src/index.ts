@@ -1,10 +1,12 @@
 export * from './corpora/read.js';
 export * from './corpora/tatoeba.js';
+export * from './corpora/presidio.js';
 export * from './metrics/classification.js';
 export * from './metrics/correlation.js';
 export * from './report.js';
 export * from './tasks/task.js';
 export { langidTask } from './tasks/langid-task.js';
 export { timingTask } from './tasks/timing-task.js';
+export { piiTask, PRESIDIO_TYPES } from './tasks/pii-task.js';
 export * from './run.js';
 export * from './thresholds.js';
