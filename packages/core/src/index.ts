@@ -24,3 +24,4 @@ export { ENGINE_VERSION } from './version.js';
 export * from './schemas/json-schema.js';
 export * from './matcher/index.js';
 export * from './pii/index.js';
+export * from './lexicon/index.js';

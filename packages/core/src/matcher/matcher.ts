@@ -97,7 +97,8 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
         seen.add(key);
         out.push({ term: entry.term!, start: h.start, end: h.end, matched: original.slice(h.start, h.end), obfuscated: h.obfuscated });
       }
-      return out;
+      // a hit inside a longer hit (媽的 inside 他媽的) adds nothing
+      return out.filter((o) => !out.some((x) => x !== o && x.start <= o.start && o.end <= x.end && x.end - x.start > o.end - o.start));
     },
   };
 }

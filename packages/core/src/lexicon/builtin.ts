@@ -1,0 +1,26 @@
+import { corePackageFile } from '../util/package-file.js';
+import { CxqaError } from '../errors.js';
+import { loadLexicon } from './load.js';
+import type { Lexicon } from './schema.js';
+
+/** Starter lexicons written for cxqa (en, zh, de, fr, es, ja, pt). */
+export const BUILTIN_LEXICONS = ['profanity', 'insults', 'threats', 'discrimination'] as const;
+export type BuiltinLexiconName = (typeof BUILTIN_LEXICONS)[number];
+
+const loaded = new Map<string, Lexicon>();
+
+/**
+ * One of the starter lexicons shipped in `@cxqa/core/lexicons/`.
+ *
+ * @example
+ * const lexicons = BUILTIN_LEXICONS.map(builtinLexicon);
+ */
+export function builtinLexicon(name: BuiltinLexiconName): Lexicon {
+  const hit = loaded.get(name);
+  if (hit) return hit;
+  const path = corePackageFile(`lexicons/${name}.json`);
+  if (!path) throw new CxqaError('model_missing', `@cxqa/core: lexicons/${name}.json is missing from the package; reinstall @cxqa/core`);
+  const lex = loadLexicon(path);
+  loaded.set(name, lex);
+  return lex;
+}
