@@ -25,3 +25,4 @@ export * from './schemas/json-schema.js';
 export * from './matcher/index.js';
 export * from './pii/index.js';
 export * from './lexicon/index.js';
+export * from './policy/index.js';
