@@ -26,3 +26,4 @@ export * from './matcher/index.js';
 export * from './pii/index.js';
 export * from './lexicon/index.js';
 export * from './policy/index.js';
+export * from './analyzers/sensitive/index.js';

@@ -8,5 +8,6 @@ export * from './tasks/task.js';
 export { langidTask } from './tasks/langid-task.js';
 export { timingTask } from './tasks/timing-task.js';
 export { piiTask, PRESIDIO_TYPES } from './tasks/pii-task.js';
+export { sensitiveTask } from './tasks/sensitive-task.js';
 export * from './run.js';
 export * from './thresholds.js';

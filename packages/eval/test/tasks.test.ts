@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkThresholds, formatTable, langidTask, parseTatoebaTsv, runEvaluation, timingTask } from '@cxqa/eval';
+import { checkThresholds, formatTable, langidTask, parseTatoebaTsv, runEvaluation, sensitiveTask, timingTask } from '@cxqa/eval';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures');
 
@@ -66,5 +66,21 @@ describe('thresholds', () => {
 
   it('formats a table', () => {
     expect(formatTable(rows)).toContain('0.9000');
+  });
+});
+
+describe('sensitive task on the project fixtures', () => {
+  it('gets every case right, and notices a wrong expectation', async () => {
+    const ok = await sensitiveTask.run({ corporaDir: '/nonexistent', fixturesDir: FIXTURES });
+    expect(ok.notes).toEqual([]);
+    expect(ok.rows.find((r) => r.subset === undefined)).toMatchObject({ value: 1, n: 67 });
+    const dir = mkdtempSync(join(tmpdir(), 'cxqa-fx-'));
+    mkdirSync(join(dir, 'sensitive'));
+    const cases = readFileSync(join(FIXTURES, 'sensitive', 'cases.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 2);
+    cases[1] = cases[1]!.replace('"expect":["sensitive.profanity"]', '"expect":[]');
+    writeFileSync(join(dir, 'sensitive', 'cases.jsonl'), cases.join('\n'));
+    const bad = await sensitiveTask.run({ corporaDir: '/nonexistent', fixturesDir: dir });
+    expect(bad.rows.find((r) => r.subset === undefined)!.value).toBe(0.5);
+    expect(bad.notes[0]).toMatch(/obf-en-repeat: expected \[\] got \[sensitive.profanity\]/);
   });
 });

@@ -5,7 +5,11 @@ export function formatResultPretty(r: Result): string {
   const head = `${r.conversationId ?? '(no id)'}  ${r.status.toUpperCase()}${r.score === null ? '' : `  score ${r.score}`}${r.pass === null ? '' : r.pass ? '  pass' : '  FAIL'}`;
   const lines = [head];
   for (const d of r.dimensions) if (d.score !== null) lines.push(`  ${d.name}: ${d.explanation}`);
-  for (const f of r.findings) lines.push(`  [${f.severity}] ${f.code}${f.messageIndex === undefined ? '' : ` @${f.messageIndex}`}: ${f.explanation}`);
+  for (const f of r.findings) {
+    const where = f.messageIndex === undefined ? '' : ` @${f.messageIndex}`;
+    const shown = f.evidence && f.code.startsWith('pii.') ? ` ${f.evidence}` : '';
+    lines.push(`  [${f.severity}] ${f.code}${where}${shown}: ${f.explanation}`);
+  }
   for (const i of r.issues) lines.push(`  ! ${i.code}${i.path?.length ? ` at ${i.path.join('.')}` : ''}${i.line ? ` (line ${i.line})` : ''}: ${i.message}`);
   return lines.join('\n');
 }

@@ -1,9 +1,11 @@
 import type { Analyzer } from '../analyzer/contract.js';
+import { sensitiveAnalyzer, type SensitiveOptions } from './sensitive/index.js';
 import { timingAnalyzer, type TimingOptionsInput } from './timing/index.js';
 
 /** Options for the built-in analyzers, keyed by analyzer name. */
 export interface BuiltinAnalyzerOptions {
   timing?: TimingOptionsInput;
+  sensitive?: SensitiveOptions;
 }
 
 /**
@@ -13,5 +15,5 @@ export interface BuiltinAnalyzerOptions {
  * const analyzers = builtinAnalyzers({ timing: { holidays: false } });
  */
 export function builtinAnalyzers(options: BuiltinAnalyzerOptions = {}): Analyzer[] {
-  return [timingAnalyzer(options.timing)];
+  return [timingAnalyzer(options.timing), sensitiveAnalyzer(options.sensitive)];
 }
