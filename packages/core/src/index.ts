@@ -27,3 +27,4 @@ export * from './pii/index.js';
 export * from './lexicon/index.js';
 export * from './policy/index.js';
 export * from './analyzers/sensitive/index.js';
+export { parseCsv } from './util/csv.js';

@@ -1,6 +1,7 @@
 export * from './corpora/read.js';
 export * from './corpora/tatoeba.js';
 export * from './corpora/presidio.js';
+export * from './corpora/offensive.js';
 export * from './metrics/classification.js';
 export * from './metrics/correlation.js';
 export * from './report.js';
@@ -9,5 +10,6 @@ export { langidTask } from './tasks/langid-task.js';
 export { timingTask } from './tasks/timing-task.js';
 export { piiTask, PRESIDIO_TYPES } from './tasks/pii-task.js';
 export { sensitiveTask } from './tasks/sensitive-task.js';
+export { offensiveTask } from './tasks/offensive-task.js';
 export * from './run.js';
 export * from './thresholds.js';

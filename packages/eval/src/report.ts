@@ -17,8 +17,10 @@ export interface Threshold {
   corpus: string;
   subset?: string;
   metric: string;
-  /** The row's value must be at least this. */
-  min: number;
+  /** The row's value must be at least this… */
+  min?: number;
+  /** …and at most this (for error rates). */
+  max?: number;
 }
 
 export interface ThresholdFailure {
@@ -40,7 +42,7 @@ export function checkThresholds(rows: readonly EvalRow[], thresholds: readonly T
     if (!evaluatedCorpora.has(t.corpus)) continue;
     const row = byKey.get(key(t));
     if (!row) failures.push({ threshold: t, value: null });
-    else if (!(row.value >= t.min)) failures.push({ threshold: t, value: row.value });
+    else if ((t.min !== undefined && !(row.value >= t.min)) || (t.max !== undefined && !(row.value <= t.max))) failures.push({ threshold: t, value: row.value });
   }
   return failures;
 }

@@ -36,7 +36,8 @@ export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
   const failures = checkThresholds(evaluation.rows, relevant, evaluation.evaluated);
   for (const f of failures) {
     const t = f.threshold;
-    io.stderr.write(`FAIL ${t.task} ${t.corpus}${t.subset ? `/${t.subset}` : ''} ${t.metric}: ${f.value === null ? 'missing' : f.value.toFixed(4)} < ${t.min}\n`);
+    const bound = t.min !== undefined && (f.value === null || f.value < t.min) ? `< ${t.min}` : `> ${t.max}`;
+    io.stderr.write(`FAIL ${t.task} ${t.corpus}${t.subset ? `/${t.subset}` : ''} ${t.metric}: ${f.value === null ? 'missing' : f.value.toFixed(4)} ${bound}\n`);
   }
   const checked = relevant.filter((t) => evaluation.evaluated.has(t.corpus)).length;
   io.stderr.write(`${checked - failures.length} passed, ${failures.length} failed (thresholds in ${thresholdsPath})\n`);

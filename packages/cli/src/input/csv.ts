@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseCsv } from './csv-parse.js';
+import { parseCsv } from '@cxqa/core';
 import type { InputRecord } from './jsonl.js';
 
 /** Which CSV column holds which Conversation/Message field. Defaults match the field names. */

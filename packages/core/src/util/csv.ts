@@ -1,6 +1,9 @@
 /**
  * RFC 4180 CSV parser: quoted fields, doubled quotes, separators and newlines inside quotes,
- * CRLF. Returns rows with the 1-based line number where each row starts.
+ * CRLF, a leading BOM. Returns rows with the 1-based line number where each row starts.
+ *
+ * @example
+ * parseCsv('a,b\n"x, y",2\n'); // [{ line: 1, cells: ['a', 'b'] }, { line: 2, cells: ['x, y', '2'] }]
  */
 export function parseCsv(text: string, delimiter = ','): { line: number; cells: string[] }[] {
   const rows: { line: number; cells: string[] }[] = [];
