@@ -1,0 +1,93 @@
+/** Our matcher vs obscenity, mint-filter and modern-ahocorasick: same lexicon, same text, same run. */
+import { createMatcher } from '@cxqa/core';
+import type { BenchRow } from './report.js';
+import { ldnoobwEnData, zhSensitiveData, type LexiconBenchData } from './lexicon-data.js';
+
+interface Subject {
+  name: string;
+  /** Build the matcher; return a function listing the terms found in a text. */
+  build(terms: string[]): (text: string) => string[];
+}
+
+const escapeObscenity = (t: string) => t.replace(/[[\]?|\\]/g, (c) => `\\${c}`);
+
+async function subjects(): Promise<Subject[]> {
+  const obscenity = await import('obscenity');
+  const { Mint } = await import('mint-filter');
+  const AhoCorasick = (await import('modern-ahocorasick')).default;
+  return [
+    {
+      name: 'cxqa',
+      build: (terms) => {
+        const m = createMatcher(terms.map((t, i) => ({ id: String(i), text: t, category: 'x', severity: 'major' })));
+        return (text) => m.match(text).map((x) => x.term.text);
+      },
+    },
+    {
+      name: 'obscenity',
+      build: (terms) => {
+        const m = new obscenity.RegExpMatcher({
+          blacklistedTerms: obscenity.assignIncrementingIds(terms.map((t) => obscenity.parseRawPattern(escapeObscenity(t)))),
+          ...obscenity.englishRecommendedTransformers,
+        });
+        return (text) => m.getAllMatches(text).map((p) => terms[p.termId]!);
+      },
+    },
+    {
+      name: 'mint-filter',
+      build: (terms) => {
+        const m = new Mint(terms);
+        return (text) => m.filter(text, { replace: false }).words;
+      },
+    },
+    {
+      name: 'modern-ahocorasick',
+      build: (terms) => {
+        const m = new AhoCorasick(terms);
+        return (text) => m.search(text).map((x) => x.pattern);
+      },
+    },
+  ];
+}
+
+function measure(data: LexiconBenchData, subject: Subject, log: (s: string) => void): BenchRow[] {
+  const t0 = performance.now();
+  let find: (text: string) => string[];
+  try {
+    find = subject.build(data.terms);
+  } catch (e) {
+    log(`  ${subject.name}: cannot load ${data.name} (${(e as Error).message.slice(0, 80)})`);
+    return [];
+  }
+  const buildMs = performance.now() - t0;
+  for (const m of data.messages.slice(0, 500)) find(m);
+  const runs = 3;
+  const chars = data.messages.reduce((a, m) => a + m.length, 0);
+  const s0 = performance.now();
+  let matches = 0;
+  for (let r = 0; r < runs; r++) {
+    matches = 0;
+    for (const m of data.messages) matches += find(m).length;
+  }
+  const seconds = (performance.now() - s0) / 1000;
+  const found = data.variants.filter((v) => find(v.text).some((t) => t.toLowerCase() === v.term)).length;
+  const charsPerSecond = Math.round((runs * chars) / seconds);
+  const recall = found / data.variants.length;
+  log(`  ${subject.name}: ${(charsPerSecond / 1e6).toFixed(2)} M chars/s, build ${buildMs.toFixed(0)} ms, ${matches} matches, obfuscated recall ${recall.toFixed(3)}`);
+  return [
+    { benchmark: data.name, subject: subject.name, metric: 'charsPerSecond', value: charsPerSecond, unit: 'chars/s' },
+    { benchmark: data.name, subject: subject.name, metric: 'obfuscatedRecall', value: Number(recall.toFixed(4)) },
+    { benchmark: data.name, subject: subject.name, metric: 'buildMs', value: Math.round(buildMs), unit: 'ms' },
+  ];
+}
+
+export async function benchLexicons(corpora: string, log: (s: string) => void): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const list = await subjects();
+  for (const data of [zhSensitiveData(corpora), ldnoobwEnData(corpora)]) {
+    if (!data) continue;
+    log(`${data.name}: ${data.terms.length} terms, ${data.messages.length.toLocaleString('en')} messages (${data.messages.reduce((a, m) => a + m.length, 0).toLocaleString('en')} chars), ${data.variants.length} obfuscated variants`);
+    for (const s of list) rows.push(...measure(data, s, log));
+  }
+  return rows;
+}
