@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchLangid } from './langid.bench.js';
+import { benchLexicons } from './lexicon.bench.js';
 import { benchNormalize } from './normalize.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
 import type { BenchRow } from './report.js';
@@ -16,6 +17,7 @@ const rows: BenchRow[] = [];
 rows.push(...benchNormalize());
 rows.push(...(await benchPipeline(Number(values.stream), log)));
 rows.push(...(await benchLangid(resolve(values.corpora!), log)));
+rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
 
 const width = Math.max(...rows.map((r) => r.benchmark.length));
 for (const r of rows) process.stdout.write(`${r.benchmark.padEnd(width)}  ${r.subject.padEnd(6)}  ${r.metric.padEnd(32)} ${String(r.value).padStart(12)} ${r.unit ?? ''}\n`);

@@ -19,6 +19,8 @@ export class Automaton {
   /** Nearest node on the failure chain that has outputs (-1 none). */
   private readonly dict: number[] = [-1];
   private readonly lengths: number[];
+  /** Dense transitions out of the root for the BMP: most characters of a text restart there. */
+  private readonly root = new Int32Array(0x10000);
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
@@ -40,6 +42,7 @@ export class Automaton {
       }
       this.out[node]!.push(id);
     });
+    for (const [c, child] of this.edges[0]!) this.root[c] = child;
     // breadth-first failure links
     const queue: number[] = [];
     for (const child of this.edges[0]!.values()) queue.push(child);
@@ -67,12 +70,19 @@ export class Automaton {
    * 2 × text.length: the linear-time guarantee, observable without a clock.
    */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): number {
+    const codes = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
+    return this.scanCodes(codes, text.length, onMatch);
+  }
+
+  /** `scan` over the first `length` code units of a buffer (no string needed). */
+  scanCodes(codes: Uint16Array, length: number, onMatch: (pattern: number, start: number, end: number) => void): number {
     let node = 0;
     let steps = 0;
-    const { edges, fail, out, dict, lengths } = this;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      let next = edges[node]!.get(c);
+    const { edges, fail, out, dict, lengths, root } = this;
+    for (let i = 0; i < length; i++) {
+      const c = codes[i]!;
+      let next = node === 0 ? root[c]! || undefined : edges[node]!.get(c);
       steps++;
       while (next === undefined && node !== 0) {
         node = fail[node]!;

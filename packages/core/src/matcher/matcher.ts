@@ -40,8 +40,10 @@ const MIN_SKELETON_LATIN = 4;
 const MIN_SKELETON_CJK = 2;
 
 /**
- * Build a linear-time multi-term matcher (two Aho–Corasick automata: one over the normalized
- * view, one over its de-obfuscated skeleton). Build once per lexicon version and reuse.
+ * Build a linear-time multi-term matcher: one Aho–Corasick automaton over the de-obfuscated
+ * skeleton of the normalized view; a hit is exact when the normalized text under it equals the
+ * term, otherwise obfuscated (accepted for terms long enough not to collide with real words).
+ * Build once per lexicon version and reuse.
  *
  * @example
  * const m = createMatcher([{ id: 'x.wechat', text: 'wechat', category: 'off_platform', severity: 'major' }]);
@@ -49,52 +51,49 @@ const MIN_SKELETON_CJK = 2;
  */
 export function createMatcher(terms: readonly MatchTerm[], allow: readonly string[] = []): Matcher {
   const all = [...terms.map((t) => ({ term: t, allow: false, text: t.text })), ...allow.map((a) => ({ term: null, allow: true, text: a }))];
-  const exactPatterns: string[] = [];
-  const skeletonPatterns: string[] = [];
-  const skeletonOwner: number[] = [];
+  const normalizedTerms: string[] = [];
+  const patterns: string[] = [];
   const boundaries: boolean[] = [];
-  all.forEach((entry, i) => {
+  const obfuscationOk: boolean[] = [];
+  for (const entry of all) {
     const norm = normalizeText(entry.text).normalized;
-    exactPatterns.push(norm);
     const cjk = CJK.test(norm);
-    boundaries.push(!entry.allow && (entry.term?.boundary ?? (cjk ? 'none' : 'word')) === 'word');
     const skel = skeletonize(norm).text;
-    if (skel.length >= (cjk ? MIN_SKELETON_CJK : MIN_SKELETON_LATIN)) {
-      skeletonPatterns.push(skel);
-      skeletonOwner.push(i);
-    }
-  });
-  const exact = new Automaton(exactPatterns);
-  const skeleton = new Automaton(skeletonPatterns);
+    normalizedTerms.push(norm);
+    patterns.push(skel);
+    boundaries.push(!entry.allow && (entry.term?.boundary ?? (cjk ? 'none' : 'word')) === 'word');
+    obfuscationOk.push(skel.length >= (cjk ? MIN_SKELETON_CJK : MIN_SKELETON_LATIN));
+  }
+  // One automaton over skeletons; a hit is exact when the normalized text under it is the term.
+  const automaton = new Automaton(patterns);
 
   return {
     termCount: terms.length,
     match(input) {
       const view = typeof input === 'string' ? normalizeText(input) : input;
       const original = view.original;
+      const normalized = view.normalized;
+      const sk = skeletonize(normalized);
       const hits: { entry: number; start: number; end: number; obfuscated: boolean }[] = [];
-      const accept = (entry: number, span: { start: number; end: number }, obfuscated: boolean) => {
+      automaton.scanCodes(sk.codes, sk.length, (p, s, e) => {
+        const ns = sk.starts[s]!;
+        const ne = sk.ends[e - 1]!;
+        const exact = ne - ns === normalizedTerms[p]!.length && normalized.startsWith(normalizedTerms[p]!, ns);
+        if (!exact && !obfuscationOk[p]) return;
+        const span = view.toOriginalSpan(ns, ne);
         if (span.end <= span.start) return;
-        if (boundaries[entry] && !atWordBoundary(original, span.start, span.end)) return;
-        hits.push({ entry, start: span.start, end: span.end, obfuscated });
-      };
-      exact.scan(view.normalized, (p, s, e) => accept(p, view.toOriginalSpan(s, e), false));
-      if (skeletonPatterns.length) {
-        const sk = skeletonize(view.normalized);
-        skeleton.scan(sk.text, (p, s, e) => accept(skeletonOwner[p]!, view.toOriginalSpan(sk.starts[s]!, sk.ends[e - 1]!), true));
-      }
+        if (boundaries[p] && !atWordBoundary(original, span.start, span.end)) return;
+        hits.push({ entry: p, start: span.start, end: span.end, obfuscated: !exact });
+      });
+      if (hits.length === 0) return [];
       const allowed = hits.filter((h) => all[h.entry]!.allow);
       const out: TermMatch[] = [];
-      const seen = new Set<string>();
-      hits.sort((a, b) => a.start - b.start || Number(a.obfuscated) - Number(b.obfuscated));
+      hits.sort((a, b) => a.start - b.start);
       for (const h of hits) {
         const entry = all[h.entry]!;
         if (entry.allow) continue;
         if (allowed.some((a) => a.start < h.end && h.start < a.end)) continue;
-        // one report per term and place: an exact hit hides the skeleton hit it overlaps
-        const key = `${h.entry}:${h.start}`;
-        if (seen.has(key) || out.some((o) => o.term === entry.term && o.start < h.end && h.start < o.end)) continue;
-        seen.add(key);
+        if (out.some((o) => o.term === entry.term && o.start < h.end && h.start < o.end)) continue;
         out.push({ term: entry.term!, start: h.start, end: h.end, matched: original.slice(h.start, h.end), obfuscated: h.obfuscated });
       }
       // a hit inside a longer hit (媽的 inside 他媽的) adds nothing

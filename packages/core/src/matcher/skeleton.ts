@@ -3,97 +3,165 @@
  * look-alike letters from other scripts (Cyrillic а, Greek ο), leetspeak inside words (h3ll0,
  * f@ck), separators between spelled-out letters (f.u.c.k, w-e-c-h-a-t, 微 信) and repeated
  * letters (fuuuck). Terms and texts go through the same function, so they meet in the middle.
- * Every skeleton unit keeps the [start, end) of the normalized text it came from.
+ * Every skeleton code unit keeps the [start, end) of the normalized text it came from.
+ *
+ * One linear pass over typed arrays; the buffers are shared scratch space (the function is
+ * synchronous), so callers must use `starts`/`ends` before the next call or copy them.
  */
 export interface Skeleton {
-  text: string;
+  /** The skeleton as code units (`length` of them are valid): scan this without building a string. */
+  codes: Uint16Array;
+  length: number;
+  /** The skeleton as a string (built on first access). */
+  readonly text: string;
   /** Per skeleton code unit: start and end offsets in the input (normalized) string. */
   starts: Int32Array;
   ends: Int32Array;
 }
 
-const HOMOGLYPHS: Record<string, string> = {
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g',
-  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
-};
-const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e' };
-const SEPARATORS = new Set([' ', '.', '-', '_', '*', '·', '•', ',', '/', '\\', '~', '+', "'", '"', ':', ';', '=', '^']);
+const HOMOGLYPHS = new Map<number, number>(
+  Object.entries({
+    а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g',
+    α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+  }).map(([k, v]) => [k.codePointAt(0)!, v.codePointAt(0)!]),
+);
+const LEET = new Map<number, number>(
+  Object.entries({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e' }).map(([k, v]) => [k.codePointAt(0)!, v.codePointAt(0)!]),
+);
+const SEPARATORS = new Set(Array.from(" .-_*·•,/\\~+'\":;=^", (c) => c.codePointAt(0)!));
 
-const isCjk = (cp: number) => (cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff);
-const isLetter = (ch: string) => /\p{L}/u.test(ch);
+const SEP = 1;
+const LETTER = 2;
+const CJK = 4;
+const letterCache = new Map<number, boolean>();
+const LETTER_RE = /\p{L}/u;
 
-interface Unit {
-  ch: string;
-  sep: boolean;
-  letter: boolean;
-  cjk: boolean;
-  start: number;
-  end: number;
+const ASCII_CLASS = new Uint8Array(128).map((_, c) => (SEPARATORS.has(c) ? SEP : (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? LETTER : 0));
+
+function classify(cp: number): number {
+  if (cp < 0x80) return ASCII_CLASS[cp]!;
+  if (SEPARATORS.has(cp)) return SEP;
+  if ((cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff)) return LETTER | CJK;
+  let letter = letterCache.get(cp);
+  if (letter === undefined) {
+    letter = LETTER_RE.test(String.fromCodePoint(cp));
+    if (letterCache.size < 10_000) letterCache.set(cp, letter);
+  }
+  return letter ? LETTER : 0;
+}
+
+let cps = new Int32Array(256);
+let flags = new Uint8Array(256);
+let from = new Int32Array(256);
+let tokenLen = new Int32Array(256);
+let outCodes = new Uint16Array(512);
+let outStarts = new Int32Array(512);
+let outEnds = new Int32Array(512);
+
+function ensure(n: number): void {
+  if (cps.length < n) {
+    const size = Math.max(n, cps.length * 2);
+    cps = new Int32Array(size);
+    flags = new Uint8Array(size);
+    from = new Int32Array(size + 1);
+    tokenLen = new Int32Array(size);
+  }
+  if (outCodes.length < 2 * n) {
+    const size = Math.max(2 * n, outCodes.length * 2);
+    outCodes = new Uint16Array(size);
+    outStarts = new Int32Array(size);
+    outEnds = new Int32Array(size);
+  }
 }
 
 /** Compute the skeleton of an already normalized (NFKC, lower-cased) string. */
 export function skeletonize(normalized: string): Skeleton {
-  const units: Unit[] = [];
+  ensure(normalized.length + 1);
+  // 1. code points, homoglyphs folded, classified
+  let n = 0;
   for (let i = 0; i < normalized.length; ) {
-    const cp = normalized.codePointAt(i)!;
-    const raw = String.fromCodePoint(cp);
-    const ch = HOMOGLYPHS[raw] ?? raw;
-    units.push({ ch, sep: SEPARATORS.has(ch), letter: isLetter(ch), cjk: isCjk(cp), start: i, end: i + raw.length });
-    i += raw.length;
+    let cp = normalized.codePointAt(i)!;
+    from[n] = i;
+    i += cp > 0xffff ? 2 : 1;
+    if (cp >= 0x370) cp = HOMOGLYPHS.get(cp) ?? cp;
+    cps[n] = cp;
+    flags[n] = classify(cp);
+    n++;
   }
-  // leetspeak only inside words: a digit or symbol right next to a letter
-  for (let k = 0; k < units.length; k++) {
-    const u = units[k]!;
-    const leet = LEET[u.ch];
+  from[n] = normalized.length;
+  // 2. leetspeak only inside words: a digit or symbol right next to a letter
+  for (let k = 0; k < n; k++) {
+    const leet = flags[k]! & LETTER ? undefined : LEET.get(cps[k]!);
     if (leet === undefined) continue;
-    if (units[k - 1]?.letter || units[k + 1]?.letter) units[k] = { ...u, ch: leet, letter: true, sep: false };
+    if ((k > 0 && flags[k - 1]! & LETTER) || (k + 1 < n && flags[k + 1]! & LETTER)) {
+      cps[k] = leet;
+      flags[k] = LETTER;
+    }
   }
-  // token length (letters between separators) for the spelled-out rule
-  const tokenLen = new Int32Array(units.length);
-  for (let k = 0; k < units.length; ) {
-    if (units[k]!.sep) {
+  // 3. length of the separator-free token each unit belongs to
+  for (let k = 0; k < n; ) {
+    if (flags[k]! & SEP) {
       k++;
       continue;
     }
     let e = k;
-    while (e < units.length && !units[e]!.sep) e++;
+    while (e < n && !(flags[e]! & SEP)) e++;
     for (let j = k; j < e; j++) tokenLen[j] = e - k;
     k = e;
   }
-  let text = '';
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let last = '';
-  for (let k = 0; k < units.length; k++) {
-    const u = units[k]!;
-    if (u.sep) {
-      // find the units either side of this separator run
+  // 4. emit: drop separators between spelled-out letters or CJK, collapse repeated letters
+  let len = 0;
+  let last = -1;
+  for (let k = 0; k < n; k++) {
+    const f = flags[k]!;
+    if (f & SEP) {
       let e = k;
-      while (e < units.length && units[e]!.sep) e++;
-      const before = units[k - 1];
-      const after = units[e];
-      const drop = before && after && ((before.cjk && after.cjk) || (before.letter && after.letter && tokenLen[k - 1] === 1 && tokenLen[e] === 1));
+      while (e < n && flags[e]! & SEP) e++;
+      const b = k - 1;
+      const drop = b >= 0 && e < n && ((flags[b]! & CJK && flags[e]! & CJK) || (flags[b]! & LETTER && flags[e]! & LETTER && tokenLen[b] === 1 && tokenLen[e] === 1));
       if (!drop) {
-        for (let j = k; j < e; j++) {
-          text += units[j]!.ch;
-          starts.push(units[j]!.start);
-          ends.push(units[j]!.end);
-        }
-        last = '';
+        for (let j = k; j < e; j++) len = emit(len, cps[j]!, from[j]!, from[j + 1]!);
+        last = -1;
       }
       k = e - 1;
       continue;
     }
-    if (u.ch === last && u.letter) {
-      ends[ends.length - 1] = u.end; // a repeated letter widens the previous unit
+    const cp = cps[k]!;
+    if (cp === last && f & LETTER) {
+      outEnds[len - 1] = from[k + 1]!; // a repeated letter widens the previous unit
       continue;
     }
-    for (let j = 0; j < u.ch.length; j++) {
-      text += u.ch[j];
-      starts.push(u.start);
-      ends.push(u.end);
-    }
-    last = u.ch;
+    len = emit(len, cp, from[k]!, from[k + 1]!);
+    last = cp;
   }
-  return { text, starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  const codes = outCodes;
+  let text: string | undefined;
+  return {
+    codes,
+    length: len,
+    get text() {
+      if (text === undefined) {
+        text = '';
+        for (let k = 0; k < len; k += 8192) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(len, k + 8192)) as unknown as number[]);
+      }
+      return text;
+    },
+    starts: outStarts,
+    ends: outEnds,
+  };
+}
+
+/** Append code point `cp` (from normalized [s, e)) to the output; returns the new length. */
+function emit(len: number, cp: number, s: number, e: number): number {
+  if (cp > 0xffff) {
+    const v = cp - 0x10000;
+    outCodes[len] = 0xd800 + (v >> 10);
+    outStarts[len] = s;
+    outEnds[len++] = e;
+    cp = 0xdc00 + (v & 0x3ff);
+  }
+  outCodes[len] = cp;
+  outStarts[len] = s;
+  outEnds[len] = e;
+  return len + 1;
 }

@@ -142,6 +142,13 @@ function fill(b: Builder, text: string, caseFold: boolean): boolean {
       i++;
       continue;
     }
+    // Plain whitespace: start or extend the pending run (no regex needed).
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) {
+      if (spaceStart < 0) spaceStart = start;
+      spaceEnd = i + 1;
+      i++;
+      continue;
+    }
     // Full-width ASCII (ＡＢＣ！) is exactly ASCII under NFKC.
     if (plainNext && code >= 0xff01 && code <= 0xff5e) {
       if (spaceStart >= 0) {
