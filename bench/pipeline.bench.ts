@@ -1,5 +1,6 @@
 /** Whole-pipeline throughput and memory with the timing analyzer on a generated stream. */
 import { createInspector, timingAnalyzer } from '@cxqa/core';
+import type { Inspector } from '@cxqa/core';
 import type { BenchRow } from './report.js';
 import { syntheticStream } from './generate.js';
 
@@ -20,6 +21,7 @@ export async function benchPipeline(count: number, log: (s: string) => void): Pr
   rows.push({ benchmark: 'pipeline.timing.20msg', subject: 'cxqa', metric: 'conversations_per_second', value: Math.round(n / seconds), unit: 'conv/s' });
   rows.push({ benchmark: 'pipeline.timing.20msg', subject: 'cxqa', metric: 'ms_per_conversation', value: Number(((seconds * 1000) / n).toFixed(3)), unit: 'ms' });
   log(`pipeline: ${n} conversations of 20 messages in ${seconds.toFixed(2)} s`);
+  rows.push(...(await throughput('pipeline.builtin.20msg', createInspector(), log)));
 
   // memory over a long stream: heap after GC at checkpoints must not grow with the count
   const checkpoints: number[] = [];
@@ -42,4 +44,18 @@ export async function benchPipeline(count: number, log: (s: string) => void): Pr
   rows.push({ benchmark: `pipeline.stream.${count}`, subject: 'cxqa', metric: 'heap_after_gc_last_checkpoint', value: Number(last.toFixed(1)), unit: 'MB' });
   rows.push({ benchmark: `pipeline.stream.${count}`, subject: 'cxqa', metric: 'peak_rss', value: Math.round(peakRss), unit: 'MB' });
   return rows;
+}
+
+/** Every built-in analyzer (timing + sensitive) with the default scorecard. */
+async function throughput(name: string, inspector: Inspector, log: (s: string) => void) {
+  for await (const _ of inspector.inspectMany(syntheticStream(200))) void _;
+  const t0 = performance.now();
+  let n = 0;
+  for await (const _ of inspector.inspectMany(syntheticStream(5000), { concurrency: 1 })) n++;
+  const seconds = (performance.now() - t0) / 1000;
+  log(`${name}: ${n} conversations in ${seconds.toFixed(2)} s`);
+  return [
+    { benchmark: name, subject: 'cxqa', metric: 'conversations_per_second', value: Math.round(n / seconds), unit: 'conv/s' },
+    { benchmark: name, subject: 'cxqa', metric: 'ms_per_conversation', value: Number(((seconds * 1000) / n).toFixed(3)), unit: 'ms' },
+  ];
 }

@@ -101,3 +101,13 @@ describe('createMatcher', () => {
     );
   });
 });
+
+describe('Traditional → Simplified folding', () => {
+  it('matches a Simplified term written in Traditional characters, and can be turned off', () => {
+    const terms = [term('feiwu', '废物'), term('naocan', '脑残')];
+    const folded = createMatcher(terms);
+    expect(folded.match('你這個廢物，腦殘嗎').map((h) => [h.term.id, h.matched, h.obfuscated])).toEqual([['feiwu', '廢物', true], ['naocan', '腦殘', true]]);
+    expect(createMatcher(terms, [], { traditionalChinese: 'keep' }).match('你這個廢物')).toEqual([]);
+    expect(createMatcher([term('tw', '臺灣')]).match('台湾').length).toBe(1);
+  });
+});

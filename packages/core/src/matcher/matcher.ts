@@ -1,6 +1,7 @@
 import { normalizeText, type TextView } from '../normalize/text-view.js';
 import type { Severity } from '../schemas/finding.js';
 import { Automaton } from './aho-corasick.js';
+import { traditionalToSimplified } from './chinese-fold.js';
 import { skeletonize } from './skeleton.js';
 
 /** One term the matcher looks for. */
@@ -49,7 +50,13 @@ const MIN_SKELETON_CJK = 2;
  * const m = createMatcher([{ id: 'x.wechat', text: 'wechat', category: 'off_platform', severity: 'major' }]);
  * m.match('add my w-e-c-h-a-t')[0]; // { start: 7, end: 18, matched: 'w-e-c-h-a-t', obfuscated: true, … }
  */
-export function createMatcher(terms: readonly MatchTerm[], allow: readonly string[] = []): Matcher {
+export interface MatcherOptions {
+  /** `fold` (default): Traditional Chinese matches Simplified terms and vice versa; `keep`: no folding. */
+  traditionalChinese?: 'fold' | 'keep';
+}
+
+export function createMatcher(terms: readonly MatchTerm[], allow: readonly string[] = [], options: MatcherOptions = {}): Matcher {
+  const fold = options.traditionalChinese === 'keep' ? undefined : traditionalToSimplified;
   const all = [...terms.map((t) => ({ term: t, allow: false, text: t.text })), ...allow.map((a) => ({ term: null, allow: true, text: a }))];
   const normalizedTerms: string[] = [];
   const patterns: string[] = [];
@@ -58,7 +65,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
   for (const entry of all) {
     const norm = normalizeText(entry.text).normalized;
     const cjk = CJK.test(norm);
-    const skel = skeletonize(norm).text;
+    const skel = skeletonize(norm, fold).text;
     normalizedTerms.push(norm);
     patterns.push(skel);
     boundaries.push(!entry.allow && (entry.term?.boundary ?? (cjk ? 'none' : 'word')) === 'word');
@@ -73,7 +80,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
       const view = typeof input === 'string' ? normalizeText(input) : input;
       const original = view.original;
       const normalized = view.normalized;
-      const sk = skeletonize(normalized);
+      const sk = skeletonize(normalized, fold);
       const hits: { entry: number; start: number; end: number; obfuscated: boolean }[] = [];
       automaton.scanCodes(sk.codes, sk.length, (p, s, e) => {
         const ns = sk.starts[s]!;

@@ -74,8 +74,8 @@ function ensure(n: number): void {
   }
 }
 
-/** Compute the skeleton of an already normalized (NFKC, lower-cased) string. */
-export function skeletonize(normalized: string): Skeleton {
+/** Compute the skeleton of an already normalized (NFKC, lower-cased) string; `fold` maps code points further (e.g. Traditional→Simplified). */
+export function skeletonize(normalized: string, fold?: (cp: number) => number): Skeleton {
   ensure(normalized.length + 1);
   // 1. code points, homoglyphs folded, classified
   let n = 0;
@@ -84,6 +84,7 @@ export function skeletonize(normalized: string): Skeleton {
     from[n] = i;
     i += cp > 0xffff ? 2 : 1;
     if (cp >= 0x370) cp = HOMOGLYPHS.get(cp) ?? cp;
+    if (fold && cp >= 0x3400) cp = fold(cp);
     cps[n] = cp;
     flags[n] = classify(cp);
     n++;
