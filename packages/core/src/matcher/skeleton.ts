@@ -8,6 +8,8 @@
  * One linear pass over typed arrays; the buffers are shared scratch space (the function is
  * synchronous), so callers must use `starts`/`ends` before the next call or copy them.
  */
+import { decodeUtf16 } from '../util/utf16.js';
+
 export interface Skeleton {
   /** The skeleton as code units (`length` of them are valid): scan this without building a string. */
   codes: Uint16Array;
@@ -142,8 +144,7 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
     length: len,
     get text() {
       if (text === undefined) {
-        text = '';
-        for (let k = 0; k < len; k += 8192) text += String.fromCharCode.apply(null, codes.subarray(k, Math.min(len, k + 8192)) as unknown as number[]);
+        text = decodeUtf16(codes, len);
       }
       return text;
     },

@@ -1,3 +1,5 @@
+import { decodeUtf16 } from '../util/utf16.js';
+
 /**
  * A normalized view of a message with an offset map back to the original text.
  *
@@ -59,11 +61,7 @@ class Builder {
   }
 
   text(): string {
-    let out = '';
-    for (let k = 0; k < this.length; k += 8192) {
-      out += String.fromCharCode.apply(null, this.codes.subarray(k, Math.min(this.length, k + 8192)) as unknown as number[]);
-    }
-    return out;
+    return decodeUtf16(this.codes, this.length);
   }
 }
 
