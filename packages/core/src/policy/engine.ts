@@ -1,4 +1,5 @@
 import { createMatcher, type Matcher, type MatchTerm } from '../matcher/matcher.js';
+import { findPhrase } from '../matcher/phrases.js';
 import type { TextView } from '../normalize/text-view.js';
 import type { Role } from '../schemas/conversation.js';
 import type { PolicyPack, PolicyRule } from './schema.js';
@@ -74,26 +75,9 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
         }
         rule.phrases.forEach((ph, p) => {
           const groups = ph.all.map((_, g) => matches.filter((m) => m.term.id.startsWith(`${r}|p${p}|${g}|`)));
-          if (groups.some((g) => g.length === 0)) return;
-          // chain: for each first-group hit, find a hit of each next group within `within` characters
-          for (const first of groups[0]!) {
-            const chain = [first];
-            for (const group of groups.slice(1)) {
-              const prev = chain[chain.length - 1]!;
-              const next = group.find((m) => {
-                const [a, b] = m.start >= prev.start ? [prev, m] : [m, prev];
-                return b.start - a.end <= ph.within && sameSentence(text, a.end, b.start);
-              });
-              if (!next) break;
-              chain.push(next);
-            }
-            if (chain.length !== groups.length) continue;
-            const start = Math.min(...chain.map((c) => c.start));
-            const end = Math.max(...chain.map((c) => c.end));
-            if (hits.some((h) => h.rule === rule && h.start <= start && end <= h.end)) continue;
-            hits.push({ rule, pack, start, end, matched: view.original.slice(start, end), evidence: chain.map((c) => c.term.text), obfuscated: chain.some((c) => c.obfuscated) });
-            break;
-          }
+          const found = findPhrase(text, { groups, within: ph.within });
+          if (!found || hits.some((h) => h.rule === rule && h.start <= found.start && found.end <= h.end)) return;
+          hits.push({ rule, pack, start: found.start, end: found.end, matched: text.slice(found.start, found.end), evidence: found.chain.map((c) => c.term.text), obfuscated: found.chain.some((c) => c.obfuscated) });
         });
       });
       return hits.sort((a, b) => a.start - b.start);
@@ -101,7 +85,3 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
   };
 }
 
-/** No sentence end (. ! ? 。 ！ ？ or a line break) between the two offsets. */
-function sameSentence(text: string, from: number, to: number): boolean {
-  return from >= to || !/[.!?。！？\n]/u.test(text.slice(from, to));
-}

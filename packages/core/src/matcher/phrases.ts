@@ -1,0 +1,46 @@
+import type { TermMatch } from './matcher.js';
+
+export interface PhraseSpec {
+  /** Term-match groups in order of appearance is NOT required: any order within the sentence. */
+  groups: readonly (readonly TermMatch[])[];
+  /** Max characters between consecutive elements of the chain. */
+  within: number;
+  /** Matches that cancel a chain when one ends at most 15 characters before a chain element (negation). */
+  unless?: readonly TermMatch[];
+}
+
+export interface PhraseHit {
+  start: number;
+  end: number;
+  chain: TermMatch[];
+}
+
+/**
+ * Find the first chain with one match from every group, each within `within` characters of the
+ * previous one and in the same sentence (no . ! ? 。 ！ ？ or line break between them), not
+ * preceded by an `unless` match. Linear in the number of matches per group pair.
+ */
+export function findPhrase(text: string, spec: PhraseSpec): PhraseHit | null {
+  if (spec.groups.some((g) => g.length === 0)) return null;
+  for (const first of spec.groups[0]!) {
+    const chain = [first];
+    for (const group of spec.groups.slice(1)) {
+      const prev = chain[chain.length - 1]!;
+      const next = group.find((m) => {
+        const [a, b] = m.start >= prev.start ? [prev, m] : [m, prev];
+        return b.start - a.end <= spec.within && sameSentence(text, a.end, b.start);
+      });
+      if (!next) break;
+      chain.push(next);
+    }
+    if (chain.length !== spec.groups.length) continue;
+    if (spec.unless?.some((n) => chain.some((c) => n.end <= c.start && c.start - n.end <= 15 && sameSentence(text, n.end, c.start)))) continue;
+    return { start: Math.min(...chain.map((c) => c.start)), end: Math.max(...chain.map((c) => c.end)), chain };
+  }
+  return null;
+}
+
+/** No sentence end between the two offsets. */
+export function sameSentence(text: string, from: number, to: number): boolean {
+  return from >= to || !/[.!?。！？\n]/u.test(text.slice(from, to));
+}
