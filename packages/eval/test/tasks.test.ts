@@ -73,7 +73,7 @@ describe('sensitive task on the project fixtures', () => {
   it('gets every case right, and notices a wrong expectation', async () => {
     const ok = await sensitiveTask.run({ corporaDir: '/nonexistent', fixturesDir: FIXTURES });
     expect(ok.notes).toEqual([]);
-    expect(ok.rows.find((r) => r.subset === undefined)).toMatchObject({ value: 1, n: 68 });
+    expect(ok.rows.find((r) => r.subset === undefined)).toMatchObject({ value: 1, n: 73 });
     const dir = mkdtempSync(join(tmpdir(), 'cxqa-fx-'));
     mkdirSync(join(dir, 'sensitive'));
     const cases = readFileSync(join(FIXTURES, 'sensitive', 'cases.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 2);

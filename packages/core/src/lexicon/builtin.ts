@@ -4,7 +4,7 @@ import { loadLexicon } from './load.js';
 import type { Lexicon } from './schema.js';
 
 /** Starter lexicons written for cxqa (en, zh, de, fr, es, ja, pt). */
-export const BUILTIN_LEXICONS = ['profanity', 'insults', 'threats', 'discrimination'] as const;
+export const BUILTIN_LEXICONS = ['profanity', 'insults', 'threats', 'discrimination', 'hate'] as const;
 export type BuiltinLexiconName = (typeof BUILTIN_LEXICONS)[number];
 
 const loaded = new Map<string, Lexicon>();

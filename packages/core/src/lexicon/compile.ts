@@ -1,5 +1,33 @@
-import { createMatcher, type Matcher, type MatchTerm } from '../matcher/matcher.js';
+import { createMatcher, type Matcher, type MatchTerm, type TermMatch } from '../matcher/matcher.js';
+import { findPhrase } from '../matcher/phrases.js';
+import type { TextView } from '../normalize/text-view.js';
+import type { Severity } from '../schemas/finding.js';
 import type { Lexicon } from './schema.js';
+
+/** Category of the internal terms that only serve phrase rules. */
+const PHRASE_PART = '__phrase';
+
+export interface CompiledPhrase {
+  id: string;
+  category: string;
+  severity: Severity;
+  source: string;
+  /** Term-id prefix of each group, and of the negations. */
+  groups: string[];
+  unless: string;
+  within: number;
+}
+
+/** A phrase rule that fired. */
+export interface PhraseMatch {
+  phrase: CompiledPhrase;
+  start: number;
+  end: number;
+  matched: string;
+  /** The terms that formed the chain, in text order. */
+  terms: string[];
+  obfuscated: boolean;
+}
 
 export interface CompiledLexicons {
   /** `id@version+id@version…`: the cache key and what results record. */
@@ -9,6 +37,7 @@ export interface CompiledLexicons {
   matcher: Matcher;
   /** Languages per term id (empty = any). */
   languages: Map<string, string[]>;
+  phrases: CompiledPhrase[];
 }
 
 const cache = new Map<string, CompiledLexicons>();
@@ -27,8 +56,19 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   const terms: MatchTerm[] = [];
   const languages = new Map<string, string[]>();
   const allow: string[] = [];
+  const phrases: CompiledPhrase[] = [];
   for (const lex of lexicons) {
     allow.push(...lex.allow);
+    for (const ph of lex.phrases) {
+      const base = `${lex.id}#${ph.id}`;
+      const severity = ph.severity ?? lex.defaults.severity;
+      ph.all.forEach((group, g) => group.forEach((t, k) => terms.push({ id: `${base}|g${g}|${k}`, text: t, category: PHRASE_PART, severity })));
+      ph.unless.forEach((t, k) => terms.push({ id: `${base}|u|${k}`, text: t, category: PHRASE_PART, severity }));
+      phrases.push({
+        id: ph.id, category: ph.category ?? lex.defaults.category, severity, source: `${lex.id}@${lex.version}`,
+        groups: ph.all.map((_, g) => `${base}|g${g}|`), unless: `${base}|u|`, within: ph.within,
+      });
+    }
     lex.terms.forEach((t, i) => {
       const entry = typeof t === 'string' ? { text: t } : t;
       const id = `${lex.id}#${i}`;
@@ -45,8 +85,34 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
       languages.set(id, ('languages' in entry && entry.languages) || lex.defaults.languages || []);
     });
   }
-  const compiled = { version, terms, allow, matcher: createMatcher(terms, allow), languages };
+  const compiled = { version, terms, allow, matcher: createMatcher(terms, allow), languages, phrases };
   if (cache.size > 32) cache.clear();
   cache.set(version, compiled);
   return compiled;
+}
+
+/**
+ * Run compiled lexicons over one message: single-term matches (phrase parts left out) and the
+ * phrase rules that fired.
+ *
+ * @example
+ * const { terms, phrases } = matchLexicons(compileLexicons([builtinLexicon('hate')]), normalizeText(text));
+ */
+export function matchLexicons(compiled: CompiledLexicons, view: TextView): { terms: TermMatch[]; phrases: PhraseMatch[] } {
+  const all = compiled.matcher.match(view);
+  const terms = all.filter((m) => m.term.category !== PHRASE_PART);
+  const phrases: PhraseMatch[] = [];
+  if (compiled.phrases.length && all.length > terms.length) {
+    const parts = all.filter((m) => m.term.category === PHRASE_PART);
+    for (const phrase of compiled.phrases) {
+      const groups = phrase.groups.map((prefix) => parts.filter((m) => m.term.id.startsWith(prefix)));
+      const found = findPhrase(view.original, { groups, within: phrase.within, unless: parts.filter((m) => m.term.id.startsWith(phrase.unless)) });
+      if (!found) continue;
+      phrases.push({
+        phrase, start: found.start, end: found.end, matched: view.original.slice(found.start, found.end),
+        terms: found.chain.sort((a, b) => a.start - b.start).map((c) => c.term.text), obfuscated: found.chain.some((c) => c.obfuscated),
+      });
+    }
+  }
+  return { terms, phrases };
 }

@@ -26,6 +26,24 @@ export const LexiconSchema = z.object({
     .object({ category: z.string().default('sensitive'), severity: SeveritySchema.default('major'), languages: z.array(z.string()).optional() })
     .prefault({}),
   terms: z.array(LexiconTermSchema),
+  /**
+   * Phrase rules for what single words cannot say: a term from every group in one sentence,
+   * each within `within` characters of the previous, unless a term of `unless` (a negation)
+   * ends just before one of them.
+   */
+  phrases: z
+    .array(
+      z.object({
+        id: z.string().regex(/^[a-z0-9_]+$/),
+        category: z.string().optional(),
+        severity: SeveritySchema.optional(),
+        all: z.array(z.array(z.string().min(1)).min(1)).min(2),
+        within: z.number().int().positive().default(40),
+        unless: z.array(z.string().min(1)).default([]),
+        note: z.string().optional(),
+      }),
+    )
+    .default([]),
   /** Innocent words that contain or resemble a term; an overlapping allow-list hit always wins. */
   allow: z.array(z.string().min(1)).default([]),
 });

@@ -1,4 +1,4 @@
-import { BUILTIN_LEXICONS, builtinLexicon, compileLexicons } from '@cxqa/core';
+import { BUILTIN_LEXICONS, builtinLexicon, compileLexicons, matchLexicons, normalizeText } from '@cxqa/core';
 import { COLD_CORPUS, HATECHECK_CORPUS, loadCold, loadHatecheck, type OffensiveExample } from '../corpora/offensive.js';
 import { prfFromCounts } from '../metrics/classification.js';
 import type { EvalRow } from '../report.js';
@@ -34,8 +34,12 @@ function score(task: string, corpus: string, subset: string | undefined, example
 export const offensiveTask: EvalTask = {
   name: 'offensive',
   async run({ corporaDir }) {
-    const { matcher } = compileLexicons(BUILTIN_LEXICONS.map(builtinLexicon));
-    const flag = (xs: OffensiveExample[]) => xs.map((x) => matcher.match(x.text).length > 0);
+    const compiled = compileLexicons(BUILTIN_LEXICONS.map(builtinLexicon));
+    const flag = (xs: OffensiveExample[]) =>
+      xs.map((x) => {
+        const found = matchLexicons(compiled, normalizeText(x.text));
+        return found.terms.length > 0 || found.phrases.length > 0;
+      });
     const rows: EvalRow[] = [];
     const evaluated: string[] = [];
     const skipped: string[] = [];

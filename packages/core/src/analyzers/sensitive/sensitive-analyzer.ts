@@ -1,6 +1,6 @@
 import type { Analyzer, AnalyzerOutput } from '../../analyzer/contract.js';
 import { builtinLexicon, BUILTIN_LEXICONS } from '../../lexicon/builtin.js';
-import { compileLexicons } from '../../lexicon/compile.js';
+import { compileLexicons, matchLexicons } from '../../lexicon/compile.js';
 import type { Lexicon } from '../../lexicon/schema.js';
 import { detectPii } from '../../pii/detect.js';
 import { maskPii } from '../../pii/mask.js';
@@ -55,7 +55,18 @@ export function sensitiveAnalyzer(options: SensitiveOptions = {}): Analyzer {
         const m = ctx.messages[i]!;
         if (m.role === 'system') continue;
         const byAgent = m.role !== 'customer';
-        for (const hit of compiled.matcher.match(m.view)) {
+        const lex = matchLexicons(compiled, m.view);
+        for (const hit of lex.phrases) {
+          lexiconHits++;
+          findings.push({
+            analyzer: 'sensitive', code: `sensitive.${hit.phrase.category}`, severity: byAgent ? hit.phrase.severity : customerSeverity,
+            messageIndex: m.index, span: { start: hit.start, end: hit.end }, evidence: hit.matched,
+            explanation: `${byAgent ? 'agent' : 'customer'} wrote "${hit.matched}": ${hit.terms.join(' + ')} in one sentence (${hit.phrase.category} phrase "${hit.phrase.id}" from ${hit.phrase.source})`,
+            rule: { id: `${hit.phrase.source}:${hit.phrase.id}`, kind: 'lexicon', detail: { terms: hit.terms, obfuscated: hit.obfuscated } },
+            ...(byAgent ? { suggestion: 'remove the statement about the group' } : {}),
+          });
+        }
+        for (const hit of lex.terms) {
           lexiconHits++;
           findings.push({
             analyzer: 'sensitive', code: `sensitive.${hit.term.category}`, severity: byAgent ? hit.term.severity : customerSeverity,
