@@ -21,6 +21,11 @@ export class Automaton {
   private readonly lengths: number[];
   /** Dense transitions out of the root for the BMP: most characters of a text restart there. */
   private readonly root = new Int32Array(0x10000);
+  /** All other transitions in one open-addressing table: (node, code unit) → child. */
+  private readonly keyNode: Int32Array;
+  private readonly keyCode: Int32Array;
+  private readonly child: Int32Array;
+  private readonly mask: number;
 
   constructor(patterns: readonly string[]) {
     this.lengths = patterns.map((p) => p.length);
@@ -43,6 +48,23 @@ export class Automaton {
       this.out[node]!.push(id);
     });
     for (const [c, child] of this.edges[0]!) this.root[c] = child;
+    let transitions = 0;
+    for (const e of this.edges) transitions += e.size;
+    let size = 16;
+    while (size < transitions * 2) size <<= 1;
+    this.mask = size - 1;
+    this.keyNode = new Int32Array(size).fill(-1);
+    this.keyCode = new Int32Array(size);
+    this.child = new Int32Array(size);
+    this.edges.forEach((e, node) => {
+      for (const [c, to] of e) {
+        let slot = slotOf(node, c) & this.mask;
+        while (this.keyNode[slot] !== -1) slot = (slot + 1) & this.mask;
+        this.keyNode[slot] = node;
+        this.keyCode[slot] = c;
+        this.child[slot] = to;
+      }
+    });
     // breadth-first failure links
     const queue: number[] = [];
     for (const child of this.edges[0]!.values()) queue.push(child);
@@ -79,17 +101,25 @@ export class Automaton {
   scanCodes(codes: Uint16Array, length: number, onMatch: (pattern: number, start: number, end: number) => void): number {
     let node = 0;
     let steps = 0;
-    const { edges, fail, out, dict, lengths, root } = this;
+    const { fail, out, dict, lengths, root, keyNode, keyCode, child, mask } = this;
+    const next = (node: number, c: number): number => {
+      if (node === 0) return root[c]!;
+      for (let slot = slotOf(node, c) & mask; ; slot = (slot + 1) & mask) {
+        const k = keyNode[slot]!;
+        if (k === -1) return 0;
+        if (k === node && keyCode[slot] === c) return child[slot]!;
+      }
+    };
     for (let i = 0; i < length; i++) {
       const c = codes[i]!;
-      let next = node === 0 ? root[c]! || undefined : edges[node]!.get(c);
+      let to = next(node, c);
       steps++;
-      while (next === undefined && node !== 0) {
+      while (to === 0 && node !== 0) {
         node = fail[node]!;
-        next = edges[node]!.get(c);
+        to = next(node, c);
         steps++;
       }
-      node = next ?? 0;
+      node = to;
       for (let n = out[node]!.length ? node : dict[node]!; n > 0; n = dict[n]!) {
         for (const p of out[n]!) onMatch(p, i + 1 - lengths[p]!, i + 1);
       }
@@ -103,4 +133,9 @@ export class Automaton {
     this.scan(text, (pattern, start, end) => found.push({ pattern, start, end }));
     return found;
   }
+}
+
+/** Mix a (node, code unit) pair into a table slot. */
+function slotOf(node: number, c: number): number {
+  return Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b);
 }

@@ -3,7 +3,8 @@ import { CxqaError } from '../errors.js';
 
 type Convert = (text: string) => string;
 let convert: Convert | undefined;
-const cache = new Map<number, number>();
+/** BMP code point → folded code point; 0 = not looked up yet. */
+const table = new Uint16Array(0x10000);
 
 function load(): Convert {
   try {
@@ -24,12 +25,12 @@ function load(): Convert {
  */
 export function traditionalToSimplified(cp: number): number {
   if (!((cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xf900 && cp <= 0xfaff))) return cp;
-  const hit = cache.get(cp);
-  if (hit !== undefined) return hit;
+  const hit = table[cp]!;
+  if (hit !== 0) return hit;
   convert ??= load();
   const out = convert(String.fromCodePoint(cp));
   const chars = [...out];
-  const folded = chars.length === 1 ? chars[0]!.codePointAt(0)! : cp;
-  cache.set(cp, folded);
+  const folded = chars.length === 1 && chars[0]!.length === 1 ? chars[0]!.charCodeAt(0) : cp;
+  table[cp] = folded;
   return folded;
 }

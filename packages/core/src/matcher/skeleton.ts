@@ -38,6 +38,7 @@ const CJK = 4;
 const letterCache = new Map<number, boolean>();
 const LETTER_RE = /\p{L}/u;
 
+const ASCII_LEET = new Uint8Array(128).map((_, c) => (LEET.has(c) ? 1 : 0));
 const ASCII_CLASS = new Uint8Array(128).map((_, c) => (SEPARATORS.has(c) ? SEP : (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? LETTER : 0));
 
 function classify(cp: number): number {
@@ -94,7 +95,9 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
   from[n] = normalized.length;
   // 2. leetspeak only inside words: a digit or symbol right next to a letter
   for (let k = 0; k < n; k++) {
-    const leet = flags[k]! & LETTER ? undefined : LEET.get(cps[k]!);
+    const c = cps[k]!;
+    if (flags[k]! & LETTER || (c < 0x80 ? ASCII_LEET[c] === 0 : c !== 0x20ac)) continue;
+    const leet = LEET.get(c);
     if (leet === undefined) continue;
     if ((k > 0 && flags[k - 1]! & LETTER) || (k + 1 < n && flags[k + 1]! & LETTER)) {
       cps[k] = leet;
