@@ -95,12 +95,13 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
       if (hits.length === 0) return [];
       const allowed = hits.filter((h) => all[h.entry]!.allow);
       const out: TermMatch[] = [];
-      hits.sort((a, b) => a.start - b.start);
+      hits.sort((a, b) => a.start - b.start || Number(a.obfuscated) - Number(b.obfuscated));
       for (const h of hits) {
         const entry = all[h.entry]!;
         if (entry.allow) continue;
         if (allowed.some((a) => a.start < h.end && h.start < a.end)) continue;
-        if (out.some((o) => o.term === entry.term && o.start < h.end && h.start < o.end)) continue;
+        // one report per term and place; a variant landing on the same span as another term of its category adds nothing
+        if (out.some((o) => (o.term === entry.term && o.start < h.end && h.start < o.end) || (o.start === h.start && o.end === h.end && o.term.category === entry.term!.category))) continue;
         out.push({ term: entry.term!, start: h.start, end: h.end, matched: original.slice(h.start, h.end), obfuscated: h.obfuscated });
       }
       // a hit inside a longer hit (媽的 inside 他媽的) adds nothing
