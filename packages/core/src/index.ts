@@ -28,3 +28,4 @@ export * from './lexicon/index.js';
 export * from './policy/index.js';
 export * from './analyzers/sensitive/index.js';
 export { parseCsv } from './util/csv.js';
+export * from './sentiment/index.js';

@@ -11,5 +11,7 @@ export { timingTask } from './tasks/timing-task.js';
 export { piiTask, PRESIDIO_TYPES } from './tasks/pii-task.js';
 export { sensitiveTask } from './tasks/sensitive-task.js';
 export { offensiveTask } from './tasks/offensive-task.js';
+export { sentimentTask } from './tasks/sentiment-task.js';
 export * from './run.js';
 export * from './thresholds.js';
+export * from './corpora/sentiment.js';

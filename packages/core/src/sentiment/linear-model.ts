@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { CxqaError } from '../errors.js';
+import { corePackageFile } from '../util/package-file.js';
+import { sentimentFeatures } from './features.js';
+
+/** On-disk format written by `scripts/train-sentiment.ts`. */
+export interface LinearModelFile {
+  format: 'cxqa-linear/1';
+  version: string;
+  language: string;
+  labels: string[];
+  bias: number[];
+  /** feature → weight per label (same order as `labels`) */
+  weights: Record<string, number[]>;
+}
+
+export interface Prediction {
+  label: string;
+  /** Softmax probability per label. */
+  scores: Record<string, number>;
+}
+
+export interface SentimentModel {
+  readonly language: string;
+  readonly version: string;
+  readonly labels: readonly string[];
+  predict(text: string): Prediction;
+}
+
+/**
+ * A softmax-regression text classifier over `sentimentFeatures`.
+ *
+ * @example
+ * const model = createSentimentModel(JSON.parse(readFileSync('sentiment-en.json', 'utf8')));
+ * model.predict('Still waiting, third time I ask!!!').label; // 'negative'
+ */
+export function createSentimentModel(file: LinearModelFile): SentimentModel {
+  if (file.format !== 'cxqa-linear/1') throw new CxqaError('invalid_option', `unsupported sentiment model format "${String(file.format)}"`);
+  const weights = new Map(Object.entries(file.weights));
+  const L = file.labels.length;
+  return {
+    language: file.language,
+    version: file.version,
+    labels: file.labels,
+    predict(text) {
+      const z = [...file.bias];
+      for (const f of sentimentFeatures(text)) {
+        const w = weights.get(f);
+        if (w) for (let l = 0; l < L; l++) z[l]! += w[l]!;
+      }
+      const max = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - max));
+      const sum = e.reduce((a, b) => a + b, 0);
+      const scores = Object.fromEntries(file.labels.map((l, i) => [l, e[i]! / sum]));
+      const best = file.labels[z.indexOf(max)]!;
+      return { label: best, scores };
+    },
+  };
+}
+
+const loaded = new Map<string, SentimentModel>();
+/** Languages with a shipped polarity model. */
+export const SENTIMENT_LANGUAGES = ['zh', 'en', 'de'] as const;
+
+/**
+ * The polarity model shipped for `language`, loaded on first use, or null when none ships.
+ *
+ * @example
+ * builtinSentimentModel('zh')?.predict('质量太差了，再也不买').label; // 'negative'
+ */
+export function builtinSentimentModel(language: string): SentimentModel | null {
+  if (!(SENTIMENT_LANGUAGES as readonly string[]).includes(language)) return null;
+  const hit = loaded.get(language);
+  if (hit) return hit;
+  const path = corePackageFile(`models/sentiment-${language}.json`);
+  if (!path) throw new CxqaError('model_missing', `@cxqa/core: models/sentiment-${language}.json is missing; reinstall @cxqa/core or run \`pnpm train:sentiment\``);
+  const model = createSentimentModel(JSON.parse(readFileSync(path, 'utf8')) as LinearModelFile);
+  loaded.set(language, model);
+  return model;
+}

