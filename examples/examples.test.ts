@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createInspector, timingAnalyzer, type Result } from '@cxqa/core';
+import { createInspector, sensitiveAnalyzer, timingAnalyzer, type Result } from '@cxqa/core';
 import { checkAnalyzerConformance } from '@cxqa/core/testing';
 import { brandScorecard, signatureAnalyzer } from './custom-analyzer.js';
 import { agentReport } from './qa-lead-report.js';
@@ -52,7 +52,7 @@ describe('custom analyzer example', () => {
 
 describe('QA lead report example', () => {
   it('aggregates per agent and lists conversations to review', async () => {
-    const inspector = createInspector();
+    const inspector = createInspector({ analyzers: [timingAnalyzer(), sensitiveAnalyzer()] });
     const reply = (id: string, at: string) => ({ ...conversation, id, messages: [conversation.messages[0], { ...conversation.messages[1], at }] });
     const a = await inspector.inspect(conversation); // 9 min: minor breach, 90
     const rude = { ...reply('w2', '2026-03-02T10:20:00-05:00') };

@@ -29,3 +29,4 @@ export * from './policy/index.js';
 export * from './analyzers/sensitive/index.js';
 export { parseCsv } from './util/csv.js';
 export * from './sentiment/index.js';
+export * from './analyzers/sentiment/index.js';

@@ -12,6 +12,7 @@ export { piiTask, PRESIDIO_TYPES } from './tasks/pii-task.js';
 export { sensitiveTask } from './tasks/sensitive-task.js';
 export { offensiveTask } from './tasks/offensive-task.js';
 export { sentimentTask } from './tasks/sentiment-task.js';
+export { conversationSentimentTask } from './tasks/conversation-sentiment-task.js';
 export * from './run.js';
 export * from './thresholds.js';
 export * from './corpora/sentiment.js';

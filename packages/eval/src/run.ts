@@ -3,12 +3,13 @@ import { piiTask } from './tasks/pii-task.js';
 import { sensitiveTask } from './tasks/sensitive-task.js';
 import { offensiveTask } from './tasks/offensive-task.js';
 import { sentimentTask } from './tasks/sentiment-task.js';
+import { conversationSentimentTask } from './tasks/conversation-sentiment-task.js';
 import type { EvalTask, TaskContext } from './tasks/task.js';
 import { timingTask } from './tasks/timing-task.js';
 import type { EvalRow } from './report.js';
 
 /** Every task `cxqa eval` knows, in report order. */
-export const EVAL_TASKS: readonly EvalTask[] = [langidTask, timingTask, piiTask, sensitiveTask, offensiveTask, sentimentTask];
+export const EVAL_TASKS: readonly EvalTask[] = [langidTask, timingTask, piiTask, sensitiveTask, offensiveTask, sentimentTask, conversationSentimentTask];
 
 export interface EvaluationOptions extends TaskContext {
   /** Only run tasks with these names. */

@@ -1,11 +1,13 @@
 import type { Analyzer } from '../analyzer/contract.js';
 import { sensitiveAnalyzer, type SensitiveOptions } from './sensitive/index.js';
+import { sentimentAnalyzer, type SentimentOptions } from './sentiment/index.js';
 import { timingAnalyzer, type TimingOptionsInput } from './timing/index.js';
 
 /** Options for the built-in analyzers, keyed by analyzer name. */
 export interface BuiltinAnalyzerOptions {
   timing?: TimingOptionsInput;
   sensitive?: SensitiveOptions;
+  sentiment?: SentimentOptions;
 }
 
 /**
@@ -15,5 +17,5 @@ export interface BuiltinAnalyzerOptions {
  * const analyzers = builtinAnalyzers({ timing: { holidays: false } });
  */
 export function builtinAnalyzers(options: BuiltinAnalyzerOptions = {}): Analyzer[] {
-  return [timingAnalyzer(options.timing), sensitiveAnalyzer(options.sensitive)];
+  return [timingAnalyzer(options.timing), sensitiveAnalyzer(options.sensitive), sentimentAnalyzer(options.sentiment)];
 }

@@ -3,9 +3,11 @@ import { CxqaError } from '../errors.js';
 import { loadLexicon } from './load.js';
 import type { Lexicon } from './schema.js';
 
-/** Starter lexicons written for cxqa (en, zh, de, fr, es, ja, pt). */
+/** Starter lexicons the sensitive analyzer uses by default (en, zh, de, fr, es, ja, pt). */
 export const BUILTIN_LEXICONS = ['profanity', 'insults', 'threats', 'discrimination', 'hate'] as const;
-export type BuiltinLexiconName = (typeof BUILTIN_LEXICONS)[number];
+/** Every lexicon shipped, including `escalation` (used by the sentiment analyzer). */
+export const SHIPPED_LEXICONS = [...BUILTIN_LEXICONS, 'escalation'] as const;
+export type BuiltinLexiconName = (typeof SHIPPED_LEXICONS)[number];
 
 const loaded = new Map<string, Lexicon>();
 
