@@ -35,8 +35,6 @@ export interface CompiledLexicons {
   terms: MatchTerm[];
   allow: string[];
   matcher: Matcher;
-  /** Languages per term id (empty = any). */
-  languages: Map<string, string[]>;
   phrases: CompiledPhrase[];
 }
 
@@ -54,7 +52,6 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
   const hit = cache.get(version);
   if (hit) return hit;
   const terms: MatchTerm[] = [];
-  const languages = new Map<string, string[]>();
   const allow: string[] = [];
   const phrases: CompiledPhrase[] = [];
   for (const lex of lexicons) {
@@ -82,10 +79,9 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
       };
       terms.push(base);
       for (const v of ('variants' in entry && entry.variants) || []) terms.push({ ...base, id: `${id}~${v}`, text: v });
-      languages.set(id, ('languages' in entry && entry.languages) || lex.defaults.languages || []);
     });
   }
-  const compiled = { version, terms, allow, matcher: createMatcher(terms, allow), languages, phrases };
+  const compiled = { version, terms, allow, matcher: createMatcher(terms, allow), phrases };
   if (cache.size > 32) cache.clear();
   cache.set(version, compiled);
   return compiled;

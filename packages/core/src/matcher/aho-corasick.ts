@@ -11,8 +11,6 @@ export interface AutomatonMatch {
 }
 
 export class Automaton {
-  /** Edges per node: code unit → child node. */
-  private readonly edges: Map<number, number>[] = [new Map()];
   private readonly fail: number[] = [0];
   /** Patterns ending exactly at a node. */
   private readonly out: number[][] = [[]];
@@ -28,35 +26,37 @@ export class Automaton {
   private readonly mask: number;
 
   constructor(patterns: readonly string[]) {
+    /** Build-time trie (code unit → child per node); scanning uses the flat tables below. */
+    const edges: Map<number, number>[] = [new Map()];
     this.lengths = patterns.map((p) => p.length);
     patterns.forEach((p, id) => {
       if (!p) return;
       let node = 0;
       for (let i = 0; i < p.length; i++) {
         const c = p.charCodeAt(i);
-        let next = this.edges[node]!.get(c);
+        let next = edges[node]!.get(c);
         if (next === undefined) {
-          next = this.edges.length;
-          this.edges.push(new Map());
+          next = edges.length;
+          edges.push(new Map());
           this.fail.push(0);
           this.out.push([]);
           this.dict.push(-1);
-          this.edges[node]!.set(c, next);
+          edges[node]!.set(c, next);
         }
         node = next;
       }
       this.out[node]!.push(id);
     });
-    for (const [c, child] of this.edges[0]!) this.root[c] = child;
+    for (const [c, child] of edges[0]!) this.root[c] = child;
     let transitions = 0;
-    for (const e of this.edges) transitions += e.size;
+    for (const e of edges) transitions += e.size;
     let size = 16;
     while (size < transitions * 2) size <<= 1;
     this.mask = size - 1;
     this.keyNode = new Int32Array(size).fill(-1);
     this.keyCode = new Int32Array(size);
     this.child = new Int32Array(size);
-    this.edges.forEach((e, node) => {
+    edges.forEach((e, node) => {
       for (const [c, to] of e) {
         let slot = slotOf(node, c) & this.mask;
         while (this.keyNode[slot] !== -1) slot = (slot + 1) & this.mask;
@@ -67,13 +67,13 @@ export class Automaton {
     });
     // breadth-first failure links
     const queue: number[] = [];
-    for (const child of this.edges[0]!.values()) queue.push(child);
+    for (const child of edges[0]!.values()) queue.push(child);
     for (let q = 0; q < queue.length; q++) {
       const node = queue[q]!;
-      for (const [c, child] of this.edges[node]!) {
+      for (const [c, child] of edges[node]!) {
         let f = this.fail[node]!;
-        while (f !== 0 && !this.edges[f]!.has(c)) f = this.fail[f]!;
-        const target = this.edges[f]!.get(c);
+        while (f !== 0 && !edges[f]!.has(c)) f = this.fail[f]!;
+        const target = edges[f]!.get(c);
         this.fail[child] = target !== undefined && target !== child ? target : 0;
         const fc = this.fail[child]!;
         this.dict[child] = this.out[fc]!.length ? fc : this.dict[fc]!;
@@ -82,8 +82,9 @@ export class Automaton {
     }
   }
 
+  /** Number of states. */
   get size(): number {
-    return this.edges.length;
+    return this.fail.length;
   }
 
   /**

@@ -10,7 +10,6 @@ export const PHONE_VETO = /((driver'?s? )?licen[cs]e|passport|\bid\b|apt\.?|apar
 export const PASSPORT_CONTEXT = /(passport|passeport|pasaporte|passaporto|reisepass|passaporte|护照|パスポート)(\s*(no\.?|number|nr\.?|num|#|id|番号|号码?))?\W{0,5}$/iu;
 /** A dotted quad after these words is a version number, not an IP address. */
 export const VERSION_CONTEXT = /\b(version|ver\.?|v|build|release|firmware|update)\s*$/iu;
-export const ADDRESS_CONTEXT = /(address|ship(ping)? to|deliver(y)? to|adresse|dirección|endereço|indirizzo|地址|住所)\W{0,15}$/iu;
 
 /** The `size` characters before `start`. */
 export function before(text: string, start: number, size = 40): string {

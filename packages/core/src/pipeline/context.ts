@@ -1,4 +1,4 @@
-import type { AnalyzerOutput, MessageView } from '../analyzer/contract.js';
+import type { MessageView } from '../analyzer/contract.js';
 import { identifyConversationLanguages } from '../langid/conversation.js';
 import type { LangidModel } from '../langid/model.js';
 import { normalizeText } from '../normalize/text-view.js';
@@ -62,4 +62,3 @@ export async function prepareConversation(conversation: Conversation, options: C
   return { conversation, messages, chronological, languages: langs.byRole, issues };
 }
 
-export type AnalyzerOutputs = Map<string, AnalyzerOutput>;

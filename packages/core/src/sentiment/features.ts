@@ -11,9 +11,10 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu;
  * Sparse binary features of one text for the polarity models: CJK character 1–3-grams; words,
  * word bigrams, character 4-grams inside words and negation-scoped words (`n:good`) for
  * alphabetic scripts; support-chat cues (!!!, ???, shouting in capitals). Each feature once.
+ * Pass `normalized` when the text's normalized view already exists (the pipeline has one).
  */
-export function sentimentFeatures(text: string): string[] {
-  const norm = normalizeText(text).normalized;
+export function sentimentFeatures(text: string, normalized?: string): string[] {
+  const norm = normalized ?? normalizeText(text).normalized;
   const out: string[] = [];
   if (CJK.test(norm)) {
     const chars = Array.from(norm.replace(/\s+/g, ''));

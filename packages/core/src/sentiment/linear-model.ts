@@ -24,7 +24,8 @@ export interface SentimentModel {
   readonly language: string;
   readonly version: string;
   readonly labels: readonly string[];
-  predict(text: string): Prediction;
+  /** `normalized`: the text's normalized view, when the caller already has it. */
+  predict(text: string, normalized?: string): Prediction;
 }
 
 /**
@@ -42,9 +43,9 @@ export function createSentimentModel(file: LinearModelFile): SentimentModel {
     language: file.language,
     version: file.version,
     labels: file.labels,
-    predict(text) {
+    predict(text, normalized) {
       const z = [...file.bias];
-      for (const f of sentimentFeatures(text)) {
+      for (const f of sentimentFeatures(text, normalized)) {
         const w = weights.get(f);
         if (w) for (let l = 0; l < L; l++) z[l]! += w[l]!;
       }
@@ -59,6 +60,18 @@ export function createSentimentModel(file: LinearModelFile): SentimentModel {
 }
 
 const loaded = new Map<string, SentimentModel>();
+
+/** Load `models/<name>.json` from the package once. */
+function shippedModel(name: string): SentimentModel {
+  const hit = loaded.get(name);
+  if (hit) return hit;
+  const path = corePackageFile(`models/${name}.json`);
+  if (!path) throw new CxqaError('model_missing', `@cxqa/core: models/${name}.json is missing; reinstall @cxqa/core or run \`pnpm train:sentiment\``);
+  const model = createSentimentModel(JSON.parse(readFileSync(path, 'utf8')) as LinearModelFile);
+  loaded.set(name, model);
+  return model;
+}
+
 /** Languages with a shipped polarity model. */
 export const SENTIMENT_LANGUAGES = ['zh', 'en', 'de', 'fr', 'es', 'pt', 'it'] as const;
 
@@ -69,14 +82,7 @@ export const SENTIMENT_LANGUAGES = ['zh', 'en', 'de', 'fr', 'es', 'pt', 'it'] as
  * builtinSentimentModel('zh')?.predict('质量太差了，再也不买').label; // 'negative'
  */
 export function builtinSentimentModel(language: string): SentimentModel | null {
-  if (!(SENTIMENT_LANGUAGES as readonly string[]).includes(language)) return null;
-  const hit = loaded.get(language);
-  if (hit) return hit;
-  const path = corePackageFile(`models/sentiment-${language}.json`);
-  if (!path) throw new CxqaError('model_missing', `@cxqa/core: models/sentiment-${language}.json is missing; reinstall @cxqa/core or run \`pnpm train:sentiment\``);
-  const model = createSentimentModel(JSON.parse(readFileSync(path, 'utf8')) as LinearModelFile);
-  loaded.set(language, model);
-  return model;
+  return (SENTIMENT_LANGUAGES as readonly string[]).includes(language) ? shippedModel(`sentiment-${language}`) : null;
 }
 
 /**
@@ -86,13 +92,5 @@ export function builtinSentimentModel(language: string): SentimentModel | null {
  * builtinEmotionModel('en')?.predict('I am so scared it got lost').label; // 'fear'
  */
 export function builtinEmotionModel(language: string): SentimentModel | null {
-  if (language !== 'en') return null;
-  const key = `emotion-${language}`;
-  const hit = loaded.get(key);
-  if (hit) return hit;
-  const path = corePackageFile(`models/${key}.json`);
-  if (!path) throw new CxqaError('model_missing', `@cxqa/core: models/${key}.json is missing; reinstall @cxqa/core or run \`pnpm train:sentiment\``);
-  const model = createSentimentModel(JSON.parse(readFileSync(path, 'utf8')) as LinearModelFile);
-  loaded.set(key, model);
-  return model;
+  return language === 'en' ? shippedModel(`emotion-${language}`) : null;
 }

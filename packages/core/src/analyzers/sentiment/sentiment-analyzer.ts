@@ -34,7 +34,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
   const polarity = (m: MessageView): number | null => {
     const model = modelFor(m.language);
     if (!model || !m.text.trim()) return null;
-    const s = model.predict(m.text).scores;
+    const s = model.predict(m.text, m.view.normalized).scores;
     return round((s.positive ?? 0) - (s.negative ?? 0));
   };
 
