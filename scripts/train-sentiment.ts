@@ -73,7 +73,7 @@ function trainNbSvm(language: string, rows: PolarityRow[], labels: string[]): Li
   let gb = 0;
   let seed = 1;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  for (let epoch = 0; epoch < 8; epoch++) {
+  for (let epoch = 0; epoch < 40; epoch++) {
     const order = docs.map((_, i) => i);
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -85,13 +85,13 @@ function trainNbSvm(language: string, rows: PolarityRow[], labels: string[]): Li
       for (const k of d.f) z += (w.get(k) ?? 0) * ratio.get(k)!;
       const g = 1 / (1 + Math.exp(-z)) - d.y;
       for (const k of d.f) {
-        const gk = g * ratio.get(k)! + 1e-4 * (w.get(k) ?? 0);
+        const gk = g * ratio.get(k)! + 1e-3 * (w.get(k) ?? 0);
         const acc = (g2.get(k) ?? 0) + gk * gk;
         g2.set(k, acc);
-        w.set(k, (w.get(k) ?? 0) - (0.1 * gk) / Math.sqrt(acc + 1e-8));
+        w.set(k, (w.get(k) ?? 0) - (0.03 * gk) / Math.sqrt(acc + 1e-8));
       }
       gb += g * g;
-      bias -= (0.1 * g) / Math.sqrt(gb + 1e-8);
+      bias -= (0.03 * g) / Math.sqrt(gb + 1e-8);
     }
   }
   const weights: Record<string, number[]> = {};
@@ -115,7 +115,8 @@ const jobs: [string, PolarityRow[] | null, string[]][] = [
 ];
 for (const [language, rows, labels] of jobs) {
   if (!rows?.length) throw new Error(`no training data for ${language} under ${corpora}`);
-  // NB-SVM where it measured better on held-out rows (zh); plain NB elsewhere (en, de)
+  // NB-SVM where it measured better in 5-fold cross-validation on the kept rows (zh: 0.825 vs 0.816
+  // with 8 epochs); for en it loses 14 points on XED chat-like lines for no gain on UCI: plain NB elsewhere
   const model = language === 'zh' ? trainNbSvm(language, rows, labels) : train(language, rows, labels);
   const out = resolve(`packages/core/models/sentiment-${language}.json`);
   writeFileSync(out, JSON.stringify(model));
