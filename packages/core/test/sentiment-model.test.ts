@@ -31,6 +31,9 @@ describe('linear sentiment model', () => {
     const emotion = builtinEmotionModel('en')!;
     expect(emotion.labels).toEqual(['anger', 'anticipation', 'disgust', 'fear', 'joy', 'sadness', 'surprise', 'trust', 'neutral']);
     expect(Object.values(emotion.predict('I am so happy, thank you!').scores).reduce((a, b) => a + b, 0)).toBeCloseTo(1);
-    expect(builtinEmotionModel('de')).toBeNull();
+    expect(builtinEmotionModel('es')!.labels).toHaveLength(8);
+    expect(builtinEmotionModel('fr')!.predict("J'ai peur, je suis terrifiée").label).toBe('fear');
+    expect(builtinEmotionModel('de')!.predict('Ich habe Angst').label).toBe('fear');
+    expect(builtinEmotionModel('ja')).toBeNull();
   });
 });

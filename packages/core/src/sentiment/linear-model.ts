@@ -85,12 +85,16 @@ export function builtinSentimentModel(language: string): SentimentModel | null {
   return (SENTIMENT_LANGUAGES as readonly string[]).includes(language) ? shippedModel(`sentiment-${language}`) : null;
 }
 
+/** Languages with a shipped emotion model (XED: English annotations, projections elsewhere). */
+export const EMOTION_LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'it'] as const;
+
 /**
- * The emotion model shipped for `language` (today English: Plutchik's eight plus neutral), or null.
+ * The emotion model shipped for `language`, or null: Plutchik's eight emotions (anger,
+ * anticipation, disgust, fear, joy, sadness, surprise, trust), plus `neutral` for English.
  *
  * @example
  * builtinEmotionModel('en')?.predict('I am so scared it got lost').label; // 'fear'
  */
 export function builtinEmotionModel(language: string): SentimentModel | null {
-  return language === 'en' ? shippedModel(`emotion-${language}`) : null;
+  return (EMOTION_LANGUAGES as readonly string[]).includes(language) ? shippedModel(`emotion-${language}`) : null;
 }

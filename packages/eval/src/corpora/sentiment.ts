@@ -110,12 +110,14 @@ export function loadXedPolarity(corporaDir: string, language: string): PolarityR
 export const XED_EMOTIONS = ['anger', 'anticipation', 'disgust', 'fear', 'joy', 'sadness', 'surprise', 'trust'] as const;
 
 /**
- * XED English as single-label emotion rows: the first listed emotion of each annotated line,
- * plus `neutral` lines from `neu_en.txt` when `withNeutral`. Deduplicated; null when absent.
+ * XED as single-label emotion rows: the first listed emotion of each line of `language`'s file
+ * (English annotations, or the projections for the other languages), plus `neutral` lines from
+ * `neu_en.txt` when `withNeutral` (English only has them). Deduplicated; null when absent.
  */
-export function loadXedEmotions(corporaDir: string, withNeutral = true): { text: string; label: string }[] | null {
+export function loadXedEmotions(corporaDir: string, language = 'en', withNeutral = language === 'en'): { text: string; label: string }[] | null {
   const dir = join(corporaDir, 'emotion-xed');
-  const annotated = readCorpusFile(dir, 'en-annotated.tsv');
+  const file = XED_FILES[language];
+  const annotated = file ? readCorpusFile(dir, file) : null;
   if (annotated === null) return null;
   const rows: { text: string; label: string }[] = [];
   for (const line of lines(annotated)) {
@@ -124,7 +126,7 @@ export function loadXedEmotions(corporaDir: string, withNeutral = true): { text:
     const label = XED_EMOTIONS[first - 1];
     if (tab > 0 && label) rows.push({ text: line.slice(0, tab), label });
   }
-  const neutral = withNeutral ? readCorpusFile(dir, 'neu_en.txt') : null;
+  const neutral = withNeutral && language === 'en' ? readCorpusFile(dir, 'neu_en.txt') : null;
   for (const line of neutral ? lines(neutral) : []) {
     const tab = line.indexOf('\t');
     if (tab > 0) rows.push({ text: line.slice(tab + 1), label: 'neutral' });

@@ -1,4 +1,4 @@
-import { builtinEmotionModel, builtinSentimentModel } from '@cxqa/core';
+import { builtinEmotionModel, builtinSentimentModel, EMOTION_LANGUAGES } from '@cxqa/core';
 import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, loadXedEmotions, loadXedPolarity, XED_EMOTIONS, type PolarityRow } from '../corpora/sentiment.js';
 import { accuracy, macroF1 } from '../metrics/classification.js';
 import type { EvalRow } from '../report.js';
@@ -42,18 +42,19 @@ export const sentimentTask: EvalTask = {
       const gold = data.map((r) => r.label);
       rows.push({ task: 'sentiment', corpus: 'emotion-xed', subset: language, metric: 'accuracy', value: accuracy(gold, data.map((r) => model.predict(r.text).label)), n: data.length });
     }
-    // English emotions: macro-F1 over the eight emotions on annotated evaluation rows
-    const emotions = loadXedEmotions(corporaDir, false)?.filter((r) => isEvalRow(r.text));
-    const emotionModel = builtinEmotionModel('en');
-    if (emotions?.length && emotionModel) {
+    // emotions: macro-F1 over the eight emotions on evaluation rows (English annotations,
+    // projections elsewhere); the best of the eight, so English's `neutral` is not a choice here
+    for (const language of EMOTION_LANGUAGES) {
+      const emotions = loadXedEmotions(corporaDir, language, false)?.filter((r) => isEvalRow(r.text));
+      const emotionModel = builtinEmotionModel(language);
+      if (!emotions?.length || !emotionModel) continue;
       const gold = emotions.map((r) => r.label);
-      // the eight-way task: the best of the eight emotions (the model's `neutral` is not a choice here)
       const predicted = emotions.map((r) => {
         const scores = emotionModel.predict(r.text).scores;
         return XED_EMOTIONS.reduce((best, e) => ((scores[e] ?? 0) > (scores[best] ?? 0) ? e : best), XED_EMOTIONS[0] as string);
       });
-      rows.push({ task: 'emotion', corpus: 'emotion-xed', subset: 'en', metric: 'macro_f1', value: macroF1(gold, predicted, XED_EMOTIONS), n: emotions.length });
-      rows.push({ task: 'emotion', corpus: 'emotion-xed', subset: 'en', metric: 'accuracy', value: accuracy(gold, predicted), n: emotions.length });
+      rows.push({ task: 'emotion', corpus: 'emotion-xed', subset: language, metric: 'macro_f1', value: macroF1(gold, predicted, XED_EMOTIONS), n: emotions.length });
+      rows.push({ task: 'emotion', corpus: 'emotion-xed', subset: language, metric: 'accuracy', value: accuracy(gold, predicted), n: emotions.length });
     }
     (xedFound ? evaluated : skipped).push('emotion-xed');
     return { rows, evaluated, skipped, notes: [] };

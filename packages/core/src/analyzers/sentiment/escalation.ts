@@ -1,0 +1,83 @@
+import type { MessageView } from '../../analyzer/contract.js';
+import { matchLexicons, type CompiledLexicons } from '../../lexicon/compile.js';
+import type { Finding } from '../../schemas/finding.js';
+
+const SUGGESTION = 'escalate to a senior agent and resolve before the customer acts';
+
+/** Escalation threats in one customer message: chargeback, dispute, bad review, legal action, reporting. */
+export function threatFindings(escalation: CompiledLexicons, m: MessageView): Finding[] {
+  return matchLexicons(escalation, m.view).terms.map((hit) => ({
+    analyzer: 'sentiment', code: 'sentiment.escalation_risk', severity: hit.term.severity, messageIndex: m.index,
+    span: { start: hit.start, end: hit.end }, evidence: hit.matched,
+    explanation: `the customer mentions "${hit.matched}" (${hit.term.category.replace(/_/g, ' ')}): risk of escalation`,
+    rule: { id: `${hit.term.source}:${hit.term.text}`, kind: 'lexicon', detail: { category: hit.term.category } },
+    suggestion: SUGGESTION,
+  }));
+}
+
+export interface ScoredMessage {
+  m: MessageView;
+  /** Polarity −1 … 1. */
+  p: number;
+}
+
+/**
+ * Escalation signals that are not single phrases: the customer complained in `repeatAfter` or more
+ * messages, or a conversation about a large order (metadata `orderValue` ≥ `largeOrderValue`)
+ * ends with a negative customer.
+ */
+export function patternFindings(
+  customer: readonly ScoredMessage[],
+  negative: number,
+  repeatAfter: number,
+  orderValue: number | null,
+  largeOrderValue: number,
+): Finding[] {
+  const findings: Finding[] = [];
+  const complaints = customer.filter((c) => c.p <= negative);
+  const nth = complaints[repeatAfter - 1];
+  if (nth) {
+    findings.push({
+      analyzer: 'sentiment', code: 'sentiment.escalation_risk', severity: 'major', messageIndex: nth.m.index,
+      explanation: `the customer complained in ${complaints.length} messages (messages ${complaints.map((c) => c.m.index).join(', ')}): repeated complaints precede disputes and bad reviews`,
+      rule: { id: 'sentiment.repeated_complaints', kind: 'rule', detail: { complaints: complaints.length, threshold: repeatAfter } },
+      suggestion: SUGGESTION,
+    });
+  }
+  const last = customer.at(-1);
+  if (last && orderValue !== null && orderValue >= largeOrderValue && last.p <= negative) {
+    findings.push({
+      analyzer: 'sentiment', code: 'sentiment.escalation_risk', severity: 'major', messageIndex: last.m.index,
+      explanation: `an order worth ${orderValue} (≥ ${largeOrderValue}) ends with a negative customer (${last.p}): a large-order complaint`,
+      rule: { id: 'sentiment.large_order_complaint', kind: 'rule', detail: { orderValue, threshold: largeOrderValue } },
+      suggestion: SUGGESTION,
+    });
+  }
+  return findings;
+}
+
+/**
+ * Soothing: of the agent turns that answer a negative customer message and are followed by another
+ * customer message, the share after which the customer's polarity rose by at least 0.3. Null when
+ * no agent turn answered a negative message.
+ */
+export function soothingRate(sequence: readonly { role: 'customer' | 'agent'; p: number | null }[], negative: number): number | null {
+  let chances = 0;
+  let soothed = 0;
+  let lastCustomer: number | null = null;
+  let pending: number | null = null;
+  for (const s of sequence) {
+    if (s.role === 'agent') {
+      if (lastCustomer !== null && lastCustomer <= negative) pending = lastCustomer;
+      continue;
+    }
+    if (s.p === null) continue;
+    if (pending !== null) {
+      chances++;
+      if (s.p - pending >= 0.3) soothed++;
+      pending = null;
+    }
+    lastCustomer = s.p;
+  }
+  return chances ? Math.round((soothed / chances) * 1000) / 1000 : null;
+}
