@@ -1,0 +1,3 @@
+export { createTransformersClassifier, type TransformersClassifier, type TransformersClassifierOptions } from './classifier.js';
+export { checkLabelMap, mapPrediction, SENTIMENT_LABEL_PRESETS, type LabelMap } from './labels.js';
+export { defaultLibrary, type ModelSource, type TransformersLibrary } from './library.js';

@@ -1,0 +1,108 @@
+/**
+ * Writes a tiny text-classification model in the Hugging Face layout transformers.js loads —
+ * `config.json`, `tokenizer.json`, `tokenizer_config.json`, `onnx/model.onnx` — with the ONNX
+ * graph encoded here by hand (protobuf wire format), so tests need no network and no Python.
+ *
+ * Graph: logits = ReduceSum(Gather(embedding, input_ids) * attention_mask, axis 1) · W + b.
+ * Each word's embedding is one-hot on its own sentiment axis, so the model is a bag of words
+ * whose predictions the tests can compute by hand; the pad token embeds to zero, so padding in a
+ * batch changes nothing.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// --- protobuf wire format -------------------------------------------------------------------
+const varint = (n: number | bigint): number[] => {
+  let v = BigInt.asUintN(64, BigInt(n));
+  const out: number[] = [];
+  do {
+    let byte = Number(v & 0x7fn);
+    v >>= 7n;
+    if (v) byte |= 0x80;
+    out.push(byte);
+  } while (v);
+  return out;
+};
+const key = (field: number, wire: number) => varint((field << 3) | wire);
+const int = (field: number, n: number) => [...key(field, 0), ...varint(n)];
+const bytes = (field: number, data: Uint8Array | number[]) => [...key(field, 2), ...varint(data.length), ...data];
+const str = (field: number, s: string) => bytes(field, [...Buffer.from(s, 'utf8')]);
+const msg = (field: number, ...parts: number[][]) => bytes(field, parts.flat());
+
+// --- ONNX messages ----------------------------------------------------------------------------
+const FLOAT = 1;
+const INT64 = 7;
+const dims = (shape: (number | string)[]) => msg(2, ...shape.map((d) => msg(1, typeof d === 'number' ? int(1, d) : str(2, d))));
+const valueInfo = (field: number, name: string, elem: number, shape: (number | string)[]) =>
+  msg(field, str(1, name), msg(2, msg(1, int(1, elem), dims(shape))));
+const floatTensor = (name: string, shape: number[], values: number[]) => {
+  const raw = Buffer.alloc(values.length * 4);
+  values.forEach((v, i) => raw.writeFloatLE(v, i * 4));
+  return msg(5, ...shape.map((d) => int(1, d)), int(2, FLOAT), str(8, name), bytes(9, [...raw]));
+};
+const attrInt = (name: string, v: number) => msg(5, str(1, name), int(3, v), int(20, 2));
+const attrInts = (name: string, vs: number[]) => msg(5, str(1, name), ...vs.map((v) => int(8, v)), int(20, 7));
+const node = (op: string, inputs: string[], outputs: string[], ...attrs: number[][]) =>
+  msg(1, ...inputs.map((i) => str(1, i)), ...outputs.map((o) => str(2, o)), str(3, `${op}_${outputs[0]}`), str(4, op), ...attrs);
+
+export interface TinyModelSpec {
+  /** Words of the vocabulary and the label each one votes for. */
+  words: Record<string, string>;
+  /** Model labels in output order, e.g. ['NEG', 'NEU', 'POS']. */
+  labels: string[];
+}
+
+/** The ONNX ModelProto bytes of the bag-of-words classifier. */
+export function tinyOnnxModel(vocabSize: number, embedding: number[], labels: number): Uint8Array {
+  const H = labels;
+  const W = Array.from({ length: H * labels }, (_, i) => (Math.floor(i / labels) === i % labels ? 1 : 0));
+  const graph = [
+    node('Gather', ['embedding', 'input_ids'], ['embedded']),
+    node('Cast', ['attention_mask'], ['mask_f'], attrInt('to', FLOAT)),
+    node('Unsqueeze', ['mask_f'], ['mask_3d'], attrInts('axes', [2])),
+    node('Mul', ['embedded', 'mask_3d'], ['masked']),
+    node('ReduceSum', ['masked'], ['pooled'], attrInts('axes', [1]), attrInt('keepdims', 0)),
+    node('MatMul', ['pooled', 'classifier_w'], ['scores']),
+    node('Add', ['scores', 'classifier_b'], ['logits']),
+    str(2, 'tiny-bag-of-words'),
+    floatTensor('embedding', [vocabSize, H], embedding),
+    floatTensor('classifier_w', [H, labels], W),
+    floatTensor('classifier_b', [labels], new Array<number>(labels).fill(0)),
+    valueInfo(11, 'input_ids', INT64, ['batch', 'sequence']),
+    valueInfo(11, 'attention_mask', INT64, ['batch', 'sequence']),
+    valueInfo(12, 'logits', FLOAT, ['batch', labels]),
+  ];
+  return Uint8Array.from([...int(1, 7), ...str(2, 'cxqa-test'), ...msg(7, ...graph), ...msg(8, str(1, ''), int(2, 11))]);
+}
+
+/**
+ * Write the model under `dir/<id>/`. Token ids: 0 [PAD], 1 [UNK], then `words` in order; a word
+ * adds 2 to its label's logit, [UNK] adds 0.5 to the first label's.
+ */
+export function writeTinyClassifier(dir: string, id: string, spec: TinyModelSpec): string {
+  const root = join(dir, id);
+  mkdirSync(join(root, 'onnx'), { recursive: true });
+  const vocab: Record<string, number> = { '[PAD]': 0, '[UNK]': 1 };
+  const L = spec.labels.length;
+  const embedding = [...new Array<number>(L).fill(0), 0.5, ...new Array<number>(L - 1).fill(0)];
+  for (const [word, label] of Object.entries(spec.words)) {
+    vocab[word] = Object.keys(vocab).length;
+    embedding.push(...spec.labels.map((l) => (l === label ? 2 : 0)));
+  }
+  writeFileSync(join(root, 'onnx', 'model.onnx'), tinyOnnxModel(Object.keys(vocab).length, embedding, L));
+  const id2label = Object.fromEntries(spec.labels.map((l, i) => [String(i), l]));
+  writeFileSync(join(root, 'config.json'), JSON.stringify({
+    model_type: 'bert', architectures: ['BertForSequenceClassification'], id2label,
+    label2id: Object.fromEntries(spec.labels.map((l, i) => [l, i])), problem_type: 'single_label_classification',
+  }));
+  writeFileSync(join(root, 'tokenizer.json'), JSON.stringify({
+    version: '1.0', truncation: null, padding: null, added_tokens: [
+      { id: 0, content: '[PAD]', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true },
+      { id: 1, content: '[UNK]', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true },
+    ],
+    normalizer: { type: 'Lowercase' }, pre_tokenizer: { type: 'Whitespace' }, post_processor: null, decoder: null,
+    model: { type: 'WordLevel', vocab, unk_token: '[UNK]' },
+  }));
+  writeFileSync(join(root, 'tokenizer_config.json'), JSON.stringify({ tokenizer_class: 'PreTrainedTokenizer', pad_token: '[PAD]', unk_token: '[UNK]', model_max_length: 512 }));
+  return root;
+}
