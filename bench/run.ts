@@ -9,6 +9,7 @@ import { benchLangid } from './langid.bench.js';
 import { benchLexicons } from './lexicon.bench.js';
 import { benchNormalize } from './normalize.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
+import { benchTransformers } from './transformers.bench.js';
 import type { BenchRow } from './report.js';
 
 const { values } = parseArgs({ options: { json: { type: 'string' }, stream: { type: 'string', default: '100000' }, corpora: { type: 'string', default: '../shared/corpora' } } });
@@ -18,6 +19,7 @@ rows.push(...benchNormalize());
 rows.push(...(await benchPipeline(Number(values.stream), log)));
 rows.push(...(await benchLangid(resolve(values.corpora!), log)));
 rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
+rows.push(...(await benchTransformers(log)));
 
 const width = Math.max(...rows.map((r) => r.benchmark.length));
 for (const r of rows) process.stdout.write(`${r.benchmark.padEnd(width)}  ${r.subject.padEnd(6)}  ${r.metric.padEnd(32)} ${String(r.value).padStart(12)} ${r.unit ?? ''}\n`);

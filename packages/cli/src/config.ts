@@ -10,7 +10,23 @@ export const CliConfigSchema = z.object({
   languages: z.array(z.string()).optional(),
   timeLimitMs: z.number().int().positive().optional(),
   csv: CsvMappingSchema.prefault({}),
+  /** Run the sentiment analyzer on a transformers.js model (needs `@cxqa/transformers` installed). */
+  sentimentModel: z
+    .object({
+      model: z.string().min(1),
+      localModelPath: z.string().optional(),
+      labels: z.record(z.string(), z.string()).optional(),
+      dtype: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).optional(),
+      languages: z.array(z.string()).optional(),
+      batchSize: z.number().int().positive().optional(),
+      allowRemote: z.boolean().optional(),
+      remoteHost: z.string().optional(),
+    })
+    .strict()
+    .optional(),
 });
+
+export type SentimentModelConfig = NonNullable<z.output<typeof CliConfigSchema>['sentimentModel']>;
 
 export interface CliConfig {
   scorecard?: ScorecardInput;
@@ -18,6 +34,7 @@ export interface CliConfig {
   languages?: string[];
   timeLimitMs?: number;
   csv: z.output<typeof CsvMappingSchema>;
+  sentimentModel?: SentimentModelConfig;
 }
 
 /** Read and validate a config file; errors name the file and the path inside it. */

@@ -1,24 +1,14 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main, parseCsv } from '@cxqa/cli';
+import { run } from './run-cli.js';
+import { parseCsv } from '@cxqa/cli';
 import { ResultSchema, type Result } from '@cxqa/core';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FIX = join(ROOT, 'fixtures', 'cli');
 
-async function run(args: string[], stdin = '') {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(args, { stdin: Readable.from([stdin]), stdout, stderr });
-  return { code, out, err };
-}
 const results = (jsonl: string) => jsonl.trim().split('\n').map((l) => ResultSchema.parse(JSON.parse(l)) as Result);
 
 describe('cxqa inspect', () => {

@@ -1,8 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { createInspector, invalidResult, mapOrdered, type Result } from '@cxqa/core';
-import { loadConfig } from '../config.js';
+import { createInspector, invalidResult, mapOrdered, type Result, type TextClassifier } from '@cxqa/core';
+import { loadConfig, type CliConfig } from '../config.js';
+import { loadSentimentModel } from '../sentiment-model.js';
 import { readCsvConversations } from '../input/csv.js';
 import { readJsonl, type InputRecord } from '../input/jsonl.js';
 import { formatResultPretty } from '../output/pretty.js';
@@ -25,7 +26,17 @@ const FAIL_ON = new Set(['invalid', 'partial', 'breach', 'fail']);
 export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> {
   for (const f of args.failOn) if (!FAIL_ON.has(f)) throw new Error(`--fail-on ${f}: expected one of ${[...FAIL_ON].join(', ')}`);
   const config = loadConfig(args.config);
+  const classifier = config.sentimentModel ? await loadSentimentModel(config.sentimentModel, args.config!) : undefined;
+  try {
+    return await inspectAll(args, io, config, classifier);
+  } finally {
+    await classifier?.dispose();
+  }
+}
+
+async function inspectAll(args: InspectArgs, io: CliIo, config: CliConfig, classifier: TextClassifier | undefined): Promise<number> {
   const inspector = createInspector({
+    ...(classifier ? { sentiment: { classifier } } : {}),
     ...(config.scorecard ? { scorecard: config.scorecard } : {}),
     ...(config.timing ? { timing: config.timing } : {}),
     ...(config.languages ? { languages: config.languages } : {}),

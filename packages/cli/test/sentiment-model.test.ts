@@ -1,0 +1,39 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from './run-cli.js';
+import { writeTinyClassifier } from '../../transformers/test/tiny-model.js';
+
+
+const conversation = JSON.stringify({
+  id: 'c1',
+  messages: [
+    { role: 'customer', text: 'good thanks', at: '2026-03-02T10:00:00Z' },
+    { role: 'agent', text: 'ok', at: '2026-03-02T10:01:00Z' },
+    { role: 'customer', text: 'terrible broken', at: '2026-03-02T10:02:00Z' },
+  ],
+});
+
+describe('cxqa inspect with a transformers.js sentiment model from the config', () => {
+  it('loads the model relative to the config file and scores with it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxqa-cli-model-'));
+    writeTinyClassifier(join(dir, 'models'), 'tiny/sentiment', { labels: ['NEG', 'POS'], words: { terrible: 'NEG', broken: 'NEG', good: 'POS', thanks: 'POS' } });
+    writeFileSync(join(dir, 'in.jsonl'), `${conversation}\n`);
+    writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ sentimentModel: { model: 'tiny/sentiment', localModelPath: 'models', dtype: 'fp32', labels: { NEG: 'negative', POS: 'positive' } } }));
+    const { code, out } = await run(['inspect', join(dir, 'in.jsonl'), '--config', join(dir, 'cfg.json')]);
+    expect(code).toBe(0);
+    const result = JSON.parse(out.trim());
+    const worsened = result.findings.find((f: { code: string }) => f.code === 'sentiment.customer_worsened');
+    expect(worsened.rule.id).toBe('tiny/sentiment');
+  });
+
+  it('fails before reading input when the model is not there, saying how to fetch it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxqa-cli-model-'));
+    writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ sentimentModel: { model: 'Xenova/distilbert-base-multilingual-cased-sentiments-student', localModelPath: 'models' } }));
+    const { code, err } = await run(['inspect', '-', '--config', join(dir, 'cfg.json')], `${conversation}\n`);
+    expect(code).toBe(2);
+    expect(err).toMatch(/model_missing|could not be loaded/);
+    expect(err).toMatch(/huggingface-cli download Xenova\/distilbert-base-multilingual-cased-sentiments-student/);
+  });
+});
