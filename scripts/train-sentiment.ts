@@ -16,7 +16,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EMOTION_LANGUAGES, sentimentFeatures, type LinearModelFile } from '@cxqa/core';
+import { EMOTION_LANGUAGES, sentimentFeatures, trainLogistic, type LinearModelFile } from '@cxqa/core';
 import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, loadXedEmotions, loadXedPolarity, XED_EMOTIONS, type LabelledRow, type PolarityRow } from '@cxqa/eval';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string', default: '../shared/corpora' } } });
@@ -67,44 +67,11 @@ function train(language: string, rows: LabelledRow[], labels: string[], minRows 
 function trainNbSvm(language: string, rows: PolarityRow[], labels: string[]): LinearModelFile {
   const nbModel = train(language, rows, labels);
   const ratio = new Map(Object.entries(nbModel.weights).map(([f, w]) => [f, w[1]! - w[0]!]));
-  const docs = rows.map((r) => ({ f: sentimentFeatures(r.text).filter((k) => ratio.has(k)), y: labels.indexOf(r.label) }));
-  const w = new Map<string, number>();
-  const g2 = new Map<string, number>();
-  let bias = nbModel.bias[1]! - nbModel.bias[0]!;
-  let gb = 0;
-  let seed = 1;
-  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  for (let epoch = 0; epoch < 40; epoch++) {
-    const order = docs.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const i of order) {
-      const d = docs[i]!;
-      let z = bias;
-      for (const k of d.f) z += (w.get(k) ?? 0) * ratio.get(k)!;
-      const g = 1 / (1 + Math.exp(-z)) - d.y;
-      for (const k of d.f) {
-        const gk = g * ratio.get(k)! + 1e-3 * (w.get(k) ?? 0);
-        const acc = (g2.get(k) ?? 0) + gk * gk;
-        g2.set(k, acc);
-        w.set(k, (w.get(k) ?? 0) - (0.03 * gk) / Math.sqrt(acc + 1e-8));
-      }
-      gb += g * g;
-      bias -= (0.03 * g) / Math.sqrt(gb + 1e-8);
-    }
-  }
-  const weights: Record<string, number[]> = {};
-  for (const [f, r] of ratio) {
-    const half = Math.round(((w.get(f) ?? 0) * r * 1000) / 2) / 1000;
-    if (half !== 0) weights[f] = [-half, half];
-  }
-  const b = Math.round((bias * 1000) / 2) / 1000;
-  return { ...nbModel, bias: [-b, b], weights };
+  const data = rows.map((r) => ({ features: sentimentFeatures(r.text), label: labels.indexOf(r.label) as 0 | 1 }));
+  const model = trainLogistic(data, [labels[0]!, labels[1]!], { epochs: 40, step: 0.03, l2: 1e-3, minRows: 1, scale: ratio, initialBias: nbModel.bias[1]! - nbModel.bias[0]! });
+  return { ...model, version: nbModel.version, language };
 }
 
-/** Hand-written support-chat polarity seeds (scripts/data/polarity-seeds.json), `repeat` rows each. */
 const seedFile = JSON.parse(readFileSync(resolve('scripts/data/polarity-seeds.json'), 'utf8')) as { repeat: number } & Record<string, { negative: string[]; positive: string[] }>;
 const seeds = (language: string): PolarityRow[] =>
   (['negative', 'positive'] as const).flatMap((label) => (seedFile[language]?.[label] ?? []).flatMap((text) => Array.from({ length: seedFile.repeat }, () => ({ text, label }))));

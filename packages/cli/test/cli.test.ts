@@ -54,7 +54,7 @@ describe('cxqa inspect', () => {
 
   it('prints a readable report with --format pretty', async () => {
     const { out } = await run(['inspect', join(ROOT, 'examples', 'data', 'conversations.jsonl'), '--format', 'pretty']);
-    expect(out).toMatch(/shopify-2002 {2}OK {2}score 86\.1 {2}pass/);
+    expect(out).toMatch(/shopify-2002 {2}OK {2}score 83\.6 {2}pass/);
     expect(out).toMatch(/\[(major|minor)\] sentiment\.(customer_worsened|unresolved_negative) @3: customer mood/);
     expect(out).toMatch(/amz-9009 {2}OK {2}score 0 {2}FAIL/);
     expect(out).toContain('[critical] pii.credit_card @1 •••• •••• •••• 1111: the agent repeated');

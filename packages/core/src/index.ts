@@ -30,3 +30,7 @@ export * from './analyzers/sensitive/index.js';
 export { parseCsv } from './util/csv.js';
 export * from './sentiment/index.js';
 export * from './analyzers/sentiment/index.js';
+export * from './linear/index.js';
+export * from './politeness/index.js';
+export * from './analyzers/courtesy/index.js';
+export * from './analyzers/script/index.js';

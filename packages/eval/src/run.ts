@@ -3,13 +3,15 @@ import { piiTask } from './tasks/pii-task.js';
 import { sensitiveTask } from './tasks/sensitive-task.js';
 import { offensiveTask } from './tasks/offensive-task.js';
 import { sentimentTask } from './tasks/sentiment-task.js';
+import { politenessTask } from './tasks/politeness-task.js';
+import { courtesyTask } from './tasks/courtesy-task.js';
 import { conversationSentimentTask } from './tasks/conversation-sentiment-task.js';
 import type { EvalTask, TaskContext } from './tasks/task.js';
 import { timingTask } from './tasks/timing-task.js';
 import type { EvalRow } from './report.js';
 
 /** Every task `cxqa eval` knows, in report order. */
-export const EVAL_TASKS: readonly EvalTask[] = [langidTask, timingTask, piiTask, sensitiveTask, offensiveTask, sentimentTask, conversationSentimentTask];
+export const EVAL_TASKS: readonly EvalTask[] = [langidTask, timingTask, piiTask, sensitiveTask, offensiveTask, sentimentTask, conversationSentimentTask, politenessTask, courtesyTask];
 
 export interface EvaluationOptions extends TaskContext {
   /** Only run tasks with these names. */

@@ -1,4 +1,6 @@
 import type { Analyzer } from '../analyzer/contract.js';
+import { courtesyAnalyzer, type CourtesyOptions } from './courtesy/index.js';
+import { scriptAnalyzer, type ScriptOptions } from './script/index.js';
 import { sensitiveAnalyzer, type SensitiveOptions } from './sensitive/index.js';
 import { sentimentAnalyzer, type SentimentOptions } from './sentiment/index.js';
 import { timingAnalyzer, type TimingOptionsInput } from './timing/index.js';
@@ -8,6 +10,8 @@ export interface BuiltinAnalyzerOptions {
   timing?: TimingOptionsInput;
   sensitive?: SensitiveOptions;
   sentiment?: SentimentOptions;
+  courtesy?: CourtesyOptions;
+  script?: ScriptOptions;
 }
 
 /**
@@ -17,5 +21,5 @@ export interface BuiltinAnalyzerOptions {
  * const analyzers = builtinAnalyzers({ timing: { holidays: false } });
  */
 export function builtinAnalyzers(options: BuiltinAnalyzerOptions = {}): Analyzer[] {
-  return [timingAnalyzer(options.timing), sensitiveAnalyzer(options.sensitive), sentimentAnalyzer(options.sentiment)];
+  return [timingAnalyzer(options.timing), sensitiveAnalyzer(options.sensitive), sentimentAnalyzer(options.sentiment), courtesyAnalyzer(options.courtesy), scriptAnalyzer(options.script)];
 }

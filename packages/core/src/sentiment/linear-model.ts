@@ -28,15 +28,18 @@ export interface SentimentModel {
   predict(text: string, normalized?: string): Prediction;
 }
 
+/** Sparse binary features of a text; `normalized` is its normalized view when the caller has it. */
+export type FeatureFunction = (text: string, normalized?: string) => readonly string[];
+
 /**
- * A softmax-regression text classifier over `sentimentFeatures`.
+ * A softmax-regression text classifier: a `cxqa-linear/1` model file over any feature function.
  *
  * @example
- * const model = createSentimentModel(JSON.parse(readFileSync('sentiment-en.json', 'utf8')));
- * model.predict('Still waiting, third time I ask!!!').label; // 'negative'
+ * const model = createLinearClassifier(file, (text) => text.toLowerCase().split(/\s+/).map((w) => `w:${w}`));
+ * model.predict('thanks a lot').label;
  */
-export function createSentimentModel(file: LinearModelFile): SentimentModel {
-  if (file.format !== 'cxqa-linear/1') throw new CxqaError('invalid_option', `unsupported sentiment model format "${String(file.format)}"`);
+export function createLinearClassifier(file: LinearModelFile, features: FeatureFunction): SentimentModel {
+  if (file.format !== 'cxqa-linear/1') throw new CxqaError('invalid_option', `unsupported linear model format "${String(file.format)}"`);
   const weights = new Map(Object.entries(file.weights));
   const L = file.labels.length;
   return {
@@ -45,7 +48,7 @@ export function createSentimentModel(file: LinearModelFile): SentimentModel {
     labels: file.labels,
     predict(text, normalized) {
       const z = [...file.bias];
-      for (const f of sentimentFeatures(text, normalized)) {
+      for (const f of features(text, normalized)) {
         const w = weights.get(f);
         if (w) for (let l = 0; l < L; l++) z[l]! += w[l]!;
       }
@@ -53,21 +56,31 @@ export function createSentimentModel(file: LinearModelFile): SentimentModel {
       const e = z.map((v) => Math.exp(v - max));
       const sum = e.reduce((a, b) => a + b, 0);
       const scores = Object.fromEntries(file.labels.map((l, i) => [l, e[i]! / sum]));
-      const best = file.labels[z.indexOf(max)]!;
-      return { label: best, scores };
+      return { label: file.labels[z.indexOf(max)]!, scores };
     },
   };
 }
 
+/**
+ * A softmax-regression text classifier over `sentimentFeatures`.
+ *
+ * @example
+ * const model = createSentimentModel(JSON.parse(readFileSync('sentiment-en.json', 'utf8')));
+ * model.predict('Still waiting, third time I ask!!!').label; // 'negative'
+ */
+export function createSentimentModel(file: LinearModelFile): SentimentModel {
+  return createLinearClassifier(file, sentimentFeatures);
+}
+
 const loaded = new Map<string, SentimentModel>();
 
-/** Load `models/<name>.json` from the package once. */
-function shippedModel(name: string): SentimentModel {
+/** Load `models/<name>.json` from the package once (a linear model over `features`). */
+export function shippedModel(name: string, features: FeatureFunction = sentimentFeatures): SentimentModel {
   const hit = loaded.get(name);
   if (hit) return hit;
   const path = corePackageFile(`models/${name}.json`);
   if (!path) throw new CxqaError('model_missing', `@cxqa/core: models/${name}.json is missing; reinstall @cxqa/core or run \`pnpm train:sentiment\``);
-  const model = createSentimentModel(JSON.parse(readFileSync(path, 'utf8')) as LinearModelFile);
+  const model = createLinearClassifier(JSON.parse(readFileSync(path, 'utf8')) as LinearModelFile, features);
   loaded.set(name, model);
   return model;
 }

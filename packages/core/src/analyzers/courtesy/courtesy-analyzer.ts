@@ -1,0 +1,88 @@
+import type { Analyzer, AnalyzerOutput } from '../../analyzer/contract.js';
+import { judgePoliteness } from '../../politeness/model.js';
+import type { Finding } from '../../schemas/finding.js';
+import { compileScriptPhrases, isComplaint } from '../script/script-rules.js';
+import { addressFindings, usesInformal, type FormalityChoice } from './address.js';
+import { compilePhrasing } from './phrasing.js';
+import { AddressRulesSchema, parseRules, PhrasingRulesSchema, shippedRules } from './rules.js';
+
+export const COURTESY_ANALYZER_VERSION = '0.1.0';
+
+export interface CourtesyOptions {
+  /** Phrasing rules (curt, blaming, calques, MT artefacts); default the shipped `courtesy/phrasing.json`. */
+  phrasing?: unknown;
+  /** Forms of address per language and market; default the shipped `courtesy/address.json`. */
+  address?: unknown;
+  /** Expected form of address per language, over the file's defaults, e.g. `{ es: 'formal', zh: 'formal' }`. */
+  formality?: Record<string, FormalityChoice>;
+  /** An agent message with P(polite) below this (and ≥ 4 words) is `politeness.impolite` (default 0.1). */
+  impoliteBelow?: number;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Does the agent sound right to this customer, in this market? Per agent message: the politeness
+ * model's P(polite) with the strategies that drove it, curt and blaming phrasing, calques and
+ * machine-translation artefacts, and the form of address the customer's market expects (de Sie,
+ * fr vous, ja です/ます, ko -요, es/zh by brand choice).
+ *
+ * @example
+ * const inspector = createInspector({ analyzers: [courtesyAnalyzer({ formality: { es: 'formal' } })] });
+ */
+export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
+  const phrasing = compilePhrasing(options.phrasing === undefined ? shippedRules('phrasing', PhrasingRulesSchema) : parseRules(PhrasingRulesSchema, options.phrasing, 'phrasing rules'));
+  const address = options.address === undefined ? shippedRules('address', AddressRulesSchema) : parseRules(AddressRulesSchema, options.address, 'address rules');
+  const formality: Record<string, FormalityChoice> = { ...address.defaults, ...options.formality };
+  const impoliteBelow = options.impoliteBelow ?? 0.1;
+  const script = compileScriptPhrases();
+
+  return {
+    name: 'courtesy',
+    version: COURTESY_ANALYZER_VERSION,
+    analyze(ctx): AnalyzerOutput {
+      const customer = ctx.conversation.customer;
+      const market = customer?.country?.toUpperCase();
+      const marketLanguage = (market && address.markets[market]) || customer?.locale?.split(/[-_]/)[0]?.toLowerCase();
+      const findings: Finding[] = [];
+      const polite: number[] = [];
+      let complained = false;
+      let customerInformal = false;
+      for (const i of ctx.chronological) {
+        const m = ctx.messages[i]!;
+        if (m.role === 'customer') {
+          complained ||= isComplaint(script, m);
+          if (marketLanguage && m.language === marketLanguage) customerInformal ||= usesInformal(address, marketLanguage, m);
+          continue;
+        }
+        if (m.role !== 'agent' || !m.text.trim()) continue;
+        const judged = judgePoliteness(m.text);
+        polite.push(judged.polite);
+        const words = m.text.trim().split(/\s+/).length;
+        if (judged.polite < impoliteBelow && words >= 4) {
+          const drivers = judged.strategies.filter((s) => s.weight < 0).sort((a, b) => a.weight - b.weight);
+          const worst = drivers[0];
+          findings.push({
+            analyzer: 'courtesy', code: 'politeness.impolite', severity: 'minor', messageIndex: m.index,
+            ...(worst ? { span: { start: worst.start, end: worst.end }, evidence: m.text.slice(worst.start, worst.end) } : {}),
+            explanation: `the politeness model gives P(polite) ${round(judged.polite)}${drivers.length ? `; driven by ${[...new Set(drivers.map((d) => d.strategy.replace(/_/g, ' ')))].join(', ')}` : ''}`,
+            rule: { id: 'politeness.model.en', kind: 'model', score: round(judged.polite), detail: { strategies: judged.strategies.map((s) => s.strategy) } },
+            suggestion: 'add a greeting or thanks, hedge requests ("could you …"), and drop direct commands',
+          });
+        }
+        findings.push(...phrasing.match(m, { market, complained }));
+        if (marketLanguage && m.language === marketLanguage) findings.push(...addressFindings(address, marketLanguage, formality[marketLanguage] ?? 'any', m, customerInformal));
+      }
+      return {
+        scores: { courtesy: polite.length ? 1 : null },
+        findings,
+        metrics: {
+          'courtesy.politeness': polite.length ? round(polite.reduce((a, b) => a + b, 0) / polite.length) : null,
+          'courtesy.leastPolite': polite.length ? round(Math.min(...polite)) : null,
+          'courtesy.agentMessages': polite.length,
+          'courtesy.marketLanguage': marketLanguage ?? null,
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import type { MessageView } from '../../analyzer/contract.js';
+import type { Finding } from '../../schemas/finding.js';
+import type { PhrasingRule, PhrasingRules } from './rules.js';
+
+export interface CompiledPhrasing {
+  match(m: MessageView, context: { market: string | undefined; complained: boolean }): Finding[];
+}
+
+/** Compile phrasing rules into per-message matchers (regexes built once). */
+export function compilePhrasing(rules: PhrasingRules): CompiledPhrasing {
+  const compiled = rules.rules.map((rule) => ({ rule, re: new RegExp(rule.whole ? rule.pattern : rule.pattern, 'giu') }));
+  const applies = (rule: PhrasingRule, m: MessageView, market: string | undefined, complained: boolean) =>
+    (rule.languages.includes('*') || rule.languages.includes(m.language)) &&
+    (!rule.markets || (market !== undefined && rule.markets.includes(market))) &&
+    (!rule.afterComplaint || complained);
+  return {
+    match(m, { market, complained }) {
+      const findings: Finding[] = [];
+      for (const { rule, re } of compiled) {
+        if (!applies(rule, m, market, complained)) continue;
+        re.lastIndex = 0;
+        const hit = re.exec(m.text);
+        if (!hit) continue;
+        findings.push({
+          analyzer: 'courtesy', code: rule.code, severity: rule.severity, messageIndex: m.index,
+          span: { start: hit.index, end: hit.index + hit[0].length }, evidence: hit[0].trim() || m.text,
+          explanation: `"${hit[0].trim() || m.text}": ${rule.why}`,
+          rule: { id: rule.id, kind: 'pattern', ...(market ? { detail: { market } } : {}) },
+          suggestion: rule.suggestion,
+        });
+      }
+      return findings;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CxqaError, describeZodIssues } from '../../errors.js';
+import { SeveritySchema } from '../../schemas/finding.js';
+import { corePackageFile } from '../../util/package-file.js';
+
+export const PhrasingRuleSchema = z.object({
+  id: z.string().min(1),
+  code: z.string().regex(/^(?:politeness|culture)\.[a-z_]+$/),
+  severity: SeveritySchema,
+  /** Message languages (ISO 639-1, `und`, or `*` for all). */
+  languages: z.array(z.string()).min(1),
+  /** Customer countries the rule applies to; omitted = all. */
+  markets: z.array(z.string().length(2)).optional(),
+  /** JavaScript regex source, matched case-insensitively. */
+  pattern: z.string().min(1),
+  /** The whole message must match. */
+  whole: z.boolean().optional(),
+  /** Only after the customer complained. */
+  afterComplaint: z.boolean().optional(),
+  why: z.string().min(1),
+  suggestion: z.string().min(1),
+});
+export const PhrasingRulesSchema = z.object({ version: z.string(), about: z.string().optional(), rules: z.array(PhrasingRuleSchema) });
+
+export const Formality = z.enum(['formal', 'informal', 'any']);
+export const AddressRulesSchema = z.object({
+  version: z.string(),
+  about: z.string().optional(),
+  /** Expected form of address per language when the brand says nothing. */
+  defaults: z.record(z.string(), Formality),
+  /** Customer country → the language whose address rules apply. */
+  markets: z.record(z.string(), z.string()),
+  languages: z.record(z.string(), z.object({ informal: z.string(), formal: z.string(), sentenceEnd: z.boolean().optional(), why: z.string(), suggestion: z.string() })),
+});
+
+export type PhrasingRules = z.infer<typeof PhrasingRulesSchema>;
+export type PhrasingRule = z.infer<typeof PhrasingRuleSchema>;
+export type AddressRules = z.infer<typeof AddressRulesSchema>;
+
+/** Validate rule data (a brand's edited copy, or the shipped file) with errors that say where. */
+export function parseRules<T>(schema: z.ZodType<T>, data: unknown, source: string): T {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const { issues, summary } = describeZodIssues(parsed.error);
+    throw new CxqaError('invalid_config', `${source}: ${summary}`, { path: [source], issues });
+  }
+  for (const [path, pattern] of regexSources(parsed.data)) {
+    try {
+      new RegExp(pattern, 'iu');
+    } catch (e) {
+      throw new CxqaError('invalid_config', `${source}: ${path.join('.')}: invalid regex: ${(e as Error).message}`, { path: [source, ...path] });
+    }
+  }
+  return parsed.data;
+}
+
+function* regexSources(data: unknown, path: (string | number)[] = []): Generator<[(string | number)[], string]> {
+  if (Array.isArray(data)) for (const [i, v] of data.entries()) yield* regexSources(v, [...path, i]);
+  else if (data && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) {
+      if (typeof v === 'string' && path[0] !== 'markets' && path[0] !== 'defaults' && !['id', 'code', 'severity', 'why', 'suggestion', 'version', 'about'].includes(k)) yield [[...path, k], v];
+      else yield* regexSources(v, [...path, k]);
+    }
+  }
+}
+
+const cache = new Map<string, unknown>();
+/** A rule file shipped in `@cxqa/core/courtesy/`, validated once. */
+export function shippedRules<T>(name: string, schema: z.ZodType<T>): T {
+  if (!cache.has(name)) {
+    const path = corePackageFile(`courtesy/${name}.json`);
+    if (!path) throw new CxqaError('model_missing', `@cxqa/core: courtesy/${name}.json is missing; reinstall @cxqa/core`);
+    cache.set(name, parseRules(schema, JSON.parse(readFileSync(path, 'utf8')), `courtesy/${name}.json`));
+  }
+  return cache.get(name) as T;
+}

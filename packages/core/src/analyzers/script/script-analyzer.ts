@@ -1,0 +1,115 @@
+import type { Analyzer, AnalyzerContext, AnalyzerOutput, MessageView } from '../../analyzer/contract.js';
+import type { Finding, Severity } from '../../schemas/finding.js';
+import { polarityOf } from '../../sentiment/classifier.js';
+import { builtinSentimentModel } from '../../sentiment/linear-model.js';
+import { compileScriptPhrases, isComplaint, type ScriptPhrase, type ScriptPhrases } from './script-rules.js';
+
+export const SCRIPT_ANALYZER_VERSION = '0.1.0';
+
+export interface ScriptOptions {
+  /** Phrase data per language; default the shipped `courtesy/script.json` (en zh de fr es ja). */
+  script?: unknown;
+  /** Which checks run (defaults: all but `introduction`). */
+  require?: Partial<Record<'greeting' | 'closing' | 'apology' | 'empathy' | 'holding' | 'introduction', boolean>>;
+  /** Longest silence after "let me check" before the next agent message (default 120 s). */
+  holdingLimitSeconds?: number;
+}
+
+type Check = 'greeting' | 'closing' | 'apology' | 'empathy' | 'holding' | 'introduction';
+const DEFAULT_REQUIRE: Record<Check, boolean> = { greeting: true, closing: true, apology: true, empathy: true, holding: true, introduction: false };
+
+/** The customer is upset: the sentiment analyzer's start or end ≤ −0.3 when it ran, else a message ≤ −0.5. */
+function upset(ctx: AnalyzerContext, customer: readonly MessageView[]): MessageView | undefined {
+  const metrics = ctx.previous.get('sentiment')?.metrics;
+  const start = metrics?.['sentiment.customerStart'];
+  const end = metrics?.['sentiment.customerEnd'];
+  if (typeof start === 'number' || typeof end === 'number') {
+    if (typeof start === 'number' && start <= -0.3) return customer[0];
+    return typeof end === 'number' && end <= -0.3 ? customer.at(-1) : undefined;
+  }
+  return customer.find((m) => {
+    const model = builtinSentimentModel(m.language);
+    return !!model && polarityOf(model.predict(m.text, m.view.normalized)) <= -0.5;
+  });
+}
+
+/**
+ * Service-script adherence of the agent: greeting in the first agent turn, an offer of further help
+ * at the end, an apology when the customer reports a problem, an empathy statement when the
+ * customer is upset (the sentiment analyzer's output when it ran before), no long silence after
+ * "let me check", and (optional) an introduction. Phrases per language are data a brand edits.
+ *
+ * @example
+ * const inspector = createInspector({ analyzers: [sentimentAnalyzer(), scriptAnalyzer({ require: { introduction: true } })] });
+ */
+export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
+  const phrases: ScriptPhrases = compileScriptPhrases(options.script);
+  const require = { ...DEFAULT_REQUIRE, ...options.require };
+  const holdingLimit = (options.holdingLimitSeconds ?? 120) * 1000;
+
+  return {
+    name: 'script',
+    version: SCRIPT_ANALYZER_VERSION,
+    analyze(ctx): AnalyzerOutput {
+      const ordered = ctx.chronological.map((i) => ctx.messages[i]!);
+      const agent = ordered.filter((m) => m.role === 'agent' && m.text.trim() && phrases.has(m.language));
+      const customer = ordered.filter((m) => m.role === 'customer' && m.text.trim());
+      const findings: Finding[] = [];
+      const results: Partial<Record<Check, 0 | 1>> = {};
+      const said = (list: readonly MessageView[], phrase: ScriptPhrase) => list.some((m) => phrases.find(m.language, phrase, m.text));
+      const miss = (check: Check, m: MessageView, explanation: string, suggestion: string, severity: Severity = 'minor') => {
+        results[check] = 0;
+        findings.push({ analyzer: 'script', code: `script.missing_${check}`, severity, messageIndex: m.index, explanation, rule: { id: `script.${check}.${m.language}`, kind: 'pattern' }, suggestion });
+      };
+      const first = agent[0];
+      const last = agent.at(-1);
+      if (first && require.greeting) {
+        if (said([first], 'greeting')) results.greeting = 1;
+        else miss('greeting', first, 'the first agent message does not greet the customer', 'open with a greeting: "Hi Anna, thanks for reaching out."');
+      }
+      if (first && require.introduction) {
+        if (said(agent.slice(0, 2), 'introduction')) results.introduction = 1;
+        else miss('introduction', first, 'the agent does not introduce themself', 'say who is answering: "I\'m Lee from the support team."');
+      }
+      if (last && require.closing && ordered.at(-1)?.role !== 'customer') {
+        if (said(agent.slice(-2), 'closing')) results.closing = 1;
+        else miss('closing', last, 'the agent closes without offering further help', 'end with an offer: "Is there anything else I can help with?"');
+      }
+      const complaint = customer.find((m) => isComplaint(phrases, m));
+      const answers = complaint ? agent.filter((m) => m.time >= complaint.time) : [];
+      if (complaint && answers.length && require.apology) {
+        if (said(answers, 'apology')) results.apology = 1;
+        else miss('apology', answers[0]!, `the customer reported a problem (message ${complaint.index}) and no agent message apologises`, 'apologise for the problem before solving it: "I\'m sorry your order arrived damaged."');
+      }
+      const upsetAt = require.empathy ? upset(ctx, customer) : undefined;
+      const after = upsetAt ? agent.filter((m) => m.time >= upsetAt.time) : [];
+      if (upsetAt && after.length) {
+        if (said(after, 'empathy')) results.empathy = 1;
+        else miss('empathy', after[0]!, `the customer is upset (message ${upsetAt.index}) and no agent message acknowledges how they feel`, 'acknowledge the feeling: "I understand how frustrating this is."');
+      }
+      if (require.holding) {
+        for (let k = 0; k < agent.length - 1; k++) {
+          const hold = phrases.find(agent[k]!.language, 'holding', agent[k]!.text);
+          if (!hold) continue;
+          const gap = agent[k + 1]!.time - agent[k]!.time;
+          results.holding = gap > holdingLimit ? 0 : (results.holding ?? 1);
+          if (gap <= holdingLimit) continue;
+          findings.push({
+            analyzer: 'script', code: 'script.no_holding_message', severity: 'minor', messageIndex: agent[k]!.index,
+            span: { start: hold.index, end: hold.index + hold[0].length }, evidence: hold[0],
+            explanation: `after "${hold[0]}" the customer waited ${Math.round(gap / 60000)} min with no update (limit ${Math.round(holdingLimit / 60000)} min)`,
+            rule: { id: `script.holding.${agent[k]!.language}`, kind: 'rule', detail: { gapSeconds: Math.round(gap / 1000), limitSeconds: holdingLimit / 1000 } },
+            suggestion: 'send a holding message ("Still checking, thanks for your patience") before the limit',
+          });
+        }
+      }
+      const checked = Object.values(results);
+      const adherence = checked.length ? Math.round((checked.filter((v) => v === 1).length / checked.length) * 1000) / 1000 : null;
+      return {
+        scores: agent.length ? { courtesy: 1, script: 1 } : { courtesy: null, script: null },
+        findings,
+        metrics: { 'script.adherence': adherence, ...Object.fromEntries(Object.entries(results).map(([k, v]) => [`script.${k}`, v])) },
+      };
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { trainLogistic, type LogisticOptions } from './train-logistic.js';

@@ -1,0 +1,86 @@
+/**
+ * The politeness strategies of Danescu-Niculescu-Mizil et al. (ACL 2013), as English patterns
+ * that return the span that triggered them, plus a few support-chat additions. Used as model
+ * features and as evidence in findings.
+ */
+
+export interface StrategyHit {
+  strategy: string;
+  start: number;
+  end: number;
+}
+
+const POSITIVE = ['great', 'good', 'nice', 'excellent', 'wonderful', 'awesome', 'amazing', 'helpful', 'perfect', 'glad', 'happy', 'appreciate', 'interesting', 'fantastic', 'pleasure', 'welcome', 'kind', 'best', 'cool', 'fine', 'love', 'enjoy', 'impressive', 'useful', 'valuable'];
+const NEGATIVE = ['bad', 'wrong', 'stupid', 'terrible', 'awful', 'horrible', 'ridiculous', 'nonsense', 'useless', 'problem', 'mistake', 'error', 'fail', 'failed', 'annoying', 'waste', 'hate', 'worst', 'poor', 'silly', 'lame', 'crap', 'damn', 'vandalism', 'disruptive', 'unacceptable', 'incorrect', 'broken', 'confusing', 'pointless'];
+const HEDGES = ['think', 'thought', 'believe', 'suppose', 'guess', 'maybe', 'perhaps', 'possibly', 'probably', 'might', 'seem', 'seems', 'seemed', 'apparently', 'somewhat', 'sort of', 'kind of', 'a bit', 'a little', 'likely', 'unlikely', 'suggest', 'wonder', 'wondering', 'assume', 'presumably', 'roughly', 'fairly', 'quite', 'rather', 'typically', 'generally', 'usually', 'mostly', 'almost', 'i feel', 'it appears'];
+const words = (list: string[]) => new RegExp(`\\b(?:${list.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
+
+/** [strategy, pattern, only at the start of a sentence?] */
+const RULES: [string, RegExp, boolean][] = [
+  ['gratitude', /\b(?:thank(?:s| you)?|appreciate[ds]?|grateful|much obliged|cheers)\b/gi, false],
+  ['deference', /\b(?:great|good|nice|interesting|excellent|wonderful|impressive|cool) (?:work|job|point|question|idea|catch|find|article|edit|edits|answer)\b/gi, false],
+  ['greeting', /\b(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b/gi, true],
+  ['apologizing', /\b(?:sorry|apologi[sz]e[sd]?|apologies|excuse me|forgive me|my bad|pardon|regret(?:fully)?)\b/gi, false],
+  ['please_start', /\bplease\b/gi, true],
+  ['please', /\bplease\b/gi, false],
+  ['hedge', words(HEDGES), false],
+  ['indirect_btw', /\bby the way\b|\bbtw\b|\bincidentally\b/gi, false],
+  ['counterfactual_modal', /\b(?:could|would|might) you\b|\bwould it be possible\b|\bwould you mind\b|\bif you (?:could|would|don't mind)\b|\bwould be (?:great|nice|helpful|appreciated)\b/gi, false],
+  ['indicative_modal', /\b(?:can|will) you\b/gi, false],
+  ['first_person_start', /\b(?:i|my|mine|myself|i'm|i've|i'd|i'll)\b/gi, true],
+  ['first_person_plural', /\b(?:we|our|ours|us|ourselves|let's)\b/gi, false],
+  ['first_person', /\b(?:i|my|mine|myself|me|i'm|i've|i'd|i'll)\b/gi, false],
+  ['second_person_start', /\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b/gi, true],
+  ['second_person', /\b(?:you|your|yours|yourself|you're|you've|you'd|you'll|u|ur)\b/gi, false],
+  ['direct_question', /\b(?:what|why|who|how|where|when)\b/gi, true],
+  ['direct_start', /\b(?:so|then|and|but|or)\b/gi, true],
+  ['factuality', /\b(?:in fact|actually|really|the fact that|the point is|the reality is|the truth is|obviously|clearly|of course|indeed)\b/gi, false],
+  ['subjunctive_could', /\bcould you\b/gi, false],
+  ['positive_lexicon', words(POSITIVE), false],
+  ['negative_lexicon', words(NEGATIVE), false],
+  ['exclamation', /!+/g, false],
+  ['question_marks', /\?{2,}/g, false],
+  ['all_caps', /\b[A-Z]{4,}\b/g, false],
+];
+
+/**
+ * The strategies that carry across languages, for es fr de pt it ko ru ja zh hi vi hu af ta: the
+ * same feature names, so the English-trained weights apply. Stems, matched at a word start.
+ */
+const ml = (stems: string[]) => new RegExp(`(?<!\\p{L})(?:${stems.join('|')})`, 'giu');
+const MULTILINGUAL: [string, RegExp, boolean][] = [
+  ['gratitude', ml(['gracias', 'agradec', 'merci', 'remerci', 'danke', 'vielen dank', 'obrigad', 'agradeç', 'grazie', 'ringrazi', '감사', '고맙', 'спасибо', 'благодар', 'ありがとう', '感謝', '谢谢', '感谢', '多谢', 'धन्यवाद', 'शुक्रिया', 'cảm ơn', 'köszön', 'dankie', 'நன்றி']), false],
+  ['please', ml(['por favor', "s'il vous pla", "s'il te pla", 'bitte', 'per favore', 'пожалуйста', '주세요', '부탁', 'お願い', 'ください', '请', '麻烦', 'कृपया', 'vui lòng', 'làm ơn', 'kérem', 'kérlek', 'asseblief', 'தயவு']), false],
+  ['apologizing', ml(['perdón', 'perdon', 'disculp', 'lo siento', 'désolé', 'desole', 'excusez', 'pardon', 'entschuldig', 'tut mir leid', 'desculp', 'sinto muito', 'scusa', 'scusi', 'mi dispiace', '죄송', '미안', 'извин', 'простите', 'すみません', '申し訳', 'ごめん', '抱歉', '对不起', '不好意思', 'माफ़', 'माफ', 'xin lỗi', 'sajnál', 'bocsán', 'jammer', 'மன்னி']), false],
+  ['greeting', ml(['hola', 'buenos días', 'buenas', 'bonjour', 'salut', 'hallo', 'guten tag', 'olá', 'bom dia', 'ciao', 'buongiorno', '안녕', 'здравствуй', 'привет', 'こんにちは', '您好', '你好', 'नमस्ते', 'xin chào', 'szia', 'jó napot', 'வணக்கம்']), false],
+  ['counterfactual_modal', ml(['podrías', 'podría', 'pourriez', 'pourrais', 'könnten sie', 'würden sie', 'könntest', 'poderia', 'potrebbe', 'potresti', 'могли бы', 'не могли', '주시겠', '주실 수', 'いただけ', 'もらえ', '能否', '可否', '能不能', 'कर सकते', 'có thể', 'tudná', 'sou jy']), false],
+  ['hedge', ml(['quizás', 'quizá', 'tal vez', 'creo que', 'peut-être', 'je pense', 'je crois', 'vielleicht', 'ich glaube', 'talvez', 'acho que', 'forse', 'penso che', '아마', 'может быть', 'наверное', 'кажется', 'たぶん', 'かもしれ', '也许', '或许', 'शायद', 'có lẽ', 'talán', 'miskien']), false],
+  ['negative_lexicon', ml(['estúpid', 'ridícul', 'basura', 'stupide', 'ridicule', 'nul ', 'dumm', 'blöd', 'idiot', 'ridicol', 'stupid', 'глуп', 'идиот', 'бред', '바보', '멍청', '짜증', 'बकवास', 'मूर्ख', 'ngu ', 'hülye', 'ostoba', 'dom ', 'onsin']), false],
+];
+
+const SENTENCE_START = /(?:^|[.!?\n]\s*|^\s*)$/;
+
+/**
+ * Every strategy hit in `text`, in order of position. "Start" strategies count only as the first
+ * word of a sentence.
+ *
+ * @example
+ * politenessStrategies('Could you please check it? Thanks!').map((h) => h.strategy);
+ * // ['counterfactual_modal', 'subjunctive_could', 'please', 'gratitude', 'exclamation']
+ */
+export function politenessStrategies(text: string): StrategyHit[] {
+  const hits: StrategyHit[] = [];
+  for (const [strategy, pattern, atStart] of [...RULES, ...MULTILINGUAL]) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (atStart && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+      hits.push({ strategy, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  // one hit per strategy and position (an English and a multilingual pattern may both match);
+  // the general form does not count where its sentence-initial form already did
+  const initial = new Set(hits.filter((h) => h.strategy.endsWith('_start')).map((h) => `${h.strategy.slice(0, -6)}@${h.start}`));
+  const seen = new Set<string>();
+  const unique = hits.filter((h) => !seen.has(`${h.strategy}@${h.start}`) && seen.add(`${h.strategy}@${h.start}`));
+  return unique.filter((h) => !initial.has(`${h.strategy}@${h.start}`)).sort((a, b) => a.start - b.start || a.strategy.localeCompare(b.strategy));
+}
