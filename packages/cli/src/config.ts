@@ -10,6 +10,8 @@ export const CliConfigSchema = z.object({
   languages: z.array(z.string()).optional(),
   timeLimitMs: z.number().int().positive().optional(),
   csv: CsvMappingSchema.prefault({}),
+  /** A knowledge base file (JSON, JSONL, CSV, YAML): adds the `kb` analyzer. Relative to the config file. */
+  kb: z.string().min(1).optional(),
   /** Run the sentiment analyzer on a transformers.js model (needs `@cxqa/transformers` installed). */
   sentimentModel: z
     .object({
@@ -35,6 +37,7 @@ export interface CliConfig {
   timeLimitMs?: number;
   csv: z.output<typeof CsvMappingSchema>;
   sentimentModel?: SentimentModelConfig;
+  kb?: string;
 }
 
 /** Read and validate a config file; errors name the file and the path inside it. */

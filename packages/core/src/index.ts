@@ -34,3 +34,5 @@ export * from './linear/index.js';
 export * from './politeness/index.js';
 export * from './analyzers/courtesy/index.js';
 export * from './analyzers/script/index.js';
+export * from './kb/index.js';
+export * from './analyzers/kb/index.js';

@@ -15,6 +15,8 @@ export { sentimentTask } from './tasks/sentiment-task.js';
 export { conversationSentimentTask } from './tasks/conversation-sentiment-task.js';
 export { politenessTask } from './tasks/politeness-task.js';
 export { courtesyTask } from './tasks/courtesy-task.js';
+export { kbAnswerTask, kbFixturesTask, kbRetrievalTask, similarityTask } from './tasks/kb-tasks.js';
+export * from './corpora/kb.js';
 export * from './run.js';
 export * from './thresholds.js';
 export * from './corpora/sentiment.js';

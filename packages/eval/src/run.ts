@@ -5,13 +5,14 @@ import { offensiveTask } from './tasks/offensive-task.js';
 import { sentimentTask } from './tasks/sentiment-task.js';
 import { politenessTask } from './tasks/politeness-task.js';
 import { courtesyTask } from './tasks/courtesy-task.js';
+import { kbAnswerTask, kbFixturesTask, kbRetrievalTask, similarityTask } from './tasks/kb-tasks.js';
 import { conversationSentimentTask } from './tasks/conversation-sentiment-task.js';
 import type { EvalTask, TaskContext } from './tasks/task.js';
 import { timingTask } from './tasks/timing-task.js';
 import type { EvalRow } from './report.js';
 
 /** Every task `cxqa eval` knows, in report order. */
-export const EVAL_TASKS: readonly EvalTask[] = [langidTask, timingTask, piiTask, sensitiveTask, offensiveTask, sentimentTask, conversationSentimentTask, politenessTask, courtesyTask];
+export const EVAL_TASKS: readonly EvalTask[] = [langidTask, timingTask, piiTask, sensitiveTask, offensiveTask, sentimentTask, conversationSentimentTask, politenessTask, courtesyTask, kbFixturesTask, kbRetrievalTask, kbAnswerTask, similarityTask];
 
 export interface EvaluationOptions extends TaskContext {
   /** Only run tasks with these names. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, macroF1, pearson, prf, prfFromCounts, ranks, spearman, topK } from '@cxqa/eval';
+import { accuracy, macroF1, pearson, prf, prfFromCounts, ranks, rocAuc, spearman, topK } from '@cxqa/eval';
 
 describe('classification metrics', () => {
   it('accuracy', () => {
@@ -45,5 +45,12 @@ describe('correlation metrics', () => {
     expect(pearson([1, 2, 3, 4, 5], [1, 4, 9, 16, 25])).toBeLessThan(0.99);
     // classic textbook case: d² sum = 2 → 1 − 6·2/(5·24) = 0.9
     expect(spearman([1, 2, 3, 4, 5], [2, 1, 3, 4, 5])).toBeCloseTo(0.9);
+  });
+
+  it('ROC AUC: 1 when positives all score higher, 0.5 for ties, counted pairwise otherwise', () => {
+    expect(rocAuc([0.9, 0.8], [0.1, 0.2])).toBe(1);
+    expect(rocAuc([0.5], [0.5])).toBe(0.5);
+    expect(rocAuc([0.9, 0.3], [0.5, 0.1])).toBeCloseTo(0.75);
+    expect(rocAuc([], [1])).toBeNaN();
   });
 });

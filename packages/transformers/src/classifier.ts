@@ -1,33 +1,12 @@
-import { isAbsolute, resolve, dirname, basename } from 'node:path';
 import { CxqaError, type Prediction, type TextClassifier } from '@cxqa/core';
 import { checkLabelMap, mapPrediction, SENTIMENT_LABEL_PRESETS, type LabelMap } from './labels.js';
-import { defaultLibrary, loadPipeline, missingModelError, type ModelSource, type TransformersLibrary } from './library.js';
+import { inBatches, lazyPipeline, type ModelOptions } from './lazy-pipeline.js';
 
-export interface TransformersClassifierOptions {
-  /** Hugging Face model id (looked up under `localModelPath`) or a path to the model directory. */
-  model: string;
-  /** Directory of local models (default: `$CXQA_MODELS_DIR`, else `./models`). */
-  localModelPath?: string;
-  /** Download missing files from the Hub or `remoteHost` (default false: local files only). */
-  allowRemote?: boolean;
-  /** Mirror host used instead of huggingface.co when `allowRemote` is set. */
-  remoteHost?: string;
-  /** Cache directory for downloads. */
-  cacheDir?: string;
+export interface TransformersClassifierOptions extends ModelOptions {
   /** Model label → cxqa label; defaults to the preset for `model` (see `SENTIMENT_LABEL_PRESETS`). */
   labels?: LabelMap;
-  /** ONNX weights variant: `fp32` → `onnx/model.onnx`, `q8` → `onnx/model_quantized.onnx`, … (default `q8`). */
-  dtype?: 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'bnb4' | 'q4f16';
   /** Languages the sentiment analyzer should use it for (default: all). */
   languages?: readonly string[];
-  /** Texts per inference call (default 16). */
-  batchSize?: number;
-  /** Inference calls in flight at once (default 1). */
-  concurrency?: number;
-  /** Download progress, when `allowRemote` is set. */
-  onProgress?: (info: unknown) => void;
-  /** The transformers.js module (default: `import('@huggingface/transformers')` on first use). */
-  library?: () => Promise<TransformersLibrary>;
 }
 
 export interface TransformersClassifier extends TextClassifier {
@@ -44,14 +23,12 @@ interface Pipe {
   dispose?: () => Promise<void>;
 }
 
-function modelSource(options: TransformersClassifierOptions): { id: string; source: ModelSource } {
-  const looksLikePath = isAbsolute(options.model) || options.model.startsWith('.');
-  const base = options.localModelPath ?? process.env.CXQA_MODELS_DIR ?? 'models';
-  const [localModelPath, id] = looksLikePath ? [dirname(resolve(options.model)), basename(options.model)] : [resolve(base), options.model];
-  const source: ModelSource = { localModelPath, allowRemote: options.allowRemote ?? false };
-  if (options.remoteHost) source.remoteHost = options.remoteHost;
-  if (options.cacheDir) source.cacheDir = options.cacheDir;
-  return { id, source };
+/** Batch size and concurrency, checked. */
+export function batching(options: ModelOptions): { batchSize: number; concurrency: number } {
+  const batchSize = options.batchSize ?? 16;
+  const concurrency = options.concurrency ?? 1;
+  if (!(batchSize >= 1 && concurrency >= 1)) throw new CxqaError('invalid_option', 'batchSize and concurrency must be at least 1', { path: [batchSize >= 1 ? 'concurrency' : 'batchSize'] });
+  return { batchSize, concurrency };
 }
 
 /**
@@ -68,59 +45,22 @@ function modelSource(options: TransformersClassifierOptions): { id: string; sour
 export function createTransformersClassifier(options: TransformersClassifierOptions): TransformersClassifier {
   const labels = options.labels ?? SENTIMENT_LABEL_PRESETS[options.model];
   if (!labels) throw new CxqaError('invalid_option', `no label map for model "${options.model}": pass \`labels\` (model label → negative / neutral / positive)`, { path: ['labels'] });
-  const batchSize = options.batchSize ?? 16;
-  const concurrency = options.concurrency ?? 1;
-  if (!(batchSize >= 1 && concurrency >= 1)) throw new CxqaError('invalid_option', 'batchSize and concurrency must be at least 1', { path: [batchSize >= 1 ? 'concurrency' : 'batchSize'] });
-  const { id, source } = modelSource(options);
-  let loading: Promise<Pipe> | undefined;
-
-  const load = (): Promise<Pipe> => {
-    loading ??= (async () => {
-      const library = await (options.library ?? defaultLibrary)();
-      let pipe: Pipe;
-      try {
-        pipe = (await loadPipeline(library, 'text-classification', id, source, {
-          dtype: options.dtype ?? 'q8', device: 'cpu', ...(options.onProgress ? { progress_callback: options.onProgress } : {}),
-        })) as Pipe;
-      } catch (cause) {
-        throw missingModelError(id, source, cause);
-      }
-      checkLabelMap(options.model, Object.values(pipe.model?.config?.id2label ?? {}), labels);
-      return pipe;
-    })();
-    loading.catch(() => (loading = undefined));
-    return loading;
-  };
-
+  const { batchSize, concurrency } = batching(options);
+  const pipeline = lazyPipeline<Pipe>('text-classification', options, (pipe) => checkLabelMap(options.model, Object.values(pipe.model?.config?.id2label ?? {}), labels));
   return {
     id: options.model,
     ...(options.languages ? { languages: options.languages } : {}),
     async ready() {
-      await load();
+      await pipeline.load();
     },
     async classify(texts, opts = {}): Promise<Prediction[]> {
-      const pipe = await load();
-      const out = new Array<Prediction>(texts.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < texts.length) {
-          opts.signal?.throwIfAborted();
-          const start = next;
-          next += batchSize;
-          const batch = texts.slice(start, start + batchSize);
-          const raw = await pipe(batch, { top_k: null });
-          const rows = (batch.length === 1 && !Array.isArray(raw[0]) ? [raw] : raw) as Output[];
-          rows.forEach((scores, k) => (out[start + k] = mapPrediction(scores, labels)));
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(concurrency, Math.ceil(texts.length / batchSize)) }, worker));
-      return out;
+      const pipe = await pipeline.load();
+      return inBatches(texts, batchSize, concurrency, async (batch) => {
+        const raw = await pipe(batch, { top_k: null });
+        const rows = (batch.length === 1 && !Array.isArray(raw[0]) ? [raw] : raw) as Output[];
+        return rows.map((scores) => mapPrediction(scores, labels));
+      }, opts.signal);
     },
-    async dispose() {
-      const current = loading;
-      loading = undefined;
-      const pipe = await current?.catch(() => undefined);
-      await pipe?.dispose?.();
-    },
+    dispose: () => pipeline.dispose(),
   };
 }

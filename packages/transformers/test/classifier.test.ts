@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInspector, isCxqaError, sentimentAnalyzer } from '@cxqa/core';
-import { createTransformersClassifier, defaultLibrary, type TransformersLibrary } from '@cxqa/transformers';
+import { createTransformersClassifier, defaultLibrary } from '@cxqa/transformers';
+import { countingLibrary } from './counting-library.js';
 import { writeTinyClassifier } from './tiny-model.js';
 
 const LABELS = { NEG: 'negative', NEU: 'neutral', POS: 'positive' };
@@ -23,19 +24,6 @@ function expected(text: string): Record<string, number> {
   return { negative: e[0]! / sum, neutral: e[1]! / sum, positive: e[2]! / sum };
 }
 
-/** The real library, with every inference call's batch size recorded. */
-function countingLibrary(calls: number[]): () => Promise<TransformersLibrary> {
-  return async () => {
-    const real = await defaultLibrary();
-    return {
-      env: real.env,
-      async pipeline(task, model, options) {
-        const pipe = (await real.pipeline(task, model, options)) as ((t: string[], o: unknown) => Promise<unknown>) & { model: unknown; dispose: () => Promise<void> };
-        return Object.assign((texts: string[], o: unknown) => (calls.push(texts.length), pipe(texts, o)), { model: pipe.model, dispose: () => pipe.dispose() });
-      },
-    };
-  };
-}
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cxqa-tiny-'));

@@ -95,6 +95,44 @@ export function writeTinyClassifier(dir: string, id: string, spec: TinyModelSpec
     model_type: 'bert', architectures: ['BertForSequenceClassification'], id2label,
     label2id: Object.fromEntries(spec.labels.map((l, i) => [l, i])), problem_type: 'single_label_classification',
   }));
+  writeTokenizer(root, vocab);
+  return root;
+}
+
+/** The ONNX bytes of a tiny encoder: last_hidden_state = Gather(embedding, input_ids). */
+export function tinyOnnxEncoder(vocabSize: number, hidden: number, embedding: number[]): Uint8Array {
+  const graph = [
+    node('Gather', ['embedding', 'input_ids'], ['last_hidden_state']),
+    str(2, 'tiny-encoder'),
+    floatTensor('embedding', [vocabSize, hidden], embedding),
+    valueInfo(11, 'input_ids', INT64, ['batch', 'sequence']),
+    valueInfo(11, 'attention_mask', INT64, ['batch', 'sequence']),
+    valueInfo(12, 'last_hidden_state', FLOAT, ['batch', 'sequence', hidden]),
+  ];
+  return Uint8Array.from([...int(1, 7), ...str(2, 'cxqa-test'), ...msg(7, ...graph), ...msg(8, str(1, ''), int(2, 11))]);
+}
+
+/**
+ * Write a tiny feature-extraction model under `dir/<id>/`: each word embeds to the given vector,
+ * [PAD] and [UNK] to zeros, so mean-pooled sentence vectors can be computed by hand.
+ */
+export function writeTinyEncoder(dir: string, id: string, vectors: Record<string, number[]>): string {
+  const root = join(dir, id);
+  mkdirSync(join(root, 'onnx'), { recursive: true });
+  const hidden = Object.values(vectors)[0]!.length;
+  const vocab: Record<string, number> = { '[PAD]': 0, '[UNK]': 1 };
+  const embedding = new Array<number>(2 * hidden).fill(0);
+  for (const [word, v] of Object.entries(vectors)) {
+    vocab[word] = Object.keys(vocab).length;
+    embedding.push(...v);
+  }
+  writeFileSync(join(root, 'onnx', 'model.onnx'), tinyOnnxEncoder(Object.keys(vocab).length, hidden, embedding));
+  writeFileSync(join(root, 'config.json'), JSON.stringify({ model_type: 'bert', architectures: ['BertModel'], hidden_size: hidden }));
+  writeTokenizer(root, vocab);
+  return root;
+}
+
+function writeTokenizer(root: string, vocab: Record<string, number>): void {
   writeFileSync(join(root, 'tokenizer.json'), JSON.stringify({
     version: '1.0', truncation: null, padding: null, added_tokens: [
       { id: 0, content: '[PAD]', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true },
@@ -104,5 +142,4 @@ export function writeTinyClassifier(dir: string, id: string, spec: TinyModelSpec
     model: { type: 'WordLevel', vocab, unk_token: '[UNK]' },
   }));
   writeFileSync(join(root, 'tokenizer_config.json'), JSON.stringify({ tokenizer_class: 'PreTrainedTokenizer', pad_token: '[PAD]', unk_token: '[UNK]', model_max_length: 512 }));
-  return root;
 }

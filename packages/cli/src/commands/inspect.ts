@@ -1,7 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { createInspector, invalidResult, mapOrdered, type Result, type TextClassifier } from '@cxqa/core';
+import { dirname, resolve } from 'node:path';
+import { builtinAnalyzers, createInspector, invalidResult, kbAnalyzer, loadKnowledgeBase, mapOrdered, type Result, type TextClassifier } from '@cxqa/core';
 import { loadConfig, type CliConfig } from '../config.js';
 import { loadSentimentModel } from '../sentiment-model.js';
 import { readCsvConversations } from '../input/csv.js';
@@ -35,7 +36,10 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
 }
 
 async function inspectAll(args: InspectArgs, io: CliIo, config: CliConfig, classifier: TextClassifier | undefined): Promise<number> {
+  const kb = config.kb ? await loadKnowledgeBase(resolve(dirname(resolve(args.config!)), config.kb)) : undefined;
+  const builtin = { ...(classifier ? { sentiment: { classifier } } : {}), ...(config.timing ? { timing: config.timing } : {}) };
   const inspector = createInspector({
+    ...(kb ? { analyzers: [...builtinAnalyzers(builtin), kbAnalyzer({ kb })] } : {}),
     ...(classifier ? { sentiment: { classifier } } : {}),
     ...(config.scorecard ? { scorecard: config.scorecard } : {}),
     ...(config.timing ? { timing: config.timing } : {}),

@@ -44,3 +44,14 @@ export function ranks(values: readonly number[]): number[] {
 export function spearman(x: readonly number[], y: readonly number[]): number {
   return pearson(ranks(x), ranks(y));
 }
+
+/**
+ * ROC AUC from scores of positives and negatives: the probability that a random positive scores
+ * above a random negative (ties count half; Mann–Whitney U over ranks).
+ */
+export function rocAuc(positives: readonly number[], negatives: readonly number[]): number {
+  if (!positives.length || !negatives.length) return Number.NaN;
+  const r = ranks([...positives, ...negatives]);
+  const sumPos = r.slice(0, positives.length).reduce((a, b) => a + b, 0);
+  return (sumPos - (positives.length * (positives.length + 1)) / 2) / (positives.length * negatives.length);
+}

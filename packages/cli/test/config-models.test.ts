@@ -37,3 +37,17 @@ describe('cxqa inspect with a transformers.js sentiment model from the config', 
     expect(err).toMatch(/huggingface-cli download Xenova\/distilbert-base-multilingual-cased-sentiments-student/);
   });
 });
+
+describe('cxqa inspect with a knowledge base from the config', () => {
+  it('adds the kb analyzer and reports a contradicted fact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxqa-cli-kb-'));
+    writeFileSync(join(dir, 'kb.jsonl'), `${JSON.stringify({ id: 'returns', questions: ['How long do I have to return an item?', 'Can I return it?', 'Return policy?'], answer: 'Within 30 days.', facts: [{ name: 'return window', value: 30, unit: 'days', keywords: ['return'] }] })}\n`);
+    writeFileSync(join(dir, 'cfg.json'), JSON.stringify({ kb: 'kb.jsonl' }));
+    const input = JSON.stringify({ id: 'k', messages: [{ role: 'customer', text: 'How long do I have to return an item?', at: '2026-03-02T10:00:00Z' }, { role: 'agent', text: 'Hi! You can return it within 90 days.', at: '2026-03-02T10:01:00Z' }] });
+    const { code, out } = await run(['inspect', '-', '--config', join(dir, 'cfg.json')], `${input}\n`);
+    expect(code).toBe(0);
+    const finding = JSON.parse(out.trim()).findings.find((f: { code: string }) => f.code === 'kb.contradiction');
+    expect(finding.evidence).toBe('90 days');
+    expect(finding.rule.detail.fact).toBe('return window');
+  });
+});

@@ -1,0 +1,1 @@
+export { kbAnalyzer, KB_ANALYZER_VERSION, type KbOptions } from './kb-analyzer.js';
