@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchKb } from './kb.bench.js';
 import { benchLangid } from './langid.bench.js';
 import { benchLexicons } from './lexicon.bench.js';
 import { benchNormalize } from './normalize.bench.js';
@@ -19,6 +20,7 @@ rows.push(...benchNormalize());
 rows.push(...(await benchPipeline(Number(values.stream), log)));
 rows.push(...(await benchLangid(resolve(values.corpora!), log)));
 rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
+rows.push(...(await benchKb(resolve(values.corpora!), log)));
 rows.push(...(await benchTransformers(log)));
 
 const width = Math.max(...rows.map((r) => r.benchmark.length));
