@@ -42,7 +42,7 @@ export async function runEvaluation(options: EvaluationOptions): Promise<Evaluat
     const r = await task.run(options);
     out.rows.push(...r.rows);
     r.evaluated.forEach((c) => out.evaluated.add(c));
-    out.skipped.push(...r.skipped);
+    out.skipped.push(...r.skipped.filter((s) => !out.skipped.includes(s)));
     out.notes.push(...r.notes);
   }
   return out;
