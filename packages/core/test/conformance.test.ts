@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { builtinAnalyzers, type Analyzer } from '@cxqa/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinAnalyzers, kbAnalyzer, type Analyzer } from '@cxqa/core';
 import { buildAnalyzerContext, checkAnalyzerConformance } from '@cxqa/core/testing';
 
 describe('analyzer conformance suite', () => {
@@ -8,6 +10,11 @@ describe('analyzer conformance suite', () => {
       expect(await checkAnalyzerConformance(analyzer)).toEqual([]);
     });
   }
+
+  it('the kb analyzer (given the fixture KB) conforms', async () => {
+    const kb = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'fixtures', 'kb', 'kb.json'), 'utf8'));
+    expect(await checkAnalyzerConformance(kbAnalyzer({ kb }))).toEqual([]);
+  });
 
   it('catches an analyzer that breaks the contract in several ways', async () => {
     let calls = 0;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildKbIndex, checkFacts, createInspector, extractQuantities, isCxqaError, kbAnalyzer, lexicalSimilarity, loadKnowledgeBase, parseKnowledgeBase, sameQuantity, translatorFromFunction } from '@cxqa/core';
+import { buildKbIndex, kbWords, checkFacts, createInspector, extractQuantities, isCxqaError, kbAnalyzer, lexicalSimilarity, loadKnowledgeBase, parseKnowledgeBase, sameQuantity, translatorFromFunction } from '@cxqa/core';
 
 const dir = mkdtempSync(join(tmpdir(), 'cxqa-kb-'));
 const file = (name: string, text: string) => {
@@ -57,6 +57,12 @@ describe('facts', () => {
 });
 
 describe('retrieval', () => {
+  it('segments long texts in pieces without splitting or losing words', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => ['alpha', 'beta', 'gamma', 'delta'][i % 4]!);
+    expect(kbWords(words.join(' '))).toEqual(words);
+    expect(kbWords('退货。'.repeat(400), 'zh')).toEqual(Array.from({ length: 400 }, () => kbWords('退货。', 'zh')).flat());
+  });
+
   it('finds the entry across typos and CJK, and says when no entry applies', async () => {
     const kb = parseKnowledgeBase({
       version: 'r1',

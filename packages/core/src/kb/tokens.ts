@@ -10,10 +10,24 @@ function segmenter(language: string): Intl.Segmenter {
   return s;
 }
 
-/** Lower-cased NFKC words of `text` (Intl.Segmenter, so Chinese and Japanese get words too). */
+/**
+ * Lower-cased NFKC words of `text` (Intl.Segmenter, so Chinese and Japanese get words too). Long
+ * texts are segmented in pieces cut after whitespace or sentence punctuation: iterating one
+ * segmenter over a very long string grows quadratically in V8.
+ */
 export function kbWords(text: string, language = 'und'): string[] {
   const out: string[] = [];
-  for (const s of segmenter(language).segment(text.normalize('NFKC').toLowerCase())) if (s.isWordLike) out.push(s.segment);
+  const seg = segmenter(language);
+  const norm = text.normalize('NFKC').toLowerCase();
+  for (let start = 0; start < norm.length; ) {
+    let end = Math.min(norm.length, start + 512);
+    if (end < norm.length) {
+      const cut = Math.max(norm.lastIndexOf(' ', end), norm.lastIndexOf('\n', end), norm.lastIndexOf('。', end));
+      if (cut > start) end = cut + 1;
+    }
+    for (const s of seg.segment(norm.slice(start, end))) if (s.isWordLike) out.push(s.segment);
+    start = end;
+  }
   return out;
 }
 
