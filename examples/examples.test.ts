@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createInspector, sensitiveAnalyzer, timingAnalyzer, type Result } from '@cxqa/core';
 import { checkAnalyzerConformance } from '@cxqa/core/testing';
 import { brandScorecard, signatureAnalyzer } from './custom-analyzer.js';
+import { auditAgainstKb, contradictions } from './kb-audit.js';
 import { agentReport } from './qa-lead-report.js';
 import { createWebhookServer } from './webhook-server.js';
 
@@ -64,5 +65,23 @@ describe('QA lead report example', () => {
       { agent: '(unassigned)', conversations: 1, meanScore: 100, breaches: 0, medianFirstResponseSeconds: 120, review: [] },
       { agent: 'anna', conversations: 2, meanScore: 87, breaches: 2, medianFirstResponseSeconds: 540, review: ['w2'] },
     ]);
+  });
+});
+
+describe('knowledge-base audit example', () => {
+  it('lists each contradicted fact with what the agent said and what the KB says', async () => {
+    const results = await auditAgainstKb('fixtures/kb/kb.json', [
+      { id: 'a', customer: { country: 'DE' }, messages: [
+        { role: 'customer', text: 'Wie lange kann ich die Schuhe zurücksenden?', at: '2026-03-02T10:00:00Z' },
+        { role: 'agent', text: 'Guten Tag! Sie können die Ware innerhalb von 14 Tagen zurücksenden.', at: '2026-03-02T10:02:00Z' },
+      ] },
+      { id: 'b', customer: { country: 'US' }, messages: [
+        { role: 'customer', text: 'Is there a restocking fee?', at: '2026-03-02T10:00:00Z' },
+        { role: 'agent', text: 'Hi! Opened items have a 15% restocking fee. Anything else I can help with?', at: '2026-03-02T10:01:00Z' },
+      ] },
+    ]);
+    expect(contradictions(results)).toEqual([{ conversation: 'a', message: 1, fact: 'return window', agentSaid: '14 Tagen', kbSays: '30 days' }]);
+    expect(results[0]!.dimensions.find((d) => d.name === 'accuracy')?.score).toBe(85);
+    expect(results[1]!.dimensions.find((d) => d.name === 'accuracy')?.score).toBe(100);
   });
 });

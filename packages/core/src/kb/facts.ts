@@ -18,7 +18,7 @@ const YES = /(?:\bfree\b|\bfor free\b|at no (?:extra )?cost|no charge|\bcomplime
 
 const nameWords = (fact: KbFact) => fact.keywords?.length ? fact.keywords : fact.name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
 const mentions = (sentence: string, fact: KbFact) => nameWords(fact).some((k) => sentence.toLowerCase().includes(k.toLowerCase()));
-const show = (fact: KbFact) => (typeof fact.value === 'boolean' ? (fact.value ? 'yes' : 'no') : `${fact.value}${fact.unit ? ` ${fact.unit}` : ''}`);
+const show = (fact: KbFact) => (typeof fact.value === 'boolean' ? (fact.value ? 'yes' : 'no') : `${fact.value}${fact.unit ? `${fact.unit === '%' ? '' : ' '}${fact.unit}` : ''}`);
 
 /**
  * Compare an agent's text with the entry's facts. A number with a unit counts for a fact when its
