@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { CxqaError, describeZodIssues, type ScorecardInput, type TimingOptionsInput } from '@cxqa/core';
+import { CxqaError, describeZodIssues, type CourtesyOptions, type ScorecardInput, type ScriptOptions, type TimingOptionsInput } from '@cxqa/core';
 import { z } from 'zod';
 import { CsvMappingSchema } from './input/csv.js';
 
@@ -10,6 +10,19 @@ export const CliConfigSchema = z.object({
   languages: z.array(z.string()).optional(),
   timeLimitMs: z.number().int().positive().optional(),
   csv: CsvMappingSchema.prefault({}),
+  /** Options of the courtesy analyzer, e.g. `{ "formality": { "es": "formal" } }`. */
+  courtesy: z
+    .object({ formality: z.record(z.string(), z.enum(['formal', 'informal', 'any'])).optional(), impoliteBelow: z.number().min(0).max(1).optional() })
+    .strict()
+    .optional(),
+  /** Options of the script analyzer, e.g. `{ "require": { "introduction": true }, "holdingLimitSeconds": 180 }`. */
+  script: z
+    .object({
+      require: z.partialRecord(z.enum(['greeting', 'closing', 'apology', 'empathy', 'holding', 'introduction']), z.boolean()).optional(),
+      holdingLimitSeconds: z.number().positive().optional(),
+    })
+    .strict()
+    .optional(),
   /** A knowledge base file (JSON, JSONL, CSV, YAML): adds the `kb` analyzer. Relative to the config file. */
   kb: z.string().min(1).optional(),
   /** Run the sentiment analyzer on a transformers.js model (needs `@cxqa/transformers` installed). */
@@ -38,6 +51,8 @@ export interface CliConfig {
   csv: z.output<typeof CsvMappingSchema>;
   sentimentModel?: SentimentModelConfig;
   kb?: string;
+  courtesy?: CourtesyOptions;
+  script?: ScriptOptions;
 }
 
 /** Read and validate a config file; errors name the file and the path inside it. */

@@ -37,12 +37,15 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
 
 async function inspectAll(args: InspectArgs, io: CliIo, config: CliConfig, classifier: TextClassifier | undefined): Promise<number> {
   const kb = config.kb ? await loadKnowledgeBase(resolve(dirname(resolve(args.config!)), config.kb)) : undefined;
-  const builtin = { ...(classifier ? { sentiment: { classifier } } : {}), ...(config.timing ? { timing: config.timing } : {}) };
-  const inspector = createInspector({
-    ...(kb ? { analyzers: [...builtinAnalyzers(builtin), kbAnalyzer({ kb })] } : {}),
+  const builtin = {
     ...(classifier ? { sentiment: { classifier } } : {}),
-    ...(config.scorecard ? { scorecard: config.scorecard } : {}),
     ...(config.timing ? { timing: config.timing } : {}),
+    ...(config.courtesy ? { courtesy: config.courtesy } : {}),
+    ...(config.script ? { script: config.script } : {}),
+  };
+  const inspector = createInspector({
+    analyzers: [...builtinAnalyzers(builtin), ...(kb ? [kbAnalyzer({ kb })] : [])],
+    ...(config.scorecard ? { scorecard: config.scorecard } : {}),
     ...(config.languages ? { languages: config.languages } : {}),
     ...(config.timeLimitMs ? { timeLimitMs: config.timeLimitMs } : {}),
   });

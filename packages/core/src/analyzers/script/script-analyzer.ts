@@ -18,18 +18,23 @@ export interface ScriptOptions {
 type Check = 'greeting' | 'closing' | 'apology' | 'empathy' | 'holding' | 'introduction';
 const DEFAULT_REQUIRE: Record<Check, boolean> = { greeting: true, closing: true, apology: true, empathy: true, holding: true, introduction: false };
 
-/** The customer is upset: the sentiment analyzer's start or end ≤ −0.3 when it ran, else a message ≤ −0.5. */
-function upset(ctx: AnalyzerContext, customer: readonly MessageView[]): MessageView | undefined {
+/**
+ * The customer is upset: the sentiment analyzer's start or end ≤ −0.3 when it ran, else a message
+ * with polarity ≤ −0.5 — and, in languages with script phrases, that message also has upset or
+ * complaint words (the two-class polarity models call many neutral questions negative).
+ */
+function upset(ctx: AnalyzerContext, customer: readonly MessageView[], phrases: ScriptPhrases): MessageView | undefined {
+  const confirmed = (m: MessageView | undefined) =>
+    m && (!phrases.has(m.language) || phrases.find(m.language, 'upset', m.text) || phrases.find(m.language, 'complaint', m.text)) ? m : undefined;
   const metrics = ctx.previous.get('sentiment')?.metrics;
   const start = metrics?.['sentiment.customerStart'];
   const end = metrics?.['sentiment.customerEnd'];
   if (typeof start === 'number' || typeof end === 'number') {
-    if (typeof start === 'number' && start <= -0.3) return customer[0];
-    return typeof end === 'number' && end <= -0.3 ? customer.at(-1) : undefined;
+    return (typeof start === 'number' && start <= -0.3 ? confirmed(customer[0]) : undefined) ?? (typeof end === 'number' && end <= -0.3 ? confirmed(customer.at(-1)) : undefined);
   }
   return customer.find((m) => {
     const model = builtinSentimentModel(m.language);
-    return !!model && polarityOf(model.predict(m.text, m.view.normalized)) <= -0.5;
+    return !!model && polarityOf(model.predict(m.text, m.view.normalized)) <= -0.5 && confirmed(m) !== undefined;
   });
 }
 
@@ -81,7 +86,7 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
         if (said(answers, 'apology')) results.apology = 1;
         else miss('apology', answers[0]!, `the customer reported a problem (message ${complaint.index}) and no agent message apologises`, 'apologise for the problem before solving it: "I\'m sorry your order arrived damaged."');
       }
-      const upsetAt = require.empathy ? upset(ctx, customer) : undefined;
+      const upsetAt = require.empathy ? upset(ctx, customer, phrases) : undefined;
       const after = upsetAt ? agent.filter((m) => m.time >= upsetAt.time) : [];
       if (upsetAt && after.length) {
         if (said(after, 'empathy')) results.empathy = 1;

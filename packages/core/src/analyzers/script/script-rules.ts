@@ -13,6 +13,8 @@ const Phrases = z.object({
   holdingUpdate: z.string(),
   introduction: z.string(),
   complaint: z.string(),
+  /** Words of an upset customer; optional (without it, the complaint phrases stand in). */
+  upset: z.string().optional(),
 });
 export const ScriptRulesSchema = z.object({ version: z.string(), about: z.string().optional(), languages: z.record(z.string(), Phrases) });
 export type ScriptRules = z.infer<typeof ScriptRulesSchema>;
@@ -34,11 +36,11 @@ export interface ScriptPhrases {
  */
 export function compileScriptPhrases(data?: unknown): ScriptPhrases {
   const rules = data === undefined ? shippedRules('script', ScriptRulesSchema) : parseRules(ScriptRulesSchema, data, 'script rules');
-  const compiled = new Map(Object.entries(rules.languages).map(([lang, p]) => [lang, Object.fromEntries(Object.entries(p).map(([k, v]) => [k, new RegExp(v, 'iu')])) as Record<ScriptPhrase, RegExp>]));
+  const compiled = new Map(Object.entries(rules.languages).map(([lang, p]) => [lang, Object.fromEntries(Object.entries(p).map(([k, v]) => [k, new RegExp(v, 'iu')])) as Partial<Record<ScriptPhrase, RegExp>>]));
   return {
     languages: [...compiled.keys()],
     has: (language) => compiled.has(language),
-    find: (language, phrase, text) => compiled.get(language)?.[phrase].exec(text) ?? null,
+    find: (language, phrase, text) => compiled.get(language)?.[phrase]?.exec(text) ?? null,
   };
 }
 

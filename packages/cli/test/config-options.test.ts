@@ -51,3 +51,22 @@ describe('cxqa inspect with a knowledge base from the config', () => {
     expect(finding.rule.detail.fact).toBe('return window');
   });
 });
+
+describe('cxqa inspect with courtesy and script options from the config', () => {
+  it('applies a brand formality choice and script requirements', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxqa-cli-courtesy-'));
+    const input = JSON.stringify({ id: 'es', customer: { country: 'ES' }, messages: [{ role: 'customer', text: '¿Dónde está mi paquete?', at: '2026-03-02T10:00:00Z' }, { role: 'agent', text: '¡Hola! Tu paquete llega mañana. ¿Algo más?', at: '2026-03-02T10:01:00Z' }] });
+    const codes = async (config: object) => {
+      writeFileSync(join(dir, 'cfg.json'), JSON.stringify(config));
+      const { code, out } = await run(['inspect', '-', '--config', join(dir, 'cfg.json')], `${input}\n`);
+      expect(code).toBe(0);
+      return (JSON.parse(out.trim()).findings as { code: string }[]).map((f) => f.code).filter((c) => /^(?:culture|script)\./.test(c)).sort();
+    };
+    expect(await codes({})).toEqual([]);
+    expect(await codes({ courtesy: { formality: { es: 'formal' } }, script: { require: { introduction: true } } })).toEqual(['culture.informal_address', 'script.missing_introduction']);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ script: { require: { greting: true } } }));
+    const bad = await run(['inspect', '-', '--config', join(dir, 'bad.json')], `${input}\n`);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/script\.require/);
+  });
+});
