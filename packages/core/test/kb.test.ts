@@ -32,6 +32,7 @@ describe('knowledge base loading', () => {
       expect((e as { issues: { path: unknown[] }[] }).issues[0]!.path).toEqual(['entries', 0, 'facts', 0, 'value']);
     }
     expect(() => parseKnowledgeBase({ version: '1', entries: [{ id: 'a' }, { id: 'a' }] })).toThrow(/entries\.1\.id: duplicate id "a"/);
+    expect(() => parseKnowledgeBase({ version: '1', entries: [{ id: 'a', mustMention: ['my orders('] }] })).toThrow(/entries\.0\.mustMention\.0: invalid regex/);
   });
 });
 

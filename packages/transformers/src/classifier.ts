@@ -1,6 +1,6 @@
 import { CxqaError, type Prediction, type TextClassifier } from '@cxqa/core';
 import { checkLabelMap, mapPrediction, SENTIMENT_LABEL_PRESETS, type LabelMap } from './labels.js';
-import { inBatches, lazyPipeline, type ModelOptions } from './lazy-pipeline.js';
+import { batching, inBatches, lazyPipeline, type ModelOptions } from './lazy-pipeline.js';
 
 export interface TransformersClassifierOptions extends ModelOptions {
   /** Model label → cxqa label; defaults to the preset for `model` (see `SENTIMENT_LABEL_PRESETS`). */
@@ -21,14 +21,6 @@ interface Pipe {
   (texts: string[], options: { top_k: null }): Promise<Output[] | Output>;
   model?: { config?: { id2label?: Record<string, string> } };
   dispose?: () => Promise<void>;
-}
-
-/** Batch size and concurrency, checked. */
-export function batching(options: ModelOptions): { batchSize: number; concurrency: number } {
-  const batchSize = options.batchSize ?? 16;
-  const concurrency = options.concurrency ?? 1;
-  if (!(batchSize >= 1 && concurrency >= 1)) throw new CxqaError('invalid_option', 'batchSize and concurrency must be at least 1', { path: [batchSize >= 1 ? 'concurrency' : 'batchSize'] });
-  return { batchSize, concurrency };
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { Embedder } from '@cxqa/core';
-import { batching } from './classifier.js';
-import { inBatches, lazyPipeline, type ModelOptions } from './lazy-pipeline.js';
+import { batching, inBatches, lazyPipeline, type ModelOptions } from './lazy-pipeline.js';
 
 export interface TransformersEmbedderOptions extends ModelOptions {
   /** Pooling over tokens (default `mean`, over the attention mask). */

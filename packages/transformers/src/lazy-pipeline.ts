@@ -1,4 +1,5 @@
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { CxqaError } from '@cxqa/core';
 import { defaultLibrary, loadPipeline, missingModelError, type ModelSource, type TransformersLibrary } from './library.js';
 
 /** Where a model comes from and how it runs: shared by every provider. */
@@ -89,4 +90,12 @@ export async function inBatches<T, R>(items: readonly T[], batchSize: number, co
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.ceil(items.length / batchSize)) }, worker));
   return out;
+}
+
+/** Batch size and concurrency, checked. */
+export function batching(options: ModelOptions): { batchSize: number; concurrency: number } {
+  const batchSize = options.batchSize ?? 16;
+  const concurrency = options.concurrency ?? 1;
+  if (!(batchSize >= 1 && concurrency >= 1)) throw new CxqaError('invalid_option', 'batchSize and concurrency must be at least 1', { path: [batchSize >= 1 ? 'concurrency' : 'batchSize'] });
+  return { batchSize, concurrency };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RegexSource } from '../util/regex-source.js';
 
 /** One structured fact of an entry: "return window = 30 days", "free return shipping = no". */
 export const KbFactSchema = z.object({
@@ -17,7 +18,7 @@ export const KbEntrySchema = z.object({
   answer: z.string().default(''),
   facts: z.array(KbFactSchema).optional(),
   /** Phrases (regex sources, case-insensitive) a complete answer must contain. */
-  mustMention: z.array(z.string().min(1)).optional(),
+  mustMention: z.array(RegexSource).optional(),
   language: z.string().min(2).default('en'),
   tags: z.array(z.string()).optional(),
 });

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { shippedModel, type LinearModelFile, type SentimentModel } from '../sentiment/linear-model.js';
-import { corePackageFile } from '../util/package-file.js';
+import { shippedModel, shippedModelFile, type SentimentModel } from '../sentiment/linear-model.js';
 import { politenessStrategies, type StrategyHit } from './strategies.js';
 
 const TOKEN = /[\p{L}\p{N}']+|[?!]/gu;
@@ -50,7 +48,7 @@ let strategyWeights: Map<string, number> | undefined;
 export function judgePoliteness(text: string): PolitenessJudgement {
   const model = builtinPolitenessModel();
   if (!strategyWeights) {
-    const file = JSON.parse(readFileSync(corePackageFile('models/politeness-en.json')!, 'utf8')) as LinearModelFile;
+    const file = shippedModelFile('politeness-en');
     strategyWeights = new Map(Object.entries(file.weights).filter(([f]) => f.startsWith('s:')).map(([f, w]) => [f.slice(2), w[1]! - w[0]!]));
   }
   const weights = strategyWeights;

@@ -72,16 +72,28 @@ export function createSentimentModel(file: LinearModelFile): SentimentModel {
   return createLinearClassifier(file, sentimentFeatures);
 }
 
+const files = new Map<string, LinearModelFile>();
 const loaded = new Map<string, SentimentModel>();
+
+/** The parsed `models/<name>.json` of the package, read once. */
+export function shippedModelFile(name: string): LinearModelFile {
+  let file = files.get(name);
+  if (!file) {
+    const path = corePackageFile(`models/${name}.json`);
+    if (!path) throw new CxqaError('model_missing', `@cxqa/core: models/${name}.json is missing; reinstall @cxqa/core or run its \`pnpm train:*\` script`);
+    file = JSON.parse(readFileSync(path, 'utf8')) as LinearModelFile;
+    files.set(name, file);
+  }
+  return file;
+}
 
 /** Load `models/<name>.json` from the package once (a linear model over `features`). */
 export function shippedModel(name: string, features: FeatureFunction = sentimentFeatures): SentimentModel {
-  const hit = loaded.get(name);
-  if (hit) return hit;
-  const path = corePackageFile(`models/${name}.json`);
-  if (!path) throw new CxqaError('model_missing', `@cxqa/core: models/${name}.json is missing; reinstall @cxqa/core or run \`pnpm train:sentiment\``);
-  const model = createLinearClassifier(JSON.parse(readFileSync(path, 'utf8')) as LinearModelFile, features);
-  loaded.set(name, model);
+  let model = loaded.get(name);
+  if (!model) {
+    model = createLinearClassifier(shippedModelFile(name), features);
+    loaded.set(name, model);
+  }
   return model;
 }
 

@@ -7,45 +7,67 @@ export type FormalityChoice = 'formal' | 'informal' | 'any';
 const SENTENCES = /[^。！？!?.\n]+[。！？!?.]*/gu;
 const TRAILING = /[\s。！？!?.~～…」』)）]+$/u;
 
+interface CompiledLanguage {
+  informal: RegExp;
+  formal: RegExp;
+  sentenceEnd: boolean;
+  why: string;
+  suggestion: string;
+}
+
+/** Address rules with every pattern compiled once. */
+export type CompiledAddress = ReadonlyMap<string, CompiledLanguage>;
+
+/**
+ * Compile the per-language patterns: sentence-end patterns (ja, ko) and case-sensitive formal
+ * forms (de `Sie`) match as written, the rest case-insensitively.
+ */
+export function compileAddress(rules: AddressRules): CompiledAddress {
+  return new Map(
+    Object.entries(rules.languages).map(([language, l]) => [
+      language,
+      {
+        informal: new RegExp(l.informal, l.sentenceEnd ? 'u' : 'iu'),
+        formal: new RegExp(l.formal, l.sentenceEnd || l.formalCaseSensitive ? 'u' : 'iu'),
+        sentenceEnd: !!l.sentenceEnd,
+        why: l.why,
+        suggestion: l.suggestion,
+      },
+    ]),
+  );
+}
+
+const sentences = (text: string) => [...text.matchAll(SENTENCES)].map((s) => ({ index: s.index, body: s[0].replace(TRAILING, '') }));
+
 /**
  * Form-of-address checks for one language: with `formal` expected, informal pronouns (de du, fr tu,
  * es tú, zh 你) or plain-form sentence endings (ja, ko) are findings; with `informal`, the formal
  * forms are. The customer's own informal address earlier in the conversation allows the agent to
  * mirror it.
  */
-export function addressFindings(rules: AddressRules, language: string, expect: FormalityChoice, agent: MessageView, customerInformal: boolean): Finding[] {
-  const lang = rules.languages[language];
+export function addressFindings(address: CompiledAddress, language: string, expect: FormalityChoice, agent: MessageView, customerInformal: boolean): Finding[] {
+  const lang = address.get(language);
   if (!lang || expect === 'any' || (expect === 'formal' && customerInformal)) return [];
-  const source = expect === 'formal' ? lang.informal : lang.formal;
-  const findings: Finding[] = [];
-  const flag = (start: number, end: number) =>
-    findings.push({
-      analyzer: 'courtesy', code: expect === 'formal' ? 'culture.informal_address' : 'culture.formal_address', severity: 'minor', messageIndex: agent.index,
-      span: { start, end }, evidence: agent.text.slice(start, end),
-      explanation: `"${agent.text.slice(start, end)}" — ${lang.why}`,
-      rule: { id: `address.${language}.${expect}`, kind: 'pattern', detail: { expected: expect } },
-      suggestion: lang.suggestion,
-    });
+  const wrong = expect === 'formal' ? lang.informal : lang.formal;
+  const flag = (start: number, end: number): Finding => ({
+    analyzer: 'courtesy', code: expect === 'formal' ? 'culture.informal_address' : 'culture.formal_address', severity: 'minor', messageIndex: agent.index,
+    span: { start, end }, evidence: agent.text.slice(start, end),
+    explanation: `"${agent.text.slice(start, end)}" — ${lang.why}`,
+    rule: { id: `address.${language}.${expect}`, kind: 'pattern', detail: { expected: expect } },
+    suggestion: lang.suggestion,
+  });
   if (lang.sentenceEnd) {
-    const end = new RegExp(source, 'u');
-    const polite = expect === 'formal' ? new RegExp(lang.formal, 'u') : null;
-    for (const s of agent.text.matchAll(SENTENCES)) {
-      const body = s[0].replace(TRAILING, '');
-      if (body.length < 2 || (polite && polite.test(body)) || !end.test(body)) continue;
-      flag(s.index, s.index + body.length);
-    }
-    return findings.slice(0, 1);
+    // the first sentence that ends in the wrong form (and, when formal is expected, has no polite marker)
+    const hit = sentences(agent.text).find((s) => s.body.length >= 2 && !(expect === 'formal' && lang.formal.test(s.body)) && wrong.test(s.body));
+    return hit ? [flag(hit.index, hit.index + hit.body.length)] : [];
   }
-  // German formal pronouns are told from sie (she, they) only by their capital
-  const hit = new RegExp(source, expect === 'informal' && language === 'de' ? 'u' : 'iu').exec(agent.text);
-  if (hit) flag(hit.index, hit.index + hit[0].length);
-  return findings;
+  const hit = wrong.exec(agent.text);
+  return hit ? [flag(hit.index, hit.index + hit[0].length)] : [];
 }
 
 /** Does the customer address the agent informally (so the agent may mirror it)? */
-export function usesInformal(rules: AddressRules, language: string, m: MessageView): boolean {
-  const lang = rules.languages[language];
+export function usesInformal(address: CompiledAddress, language: string, m: MessageView): boolean {
+  const lang = address.get(language);
   if (!lang) return false;
-  if (!lang.sentenceEnd) return new RegExp(lang.informal, 'iu').test(m.text);
-  return [...m.text.matchAll(SENTENCES)].some((s) => new RegExp(lang.informal, 'u').test(s[0].replace(TRAILING, '')));
+  return lang.sentenceEnd ? sentences(m.text).some((s) => lang.informal.test(s.body)) : lang.informal.test(m.text);
 }

@@ -2,7 +2,7 @@ import type { Analyzer, AnalyzerOutput } from '../../analyzer/contract.js';
 import { judgePoliteness } from '../../politeness/model.js';
 import type { Finding } from '../../schemas/finding.js';
 import { compileScriptPhrases, isComplaint } from '../script/script-rules.js';
-import { addressFindings, usesInformal, type FormalityChoice } from './address.js';
+import { addressFindings, compileAddress, usesInformal, type FormalityChoice } from './address.js';
 import { compilePhrasing } from './phrasing.js';
 import { AddressRulesSchema, parseRules, PhrasingRulesSchema, shippedRules } from './rules.js';
 
@@ -34,6 +34,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
   const phrasing = compilePhrasing(options.phrasing === undefined ? shippedRules('phrasing', PhrasingRulesSchema) : parseRules(PhrasingRulesSchema, options.phrasing, 'phrasing rules'));
   const address = options.address === undefined ? shippedRules('address', AddressRulesSchema) : parseRules(AddressRulesSchema, options.address, 'address rules');
   const formality: Record<string, FormalityChoice> = { ...address.defaults, ...options.formality };
+  const compiled = compileAddress(address);
   const impoliteBelow = options.impoliteBelow ?? 0.1;
   const script = compileScriptPhrases();
 
@@ -52,7 +53,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         const m = ctx.messages[i]!;
         if (m.role === 'customer') {
           complained ||= isComplaint(script, m);
-          if (marketLanguage && m.language === marketLanguage) customerInformal ||= usesInformal(address, marketLanguage, m);
+          if (marketLanguage && m.language === marketLanguage) customerInformal ||= usesInformal(compiled, marketLanguage, m);
           continue;
         }
         if (m.role !== 'agent' || !m.text.trim()) continue;
@@ -71,7 +72,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
           });
         }
         findings.push(...phrasing.match(m, { market, complained }));
-        if (marketLanguage && m.language === marketLanguage) findings.push(...addressFindings(address, marketLanguage, formality[marketLanguage] ?? 'any', m, customerInformal));
+        if (marketLanguage && m.language === marketLanguage) findings.push(...addressFindings(compiled, marketLanguage, formality[marketLanguage] ?? 'any', m, customerInformal));
       }
       return {
         scores: { courtesy: polite.length ? 1 : null },

@@ -8,7 +8,7 @@ export interface CompiledPhrasing {
 
 /** Compile phrasing rules into per-message matchers (regexes built once). */
 export function compilePhrasing(rules: PhrasingRules): CompiledPhrasing {
-  const compiled = rules.rules.map((rule) => ({ rule, re: new RegExp(rule.whole ? rule.pattern : rule.pattern, 'giu') }));
+  const compiled = rules.rules.map((rule) => ({ rule, re: new RegExp(rule.pattern, 'giu') }));
   const applies = (rule: PhrasingRule, m: MessageView, market: string | undefined, complained: boolean) =>
     (rule.languages.includes('*') || rule.languages.includes(m.language)) &&
     (!rule.markets || (market !== undefined && rule.markets.includes(market))) &&

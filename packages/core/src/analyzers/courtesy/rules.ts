@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CxqaError, describeZodIssues } from '../../errors.js';
 import { SeveritySchema } from '../../schemas/finding.js';
 import { corePackageFile } from '../../util/package-file.js';
+import { RegexSource } from '../../util/regex-source.js';
 
 export const PhrasingRuleSchema = z.object({
   id: z.string().min(1),
@@ -13,7 +14,7 @@ export const PhrasingRuleSchema = z.object({
   /** Customer countries the rule applies to; omitted = all. */
   markets: z.array(z.string().length(2)).optional(),
   /** JavaScript regex source, matched case-insensitively. */
-  pattern: z.string().min(1),
+  pattern: RegexSource,
   /** The whole message must match. */
   whole: z.boolean().optional(),
   /** Only after the customer complained. */
@@ -31,7 +32,19 @@ export const AddressRulesSchema = z.object({
   defaults: z.record(z.string(), Formality),
   /** Customer country → the language whose address rules apply. */
   markets: z.record(z.string(), z.string()),
-  languages: z.record(z.string(), z.object({ informal: z.string(), formal: z.string(), sentenceEnd: z.boolean().optional(), why: z.string(), suggestion: z.string() })),
+  languages: z.record(
+    z.string(),
+    z.object({
+      informal: RegexSource,
+      formal: RegexSource,
+      /** Patterns test the end of each sentence (ja, ko). */
+      sentenceEnd: z.boolean().optional(),
+      /** The formal forms are told apart by case only (de `Sie` vs `sie`). */
+      formalCaseSensitive: z.boolean().optional(),
+      why: z.string(),
+      suggestion: z.string(),
+    }),
+  ),
 });
 
 export type PhrasingRules = z.infer<typeof PhrasingRulesSchema>;
@@ -45,24 +58,7 @@ export function parseRules<T>(schema: z.ZodType<T>, data: unknown, source: strin
     const { issues, summary } = describeZodIssues(parsed.error);
     throw new CxqaError('invalid_config', `${source}: ${summary}`, { path: [source], issues });
   }
-  for (const [path, pattern] of regexSources(parsed.data)) {
-    try {
-      new RegExp(pattern, 'iu');
-    } catch (e) {
-      throw new CxqaError('invalid_config', `${source}: ${path.join('.')}: invalid regex: ${(e as Error).message}`, { path: [source, ...path] });
-    }
-  }
   return parsed.data;
-}
-
-function* regexSources(data: unknown, path: (string | number)[] = []): Generator<[(string | number)[], string]> {
-  if (Array.isArray(data)) for (const [i, v] of data.entries()) yield* regexSources(v, [...path, i]);
-  else if (data && typeof data === 'object') {
-    for (const [k, v] of Object.entries(data)) {
-      if (typeof v === 'string' && path[0] !== 'markets' && path[0] !== 'defaults' && !['id', 'code', 'severity', 'why', 'suggestion', 'version', 'about'].includes(k)) yield [[...path, k], v];
-      else yield* regexSources(v, [...path, k]);
-    }
-  }
 }
 
 const cache = new Map<string, unknown>();

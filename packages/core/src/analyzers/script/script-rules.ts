@@ -2,19 +2,20 @@ import { z } from 'zod';
 import type { MessageView } from '../../analyzer/contract.js';
 import { builtinSentimentModel } from '../../sentiment/linear-model.js';
 import { polarityOf } from '../../sentiment/classifier.js';
+import { RegexSource } from '../../util/regex-source.js';
 import { parseRules, shippedRules } from '../courtesy/rules.js';
 
 const Phrases = z.object({
-  greeting: z.string(),
-  closing: z.string(),
-  apology: z.string(),
-  empathy: z.string(),
-  holding: z.string(),
-  holdingUpdate: z.string(),
-  introduction: z.string(),
-  complaint: z.string(),
+  greeting: RegexSource,
+  closing: RegexSource,
+  apology: RegexSource,
+  empathy: RegexSource,
+  holding: RegexSource,
+  holdingUpdate: RegexSource,
+  introduction: RegexSource,
+  complaint: RegexSource,
   /** Words of an upset customer; optional (without it, the complaint phrases stand in). */
-  upset: z.string().optional(),
+  upset: RegexSource.optional(),
 });
 export const ScriptRulesSchema = z.object({ version: z.string(), about: z.string().optional(), languages: z.record(z.string(), Phrases) });
 export type ScriptRules = z.infer<typeof ScriptRulesSchema>;
