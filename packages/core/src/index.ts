@@ -4,6 +4,7 @@ export * from './schemas/result.js';
 export * from './schemas/scorecard.js';
 export * from './errors.js';
 export * from './normalize/text-view.js';
+export * from './text/index.js';
 export * from './langid/features.js';
 export * from './langid/script.js';
 export * from './langid/model.js';

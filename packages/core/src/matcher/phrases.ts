@@ -1,4 +1,7 @@
+import { sameSentence } from '../text/sentences.js';
 import type { TermMatch } from './matcher.js';
+
+export { sameSentence };
 
 export interface PhraseSpec {
   /** Term-match groups in order of appearance is NOT required: any order within the sentence. */
@@ -17,7 +20,7 @@ export interface PhraseHit {
 
 /**
  * Find the first chain with one match from every group, each within `within` characters of the
- * previous one and in the same sentence (no . ! ? 。 ！ ？ or line break between them), not
+ * previous one and in the same sentence (ICU sentence segmentation, so "$4.99" or "shop.com" do not end one), not
  * preceded by an `unless` match. Linear in the number of matches per group pair.
  */
 export function findPhrase(text: string, spec: PhraseSpec): PhraseHit | null {
@@ -40,7 +43,3 @@ export function findPhrase(text: string, spec: PhraseSpec): PhraseHit | null {
   return null;
 }
 
-/** No sentence end between the two offsets. */
-export function sameSentence(text: string, from: number, to: number): boolean {
-  return from >= to || !/[.!?。！？\n]/u.test(text.slice(from, to));
-}

@@ -1,3 +1,4 @@
+import { foldQuoteCode, foldQuotes } from '../text/quotes.js';
 import { decodeUtf16 } from '../util/utf16.js';
 
 /**
@@ -5,12 +6,18 @@ import { decodeUtf16 } from '../util/utf16.js';
  *
  * Normalization (in order, per cluster = base code point + following combining marks):
  * zero-width / control / format characters removed, NFKC (which also folds full- and
- * half-width forms), lower-casing, every whitespace run collapsed to one space, leading and
- * trailing whitespace trimmed. Lone UTF-16 surrogates become U+FFFD in the view only.
+ * half-width forms), typographic apostrophes and quotes folded to `'` and `"`, lower-casing, every
+ * whitespace run collapsed to one space, leading and trailing whitespace trimmed. Lone UTF-16
+ * surrogates become U+FFFD in the view only.
  */
 export interface TextView {
   readonly original: string;
   readonly normalized: string;
+  /**
+   * The original text with only typographic apostrophes and quotes folded (’ → ', “ → "): same
+   * length and offsets as `original`, for case-sensitive rules whose spans are reported as is.
+   */
+  readonly folded: string;
   /** True when the original contained lone surrogates (invalid UTF-16). */
   readonly invalidUtf16: boolean;
   /** Original UTF-16 offset where normalized index `i` comes from. `i` may equal `normalized.length`. */
@@ -96,9 +103,13 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): Tex
     }
     return [starts, ends!] as const;
   };
+  let folded: string | undefined;
   return {
     original: text,
     normalized,
+    get folded() {
+      return (folded ??= foldQuotes(text));
+    },
     invalidUtf16,
     toOriginal(idx: number): number {
       const [s] = maps();
@@ -193,6 +204,10 @@ function fill(b: Builder, text: string, caseFold: boolean): boolean {
     }
     let piece = cluster.normalize('NFKC');
     if (caseFold) piece = piece.toLowerCase();
+    if (piece.length === 1) {
+      const q = foldQuoteCode(piece.charCodeAt(0));
+      if (q !== piece.charCodeAt(0)) piece = String.fromCharCode(q);
+    }
     if (piece.length === 0) continue;
     if (spaceStart >= 0) {
       if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);

@@ -1,0 +1,58 @@
+/**
+ * Sentence boundaries with `Intl.Segmenter` (ICU's rules): decimals ("$4.99", "20.5%"), domains
+ * ("example.com") and ellipses stay inside their sentence, unlike a split on `.`.
+ *
+ * Segmenting costs a few microseconds per chat message, so callers ask only when they need it
+ * (a phrase rule with parts in two places); the last text's boundaries are kept.
+ */
+
+const segmenter = new Intl.Segmenter('und', { granularity: 'sentence' });
+/** Texts longer than this are cut in pieces for ICU (its iteration slows down on very long inputs). */
+const PIECE = 4096;
+
+let lastText: string | null = null;
+let lastStarts: number[] = [];
+
+/**
+ * Start offsets (UTF-16, ascending, first is 0) of the sentences of `text`. A line break also
+ * ends a sentence (chat messages use it as one).
+ *
+ * @example
+ * sentenceStarts('A refund of $4.99 was sent. Thanks!'); // [0, 28]
+ */
+export function sentenceStarts(text: string): readonly number[] {
+  if (text === lastText) return lastStarts;
+  const starts: number[] = [0];
+  for (let offset = 0; offset < text.length; offset += PIECE) {
+    const piece = text.slice(offset, offset + PIECE);
+    for (const s of segmenter.segment(piece)) if (s.index > 0 || offset > 0) starts.push(offset + s.index);
+  }
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const sorted = [...new Set(starts)].filter((s) => s < text.length || s === 0).sort((a, b) => a - b);
+  lastText = text;
+  lastStarts = sorted;
+  return sorted;
+}
+
+/**
+ * The sentences of `text` as `{ start, end, text }` (end exclusive; trailing spaces kept).
+ *
+ * @example
+ * sentences('Fee is 20.5%. Ok?').map((s) => s.text); // ['Fee is 20.5%. ', 'Ok?']
+ */
+export function sentences(text: string): { start: number; end: number; text: string }[] {
+  const starts = sentenceStarts(text);
+  return starts.map((start, k) => {
+    const end = starts[k + 1] ?? text.length;
+    return { start, end, text: text.slice(start, end) };
+  });
+}
+
+/** Is there no sentence boundary strictly between offsets `from` and `to` of `text`? */
+export function sameSentence(text: string, from: number, to: number): boolean {
+  if (from >= to) return true;
+  // fast path: no sentence punctuation or line break between them
+  if (!/[.!?。！？\n…]/u.test(text.slice(from, to))) return true;
+  for (const s of sentenceStarts(text)) if (s > from && s <= to) return false;
+  return true;
+}

@@ -1,0 +1,47 @@
+/**
+ * Word boundaries for scripts written without spaces (Chinese, Japanese, Thai): a lexicon term
+ * found inside a longer word (妈的 in 妈妈的, ばか in ばかり, 有病 in 有病历) is not the term.
+ * ICU's dictionary-based segmentation (`Intl.Segmenter`) decides; it is asked only for messages
+ * where such a term was found.
+ */
+
+const segmenters = new Map<string, Intl.Segmenter>();
+const segmenter = (locale: string) => {
+  let s = segmenters.get(locale);
+  if (!s) segmenters.set(locale, (s = new Intl.Segmenter(locale, { granularity: 'word' })));
+  return s;
+};
+
+let lastKey = '';
+let lastBounds: Set<number> = new Set();
+
+/**
+ * Offsets of `text` where a word starts or ends, by `locale`'s segmentation rules (`zh`, `ja`, …).
+ *
+ * @example
+ * wordBounds('我妈妈的礼物', 'zh').has(2); // false: 妈妈 is one word
+ */
+export function wordBounds(text: string, locale: string): ReadonlySet<number> {
+  const key = `${locale}\u0000${text}`;
+  if (key === lastKey) return lastBounds;
+  const bounds = new Set<number>([0, text.length]);
+  for (const s of segmenter(locale).segment(text)) {
+    bounds.add(s.index);
+    bounds.add(s.index + s.segment.length);
+  }
+  lastKey = key;
+  lastBounds = bounds;
+  return bounds;
+}
+
+const KANA = /[\u3040-\u30ff]/u;
+
+/**
+ * Does `text[start, end)` consist of whole words? The locale is `ja` when the span or its
+ * neighbours hold kana, else `zh` (ICU's CJK dictionary covers both for ideographs).
+ */
+export function isWholeWords(text: string, start: number, end: number): boolean {
+  const near = text.slice(Math.max(0, start - 8), Math.min(text.length, end + 8));
+  const bounds = wordBounds(text, KANA.test(near) ? 'ja' : 'zh');
+  return bounds.has(start) && bounds.has(end);
+}

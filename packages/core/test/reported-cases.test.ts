@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { createInspector, kbAnalyzer, builtinAnalyzers, type Result } from '../src/index.js';
+
+/** Every `fixtures/reported/*.jsonl` line: a conversation and the findings/metrics it must (not) have. */
+interface ReportedCase {
+  kind: string;
+  conversation: { id: string };
+  expect: { finding_codes_present?: string[]; finding_codes_absent?: string[]; metrics?: Record<string, number | string | null>; pass?: boolean };
+  kb?: boolean;
+}
+
+/**
+ * Cases whose fix has not landed yet: each runs as \`it.fails\` (it must still fail, so a fix that
+ * lands without removing its id here is noticed). Empty when the work is done.
+ */
+const NOT_YET_FIXED = new Set<string>([
+  'bh-fr-retard',
+  'bh-pt-pede',
+  'bh-it-burro',
+  'bh-zh-deadend',
+  'bh-zh-mom',
+  'bh-zh-recycle',
+  'bh-zh-week',
+  'bh-zh-medical-record',
+  'bh-en-chink-of-light',
+  'bh-fr-avocat',
+  'bh-pt-estorno',
+  'bh-zh-cancel-order',
+  'bh-fr-star-sweater',
+  'bh-decimal-card',
+  'bh-caseref-phone',
+  'bh-de-vorgang-phone',
+  'bh-zh-fullwidth-card',
+  'bh-zh-fullwidth-phone',
+  'bh-pl-two-phones',
+  'bh-vn-tet-day3',
+  'bh-kr-chuseok-2026',
+  'bh-cn-childrens-day',
+  'bh-cn-youth-day',
+  'bh-pt-pelicula',
+  'bh-it-grazie',
+  'bh-en-no-bad-smell',
+  'bh-en-not-bad-at-all',
+  'bh-fr-angry-emoji',
+  'bh-fr-curly-deja-dit',
+  'bh-en-curly-fault',
+  'bh-kb-refund-days-in-return-sentence',
+  'bh-kb-label-expiry',
+  'bh-en-kindly-read-manual',
+  'bh-en-reread-my-reply',
+]);
+
+const dir = new URL('../../../fixtures/reported/', import.meta.url);
+const kb = JSON.parse(readFileSync(new URL('turn2-kb.json', dir), 'utf8'));
+const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+const plain = createInspector();
+const withKb = createInspector({ analyzers: [...builtinAnalyzers(), kbAnalyzer({ kb })] });
+
+for (const file of files) {
+  const cases = readFileSync(new URL(file, dir), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ReportedCase);
+  describe(`reported cases: ${file}`, () => {
+    for (const c of cases) {
+      (NOT_YET_FIXED.has(c.conversation.id) ? it.fails : it)(`${c.conversation.id} (${c.kind})`, async () => {
+        const r: Result = await (c.kb ? withKb : plain).inspect(c.conversation);
+        expect(r.status).toBe('ok');
+        const codes = r.findings.map((f) => f.code);
+        const shown = r.findings.map((f) => `${f.code}@${f.messageIndex ?? '-'} ${f.evidence ?? ''}`);
+        for (const code of c.expect.finding_codes_present ?? []) expect(codes, `missing ${code}; got ${shown.join(' | ')}`).toContain(code);
+        for (const code of c.expect.finding_codes_absent ?? []) expect(codes, `unexpected ${code}; got ${shown.join(' | ')}`).not.toContain(code);
+        for (const [k, v] of Object.entries(c.expect.metrics ?? {})) expect(r.metrics[k], k).toBe(v);
+        if (c.expect.pass !== undefined) expect(r.pass).toBe(c.expect.pass);
+      });
+    }
+  });
+}
