@@ -34,9 +34,9 @@ const NOT_YET_FIXED = new Set<string>([
   'bh-zh-fullwidth-card',
   'bh-zh-fullwidth-phone',
   'bh-pl-two-phones',
-  'bh-vn-tet-day3',
-  'bh-kr-chuseok-2026',
-  'bh-cn-childrens-day',
+  // Its expectation (open) contradicts the State Council's 2026 notice: 4 May 2026 is inside the
+  // 1–5 May Labour Day break (make-up day Sat 9 May). Youth Day itself no longer closes anything
+  // (own-calendar.jsonl tests it on 2023-05-04); this case stays failing on purpose.
   'bh-cn-youth-day',
   'bh-pt-pelicula',
   'bh-it-grazie',

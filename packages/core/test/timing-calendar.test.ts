@@ -15,11 +15,14 @@ describe('workingSecondsBetween', () => {
     expect(workingSecondsBetween(berlin, ms('2026-03-06T17:00:00+01:00'), ms('2026-03-09T10:00:00+01:00'))).toBe(7200);
   });
 
-  it('skips public holidays of the country', () => {
-    // Thu 24 Dec 17:00 → Mon 28 Dec 10:00; 25 Dec (Fri) is a holiday: 1 h + 1 h
-    expect(workingSecondsBetween(berlin, ms('2026-12-24T17:00:00+01:00'), ms('2026-12-28T10:00:00+01:00'))).toBe(7200);
+  it('skips public holidays of the country and ends the day where a half-day holiday starts', () => {
+    // Wed 23 Dec 17:00 → Mon 28 Dec 10:00: Wed 1 h + Thu 24 Dec 09:00–14:00 (Heiligabend, bank
+    // holiday from 14:00) 5 h + Fri 25 Dec closed + Mon 1 h
+    expect(workingSecondsBetween(berlin, ms('2026-12-23T17:00:00+01:00'), ms('2026-12-28T10:00:00+01:00'))).toBe(7 * 3600);
     const noHolidays = { ...berlin, holidayCountry: undefined };
-    expect(workingSecondsBetween(noHolidays, ms('2026-12-24T17:00:00+01:00'), ms('2026-12-28T10:00:00+01:00'))).toBe(7200 + 9 * 3600);
+    expect(workingSecondsBetween(noHolidays, ms('2026-12-23T17:00:00+01:00'), ms('2026-12-28T10:00:00+01:00'))).toBe(20 * 3600);
+    expect(isWorkingTime(berlin, ms('2026-12-24T13:59:00+01:00'))).toBe(true);
+    expect(isWorkingTime(berlin, ms('2026-12-24T14:00:00+01:00'))).toBe(false);
   });
 
   it('uses real offsets across a daylight-saving change', () => {

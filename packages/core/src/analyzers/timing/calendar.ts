@@ -1,4 +1,4 @@
-import { publicHolidays } from './holidays.js';
+import { dayStatus } from './holidays.js';
 import { addDays, localDate, wallTimeToInstant, type LocalDate } from './zone-time.js';
 
 export { isValidTimezone } from './zone-time.js';
@@ -11,7 +11,10 @@ export interface WorkingCalendar {
   /** "HH:MM" local */
   start: string;
   end: string;
-  /** ISO country whose public holidays are closed days; none when absent. */
+  /**
+   * ISO country whose holidays are closed days and whose official make-up working days are open
+   * (see holidayYear); none when absent.
+   */
   holidayCountry?: string | undefined;
 }
 
@@ -23,16 +26,23 @@ function hm(s: string): [number, number] {
   return [Number(h), Number(m)];
 }
 
-/** The working window that starts on local `day`, or null if that day is closed. */
+/**
+ * The working window that starts on local `day`, or null if that day is closed: a weekly
+ * working day unless it is a holiday, or an official make-up working day. A holiday that starts
+ * during the day (DE 24 Dec from 14:00) ends the window there.
+ */
 function windowOf(cal: WorkingCalendar, day: LocalDate): [number, number] | null {
-  if (!cal.days.includes(day.weekday)) return null;
-  if (cal.holidayCountry && publicHolidays(cal.holidayCountry, day.year)?.has(day.iso)) return null;
+  const status = cal.holidayCountry ? dayStatus(cal.holidayCountry, day.iso) : null;
+  const weekly = cal.days.includes(day.weekday);
+  if (weekly ? status?.closedFrom === 0 : !status?.workday) return null;
   const [sh, sm] = hm(cal.start);
   const [eh, em] = hm(cal.end);
   const overnight = eh * 60 + em <= sh * 60 + sm;
   const start = wallTimeToInstant(cal.timezone, day, sh, sm);
-  const end = wallTimeToInstant(cal.timezone, overnight ? addDays(day, 1) : day, eh, em);
-  return [start, end];
+  let end = wallTimeToInstant(cal.timezone, overnight ? addDays(day, 1) : day, eh, em);
+  const closedFrom = status?.closedFrom;
+  if (closedFrom) end = Math.min(end, wallTimeToInstant(cal.timezone, day, Math.floor(closedFrom / 60), closedFrom % 60));
+  return end > start ? [start, end] : null;
 }
 
 /**
