@@ -1,4 +1,4 @@
-import { createMatcher, type Matcher, type MatchTerm, type TermMatch } from '../matcher/matcher.js';
+import { createMatcher, type Matcher, type MatchOptions, type MatchTerm, type TermMatch } from '../matcher/matcher.js';
 import { findPhrase } from '../matcher/phrases.js';
 import type { TextView } from '../normalize/text-view.js';
 import type { Severity } from '../schemas/finding.js';
@@ -59,8 +59,10 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
     for (const ph of lex.phrases) {
       const base = `${lex.id}#${ph.id}`;
       const severity = ph.severity ?? lex.defaults.severity;
-      ph.all.forEach((group, g) => group.forEach((t, k) => terms.push({ id: `${base}|g${g}|${k}`, text: t, category: PHRASE_PART, severity })));
-      ph.unless.forEach((t, k) => terms.push({ id: `${base}|u|${k}`, text: t, category: PHRASE_PART, severity }));
+      const languages = ph.languages ?? lex.defaults.languages;
+      const part = (id: string, text: string): MatchTerm => ({ id, text, category: PHRASE_PART, severity, ...(languages ? { languages } : {}) });
+      ph.all.forEach((group, g) => group.forEach((t, k) => terms.push(part(`${base}|g${g}|${k}`, t))));
+      ph.unless.forEach((t, k) => terms.push(part(`${base}|u|${k}`, t)));
       phrases.push({
         id: ph.id, category: ph.category ?? lex.defaults.category, severity, source: `${lex.id}@${lex.version}`,
         groups: ph.all.map((_, g) => `${base}|g${g}|`), unless: `${base}|u|`, within: ph.within,
@@ -76,6 +78,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
         severity: ('severity' in entry && entry.severity) || lex.defaults.severity,
         source: `${lex.id}@${lex.version}`,
         ...('boundary' in entry && entry.boundary ? { boundary: entry.boundary } : {}),
+        ...((('languages' in entry && entry.languages) || lex.defaults.languages) ? { languages: ('languages' in entry && entry.languages) || lex.defaults.languages! } : {}),
       };
       terms.push(base);
       for (const v of ('variants' in entry && entry.variants) || []) terms.push({ ...base, id: `${id}~${v}`, text: v });
@@ -89,13 +92,14 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
 
 /**
  * Run compiled lexicons over one message: single-term matches (phrase parts left out) and the
- * phrase rules that fired.
+ * phrase rules that fired. Pass the message's `language` so terms tagged for other languages
+ * stay silent.
  *
  * @example
  * const { terms, phrases } = matchLexicons(compileLexicons([builtinLexicon('hate')]), normalizeText(text));
  */
-export function matchLexicons(compiled: CompiledLexicons, view: TextView): { terms: TermMatch[]; phrases: PhraseMatch[] } {
-  const all = compiled.matcher.match(view);
+export function matchLexicons(compiled: CompiledLexicons, view: TextView, options: MatchOptions = {}): { terms: TermMatch[]; phrases: PhraseMatch[] } {
+  const all = compiled.matcher.match(view, options);
   const terms = all.filter((m) => m.term.category !== PHRASE_PART);
   const phrases: PhraseMatch[] = [];
   if (compiled.phrases.length && all.length > terms.length) {

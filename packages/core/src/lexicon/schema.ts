@@ -40,11 +40,16 @@ export const LexiconSchema = z.object({
         all: z.array(z.array(z.string().min(1)).min(1)).min(2),
         within: z.number().int().positive().default(40),
         unless: z.array(z.string().min(1)).default([]),
+        /** Languages the phrase applies in (default: the lexicon's `defaults.languages`, else all). */
+        languages: z.array(z.string()).optional(),
         note: z.string().optional(),
       }),
     )
     .default([]),
-  /** Innocent words that contain or resemble a term; an overlapping allow-list hit always wins. */
+  /**
+   * Innocent words and phrases that contain or resemble a term ("a chink of light", "flame
+   * retardant", 有害废物); an overlapping allow-list hit always wins, in every language.
+   */
   allow: z.array(z.string().min(1)).default([]),
 });
 

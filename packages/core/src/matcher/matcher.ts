@@ -1,5 +1,6 @@
 import { normalizeText, type TextView } from '../normalize/text-view.js';
 import type { Severity } from '../schemas/finding.js';
+import { isWholeWords } from '../text/words.js';
 import { Automaton } from './aho-corasick.js';
 import { traditionalToSimplified } from './chinese-fold.js';
 import { skeletonize } from './skeleton.js';
@@ -15,6 +16,20 @@ export interface MatchTerm {
   boundary?: 'word' | 'none';
   /** Where the term came from (lexicon id and version), for explanations. */
   source?: string;
+  /**
+   * ISO 639-1 languages the term is offensive (or meaningful) in; omitted = every language. A
+   * message in another language never matches it ("retard" is a delay in French).
+   */
+  languages?: readonly string[];
+}
+
+/** Options of one `match` call. */
+export interface MatchOptions {
+  /**
+   * The message's language (ISO 639-1). Terms tagged with other languages are skipped; `und` or
+   * omitted applies every term.
+   */
+  language?: string;
 }
 
 /** A match, with its span in the ORIGINAL text. */
@@ -30,11 +45,21 @@ export interface TermMatch {
 
 export interface Matcher {
   readonly termCount: number;
-  /** All term matches in the text, allow-list applied, sorted by start. */
-  match(input: string | TextView): TermMatch[];
+  /** All term matches in the text, allow-list and language tags applied, sorted by start. */
+  match(input: string | TextView, options?: MatchOptions): TermMatch[];
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+/** Scripts written without spaces, where a word boundary comes from dictionary segmentation. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+/** Evidence that a text was obfuscated on purpose: a separator, digit or symbol, or a letter written three times. */
+const DELIBERATE = /[^\p{L}\p{M}]|(\p{L})\1\1/u;
+const LATIN = /\p{Script=Latin}/u;
+const LOOKALIKE_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+/** Was this (normalized) text obfuscated on purpose, rather than being another real word? */
+const deliberate = (s: string): boolean => DELIBERATE.test(s) || (LATIN.test(s) && LOOKALIKE_SCRIPT.test(s)) || UNSPACED.test(s);
+/** Languages close enough that a term tagged for one applies to the other (Galician reads as Portuguese and Spanish). */
+const CLOSE_LANGUAGES: Record<string, readonly string[]> = { gl: ['pt', 'es'] };
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Skeleton matching is only trusted for terms this long (shorter ones collide with real words). */
 const MIN_SKELETON_LATIN = 4;
@@ -61,6 +86,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
   const normalizedTerms: string[] = [];
   const patterns: string[] = [];
   const boundaries: boolean[] = [];
+  const wholeWords: boolean[] = [];
   const obfuscationOk: boolean[] = [];
   for (const entry of all) {
     const norm = normalizeText(entry.text).normalized;
@@ -68,16 +94,25 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
     const skel = skeletonize(norm, fold).text;
     normalizedTerms.push(norm);
     patterns.push(skel);
-    boundaries.push(!entry.allow && (entry.term?.boundary ?? (cjk ? 'none' : 'word')) === 'word');
+    const boundary = entry.term?.boundary ?? 'word';
+    // alphabetic terms: no letter may continue the word; unspaced scripts: ICU word segmentation
+    boundaries.push(!entry.allow && boundary === 'word' && !UNSPACED.test(norm));
+    wholeWords.push(!entry.allow && boundary === 'word' && UNSPACED.test(norm));
     obfuscationOk.push(skel.length >= (cjk ? MIN_SKELETON_CJK : MIN_SKELETON_LATIN));
   }
+  const applies = (p: number, language: string | undefined): boolean => {
+    const langs = all[p]!.term?.languages;
+    if (!langs || !langs.length || !language || language === 'und') return true;
+    return langs.includes(language) || (CLOSE_LANGUAGES[language]?.some((l) => langs.includes(l)) ?? false);
+  };
   // One automaton over skeletons; a hit is exact when the normalized text under it is the term.
   const automaton = new Automaton(patterns);
 
   return {
     termCount: terms.length,
-    match(input) {
+    match(input, options = {}) {
       const view = typeof input === 'string' ? normalizeText(input) : input;
+      const language = options.language;
       const original = view.original;
       const normalized = view.normalized;
       const sk = skeletonize(normalized, fold);
@@ -85,11 +120,15 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
       automaton.scanCodes(sk.codes, sk.length, (p, s, e) => {
         const ns = sk.starts[s]!;
         const ne = sk.ends[e - 1]!;
+        if (!applies(p, language)) return;
         const exact = ne - ns === normalizedTerms[p]!.length && normalized.startsWith(normalizedTerms[p]!, ns);
         if (!exact && !obfuscationOk[p]) return;
+        // a plain word that only differs from the term by a doubled letter is another word (looser ≠ loser)
+        if (!exact && !deliberate(normalized.slice(ns, ne))) return;
         const span = view.toOriginalSpan(ns, ne);
         if (span.end <= span.start) return;
         if (boundaries[p] && !atWordBoundary(original, span.start, span.end)) return;
+        if (wholeWords[p] && !isWholeWords(original, span.start, span.end)) return;
         hits.push({ entry: p, start: span.start, end: span.end, obfuscated: !exact });
       });
       if (hits.length === 0) return [];
@@ -100,8 +139,8 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
         const entry = all[h.entry]!;
         if (entry.allow) continue;
         if (allowed.some((a) => a.start < h.end && h.start < a.end)) continue;
-        // one report per term and place; a variant landing on the same span as another term of its category adds nothing
-        if (out.some((o) => (o.term === entry.term && o.start < h.end && h.start < o.end) || (o.start === h.start && o.end === h.end && o.term.category === entry.term!.category))) continue;
+        // one report per term and place; a variant (`id~variant`) landing on the same span as its term adds nothing
+        if (out.some((o) => (o.term === entry.term && o.start < h.end && h.start < o.end) || (o.start === h.start && o.end === h.end && baseId(o.term.id) === baseId(entry.term!.id)))) continue;
         out.push({ term: entry.term!, start: h.start, end: h.end, matched: original.slice(h.start, h.end), obfuscated: h.obfuscated });
       }
       // a hit inside a longer hit (媽的 inside 他媽的) adds nothing
@@ -109,6 +148,12 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
     },
   };
 }
+
+/** A term's id without its variant suffix (`lexicon#3~fck` → `lexicon#3`). */
+const baseId = (id: string): string => {
+  const k = id.indexOf('~');
+  return k < 0 ? id : id.slice(0, k);
+};
 
 /** The span does not continue a word on either side (checked on the original text). */
 function atWordBoundary(text: string, start: number, end: number): boolean {

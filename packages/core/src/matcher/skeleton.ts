@@ -99,7 +99,9 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
     if (flags[k]! & LETTER || (c < 0x80 ? ASCII_LEET[c] === 0 : c !== 0x20ac)) continue;
     const leet = LEET.get(c);
     if (leet === undefined) continue;
-    if ((k > 0 && flags[k - 1]! & LETTER) || (k + 1 < n && flags[k + 1]! & LETTER)) {
+    // next to a letter of an alphabet (h3ll0); beside CJK or Hangul a digit is a number (별점 1개, 3个)
+    const alpha = (j: number) => (flags[j]! & (LETTER | CJK)) === LETTER;
+    if ((k > 0 && alpha(k - 1)) || (k + 1 < n && alpha(k + 1))) {
       cps[k] = leet;
       flags[k] = LETTER;
     }
@@ -133,7 +135,8 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
       continue;
     }
     const cp = cps[k]!;
-    if (cp === last && f & LETTER) {
+    // repeated letters collapse (fuuuck); repeated CJK characters are words of their own (妈妈, 谢谢)
+    if (cp === last && f & LETTER && !(f & CJK)) {
       outEnds[len - 1] = from[k + 1]!; // a repeated letter widens the previous unit
       continue;
     }

@@ -58,10 +58,10 @@ export function addressFindings(address: CompiledAddress, language: string, expe
   });
   if (lang.sentenceEnd) {
     // the first sentence that ends in the wrong form (and, when formal is expected, has no polite marker)
-    const hit = sentences(agent.text).find((s) => s.body.length >= 2 && !(expect === 'formal' && lang.formal.test(s.body)) && wrong.test(s.body));
+    const hit = sentences(agent.view.folded).find((s) => s.body.length >= 2 && !(expect === 'formal' && lang.formal.test(s.body)) && wrong.test(s.body));
     return hit ? [flag(hit.index, hit.index + hit.body.length)] : [];
   }
-  const hit = wrong.exec(agent.text);
+  const hit = wrong.exec(agent.view.folded);
   return hit ? [flag(hit.index, hit.index + hit[0].length)] : [];
 }
 
@@ -69,5 +69,6 @@ export function addressFindings(address: CompiledAddress, language: string, expe
 export function usesInformal(address: CompiledAddress, language: string, m: MessageView): boolean {
   const lang = address.get(language);
   if (!lang) return false;
-  return lang.sentenceEnd ? sentences(m.text).some((s) => lang.informal.test(s.body)) : lang.informal.test(m.text);
+  const text = m.view.folded;
+  return lang.sentenceEnd ? sentences(text).some((s) => lang.informal.test(s.body)) : lang.informal.test(text);
 }

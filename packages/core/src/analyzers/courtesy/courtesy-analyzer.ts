@@ -57,7 +57,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
           continue;
         }
         if (m.role !== 'agent' || !m.text.trim()) continue;
-        const judged = judgePoliteness(m.text);
+        const judged = judgePoliteness(m.view.folded);
         polite.push(judged.polite);
         const words = m.text.trim().split(/\s+/).length;
         if (judged.polite < impoliteBelow && words >= 4) {

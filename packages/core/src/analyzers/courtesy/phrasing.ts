@@ -19,7 +19,7 @@ export function compilePhrasing(rules: PhrasingRules): CompiledPhrasing {
       for (const { rule, re } of compiled) {
         if (!applies(rule, m, market, complained)) continue;
         re.lastIndex = 0;
-        const hit = re.exec(m.text);
+        const hit = re.exec(m.view.folded);
         if (!hit) continue;
         findings.push({
           analyzer: 'courtesy', code: rule.code, severity: rule.severity, messageIndex: m.index,

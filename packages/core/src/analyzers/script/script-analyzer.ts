@@ -25,7 +25,7 @@ const DEFAULT_REQUIRE: Record<Check, boolean> = { greeting: true, closing: true,
  */
 function upset(ctx: AnalyzerContext, customer: readonly MessageView[], phrases: ScriptPhrases): MessageView | undefined {
   const confirmed = (m: MessageView | undefined) =>
-    m && (!phrases.has(m.language) || phrases.find(m.language, 'upset', m.text) || phrases.find(m.language, 'complaint', m.text)) ? m : undefined;
+    m && (!phrases.has(m.language) || phrases.find(m.language, 'upset', m.view.folded) || phrases.find(m.language, 'complaint', m.view.folded)) ? m : undefined;
   const metrics = ctx.previous.get('sentiment')?.metrics;
   const start = metrics?.['sentiment.customerStart'];
   const end = metrics?.['sentiment.customerEnd'];
@@ -61,7 +61,7 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
       const customer = ordered.filter((m) => m.role === 'customer' && m.text.trim());
       const findings: Finding[] = [];
       const results: Partial<Record<Check, 0 | 1>> = {};
-      const said = (list: readonly MessageView[], phrase: ScriptPhrase) => list.some((m) => phrases.find(m.language, phrase, m.text));
+      const said = (list: readonly MessageView[], phrase: ScriptPhrase) => list.some((m) => phrases.find(m.language, phrase, m.view.folded));
       const miss = (check: Check, m: MessageView, explanation: string, suggestion: string, severity: Severity = 'minor') => {
         results[check] = 0;
         findings.push({ analyzer: 'script', code: `script.missing_${check}`, severity, messageIndex: m.index, explanation, rule: { id: `script.${check}.${m.language}`, kind: 'pattern' }, suggestion });
@@ -94,7 +94,7 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
       }
       if (require.holding) {
         for (let k = 0; k < agent.length - 1; k++) {
-          const hold = phrases.find(agent[k]!.language, 'holding', agent[k]!.text);
+          const hold = phrases.find(agent[k]!.language, 'holding', agent[k]!.view.folded);
           if (!hold) continue;
           const gap = agent[k + 1]!.time - agent[k]!.time;
           results.holding = gap > holdingLimit ? 0 : (results.holding ?? 1);

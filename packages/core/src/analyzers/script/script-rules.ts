@@ -51,7 +51,7 @@ export function compileScriptPhrases(data?: unknown): ScriptPhrases {
  * is not used where phrases exist: the two-class models call many neutral questions negative.)
  */
 export function isComplaint(phrases: ScriptPhrases, m: MessageView): boolean {
-  if (phrases.has(m.language)) return phrases.find(m.language, 'complaint', m.text) !== null;
+  if (phrases.has(m.language)) return phrases.find(m.language, 'complaint', m.view.folded) !== null;
   const model = builtinSentimentModel(m.language);
   return !!model && m.text.trim() !== '' && polarityOf(model.predict(m.text, m.view.normalized)) <= -0.6;
 }

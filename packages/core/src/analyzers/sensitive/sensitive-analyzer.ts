@@ -55,7 +55,7 @@ export function sensitiveAnalyzer(options: SensitiveOptions = {}): Analyzer {
         const m = ctx.messages[i]!;
         if (m.role === 'system') continue;
         const byAgent = m.role !== 'customer';
-        const lex = matchLexicons(compiled, m.view);
+        const lex = matchLexicons(compiled, m.view, { language: m.language });
         for (const hit of lex.phrases) {
           lexiconHits++;
           findings.push({

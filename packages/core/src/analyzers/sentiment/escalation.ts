@@ -4,13 +4,23 @@ import type { Finding } from '../../schemas/finding.js';
 
 const SUGGESTION = 'escalate to a senior agent and resolve before the customer acts';
 
-/** Escalation threats in one customer message: chargeback, dispute, bad review, legal action, reporting. */
+/**
+ * Escalation threats in one customer message: a term that is a threat on its own (chargeback,
+ * 12315, Procon) or a phrase with the customer's intention in the same sentence ("I'll leave a
+ * 1-star review", 我要投诉), not negated. One finding per category and message.
+ */
 export function threatFindings(escalation: CompiledLexicons, m: MessageView): Finding[] {
-  return matchLexicons(escalation, m.view).terms.map((hit) => ({
-    analyzer: 'sentiment', code: 'sentiment.escalation_risk', severity: hit.term.severity, messageIndex: m.index,
+  const { terms, phrases } = matchLexicons(escalation, m.view, { language: m.language });
+  const hits = [
+    ...terms.map((t) => ({ start: t.start, end: t.end, matched: t.matched, category: t.term.category, severity: t.term.severity, id: `${t.term.source}:${t.term.text}` })),
+    ...phrases.map((p) => ({ start: p.start, end: p.end, matched: p.matched, category: p.phrase.category, severity: p.phrase.severity, id: `${p.phrase.source}:${p.phrase.id}`, terms: p.terms })),
+  ].sort((a, b) => a.start - b.start);
+  const seen = new Set<string>();
+  return hits.filter((h) => !seen.has(h.category) && seen.add(h.category)).map((hit) => ({
+    analyzer: 'sentiment', code: 'sentiment.escalation_risk', severity: hit.severity, messageIndex: m.index,
     span: { start: hit.start, end: hit.end }, evidence: hit.matched,
-    explanation: `the customer mentions "${hit.matched}" (${hit.term.category.replace(/_/g, ' ')}): risk of escalation`,
-    rule: { id: `${hit.term.source}:${hit.term.text}`, kind: 'lexicon', detail: { category: hit.term.category } },
+    explanation: `the customer ${'terms' in hit ? `says they will act: "${hit.matched}"` : `mentions "${hit.matched}"`} (${hit.category.replace(/_/g, ' ')}): risk of escalation`,
+    rule: { id: hit.id, kind: 'lexicon', detail: { category: hit.category, ...('terms' in hit ? { terms: hit.terms } : {}) } },
     suggestion: SUGGESTION,
   }));
 }
