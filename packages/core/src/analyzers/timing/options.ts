@@ -43,7 +43,10 @@ export const DEFAULT_SLA = {
 export const TimingOptionsSchema = z.object({
   /** Customer business hours, in the customer's zone. Default Mon–Fri 09:00–18:00. */
   businessHours: z.object({ days: Weekdays, start: HHMM, end: HHMM }).default({ days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' }),
-  /** Exclude the customer country's public holidays from business hours (default true). */
+  /**
+   * Close the customer country's holidays and open its official make-up working days (CN 调休)
+   * in business hours (default true; see holidayYear).
+   */
   holidays: z.boolean().default(true),
   /** Zone used when neither `customer.timezone` nor a known `customer.country` gives one. */
   defaultTimezone: z.string().default('UTC'),
