@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { COUNTRY_TIMEZONES, dayStatus, holidayYear, isWorkingTime, publicHolidays, type WorkingCalendar } from '@cxqa/core';
 import { entryDays, isGroupOnly } from '../src/analyzers/timing/holidays.js';
+import notices from '../src/analyzers/timing/official-notices.json' with { type: 'json' };
+import groupOnly from '../src/analyzers/timing/group-only-holidays.json' with { type: 'json' };
 
 /**
  * Every day of each multi-day holiday in CN KR VN JP for 2025 and 2026, written from the
@@ -130,6 +132,25 @@ describe('holiday data', () => {
     expect(['2031-10-01', '2031-10-02', '2031-10-03'].every((d) => publicHolidays('CN', 2031)!.has(d))).toBe(true);
     expect(publicHolidays('CN', 2031)!.has('2031-06-01')).toBe(false);
     expect(holidayYear('XX', 2026)).toBeNull();
+  });
+
+  it('keeps every notice row well-formed: dates, weekend make-up days, a source', () => {
+    const iso = /^\d{4}-\d{2}-\d{2}$/;
+    for (const [country, rows] of Object.entries(notices)) {
+      if (country.startsWith('$')) continue;
+      for (const n of rows as Array<{ holiday: string; notice: string; source: string; closed: string[]; workdays: string[] }>) {
+        expect(n.holiday && n.notice, country).toBeTruthy();
+        expect(n.source, n.holiday).toMatch(/^https?:\/\/\S+$/);
+        expect(n.closed, n.holiday).toHaveLength(2);
+        for (const d of [...n.closed, ...n.workdays]) expect(d, n.holiday).toMatch(iso);
+        expect(Date.parse(n.closed[0]!) <= Date.parse(n.closed[1]!), n.holiday).toBe(true);
+        for (const w of n.workdays) expect(weekdayOf(w), `${n.holiday} ${w}`).toBeGreaterThanOrEqual(6);
+      }
+    }
+    for (const [country, rows] of Object.entries(groupOnly)) {
+      if (country.startsWith('$')) continue;
+      for (const r of rows as Array<{ note?: string; name?: string; reason: string }>) expect(Boolean(r.reason && (r.note || r.name)), country).toBe(true);
+    }
   });
 
   it('counts a multi-day holiday that starts in the previous year in the year it reaches', () => {
