@@ -32,8 +32,8 @@ describe('identifyLanguage', () => {
   });
 
   it('uses a hint as a prior for ambiguous short text', () => {
-    const withPt = identifyLanguage('ok', { languages: ['pt', 'es'], hint: 'pt-BR', hintWeight: 50 });
-    const withEs = identifyLanguage('ok', { languages: ['pt', 'es'], hint: 'es', hintWeight: 50 });
+    const withPt = identifyLanguage('ok', { languages: ['pt', 'es'], hint: 'pt-BR' });
+    const withEs = identifyLanguage('ok', { languages: ['pt', 'es'], hint: 'es' });
     expect(withPt.language).toBe('pt');
     expect(withEs.language).toBe('es');
   });

@@ -32,6 +32,12 @@ const NOT_YET_FIXED = new Set<string>([
   'bh-kb-label-expiry',
   'bh-en-kindly-read-manual',
   'bh-en-reread-my-reply',
+  // Language ID: a word the n-gram model has only seen in another language outweighs the
+  // customer prior by design (a prior never overrides strong evidence); needs model vocabulary.
+  'own-langid-es-vale-genial',
+  'own-langid-fr-nickel',
+  'own-langid-de-moin',
+  'own-langid-de-prima',
 ]);
 
 const dir = new URL('../../../fixtures/reported/', import.meta.url);

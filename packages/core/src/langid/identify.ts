@@ -1,14 +1,24 @@
-import { langidText } from './features.js';
+import { evidenceScale, type LangidCalibration } from './calibration.js';
+import { countLetters, langidText, MAX_CHARS } from './features.js';
 import { builtinLangidModel, type LangidModel } from './model.js';
+import { customerLanguagePrior, logPriorOver, PRIOR_FLOOR, type LanguageDistribution } from './prior.js';
 import { countScripts, scriptLanguage } from './script.js';
+import { hanScriptGuess } from './han.js';
+import { baseLanguage } from './tags.js';
+
+export { baseLanguage } from './tags.js';
 
 export interface IdentifyOptions {
   /** Only these ISO 639-1 codes are candidates (e.g. the languages your shop serves). */
   languages?: readonly string[];
-  /** A language the caller expects (`customer.locale`, `message.language`): a prior, not a verdict. */
+  /** The writer's locale (`customer.locale`, a BCP 47 tag): a strong prior, not a verdict. */
   hint?: string;
-  /** Strength of the hint prior in nats (default 2). */
-  hintWeight?: number;
+  /** The writer's country (ISO 3166-1 alpha-2, `customer.country`): a prior from its CLDR languages. */
+  country?: string;
+  /** An explicit prior distribution over ISO 639-1 codes (replaces hint/country); ε is still added. */
+  prior?: LanguageDistribution;
+  /** ε, the prior mass spread evenly over all candidates (default PRIOR_FLOOR = 0.2). */
+  priorFloor?: number;
   /** Model to use instead of the built-in one. */
   model?: LangidModel;
 }
@@ -16,64 +26,95 @@ export interface IdentifyOptions {
 export interface LanguageGuess {
   /** ISO 639-1 code, or `und` when the text has no letters or no candidate fits. */
   language: string;
-  /** 0–1 posterior of the chosen language among the candidates. */
+  /**
+   * 0–1 posterior probability of the chosen language among the candidates: prior × calibrated
+   * likelihood (see docs/language-id.md). Low for short ambiguous text, near 1 for long text;
+   * 1 only where the script leaves a single candidate (Hangul, Kana, Cyrillic …); 0 for `und`.
+   */
   confidence: number;
   /** How it was decided. */
   method: 'script' | 'model' | 'none';
-  /** Per-language log-likelihoods from the n-gram model (empty for script decisions). */
+  /** Per-language raw (uncalibrated) log-likelihoods from the n-gram model (empty for script decisions). */
   logLikelihoods: Record<string, number>;
 }
 
-/** Base language of a BCP-47 tag: `pt-BR` → `pt`, `zh_Hant` → `zh`. */
-export function baseLanguage(tag: string | undefined): string | undefined {
-  if (!tag) return undefined;
-  const base = tag.trim().toLowerCase().split(/[-_]/)[0];
-  return base && /^[a-z]{2,3}$/.test(base) ? base : undefined;
-}
-
 /**
- * Identify the language of one text: script shortcuts for Han/Kana/Hangul/Cyrillic/…,
- * a compact character n-gram model for Latin-script languages.
+ * Identify the language of one text: script shortcuts for Kana/Hangul/Cyrillic/…, Han text
+ * weighed between zh and ja, a compact character n-gram model for Latin-script languages, and
+ * an optional prior from the writer's locale and country.
  *
  * @example
  * identifyLanguage('¿Dónde está mi pedido?').language // 'es'
  * identifyLanguage('荷物はいつ届きますか').language      // 'ja'
+ * identifyLanguage('Película de vidro trincada', { country: 'BR' }).language // 'pt'
  */
 export function identifyLanguage(text: string, options: IdentifyOptions = {}): LanguageGuess {
   const allowed = options.languages?.length ? new Set(options.languages.map((l) => baseLanguage(l) ?? l)) : null;
-  const script = scriptLanguage(text, countScripts(text.slice(0, 2000)));
+  const q = options.prior ?? customerLanguagePrior({ locale: options.hint, country: options.country });
+  const floor = options.priorFloor ?? PRIOR_FLOOR;
+  const counts = countScripts(text.slice(0, MAX_CHARS));
+  const script = scriptLanguage(text, counts);
   if (script === null) return { language: 'und', confidence: 0, method: 'none', logLikelihoods: {} };
-  if (script !== 'latin') {
-    const ok = !allowed || allowed.has(script);
-    return { language: ok ? script : 'und', confidence: ok ? 1 : 0, method: 'script', logLikelihoods: {} };
-  }
+  if (script !== 'latin') return scriptDecision(script, text, allowed, q, floor);
   const model = options.model ?? builtinLangidModel();
-  const ll = model.logLikelihoods(langidText(text));
-  return decide(model.languages, ll, allowed, baseLanguage(options.hint), options.hintWeight ?? 2);
+  const prepared = langidText(text);
+  const ll = model.logLikelihoods(prepared);
+  const logPrior = logPriorOver(model.languages, allowed, q, floor);
+  return decide(model.languages, ll, countLetters(prepared), model.calibration, logPrior);
 }
 
-/** Pick the best candidate from (possibly summed) log-likelihoods, with an optional hint prior. */
+/**
+ * A script decision: one language, or for Han text without Kana/Hangul a choice between zh and
+ * ja (see han.ts) that the prior can sway.
+ */
+export function scriptDecision(
+  script: string,
+  text: string,
+  allowed: ReadonlySet<string> | null,
+  q: LanguageDistribution | undefined,
+  floor: number,
+): LanguageGuess {
+  if (script === 'zh') {
+    const han = hanScriptGuess(text, allowed, q, floor);
+    if (han) return han;
+  }
+  const ok = !allowed || allowed.has(script);
+  return { language: ok ? script : 'und', confidence: ok ? 1 : 0, method: 'script', logLikelihoods: {} };
+}
+
+/**
+ * Choose the language with the highest posterior: log prior + raw log-likelihood / T(letters).
+ *
+ * @param languages model languages
+ * @param ll raw log-likelihoods (possibly summed over messages), same order
+ * @param letters letters the evidence came from (for the temperature)
+ * @param logPrior log prior per language (−Infinity = not a candidate), from `logPriorOver`
+ */
 export function decide(
   languages: readonly string[],
   ll: ArrayLike<number>,
-  allowed: ReadonlySet<string> | null,
-  hint: string | undefined,
-  hintWeight: number,
+  letters: number,
+  calibration: LangidCalibration,
+  logPrior: ArrayLike<number>,
 ): LanguageGuess {
+  const scale = evidenceScale(letters, calibration);
   const scores: Record<string, number> = {};
-  let best = 'und';
+  let best = -1;
   let bestScore = -Infinity;
-  const candidates: number[] = [];
   for (let l = 0; l < languages.length; l++) {
-    const lang = languages[l]!;
-    scores[lang] = ll[l]!;
-    if (allowed && !allowed.has(lang)) continue;
-    const s = ll[l]! + (hint === lang ? hintWeight : 0);
-    candidates.push(s);
-    if (s > bestScore) [best, bestScore] = [lang, s];
+    scores[languages[l]!] = ll[l]!;
+    const s = logPrior[l]! + ll[l]! * scale;
+    if (s > bestScore) [best, bestScore] = [l, s];
   }
-  if (best === 'und') return { language: 'und', confidence: 0, method: 'model', logLikelihoods: scores };
+  if (best < 0) return { language: 'und', confidence: 0, method: 'model', logLikelihoods: scores };
   let z = 0;
-  for (const s of candidates) z += Math.exp(s - bestScore);
-  return { language: best, confidence: 1 / z, method: 'model', logLikelihoods: scores };
+  let tied = false;
+  for (let l = 0; l < languages.length; l++) {
+    const s = logPrior[l]! + ll[l]! * scale;
+    z += Math.exp(s - bestScore);
+    if (l !== best && s === bestScore) tied = true;
+  }
+  // No evidence and a flat prior (e.g. a bare "ok" from an unknown writer): nothing to choose by.
+  if (tied) return { language: 'und', confidence: 0, method: 'model', logLikelihoods: scores };
+  return { language: languages[best]!, confidence: 1 / z, method: 'model', logLikelihoods: scores };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CxqaError } from '../errors.js';
 import { corePackageFile } from '../util/package-file.js';
+import { DEFAULT_CALIBRATION, type LangidCalibration } from './calibration.js';
 import { GramTable } from './gram-table.js';
 
 /** The on-disk format written by `scripts/train-langid.ts`. */
@@ -13,12 +14,16 @@ export interface LangidModelFile {
   vocabSize: number;
   /** gram → flat pairs [languageIndex, count, languageIndex, count, …] */
   grams: Record<string, number[]>;
+  /** Length-dependent temperature (see calibration.ts); DEFAULT_CALIBRATION when absent. */
+  calibration?: LangidCalibration;
 }
 
 /** A loaded naive-Bayes character n-gram model. */
 export interface LangidModel {
   readonly version: string;
   readonly languages: readonly string[];
+  /** How raw log-likelihoods are turned into calibrated evidence. */
+  readonly calibration: LangidCalibration;
   /** Per-language log-likelihood of the prepared text (same order as `languages`). */
   logLikelihoods(prepared: string): Float64Array;
 }
@@ -53,6 +58,7 @@ export function createLangidModel(file: LangidModelFile): LangidModel {
   return {
     version: file.version,
     languages: file.languages,
+    calibration: file.calibration ?? DEFAULT_CALIBRATION,
     logLikelihoods(prepared: string): Float64Array {
       if (cps.length < prepared.length) cps = new Int32Array(prepared.length * 2);
       let length = 0;
