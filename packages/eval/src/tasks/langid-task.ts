@@ -2,12 +2,15 @@ import { identifyLanguage } from '@cxqa/core';
 import { loadTatoebaTestset, TATOEBA_CORPUS, TATOEBA_LANGUAGES } from '../corpora/tatoeba.js';
 import { accuracy, macroF1 } from '../metrics/classification.js';
 import type { EvalRow } from '../report.js';
+import { langidPriorRows } from './langid-prior.js';
 import type { EvalTask } from './task.js';
 
 /**
  * `langid` on langid-tatoeba-tatodet/testset.csv: each sentence identified on its own,
  * candidates restricted to the corpus's ten languages (the paper-style "configured languages"
- * setting). Rows: overall accuracy and macro-F1, then accuracy per language (subset).
+ * setting). Rows: overall accuracy and macro-F1, then accuracy per language (subset), then
+ * (langid-prior.ts) short-sentence accuracy, calibration (ECE) and accuracy with a right or a
+ * wrong customer country/locale prior.
  */
 export const langidTask: EvalTask = {
   name: 'langid',
@@ -29,6 +32,8 @@ export const langidTask: EvalTask = {
     const confusions = new Map<string, number>();
     gold.forEach((g, i) => g !== predicted[i] && confusions.set(`${g}→${predicted[i]}`, (confusions.get(`${g}→${predicted[i]}`) ?? 0) + 1));
     const top = [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v}`);
-    return { rows: out, evaluated: [TATOEBA_CORPUS], skipped: [], notes: top.length ? [`langid confusions: ${top.join(', ')}`] : [] };
+    const prior = langidPriorRows(rows, languages);
+    out.push(...prior.rows);
+    return { rows: out, evaluated: [TATOEBA_CORPUS], skipped: [], notes: [...(top.length ? [`langid confusions: ${top.join(', ')}`] : []), ...prior.notes] };
   },
 };
