@@ -28,8 +28,6 @@ const NOT_YET_FIXED = new Set<string>([
   'bh-en-no-bad-smell',
   'bh-en-not-bad-at-all',
   'bh-fr-angry-emoji',
-  'bh-kb-refund-days-in-return-sentence',
-  'bh-kb-label-expiry',
   'bh-en-kindly-read-manual',
   'bh-en-reread-my-reply',
   // Language ID: a word the n-gram model has only seen in another language outweighs the

@@ -5,9 +5,10 @@ import { buildKbIndex, type KbHit, type KbIndex } from '../../kb/kb-index.js';
 import { parseKnowledgeBase } from '../../kb/load.js';
 import type { KnowledgeBase, KnowledgeBaseInput } from '../../kb/schema.js';
 import { answerSimilarity, lexicalSimilarity } from '../../kb/similarity.js';
+import { baseLanguage } from '../../langid/tags.js';
 import type { Finding } from '../../schemas/finding.js';
 
-export const KB_ANALYZER_VERSION = '0.1.0';
+export const KB_ANALYZER_VERSION = '0.2.0';
 
 export interface KbOptions {
   /** The knowledge base (validated here), or an index already built with `buildKbIndex`. */
@@ -29,11 +30,20 @@ interface Question {
 /** Text used for retrieval and similarity: the translation when a translator gave one. */
 const textOf = (m: MessageView) => m.translation ?? m.text;
 
+/** Is the message in another language than the entry (both known)? Enables the by-dimension fact check. */
+function crossLanguage(m: MessageView, entryLanguage: string, agentLanguage: string | undefined): boolean {
+  const entry = baseLanguage(entryLanguage);
+  const own = baseLanguage(m.language !== 'und' ? m.language : agentLanguage);
+  return !!entry && !!own && own !== 'und' && own !== entry;
+}
+
 /**
  * Answers checked against the knowledge base: for each customer question, the KB entry it is about
  * (hybrid BM25 + optional embeddings); for the agent messages that answer it, the similarity to the
- * canonical answer, contradictions of the entry's facts (`kb.contradiction`, major, naming the
- * fact, the agent's value and the KB's), missing must-mention items (`kb.missing_fact`) and
+ * canonical answer, contradictions of the entry's facts (`kb.contradiction`, naming the fact, the
+ * agent's value and the KB's; major when the number's clause names the fact, minor with
+ * `rule.detail.matchedBy = 'dimension'` when an answer in another language was matched only by the
+ * quantity's dimension), missing must-mention items (`kb.missing_fact`) and
  * answers about something else (`kb.off_topic`). Facts are read from the original text (numbers
  * and units in many languages), so spans point into what the agent wrote.
  *
@@ -77,11 +87,14 @@ export function kbAnalyzer(options: KbOptions): Analyzer {
         const sim = await answerSimilarity(answerText, entry.answer, { language: q.answers[0]!.language, ...(options.embedder ? { embedder: options.embedder } : {}) });
         similarities.push(sim.score);
         for (const a of q.answers) {
-          for (const c of checkFacts(a.text, entry)) {
+          for (const c of checkFacts(a.text, entry, { crossLanguage: crossLanguage(a, entry.language, ctx.languages.agent) })) {
+            const byDimension = c.matchedBy === 'dimension';
             findings.push({
-              analyzer: 'kb', code: 'kb.contradiction', severity: 'major', messageIndex: a.index, span: { start: c.start, end: c.end }, evidence: c.stated,
-              explanation: `"${c.stated}" contradicts the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id})`,
-              rule: { ...rule(`:${c.fact.name}`), detail: { entry: entry.id, kbVersion: kb.version, fact: c.fact.name, agentValue: c.stated, kbValue: c.kbValue } },
+              analyzer: 'kb', code: 'kb.contradiction', severity: byDimension ? 'minor' : 'major', messageIndex: a.index, span: { start: c.start, end: c.end }, evidence: c.stated,
+              explanation: byDimension
+                ? `"${c.stated}" may contradict the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id}); matched by dimension, not by keyword: the answer (${a.language}) names none of the fact's keywords and this is the entry's only fact of that kind`
+                : `"${c.stated}" contradicts the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id})`,
+              rule: { ...rule(`:${c.fact.name}`), detail: { entry: entry.id, kbVersion: kb.version, fact: c.fact.name, agentValue: c.stated, kbValue: c.kbValue, matchedBy: c.matchedBy } },
               suggestion: `correct the answer: ${c.fact.name} is ${c.kbValue}`,
             });
           }
@@ -94,9 +107,10 @@ export function kbAnalyzer(options: KbOptions): Analyzer {
           });
         }
         if (q.hit.coverage >= clearly && sim.score < offTopicBelow) {
-          // off-topic only when the answer is closer to another entry's answer than to this one's
+          // off-topic only when the answer is closer to another entry's answer than to this one's; only
+          // answers in the entry's language compete (a Japanese answer is always closer to a Japanese entry)
           const language = q.answers[0]!.language;
-          const other = kb.entries.filter((e) => e.id !== entry.id && e.answer).map((e) => ({ e, s: lexicalSimilarity(answerText, e.answer, language) })).sort((a, b) => b.s - a.s)[0];
+          const other = kb.entries.filter((e) => e.id !== entry.id && e.answer && baseLanguage(e.language) === baseLanguage(entry.language)).map((e) => ({ e, s: lexicalSimilarity(answerText, e.answer, language) })).sort((a, b) => b.s - a.s)[0];
           if (other && other.s >= offTopicBelow && other.s > sim.lexical) {
             findings.push({
               analyzer: 'kb', code: 'kb.off_topic', severity: 'major', messageIndex: q.answers[0]!.index,

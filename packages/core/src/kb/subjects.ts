@@ -1,0 +1,126 @@
+import type { KbFact } from './schema.js';
+
+/**
+ * What a clause names: a fact of the KB entry (one of its keywords) or something else with its own
+ * numbers that a KB entry about returns, refunds or warranties does not describe (a label's expiry,
+ * warehouse processing, a reply time, a bank's delay …). A number is compared with a fact only when
+ * its clause names that fact and nothing else of this kind.
+ */
+export interface Mention {
+  start: number;
+  end: number;
+  /** The fact named, or null for something else ("label", "warehouse", "回复"). */
+  fact: KbFact | null;
+}
+
+/**
+ * Things with their own deadlines and durations, as concepts with their words in en de fr es pt it
+ * zh ja ko (Latin words match at a word start, so plurals and inflections count). A concept that a
+ * numeric fact of the entry uses (a word of it in the fact's name or keywords, in any language) is
+ * not "something else" for that entry: "Lieferung" is not another subject for a "free delivery
+ * threshold" fact. `delivery` concepts are skipped where they are the reference point of the
+ * number ("within 30 days of delivery", "ab Erhalt", "发货后", "到着後", "배송 후").
+ */
+const CONCEPTS: { words: string[]; delivery?: boolean }[] = [
+  { words: ['label', 'etikett', 'versandetikett', 'étiquette', 'etiqueta', 'etichetta', '面单', '面單', '标签', '快递单', 'ラベル', '伝票', '라벨', '운송장'] },
+  { words: ['warehouse', 'lager', 'entrepôt', 'almacén', 'armazém', 'magazzino', '仓库', '倉庫', '창고'] },
+  { words: ['post office', 'drop-off', 'drop off', 'postfiliale', 'paketshop', 'bureau de poste', 'point relais', 'oficina de correos', 'correios', 'agência', 'ufficio postale', '邮局', '郵局', '驿站', '网点', '郵便局', 'コンビニ', '우체국', '편의점'] },
+  { words: ['courier', 'pickup', 'pick-up', 'pick up', 'collection', 'kurier', 'abholung', 'transporteur', 'enlèvement', 'mensajero', 'transportista', 'recogida', 'transportadora', 'coleta', 'corriere', 'ritiro', '快递员', '快递公司', '上门取件', '取件', '配送業者', '集荷', '택배기사', '택배사', '수거'] },
+  { words: ['link', 'code', 'password', 'verification', 'lien', 'enlace', 'código', 'codice', '链接', '鏈接', '验证码', '兑换码', 'リンク', 'コード', '링크', '코드'] },
+  { words: ['voucher', 'coupon', 'gift card', 'gutschein', 'bon d’achat', "bon d'achat", 'cupón', 'cupom', 'buono sconto', 'buono regalo', '优惠券', '优惠码', 'クーポン', '쿠폰'] },
+  { words: ['bank', 'card issuer', 'statement', 'kreditkartenabrechnung', 'banque', 'relevé', 'banco', 'extracto', 'fatura', 'banca', 'estratto conto', '银行', '銀行', '账单', '信用卡', '明細', '은행', '명세서'] },
+  { words: ['inspect', 'prüfung', 'contrôle', 'inspección', 'inspeção', 'ispezione', '质检', '检测', '検品', '검수'] },
+  { words: ['get back to you', 'reply', 'respond', 'response', 'call you', 'call back', 'contact you', 'email you', 'melde mich', 'melden uns', 'melden wir', 'rückmeldung', 'antwort', 'réponse', 'répond', 'recontacter', 'revenir vers vous', 'reviens vers vous', 'reviendrons vers vous', 'revenons vers vous', 'respuesta', 'responder', 'responderemos', 'contactaremos', 'resposta', 'retornaremos', 'risposta', 'rispond', 'ricontatteremo', '回复', '答复', '回电', '回電', '联系您', '返信', 'ご連絡', '답변', '회신', '연락'] },
+  { words: ['tracking', 'sendungsverfolgung', 'suivi', 'seguimiento', 'rastreamento', 'tracciamento', '单号', '物流信息', '追跡', '조회'] },
+  { words: ['opening hours', 'business hours', 'öffnungszeiten', 'horaires', 'horario', 'orari', '营业时间', '営業時間', '영업시간'] },
+  { words: ['repair', 'replacement', 'technician', 'appointment', 'reparatur', 'ersatz', 'techniker', 'termin', 'réparation', 'remplacement', 'technicien', 'rendez-vous', 'reparación', 'reemplazo', 'sustitución', 'técnico', 'cita', 'reparo', 'conserto', 'substituição', 'riparazione', 'sostituzione', 'tecnico', 'appuntamento', '维修', '换货', '換貨', '更换', '修理', '交換', '수리', '교환'] },
+  { words: ['assembly', 'installation', 'aufbau', 'montage', 'montaje', 'instalación', 'montagem', 'instalação', 'montaggio', 'installazione', '安装', '組み立て', '設置', '조립', '설치'] },
+  { words: ['delivery', 'deliver', 'shipping', 'shipment', 'ship', 'dispatch', 'transit', 'arrive', 'arrival', 'lieferung', 'versand', 'zustellung', 'livraison', 'expédition', 'entrega', 'envío', 'envio', 'consegna', 'spedizione', '快递', '物流', '发货', '發貨', '配送', '送达', '送達', '发出', '配達', '発送', 'お届け', '到着', '배송', '발송', '도착'], delivery: true },
+];
+const REFERENCE_BEFORE = /(?<![\p{L}])(?:of|from|after|since|upon|following|ab|nach|seit|de|dès|à compter de|après|desde|tras|después de|da|após|dalla|dal|dopo)\s+(?:(?:the|your|der|die|dem|la|le|l'|l’|el|a|o|sua|su|votre|ihrer|la sua)\s+)?$/iu;
+const REFERENCE_AFTER = /^\s*(?:之后|以后|之後|以後|后|後|起|以来|以降|から|후|부터|이후)/u;
+/** A preposition of a reference point and up to two words before a fact's keyword ("nach Eingang der Rücksendung"). */
+const REFERENCE_BEFORE_LOOSE = /(?<![\p{L}])(?:of|from|after|since|upon|following|ab|nach|seit|dès|à compter de|après|desde|tras|después de|após|dalla|dal|dopo)\s+(?:[\p{L}'’]+\s+){0,2}$/iu;
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape).join('|');
+const LATIN_TERM = /^[\p{Script=Latin}\s'’-]+$/u;
+/** German nouns that also end compounds ("Rücksendeetikett", "Versandlager"): matched inside words. */
+const COMPOUND_PARTS = new Set(['etikett', 'lager', 'kurier', 'abholung', 'prüfung', 'reparatur', 'gutschein', 'lieferung', 'versand', 'zustellung', 'aufbau', 'rückmeldung']);
+const conceptRegex = (words: readonly string[]) => {
+  const latin = words.filter((w) => LATIN_TERM.test(w) && !COMPOUND_PARTS.has(w));
+  const anywhere = words.filter((w) => !LATIN_TERM.test(w) || COMPOUND_PARTS.has(w));
+  return new RegExp([latin.length ? `(?<![\\p{L}\\p{N}])(?:${alternation(latin)})` : '', anywhere.length ? alternation(anywhere) : ''].filter(Boolean).join('|'), 'giu');
+};
+const COMPILED = CONCEPTS.map((c) => ({ ...c, re: conceptRegex(c.words) }));
+
+const foreignCache = new WeakMap<readonly KbFact[], typeof COMPILED>();
+/** The concepts no numeric fact uses (a concept word at a word start of the fact's name or a keyword, or a keyword inside a concept word). */
+function foreignConcepts(facts: readonly KbFact[]): typeof COMPILED {
+  const cached = foreignCache.get(facts);
+  if (cached) return cached;
+  // only numeric facts make a concept theirs: a number beside a label is about the label even where a yes/no fact names it
+  const known = facts.filter((f) => typeof f.value === 'number').flatMap((f) => [f.name, ...factWords(f)]).map((w) => w.toLowerCase());
+  const uses = (w: string) => {
+    const at = LATIN_TERM.test(w) ? new RegExp(`(?<![\\p{L}])${escape(w)}`, 'iu') : new RegExp(escape(w), 'u');
+    return known.some((k) => at.test(k) || (k.length >= 4 && w.includes(k)));
+  };
+  const out = COMPILED.filter((c) => !c.words.some(uses));
+  foreignCache.set(facts, out);
+  return out;
+}
+
+/** Words of a fact's name that say nothing of what it is about ("time", "window", "free"). */
+const GENERIC = new Set(['time', 'window', 'period', 'free', 'limit', 'threshold', 'amount', 'maximum', 'minimum', 'duration', 'length', 'days', 'hours']);
+const LATIN_WORD = /^[\p{Script=Latin}\s'’-]+$/u;
+
+/** The words that name a fact in answers: its `keywords`, else the specific words (4+ letters) of its name. */
+export function factWords(fact: KbFact): string[] {
+  if (fact.keywords?.length) return fact.keywords;
+  return fact.name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4 && !GENERIC.has(w));
+}
+
+const keywordRegex = new WeakMap<KbFact, RegExp | null>();
+/** One regex per fact: keywords of 1–3 Latin letters ("ab") as whole words, longer ones anywhere (German compounds: "Rückerstattung"). */
+function factRegex(fact: KbFact): RegExp | null {
+  if (keywordRegex.has(fact)) return keywordRegex.get(fact)!;
+  const words = factWords(fact).filter((w) => w.trim());
+  const parts = words.sort((a, b) => b.length - a.length).map((w) => (LATIN_WORD.test(w) && w.length <= 3 ? `(?<![\\p{L}\\p{N}])${escape(w)}(?![\\p{L}])` : escape(w)));
+  const re = parts.length ? new RegExp(parts.join('|'), 'giu') : null;
+  keywordRegex.set(fact, re);
+  return re;
+}
+
+/**
+ * Everything `text` names: the facts' keywords (a longer match wins where two overlap: "return
+ * shipping" over "return") and other things (see above) that no fact of the entry uses, delivery
+ * words only where they are not a reference point. Sorted by position.
+ */
+export function mentions(text: string, facts: readonly KbFact[]): Mention[] {
+  const found: Mention[] = [];
+  for (const fact of facts) {
+    const re = factRegex(fact);
+    if (re) for (const m of text.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, fact });
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  let kept: Mention[] = [];
+  for (const m of found) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  // where two facts are named, one that is only the reference point ("收到退货后5个工作日退款", "5 Tage nach Eingang der Rücksendung") does not count
+  if (new Set(kept.map((m) => m.fact)).size > 1) {
+    const subjects = kept.filter((m) => !REFERENCE_AFTER.test(text.slice(m.end)) && !REFERENCE_BEFORE_LOOSE.test(text.slice(Math.max(0, m.start - 40), m.start)));
+    if (subjects.length) kept = subjects;
+  }
+  const overlapsFact = (start: number, end: number) => kept.some((k) => start < k.end && k.start < end);
+  const others: Mention[] = [];
+  for (const concept of foreignConcepts(facts)) {
+    for (const m of text.matchAll(concept.re)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (overlapsFact(start, end)) continue;
+      if (concept.delivery && (REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || REFERENCE_AFTER.test(text.slice(end)))) continue;
+      others.push({ start, end, fact: null });
+    }
+  }
+  kept.push(...others);
+  return kept.sort((a, b) => a.start - b.start);
+}
