@@ -1,7 +1,7 @@
-import { createMatcher, type Matcher, type MatchTerm } from '../matcher/matcher.js';
-import { findPhrase } from '../matcher/phrases.js';
+import { createMatcher, type Matcher, type MatchTerm, type TermMatch } from '../matcher/matcher.js';
 import type { TextView } from '../normalize/text-view.js';
 import type { Role } from '../schemas/conversation.js';
+import { findChain, isNegated, type Negation } from './chains.js';
 import type { PolicyPack, PolicyRule } from './schema.js';
 import { findUrls, hostAllowed } from './urls.js';
 
@@ -11,7 +11,7 @@ export interface PolicyHit {
   start: number;
   end: number;
   matched: string;
-  /** The terms (or link) that made the rule fire. */
+  /** The terms (or link, or pattern) that made the rule fire. */
   evidence: string[];
   obfuscated: boolean;
 }
@@ -22,14 +22,121 @@ export interface CompiledPolicy {
   evaluate(view: TextView, role: Role, platform: string | undefined): PolicyHit[];
 }
 
-interface RuleSet {
-  rules: { rule: PolicyRule; pack: string }[];
-  matcher: Matcher;
+/** Scripts written without spaces (and Hangul, whose particles attach to the word): their terms match as substrings. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Where a distinct term text of a rule is used: `term`, `unless`, `after`, `p<phrase>g<group>`, `p<phrase>u`. */
+type Slot = string;
+
+/** One rule, compiled once: its own matcher (so one rule's allow-list never hides another rule's terms) and regexes. */
+interface CompiledRule {
+  rule: PolicyRule;
+  pack: string;
+  matcher: Matcher | null;
+  /** Slots of each matcher term, by term id. */
+  slots: Map<string, Slot[]>;
+  patterns: RegExp[];
+  /** Per phrase, per group: the group's regex when the group is `{ pattern }`. */
+  groupPatterns: (RegExp | null)[][];
+}
+
+function compileRule(rule: PolicyRule, pack: string): CompiledRule {
+  const byText = new Map<string, Slot[]>();
+  const add = (text: string, slot: Slot) => {
+    const slots = byText.get(text) ?? [];
+    if (!slots.includes(slot)) slots.push(slot);
+    byText.set(text, slots);
+  };
+  rule.terms.forEach((t) => add(t, 'term'));
+  rule.unless.forEach((t) => add(t, 'unless'));
+  rule.unlessAfter.forEach((t) => add(t, 'after'));
+  const groupPatterns = rule.phrases.map((ph, p) => {
+    ph.unless.forEach((t) => add(t, `p${p}u`));
+    return ph.all.map((group, g) => {
+      if (!Array.isArray(group)) return new RegExp(group.pattern, 'giu');
+      group.forEach((t) => add(t, `p${p}g${g}`));
+      return null;
+    });
+  });
+  const terms: MatchTerm[] = [];
+  const slots = new Map<string, Slot[]>();
+  for (const [text, s] of byText) {
+    const id = `${rule.id}#${terms.length}`;
+    terms.push({ id, text, category: id, severity: rule.severity, ...(CJK.test(text) ? { boundary: 'none' as const } : {}) });
+    slots.set(id, s);
+  }
+  return {
+    rule,
+    pack,
+    matcher: terms.length ? createMatcher(terms, rule.allow) : null,
+    slots,
+    patterns: rule.patterns.map((source) => new RegExp(source, 'giu')),
+    groupPatterns,
+  };
+}
+
+/** Matches of `re` on the normalized view, as term matches with spans in the original text. */
+function patternMatches(view: TextView, re: RegExp, label: string, rule: PolicyRule): TermMatch[] {
+  const out: TermMatch[] = [];
+  const term: MatchTerm = { id: `${rule.id}/${label}`, text: re.source, category: rule.id, severity: rule.severity };
+  re.lastIndex = 0;
+  for (const m of view.normalized.matchAll(re)) {
+    if (m[0].length === 0) continue;
+    const span = view.toOriginalSpan(m.index, m.index + m[0].length);
+    if (span.end > span.start) out.push({ term, start: span.start, end: span.end, matched: view.original.slice(span.start, span.end), obfuscated: false });
+  }
+  return out;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** Hits of one compiled terms rule on one message. */
+function evaluateRule(c: CompiledRule, view: TextView): PolicyHit[] {
+  const { rule, pack } = c;
+  const text = view.original;
+  const bySlot = new Map<Slot, TermMatch[]>();
+  for (const m of c.matcher?.match(view) ?? []) {
+    for (const slot of c.slots.get(m.term.id) ?? []) {
+      const list = bySlot.get(slot) ?? [];
+      list.push(m);
+      bySlot.set(slot, list);
+    }
+  }
+  const slot = (s: Slot) => bySlot.get(s) ?? [];
+  const negation: Negation = { before: slot('unless'), after: slot('after'), within: rule.unlessWithin };
+  const hits: PolicyHit[] = [];
+  const push = (hit: PolicyHit) => {
+    if (!hits.some((h) => overlaps(h, hit))) hits.push(hit);
+  };
+  for (const m of slot('term')) {
+    if (!isNegated(text, [m], negation)) push({ rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.term.text], obfuscated: m.obfuscated });
+  }
+  c.patterns.forEach((re, k) => {
+    for (const m of patternMatches(view, re, `pattern${k}`, rule)) {
+      if (!isNegated(text, [m], negation)) push({ rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.matched], obfuscated: false });
+    }
+  });
+  rule.phrases.forEach((ph, p) => {
+    const groups = ph.all.map((_, g) => {
+      const re = c.groupPatterns[p]![g];
+      return re ? patternMatches(view, re, `p${p}g${g}`, rule) : slot(`p${p}g${g}`);
+    });
+    const chain = findChain(text, { groups, within: ph.within, ordered: ph.ordered, clause: ph.clause }, { ...negation, before: [...negation.before, ...slot(`p${p}u`)] });
+    if (!chain) return;
+    const start = Math.min(...chain.map((m) => m.start));
+    const end = Math.max(...chain.map((m) => m.end));
+    // a term part is shown as the term it matched, a pattern part as the text it matched
+    const evidence = chain.map((m, g) => (Array.isArray(ph.all[g]) ? m.term.text : m.matched));
+    push({ rule, pack, start, end, matched: text.slice(start, end), evidence, obfuscated: chain.some((m) => m.obfuscated) });
+  });
+  return hits;
 }
 
 /**
  * Compile policy packs: generic packs (`*`) apply everywhere, a platform pack's rules replace
- * generic rules with the same id. One matcher per platform, built on first use.
+ * generic rules with the same id. Each rule is compiled once; the rule set of each platform that
+ * a pack names is built on first use, and every other platform value (or none) shares the
+ * generic set, so memory stays bounded whatever platform strings the input carries.
  *
  * @example
  * const policy = compilePolicy(builtinPolicyPacks());
@@ -37,51 +144,42 @@ interface RuleSet {
  */
 export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
   const version = packs.map((p) => `${p.id}@${p.version}`).join('+');
-  const perPlatform = new Map<string, RuleSet>();
-  const ruleSet = (platform: string): RuleSet => {
-    let set = perPlatform.get(platform);
+  const known = new Set(packs.flatMap((p) => p.platforms.filter((x) => x !== '*').map((x) => x.toLowerCase())));
+  const compiled = new Map<PolicyRule, CompiledRule>();
+  const perPlatform = new Map<string, CompiledRule[]>();
+  const ruleSet = (platform: string): CompiledRule[] => {
+    const key = known.has(platform) ? platform : '';
+    let set = perPlatform.get(key);
     if (set) return set;
     const byId = new Map<string, { rule: PolicyRule; pack: string }>();
     for (const pack of packs.filter((p) => p.platforms.includes('*'))) for (const rule of pack.rules) byId.set(rule.id, { rule, pack: pack.id });
-    for (const pack of packs.filter((p) => !p.platforms.includes('*') && p.platforms.includes(platform))) for (const rule of pack.rules) byId.set(rule.id, { rule, pack: pack.id });
-    const rules = [...byId.values()];
-    const terms: MatchTerm[] = [];
-    rules.forEach(({ rule }, r) => {
-      rule.terms.forEach((t, k) => terms.push({ id: `${r}|t|${k}`, text: t, category: rule.id, severity: rule.severity }));
-      rule.phrases.forEach((ph, p) => ph.all.forEach((group, g) => group.forEach((t, k) => terms.push({ id: `${r}|p${p}|${g}|${k}`, text: t, category: rule.id, severity: rule.severity }))));
+    for (const pack of packs.filter((p) => !p.platforms.includes('*') && p.platforms.some((x) => x.toLowerCase() === key))) for (const rule of pack.rules) byId.set(rule.id, { rule, pack: pack.id });
+    set = [...byId.values()].map(({ rule, pack }) => {
+      let c = compiled.get(rule);
+      if (!c) compiled.set(rule, (c = compileRule(rule, pack)));
+      return c;
     });
-    set = { rules, matcher: createMatcher(terms) };
-    perPlatform.set(platform, set);
+    perPlatform.set(key, set);
     return set;
   };
 
   return {
     version,
     evaluate(view, role, platform) {
-      const { rules, matcher } = ruleSet((platform ?? '').toLowerCase());
+      const p = (platform ?? '').toLowerCase();
       const hits: PolicyHit[] = [];
-      const matches = matcher.match(view);
-      const text = view.original;
-      rules.forEach(({ rule, pack }, r) => {
-        if (!rule.roles.includes(role) || (platform && rule.exceptPlatforms.includes(platform.toLowerCase()))) return;
+      for (const c of ruleSet(p)) {
+        const { rule, pack } = c;
+        if (!rule.roles.includes(role) || (p && rule.exceptPlatforms.includes(p))) continue;
         if (rule.kind === 'url') {
           for (const u of findUrls(view.original)) {
             if (!hostAllowed(u.host, rule.allowDomains)) hits.push({ rule, pack, start: u.start, end: u.end, matched: u.url, evidence: [u.host], obfuscated: false });
           }
-          return;
+          continue;
         }
-        for (const m of matches) {
-          if (m.term.id.startsWith(`${r}|t|`)) hits.push({ rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.term.text], obfuscated: m.obfuscated });
-        }
-        rule.phrases.forEach((ph, p) => {
-          const groups = ph.all.map((_, g) => matches.filter((m) => m.term.id.startsWith(`${r}|p${p}|${g}|`)));
-          const found = findPhrase(text, { groups, within: ph.within });
-          if (!found || hits.some((h) => h.rule === rule && h.start <= found.start && found.end <= h.end)) return;
-          hits.push({ rule, pack, start: found.start, end: found.end, matched: text.slice(found.start, found.end), evidence: found.chain.map((c) => c.term.text), obfuscated: found.chain.some((c) => c.obfuscated) });
-        });
-      });
+        hits.push(...evaluateRule(c, view));
+      }
       return hits.sort((a, b) => a.start - b.start);
     },
   };
 }
-
