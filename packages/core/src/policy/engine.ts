@@ -18,6 +18,8 @@ export interface PolicyHit {
 
 export interface CompiledPolicy {
   readonly version: string;
+  /** Rule sets built so far: at most one per platform that a pack names, plus the generic set. */
+  readonly ruleSets: number;
   /** Rules judged on a message from `role` of a conversation on `platform`. */
   evaluate(view: TextView, role: Role, platform: string | undefined): PolicyHit[];
 }
@@ -165,6 +167,9 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
 
   return {
     version,
+    get ruleSets() {
+      return perPlatform.size;
+    },
     evaluate(view, role, platform) {
       const p = (platform ?? '').toLowerCase();
       const hits: PolicyHit[] = [];
