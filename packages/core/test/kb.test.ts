@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildKbIndex, kbWords, checkFacts, createInspector, extractQuantities, isCxqaError, kbAnalyzer, lexicalSimilarity, loadKnowledgeBase, parseKnowledgeBase, sameQuantity, translatorFromFunction } from '@cxqa/core';
+import { buildKbIndex, kbWords, checkFacts, createInspector, extractQuantities, isCxqaError, kbAnalyzer, lexicalSimilarity, loadKnowledgeBase, parseDigits, parseKnowledgeBase, sameQuantity, translatorFromFunction } from '@cxqa/core';
+import { clauses } from '../src/kb/clauses.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cxqa-kb-'));
 const file = (name: string, text: string) => {
@@ -54,6 +55,68 @@ describe('facts', () => {
     expect(conflicts.map((c) => [c.fact.name, c.stated, c.kbValue])).toEqual([['return window', '60 days', '30 days'], ['free return shipping', 'is not free', 'yes']]);
     expect(text.slice(conflicts[0]!.start, conflicts[0]!.end)).toBe('60 days');
     expect(checkFacts('You have 30 days to return it, and return shipping is free.', entry)).toEqual([]);
+  });
+});
+
+describe('numbers, clauses and attribution', () => {
+  const q = (t: string) => extractQuantities(t).map((x) => `${x.value}${x.max ? `-${x.max}` : ''} ${x.unit}`);
+
+  it('reads digit grouping and decimal marks of every locale', () => {
+    expect([parseDigits('5,000'), parseDigits('5.000'), parseDigits('1.234,56'), parseDigits('1,234.56'), parseDigits('20.5'), parseDigits('20,5'), parseDigits('0,125'), parseDigits('1,00,000'), parseDigits("5'000")]).toEqual([5000, 5000, 1234.56, 1234.56, 20.5, 20.5, 0.125, 100000, 5000]);
+    expect(q('送料無料は5,000円以上、または¥5,000、５千円')).toEqual(['5000 JPY', '5000 YEN', '5000 JPY']);
+    expect(q('ab 1.500 €, à partir de 1 500 €, over €1,500, 满1,500欧元')).toEqual(['1500 EUR', '1500 EUR', '1500 EUR', '1500 EUR']);
+    expect(q('The fee is 20.5%, die Gebühr 12,5 %, 3割')).toEqual(['20.5 percent', '12.5 percent', '30 percent']);
+  });
+
+  it('reads prose durations and ranges, not dates, points in time or rates', () => {
+    expect(q('a month, half a year, two weeks, a fortnight, a year and a half')).toEqual(['1 month', '6 month', '2 week', '14 day', '18 month']);
+    expect(q('einen Monat, un mois, medio año, um mês, un anno, 半年, 一个月, 两周, 한 달, 반년')).toEqual(['1 month', '1 month', '6 month', '1 month', '1 year', '6 month', '1 month', '2 week', '1 month', '6 month']);
+    expect(q('3-5 business days, de 3 a 5 días')).toEqual(['3-5 day', '3-5 day']);
+    expect(q('3月5日, 2026年, 3월 5일, 2 days ago, vor 2 Tagen, 3天前, 24 hours a day, once a month, a day or two, a semana que vem')).toEqual([]);
+    expect(sameQuantity({ value: 3, max: 5, unit: 'day' }, { value: 5, unit: 'day' })).toBe(true);
+    expect(sameQuantity({ value: 3, max: 5, unit: 'day' }, { value: 30, unit: 'day' })).toBe(false);
+  });
+
+  it('cuts clauses at commas, semicolons and clause-opening conjunctions, not inside numbers', () => {
+    const cut = (t: string) => clauses(t).map((c) => c.text.trim());
+    expect(cut('Once your return reaches our warehouse, the refund takes 5 business days.')).toEqual(['Once your return reaches our warehouse,', 'the refund takes 5 business days.']);
+    expect(cut('Free delivery over €1,500; assembly €49')).toEqual(['Free delivery over €1,500;', 'assembly €49']);
+    expect(cut('Returns and exchanges within 30 days but not for opened items')).toEqual(['Returns and exchanges within 30 days', 'but not for opened items']);
+    expect(clauses('返品は、30日以内です').map((c) => c.topic)).toEqual([true, false]);
+  });
+
+  const entry = parseKnowledgeBase({
+    version: '1',
+    entries: [{ id: 'r', answer: '', facts: [
+      { name: 'return window', value: 30, unit: 'days', keywords: ['return', '退货'] },
+      { name: 'free return shipping', value: true, keywords: ['return shipping', 'label'] },
+      { name: 'refund time', value: 5, unit: 'days', keywords: ['refund', '退款'] },
+    ] }],
+  }).entries[0]!;
+  const facts = (t: string, crossLanguage = false) => checkFacts(t, entry, { crossLanguage }).map((c) => `${c.fact.name}=${c.stated}/${c.matchedBy}`);
+
+  it('gives a number to the fact named nearest in its clause, and none when the clause names something else', () => {
+    expect(facts('You have 30 days. Once your return reaches our warehouse, the refund takes 5 business days.')).toEqual([]);
+    expect(facts('Once your return reaches us, the refund takes 10 business days.')).toEqual(['refund time=10 business days/keyword']);
+    expect(facts('Drop off your return within 2 days of printing the label, or the label expires.')).toEqual([]);
+    expect(facts('Our warehouse checks returns within 3 days.')).toEqual([]);
+    expect(facts('您可以在30天内退货，退款会在收到退货后5个工作日内完成。')).toEqual([]);
+    expect(facts('退货期限是15天，退款5个工作日到账。')).toEqual(['return window=15天/keyword']);
+    expect(facts('Returns are accepted for a month.')).toEqual([]);
+    expect(facts('Returns are accepted for half a year.')).toEqual(['return window=half a year/keyword']);
+  });
+
+  it('falls back to the dimension only across languages, with one fact of that dimension and a plausible value', () => {
+    const warranty = parseKnowledgeBase({ version: '1', entries: [{ id: 'w', answer: 'A 24-month warranty.', facts: [{ name: 'warranty', value: 24, unit: 'months', keywords: ['warranty'] }] }] }).entries[0]!;
+    const w = (t: string, crossLanguage = true) => checkFacts(t, warranty, { crossLanguage }).map((c) => `${c.stated}/${c.matchedBy}`);
+    expect(w('24个月的保修')).toEqual([]);
+    expect(w('12个月的保修')).toEqual(['12个月/dimension']);
+    expect(w('12个月的保修', false)).toEqual([]);
+    expect(w('Die Garantie gilt innerhalb von 14 Tagen.')).toEqual([]); // 14 days is no plausible misstatement of 24 months
+    expect(w('Ich melde mich in 2 Tagen. Die Garantie beträgt ein Jahr.')).toEqual(['ein Jahr/dimension']);
+    expect(w('保修一年，维修需要7天。')).toEqual(['一年/dimension']);
+    // two duration facts: a number whose clause names neither is not compared
+    expect(facts('Sie haben 14 Tage.', true)).toEqual([]);
   });
 });
 

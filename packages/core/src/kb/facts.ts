@@ -1,6 +1,6 @@
 import { sentences } from '../text/sentences.js';
 import { clauses } from './clauses.js';
-import { extractQuantities, isShortDuration, normalizeUnit, sameQuantity, type Quantity } from './quantities.js';
+import { extractQuantities, isShortDuration, magnitude, normalizeUnit, sameQuantity, type Quantity } from './quantities.js';
 import type { KbEntry, KbFact } from './schema.js';
 import { mentions, type Mention } from './subjects.js';
 
@@ -120,12 +120,15 @@ export function checkFacts(text: string, entry: KbEntry, options: CheckFactsOpti
   return conflicts.sort((a, b) => a.start - b.start);
 }
 
+/** A number more than this factor away from the fact is, without a keyword, more likely another quantity ("49 €" assembly beside a 1,500 € threshold, "3 days" beside a 6-month warranty) than a misstatement. */
+const SAME_ORDER = 8;
+
 /**
  * The cross-language fallback: for each numeric fact no keyword reached, the numbers whose clause
  * names nothing and that measure the same dimension. Fires only when the fact is the entry's only
  * one of that dimension, no number of the text agrees with it, the candidates agree among
- * themselves, none is a number the entry's canonical answer states, and (durations) they are on
- * the same scale (minutes/hours vs days and longer).
+ * themselves, none is a number the entry's canonical answer states, each is within a factor of 8
+ * of the fact's value, and (durations) they are on the same scale (minutes/hours vs days and longer).
  */
 function byDimension(facts: readonly KbFact[], attributed: ReadonlySet<KbFact>, all: readonly Quantity[], unnamed: readonly Quantity[], answer: readonly Quantity[]): FactConflict[] {
   const out: FactConflict[] = [];
@@ -136,7 +139,12 @@ function byDimension(facts: readonly KbFact[], attributed: ReadonlySet<KbFact>, 
     if (numeric.filter((f) => sameQuantity(want(f), w) !== null).length !== 1) continue;
     if (all.some((q) => sameQuantity(q, w) === true)) continue;
     // a number the entry's own answer states ("standard shipping 3-5 days" beside an express-time fact) is not a contradiction
-    const candidates = unnamed.filter((q) => sameQuantity(q, w) !== null && isShortDuration(q.unit) === isShortDuration(w.unit) && !answer.some((a) => sameQuantity(q, a) === true));
+    const plausible = (q: Quantity) => {
+      if (q.unit === 'percent' && q.value === 100) return false; // "100% genuine", "100% refund": an idiom
+      const ratio = magnitude(q) / magnitude(w);
+      return ratio <= SAME_ORDER && ratio >= 1 / SAME_ORDER;
+    };
+    const candidates = unnamed.filter((q) => sameQuantity(q, w) !== null && isShortDuration(q.unit) === isShortDuration(w.unit) && plausible(q) && !answer.some((a) => sameQuantity(q, a) === true));
     const [first] = candidates;
     if (!first || candidates.some((q) => sameQuantity(q, first) !== true)) continue;
     out.push({ fact, stated: first.text, start: first.start, end: first.end, kbValue: show(fact), matchedBy: 'dimension' });

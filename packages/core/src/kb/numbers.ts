@@ -94,9 +94,6 @@ export const WORD_NUMBERS: Record<string, number> = {
   한: 1, 두: 2, 세: 3, 석: 3, 네: 4, 다섯: 5, 여섯: 6, 일곱: 7, 여덟: 8, 아홉: 9, 열: 10,
 };
 
-/** Words that are a number only in front of a unit, never read as one elsewhere ("a", "un", "한"). */
-export const ARTICLE_NUMBERS = new Set(['a', 'an', 'one', 'ein', 'eine', 'einen', 'einem', 'einer', 'un', 'une', 'uno', 'una', 'um', 'uma', '한']);
-
 /**
  * The value of a number as written: digits in any locale ("5.000"), a digit string with a CJK
  * multiplier ("5千", "1.5万"), a CJK numeral ("三十") or a number word ("fifteen"). NaN otherwise.

@@ -84,7 +84,19 @@ const NOT_A_DURATION_AFTER = /^(?:\s*(?:ago|later|earlier|or two|or so|or three|
 const NOT_A_DURATION_BEFORE = /(?:(?<![\p{L}])(?:vor|il y a|hace|há)\s*)$/iu;
 /** "24 hours a day", "once a month", "three times a week": an article-number after a rate word is a rate, not a duration. */
 const RATE_BEFORE = /(?:\d\s*\p{L}*|(?<![\p{L}])(?:times|once|twice|mal|fois|veces|vezes|volte))\s+$/iu;
-const ARTICLES = new Set(['a', 'an', 'ein', 'eine', 'einen', 'einem', 'einer', 'un', 'une', 'uno', 'una', 'um', 'uma', '한']);
+/** Articles read as "one" only before a singular unit of their own language ("a month", "einen Monat", "une semaine", "um mês", "한 달"). */
+const EN_ONE = /^(?:day|week|month|year|hour|minute|business day|working day|calendar day)$/iu;
+const DE_ONE = /^(?:tag|tages|werktag|werktages|arbeitstag|woche|monat|monats|jahr|jahres|stunde|minute)$/iu;
+const ARTICLE_UNITS: Record<string, RegExp> = {
+  a: EN_ONE, an: EN_ONE, ein: DE_ONE, eine: DE_ONE, einen: DE_ONE, einem: DE_ONE, einer: DE_ONE,
+  un: /^(?:jour|jour ouvré|jour ouvrable|mois|an|día|día hábil|mes|año|minuto|giorno|mese|anno)$/iu,
+  une: /^(?:semaine|heure|minute|année)$/iu,
+  una: /^(?:semana|hora|settimana|ora)$/iu,
+  um: /^(?:dia|dia útil|mês|ano|minuto)$/iu,
+  uma: /^(?:semana|hora)$/iu,
+  한: /^(?:달|시간|주|주일)$/u,
+};
+const ARTICLES = new Set(Object.keys(ARTICLE_UNITS));
 const DURATIONS = new Set(['minute', 'hour', 'day', 'week', 'month', 'year']);
 
 function excluded(text: string, start: number, end: number, unit: string, numberWord: string): boolean {
@@ -144,7 +156,9 @@ export function extractQuantities(input: string): Quantity[] {
     const max = hi ? parseNumber(hi) * factor : undefined;
     if (name === 'year' && value >= 1000) continue; // "2026年", "2026년": a date
     if (excluded(text, m.index, end, name, num!)) continue;
-    if (ARTICLES.has(num!.toLowerCase()) && hi) continue;
+    const word = num!.toLowerCase();
+    if (ARTICLES.has(word) && (hi || !ARTICLE_UNITS[word]!.test(unitWord!.trim()))) continue;
+    if (word === 'dos' && /^(?:dias?|anos?|minutos?)$/iu.test(unitWord!.trim())) continue; // pt "dos dias": "of the days"
     if (unitWord === '分' && !/\d/u.test(num!)) continue; // 十分 (ja: "enough"), not ten minutes
     const prose = !/\d/u.test(num!);
     push({ value, ...(max !== undefined && max > value ? { max } : {}), unit: name, start: m.index, end, text: raw, ...(prose ? { prose } : {}) });
@@ -166,6 +180,11 @@ export function dimensionOf(unit: string): Dimension | null {
   if (unit === 'percent') return 'percent';
   if (currencyRegexes.some(([, code]) => code === unit)) return `money:${unit}`;
   return null;
+}
+
+/** A quantity on one scale per dimension: days for durations, the number itself otherwise (a range by its middle). */
+export function magnitude(q: { value: number; unit: string; max?: number }): number {
+  return ((q.value + (q.max ?? q.value)) / 2) * (DAYS[q.unit] ?? 1);
 }
 
 /** Is `unit` a duration unit shorter than a day (minute, hour)? */
