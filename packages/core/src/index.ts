@@ -40,3 +40,4 @@ export * from './analyzers/courtesy/index.js';
 export * from './analyzers/script/index.js';
 export * from './kb/index.js';
 export * from './analyzers/kb/index.js';
+export { linearRegexProblem, LinearRegexSource, compileRuleRegex } from './util/linear-regex.js';

@@ -1,12 +1,15 @@
-import type { Analyzer, AnalyzerOutput } from '../../analyzer/contract.js';
+import type { Analyzer, AnalyzerOutput, MessageView } from '../../analyzer/contract.js';
+import { sentences } from '../../text/sentences.js';
 import { judgePoliteness } from '../../politeness/model.js';
 import type { Finding } from '../../schemas/finding.js';
 import { compileScriptPhrases, isComplaint } from '../script/script-rules.js';
 import { addressFindings, compileAddress, usesInformal, type FormalityChoice } from './address.js';
+import { compileConduct } from './conduct.js';
+import { CONDUCT_LANGUAGES, ConductRulesSchema, shippedConductRules, type ConductRulesInput } from './conduct-rules.js';
 import { compilePhrasing } from './phrasing.js';
 import { AddressRulesSchema, parseRules, PhrasingRulesSchema, shippedRules } from './rules.js';
 
-export const COURTESY_ANALYZER_VERSION = '0.1.0';
+export const COURTESY_ANALYZER_VERSION = '0.2.0';
 
 export interface CourtesyOptions {
   /** Phrasing rules (curt, blaming, calques, MT artefacts); default the shipped `courtesy/phrasing.json`. */
@@ -17,6 +20,11 @@ export interface CourtesyOptions {
   formality?: Record<string, FormalityChoice>;
   /** An agent message with P(polite) below this (and ≥ 4 words) is `politeness.impolite` (default 0.1). */
   impoliteBelow?: number;
+  /**
+   * Conduct rules, one file per language (default: the shipped `conduct/<language>.json` for
+   * en zh de fr es pt it ja ko); `false` turns the conduct checks off.
+   */
+  conduct?: readonly ConductRulesInput[] | false;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -37,6 +45,9 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
   const compiled = compileAddress(address);
   const impoliteBelow = options.impoliteBelow ?? 0.1;
   const script = compileScriptPhrases();
+  const conduct = compileConduct(
+    options.conduct === false ? [] : options.conduct ? options.conduct.map((c, i) => parseRules(ConductRulesSchema, c, `conduct[${i}]`)) : CONDUCT_LANGUAGES.map(shippedConductRules),
+  );
 
   return {
     name: 'courtesy',
@@ -49,14 +60,26 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
       const polite: number[] = [];
       let complained = false;
       let customerInformal = false;
+      /** The customer complaint the next agent reply answers, if any. */
+      let unanswered: number | null = null;
       for (const i of ctx.chronological) {
         const m = ctx.messages[i]!;
         if (m.role === 'customer') {
-          complained ||= isComplaint(script, m);
+          if (isComplaint(script, m)) {
+            complained = true;
+            unanswered ??= m.index;
+          }
           if (marketLanguage && m.language === marketLanguage) customerInformal ||= usesInformal(compiled, marketLanguage, m);
           continue;
         }
         if (m.role !== 'agent' || !m.text.trim()) continue;
+        // a message too short to identify ("Ok.") is in the agent's language, else the customer's
+        const language = [m.language, ctx.languages.agent, ctx.languages.customer].find((l) => l !== 'und') ?? 'und';
+        findings.push(...conduct.match(language === m.language ? m : { ...m, language }, { complained }));
+        if (unanswered !== null) {
+          if (conduct.acknowledges(language, m.view.normalized) === false) findings.push(noAcknowledgement(m, unanswered));
+          unanswered = null;
+        }
         const judged = judgePoliteness(m.view.folded);
         polite.push(judged.polite);
         const words = m.text.trim().split(/\s+/).length;
@@ -85,5 +108,21 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         },
       };
     },
+  };
+}
+
+/**
+ * The first agent reply to a complaint acknowledges nothing (no apology, understanding or thanks):
+ * it goes straight to procedure or questions. Span: its first sentence.
+ */
+function noAcknowledgement(m: MessageView, complaint: number): Finding {
+  const first = sentences(m.text)[0] ?? { start: 0, end: m.text.length, text: m.text };
+  const end = first.start + first.text.trimEnd().length;
+  return {
+    analyzer: 'courtesy', code: 'politeness.no_acknowledgement', severity: 'major', messageIndex: m.index,
+    span: { start: first.start, end }, evidence: m.text.slice(first.start, end),
+    explanation: `the customer complained (message ${complaint}) and this reply acknowledges nothing: no apology, no understanding, no thanks`,
+    rule: { id: `conduct.${m.language}.no_acknowledgement`, kind: 'rule', detail: { complaint } },
+    suggestion: 'acknowledge the problem first ("I\'m sorry the parcel arrived damaged"), then solve it',
   };
 }

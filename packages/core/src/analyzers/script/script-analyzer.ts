@@ -80,13 +80,15 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
         if (said(agent.slice(-2), 'closing')) results.closing = 1;
         else miss('closing', last, 'the agent closes without offering further help', 'end with an offer: "Is there anything else I can help with?"');
       }
-      const complaint = customer.find((m) => isComplaint(phrases, m));
+      // a first reply that acknowledged nothing is already a conduct finding (politeness.no_acknowledgement): not counted twice
+      const unacknowledged = ctx.previous.get('courtesy')?.findings.some((f) => f.code === 'politeness.no_acknowledgement') ?? false;
+      const complaint = unacknowledged ? undefined : customer.find((m) => isComplaint(phrases, m));
       const answers = complaint ? agent.filter((m) => m.time >= complaint.time) : [];
       if (complaint && answers.length && require.apology) {
         if (said(answers, 'apology')) results.apology = 1;
         else miss('apology', answers[0]!, `the customer reported a problem (message ${complaint.index}) and no agent message apologises`, 'apologise for the problem before solving it: "I\'m sorry your order arrived damaged."');
       }
-      const upsetAt = require.empathy ? upset(ctx, customer, phrases) : undefined;
+      const upsetAt = require.empathy && !unacknowledged ? upset(ctx, customer, phrases) : undefined;
       const after = upsetAt ? agent.filter((m) => m.time >= upsetAt.time) : [];
       if (upsetAt && after.length) {
         if (said(after, 'empathy')) results.empathy = 1;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MessageView } from '../../analyzer/contract.js';
 import { builtinSentimentModel } from '../../sentiment/linear-model.js';
 import { polarityOf } from '../../sentiment/classifier.js';
+import { builtinMoodCues } from '../../sentiment/mood.js';
 import { RegexSource } from '../../util/regex-source.js';
 import { parseRules, shippedRules } from '../courtesy/rules.js';
 
@@ -46,12 +47,18 @@ export function compileScriptPhrases(data?: unknown): ScriptPhrases {
 }
 
 /**
- * Did the customer report a problem in this message? A complaint phrase, for languages with script
- * phrases; elsewhere a clearly negative polarity (≤ −0.6) from the shipped model. (Polarity alone
- * is not used where phrases exist: the two-class models call many neutral questions negative.)
+ * Did the customer report a problem in this message? In languages with script phrases: a
+ * complaint phrase (something broken, missing, late, wrong, charged twice…) or upset words —
+ * a neutral question about a return or a refund is not a complaint. Elsewhere: the mood cues
+ * (`sentiment/mood-cues.json`) call the message negative on a cue, or the shipped polarity model
+ * is clearly negative (≤ −0.6).
  */
 export function isComplaint(phrases: ScriptPhrases, m: MessageView): boolean {
-  if (phrases.has(m.language)) return phrases.find(m.language, 'complaint', m.view.folded) !== null;
+  const text = m.view.folded;
+  if (phrases.has(m.language)) return phrases.find(m.language, 'complaint', text) !== null || phrases.find(m.language, 'upset', text) !== null;
+  if (!m.text.trim()) return false;
   const model = builtinSentimentModel(m.language);
-  return !!model && m.text.trim() !== '' && polarityOf(model.predict(m.text, m.view.normalized)) <= -0.6;
+  const polarity = model ? polarityOf(model.predict(m.text, m.view.normalized)) : null;
+  const mood = builtinMoodCues().moodOf(m.view.normalized, m.language, polarity);
+  return (mood.label === 'negative' && mood.cues.some((c) => c.kind === 'negative')) || (polarity !== null && polarity <= -0.6 && mood.label !== 'positive');
 }

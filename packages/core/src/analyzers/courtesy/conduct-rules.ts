@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CxqaError } from '../../errors.js';
+import { SeveritySchema } from '../../schemas/finding.js';
+import { corePackageFile } from '../../util/package-file.js';
+import { LinearRegexSource } from '../../util/linear-regex.js';
+import { parseRules } from './rules.js';
+
+/** The kinds of agent misconduct toward a customer; each is the finding code `politeness.<kind>`. */
+export const CONDUCT_KINDS = ['blaming', 'condescending', 'impatient', 'dismissive', 'sarcastic', 'commanding', 'deflecting', 'curt'] as const;
+export type ConductKind = (typeof CONDUCT_KINDS)[number];
+
+export const ConductRuleSchema = z.object({
+  id: z.string().regex(/^[a-z]{2}\.[a-z_]+\.[a-z_]+$/, 'an id like "en.blaming.should_have"'),
+  kind: z.enum(CONDUCT_KINDS),
+  /** Default critical: misconduct toward a customer fails the conversation. */
+  severity: SeveritySchema.default('critical'),
+  /** Regex sources matched on the normalized (lower-cased) view; linear-time (no nested repetition). */
+  patterns: z.array(LinearRegexSource).min(1),
+  /** A match of one of these in the same sentence cancels the hit. */
+  unless: z.array(LinearRegexSource).default([]),
+  /** A match of one of these anywhere in the message cancels the hit (an alternative was offered). */
+  unlessInMessage: z.array(LinearRegexSource).default([]),
+  /** The whole message must match (patterns anchored with ^…$). */
+  whole: z.boolean().default(false),
+  /** Only in a reply after the customer complained. */
+  afterComplaint: z.boolean().default(false),
+  why: z.string().min(1),
+  suggestion: z.string().min(1),
+  /** Messages that must fire this rule, and messages that must fire no rule of the file (tested). */
+  examples: z.object({ fire: z.array(z.string()).default([]), innocent: z.array(z.string()).default([]) }).prefault({}),
+});
+
+export const ConductRulesSchema = z.object({
+  /** ISO 639-1 language of the agent messages the rules judge. */
+  language: z.string().min(2),
+  version: z.string(),
+  about: z.string().optional(),
+  /**
+   * Patterns tested on the text just before a hit, within its sentence (write them anchored with
+   * `$`): a match cancels the hit — negation ("it is not your fault") and conditionals ("if you
+   * ordered the wrong size").
+   */
+  negation: z.array(LinearRegexSource).default([]),
+  /** Words that acknowledge a complaint (apology, understanding, thanks): a reply to a complaint with none is `politeness.no_acknowledgement`. */
+  acknowledgement: z.array(LinearRegexSource).default([]),
+  rules: z.array(ConductRuleSchema),
+});
+
+export type ConductRule = z.output<typeof ConductRuleSchema>;
+export type ConductRules = z.output<typeof ConductRulesSchema>;
+export type ConductRulesInput = z.input<typeof ConductRulesSchema>;
+
+/** Languages with shipped conduct rules (`@cxqa/core/conduct/<language>.json`). */
+export const CONDUCT_LANGUAGES = ['en', 'zh', 'de', 'fr', 'es', 'pt', 'it', 'ja', 'ko'] as const;
+
+const shipped = new Map<string, ConductRules>();
+
+/** The shipped conduct rules of one language, validated once. */
+export function shippedConductRules(language: string): ConductRules {
+  let rules = shipped.get(language);
+  if (!rules) {
+    const path = corePackageFile(`conduct/${language}.json`);
+    if (!path) throw new CxqaError('model_missing', `@cxqa/core: conduct/${language}.json is missing; reinstall @cxqa/core`);
+    rules = parseRules(ConductRulesSchema, JSON.parse(readFileSync(path, 'utf8')), `conduct/${language}.json`);
+    shipped.set(language, rules);
+  }
+  return rules;
+}

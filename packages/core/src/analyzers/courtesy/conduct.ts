@@ -1,0 +1,118 @@
+import type { MessageView } from '../../analyzer/contract.js';
+import type { Finding } from '../../schemas/finding.js';
+import { sentences } from '../../text/sentences.js';
+import { compileRuleRegex } from '../../util/linear-regex.js';
+import type { ConductRule, ConductRules } from './conduct-rules.js';
+
+interface CompiledRule {
+  rule: ConductRule;
+  patterns: RegExp[];
+  unless: RegExp[];
+  unlessInMessage: RegExp[];
+}
+
+interface CompiledLanguage {
+  rules: CompiledRule[];
+  negation: RegExp[];
+  acknowledgement: RegExp[];
+}
+
+/** One rule that fired on a message, with its span in the normalized view. */
+export interface ConductHit {
+  rule: ConductRule;
+  start: number;
+  end: number;
+}
+
+export interface CompiledConduct {
+  readonly languages: readonly string[];
+  /** Rules that fire on one agent message (one hit per rule, the first). */
+  hits(language: string, normalized: string, context: { complained: boolean }): ConductHit[];
+  /** Does the message acknowledge a complaint (apology, understanding, thanks)? Null when the language has no list. */
+  acknowledges(language: string, normalized: string): boolean | null;
+  /** Findings for one agent message, spans mapped to the original text. */
+  match(m: MessageView, context: { complained: boolean }): Finding[];
+}
+
+/** `text` with [start, end) replaced by spaces (same length), so a veto never matches the hit itself. */
+const blank = (text: string, start: number, end: number) => text.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + text.slice(end);
+
+const test = (res: readonly RegExp[], text: string) =>
+  res.some((re) => {
+    re.lastIndex = 0;
+    return re.test(text);
+  });
+
+/**
+ * Compile conduct rule files (one per language) into matchers over the normalized view. Every
+ * pattern is checked for linear time when the file is validated.
+ */
+export function compileConduct(files: readonly ConductRules[]): CompiledConduct {
+  const byLanguage = new Map<string, CompiledLanguage>();
+  for (const file of files) {
+    const entry = byLanguage.get(file.language) ?? { rules: [], negation: [], acknowledgement: [] };
+    for (const rule of file.rules) {
+      entry.rules.push({ rule, patterns: rule.patterns.map(compileRuleRegex), unless: rule.unless.map(compileRuleRegex), unlessInMessage: rule.unlessInMessage.map(compileRuleRegex) });
+    }
+    entry.negation.push(...file.negation.map(compileRuleRegex));
+    entry.acknowledgement.push(...file.acknowledgement.map(compileRuleRegex));
+    byLanguage.set(file.language, entry);
+  }
+
+  function hits(language: string, normalized: string, { complained }: { complained: boolean }): ConductHit[] {
+    const lang = byLanguage.get(language);
+    if (!lang || !normalized) return [];
+    const out: ConductHit[] = [];
+    let parts: { start: number; end: number; text: string }[] | undefined;
+    const sentenceAt = (i: number) => (parts ??= sentences(normalized)).find((p) => p.start <= i && i < p.end) ?? { start: 0, end: normalized.length, text: normalized };
+    for (const c of lang.rules) {
+      if (c.rule.afterComplaint && !complained) continue;
+      let found: { start: number; end: number } | null = null;
+      for (const re of c.patterns) {
+        re.lastIndex = 0;
+        for (let m = re.exec(normalized); m; m = re.exec(normalized)) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          const start = m.index;
+          const end = start + m[0].length;
+          if (c.rule.whole && (start !== 0 || end !== normalized.length)) continue;
+          const s = sentenceAt(start);
+          // negation or a conditional just before the hit cancels it
+          if (lang.negation.length && test(lang.negation, normalized.slice(s.start, start))) continue;
+          if (c.unless.length && test(c.unless, blank(s.text, start - s.start, end - s.start))) continue;
+          found = { start, end };
+          break;
+        }
+        if (found) break;
+      }
+      // an alternative offered elsewhere in the message (not inside the hit itself) cancels it
+      if (!found || (c.unlessInMessage.length && test(c.unlessInMessage, blank(normalized, found.start, found.end)))) continue;
+      out.push({ rule: c.rule, ...found });
+    }
+    return out;
+  }
+
+  return {
+    languages: [...byLanguage.keys()],
+    hits,
+    acknowledges(language, normalized) {
+      const lang = byLanguage.get(language);
+      return lang && lang.acknowledgement.length ? test(lang.acknowledgement, normalized) : null;
+    },
+    match(m, context) {
+      return hits(m.language, m.view.normalized, context).map(({ rule, start, end }) => {
+        const span = m.view.toOriginalSpan(start, end);
+        const quote = m.text.slice(span.start, span.end);
+        return {
+          analyzer: 'courtesy', code: `politeness.${rule.kind}`, severity: rule.severity, messageIndex: m.index,
+          span, evidence: quote,
+          explanation: `"${quote}": ${rule.why}`,
+          rule: { id: rule.id, kind: 'pattern', detail: { kind: rule.kind } },
+          suggestion: rule.suggestion,
+        } satisfies Finding;
+      });
+    },
+  };
+}

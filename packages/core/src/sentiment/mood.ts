@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CxqaError, describeZodIssues } from '../errors.js';
+import { compileRuleRegex, LinearRegexSource } from '../util/linear-regex.js';
+import { corePackageFile } from '../util/package-file.js';
+
+export type MoodLabel = 'negative' | 'neutral' | 'positive';
+
+/** A cue that decided a mood: its kind and its span in the normalized view. */
+export interface MoodCue {
+  kind: 'negative' | 'positive' | 'litotes' | 'neutral_form';
+  start: number;
+  end: number;
+}
+
+/** The customer's mood in one message. */
+export interface MessageMood {
+  label: MoodLabel;
+  /** −1 … 1: the model's polarity moved into the band of the label (neutral shrinks towards 0). */
+  score: number;
+  /** The polarity model's P(positive) − P(negative), or null when no model covers the language. */
+  model: number | null;
+  cues: MoodCue[];
+}
+
+const Cues = z.object({
+  negative: z.array(LinearRegexSource).default([]),
+  positive: z.array(LinearRegexSource).default([]),
+  litotes: z.array(LinearRegexSource).default([]),
+  neutralForm: z.array(LinearRegexSource).default([]),
+});
+export const MoodCuesSchema = z.object({ version: z.string(), about: z.string().optional(), languages: z.record(z.string(), Cues) });
+export type MoodCuesInput = z.input<typeof MoodCuesSchema>;
+
+/** Thresholds of the decision (see `moodOf`). */
+export interface MoodThresholds {
+  /** Without any cue, a model polarity at or below this is negative (default −0.7). */
+  modelNegative: number;
+  /** Without any cue, a model polarity at or above this is positive (default 0.7). */
+  modelPositive: number;
+}
+export const DEFAULT_MOOD_THRESHOLDS: MoodThresholds = { modelNegative: -0.7, modelPositive: 0.7 };
+
+interface CompiledCues {
+  negative: RegExp[];
+  positive: RegExp[];
+  litotes: RegExp[];
+  neutralForm: RegExp[];
+}
+
+export interface MoodCues {
+  readonly version: string;
+  readonly languages: readonly string[];
+  /** Mood of one message from its normalized view, its language and the model's polarity (null when none). */
+  moodOf(normalized: string, language: string, model: number | null, thresholds?: MoodThresholds): MessageMood;
+}
+
+const spans = (res: readonly RegExp[], text: string, kind: MoodCue['kind']): MoodCue[] => {
+  const out: MoodCue[] = [];
+  for (const re of res) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      out.push({ kind, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out;
+};
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Compile mood cues (the shipped `sentiment/mood-cues.json`, or a brand's edited copy).
+ *
+ * The decision, per message: litotes ("not bad", "kein Problem", 没问题) count as positive and
+ * cancel the negative cues inside them; negative cues only → negative, positive only → positive,
+ * both → the model decides (neutral without a model); no cue → a question, request, short
+ * acknowledgement or polite closing is neutral, otherwise the model decides with the wide
+ * thresholds of `MoodThresholds` (two-class models call many neutral texts negative).
+ *
+ * @example
+ * const cues = compileMoodCues();
+ * cues.moodOf('no bad smell. nothing to worry about now.', 'en', -0.4).label; // 'positive'
+ */
+export function compileMoodCues(data?: unknown): MoodCues {
+  const parsed = MoodCuesSchema.safeParse(data ?? shippedCuesFile());
+  if (!parsed.success) {
+    const { issues, summary } = describeZodIssues(parsed.error);
+    throw new CxqaError('invalid_config', `mood cues: ${summary}`, { path: ['moodCues'], issues });
+  }
+  const byLanguage = new Map<string, CompiledCues>(
+    Object.entries(parsed.data.languages).map(([lang, c]) => [lang, { negative: c.negative.map(compileRuleRegex), positive: c.positive.map(compileRuleRegex), litotes: c.litotes.map(compileRuleRegex), neutralForm: c.neutralForm.map(compileRuleRegex) }]),
+  );
+  return {
+    version: parsed.data.version,
+    languages: [...byLanguage.keys()],
+    moodOf(normalized, language, model, thresholds = DEFAULT_MOOD_THRESHOLDS) {
+      const c = byLanguage.get(language);
+      const text = normalized.trim();
+      const cues: MoodCue[] = [];
+      if (c && text) {
+        const litotes = spans(c.litotes, text, 'litotes');
+        const inside = (x: MoodCue) => litotes.some((l) => l.start <= x.start && x.end <= l.end);
+        cues.push(...litotes, ...spans(c.negative, text, 'negative').filter((x) => !inside(x)), ...spans(c.positive, text, 'positive').filter((x) => !inside(x)));
+        if (!cues.length) cues.push(...spans(c.neutralForm, text, 'neutral_form'));
+      }
+      const neg = cues.filter((x) => x.kind === 'negative').length;
+      const pos = cues.filter((x) => x.kind === 'positive' || x.kind === 'litotes').length;
+      let label: MoodLabel;
+      if (neg && !pos) label = 'negative';
+      else if (pos && !neg) label = 'positive';
+      else if (neg && pos) label = model === null ? (neg > pos ? 'negative' : pos > neg ? 'positive' : 'neutral') : model <= -0.3 ? 'negative' : model >= 0.3 ? 'positive' : 'neutral';
+      else if (cues.length) label = 'neutral'; // a neutral form
+      else label = model === null ? 'neutral' : model <= thresholds.modelNegative ? 'negative' : model >= thresholds.modelPositive ? 'positive' : 'neutral';
+      const p = model ?? 0;
+      const score = label === 'negative' ? Math.min(model ?? -0.6, -0.4) : label === 'positive' ? Math.max(model ?? 0.6, 0.4) : p * 0.3;
+      return { label, score: round(score), model, cues };
+    },
+  };
+}
+
+let shippedFile: unknown;
+function shippedCuesFile(): unknown {
+  if (shippedFile === undefined) {
+    const path = corePackageFile('sentiment/mood-cues.json');
+    if (!path) throw new CxqaError('model_missing', '@cxqa/core: sentiment/mood-cues.json is missing; reinstall @cxqa/core');
+    shippedFile = JSON.parse(readFileSync(path, 'utf8'));
+  }
+  return shippedFile;
+}
+
+let shipped: MoodCues | undefined;
+/** The shipped mood cues (en zh de fr es pt it ja ko), compiled once. */
+export function builtinMoodCues(): MoodCues {
+  return (shipped ??= compileMoodCues());
+}

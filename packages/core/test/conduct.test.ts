@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { CONDUCT_LANGUAGES, compileConduct, createInspector, courtesyAnalyzer, linearRegexProblem, normalizeText, shippedConductRules, isCxqaError } from '../src/index.js';
+
+const conduct = compileConduct(CONDUCT_LANGUAGES.map(shippedConductRules));
+
+describe('conduct rules: every shipped example', () => {
+  for (const language of CONDUCT_LANGUAGES) {
+    const file = shippedConductRules(language);
+    for (const rule of file.rules) {
+      it(`${rule.id}: fires on its examples`, () => {
+        for (const text of rule.examples.fire) {
+          const ids = conduct.hits(language, normalizeText(text).normalized, { complained: true }).map((h) => h.rule.id);
+          expect(ids, text).toContain(rule.id);
+        }
+      });
+      it(`${rule.id}: its innocent examples fire no rule of ${language}`, () => {
+        for (const text of rule.examples.innocent) {
+          const ids = conduct.hits(language, normalizeText(text).normalized, { complained: true }).map((h) => h.rule.id);
+          expect(ids, text).toEqual([]);
+        }
+      });
+    }
+  }
+});
+
+describe('conduct analysis in a conversation', () => {
+  const at = (k: number) => `2026-03-03T10:0${k}:00+01:00`;
+  it('names the span in the original text (typographic apostrophe, mixed case)', async () => {
+    const text = 'Hello. It’s YOUR fault the parcel came back.';
+    const r = await createInspector({ analyzers: [courtesyAnalyzer()] }).inspect({
+      id: 'c', customer: { country: 'US' },
+      messages: [{ role: 'customer', text: 'The parcel came back to you, why?', at: at(0) }, { role: 'agent', text, at: at(1) }],
+    });
+    const f = r.findings.find((x) => x.code === 'politeness.blaming')!;
+    expect(f.severity).toBe('critical');
+    expect(text.slice(f.span!.start, f.span!.end)).toBe('It’s YOUR fault');
+  });
+
+  it('flags a reply to a complaint that acknowledges nothing, not one that apologises', async () => {
+    const run = (reply: string) =>
+      createInspector({ analyzers: [courtesyAnalyzer()] }).inspect({
+        id: 'c', customer: { country: 'US' },
+        messages: [{ role: 'customer', text: 'The mug arrived broken, this is unacceptable.', at: at(0) }, { role: 'agent', text: reply, at: at(1) }],
+      });
+    expect((await run('Send a photo of the box. What is your order number?')).findings.map((f) => f.code)).toContain('politeness.no_acknowledgement');
+    expect((await run("I'm so sorry! Could you send a photo of the box?")).findings.map((f) => f.code)).not.toContain('politeness.no_acknowledgement');
+  });
+
+  it('one-word replies are curt only after a complaint', async () => {
+    const run = (customer: string) =>
+      createInspector({ analyzers: [courtesyAnalyzer()] }).inspect({
+        id: 'c', customer: { country: 'US' },
+        messages: [{ role: 'customer', text: customer, at: at(0) }, { role: 'agent', text: 'Ok.', at: at(1) }],
+      });
+    expect((await run('The jacket arrived torn, I am very disappointed.')).findings.map((f) => f.code)).toContain('politeness.curt');
+    expect((await run('Thanks, that is all!')).findings.map((f) => f.code)).not.toContain('politeness.curt');
+  });
+});
+
+describe('conduct rule files are validated', () => {
+  it('rejects a pattern that could backtrack catastrophically, naming where', () => {
+    expect(linearRegexProblem('(a+)+$')).toMatch(/unbounded quantifier on a group/);
+    expect(linearRegexProblem('\\bas i (?:already )?said\\b')).toBeNull();
+    try {
+      courtesyAnalyzer({ conduct: [{ language: 'en', version: '1', rules: [{ id: 'en.blaming.x', kind: 'blaming', patterns: ['(a+)+$'], why: 'w', suggestion: 's' }] }] });
+      expect.unreachable();
+    } catch (e) {
+      expect(isCxqaError(e, 'invalid_config')).toBe(true);
+      expect((e as Error).message).toMatch(/conduct\[0\].*rules.*patterns/s);
+    }
+  });
+});
