@@ -104,6 +104,14 @@ describe('numbers, clauses and attribution', () => {
     expect(facts('退货期限是15天，退款5个工作日到账。')).toEqual(['return window=15天/keyword']);
     expect(facts('Returns are accepted for a month.')).toEqual([]);
     expect(facts('Returns are accepted for half a year.')).toEqual(['return window=half a year/keyword']);
+    // a temporal clause about something else is the reference point of the number before it
+    expect(facts('Send the return within 14 days after you print the label.')).toEqual([]);
+    expect(facts('We issue the refund 10 business days after the return arrives.')).toEqual(['refund time=10 business days/keyword']);
+    // a fact named only as the reference point is not what the number is about
+    expect(facts('The amount is credited within 7 days of receipt of your return.')).toEqual([]);
+    expect(facts('您的款项会在收到退货后7天内到账。')).toEqual([]);
+    // a message that states the value once agrees; a second amount is another quantity
+    expect(facts('Returns are accepted for 30 days. Returns of swimwear: 14 days.')).toEqual([]);
   });
 
   it('falls back to the dimension only across languages, with one fact of that dimension and a plausible value', () => {

@@ -15,7 +15,12 @@ export interface Clause {
   topic: boolean;
   /** Starts with a conjunction ("but", "sobald", "但是"): it does not take the previous clause's topic. */
   conjunction: boolean;
+  /** Starts with a temporal conjunction ("after", "before", "nachdem", "之后"): it may be the reference point of a number just before it. */
+  temporal: boolean;
 }
+
+/** Conjunctions that make their clause the reference point of a duration just before it ("14 days after you print the label"). */
+const TEMPORAL = /^(?:after|before|once|until|as soon as|nachdem|bevor|sobald|bis|après que|avant que|dès que|une fois que|después de que|antes de que|una vez que|depois que|antes que|assim que|dopo che|prima che|una volta che|之后|之後|以后|以後|一旦|その後|그 후)(?![\p{L}])/iu;
 
 /** Conjunctions that open a clause, by language (Latin ones match as whole words). */
 const CONJUNCTIONS_LATIN = [
@@ -71,7 +76,8 @@ export function clauses(sentence: string): Clause[] {
     const text = sentence.slice(start, end);
     if (text.trim()) {
       const lead = start + (text.length - text.trimStart().length);
-      out.push({ start, end, text, topic: TOPIC_END.test(text.replace(/[,;；，、\s]+$/u, '')) || TOPIC_START.test(text), conjunction: conjunctionAt.has(lead) || conjunctionAt.has(start) });
+      const conjunction = conjunctionAt.has(lead) || conjunctionAt.has(start);
+      out.push({ start, end, text, topic: TOPIC_END.test(text.replace(/[,;；，、\s]+$/u, '')) || TOPIC_START.test(text), conjunction, temporal: conjunction && TEMPORAL.test(text.trimStart()) });
     } else if (out.length) {
       out.at(-1)!.end = end;
       out.at(-1)!.text = sentence.slice(out.at(-1)!.start, end);

@@ -58,9 +58,10 @@ function nearest(span: { start: number; end: number }, named: readonly Mention[]
  * and "example.com" stay whole; clauses cut at commas, semicolons and clause-opening conjunctions).
  * A number with a unit ("60 days", "5,000円", "a month", "半年") is compared with the fact whose
  * keywords are nearest to it in its clause, when the units are comparable; a clause that also names
- * something the entry does not describe (a label, the warehouse, a reply time) is not compared. A
- * yes/no fact counts when a clause names it and asserts it ("not free", "free"). A sentence that
- * states the fact's value somewhere agrees. With `crossLanguage`, a number whose clause names
+ * something the entry does not describe (a label, the warehouse, a reply time) is not compared, nor
+ * is a number just before a temporal clause about such a thing ("14 days after you print the
+ * label"). A yes/no fact counts when a clause names it and asserts it ("not free", "free"). A
+ * message that states the fact's value somewhere agrees. With `crossLanguage`, a number whose clause names
  * nothing is compared with the entry's only fact of its dimension (see {@link FactConflict}).
  * Returns every contradiction with the agent's words and their span, in text order.
  *
@@ -74,47 +75,55 @@ export function checkFacts(text: string, entry: KbEntry, options: CheckFactsOpti
   const attributed = new Set<KbFact>();
   const all: Quantity[] = [];
   const unnamed: Quantity[] = [];
+  const stated = new Map<KbFact, { q: Quantity; agrees: boolean }[]>();
   for (const s of sentences(text)) {
     const quantities = extractQuantities(s.text);
-    const stated = new Map<KbFact, { q: Quantity; agrees: boolean }[]>();
     let topic: Mention[] | null = null;
-    for (const c of clauses(s.text)) {
-      const own = mentions(c.text, facts).map((m) => ({ ...m, start: m.start + c.start, end: m.end + c.start }));
+    const cut = clauses(s.text);
+    const named = cut.map((c) => mentions(c.text, facts).map((m) => ({ ...m, start: m.start + c.start, end: m.end + c.start })));
+    for (const [k, c] of cut.entries()) {
+      const own = named[k]!;
+      // "within 14 days after you print the label": a number that ends its clause, before a temporal clause naming something else, is that thing's deadline
+      const next = cut[k + 1];
+      const referenceIsOther = !!next?.temporal && named[k + 1]!.some((m) => (m.fact === null && !m.reference && !m.delivery) || (m.fact !== null && !isNumeric(m.fact)));
       // a clause that names nothing takes the topic the previous clause named ("As for returns, 30 days")
       const inherited = !own.length && !c.conjunction && topic ? topic.map((m) => ({ ...m, start: c.start, end: c.start })) : null;
-      const named = own.length ? own : inherited ?? [];
+      const names = own.length ? own : inherited ?? [];
       const inClause = quantities.filter((q) => q.start >= c.start && q.start < c.end);
       topic = c.topic && !inClause.length && own.length && own.every((m) => m.fact === own[0]!.fact) ? own : null;
       for (const q of inClause) {
-        all.push({ ...q, start: q.start + s.start, end: q.end + s.start });
-        if (!named.length) {
-          unnamed.push({ ...q, start: q.start + s.start, end: q.end + s.start });
+        const at = { ...q, start: q.start + s.start, end: q.end + s.start };
+        all.push(at);
+        if (referenceIsOther && /^(?:\s*\p{L}+){0,2}[\s,，、;；]*$/u.test(s.text.slice(q.end, c.end))) continue; // at most a verb or particle between ("7 Tagen ab, nachdem")
+        if (!names.length) {
+          unnamed.push(at);
           continue;
         }
-        if (named.some((m) => m.fact === null)) continue; // the clause is (also) about something else
-        const fact = nearest(q, named, (f) => !isNumeric(f) || sameQuantity(q, want(f)) !== null);
+        if (names.some((m) => m.fact === null)) continue; // the clause is (also) about something else
+        const fact = nearest(q, names, (f) => !isNumeric(f) || sameQuantity(q, want(f)) !== null);
         if (!fact || !isNumeric(fact)) continue;
         const list = stated.get(fact) ?? [];
-        list.push({ q, agrees: sameQuantity(q, want(fact)) === true });
+        list.push({ q: at, agrees: sameQuantity(q, want(fact)) === true });
         stated.set(fact, list);
       }
       const marker = NO.exec(c.text) ?? YES.exec(c.text);
-      if (marker && named.length) {
+      if (marker && names.length) {
         const span = { start: c.start + marker.index, end: c.start + marker.index + marker[0].length };
-        const fact = nearest(span, named, () => true);
+        const fact = nearest(span, names, () => true);
         const asserted = NO.test(c.text) ? false : true;
         if (fact && typeof fact.value === 'boolean' && asserted !== fact.value) {
           conflicts.push({ fact, stated: marker[0], start: s.start + span.start, end: s.start + span.end, kbValue: show(fact), matchedBy: 'keyword' });
         }
       }
     }
-    for (const [fact, list] of stated) {
-      attributed.add(fact);
-      // a sentence that states the KB value anywhere agrees; otherwise its first number for the fact disagrees
-      if (list.some((x) => x.agrees)) continue;
-      const { q } = list[0]!;
-      conflicts.push({ fact, stated: q.text, start: s.start + q.start, end: s.start + q.end, kbValue: show(fact), matchedBy: 'keyword' });
-    }
+  }
+  for (const [fact, list] of stated) {
+    attributed.add(fact);
+    // a message that states the KB value for the fact agrees (a second amount is more likely another
+    // quantity, "free over 5,000円 … otherwise shipping is 800円"); otherwise its first number disagrees
+    if (list.some((x) => x.agrees)) continue;
+    const { q } = list[0]!;
+    conflicts.push({ fact, stated: q.text, start: q.start, end: q.end, kbValue: show(fact), matchedBy: 'keyword' });
   }
   if (options.crossLanguage) conflicts.push(...byDimension(facts, attributed, all, unnamed, extractQuantities(entry.answer)));
   return conflicts.sort((a, b) => a.start - b.start);

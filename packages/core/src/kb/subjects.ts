@@ -11,6 +11,10 @@ export interface Mention {
   end: number;
   /** The fact named, or null for something else ("label", "warehouse", "回复"). */
   fact: KbFact | null;
+  /** A fact's keyword standing only as the reference point of a number ("after we receive your return"); `fact` is null. */
+  reference?: boolean;
+  /** Something else that is a delivery event ("arrives", "Lieferung", "发货"): a natural reference point. */
+  delivery?: boolean;
 }
 
 /**
@@ -112,7 +116,7 @@ export function mentions(text: string, facts: readonly KbFact[]): Mention[] {
   // Rücksendung") is not what the number is about: dropped beside another fact, else something else
   const reference = (m: Mention) => REFERENCE_AFTER.test(text.slice(m.end)) || REFERENCE_BEFORE_NP.test(text.slice(Math.max(0, m.start - 60), m.start));
   const subjects = kept.filter((m) => !reference(m));
-  kept = subjects.length ? subjects : kept.map((m) => ({ ...m, fact: null }));
+  kept = subjects.length ? subjects : kept.map((m) => ({ ...m, fact: null, reference: true }));
   const overlapsFact = (start: number, end: number) => kept.some((k) => start < k.end && k.start < end);
   const others: Mention[] = [];
   for (const concept of foreignConcepts(facts)) {
@@ -121,7 +125,7 @@ export function mentions(text: string, facts: readonly KbFact[]): Mention[] {
       const end = start + m[0].length;
       if (overlapsFact(start, end)) continue;
       if (concept.delivery && (REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || REFERENCE_AFTER.test(text.slice(end)))) continue;
-      others.push({ start, end, fact: null });
+      others.push({ start, end, fact: null, ...(concept.delivery ? { delivery: true } : {}) });
     }
   }
   kept.push(...others);
