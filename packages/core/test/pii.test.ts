@@ -36,7 +36,7 @@ describe('detectPii', () => {
     expect(types('我的手机 13812345678', 'CN')).toEqual(['phone:13812345678']);
     expect(types('身份证号 11010519491231002X')).toEqual(['cn_resident_id:11010519491231002X']);
     expect(types('SSN 123-45-6789')).toEqual(['us_ssn:123-45-6789']);
-    expect(types('server 192.168.1.20 and 2001:db8::8a2e:370:7334')).toEqual(['ip_address:192.168.1.20', 'ip_address:2001:db8::8a2e:370:7334']);
+    expect(types('my IP is 192.168.1.20, IPv6 address 2001:db8::8a2e:370:7334')).toEqual(['ip_address:192.168.1.20', 'ip_address:2001:db8::8a2e:370:7334']);
     expect(types('passport number: X1234567')).toEqual(['passport:X1234567']);
     expect(types('Ship it to 221 Baker Street please')).toEqual(['street_address:221 Baker Street']);
   });

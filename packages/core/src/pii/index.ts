@@ -1,4 +1,5 @@
-export { detectPii, type DetectPiiOptions } from './detect.js';
+export { detectPii, detectPiiInView, type DetectPiiOptions, type PiiTextView } from './detect.js';
 export { maskPii } from './mask.js';
-export { RECOGNIZERS, type PiiCandidate, type PiiType, type RecognizerOptions } from './recognizers.js';
-export { luhnValid, cardBrand, ibanValid, ssnValid, cnResidentIdValid, type CardBrand } from './validators.js';
+export { RECOGNIZERS, type PiiCandidate, type PiiType, type Recognizer, type RecognizerEntry, type RecognizerOptions } from './recognizers.js';
+export { serviceNumber } from './phone.js';
+export { luhnValid, cardBrand, ibanValid, ssnValid, cnResidentIdValid, emailDomainPlausible, type CardBrand } from './validators.js';

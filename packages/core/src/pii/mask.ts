@@ -1,4 +1,4 @@
-import type { PiiType } from './recognizers.js';
+import type { PiiType } from './types.js';
 
 /**
  * Mask personal data for evidence strings: keep just enough to recognise it

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+
 /** Checksums and validity rules that turn digit look-alikes into real identifiers. */
 
 /** Luhn (mod 10) check over the digits of `s`. */
@@ -85,4 +87,31 @@ export function cnResidentIdValid(id: string): boolean {
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += Number(s[i]) * weights[i]!;
   return '10X98765432'[sum % 11] === s[17];
+}
+
+/**
+ * File extensions that look like top-level domains after an "@" in asset names ("icon@2x.png",
+ * "report@final.pdf"); `.zip` and `.mov` are delegated TLDs but carry no mail in practice.
+ */
+const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'webp', 'svg', 'bmp', 'tif', 'tiff', 'heic', 'ico', 'pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'txt', 'csv', 'zip', 'rar', '7z', 'gz', 'tar', 'mp3', 'mp4', 'mov', 'avi', 'wav', 'mkv', 'js', 'ts', 'css', 'json', 'xml', 'exe', 'apk', 'ipa', 'dmg', 'psd']);
+
+let tldSet: ReadonlySet<string> | undefined;
+/** IANA's root zone (package `tlds`, MIT, loaded on first use). */
+function knownTlds(): ReadonlySet<string> {
+  return (tldSet ??= new Set((createRequire(import.meta.url)('tlds') as string[]).map((t) => t.toLowerCase())));
+}
+
+/**
+ * An e-mail domain that can receive mail: labels of letters, digits and inner hyphens, a
+ * top-level domain in IANA's root zone, and not a file name ("2x.png").
+ *
+ * @example
+ * emailDomainPlausible('exemple.fr'); // true
+ * emailDomainPlausible('2x.png');     // false
+ */
+export function emailDomainPlausible(domain: string): boolean {
+  const labels = domain.toLowerCase().split('.');
+  const tld = labels[labels.length - 1]!;
+  if (labels.length < 2 || FILE_EXTENSIONS.has(tld) || !knownTlds().has(tld)) return false;
+  return labels.every((l) => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?$/u.test(l));
 }

@@ -2,7 +2,7 @@ import type { Analyzer, AnalyzerOutput } from '../../analyzer/contract.js';
 import { builtinLexicon, BUILTIN_LEXICONS } from '../../lexicon/builtin.js';
 import { compileLexicons, matchLexicons } from '../../lexicon/compile.js';
 import type { Lexicon } from '../../lexicon/schema.js';
-import { detectPii } from '../../pii/detect.js';
+import { detectPiiInView } from '../../pii/detect.js';
 import { maskPii } from '../../pii/mask.js';
 import type { PiiType } from '../../pii/recognizers.js';
 import { builtinPolicyPacks } from '../../policy/builtin.js';
@@ -77,11 +77,12 @@ export function sensitiveAnalyzer(options: SensitiveOptions = {}): Analyzer {
           });
         }
         if (piiTypes === undefined || piiTypes.length) {
-          for (const p of detectPii(m.text, { defaultCountry: country, ...(piiTypes ? { types: piiTypes } : {}) })) {
+          // on the shared view: full-width and zero-width-hidden values are found, spans stay in the original text
+          for (const p of detectPiiInView(m.view, { defaultCountry: country, ...(piiTypes ? { types: piiTypes } : {}) })) {
             piiFound++;
             const value = m.text.slice(p.start, p.end);
             const key = `${p.type}:${piiKey(value)}`;
-            const judged = judgePii(p.type, m.role, byAgent && customerPii.has(key), platform);
+            const judged = judgePii(p.type, m.role, byAgent && customerPii.has(key), platform, { invitesContact: p.invitesContact ?? false });
             if (!byAgent) customerPii.add(key);
             findings.push({
               analyzer: 'sensitive', code: judged.code, severity: judged.severity, messageIndex: m.index,

@@ -1,0 +1,79 @@
+import type { PiiCandidate, Recognizer } from './types.js';
+
+/**
+ * Secrets pasted into a chat: passwords, PINs, one-time and verification codes, card security
+ * codes and security-question answers (`pii.credential`). A secret word alone never fires; it
+ * needs a value right after it (through "is", ":", "是", "は", "lautet" …) that looks like one:
+ * digits for codes, a token with a digit or symbol for passwords, a word for an answer. Asking
+ * for one ("what is your PIN?", "密码是什么", "never share your code") has no value and is silent.
+ */
+
+const W = (alts: readonly string[]): string => `(?<![\\p{L}\\p{N}_])(?:${alts.join('|')})(?![\\p{L}\\p{N}_])`;
+const C = (alts: readonly string[]): string => `(?:${alts.join('|')})`;
+
+/** Codes: one-time, verification, PIN, card security codes. Value: 4–8 digits. */
+const CODE = [
+  W([
+    'pin(?:\\s+(?:code|number))?', 'one[- ]time\\s+(?:password|code|passcode|pin)', 'otp(?:\\s+code)?', 'verification\\s+code', 'security\\s+code', 'auth(?:entication|orization)?\\s+code',
+    '2fa\\s+code', 'login\\s+code', 'access\\s+code', 'sms\\s+code', 'cvv2?', 'cvc2?', 'passcode',
+    'geheimzahl', 'bestätigungscode', 'verifizierungscode', 'sicherheitscode', 'einmalcode', 'tan',
+    'code\\s+pin', 'code\\s+secret', 'code\\s+de\\s+v[ée]rification', 'code\\s+de\\s+s[ée]curit[ée]', 'code\\s+à\\s+usage\\s+unique', 'cryptogramme',
+    'c[óo]digo\\s+(?:de\\s+verificaci[óo]n|de\\s+seguridad|otp|pin|de\\s+verifica[çc][ãa]o|de\\s+seguran[çc]a)',
+    'codice\\s+(?:pin|di\\s+verifica|di\\s+sicurezza|otp)',
+  ]),
+  C(['验证码', '校验码', '动态码', '动态密码', '短信码', 'PIN码', 'pin码', '安全码', 'CVV码', '暗証番号', '認証コード', '確認コード', 'ワンタイムパスワード', 'セキュリティコード', '인증번호', '인증 번호', '인증코드', '보안코드']),
+].join('|');
+
+/** Passwords. Value: 4–64 characters without spaces, with a digit or a symbol. */
+const PASSWORD = [
+  W(['password', 'passwd', 'pwd', 'pass\\s+word', 'passwort', 'kennwort', 'mot\\s+de\\s+passe', 'mdp', 'contrase[ñn]a', 'clave(?:\\s+de\\s+acceso)?', 'senha', "parola\\s+d['’]ordine"]),
+  C(['登录密码', '支付密码', '交易密码', '取款密码', '密码', '口令', 'パスワード', '비밀번호', '비번', '암호']),
+].join('|');
+
+/** Security-question answers. Value: one or two words. */
+const ANSWER = [
+  W([
+    "(?:mother['’]?s\\s+)?maiden\\s+name", 'security\\s+(?:question\\s+)?answer', 'answer\\s+to\\s+(?:the|your|my)\\s+security\\s+question', 'memorable\\s+word',
+    'mädchenname', 'sicherheitsantwort', 'nom\\s+de\\s+jeune\\s+fille', 'r[ée]ponse\\s+secr[èe]te', 'apellido\\s+de\\s+soltera', 'respuesta\\s+(?:de\\s+seguridad|secreta)',
+    'nome\\s+de\\s+solteira', 'resposta\\s+(?:de\\s+seguran[çc]a|secreta)', 'cognome\\s+da\\s+nubile', 'risposta\\s+(?:di\\s+sicurezza|segreta)',
+  ]),
+  C(['密保问题答案', '密保答案', '安全问题的答案', '安全问题答案', '母亲的姓名', '母亲姓名', '秘密の質問の答え', '旧姓', '보안 질문 답변', '보안질문 답변', '어머니 성함']),
+].join('|');
+
+const COPULA = String.raw`\s*(?:is|was|are|=|:|：|是|为|為|は|lautet|ist|est|es|é|è|sono|são|:)\s*`;
+const OPT_COPULA = String.raw`\s*(?:is|was|=|:|：|是|为|為|は|lautet|ist|est|es|é|è|:)?\s*`;
+/** A few words may sit between the secret word and "is": "your new password for the portal is …". */
+const FILLER = String.raw`(?:\s+(?:for|of|to|on|in|f[üu]r|de|du|del|da|di|per|pour|para)\s+[^\s,.;:!?。，：]{1,20}(?:\s+[^\s,.;:!?。，：]{1,20})?)?`;
+
+const CODE_RE = new RegExp(`(?:${CODE})${FILLER}${OPT_COPULA}(\\d{4,8})(?!\\d)`, 'giu');
+const PASSWORD_RE = new RegExp(`(?:${PASSWORD})${FILLER}(?:${COPULA}|\\s*(?=[A-Za-z0-9!@#$%^&*]))["'“‘「『]?([!#-&(-~]{4,64})`, 'giu');
+const ANSWER_RE = new RegExp(`(?:${ANSWER})${COPULA}["'“‘「]?((?:[\\p{L}][\\p{L}'’-]{0,30})(?:\\s[\\p{Lu}][\\p{L}'’-]{0,30})?)`, 'giu');
+const ANY_CUE = new RegExp(`${CODE}|${PASSWORD}|${ANSWER}`, 'iu');
+
+const NOT_A_VALUE = /^(?:the|a|an|not|no|required|incorrect|wrong|invalid|expired|correct|reset|changed|sent|here|below|above|attached|same|your|my|our|this|that|what|which|case|sensitive|unknown|empty|blank|missing|needed|necessary|too|very|still|now|being|been|only|also|just|set|saved|stored|hidden|masked|protected|encrypted|strong|weak|secure|new|old|temporary|valid|falsch|richtig|incorrecte?|incorrecto|errada|errato|sbagliata)$/iu;
+const MASKED = /^[*•xX#.\-_]+$/u;
+
+/** Strip closing quotes and sentence punctuation the value pattern took along. */
+const trimValue = (v: string): string => v.replace(/["'”’」』)\]]+$/u, '').replace(/[.!?,:;。！？]+$/u, (tail) => (v.length - tail.length >= 4 ? '' : tail));
+
+const secretLike = (v: string): boolean =>
+  v.length >= 4 && !MASKED.test(v) && !NOT_A_VALUE.test(v) && !/^https?:|^www\.|@/iu.test(v) && (/\d/.test(v) || /[^\p{L}\p{N}]/u.test(v) || /\p{Lu}.*\p{Lu}/u.test(v.slice(1)));
+
+export const recognizeCredentials: Recognizer = (text) => {
+  if (!ANY_CUE.test(text)) return [];
+  const out: PiiCandidate[] = [];
+  const push = (m: RegExpMatchArray, value: string, reason: string): void => {
+    const start = m.index! + m[0].length - m[1]!.length;
+    out.push({ type: 'credential', start, end: start + value.length, score: 0.9, reason });
+  };
+  for (const m of text.matchAll(CODE_RE)) push(m, m[1]!, 'code digits after a PIN, one-time or verification code word');
+  for (const m of text.matchAll(PASSWORD_RE)) {
+    const value = trimValue(m[1]!);
+    if (secretLike(value)) push(m, value, 'password-like value after a password word');
+  }
+  for (const m of text.matchAll(ANSWER_RE)) {
+    const value = m[1]!.replace(/[.!?,]+$/u, '');
+    if (!NOT_A_VALUE.test(value.split(/\s/)[0]!) && value.length >= 2) push(m, value, 'answer after a security-question word');
+  }
+  return out;
+};

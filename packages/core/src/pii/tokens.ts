@@ -1,0 +1,53 @@
+/**
+ * Whether a digit run is a whole token or part of a longer one: "SR-20260812-09", "v1.2.3",
+ * "0.5309136012499991", "weibo.com/1434438281", "cuy160108579232880", "photo@2x". A number
+ * inside a longer token is an identifier, a decimal or a path, never a phone or a card.
+ * Han, kana and Hangul next to a number do not join it (those scripts have no spaces).
+ */
+
+const JOINING = /[A-Za-z0-9_@\\=&%$€£¥\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
+const ALNUM = /[A-Za-z0-9\p{Script=Latin}]/u;
+/** Abbreviations that may stand right before a number with a dot: "Tel.0123 456789". */
+const LABEL_BEFORE_DOT = /(?:^|[^\p{L}])(?:tel|t[ée]l|ph|mob|fax|no|nr|n[°º])$/iu;
+
+/** True when the character(s) before `start` glue the number at `start` to a longer token. */
+export function joinedBefore(text: string, start: number): boolean {
+  if (start === 0) return false;
+  const prev = text[start - 1]!;
+  if (JOINING.test(prev)) return true;
+  if (prev === '/') return start >= 2 && /[\p{L}]/u.test(text[start - 2]!); // a path ("weibo.com/1434438281"), not a list ("1624044/1823…")
+  if ((prev === '-' || prev === '_' || prev === '.' || prev === ',') && start >= 2) {
+    const prev2 = text[start - 2]!;
+    if (prev === '.' && /\p{L}/u.test(prev2)) return !LABEL_BEFORE_DOT.test(text.slice(Math.max(0, start - 8), start - 1));
+    // a decimal comma ("0,5309…") joins; a list comma after a long number ("13805484458,1864…") does not
+    if (prev === ',') return /(?:^|[^\d])\d{1,3}$/.test(text.slice(Math.max(0, start - 5), start - 1));
+    return ALNUM.test(prev2);
+  }
+  return false;
+}
+
+/** True when the character(s) after `end` glue the number ending there to a longer token. */
+export function joinedAfter(text: string, end: number): boolean {
+  if (end >= text.length) return false;
+  const next = text[end]!;
+  if (/[A-Za-z0-9_@%\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(next)) return true;
+  if (next === '/' && end + 1 < text.length) return /[A-Za-z]/.test(text[end + 1]!);
+  if ((next === '.' || next === '-') && end + 1 < text.length) return /\d/.test(text[end + 1]!);
+  return false;
+}
+
+/**
+ * A run with dots that reads as a decimal or a version rather than a dotted phone number
+ * ("2010.2007", "1.2.12087", "10.8.0.645", "75.45-7.586"): dotted phones have at least three
+ * groups of 2–4 digits separated by dots only.
+ */
+export function decimalOrVersion(run: string): boolean {
+  if (!run.includes('.')) return false;
+  const body = run.replace(/^\+/, '').replace(/\s*(?:x|ext\.?)\s*\d+$/i, '');
+  if (/[\s-]/.test(body.replace(/^\(\d+\)\s*/, ''))) {
+    // mixed separators with a dot: a phone only if every dotted group is 2–4 digits
+    return body.split(/[\s.()-]+/).filter(Boolean).some((g) => g.length < 2 || g.length > 4) || /\d\.\d+-/.test(body);
+  }
+  const groups = body.split('.');
+  return groups.length < 3 || groups.some((g) => !/^\d{2,4}$/.test(g));
+}
