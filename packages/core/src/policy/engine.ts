@@ -119,6 +119,8 @@ function evaluateRule(c: CompiledRule, view: TextView): PolicyHit[] {
     }
   });
   rule.phrases.forEach((ph, p) => {
+    // a term group with no match rules the phrase out before any regex runs
+    if (ph.all.some((group, g) => Array.isArray(group) && slot(`p${p}g${g}`).length === 0)) return;
     const groups = ph.all.map((_, g) => {
       const re = c.groupPatterns[p]![g];
       return re ? patternMatches(view, re, `p${p}g${g}`, rule) : slot(`p${p}g${g}`);
