@@ -2,7 +2,7 @@ import { sentences } from '../text/sentences.js';
 import { clauses } from './clauses.js';
 import { extractQuantities, isShortDuration, magnitude, normalizeUnit, sameQuantity, type Quantity } from './quantities.js';
 import type { KbEntry, KbFact } from './schema.js';
-import { mentions, type Mention } from './subjects.js';
+import { clauseMentions, type Mention } from './subjects.js';
 
 /** A fact of the entry the agent's text states differently. */
 export interface FactConflict {
@@ -80,7 +80,7 @@ export function checkFacts(text: string, entry: KbEntry, options: CheckFactsOpti
     const quantities = extractQuantities(s.text);
     let topic: Mention[] | null = null;
     const cut = clauses(s.text);
-    const named = cut.map((c) => mentions(c.text, facts).map((m) => ({ ...m, start: m.start + c.start, end: m.end + c.start })));
+    const named = clauseMentions(s.text, facts, cut);
     for (const [k, c] of cut.entries()) {
       const own = named[k]!;
       // "within 14 days after you print the label": a number that ends its clause, before a temporal clause naming something else, is that thing's deadline

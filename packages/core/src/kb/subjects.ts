@@ -54,16 +54,21 @@ const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.le
 const LATIN_TERM = /^[\p{Script=Latin}\s'’-]+$/u;
 /** German nouns that also end compounds ("Rücksendeetikett", "Versandlager"): matched inside words. */
 const COMPOUND_PARTS = new Set(['bearbeit', 'rabatt', 'steuer', 'etikett', 'lager', 'kurier', 'abholung', 'prüfung', 'reparatur', 'gutschein', 'lieferung', 'versand', 'zustellung', 'aufbau', 'rückmeldung']);
-const conceptRegex = (words: readonly string[]) => {
+/** One concept as a regex source: Latin words at a word start, compound parts and CJK/Hangul words anywhere. */
+const conceptSource = (words: readonly string[]) => {
   const latin = words.filter((w) => LATIN_TERM.test(w) && !COMPOUND_PARTS.has(w));
   const anywhere = words.filter((w) => !LATIN_TERM.test(w) || COMPOUND_PARTS.has(w));
-  return new RegExp([latin.length ? `(?<![\\p{L}\\p{N}])(?:${alternation(latin)})` : '', anywhere.length ? alternation(anywhere) : ''].filter(Boolean).join('|'), 'giu');
+  return [latin.length ? `(?<![\\p{L}\\p{N}])(?:${alternation(latin)})` : '', anywhere.length ? alternation(anywhere) : ''].filter(Boolean).join('|');
 };
-const COMPILED = CONCEPTS.map((c) => ({ ...c, re: conceptRegex(c.words) }));
 
-const foreignCache = new WeakMap<readonly KbFact[], typeof COMPILED>();
-/** The concepts no numeric fact uses (a concept word at a word start of the fact's name or a keyword, or a keyword inside a concept word). */
-function foreignConcepts(facts: readonly KbFact[]): typeof COMPILED {
+interface ForeignConcepts {
+  /** One group per concept, in `delivery` order; null when every concept is the entry's own. */
+  re: RegExp | null;
+  delivery: boolean[];
+}
+const foreignCache = new WeakMap<readonly KbFact[], ForeignConcepts>();
+/** The concepts no numeric fact uses (a concept word at a word start of the fact's name or a keyword, or a keyword inside a concept word), as one regex. */
+function foreignConcepts(facts: readonly KbFact[]): ForeignConcepts {
   const cached = foreignCache.get(facts);
   if (cached) return cached;
   // only numeric facts make a concept theirs: a number beside a label is about the label even where a yes/no fact names it
@@ -72,7 +77,8 @@ function foreignConcepts(facts: readonly KbFact[]): typeof COMPILED {
     const at = LATIN_TERM.test(w) ? new RegExp(`(?<![\\p{L}])${escape(w)}`, 'iu') : new RegExp(escape(w), 'u');
     return known.some((k) => at.test(k) || (k.length >= 4 && w.includes(k)));
   };
-  const out = COMPILED.filter((c) => !c.words.some(uses));
+  const foreign = CONCEPTS.filter((c) => !c.words.some(uses));
+  const out = { re: foreign.length ? new RegExp(foreign.map((c) => `(${conceptSource(c.words)})`).join('|'), 'giu') : null, delivery: foreign.map((c) => !!c.delivery) };
   foreignCache.set(facts, out);
   return out;
 }
@@ -99,35 +105,43 @@ function factRegex(fact: KbFact): RegExp | null {
 }
 
 /**
- * Everything `text` names: the facts' keywords (a longer match wins where two overlap: "return
- * shipping" over "return") and other things (see above) that no fact of the entry uses, delivery
- * words only where they are not a reference point. Sorted by position.
+ * Everything each part of `text` names: the facts' keywords (a longer match wins where two overlap:
+ * "return shipping" over "return") and other things (see above) that no fact of the entry uses,
+ * delivery words only where they are not a reference point. `parts` are offset ranges (clauses);
+ * mentions are returned per part, sorted by position, with offsets into `text`.
  */
-export function mentions(text: string, facts: readonly KbFact[]): Mention[] {
+export function clauseMentions(text: string, facts: readonly KbFact[], parts: readonly { start: number; end: number }[]): Mention[][] {
   const found: Mention[] = [];
   for (const fact of facts) {
     const re = factRegex(fact);
     if (re) for (const m of text.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length, fact });
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
-  let kept: Mention[] = [];
-  for (const m of found) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  const named: Mention[] = [];
+  for (const m of found) if (!named.some((k) => m.start < k.end && k.start < m.end)) named.push(m);
+  const others: Mention[] = [];
+  const foreign = foreignConcepts(facts);
+  for (const m of foreign.re ? text.matchAll(foreign.re) : []) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const delivery = foreign.delivery[m.slice(1).findIndex((g) => g !== undefined)]!;
+    if (named.some((k) => start < k.end && k.start < end)) continue;
+    if (delivery && (REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || REFERENCE_AFTER.test(text.slice(end)))) continue;
+    others.push({ start, end, fact: null, ...(delivery ? { delivery: true } : {}) });
+  }
   // a fact named only as the reference point of the number ("收到退货后5个工作日", "5 Tage nach Eingang der
   // Rücksendung") is not what the number is about: dropped beside another fact, else something else
   const reference = (m: Mention) => REFERENCE_AFTER.test(text.slice(m.end)) || REFERENCE_BEFORE_NP.test(text.slice(Math.max(0, m.start - 60), m.start));
-  const subjects = kept.filter((m) => !reference(m));
-  kept = subjects.length ? subjects : kept.map((m) => ({ ...m, fact: null, reference: true }));
-  const overlapsFact = (start: number, end: number) => kept.some((k) => start < k.end && k.start < end);
-  const others: Mention[] = [];
-  for (const concept of foreignConcepts(facts)) {
-    for (const m of text.matchAll(concept.re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (overlapsFact(start, end)) continue;
-      if (concept.delivery && (REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || REFERENCE_AFTER.test(text.slice(end)))) continue;
-      others.push({ start, end, fact: null, ...(concept.delivery ? { delivery: true } : {}) });
-    }
-  }
-  kept.push(...others);
-  return kept.sort((a, b) => a.start - b.start);
+  return parts.map(({ start, end }) => {
+    const inside = (m: Mention) => m.start >= start && m.start < end;
+    const facts = named.filter(inside);
+    const subjects = facts.filter((m) => !reference(m));
+    const kept = subjects.length ? subjects : facts.map((m) => ({ ...m, fact: null, reference: true }));
+    return [...kept, ...others.filter(inside)].sort((a, b) => a.start - b.start);
+  });
+}
+
+/** {@link clauseMentions} of the whole text as one part. */
+export function mentions(text: string, facts: readonly KbFact[]): Mention[] {
+  return clauseMentions(text, facts, [{ start: 0, end: text.length }])[0]!;
 }
