@@ -40,8 +40,8 @@ const ANSWER = [
   C(['密保问题答案', '密保答案', '安全问题的答案', '安全问题答案', '母亲的姓名', '母亲姓名', '秘密の質問の答え', '旧姓', '보안 질문 답변', '보안질문 답변', '어머니 성함']),
 ].join('|');
 
-const COPULA = String.raw`\s*(?:is|was|are|=|:|：|是|为|為|は|lautet|ist|est|es|é|è|sono|são|:)\s*`;
-const OPT_COPULA = String.raw`\s*(?:is|was|=|:|：|是|为|為|は|lautet|ist|est|es|é|è|:)?\s*`;
+const COPULA = String.raw`\s*(?:(?:is|was|are|lautet|ist|est|es|é|è|sono|são)(?![\p{L}])|[=:：是为為はが은는이가])\s*`;
+const OPT_COPULA = String.raw`\s*(?:(?:is|was|lautet|ist|est|es|é|è)(?![\p{L}])|[=:：是为為はが은는이가])?\s*`;
 /** A few words may sit between the secret word and "is": "your new password for the portal is …". */
 const FILLER = String.raw`(?:\s+(?:for|of|to|on|in|f[üu]r|de|du|del|da|di|per|pour|para)\s+[^\s,.;:!?。，：]{1,20}(?:\s+[^\s,.;:!?。，：]{1,20})?)?`;
 

@@ -2,7 +2,8 @@ import type { PiiType } from './types.js';
 
 /**
  * Mask personal data for evidence strings: keep just enough to recognise it
- * (last 4 of a card or IBAN, first letter and domain ending of an e-mail, last 2 of a phone).
+ * (last 4 of a card or IBAN, first letter and domain ending of an e-mail, last 2 of a phone);
+ * a secret (`credential`) is replaced whole by a fixed mask, names and addresses by one dot a character.
  *
  * @example
  * maskPii('credit_card', '4111 1111 1111 1111') // '•••• •••• •••• 1111'
@@ -31,6 +32,8 @@ export function maskPii(type: PiiType, value: string): string {
     }
     case 'phone':
       return keepLast(2);
+    case 'credential':
+      return '••••••'; // nothing of a secret, not even its length or its symbols
     case 'ip_address':
       return value.replace(/[0-9a-f]+$/i, '•••');
     default:

@@ -12,7 +12,7 @@ const ZH_SURNAMES = new Set(
 );
 const ZH_COMPOUND = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐'];
 /** Characters that never appear in a two- or three-character given-name token but often in words next to numbers. */
-const ZH_NOT_NAME = /[的了是在我你您他她们这那有和与或及电话手机号码联系方式地址区市省县路街号先生女士小姐请谢麻烦帐账户单订快递客服热线电信联通移动宽带套餐业务问题时间日月年元块钱个]/u;
+const ZH_NOT_NAME = /[的了是在我你您他她们这那有和与或及电话手机号码联系方式地址区市省县路街号先生女士请谢麻烦帐账户单订快递客服热线电信联通移动宽带套餐业务问题时间日月年元块钱个]/u;
 const ZH_TITLE = /(先生|女士|小姐|老师|师傅|太太)$/u;
 
 const KO_SURNAMES = new Set('김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부'.split(''));
