@@ -71,14 +71,16 @@ const spans = (res: readonly RegExp[], text: string, kind: MoodCue['kind']): Moo
 };
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+/** A message ending in one question mark, with no cue either way, is a question: neutral. */
+const QUESTION_END = /[^?？][?？]$/u;
 
 /**
  * Compile mood cues (the shipped `sentiment/mood-cues.json`, or a brand's edited copy).
  *
  * The decision, per message: litotes ("not bad", "kein Problem", 没问题) count as positive and
  * cancel the negative cues inside them; negative cues only → negative, positive only → positive,
- * both → the model decides (neutral without a model); no cue → a question, request, short
- * acknowledgement or polite closing is neutral, otherwise the model decides with the wide
+ * both → the model decides (neutral without a model); no cue → a question (ending in one question
+ * mark), request, short acknowledgement or polite closing is neutral, otherwise the model decides with the wide
  * thresholds of `MoodThresholds` (two-class models call many neutral texts negative).
  *
  * @example
@@ -103,9 +105,12 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const cues: MoodCue[] = [];
       if (c && text) {
         const litotes = spans(c.litotes, text, 'litotes');
-        const inside = (x: MoodCue) => litotes.some((l) => l.start <= x.start && x.end <= l.end);
-        cues.push(...litotes, ...spans(c.negative, text, 'negative').filter((x) => !inside(x)), ...spans(c.positive, text, 'positive').filter((x) => !inside(x)));
+        const within = (outer: readonly MoodCue[]) => (x: MoodCue) => !outer.some((o) => o.start <= x.start && x.end <= o.end);
+        // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed")
+        const negative = spans(c.negative, text, 'negative').filter(within(litotes));
+        cues.push(...litotes, ...negative, ...spans(c.positive, text, 'positive').filter(within(litotes)).filter(within(negative)));
         if (!cues.length) cues.push(...spans(c.neutralForm, text, 'neutral_form'));
+        if (!cues.length && QUESTION_END.test(text)) cues.push({ kind: 'neutral_form', start: text.length - 1, end: text.length });
       }
       const neg = cues.filter((x) => x.kind === 'negative').length;
       const pos = cues.filter((x) => x.kind === 'positive' || x.kind === 'litotes').length;

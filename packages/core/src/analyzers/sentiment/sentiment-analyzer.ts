@@ -5,9 +5,11 @@ import type { Lexicon } from '../../lexicon/schema.js';
 import type { Finding } from '../../schemas/finding.js';
 import { polarityOf, type TextClassifier } from '../../sentiment/classifier.js';
 import { builtinEmotionModel, builtinSentimentModel, type SentimentModel } from '../../sentiment/linear-model.js';
+import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from '../../sentiment/mood.js';
 import { patternFindings, soothingRate, threatFindings, type ScoredMessage } from './escalation.js';
+import { judgeOutcome } from './outcome.js';
 
-export const SENTIMENT_ANALYZER_VERSION = '0.2.0';
+export const SENTIMENT_ANALYZER_VERSION = '0.3.0';
 
 export interface SentimentOptions {
   /** Synchronous models by language, used before the shipped ones. */
@@ -22,8 +24,10 @@ export interface SentimentOptions {
   emotionModels?: Record<string, SentimentModel> | false;
   /** Escalation lexicon (default: the shipped `escalation` lexicon). */
   escalation?: Lexicon;
-  /** A customer polarity at or below this counts as negative (default -0.3). */
-  negativeBelow?: number;
+  /** Mood cues per language (default: the shipped `sentiment/mood-cues.json`); see `compileMoodCues`. */
+  moodCues?: unknown;
+  /** Model thresholds for messages without any cue (default −0.7 / 0.7). */
+  moodThresholds?: Partial<MoodThresholds>;
   /** This many negative customer messages are an escalation risk (default 3). */
   repeatedComplaints?: number;
   /** `metadata.orderValue` at or above this makes a negative ending a large-order complaint (default 500). */
@@ -31,25 +35,37 @@ export interface SentimentOptions {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-type Scored = { m: MessageView; p: number | null; by: string };
+type Scored = { m: MessageView; polarity: number | null; mood: MessageMood | null; by: string };
 
 /**
- * The customer's mood across a conversation: polarity of each message (−1 … 1, from the
- * classifier, the given or the shipped model of the message's language), start and end, whether
- * it worsened or stayed negative, whether agent turns soothed it, the agent's tone, the customer's
- * emotion, and escalation risk (chargeback, dispute, bad review, legal action, reporting; repeated
- * complaints; large-order complaints).
+ * The customer's mood across a conversation. Per message: the polarity of the classifier, the
+ * given or the shipped model of the message's language (−1 … 1), turned into a mood (negative,
+ * neutral, positive) with the language's cues — questions, requests and polite closings are
+ * neutral, negations and litotes ("not bad at all") are not negative, angry emoji are. Then:
+ * start and end mood, whether it worsened or stayed negative, the customer's outcome at the end
+ * (resolved, unresolved, dissatisfied), soothing by agent turns, the agent's tone, the customer's
+ * emotion, and escalation risk (a threat to charge back, dispute, review badly, sue or report;
+ * repeated complaints; large-order complaints).
  *
  * @example
  * const inspector = createInspector({ analyzers: [timingAnalyzer(), sentimentAnalyzer()] });
  */
 export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
   const escalation = compileLexicons([options.escalation ?? builtinLexicon('escalation')]);
-  const negative = options.negativeBelow ?? -0.3;
+  const cues = options.moodCues === undefined ? builtinMoodCues() : compileMoodCues(options.moodCues);
+  const thresholds: MoodThresholds = { ...DEFAULT_MOOD_THRESHOLDS, ...options.moodThresholds };
   const classifier = options.classifier;
   const usesClassifier = (language: string) => !!classifier && (!classifier.languages || classifier.languages.includes(language));
   const modelFor = (language: string) => options.models?.[language] ?? builtinSentimentModel(language);
   const emotionFor = (language: string) => (options.emotionModels === false ? null : (options.emotionModels?.[language] ?? builtinEmotionModel(language)));
+  const knowsLanguage = (language: string) => cues.languages.includes(language);
+
+  /** Cues of the message's language; a message too short to identify ("🤬🤬", "ok") takes its speaker's language. */
+  const moodOf = (s: Scored, speaker: string): MessageMood | null => {
+    const language = knowsLanguage(s.m.language) ? s.m.language : s.m.language === 'und' && knowsLanguage(speaker) ? speaker : null;
+    if (s.polarity === null && language === null) return null;
+    return cues.moodOf(s.m.view.normalized, language ?? s.m.language, s.polarity, thresholds);
+  };
 
   /** Polarity per conversational message in chronological order; a promise only when the classifier is needed. */
   function score(ctx: AnalyzerContext): Scored[] | Promise<Scored[]> {
@@ -58,7 +74,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     for (const i of ctx.chronological) {
       const m = ctx.messages[i]!;
       if (m.role !== 'customer' && m.role !== 'agent') continue;
-      const s: Scored = { m, p: null, by: '' };
+      const s: Scored = { m, polarity: null, mood: null, by: '' };
       scored.push(s);
       if (!m.text.trim()) continue;
       if (usesClassifier(m.language)) {
@@ -66,61 +82,80 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
         continue;
       }
       const model = modelFor(m.language);
-      if (model) Object.assign(s, { p: polarityOf(model.predict(m.text, m.view.normalized)), by: `sentiment.model.${m.language}` });
+      if (model) Object.assign(s, { polarity: polarityOf(model.predict(m.text, m.view.normalized)), by: `sentiment.model.${m.language}` });
+      else if (knowsLanguage(m.language)) s.by = `sentiment.cues.${m.language}`;
     }
-    if (!remote.length) return scored;
-    return classifier!.classify(remote.map((s) => s.m.text), { signal: ctx.signal }).then((predictions) => {
-      remote.forEach((s, k) => Object.assign(s, { p: predictions[k] ? polarityOf(predictions[k]) : null, by: classifier!.id }));
+    const withMood = () => {
+      for (const s of scored) if (s.m.text.trim()) s.mood = moodOf(s, ctx.languages[s.m.role]);
       return scored;
+    };
+    if (!remote.length) return withMood();
+    return classifier!.classify(remote.map((s) => s.m.text), { signal: ctx.signal }).then((predictions) => {
+      remote.forEach((s, k) => Object.assign(s, { polarity: predictions[k] ? polarityOf(predictions[k]) : null, by: classifier!.id }));
+      return withMood();
     });
   }
 
   function judge(ctx: AnalyzerContext, scored: Scored[]): AnalyzerOutput {
     const findings: Finding[] = [];
-    for (const s of scored) if (s.m.role === 'customer') findings.push(...threatFindings(escalation, s.m));
-    const customer = scored.filter((s): s is Scored & ScoredMessage => s.m.role === 'customer' && s.p !== null);
-    const agent = scored.filter((s) => s.m.role === 'agent' && s.p !== null).map((s) => s.p!);
+    const threats = new Set<number>();
+    for (const s of scored) {
+      if (s.m.role !== 'customer') continue;
+      const found = threatFindings(escalation, s.m);
+      if (found.length) threats.add(s.m.index);
+      findings.push(...found);
+    }
+    const customer = scored.filter((s): s is Scored & { mood: MessageMood } => s.m.role === 'customer' && s.mood !== null);
+    const agent = scored.filter((s) => s.m.role === 'agent' && s.mood !== null).map((s) => s.mood!.score);
     const first = customer[0];
     const last = customer.at(-1);
-    const start = first?.p ?? null;
-    const end = last?.p ?? null;
+    const strong = (s: { mood: MessageMood }) => s.mood.cues.some((c) => c.kind === 'negative') || (s.mood.model !== null && s.mood.model <= -0.6);
     if (customer.length >= 2 && first && last) {
-      const rule = { id: last.by, kind: 'model' as const };
+      const rule = { id: last.by, kind: 'model' as const, rawScore: last.mood.model ?? last.mood.score, score: last.mood.score, detail: { start: first.mood.label, end: last.mood.label, cues: last.mood.cues.map((c) => last.m.view.normalized.slice(c.start, c.end)) } };
       // a customer who came in negative and left negative is unresolved, however the middle went;
-      // worsened is for a customer who came in content or neutral
-      if (first.p <= negative && last.p <= negative) {
+      // worsened is for a customer who came in neutral or content
+      if (first.mood.label === 'negative' && last.mood.label === 'negative') {
         findings.push({
           analyzer: 'sentiment', code: 'sentiment.unresolved_negative', severity: 'major', messageIndex: last.m.index,
-          explanation: `customer mood stayed negative from start (${first.p}) to end (${last.p})`,
-          rule: { ...rule, rawScore: last.p, score: last.p },
-          suggestion: 'follow up until the customer confirms the issue is solved',
+          explanation: `the customer was negative at the start (message ${first.m.index}) and still is at the end (${last.mood.score})`,
+          rule, suggestion: 'follow up until the customer confirms the issue is solved',
         });
-      } else if (last.p - first.p <= -0.5 && last.p <= negative) {
+      } else if (last.mood.label === 'negative' && strong(last)) {
         findings.push({
-          analyzer: 'sentiment', code: 'sentiment.customer_worsened', severity: last.p <= -0.6 ? 'major' : 'minor', messageIndex: last.m.index,
-          explanation: `customer mood went from ${first.p} to ${last.p} (−1 … 1) over ${customer.length} messages`,
-          rule: { ...rule, rawScore: round(last.p - first.p), score: last.p },
-          suggestion: 'acknowledge the frustration and give a concrete next step',
+          analyzer: 'sentiment', code: 'sentiment.customer_worsened', severity: 'major', messageIndex: last.m.index,
+          explanation: `the customer came in ${first.mood.label} and ends negative (${last.mood.score}) over ${customer.length} messages`,
+          rule, suggestion: 'acknowledge the frustration and give a concrete next step',
         });
       }
     }
     const orderValue = ctx.conversation.metadata?.orderValue;
-    findings.push(...patternFindings(customer, negative, options.repeatedComplaints ?? 3, typeof orderValue === 'number' ? orderValue : null, options.largeOrderValue ?? 500));
-    const emotion = (s: ScoredMessage | undefined) => (s && s.m.text.trim() ? (emotionFor(s.m.language)?.predict(s.m.text, s.m.view.normalized).label ?? null) : null);
-    const sequence = scored.map((s) => ({ role: s.m.role as 'customer' | 'agent', p: s.p }));
+    const asScored: ScoredMessage[] = customer.map((s) => ({ m: s.m, p: s.mood.label === 'negative' ? Math.min(s.mood.score, -0.4) : s.mood.score }));
+    findings.push(...patternFindings(asScored, -0.4, options.repeatedComplaints ?? 3, typeof orderValue === 'number' ? orderValue : null, options.largeOrderValue ?? 500));
+    const outcome = judgeOutcome({ sequence: scored.map((s) => ({ m: s.m, mood: s.m.role === 'customer' ? s.mood : null })), threats });
+    const emotion = (s: Scored | undefined) => (s && s.m.text.trim() ? (emotionFor(s.m.language)?.predict(s.m.text, s.m.view.normalized).label ?? null) : null);
+    const sequence = scored.map((s) => ({ role: s.m.role as 'customer' | 'agent', p: s.mood?.score ?? null }));
+    const start = first?.mood.score ?? null;
+    const end = last?.mood.score ?? null;
+    // the outcome dimension's base: how the customer ends, 0 (dissatisfied) … 1 (content)
+    const outcomeBase = outcome.outcome === 'unknown' || !last ? null : outcome.outcome === 'dissatisfied' ? 0 : outcome.outcome === 'unresolved' ? 0.5 : last.mood.label === 'positive' ? 1 : 0.85;
     return {
-      scores: { sentiment: customer.length ? 1 : null },
+      scores: { sentiment: customer.length ? 1 : null, outcome: outcomeBase },
       findings,
       metrics: {
         'sentiment.customerStart': start,
         'sentiment.customerEnd': end,
+        'sentiment.customerMoodStart': first?.mood.label ?? null,
+        'sentiment.customerMoodEnd': last?.mood.label ?? null,
         'sentiment.customerTrend': start !== null && end !== null ? round(end - start) : null,
+        'sentiment.outcome': outcome.outcome,
+        'sentiment.outcomeReason': outcome.why,
         'sentiment.customerEmotionStart': emotion(first),
         'sentiment.customerEmotionEnd': emotion(last),
         'sentiment.agentTone': agent.length ? round(agent.reduce((a, b) => a + b, 0) / agent.length) : null,
         'sentiment.scoredMessages': customer.length + agent.length,
-        'sentiment.soothed': customer.length >= 2 && start !== null && end !== null ? (start <= negative && end > 0 ? 1 : 0) : null,
-        'sentiment.soothingRate': soothingRate(sequence, negative),
+        'sentiment.negativeCustomerMessages': customer.filter((s) => s.mood.label === 'negative').length,
+        'sentiment.soothed': customer.length >= 2 && first && last ? (first.mood.label === 'negative' && last.mood.label !== 'negative' ? 1 : 0) : null,
+        'sentiment.soothingRate': soothingRate(sequence, -0.4),
       },
     };
   }
