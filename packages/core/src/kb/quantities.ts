@@ -21,11 +21,11 @@ export type Dimension = 'duration' | 'percent' | `money:${string}`;
 
 /** Unit words in en zh de fr es pt it ja ko, longest first within each unit; factor scales the number (ja 割 = 10 %). */
 const UNIT_WORDS: [string, string, number?][] = [
-  ['business days?|working days?|calendar days?|days?|werktage?n?|arbeitstage?n?|tage?n?|jours? ouvrés|jours? ouvrables|jours?|días? hábiles|días?|dias? úteis|dias?|giorni lavorativi|giorni|giorno|営業日|日間|日(?![元圆圓本])|个工作日|個工作日|工作日|天|영업일|일간|일', 'day'],
-  ['hours?|hrs?|h|stunden?|std|heures?|horas?|ore|ora|時間|个小时|個小時|小时|小時|钟头|시간', 'hour'],
-  ['weeks?|wochen?|semaines?|semanas?|settimane?|週間|週|个星期|個星期|星期|个礼拜|礼拜|周(?!年)|주일|주(?![문소말])', 'week'],
-  ['months?|monate?n?|monats?|mois|meses|mes|mês|mesi|mese|ヶ月|か月|カ月|ヵ月|个月|個月|개월|달(?!러)', 'month'],
-  ['years?|jahre?n?|jahres|ans?|années?|años?|anos?|anni|anno|年間|年|년', 'year'],
+  ['business days?|working days?|calendar days?|days?|werktägige[nmrs]?|werktägig|tägige[nmrs]?|tägig|werktage?n?|arbeitstage?n?|tage?n?|jours? ouvrés|jours? ouvrables|jours?|días? hábiles|días?|dias? úteis|dias?|giorni lavorativi|giorni|giorno|営業日|日間|日(?![元圆圓本])|个工作日|個工作日|工作日|天|영업일|일간|일', 'day'],
+  ['hours?|hrs?|h|stündige[nmrs]?|stündig|stunden?|std|heures?|horas?|ore|ora|時間|个小时|個小時|小时|小時|钟头|시간', 'hour'],
+  ['weeks?|wöchige[nmrs]?|wöchig|wochen?|semaines?|semanas?|settimane?|週間|週|个星期|個星期|星期|个礼拜|礼拜|周(?!年)|주일|주(?![문소말])', 'week'],
+  ['months?|monatige[nmrs]?|monatig|monate?n?|monats?|mois|meses|mes|mês|mesi|mese|ヶ月|か月|カ月|ヵ月|个月|個月|개월|달(?!러)', 'month'],
+  ['years?|jährige[nmrs]?|jährig|jahre?n?|jahres|ans?|années?|años?|anos?|anni|anno|年間|年|년', 'year'],
   ['minutes?|mins?|minuten?|minutos?|minuti|分钟|分鐘|分間|分|분', 'minute'],
   ['%|percent|per cent|prozent|pour ?cent|por ?ciento|por ?cento|per ?cento|パーセント|퍼센트|프로', 'percent'],
   ['割', 'percent', 10],
@@ -86,7 +86,7 @@ const NOT_A_DURATION_BEFORE = /(?:(?<![\p{L}])(?:vor|il y a|hace|há)\s*)$/iu;
 const RATE_BEFORE = /(?:\d\s*\p{L}*|(?<![\p{L}])(?:times|once|twice|mal|fois|veces|vezes|volte))\s+$/iu;
 /** Articles read as "one" only before a singular unit of their own language ("a month", "einen Monat", "une semaine", "um mês", "한 달"). */
 const EN_ONE = /^(?:day|week|month|year|hour|minute|business day|working day|calendar day)$/iu;
-const DE_ONE = /^(?:tag|tages|werktag|werktages|arbeitstag|woche|monat|monats|jahr|jahres|stunde|minute)$/iu;
+const DE_ONE = /^(?:tag|tages|werktag|werktages|arbeitstag|woche|monat|monats|jahr|jahres|stunde|minute|(?:werk)?tägig\p{L}*|wöchig\p{L}*|monatig\p{L}*|jährig\p{L}*|stündig\p{L}*)$/iu;
 const ARTICLE_UNITS: Record<string, RegExp> = {
   a: EN_ONE, an: EN_ONE, ein: DE_ONE, eine: DE_ONE, einen: DE_ONE, einem: DE_ONE, einer: DE_ONE,
   un: /^(?:jour|jour ouvré|jour ouvrable|mois|an|día|día hábil|mes|año|minuto|giorno|mese|anno)$/iu,

@@ -31,6 +31,7 @@ const CONCEPTS: { words: string[]; delivery?: boolean }[] = [
   { words: ['post office', 'drop-off', 'drop off', 'postfiliale', 'paketshop', 'bureau de poste', 'point relais', 'oficina de correos', 'correios', 'agência', 'ufficio postale', '邮局', '郵局', '驿站', '网点', '郵便局', 'コンビニ', '우체국', '편의점'] },
   { words: ['courier', 'pickup', 'pick-up', 'pick up', 'collection', 'kurier', 'abholung', 'transporteur', 'enlèvement', 'mensajero', 'transportista', 'recogida', 'transportadora', 'coleta', 'corriere', 'ritiro', '快递员', '快递公司', '上门取件', '取件', '配送業者', '集荷', '택배기사', '택배사', '수거'] },
   { words: ['link', 'code', 'password', 'verification', 'lien', 'enlace', 'código', 'codice', '链接', '鏈接', '验证码', '兑换码', 'リンク', 'コード', '링크', '코드'] },
+  { words: ['money-back', 'money back', 'satisfaction guarantee', 'geld-zurück', 'zufriedenheitsgarantie', 'satisfait ou remboursé', 'garantie de remboursement', 'garantía de devolución del dinero', 'garantia de devolução do dinheiro', 'soddisfatti o rimborsati', '返金保証', '환불 보장'] },
   { words: ['discount', 'off', 'rabatt', 'remise', 'réduction', 'descuento', 'desconto', 'sconto', '折扣', '打折', '优惠', '割引', '値引き', '할인'] },
   { words: ['tax', 'vat', 'mwst', 'mehrwertsteuer', 'steuer', 'tva', 'taxe', 'iva', 'impuesto', 'imposto', 'tassa', 'imposta', '增值税', '税费', '税', '消費税', '세금', '부가세'] },
   { words: ['voucher', 'coupon', 'gift card', 'gutschein', 'bon d’achat', "bon d'achat", 'cupón', 'cupom', 'buono sconto', 'buono regalo', '优惠券', '优惠码', 'クーポン', '쿠폰'] },
@@ -67,7 +68,7 @@ interface ForeignConcepts {
   delivery: boolean[];
 }
 const foreignCache = new WeakMap<readonly KbFact[], ForeignConcepts>();
-/** The concepts no numeric fact uses (a concept word at a word start of the fact's name or a keyword, or a keyword inside a concept word), as one regex. */
+/** The concepts no numeric fact uses (a concept word at a word start of the fact's name or a keyword), as one regex. */
 function foreignConcepts(facts: readonly KbFact[]): ForeignConcepts {
   const cached = foreignCache.get(facts);
   if (cached) return cached;
@@ -75,7 +76,7 @@ function foreignConcepts(facts: readonly KbFact[]): ForeignConcepts {
   const known = facts.filter((f) => typeof f.value === 'number').flatMap((f) => [f.name, ...factWords(f)]).map((w) => w.toLowerCase());
   const uses = (w: string) => {
     const at = LATIN_TERM.test(w) ? new RegExp(`(?<![\\p{L}])${escape(w)}`, 'iu') : new RegExp(escape(w), 'u');
-    return known.some((k) => at.test(k) || (k.length >= 4 && w.includes(k)));
+    return known.some((k) => at.test(k));
   };
   const foreign = CONCEPTS.filter((c) => !c.words.some(uses));
   const out = { re: foreign.length ? new RegExp(foreign.map((c) => `(${conceptSource(c.words)})`).join('|'), 'giu') : null, delivery: foreign.map((c) => !!c.delivery) };
