@@ -91,7 +91,7 @@ const PERSONAL = [
   ]),
   cjk([
     '打我电话', '打我手机', '打我的电话', '打我的手机', '给我打电话', '给我打', '我的手机号码', '我的手机号', '我的手机', '我手机号', '我手机', '我的电话号码',
-    '我的电话', '我电话', '我的号码', '我号码', '我的联系方式', '我联系方式', '我的联系电话', '我的微信', '我微信', '加我手机', '加我微信', '加我', '联系我',
+    '我的电话', '我电话', '我的号码', '我号码', '我的联系方式', '我联系方式', '我的联系电话', '我的联络方式', '我联络方式', '我的联络电话', '我的微信', '我微信', '加我手机', '加我微信', '加我', '联系我',
     '私人电话', '私人号码', '私人手机', '本人电话', '本人手机', '个人电话', '个人手机', '个人号码', '我的邮箱', '我邮箱', '我的工作手机',
     '私の電話番号', '私の電話', '私の携帯', '私の番号', '私のメール', '私の連絡先', '直接お電話', '直接電話', '携帯に直接', '個人の携帯', '個人携帯', '個人の番号',
     '제 번호', '제 전화번호', '제 전화', '제 휴대폰', '제 핸드폰', '제 연락처', '제 이메일', '저한테 전화', '저에게 전화', '저에게 연락', '직접 전화', '직접 연락',
@@ -144,7 +144,9 @@ const CUE = new RegExp(
 const LINK_WORD = String.raw`(?:is|was|are|were|be|of|for|the|your|our|le|la|les|el|lo|il|der|die|das|den|lautet|lauten|ist|sind|est|sont|es|son|era|é|è|sono|são|and|und|et|y|e|or|oder|ou|o|和|及|与|或|是|为|為|は|が|은|는|이|가|[=:：#.,，、/&(（-])`;
 const ID_GAP = new RegExp(String.raw`^(?:\s*(?:${LINK_WORD}|[a-z]{0,3}\d[\w-]*)(?![\p{L}]))*\s*$`, 'iu');
 /** A service line or handle named right after the number: "4008308218 国际客服", "2646228337扣扣". */
-const AFTER_SERVICE = /^\s*[（(]?\s*(?:国际客服|客服热线|服务热线|客服|热线|hotline|customer service)|^[^.!?\n。！？]{0,32}?(?<![\p{L}])(?:hotline|customer service|service line|support line|help ?line|call cent(?:er|re))(?![\p{L}])/iu;
+const AFTER_SERVICE_LINE = /^\s*[（(]?\s*(?:国际客服|客服热线|客服电话|服务热线|热线|hotline|customer service)|^[^.!?\n。！？]{0,32}?(?<![\p{L}])(?:hotline|customer service|service line|support line|help ?line|call cent(?:er|re))(?![\p{L}])/iu;
+/** A bare 客服 right after a number: more often the customer addressing the agent ("13812345678 客服快点") than the line's name. */
+const AFTER_SERVICE_WORD = /^\s*[（(]?\s*客服/u;
 const AFTER_HANDLE = /^\s*(?:扣扣|qq)/iu;
 
 /** Where a clause starts: a line break (not after a "Phone:" label), sentence punctuation, or ". " after a word of 4+ letters, a digit or a Han character. */
@@ -194,7 +196,7 @@ export function cues(text: string): Cue[] {
   return out;
 }
 
-/** `service_after`: a service word follows the number ("4008308218 国际客服"); weaker than one before it. */
+/** `service_after`: a bare 客服 follows the number ("80001000客服"); weaker than a service word before it or a line's name after it. */
 export type NumberContext = 'id' | 'handle' | 'personal' | 'service' | 'service_after' | 'phone' | 'none';
 
 /**
@@ -222,7 +224,10 @@ export function numberContext(text: string, start: number, end: number): NumberC
     else if (lastPersonal >= 0) kind = 'personal';
   }
   // "call 0591-09642088, and the customer service staff will help you"
-  if ((kind === 'phone' || kind === 'none') && AFTER_SERVICE.test(afterText)) return 'service_after';
+  if (kind === 'phone' || kind === 'none') {
+    if (AFTER_SERVICE_LINE.test(afterText)) return 'service';
+    if (AFTER_SERVICE_WORD.test(afterText)) return 'service_after';
+  }
   return kind;
 }
 
