@@ -114,6 +114,13 @@ describe('phone validity and splitting', () => {
     expect(ofType('phone', 'Meine Nummern: 015123456789 017612345678', 'DE')).toEqual(['phone:015123456789', 'phone:017612345678']);
   });
 
+  it('reads thousands separators as a number and trusts grouping only where no country can validate', () => {
+    expect(ofType('phone', 'Unglaubliche 140.000.000 tote Zugvögel', 'DE')).toEqual([]);
+    expect(ofType('phone', 'Bolero 3/4 Arm 11.307.39.1820, Gr. 34', 'DE')).toEqual([]);
+    expect(ofType('phone', 'line 997 1001 1002 of the subtitles', 'DE')).toEqual([]);
+    expect(ofType('phone', "They're not answering at 516 466 638")).toEqual(['phone:516 466 638']);
+  });
+
   it('rejects six-digit blocks that are not grouped like a phone', () => {
     expect(ofType('phone', '两台都空了 221214 378522哦', 'CN')).toEqual([]);
     expect(ofType('phone', 'ids 221214 378522')).toEqual([]);

@@ -102,6 +102,9 @@ describe('secrets pasted into the chat (pii.credential)', () => {
     ['Il codice di verifica è 552913', '552913'],
     ['暗証番号は4821です', '4821'],
     ['인증번호는 552913 입니다', '552913'],
+    ['CVV 123 and expiry 12/27', '123'],
+    ['安全码是 456', '456'],
+    ['登录密码是 Qwe@1234', 'Qwe@1234'],
   ])('%s', (text, value) => {
     expect(ofType('credential', text)).toEqual([`credential:${value}`]);
   });
@@ -122,6 +125,9 @@ describe('secrets pasted into the chat (pii.credential)', () => {
     'mot de passe oublié',
     'la contraseña es incorrecta',
     'la password è sbagliata',
+    'Please set a secure password for your account.',
+    "I don't know what my password is.,passcode_forgotten",
+    'I do not know my password anymore.',
   ])('not a secret: %s', (text) => {
     expect(ofType('credential', text)).toEqual([]);
   });

@@ -77,7 +77,7 @@ const PERSONAL = [
     '(?:call|text|ring|phone|whatsapp|reach|contact|message|email|e-mail|mail|dm|sms)\\s+me(?:\\s+directly)?(?:\\s+(?:on|at))?', 'me\\s+directly(?:\\s+(?:on|at))?',
     'my\\s+(?:own\\s+|personal\\s+|private\\s+|direct\\s+|cell\\s+|mobile\\s+|contact\\s+|home\\s+|work\\s+)?(?:phone|mobile|cell(?:phone)?|number|whatsapp|line|email|e-mail|tel)(?:\\s+number)?',
     // de
-    'ruf(?:en\\s+sie)?\\s+mich(?:\\s+direkt)?(?:\\s+an)?', 'schreib(?:en\\s+sie)?\\s+mir', 'meine\\s+(?:private\\s+|pers[öo]nliche\\s+)?(?:nummer|handynummer|telefonnummer|e-mail|mail(?:adresse)?)', 'mein\\s+handy',
+    'ruf(?:en\\s+sie)?\\s+mich(?:\\s+direkt)?(?:\\s+an)?', 'schreib(?:en\\s+sie)?\\s+mir', 'meine\\s+(?:private\\s+|pers[öo]nliche\\s+|direkte\\s+)?(?:nummer|handynummer|telefonnummer|durchwahl|e-mail|mail(?:adresse)?)', 'mein\\s+handy',
     // fr
     'appelez-moi', 'appelle-moi', 'contactez-moi', '[ée]crivez-moi', 'mon\\s+(?:num[ée]ro|portable|t[ée]l[ée]phone|mobile|e-mail|mail|whatsapp)(?:\\s+perso(?:nnel)?)?', 'ma\\s+ligne\\s+directe',
     // es
@@ -92,9 +92,9 @@ const PERSONAL = [
   cjk([
     '打我电话', '打我手机', '打我的电话', '打我的手机', '给我打电话', '给我打', '我的手机号码', '我的手机号', '我的手机', '我手机号', '我手机', '我的电话号码',
     '我的电话', '我电话', '我的号码', '我号码', '我的联系方式', '我联系方式', '我的联系电话', '我的联络方式', '我联络方式', '我的联络电话', '我的微信', '我微信', '加我手机', '加我微信', '加我', '联系我',
-    '私人电话', '私人号码', '私人手机', '本人电话', '本人手机', '个人电话', '个人手机', '个人号码', '我的邮箱', '我邮箱', '我的工作手机',
-    '私の電話番号', '私の電話', '私の携帯', '私の番号', '私のメール', '私の連絡先', '直接お電話', '直接電話', '携帯に直接', '個人の携帯', '個人携帯', '個人の番号',
-    '제 번호', '제 전화번호', '제 전화', '제 휴대폰', '제 핸드폰', '제 연락처', '제 이메일', '저한테 전화', '저에게 전화', '저에게 연락', '직접 전화', '직접 연락',
+    '私人电话', '私人号码', '私人号', '私人手机', '私人微信', '本人电话', '本人手机', '个人电话', '个人手机', '个人号码', '我的邮箱', '我邮箱', '我的工作手机',
+    '私の電話番号', '私の電話', '私の携帯', '私の番号', '私のメール', '私の連絡先', '直接お電話', '直接電話', '私の直通', '直通番号', '直通電話', '携帯に直接', '個人の携帯', '個人携帯', '個人の番号',
+    '제 번호', '제 전화번호', '제 전화', '제 휴대폰', '제 핸드폰', '제 연락처', '제 이메일', '저한테 전화', '저에게 전화', '저에게 연락', '직접 전화', '직접 연락', '제 직통', '직통번호', '직통 번호',
     '개인 번호', '개인 연락처', '개인 이메일', '내 번호', '내 전화번호', '내 핸드폰',
   ]),
 ];

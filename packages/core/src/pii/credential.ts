@@ -15,13 +15,19 @@ const C = (alts: readonly string[]): string => `(?:${alts.join('|')})`;
 const CODE = [
   W([
     'pin(?:\\s+(?:code|number))?', 'one[- ]time\\s+(?:password|code|passcode|pin)', 'otp(?:\\s+code)?', 'verification\\s+code', 'security\\s+code', 'auth(?:entication|orization)?\\s+code',
-    '2fa\\s+code', 'login\\s+code', 'access\\s+code', 'sms\\s+code', 'cvv2?', 'cvc2?', 'passcode',
+    '2fa\\s+code', 'login\\s+code', 'access\\s+code', 'sms\\s+code', 'passcode',
     'geheimzahl', 'bestätigungscode', 'verifizierungscode', 'sicherheitscode', 'einmalcode', 'tan',
     'code\\s+pin', 'code\\s+secret', 'code\\s+de\\s+v[ée]rification', 'code\\s+de\\s+s[ée]curit[ée]', 'code\\s+à\\s+usage\\s+unique', 'cryptogramme',
-    'c[óo]digo\\s+(?:de\\s+verificaci[óo]n|de\\s+seguridad|otp|pin|de\\s+verifica[çc][ãa]o|de\\s+seguran[çc]a)',
+    'c[óo]digo\\s+(?:de\\s+verificaci[óo]n|de\\s+seguridad|otp|pin|de\\s+verifica[çc][ãa]o|de\\s+seguran[çc]a)(?!\\s+do\\s+cart)',
     'codice\\s+(?:pin|di\\s+verifica|di\\s+sicurezza|otp)',
   ]),
-  C(['验证码', '校验码', '动态码', '动态密码', '短信码', 'PIN码', 'pin码', '安全码', 'CVV码', '暗証番号', '認証コード', '確認コード', 'ワンタイムパスワード', 'セキュリティコード', '인증번호', '인증 번호', '인증코드', '보안코드']),
+  C(['验证码', '校验码', '动态码', '动态密码', '短信码', 'PIN码', 'pin码', '暗証番号', '認証コード', '確認コード', 'ワンタイムパスワード', '인증번호', '인증 번호', '인증코드']),
+].join('|');
+
+/** Card security codes (CVV, CVC, 安全码, セキュリティコード …). Value: 3–4 digits. */
+const CARD_CODE = [
+  W(['cvv2?', 'cvc2?', 'cid', 'card\\s+security\\s+code', 'kartenprüfnummer', 'cryptogramme(?:\\s+visuel)?', 'c[óo]digo\\s+de\\s+seguran[çc]a\\s+do\\s+cart[ãa]o']),
+  C(['安全码', 'CVV码', 'cvv码', '卡背面三位数', 'セキュリティコード', '보안코드', 'CVC번호']),
 ].join('|');
 
 /** Passwords. Value: 4–64 characters without spaces, with a digit or a symbol. */
@@ -43,21 +49,23 @@ const ANSWER = [
 const COPULA = String.raw`\s*(?:(?:is|was|are|lautet|ist|est|es|é|è|sono|são)(?![\p{L}])|[=:：是为為はが은는이가])\s*`;
 const OPT_COPULA = String.raw`\s*(?:(?:is|was|lautet|ist|est|es|é|è)(?![\p{L}])|[=:：是为為はが은는이가])?\s*`;
 /** A few words may sit between the secret word and "is": "your new password for the portal is …". */
-const FILLER = String.raw`(?:\s+(?:for|of|to|on|in|f[üu]r|de|du|del|da|di|per|pour|para)\s+[^\s,.;:!?。，：]{1,20}(?:\s+[^\s,.;:!?。，：]{1,20})?)?`;
+const FILLER = String.raw`(?:\s+(?:for|of|to|on|in|f[üu]r|de|du|del|da|di|per|pour|para)\s+[^\s,.;:!?。，：]{1,20}(?![^\s,.;:!?。，：])(?:\s+[^\s,.;:!?。，：]{1,20}(?![^\s,.;:!?。，：]))?)?`;
 
 const CODE_RE = new RegExp(`(?:${CODE})${FILLER}${OPT_COPULA}(\\d{4,8})(?!\\d)`, 'giu');
-const PASSWORD_RE = new RegExp(`(?:${PASSWORD})${FILLER}(?:${COPULA}|\\s*(?=[A-Za-z0-9!@#$%^&*]))["'“‘「『]?([!#-&(-~]{4,64})`, 'giu');
+const CARD_CODE_RE = new RegExp(`(?:${CARD_CODE})${OPT_COPULA}(\\d{3,4})(?!\\d)`, 'giu');
+// with "is"/":"/"是" a value may be any token; without, it must come right after the word and hold a digit ("密码123456", "password Xy7kq9")
+const PASSWORD_RE = new RegExp(`(?:${PASSWORD})${FILLER}(?:${COPULA}["'“‘「『]?([A-Za-z0-9!#$%&*+@^_~(\\[-][!#-&(-~]{3,63})|\\s*(?=[!#-&(-~]*\\d)([A-Za-z0-9][!#-&(-~]{3,63}))`, 'giu');
 const ANSWER_RE = new RegExp(`(?:${ANSWER})${COPULA}["'“‘「]?((?:[\\p{L}][\\p{L}'’-]{0,30})(?:\\s[\\p{Lu}][\\p{L}'’-]{0,30})?)`, 'giu');
-const ANY_CUE = new RegExp(`${CODE}|${PASSWORD}|${ANSWER}`, 'iu');
+const ANY_CUE = new RegExp(`${CODE}|${CARD_CODE}|${PASSWORD}|${ANSWER}`, 'iu');
 
 const NOT_A_VALUE = /^(?:the|a|an|not|no|required|incorrect|wrong|invalid|expired|correct|reset|changed|sent|here|below|above|attached|same|your|my|our|this|that|what|which|case|sensitive|unknown|empty|blank|missing|needed|necessary|too|very|still|now|being|been|only|also|just|set|saved|stored|hidden|masked|protected|encrypted|strong|weak|secure|new|old|temporary|valid|falsch|richtig|incorrecte?|incorrecto|errada|errato|sbagliata)$/iu;
 const MASKED = /^[*•xX#.\-_]+$/u;
 
 /** Strip closing quotes and sentence punctuation the value pattern took along. */
-const trimValue = (v: string): string => v.replace(/["'”’」』)\]]+$/u, '').replace(/[.!?,:;。！？]+$/u, (tail) => (v.length - tail.length >= 4 ? '' : tail));
+const trimValue = (v: string): string => v.replace(/["'”’」』)\]]+$/u, '').replace(/[.!?,:;。！？]+$/u, '');
 
 const secretLike = (v: string): boolean =>
-  v.length >= 4 && !MASKED.test(v) && !NOT_A_VALUE.test(v) && !/^https?:|^www\.|@/iu.test(v) && (/\d/.test(v) || /[^\p{L}\p{N}]/u.test(v) || /\p{Lu}.*\p{Lu}/u.test(v.slice(1)));
+  v.length >= 4 && !MASKED.test(v) && !NOT_A_VALUE.test(v) && !/^https?:|^www\.|^[^@\s]+@[^@\s]+\.[a-z]{2,}$/iu.test(v) && (/\d/.test(v) || /[^\p{L}\p{N}]/u.test(v) || /\p{Lu}.*\p{Lu}/u.test(v.slice(1)));
 
 export const recognizeCredentials: Recognizer = (text) => {
   if (!ANY_CUE.test(text)) return [];
@@ -67,9 +75,14 @@ export const recognizeCredentials: Recognizer = (text) => {
     out.push({ type: 'credential', start, end: start + value.length, score: 0.9, reason });
   };
   for (const m of text.matchAll(CODE_RE)) push(m, m[1]!, 'code digits after a PIN, one-time or verification code word');
+  for (const m of text.matchAll(CARD_CODE_RE)) push(m, m[1]!, 'three or four digits after a card security code word');
   for (const m of text.matchAll(PASSWORD_RE)) {
-    const value = trimValue(m[1]!);
-    if (secretLike(value)) push(m, value, 'password-like value after a password word');
+    const raw = m[1] ?? m[2]!;
+    const value = trimValue(raw);
+    if (secretLike(value)) {
+      const start = m.index! + m[0].length - raw.length;
+      out.push({ type: 'credential', start, end: start + value.length, score: 0.9, reason: 'password-like value after a password word' });
+    }
   }
   for (const m of text.matchAll(ANSWER_RE)) {
     const value = m[1]!.replace(/[.!?,]+$/u, '');

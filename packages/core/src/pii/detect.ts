@@ -14,9 +14,9 @@ export type PiiTextView = Pick<TextView, 'original' | 'normalized' | 'toOriginal
 /**
  * Characters whose folding matters to personal data: full-width forms (a Chinese or Japanese
  * keyboard's digits, letters and "＠"), ideographic and no-break spaces, zero-width and other
- * format characters, mathematical digits. Text without them is scanned as is.
+ * format characters, circled and mathematical digits. Text without them is scanned as is.
  */
-const NEEDS_FOLDING = /[\uFF01-\uFF5E\u3000\u00A0\u2000-\u200F\u2028-\u202F\u205F-\u2064\uFEFF\u00AD]|\uD835[\uDFCE-\uDFFF]/u;
+const NEEDS_FOLDING = /[\uFF01-\uFF5E\u3000\u00A0\u2000-\u200F\u2028-\u202F\u205F-\u2064\uFEFF\u00AD\u2460-\u249B\u24EA-\u24FF]|\uD835[\uDFCE-\uDFFF]/u;
 
 /** Keep the earlier type (priority order) on overlaps; sort by position. */
 function resolve(found: PiiCandidate[], c: PiiCandidate): void {

@@ -75,6 +75,7 @@ function assess(raw: string, context: NumberContext, country: CountryCode | unde
   if (DATE_LIKE.test(trimmed) || CONTAINS_DATE.test(core) || POSTAL.test(trimmed) || decimalOrVersion(core)) return null;
   if (/^\d{3}-\d{2}-\d{4}$/.test(trimmed)) return null; // SSN shape
   if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(trimmed)) return null; // a dotted quad is an IP address or a version
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(trimmed)) return null; // thousands separators: 140.000.000
   const international = core.startsWith('+') || (core.startsWith('00') && !core.startsWith('000'));
   if (!international && DATE_PREFIX.test(trimmed)) return null;
   const parsed = international ? parsePhone(core.replace(/^00/, '+')) : country ? parsePhone(core, country) : undefined;
@@ -94,7 +95,8 @@ function assess(raw: string, context: NumberContext, country: CountryCode | unde
     return { score: cue ? 0.9 : 0.8, reason: `valid ${country} ${TYPE_LABEL[type!] ?? 'number'}${cue ? `, ${cue}` : ''}` };
   }
   if (cue && plausible(core)) return { score: 0.75, reason: cue };
-  if (grouped(core) && digits.length >= 8) return { score: 0.6, reason: 'phone-like grouping' };
+  // grouping alone counts only where no country can validate the number
+  if (!country && grouped(core) && digits.length >= 8) return { score: 0.6, reason: 'phone-like grouping' };
   return null;
 }
 
