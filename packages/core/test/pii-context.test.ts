@@ -48,6 +48,12 @@ describe('identifier words veto a following number (en zh de fr es ja pt it ko)'
     ['Il numero di pratica è 3123456789.', 'IT'],
     ['주문번호는 0212345678 입니다.', 'KR'],
     ['QQ号码：800010000', 'CN'],
+    ['会員ID 0312345678', 'JP'],
+    ['S/N: 2104123456', 'US'],
+    ['App version 4.12.0 (build 4120035)', 'US'],
+    ['Gerätenummer 1234567890', 'DE'],
+    ['Référence client : 0612345678', 'FR'],
+    ['Codice cliente 3123456789', 'IT'],
     ['请加2646228337扣扣聊', 'CN'],
   ])('%s', (text, country) => {
     expect(ofType('phone', text, country)).toEqual([]);
@@ -81,6 +87,9 @@ describe('service lines are nobody\'s personal data', () => {
     ['Chiami il nostro numero verde 800 123 456.', 'IT'],
     ['フリーダイヤル 0120-123-456 までお電話ください。', 'JP'],
     ['고객센터 1588-1234 로 문의해 주세요.', 'KR'],
+    ['Customer care: 1800 123 456', 'AU'],
+    ['Hotline 24/7: +49 800 1234567', undefined],
+    ['请拨打hotline4001234567', undefined],
     ['You can also call 0591-09642088, and the customer service staff will help you.', undefined],
   ])('%s', (text, country) => {
     expect(ofType('phone', text, country)).toEqual([]);

@@ -4,8 +4,8 @@
  * one alternation per kind; scanning a clause is linear in its length.
  */
 
-/** Latin-script words: matched as whole words (no letter or digit on either side). */
-const latin = (alternatives: readonly string[]): string => `(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`;
+/** Latin-script words: matched as whole words (no Latin letter or digit on either side; Han, kana or Hangul may touch them: "会员ID"). */
+const latin = (alternatives: readonly string[]): string => `(?<![\\p{Script=Latin}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{Script=Latin}\\p{N}_])`;
 /** CJK words: no word boundaries in these scripts. */
 const cjk = (alternatives: readonly string[]): string => `(?:${alternatives.join('|')})`;
 
@@ -31,11 +31,11 @@ const ID_LATIN = [
   'commande', 'dossier', 'suivi', 'facture', 'colis', 'référence', 'réf\\.?', 'série', 'réclamation', 'réservation', 'contrat', 'micrologiciel',
   // es
   'pedido', 'referencia', 'factura', 'envío', 'seguimiento', 'expediente', 'localizador', 'reserva', 'caso', 'incidencia', 'serie', 'versión', 'modelo',
-  'cuenta', 'reclamación', 'devolución',
+  'cuenta', 'reclamación', 'devolución', 'cliente', 'c[óo]digo',
   // pt
   'encomenda', 'rastreio', 'rastreamento', 'protocolo', 'fatura', 'nota fiscal', 'referência', 'chamado', 'versão', 'conta', 'reclamação', 'devolução',
   // it
-  'ordine', 'ordinazione', 'pratica', 'spedizione', 'fattura', 'riferimento', 'rif\\.?', 'tracciamento', 'versione', 'reclamo', 'reso', 'contratto',
+  'ordine', 'ordinazione', 'pratica', 'codice', 'client', 'spedizione', 'fattura', 'riferimento', 'rif\\.?', 'tracciamento', 'versione', 'reclamo', 'reso', 'contratto',
   // pl (the reported PL case's language)
   'zamówienie', 'zamówienia', 'przesyłki', 'faktury',
 ];
@@ -69,7 +69,7 @@ const ID_CJK = [
 ];
 
 /** Handles that are digits but not phone numbers: QQ numbers, user ids. */
-const HANDLE = [latin(['qq', 'icq', 'skype', 'uid', 'username', 'user name', 'nickname', 'login', 'weibo']), cjk(['QQ号码', 'QQ号', 'qq号', '扣扣', '企鹅号', '微博', '用户名'])];
+const HANDLE = [cjk(['QQ号码', 'QQ号', 'qq号', '扣扣', '企鹅号', '微博', '用户名']), latin(['qq', 'icq', 'skype', 'uid', 'username', 'user name', 'nickname', 'login', 'weibo'])];
 
 /** First-person contact: someone giving their own number or inviting direct contact. */
 const PERSONAL = [

@@ -8,7 +8,7 @@ import type { PiiCandidate, Recognizer } from './types.js';
  * for one ("what is your PIN?", "密码是什么", "never share your code") has no value and is silent.
  */
 
-const W = (alts: readonly string[]): string => `(?<![\\p{L}\\p{N}_])(?:${alts.join('|')})(?![\\p{L}\\p{N}_])`;
+const W = (alts: readonly string[]): string => `(?<![\\p{Script=Latin}\\p{N}_])(?:${alts.join('|')})(?![\\p{Script=Latin}\\p{N}_])`;
 const C = (alts: readonly string[]): string => `(?:${alts.join('|')})`;
 
 /** Codes: one-time, verification, PIN, card security codes. Value: 4–8 digits. */
