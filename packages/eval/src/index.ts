@@ -21,3 +21,5 @@ export * from './run.js';
 export * from './thresholds.js';
 export * from './corpora/sentiment.js';
 export * from './corpora/politeness.js';
+export * from './corpora/satisfaction.js';
+export { satisfactionTask, satisfactionRows, judgeThreads, SATISFIED, DISSATISFIED } from './tasks/satisfaction-task.js';

@@ -9,10 +9,11 @@ import { kbAnswerTask, kbFixturesTask, kbRetrievalTask, similarityTask } from '.
 import { conversationSentimentTask } from './tasks/conversation-sentiment-task.js';
 import type { EvalTask, TaskContext } from './tasks/task.js';
 import { timingTask } from './tasks/timing-task.js';
+import { satisfactionTask } from './tasks/satisfaction-task.js';
 import type { EvalRow } from './report.js';
 
 /** Every task `cxqa eval` knows, in report order. */
-export const EVAL_TASKS: readonly EvalTask[] = [langidTask, timingTask, piiTask, sensitiveTask, offensiveTask, sentimentTask, conversationSentimentTask, politenessTask, courtesyTask, kbFixturesTask, kbRetrievalTask, kbAnswerTask, similarityTask];
+export const EVAL_TASKS: readonly EvalTask[] = [langidTask, timingTask, piiTask, sensitiveTask, offensiveTask, sentimentTask, conversationSentimentTask, politenessTask, courtesyTask, kbFixturesTask, kbRetrievalTask, kbAnswerTask, similarityTask, satisfactionTask];
 
 export interface EvaluationOptions extends TaskContext {
   /** Only run tasks with these names. */

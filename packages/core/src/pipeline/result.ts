@@ -2,12 +2,13 @@ import type { AnalyzerOutput } from '../analyzer/contract.js';
 import type { Finding } from '../schemas/finding.js';
 import type { Issue, MetricValue, Result, Versions } from '../schemas/result.js';
 import type { Scorecard } from '../schemas/scorecard.js';
-import { scoreConversation } from '../scorecard/score.js';
+import { reviewOf, scoreConversation } from '../scorecard/score.js';
+import { mergeFindings } from './merge-findings.js';
 import type { PreparedConversation } from './context.js';
 
 /** The result for input that could not be validated or parsed. */
 export function invalidResult(conversationId: string | null, issues: Issue[], versions: Versions): Result {
-  return { conversationId, status: 'invalid', score: null, pass: null, dimensions: [], findings: [], metrics: {}, issues, versions };
+  return { conversationId, status: 'invalid', score: null, pass: null, dimensions: [], findings: [], metrics: {}, issues, review: { needed: false, reasons: [] }, versions };
 }
 
 /** Merge analyzer outputs into one scored Result. */
@@ -18,7 +19,7 @@ export function assembleResult(
   scorecard: Scorecard,
   versions: Versions,
 ): Result {
-  const findings: Finding[] = [];
+  const found: Finding[] = [];
   const metrics: Record<string, MetricValue> = {
     'conversation.messageCount': prepared.messages.length,
     'language.customer': prepared.languages.customer,
@@ -26,7 +27,7 @@ export function assembleResult(
   };
   const bases = new Map<string, number[]>();
   for (const out of outputs.values()) {
-    findings.push(...out.findings);
+    for (const f of out.findings) found.push(f);
     Object.assign(metrics, out.metrics);
     for (const [dim, v] of Object.entries(out.scores)) {
       if (v === null) continue;
@@ -35,12 +36,15 @@ export function assembleResult(
       bases.set(dim, list);
     }
   }
-  findings.sort((a, b) => (a.messageIndex ?? -1) - (b.messageIndex ?? -1));
+  found.sort((a, b) => (a.messageIndex ?? -1) - (b.messageIndex ?? -1));
+  const findings = mergeFindings(found);
   const scored = scoreConversation(scorecard, bases, findings);
   const failedAnalyzer = issues.some((i) => i.analyzer !== undefined || i.code === 'translation_failed');
   const dimensions = scored.autoFailed
     ? [...scored.dimensions, { name: 'autoFail', score: 0, weight: 0, explanation: scored.autoFailed }]
-    : scored.dimensions;
+    : scored.failed
+      ? [...scored.dimensions, { name: 'fail', score: null, weight: 0, explanation: scored.failed }]
+      : scored.dimensions;
   return {
     conversationId: prepared.conversation.id,
     status: failedAnalyzer ? 'partial' : 'ok',
@@ -50,6 +54,7 @@ export function assembleResult(
     findings,
     metrics,
     issues,
+    review: reviewOf(scorecard, findings, metrics),
     versions,
   };
 }

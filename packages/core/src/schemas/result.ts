@@ -30,6 +30,13 @@ export const VersionsSchema = z.object({
   analyzers: z.record(z.string(), z.string()),
 });
 
+export const ReviewSchema = z.object({
+  /** True when a person should read this conversation, whatever its score. */
+  needed: z.boolean(),
+  /** Why, as the scorecard's review reasons (`customer_dissatisfied`, `escalation_threat`, `agent_misconduct`, …). */
+  reasons: z.array(z.string()),
+});
+
 export const ResultSchema = z.object({
   conversationId: z.string().nullable(),
   status: ResultStatusSchema,
@@ -41,6 +48,8 @@ export const ResultSchema = z.object({
   /** Flat `analyzer.camelCaseName` → value. */
   metrics: z.record(z.string(), MetricValueSchema),
   issues: z.array(IssueSchema),
+  /** Whether a person should read it (results written before 0.2 have none: read as not needed). */
+  review: ReviewSchema.default({ needed: false, reasons: [] }),
   versions: VersionsSchema,
 });
 
@@ -50,3 +59,4 @@ export type DimensionResult = z.infer<typeof DimensionResultSchema>;
 export type MetricValue = z.infer<typeof MetricValueSchema>;
 export type Versions = z.infer<typeof VersionsSchema>;
 export type Result = z.infer<typeof ResultSchema>;
+export type Review = z.infer<typeof ReviewSchema>;

@@ -1,24 +1,42 @@
 import { ScorecardSchema, type Scorecard } from '../schemas/scorecard.js';
 
 /**
- * The scorecard used when none is given. Dimensions without an analyzer that judged them
- * are N/A and their weight is shared among the others.
+ * The scorecard used when none is given (see docs/scorecards.md for why each weight is what it
+ * is and the agreement with customer satisfaction it reaches). Dimensions without an analyzer
+ * that judged them are N/A and their weight is shared among the others.
+ *
+ * - conduct: the agent's behaviour toward the customer; critical misconduct fails the conversation
+ * - outcome: how the customer ends (resolved, unresolved, dissatisfied) and their mood on the way
+ * - timeliness, compliance, courtesy and script, accuracy against the knowledge base
  */
 export const DEFAULT_SCORECARD: Scorecard = ScorecardSchema.parse({
   name: 'cxqa-default',
-  version: '1.0.0',
-  passThreshold: 80,
+  version: '2.0.0',
+  passThreshold: 75,
   deductions: { info: 0, minor: 5, major: 15, critical: 40 },
   dimensions: [
-    { name: 'timeliness', label: 'Response timeliness', weight: 30, findings: ['timing.*'], deductions: { info: 0, minor: 10, major: 25, critical: 50 } },
-    { name: 'compliance', label: 'Compliance and privacy', weight: 25, findings: ['sensitive.*', 'pii.*', 'policy.*'] },
-    { name: 'courtesy', label: 'Courtesy and script', weight: 20, findings: ['politeness.*', 'culture.*', 'script.*'] },
-    { name: 'sentiment', label: 'Customer sentiment', weight: 15, findings: ['sentiment.*'] },
-    { name: 'accuracy', label: 'Answer accuracy', weight: 10, findings: ['kb.*'] },
+    { name: 'conduct', label: 'Agent conduct', weight: 25, findings: ['politeness.*', 'culture.informal_address', 'culture.formal_address'], deductions: { info: 0, minor: 10, major: 30, critical: 60 } },
+    { name: 'outcome', label: 'Customer outcome', weight: 30, findings: ['sentiment.*'], deductions: { info: 0, minor: 5, major: 15, critical: 30 } },
+    { name: 'timeliness', label: 'Response timeliness', weight: 20, findings: ['timing.*'], deductions: { info: 0, minor: 10, major: 25, critical: 50 } },
+    { name: 'compliance', label: 'Compliance and privacy', weight: 15, findings: ['sensitive.*', 'pii.*', 'policy.*'] },
+    { name: 'courtesy', label: 'Courtesy and script', weight: 5, findings: ['culture.*', 'script.*'] },
+    { name: 'accuracy', label: 'Answer accuracy', weight: 5, findings: ['kb.*'] },
   ],
   autoFail: [
     { code: 'pii.*', minSeverity: 'critical', reason: 'the agent exposed personal data' },
     { code: 'policy.*', minSeverity: 'critical', reason: 'a marketplace policy violation can cost the account' },
     { code: 'sensitive.*', minSeverity: 'critical' },
+  ],
+  failOn: [
+    { code: 'politeness.*', minSeverity: 'critical', reason: 'misconduct toward the customer' },
+    { code: 'sensitive.*', minSeverity: 'major', reason: 'the agent used offensive language' },
+  ],
+  review: [
+    { metric: 'sentiment.outcome', equals: ['dissatisfied'], reason: 'customer_dissatisfied' },
+    { code: 'sentiment.escalation_risk', reason: 'escalation_threat' },
+    { code: 'politeness.*', minSeverity: 'critical', reason: 'agent_misconduct' },
+    { code: 'sensitive.*', minSeverity: 'major', reason: 'agent_misconduct' },
+    { code: 'pii.*', minSeverity: 'critical', reason: 'privacy' },
+    { code: 'policy.*', minSeverity: 'critical', reason: 'marketplace_policy' },
   ],
 });

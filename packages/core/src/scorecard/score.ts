@@ -1,5 +1,5 @@
 import { compareSeverity, SEVERITIES, type Finding, type Severity } from '../schemas/finding.js';
-import type { DimensionResult } from '../schemas/result.js';
+import type { DimensionResult, MetricValue, Review } from '../schemas/result.js';
 import type { Scorecard } from '../schemas/scorecard.js';
 import { codeMatches } from './code-pattern.js';
 
@@ -7,8 +7,10 @@ export interface ScoredConversation {
   score: number | null;
   pass: boolean | null;
   dimensions: DimensionResult[];
-  /** Why the conversation failed automatically, if it did. */
+  /** Why the conversation failed automatically (score 0), if it did. */
   autoFailed: string | null;
+  /** Why the conversation failed while keeping its score (`failOn`), if it did. */
+  failed: string | null;
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -54,18 +56,37 @@ export function scoreConversation(
     return { name: dim.name, ...(dim.label ? { label: dim.label } : {}), score, weight: dim.weight, explanation };
   });
 
-  let autoFailed: string | null = null;
-  for (const rule of scorecard.autoFail) {
-    const hit = findings.find((f) => codeMatches(rule.code, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0);
-    if (hit) {
-      autoFailed = `auto-fail: ${hit.code} (${hit.severity})${rule.reason ? ` — ${rule.reason}` : ''}`;
-      break;
+  const firstHit = (rules: readonly { code: string; minSeverity: Finding['severity']; reason?: string | undefined }[], label: string): string | null => {
+    for (const rule of rules) {
+      const hit = findings.find((f) => codeMatches(rule.code, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0);
+      if (hit) return `${label}: ${hit.code} (${hit.severity}${hit.messageIndex !== undefined ? `, message ${hit.messageIndex}` : ''})${rule.reason ? ` — ${rule.reason}` : ''}`;
     }
-  }
+    return null;
+  };
+  const autoFailed = firstHit(scorecard.autoFail, 'auto-fail');
+  const failed = autoFailed ? null : firstHit(scorecard.failOn, 'fail');
   const judged = dimensions.filter((d) => d.score !== null && d.weight > 0);
   const weight = judged.reduce((a, d) => a + d.weight, 0);
-  if (weight === 0) return { score: null, pass: null, dimensions, autoFailed };
+  if (weight === 0) return { score: null, pass: null, dimensions, autoFailed, failed };
   const weighted = round1(judged.reduce((a, d) => a + d.score! * d.weight, 0) / weight);
   const score = autoFailed ? 0 : weighted;
-  return { score, pass: !autoFailed && score >= scorecard.passThreshold, dimensions, autoFailed };
+  return { score, pass: !autoFailed && !failed && score >= scorecard.passThreshold, dimensions, autoFailed, failed };
+}
+
+/**
+ * Whether a person should read the conversation, whatever its score: every review rule of the
+ * scorecard that matches a finding (code at or above its severity) or a metric value.
+ *
+ * @example
+ * reviewOf(DEFAULT_SCORECARD, findings, { 'sentiment.outcome': 'dissatisfied' }); // { needed: true, reasons: ['customer_dissatisfied'] }
+ */
+export function reviewOf(scorecard: Scorecard, findings: readonly Finding[], metrics: Readonly<Record<string, MetricValue>>): Review {
+  const reasons: string[] = [];
+  for (const rule of scorecard.review) {
+    const hit = rule.code !== undefined
+      ? findings.some((f) => codeMatches(rule.code!, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0)
+      : rule.metric !== undefined && (rule.equals ?? []).some((v) => metrics[rule.metric!] === v);
+    if (hit && !reasons.includes(rule.reason)) reasons.push(rule.reason);
+  }
+  return { needed: reasons.length > 0, reasons };
 }

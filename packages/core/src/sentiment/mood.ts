@@ -28,6 +28,13 @@ const Cues = z.object({
   positive: z.array(LinearRegexSource).default([]),
   litotes: z.array(LinearRegexSource).default([]),
   neutralForm: z.array(LinearRegexSource).default([]),
+  /** In agent messages: moving the conversation to another channel (private message, hotline, e-mail). */
+  redirect: z.array(LinearRegexSource).default([]),
+  /**
+   * A question or request is negative when the polarity model is at least this sure (e.g. −0.95),
+   * for languages whose model is calibrated enough to say so; omitted = questions stay neutral.
+   */
+  neutralFormNegative: z.number().min(-1).max(0).optional(),
 });
 export const MoodCuesSchema = z.object({ version: z.string(), about: z.string().optional(), languages: z.record(z.string(), Cues) });
 export type MoodCuesInput = z.input<typeof MoodCuesSchema>;
@@ -42,6 +49,8 @@ export interface MoodThresholds {
 export const DEFAULT_MOOD_THRESHOLDS: MoodThresholds = { modelNegative: -0.7, modelPositive: 0.7 };
 
 interface CompiledCues {
+  neutralFormNegative: number | undefined;
+  redirect: RegExp[];
   negative: RegExp[];
   positive: RegExp[];
   litotes: RegExp[];
@@ -51,6 +60,8 @@ interface CompiledCues {
 export interface MoodCues {
   readonly version: string;
   readonly languages: readonly string[];
+  /** Does an agent message move the conversation to another channel (a private message, a hotline, e-mail)? */
+  redirects(normalized: string, language: string): boolean;
   /** Mood of one message from its normalized view, its language and the model's polarity (null when none). */
   moodOf(normalized: string, language: string, model: number | null, thresholds?: MoodThresholds): MessageMood;
 }
@@ -94,11 +105,15 @@ export function compileMoodCues(data?: unknown): MoodCues {
     throw new CxqaError('invalid_config', `mood cues: ${summary}`, { path: ['moodCues'], issues });
   }
   const byLanguage = new Map<string, CompiledCues>(
-    Object.entries(parsed.data.languages).map(([lang, c]) => [lang, { negative: c.negative.map(compileRuleRegex), positive: c.positive.map(compileRuleRegex), litotes: c.litotes.map(compileRuleRegex), neutralForm: c.neutralForm.map(compileRuleRegex) }]),
+    Object.entries(parsed.data.languages).map(([lang, c]) => [lang, { neutralFormNegative: c.neutralFormNegative, redirect: c.redirect.map(compileRuleRegex), negative: c.negative.map(compileRuleRegex), positive: c.positive.map(compileRuleRegex), litotes: c.litotes.map(compileRuleRegex), neutralForm: c.neutralForm.map(compileRuleRegex) }]),
   );
   return {
     version: parsed.data.version,
     languages: [...byLanguage.keys()],
+    redirects(normalized, language) {
+      const c = byLanguage.get(language);
+      return !!c && spans(c.redirect, normalized, 'neutral_form').length > 0;
+    },
     moodOf(normalized, language, model, thresholds = DEFAULT_MOOD_THRESHOLDS) {
       const c = byLanguage.get(language);
       const text = normalized.trim();
@@ -118,7 +133,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
       if (neg && !pos) label = 'negative';
       else if (pos && !neg) label = 'positive';
       else if (neg && pos) label = model === null ? (neg > pos ? 'negative' : pos > neg ? 'positive' : 'neutral') : model <= -0.3 ? 'negative' : model >= 0.3 ? 'positive' : 'neutral';
-      else if (cues.length) label = 'neutral'; // a neutral form
+      else if (cues.length) label = model !== null && c?.neutralFormNegative !== undefined && model <= c.neutralFormNegative ? 'negative' : 'neutral'; // a question, request or closing
       else label = model === null ? 'neutral' : model <= thresholds.modelNegative ? 'negative' : model >= thresholds.modelPositive ? 'positive' : 'neutral';
       const p = model ?? 0;
       const score = label === 'negative' ? Math.min(model ?? -0.6, -0.4) : label === 'positive' ? Math.max(model ?? 0.6, 0.4) : p * 0.3;

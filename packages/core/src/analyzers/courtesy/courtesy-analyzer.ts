@@ -98,7 +98,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         if (marketLanguage && m.language === marketLanguage) findings.push(...addressFindings(compiled, marketLanguage, formality[marketLanguage] ?? 'any', m, customerInformal));
       }
       return {
-        scores: { courtesy: polite.length ? 1 : null },
+        scores: { courtesy: polite.length ? 1 : null, conduct: polite.length ? 1 : null },
         findings,
         metrics: {
           'courtesy.politeness': polite.length ? round(polite.reduce((a, b) => a + b, 0) / polite.length) : null,

@@ -14,6 +14,8 @@ export interface OutcomeInput {
   sequence: readonly { m: MessageView; mood: MessageMood | null }[];
   /** Message indices with an escalation threat. */
   threats: ReadonlySet<number>;
+  /** Does this agent message move the conversation to another channel? */
+  redirects?: (m: MessageView) => boolean;
 }
 
 export interface OutcomeJudgement {
@@ -31,11 +33,13 @@ const QUESTION = /[?？]\s*$/u;
  * - `dissatisfied`: the last customer message is negative, or the customer threatened to
  *   escalate in one of their last two messages;
  * - `unresolved`: the customer's last message is a question or request no agent message answers,
- *   or the customer wrote two or more messages in a row at the end with no reply;
+ *   the customer wrote two or more messages in a row at the end with no reply, or the agent's last
+ *   message moves the conversation elsewhere (a private message, a hotline) and the customer does
+ *   not end content;
  * - `resolved`: the customer ends positive or neutral and was answered;
  * - `unknown`: no customer message has a mood (language without cues or model).
  */
-export function judgeOutcome({ sequence, threats }: OutcomeInput): OutcomeJudgement {
+export function judgeOutcome({ sequence, threats, redirects }: OutcomeInput): OutcomeJudgement {
   const customer = sequence.filter((s) => s.m.role === 'customer');
   const moods = customer.filter((s): s is { m: MessageView; mood: MessageMood } => s.mood !== null);
   const last = moods.at(-1);
@@ -48,6 +52,10 @@ export function judgeOutcome({ sequence, threats }: OutcomeInput): OutcomeJudgem
   const lastCustomer = customer.at(-1)!;
   if (trailing >= 2 || (trailing === 1 && QUESTION.test(lastCustomer.m.text.trim()) && customer.length > 1)) {
     return { outcome: 'unresolved', why: trailing >= 2 ? `the customer wrote ${trailing} messages at the end with no reply` : 'the customer ends with an unanswered question', messageIndex: lastCustomer.m.index };
+  }
+  const lastAgent = [...sequence].reverse().find((s) => s.m.role === 'agent');
+  if (lastAgent && last.mood.label !== 'positive' && redirects?.(lastAgent.m)) {
+    return { outcome: 'unresolved', why: 'the agent moved the conversation to another channel and the customer did not confirm a solution', messageIndex: lastAgent.m.index };
   }
   return { outcome: 'resolved', why: `the customer ends ${last.mood.label}`, messageIndex: last.m.index };
 }

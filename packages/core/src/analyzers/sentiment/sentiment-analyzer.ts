@@ -36,6 +36,16 @@ export interface SentimentOptions {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 type Scored = { m: MessageView; polarity: number | null; mood: MessageMood | null; by: string };
+const LETTER = /\p{L}/gu;
+
+/**
+ * A message that says something: a mood cue (an angry emoji counts), or two letters or more
+ * outside bracketed placeholders ("[image]") — not just an order number.
+ */
+function informative(s: { m: MessageView; mood: MessageMood }): boolean {
+  if (s.mood.cues.some((c) => c.kind !== 'neutral_form')) return true;
+  return (s.m.view.normalized.replace(/\[[^\]]*\]/gu, '').match(LETTER)?.length ?? 0) >= 2;
+}
 
 /**
  * The customer's mood across a conversation. Per message: the polarity of the classifier, the
@@ -107,8 +117,10 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     }
     const customer = scored.filter((s): s is Scored & { mood: MessageMood } => s.m.role === 'customer' && s.mood !== null);
     const agent = scored.filter((s) => s.m.role === 'agent' && s.mood !== null).map((s) => s.mood!.score);
-    const first = customer[0];
-    const last = customer.at(-1);
+    // start and end are read from messages that say something: an order number or a photo placeholder does not
+    const telling = customer.filter(informative);
+    const first = telling[0] ?? customer[0];
+    const last = telling.at(-1) ?? customer.at(-1);
     const strong = (s: { mood: MessageMood }) => s.mood.cues.some((c) => c.kind === 'negative') || (s.mood.model !== null && s.mood.model <= -0.6);
     if (customer.length >= 2 && first && last) {
       const rule = { id: last.by, kind: 'model' as const, rawScore: last.mood.model ?? last.mood.score, score: last.mood.score, detail: { start: first.mood.label, end: last.mood.label, cues: last.mood.cues.map((c) => last.m.view.normalized.slice(c.start, c.end)) } };
@@ -131,13 +143,19 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     const orderValue = ctx.conversation.metadata?.orderValue;
     const asScored: ScoredMessage[] = customer.map((s) => ({ m: s.m, p: s.mood.label === 'negative' ? Math.min(s.mood.score, -0.4) : s.mood.score }));
     findings.push(...patternFindings(asScored, -0.4, options.repeatedComplaints ?? 3, typeof orderValue === 'number' ? orderValue : null, options.largeOrderValue ?? 500));
-    const outcome = judgeOutcome({ sequence: scored.map((s) => ({ m: s.m, mood: s.m.role === 'customer' ? s.mood : null })), threats });
+    const outcome = judgeOutcome({
+      sequence: scored.map((s) => ({ m: s.m, mood: s.m.role === 'customer' ? s.mood : null })),
+      threats,
+      redirects: (m) => cues.redirects(m.view.normalized, knowsLanguage(m.language) ? m.language : ctx.languages.customer),
+    });
     const emotion = (s: Scored | undefined) => (s && s.m.text.trim() ? (emotionFor(s.m.language)?.predict(s.m.text, s.m.view.normalized).label ?? null) : null);
     const sequence = scored.map((s) => ({ role: s.m.role as 'customer' | 'agent', p: s.mood?.score ?? null }));
     const start = first?.mood.score ?? null;
     const end = last?.mood.score ?? null;
     // the outcome dimension's base: how the customer ends, 0 (dissatisfied) … 1 (content)
-    const outcomeBase = outcome.outcome === 'unknown' || !last ? null : outcome.outcome === 'dissatisfied' ? 0 : outcome.outcome === 'unresolved' ? 0.5 : last.mood.label === 'positive' ? 1 : 0.85;
+    // continuous in the customer's end mood, capped by the outcome (dissatisfied ≤ 0.35, unresolved ≤ 0.6)
+    const endBase = last ? 0.5 + 0.5 * last.mood.score : null;
+    const outcomeBase = outcome.outcome === 'unknown' || endBase === null ? null : round(Math.min(endBase, outcome.outcome === 'dissatisfied' ? 0.35 : outcome.outcome === 'unresolved' ? 0.6 : 1));
     return {
       scores: { sentiment: customer.length ? 1 : null, outcome: outcomeBase },
       findings,
