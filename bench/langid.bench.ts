@@ -1,6 +1,11 @@
-/** Language ID on Tatoeba short sentences: cxqa vs franc vs ELD, accuracy and speed in one run. */
-import { identifyLanguage } from '@cxqa/core';
+/**
+ * Language ID on Tatoeba short sentences: cxqa vs franc vs ELD, accuracy and speed in one run;
+ * then cxqa's conversation-level identification (customer prior and speaker profiles) on
+ * generated 20-message conversations.
+ */
+import { ConversationSchema, identifyConversationLanguages, identifyLanguage } from '@cxqa/core';
 import { loadTatoebaTestset, TATOEBA_LANGUAGES } from '@cxqa/eval';
+import { syntheticConversation } from './generate.js';
 import type { BenchRow } from './report.js';
 
 const ISO3 = Object.keys(TATOEBA_LANGUAGES);
@@ -32,5 +37,25 @@ export async function benchLangid(corporaDir: string, log: (s: string) => void):
     out.push({ benchmark: 'langid.tatoeba', subject, metric: 'sentences_per_second', value: Math.round((3 * rows.length) / seconds), unit: 'sent/s' });
     log(`langid ${subject}: accuracy ${(ok / rows.length).toFixed(4)}`);
   }
+  out.push(...conversationRows(log));
   return out;
+}
+
+/** identifyConversationLanguages on 2,000 generated conversations (customer country set), median of 5 passes. */
+function conversationRows(log: (s: string) => void): BenchRow[] {
+  const conversations = Array.from({ length: 2000 }, (_, i) => ConversationSchema.parse(syntheticConversation(i)));
+  const messages = conversations.reduce((n, c) => n + c.messages.length, 0);
+  for (const c of conversations.slice(0, 200)) identifyConversationLanguages(c); // warm-up
+  const times: number[] = [];
+  for (let rep = 0; rep < 5; rep++) {
+    const t0 = performance.now();
+    for (const c of conversations) identifyConversationLanguages(c);
+    times.push((performance.now() - t0) / 1000);
+  }
+  const median = times.sort((a, b) => a - b)[2]!;
+  log(`langid conversations: ${conversations.length} in ${median.toFixed(3)} s (median of 5)`);
+  return [
+    { benchmark: 'langid.conversation.20msg', subject: 'cxqa', metric: 'conversations_per_second', value: Math.round(conversations.length / median), unit: 'conv/s' },
+    { benchmark: 'langid.conversation.20msg', subject: 'cxqa', metric: 'messages_per_second', value: Math.round(messages / median), unit: 'msg/s' },
+  ];
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   builtinLangidModel,
@@ -171,9 +172,46 @@ describe('conversation prior', () => {
     expect(r.byRole.customer).toBe('it');
   });
 
+  it('keeps each clear message of a speaker who switches languages (the profile is a bounded prior, not evidence)', () => {
+    const texts = ['Where is my order? It should have arrived yesterday.', 'Wo ist meine Bestellung?', '¿Dónde está mi pedido?', 'Le colis est arrivé cassé.', 'I want a refund please.'];
+    const r = identifyConversationLanguages(conv({ country: 'GB' }, [...texts, ...texts]));
+    const customerTurns = r.messages.filter((_, i) => i % 2 === 0).map((g) => g.language);
+    expect(customerTurns).toEqual(['en', 'de', 'es', 'fr', 'en', 'en', 'de', 'es', 'fr', 'en']);
+  });
+
   it('can be turned off with priorFloor 1', () => {
     const on = identifyConversationLanguages(conv({ country: 'BR' }, ['Cancelar compra']));
     const off = identifyConversationLanguages(conv({ country: 'BR' }, ['Cancelar compra']), { priorFloor: 1 });
     expect(on.messages[0]!.confidence).not.toBeCloseTo(off.messages[0]!.confidence, 3);
+  });
+});
+
+describe('langidText', () => {
+  // The plain regular-expression definition; the ASCII fast path must give the same text.
+  const reference = (text: string) => {
+    const t = text
+      .slice(0, 2000)
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/https?:\/\/\S+|www\.\S+|@\w+/gu, ' ')
+      .replace(/[\p{P}\p{S}\p{N}\p{C}]+/gu, ' ')
+      .replace(/\s+/gu, ' ')
+      .trim();
+    const kept = t.split(' ').filter((w) => w !== 'ok' && w !== 'okay').join(' ');
+    return kept ? ` ${kept} ` : '';
+  };
+
+  it('matches the regular-expression definition on any text (ASCII fast path included)', () => {
+    const pieces = fc.constantFrom('ok', 'OK', 'okay', 'Okay', 'www.x.de', 'http://a.b/c', '@user', 'hello', 'Grüße', 'Ｈｅｌｌｏ', '2026', '_', '-', ' ', '\t', '\n', '!?', 'é', '手机');
+    fc.assert(fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 6 })), { maxLength: 12 }), (parts) => {
+      const text = parts.join('');
+      expect(langidText(text)).toBe(reference(text));
+    }), { numRuns: 3000 });
+  });
+
+  it('drops the chat words ok/okay and keeps words that contain them', () => {
+    expect(langidText('OK, grazie!')).toBe(' grazie ');
+    expect(langidText('okay ok thanks')).toBe(' thanks ');
+    expect(langidText('Book a Bokeh lens')).toBe(' book a bokeh lens ');
   });
 });

@@ -1,8 +1,9 @@
 import type { Conversation, Role } from '../schemas/conversation.js';
+import { evidenceScale, type LangidCalibration } from './calibration.js';
 import { countLetters, langidText, MAX_CHARS } from './features.js';
-import { decide, scriptDecision, type LanguageGuess } from './identify.js';
+import { candidateSet, guessFromWeights, scriptDecision, type LanguageGuess } from './identify.js';
 import { builtinLangidModel, type LangidModel } from './model.js';
-import { customerLanguagePrior, logPriorOver, PRIOR_FLOOR } from './prior.js';
+import { cachedLogPrior, customerLanguagePrior, PRIOR_FLOOR, type LanguageDistribution } from './prior.js';
 import { countScripts, scriptLanguage } from './script.js';
 import { baseLanguage } from './tags.js';
 
@@ -20,15 +21,53 @@ export interface ConversationLanguages {
   byRole: Record<Role, string>;
 }
 
-/** Share of a speaker's other messages that is added to each message's own evidence. */
-const POOL_SHARE = 0.5;
+/**
+ * ρ: the probability that a message is in the language the speaker's other messages are in
+ * (their letter-weighted posteriors); the rest of the prior is the base (customer) prior. The
+ * other messages thus enter as a bounded prior, never as evidence: a clear message in another
+ * language keeps its language, a bare "vale" or "ok" follows the speaker.
+ */
+const SPEAKER_STICKINESS = 0.8;
+
+const probabilities = new WeakMap<Float64Array, Float64Array>();
+
+/** exp of a (cached, shared) log prior, itself cached. */
+function priorProbabilities(logPrior: Float64Array): Float64Array {
+  let p = probabilities.get(logPrior);
+  if (!p) {
+    p = new Float64Array(logPrior.length);
+    for (let l = 0; l < p.length; l++) p[l] = Math.exp(logPrior[l]!);
+    probabilities.set(logPrior, p);
+  }
+  return p;
+}
+
+/** Normalised posterior over the model languages: exp(log prior + LL / T(letters)). */
+function posterior(ll: Float64Array, letters: number, calibration: LangidCalibration, logPrior: ArrayLike<number>): Float64Array {
+  const scale = evidenceScale(letters, calibration);
+  const out = new Float64Array(ll.length);
+  let max = -Infinity;
+  for (let l = 0; l < ll.length; l++) {
+    out[l] = logPrior[l]! + ll[l]! * scale;
+    if (out[l]! > max) max = out[l]!;
+  }
+  if (max === -Infinity) return out.fill(0);
+  let z = 0;
+  for (let l = 0; l < ll.length; l++) {
+    out[l] = Math.exp(out[l]! - max);
+    z += out[l]!;
+  }
+  for (let l = 0; l < ll.length; l++) out[l] = out[l]! / z;
+  return out;
+}
 
 /**
- * Language of every message, using the whole conversation: a speaker's messages are pooled
- * (short replies like "ok thanks" inherit the speaker's language unless they clearly differ),
- * `message.language` is taken as given, and customer turns get a prior from `customer.locale`
- * (strong) and `customer.country` (its CLDR languages). Evidence is calibrated by length, so
- * the prior decides three ambiguous words and never a long clear message.
+ * Language of every message, using the whole conversation. Each message is decided on its own
+ * length-calibrated evidence under a prior that mixes (a) the base prior — for customer turns
+ * `customer.locale` (strong) and `customer.country` (its CLDR languages), uniform otherwise —
+ * and (b) the language profile of the speaker's other messages (SPEAKER_STICKINESS). So "ok
+ * thanks" or "vale" follow the speaker, three ambiguous words follow the customer's country,
+ * and a long clear message keeps its language. `message.language` is taken as given.
  *
  * @example
  * identifyConversationLanguages(conversation).byRole.customer // 'de'
@@ -37,12 +76,18 @@ export function identifyConversationLanguages(
   conversation: Conversation,
   options: ConversationLanguageOptions = {},
 ): ConversationLanguages {
-  const allowed = options.languages?.length ? new Set(options.languages.map((l) => baseLanguage(l) ?? l)) : null;
+  const { allowed, key: allowedKey } = candidateSet(options.languages);
   const floor = options.priorFloor ?? PRIOR_FLOOR;
   const msgs = conversation.messages;
   const speakerKey = (i: number) => `${msgs[i]!.role}:${msgs[i]!.authorId ?? ''}`;
   const customer = conversation.customer;
-  const q = customer ? customerLanguagePrior({ locale: customer.locale, country: customer.country }) : undefined;
+  // The customer prior as a distribution is only needed for script decisions (zh vs ja).
+  let q: LanguageDistribution | undefined;
+  let qDone = false;
+  const customerQ = () => {
+    if (!qDone) [q, qDone] = [customer ? customerLanguagePrior({ locale: customer.locale, country: customer.country }) : undefined, true];
+    return q;
+  };
   // 1. per-message evidence
   let model: LangidModel | undefined;
   const latinLL: (Float64Array | null)[] = [];
@@ -61,34 +106,47 @@ export function identifyConversationLanguages(
       letters.push(0);
     }
   }
-  // 2. pool Latin-script evidence (log-likelihoods and letter counts) per speaker
-  const pooled = new Map<string, { ll: Float64Array; letters: number }>();
-  latinLL.forEach((ll, i) => {
-    if (!ll) return;
+  const plainPrior = model ? cachedLogPrior(model.languages, allowed, allowedKey, {}) : undefined;
+  const customerPrior = model && customer ? cachedLogPrior(model.languages, allowed, allowedKey, { locale: customer.locale, country: customer.country }, floor) : plainPrior;
+  const basePrior = (i: number) => (msgs[i]!.role === 'customer' ? customerPrior! : plainPrior!);
+
+  // 2. each Latin message's own posterior (its evidence × the base prior), summed per speaker
+  //    with weight = letters, so a speaker's language profile leans on their longer messages
+  const own: (Float64Array | null)[] = latinLL.map((ll, i) => (ll && model ? posterior(ll, letters[i]!, model.calibration, basePrior(i)) : null));
+  const profiles = new Map<string, { sum: Float64Array; weight: number }>();
+  own.forEach((p, i) => {
+    if (!p) return;
     const key = speakerKey(i);
-    const acc = pooled.get(key) ?? { ll: new Float64Array(ll.length), letters: 0 };
-    for (let l = 0; l < ll.length; l++) acc.ll[l] = acc.ll[l]! + ll[l]!;
-    acc.letters += letters[i]!;
-    pooled.set(key, acc);
+    const acc = profiles.get(key) ?? { sum: new Float64Array(p.length), weight: 0 };
+    for (let l = 0; l < p.length; l++) acc.sum[l] = acc.sum[l]! + letters[i]! * p[l]!;
+    acc.weight += letters[i]!;
+    profiles.set(key, acc);
   });
-  const plainPrior = model ? logPriorOver(model.languages, allowed, undefined) : undefined;
-  const customerPrior = model && q ? logPriorOver(model.languages, allowed, q, floor) : plainPrior;
-  // 3. decide each message: own evidence + a share of the speaker's other evidence, × prior
+  // 3. decide each message on its own evidence, with a prior that mixes the base prior and the
+  //    speaker's profile from their *other* messages: (1 − ρ)·base + ρ·profile
   const guesses = msgs.map((m, i): LanguageGuess => {
     const given = baseLanguage(m.language);
     if (given) return { language: given, confidence: 1, method: 'none', logLikelihoods: {} };
-    const isCustomer = m.role === 'customer';
     const ll = latinLL[i];
     if (!ll || !model) {
       const script = scriptGuess[i];
       if (script === null || script === undefined) return { language: 'und', confidence: 0, method: 'none', logLikelihoods: {} };
-      return scriptDecision(script, m.text, allowed, isCustomer ? q : undefined, floor);
+      return scriptDecision(script, m.text, allowed, m.role === 'customer' ? customerQ() : undefined, floor);
     }
-    const pool = pooled.get(speakerKey(i))!;
-    const mixed = new Float64Array(ll.length);
-    for (let l = 0; l < ll.length; l++) mixed[l] = ll[l]! + POOL_SHARE * (pool.ll[l]! - ll[l]!);
-    const n = letters[i]! + POOL_SHARE * (pool.letters - letters[i]!);
-    return decide(model.languages, mixed, n, model.calibration, isCustomer ? customerPrior! : plainPrior!);
+    // own[i] ∝ base · e (e = calibrated likelihood), so the posterior under the mixed prior is
+    // ∝ mixed · own[i] / base: no second pass of exponentials.
+    const mine = own[i]!;
+    const profile = profiles.get(speakerKey(i))!;
+    const otherWeight = profile.weight - letters[i]!;
+    if (otherWeight <= 0) return guessFromWeights(model.languages, mine, ll);
+    const baseP = priorProbabilities(basePrior(i));
+    const weights = new Float64Array(ll.length);
+    for (let l = 0; l < ll.length; l++) {
+      if (!(baseP[l]! > 0)) continue;
+      const fromOthers = Math.max((profile.sum[l]! - letters[i]! * mine[l]!) / otherWeight, 0);
+      weights[l] = (((1 - SPEAKER_STICKINESS) * baseP[l]! + SPEAKER_STICKINESS * fromOthers) * mine[l]!) / baseP[l]!;
+    }
+    return guessFromWeights(model.languages, weights, ll);
   });
   // 4. dominant language per role, by characters of identified messages
   const locale = baseLanguage(customer?.locale);

@@ -9,25 +9,52 @@ export const MAX_CHARS = 2000;
  * "okay" ("ok grazie", "ok merci", "okay perfetto"). In the training data they occur almost only
  * in the German tweets, so before they were dropped a bare "ok" pushed any short turn to German.
  */
-const NEUTRAL_WORDS = /(?<=^| )(?:ok|okay)(?= |$)/gu;
+const NEUTRAL_WORDS: ReadonlySet<string> = new Set(['ok', 'okay']);
 
 /**
  * Lower-case, drop digits/punctuation/symbols and language-neutral chat words (NEUTRAL_WORDS),
  * collapse spaces, pad with one space each side.
  */
 export function langidText(text: string): string {
-  const t = text
-    .slice(0, MAX_CHARS)
+  const head = text.slice(0, MAX_CHARS);
+  const t = asciiLetterRuns(head) ?? head
     .normalize('NFKC')
     .toLowerCase()
     .replace(/https?:\/\/\S+|www\.\S+|@\w+/gu, ' ')
     .replace(/[\p{P}\p{S}\p{N}\p{C}]+/gu, ' ')
     .replace(/\s+/gu, ' ')
-    .trim()
-    .replace(NEUTRAL_WORDS, '')
-    .replace(/ {2,}/gu, ' ')
     .trim();
-  return t ? ` ${t} ` : '';
+  const kept = t.includes('ok') ? withoutNeutralWords(t) : t;
+  return kept ? ` ${kept} ` : '';
+}
+
+/**
+ * The same result as the regular-expression path below, in one pass, for plain ASCII text without
+ * a URL or handle (most English turns): ASCII letters lower-cased, every run of other characters
+ * one space, trimmed. Null when the fast path does not apply.
+ */
+function asciiLetterRuns(text: string): string | null {
+  let out = '';
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (c >= 0x80 || c === 0x40 /* @ */) return null;
+    const letter = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+    if (letter) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out += (out ? ' ' : '') + text.slice(start, i);
+      start = -1;
+    }
+  }
+  if (out.includes('http') || out.includes('www')) return null;
+  return out.toLowerCase();
+}
+
+function withoutNeutralWords(t: string): string {
+  const words = t.split(' ');
+  const kept = words.filter((w) => !NEUTRAL_WORDS.has(w));
+  return kept.length === words.length ? t : kept.join(' ');
 }
 
 /** Call `visit` for every character 1..MAX_NGRAM-gram of the prepared text (not lone spaces). */

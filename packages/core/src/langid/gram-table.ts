@@ -46,10 +46,17 @@ export class GramTable {
   }
 
   /**
-   * Visit the row (or -1 for an unknown gram) of every 1..MAX_NGRAM-gram of `cps`, the same
-   * grams `forEachNgram` yields (a lone space is skipped).
+   * Add the log-probability row of every 1..MAX_NGRAM-gram of `cps` to `acc` (L languages),
+   * or `unseen` for an unknown gram: the grams `forEachNgram` yields (a lone space is
+   * skipped), hashed on the fly with the lookup inlined (this loop is the hot path of language ID).
    */
-  forEachRow(cps: Int32Array, length: number, visit: (row: number) => void): void {
+  accumulate(cps: Int32Array, length: number, acc: Float64Array, unseen: Float64Array): void {
+    const L = acc.length;
+    const rows = this.rows;
+    const mask = this.mask;
+    const h1 = this.h1;
+    const h2 = this.h2;
+    const rowOf = this.rowOf;
     for (let i = 0; i < length; i++) {
       let a = SEED1;
       let b = SEED2;
@@ -58,7 +65,19 @@ export class GramTable {
         a = step1(a, cp);
         b = step2(b, cp);
         if (n === 0 && cp === 0x20) continue;
-        visit(this.find(a, b));
+        let slot = a & mask;
+        let row = -1;
+        for (;;) {
+          const r = rowOf[slot]!;
+          if (r === -1) break;
+          if (h1[slot] === a && h2[slot] === b) {
+            row = r;
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
+        if (row < 0) for (let l = 0; l < L; l++) acc[l] = acc[l]! + unseen[l]!;
+        else for (let l = 0, o = row * L; l < L; l++) acc[l] = acc[l]! + rows[o + l]!;
       }
     }
   }

@@ -1,7 +1,7 @@
 import { evidenceScale, type LangidCalibration } from './calibration.js';
 import { countLetters, langidText, MAX_CHARS } from './features.js';
 import { builtinLangidModel, type LangidModel } from './model.js';
-import { customerLanguagePrior, logPriorOver, PRIOR_FLOOR, type LanguageDistribution } from './prior.js';
+import { cachedLogPrior, customerLanguagePrior, logPriorOver, PRIOR_FLOOR, type LanguageDistribution } from './prior.js';
 import { countScripts, scriptLanguage } from './script.js';
 import { hanScriptGuess } from './han.js';
 import { baseLanguage } from './tags.js';
@@ -49,18 +49,37 @@ export interface LanguageGuess {
  * identifyLanguage('Película de vidro trincada', { country: 'BR' }).language // 'pt'
  */
 export function identifyLanguage(text: string, options: IdentifyOptions = {}): LanguageGuess {
-  const allowed = options.languages?.length ? new Set(options.languages.map((l) => baseLanguage(l) ?? l)) : null;
-  const q = options.prior ?? customerLanguagePrior({ locale: options.hint, country: options.country });
+  const { allowed, key } = candidateSet(options.languages);
   const floor = options.priorFloor ?? PRIOR_FLOOR;
   const counts = countScripts(text.slice(0, MAX_CHARS));
   const script = scriptLanguage(text, counts);
   if (script === null) return { language: 'und', confidence: 0, method: 'none', logLikelihoods: {} };
-  if (script !== 'latin') return scriptDecision(script, text, allowed, q, floor);
+  if (script !== 'latin') {
+    const q = options.prior ?? customerLanguagePrior({ locale: options.hint, country: options.country });
+    return scriptDecision(script, text, allowed, q, floor);
+  }
   const model = options.model ?? builtinLangidModel();
   const prepared = langidText(text);
   const ll = model.logLikelihoods(prepared);
-  const logPrior = logPriorOver(model.languages, allowed, q, floor);
+  const logPrior = options.prior
+    ? logPriorOver(model.languages, allowed, options.prior, floor)
+    : cachedLogPrior(model.languages, allowed, key, { locale: options.hint, country: options.country }, floor);
   return decide(model.languages, ll, countLetters(prepared), model.calibration, logPrior);
+}
+
+const candidateSets = new WeakMap<readonly string[], { allowed: ReadonlySet<string> | null; key: string }>();
+const ALL = { allowed: null, key: '*' } as const;
+
+/** The candidate set of a `languages` option (base codes), memoised per array: callers pass the same one. */
+export function candidateSet(languages: readonly string[] | undefined): { allowed: ReadonlySet<string> | null; key: string } {
+  if (!languages?.length) return ALL;
+  let entry = candidateSets.get(languages);
+  if (!entry) {
+    const allowed = new Set(languages.map((l) => baseLanguage(l) ?? l));
+    entry = { allowed, key: [...allowed].sort().join(',') };
+    candidateSets.set(languages, entry);
+  }
+  return entry;
 }
 
 /**
@@ -117,4 +136,26 @@ export function decide(
   // No evidence and a flat prior (e.g. a bare "ok" from an unknown writer): nothing to choose by.
   if (tied) return { language: 'und', confidence: 0, method: 'model', logLikelihoods: scores };
   return { language: languages[best]!, confidence: 1 / z, method: 'model', logLikelihoods: scores };
+}
+
+/**
+ * The guess for posterior weights over `languages` (any positive scale; 0 = not a candidate):
+ * the heaviest language, confidence = its share. A tie at the top (no evidence and a flat prior)
+ * is `und`.
+ */
+export function guessFromWeights(languages: readonly string[], weights: ArrayLike<number>, ll: ArrayLike<number>): LanguageGuess {
+  const scores: Record<string, number> = {};
+  let best = -1;
+  let top = 0;
+  let z = 0;
+  let tied = false;
+  for (let l = 0; l < languages.length; l++) {
+    scores[languages[l]!] = ll[l]!;
+    const w = weights[l]!;
+    z += w;
+    if (w > top) [best, top, tied] = [l, w, false];
+    else if (w === top && w > 0) tied = true;
+  }
+  if (best < 0 || tied || !(z > 0)) return { language: 'und', confidence: 0, method: 'model', logLikelihoods: scores };
+  return { language: languages[best]!, confidence: top / z, method: 'model', logLikelihoods: scores };
 }

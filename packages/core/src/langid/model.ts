@@ -68,10 +68,7 @@ export function createLangidModel(file: LangidModelFile): LangidModel {
         cps[length++] = cp;
       }
       const acc = new Float64Array(L);
-      table.forEachRow(cps, length, (row) => {
-        if (row < 0) for (let l = 0; l < L; l++) acc[l] = acc[l]! + unseen[l]!;
-        else for (let l = 0, o = row * L; l < L; l++) acc[l] = acc[l]! + rows[o + l]!;
-      });
+      table.accumulate(cps, length, acc, unseen);
       return acc;
     },
   };

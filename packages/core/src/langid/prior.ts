@@ -89,6 +89,33 @@ export function customerLanguagePrior(input: CustomerPriorInput): LanguageDistri
   return q;
 }
 
+const priorCache = new WeakMap<readonly string[], Map<string, Float64Array>>();
+
+/**
+ * `logPriorOver(languages, candidates, customerLanguagePrior({ locale, country }), floor)`,
+ * memoised per model language list (the hot path asks for the same few priors again and again).
+ * `candidatesKey` must identify `candidates` (e.g. the caller's language list joined).
+ * The returned array is shared: do not modify it.
+ */
+export function cachedLogPrior(
+  languages: readonly string[],
+  candidates: ReadonlySet<string> | null,
+  candidatesKey: string,
+  input: CustomerPriorInput,
+  floor = PRIOR_FLOOR,
+): Float64Array {
+  let byKey = priorCache.get(languages);
+  if (!byKey) priorCache.set(languages, (byKey = new Map()));
+  const key = `${candidatesKey}|${input.locale ?? ''}|${input.country ?? ''}|${floor}`;
+  let out = byKey.get(key);
+  if (!out) {
+    if (byKey.size >= 4096) byKey.clear();
+    out = logPriorOver(languages, candidates, customerLanguagePrior(input), floor);
+    byKey.set(key, out);
+  }
+  return out;
+}
+
 /**
  * Log prior over `languages` restricted to the candidates: p(l) ∝ ε/|C| + (1−ε)·q(l) for l in C
  * (renormalised over C), −Infinity outside C. With no q, every candidate gets log(1/|C|).
