@@ -19,45 +19,14 @@ const NOT_YET_FIXED = new Set<string>([
   // 1–5 May Labour Day break (make-up day Sat 9 May). Youth Day itself no longer closes anything
   // (own-calendar.jsonl tests it on 2023-05-04); this case stays failing on purpose.
   'bh-cn-youth-day',
-  // own-independent.jsonl (written by an independent tester): lexicon coverage still being extended
+  // own-independent.jsonl (written by an independent tester): left failing by decision (docs/sensitive.md,
+  // lexicons): bare French "con", German "Mist", Japanese カス and ボケ are not listed (Spanish/Italian
+  // "with", mild, lint and coffee grounds, bokeh); c@ralho not yet understood
   'ind-xlang-fr-con-agent',
-  'ind-xlang-fr-connard-agent',
-  'ind-xlang-en-schmuck-agent',
-  'ind-xlang-en-bimbo-agent',
-  'ind-xlang-en-dick-agent',
   'ind-xlang-de-mist-agent',
-  'ind-xlang-de-arschloch-agent',
-  'ind-xlang-de-depp-agent',
-  'ind-xlang-es-burro-agent',
-  'ind-xlang-es-pendejo-agent',
-  'ind-xlang-es-gilipollas-agent',
-  'ind-xlang-it-coglione-agent',
-  'ind-xlang-it-cazzo-agent',
-  'ind-xlang-it-stronzo-agent',
-  'ind-xlang-pt-otario-agent',
-  'ind-xlang-zh-zhu-agent',
-  'ind-substr-zh-erbaiwu-agent',
-  'ind-substr-zh-laji-agent',
-  'ind-substr-ja-baccarat',
   'ind-substr-ja-kasu-agent',
   'ind-substr-ja-boke-agent',
-  'ind-substr-ko-ssibal-agent',
-  'ind-substr-ko-byeongsin-agent',
-  'ind-substr-ko-gaesaekki-agent',
-  'ind-substr-ko-deungsin-agent',
-  'ind-lookalike-en-b1tch',
-  'ind-lookalike-en-a-dollar-hole',
-  'ind-lookalike-de-arschl0ch',
-  'ind-lookalike-fr-c0nnard',
-  'ind-lookalike-fr-encule-star',
-  'ind-lookalike-es-p-star-ta',
-  'ind-lookalike-es-gilip0llas',
-  'ind-lookalike-it-c-at-zzo',
-  'ind-lookalike-it-vaff-star-nculo',
-  'ind-lookalike-it-str0nzo',
   'ind-lookalike-pt-c-at-ralho',
-  'ind-lookalike-pt-f-star-der',
-  'ind-lookalike-pt-filho-da-p',
 ]);
 
 const dir = new URL('../../../fixtures/reported/', import.meta.url);

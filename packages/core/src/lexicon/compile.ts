@@ -81,13 +81,36 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
         ...((('languages' in entry && entry.languages) || lex.defaults.languages) ? { languages: ('languages' in entry && entry.languages) || lex.defaults.languages! } : {}),
       };
       terms.push(base);
-      for (const v of ('variants' in entry && entry.variants) || []) terms.push({ ...base, id: `${id}~${v}`, text: v });
+      const spellings = new Set([entry.text, ...(('variants' in entry && entry.variants) || [])]);
+      for (const v of spellings) if (v !== entry.text) terms.push({ ...base, id: `${id}~${v}`, text: v });
+      // one vowel written as a star (enc*lé, p*ta, vaff*nculo): the normalizer cannot derive it
+      for (const v of [...spellings].flatMap(starSpellings)) if (!spellings.has(v)) terms.push({ ...base, id: `${id}~${v}`, text: v });
     });
   }
   const compiled = { version, terms, allow, matcher: createMatcher(terms, allow), phrases };
   if (cache.size > 32) cache.clear();
   cache.set(version, compiled);
   return compiled;
+}
+
+const STAR_VOWEL = /[aeiouyàáâãäèéêëìíîïòóôõöùúûü]/u;
+const LATIN_WORD = /\p{Script=Latin}{4,}/gu;
+
+/**
+ * The spellings of `text` with one vowel written as `*`, inside Latin words of at least 4
+ * letters and never their first letter: `puta` → `p*ta`, `put*`; `enculé` → `enc*lé`, `encul*`, ….
+ * The star is a separator to the skeleton, so these can only be listed, not derived.
+ */
+export function starSpellings(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(LATIN_WORD)) {
+    for (let k = 1; k < m[0].length; k++) {
+      if (!STAR_VOWEL.test(m[0][k]!.toLowerCase())) continue;
+      const at = m.index + k;
+      out.push(text.slice(0, at) + '*' + text.slice(at + 1));
+    }
+  }
+  return out;
 }
 
 /**

@@ -70,7 +70,7 @@ export function loadLexicon(path: string, defaults: LexiconFileDefaults = {}): L
         ...(at(cells, 'category') ? { category: at(cells, 'category') } : {}),
         ...(at(cells, 'severity') ? { severity: at(cells, 'severity') as Severity } : {}),
         ...(langs ? { languages: langs.split(';').map((s) => s.trim()) } : {}),
-        ...(boundary ? { boundary: boundary as 'word' | 'none' } : {}),
+        ...(boundary ? { boundary: boundary as 'word' | 'none' | 'start' } : {}),
       };
     });
     return defineLexicon({ id, version, defaults: base, terms });

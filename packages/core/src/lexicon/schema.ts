@@ -8,8 +8,12 @@ export const LexiconTermSchema = z.union([
     category: z.string().optional(),
     severity: SeveritySchema.optional(),
     languages: z.array(z.string()).optional(),
-    /** `word` (default for alphabetic scripts) or `none` (substring; default for CJK). */
-    boundary: z.enum(['word', 'none']).optional(),
+    /**
+     * `word` (default: alphabetic terms whole words, Chinese/Japanese whole words by ICU
+     * segmentation, Hangul anywhere), `none` (substring) or `start` (must begin a word, anything
+     * may follow: Korean particles and endings, compound heads).
+     */
+    boundary: z.enum(['word', 'none', 'start']).optional(),
     /** Spellings the normalizer cannot derive (abbreviations, pinyin, deliberate misspellings). */
     variants: z.array(z.string().min(1)).optional(),
     note: z.string().optional(),

@@ -12,8 +12,13 @@ export interface MatchTerm {
   text: string;
   category: string;
   severity: Severity;
-  /** `word`: must not sit inside a longer word (default for alphabetic terms); `none`: substring (default for CJK). */
-  boundary?: 'word' | 'none';
+  /**
+   * `word`: must not sit inside a longer word (default for alphabetic terms); `none`: substring
+   * (default for CJK); `start`: must begin a word (no letter, digit or Hangul syllable before it),
+   * anything may follow — for Korean, whose particles and endings attach to the word (병신아,
+   * 새끼를), and compound heads (Scheiß-); innocent words that begin with the term go to `allow`.
+   */
+  boundary?: 'word' | 'none' | 'start';
   /** Where the term came from (lexicon id and version), for explanations. */
   source?: string;
   /**
@@ -58,9 +63,16 @@ const LATIN = /\p{Script=Latin}/u;
 const LOOKALIKE_SCRIPT = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
 /** Was this (normalized) text obfuscated on purpose, rather than being another real word? */
 const deliberate = (s: string): boolean => DELIBERATE.test(s) || (LATIN.test(s) && LOOKALIKE_SCRIPT.test(s)) || UNSPACED.test(s);
-/** Languages close enough that a term tagged for one applies to the other (Galician reads as Portuguese and Spanish). */
-const CLOSE_LANGUAGES: Record<string, readonly string[]> = { gl: ['pt', 'es'] };
+/**
+ * Languages outside the product that a message is identified as when it is (mostly) in a close
+ * product language, so a term tagged for that language applies: Galician reads as Portuguese and
+ * Spanish, Catalan as Spanish (a short or spelled-out Spanish line is often scored Catalan).
+ */
+const CLOSE_LANGUAGES: Record<string, readonly string[]> = { gl: ['pt', 'es'], ca: ['es'] };
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+const HANGUL = /\p{Script=Hangul}/u;
+/** A term written as one word (letters and digits only): a space inside its match in the text is not part of it. */
+const ONE_WORD = /^[\p{L}\p{N}\p{M}]+$/u;
 /** Skeleton matching is only trusted for terms this long (shorter ones collide with real words). */
 const MIN_SKELETON_LATIN = 4;
 const MIN_SKELETON_CJK = 2;
@@ -86,7 +98,9 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
   const normalizedTerms: string[] = [];
   const patterns: string[] = [];
   const boundaries: boolean[] = [];
+  const wordStarts: boolean[] = [];
   const wholeWords: boolean[] = [];
+  const koreanWords: boolean[] = [];
   const obfuscationOk: boolean[] = [];
   for (const entry of all) {
     const norm = normalizeText(entry.text).normalized;
@@ -97,7 +111,9 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
     const boundary = entry.term?.boundary ?? 'word';
     // alphabetic terms: no letter may continue the word; unspaced scripts: ICU word segmentation
     boundaries.push(!entry.allow && boundary === 'word' && !UNSPACED.test(norm));
+    wordStarts.push(!entry.allow && boundary === 'start');
     wholeWords.push(!entry.allow && boundary === 'word' && UNSPACED.test(norm));
+    koreanWords.push(HANGUL.test(norm) && ONE_WORD.test(norm));
     obfuscationOk.push(skel.length >= (cjk ? MIN_SKELETON_CJK : MIN_SKELETON_LATIN));
   }
   const applies = (p: number, language: string | undefined): boolean => {
@@ -125,9 +141,12 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
         if (!exact && !obfuscationOk[p]) return;
         // a plain word that only differs from the term by a doubled letter is another word (looser ≠ loser)
         if (!exact && !deliberate(normalized.slice(ns, ne))) return;
+        // Korean is written with spaces: 등신 is not in "여권 등 신분증"; only spelled-out syllables (씨 발) are obfuscation
+        if (!exact && koreanWords[p] && joinsKoreanWords(normalized, ns, ne)) return;
         const span = view.toOriginalSpan(ns, ne);
         if (span.end <= span.start) return;
         if (boundaries[p] && !atWordBoundary(original, span.start, span.end)) return;
+        if (wordStarts[p] && !atWordStart(original, span.start)) return;
         if (wholeWords[p] && !isWholeWords(original, span.start, span.end)) return;
         hits.push({ entry: p, start: span.start, end: span.end, obfuscated: !exact });
       });
@@ -165,6 +184,34 @@ function atWordBoundary(text: string, start: number, end: number): boolean {
   const okBefore = !before || CJK.test(edgeStart) || CJK.test(before) || !WORD_CHAR.test(before);
   const okAfter = !after || CJK.test(edgeEnd) || CJK.test(after) || !WORD_CHAR.test(after);
   return okBefore && okAfter;
+}
+
+/** Nothing that could be part of the same word (a letter of any script, a digit, a mark) comes right before `start`. */
+function atWordStart(text: string, start: number): boolean {
+  if (start === 0) return true;
+  return !WORD_CHAR.test(String.fromCodePoint(text.codePointAt(start - 1 - (isLowSurrogate(text, start - 1) ? 1 : 0))!));
+}
+
+/**
+ * Does `normalized[start, end)` join two Korean words across a space or other separator, at
+ * least one of them longer than one syllable (여권 등 신분증)? Separators between single
+ * syllables (씨 발, 병.신) are deliberate spelling-out.
+ */
+function joinsKoreanWords(normalized: string, start: number, end: number): boolean {
+  const letter = (i: number) => i >= 0 && i < normalized.length && /[\p{L}\p{M}]/u.test(normalized[i]!);
+  for (let i = start; i < end; i++) {
+    if (letter(i) || !HANGUL.test(normalized[i - 1] ?? '')) continue;
+    let j = i;
+    while (j < end && !letter(j)) j++;
+    if (j >= end || !HANGUL.test(normalized[j]!)) continue;
+    let left = 0;
+    for (let k = i - 1; letter(k); k--) left++;
+    let right = 0;
+    for (let k = j; letter(k); k++) right++;
+    if (left > 1 || right > 1) return true;
+    i = j;
+  }
+  return false;
 }
 
 function isLowSurrogate(text: string, i: number): boolean {
