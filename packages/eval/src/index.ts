@@ -23,3 +23,4 @@ export * from './corpora/sentiment.js';
 export * from './corpora/politeness.js';
 export * from './corpora/satisfaction.js';
 export { satisfactionTask, satisfactionRows, judgeThreads, SATISFIED, DISSATISFIED } from './tasks/satisfaction-task.js';
+export { verdictsTask, verdictRows, judgeVerdict, loadVerdictFixtures, CONDUCT_CODE, type VerdictFixture, type VerdictOutcome } from './tasks/verdicts-task.js';

@@ -12,14 +12,14 @@ import { ScorecardSchema, type Scorecard } from '../schemas/scorecard.js';
 export const DEFAULT_SCORECARD: Scorecard = ScorecardSchema.parse({
   name: 'cxqa-default',
   version: '2.0.0',
-  passThreshold: 75,
+  passThreshold: 65,
   deductions: { info: 0, minor: 5, major: 15, critical: 40 },
   dimensions: [
-    { name: 'conduct', label: 'Agent conduct', weight: 25, findings: ['politeness.*', 'culture.informal_address', 'culture.formal_address'], deductions: { info: 0, minor: 10, major: 30, critical: 60 } },
-    { name: 'outcome', label: 'Customer outcome', weight: 30, findings: ['sentiment.*'], deductions: { info: 0, minor: 5, major: 15, critical: 30 } },
+    { name: 'conduct', label: 'Agent conduct', weight: 20, findings: ['politeness.*', 'culture.informal_address', 'culture.formal_address'], deductions: { info: 0, minor: 10, major: 30, critical: 60 } },
+    { name: 'outcome', label: 'Customer outcome', weight: 35, findings: ['sentiment.*'], deductions: { info: 0, minor: 0, major: 0, critical: 0 } },
     { name: 'timeliness', label: 'Response timeliness', weight: 20, findings: ['timing.*'], deductions: { info: 0, minor: 10, major: 25, critical: 50 } },
     { name: 'compliance', label: 'Compliance and privacy', weight: 15, findings: ['sensitive.*', 'pii.*', 'policy.*'] },
-    { name: 'courtesy', label: 'Courtesy and script', weight: 5, findings: ['culture.*', 'script.*'] },
+    { name: 'courtesy', label: 'Courtesy and script', weight: 5, findings: ['culture.calque', 'culture.mt_artefact', 'script.*'] },
     { name: 'accuracy', label: 'Answer accuracy', weight: 5, findings: ['kb.*'] },
   ],
   autoFail: [
@@ -30,11 +30,13 @@ export const DEFAULT_SCORECARD: Scorecard = ScorecardSchema.parse({
   failOn: [
     { code: 'politeness.*', minSeverity: 'critical', reason: 'misconduct toward the customer' },
     { code: 'sensitive.*', minSeverity: 'major', reason: 'the agent used offensive language' },
+    { code: 'culture.informal_address', minSeverity: 'major', reason: 'the wrong form of address for this customer' },
   ],
   review: [
     { metric: 'sentiment.outcome', equals: ['dissatisfied'], reason: 'customer_dissatisfied' },
     { code: 'sentiment.escalation_risk', reason: 'escalation_threat' },
     { code: 'politeness.*', minSeverity: 'critical', reason: 'agent_misconduct' },
+    { code: 'culture.informal_address', minSeverity: 'major', reason: 'agent_misconduct' },
     { code: 'sensitive.*', minSeverity: 'major', reason: 'agent_misconduct' },
     { code: 'pii.*', minSeverity: 'critical', reason: 'privacy' },
     { code: 'policy.*', minSeverity: 'critical', reason: 'marketplace_policy' },

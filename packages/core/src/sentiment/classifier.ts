@@ -29,3 +29,15 @@ export function polarityOf(prediction: Prediction): number {
   const s = prediction.scores;
   return Math.round(((s.positive ?? 0) - (s.negative ?? 0)) * 1000) / 1000;
 }
+
+/**
+ * A finer polarity for ranking, −1 … 1: tanh of the log-odds of positive over negative divided by
+ * `temperature` (default 4). Unlike `polarityOf` it does not saturate at ±1 for the confident
+ * naive-Bayes-style models, so two clearly negative texts are still ordered by how negative.
+ */
+export function softPolarityOf(prediction: Prediction, temperature = 2): number {
+  const s = prediction.scores;
+  const pos = Math.max(s.positive ?? 0, 1e-12);
+  const neg = Math.max(s.negative ?? 0, 1e-12);
+  return Math.round(Math.tanh(Math.log(pos / neg) / (2 * temperature)) * 1000) / 1000;
+}

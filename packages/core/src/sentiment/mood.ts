@@ -62,8 +62,11 @@ export interface MoodCues {
   readonly languages: readonly string[];
   /** Does an agent message move the conversation to another channel (a private message, a hotline, e-mail)? */
   redirects(normalized: string, language: string): boolean;
-  /** Mood of one message from its normalized view, its language and the model's polarity (null when none). */
-  moodOf(normalized: string, language: string, model: number | null, thresholds?: MoodThresholds): MessageMood;
+  /**
+   * Mood of one message from its normalized view, its language, the model's polarity (null when
+   * none) and optionally a finer, unsaturated polarity for the score (`softPolarityOf`).
+   */
+  moodOf(normalized: string, language: string, model: number | null, thresholds?: MoodThresholds, soft?: number | null): MessageMood;
 }
 
 const spans = (res: readonly RegExp[], text: string, kind: MoodCue['kind']): MoodCue[] => {
@@ -114,7 +117,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const c = byLanguage.get(language);
       return !!c && spans(c.redirect, normalized, 'neutral_form').length > 0;
     },
-    moodOf(normalized, language, model, thresholds = DEFAULT_MOOD_THRESHOLDS) {
+    moodOf(normalized, language, model, thresholds = DEFAULT_MOOD_THRESHOLDS, soft = null) {
       const c = byLanguage.get(language);
       const text = normalized.trim();
       const cues: MoodCue[] = [];
@@ -135,8 +138,13 @@ export function compileMoodCues(data?: unknown): MoodCues {
       else if (neg && pos) label = model === null ? (neg > pos ? 'negative' : pos > neg ? 'positive' : 'neutral') : model <= -0.3 ? 'negative' : model >= 0.3 ? 'positive' : 'neutral';
       else if (cues.length) label = model !== null && c?.neutralFormNegative !== undefined && model <= c.neutralFormNegative ? 'negative' : 'neutral'; // a question, request or closing
       else label = model === null ? 'neutral' : model <= thresholds.modelNegative ? 'negative' : model >= thresholds.modelPositive ? 'positive' : 'neutral';
-      const p = model ?? 0;
-      const score = label === 'negative' ? Math.min(model ?? -0.6, -0.4) : label === 'positive' ? Math.max(model ?? 0.6, 0.4) : p * 0.3;
+      // the score keeps the label's band (negative ≤ −0.4, neutral within ±0.3, positive ≥ 0.4) and orders by the finest polarity known
+      const p = soft ?? model;
+      const negCues = cues.filter((x) => x.kind === 'negative').length;
+      const score =
+        label === 'negative' ? -0.4 - 0.5 * Math.max(0, -(p ?? -0.5)) - 0.1 * Math.min(1, negCues / 3)
+        : label === 'positive' ? 0.4 + 0.6 * Math.max(0, p ?? 0.5)
+        : 0.3 * (p ?? 0);
       return { label, score: round(score), model, cues };
     },
   };

@@ -50,7 +50,7 @@ export function addressFindings(address: CompiledAddress, language: string, expe
   if (!lang || expect === 'any' || (expect === 'formal' && customerInformal)) return [];
   const wrong = expect === 'formal' ? lang.informal : lang.formal;
   const flag = (start: number, end: number): Finding => ({
-    analyzer: 'courtesy', code: expect === 'formal' ? 'culture.informal_address' : 'culture.formal_address', severity: 'minor', messageIndex: agent.index,
+    analyzer: 'courtesy', code: expect === 'formal' ? 'culture.informal_address' : 'culture.formal_address', severity: 'major', messageIndex: agent.index,
     span: { start, end }, evidence: agent.text.slice(start, end),
     explanation: `"${agent.text.slice(start, end)}" — ${lang.why}`,
     rule: { id: `address.${language}.${expect}`, kind: 'pattern', detail: { expected: expect } },
@@ -65,10 +65,32 @@ export function addressFindings(address: CompiledAddress, language: string, expe
   return hit ? [flag(hit.index, hit.index + hit[0].length)] : [];
 }
 
+/** Does the customer address the agent formally (so the agent must answer formally too)? */
+export function usesFormal(address: CompiledAddress, language: string, m: MessageView): boolean {
+  const lang = address.get(language);
+  if (!lang) return false;
+  const text = m.view.folded;
+  return lang.sentenceEnd ? sentences(text).some((s) => lang.formal.test(s.body)) : lang.formal.test(text);
+}
+
+/**
+ * The form the agent owes this customer: the brand's default for the language, formal when the
+ * customer writes formally (mirroring), and no check when the customer went informal first and
+ * the default is formal (the agent may mirror that too).
+ */
+export function expectedFormality(expect: FormalityChoice, customerFormal: boolean, customerInformal: boolean): FormalityChoice {
+  if (customerInformal) return expect === 'formal' ? 'any' : expect;
+  if (customerFormal && expect !== 'informal') return 'formal';
+  return expect;
+}
+
 /** Does the customer address the agent informally (so the agent may mirror it)? */
 export function usesInformal(address: CompiledAddress, language: string, m: MessageView): boolean {
   const lang = address.get(language);
   if (!lang) return false;
   const text = m.view.folded;
-  return lang.sentenceEnd ? sentences(text).some((s) => lang.informal.test(s.body)) : lang.informal.test(text);
+  if (!lang.sentenceEnd) return lang.informal.test(text);
+  // Japanese and Korean: a plain-form ending, or a message of some length with no polite ending at all
+  const parts = sentences(text).filter((s) => s.body.length >= 2);
+  return parts.some((s) => lang.informal.test(s.body)) || (text.length >= 6 && parts.length > 0 && !parts.some((s) => lang.formal.test(s.body)));
 }

@@ -1,5 +1,6 @@
 import type { MessageView } from '../../analyzer/contract.js';
 import type { Finding } from '../../schemas/finding.js';
+import { traditionalToSimplified } from '../../matcher/chinese-fold.js';
 import { sentences } from '../../text/sentences.js';
 import { compileRuleRegex } from '../../util/linear-regex.js';
 import type { ConductRule, ConductRules } from './conduct-rules.js';
@@ -34,6 +35,19 @@ export interface CompiledConduct {
   match(m: MessageView, context: { complained: boolean }): Finding[];
 }
 
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
+
+/** Chinese text with Traditional characters folded to Simplified one by one (offsets unchanged), so one rule set reads both. */
+function foldChinese(text: string): string {
+  if (!HAN.test(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += c >= 0x3400 && c <= 0xfaff ? String.fromCharCode(traditionalToSimplified(c)) : text[i];
+  }
+  return out;
+}
+
 /** `text` with [start, end) replaced by spaces (same length), so a veto never matches the hit itself. */
 const blank = (text: string, start: number, end: number) => text.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + text.slice(end);
 
@@ -59,9 +73,10 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     byLanguage.set(file.language, entry);
   }
 
-  function hits(language: string, normalized: string, { complained }: { complained: boolean }): ConductHit[] {
+  function hits(language: string, text: string, { complained }: { complained: boolean }): ConductHit[] {
     const lang = byLanguage.get(language);
-    if (!lang || !normalized) return [];
+    if (!lang || !text) return [];
+    const normalized = language === 'zh' ? foldChinese(text) : text;
     const out: ConductHit[] = [];
     let parts: { start: number; end: number; text: string }[] | undefined;
     const sentenceAt = (i: number) => (parts ??= sentences(normalized)).find((p) => p.start <= i && i < p.end) ?? { start: 0, end: normalized.length, text: normalized };
@@ -99,7 +114,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     hits,
     acknowledges(language, normalized) {
       const lang = byLanguage.get(language);
-      return lang && lang.acknowledgement.length ? test(lang.acknowledgement, normalized) : null;
+      return lang && lang.acknowledgement.length ? test(lang.acknowledgement, language === 'zh' ? foldChinese(normalized) : normalized) : null;
     },
     match(m, context) {
       return hits(m.language, m.view.normalized, context).map(({ rule, start, end }) => {

@@ -3,7 +3,7 @@ import { sentences } from '../../text/sentences.js';
 import { judgePoliteness } from '../../politeness/model.js';
 import type { Finding } from '../../schemas/finding.js';
 import { compileScriptPhrases, isComplaint } from '../script/script-rules.js';
-import { addressFindings, compileAddress, usesInformal, type FormalityChoice } from './address.js';
+import { addressFindings, compileAddress, expectedFormality, usesFormal, usesInformal, type FormalityChoice } from './address.js';
 import { compileConduct } from './conduct.js';
 import { CONDUCT_LANGUAGES, ConductRulesSchema, shippedConductRules, type ConductRulesInput } from './conduct-rules.js';
 import { compilePhrasing } from './phrasing.js';
@@ -60,6 +60,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
       const polite: number[] = [];
       let complained = false;
       let customerInformal = false;
+      let customerFormal = false;
       /** The customer complaint the next agent reply answers, if any. */
       let unanswered: number | null = null;
       for (const i of ctx.chronological) {
@@ -69,7 +70,10 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
             complained = true;
             unanswered ??= m.index;
           }
-          if (marketLanguage && m.language === marketLanguage) customerInformal ||= usesInformal(compiled, marketLanguage, m);
+          if (marketLanguage && m.language === marketLanguage) {
+            customerInformal ||= usesInformal(compiled, marketLanguage, m);
+            customerFormal ||= usesFormal(compiled, marketLanguage, m);
+          }
           continue;
         }
         if (m.role !== 'agent' || !m.text.trim()) continue;
@@ -95,7 +99,10 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
           });
         }
         findings.push(...phrasing.match(m, { market, complained }));
-        if (marketLanguage && m.language === marketLanguage) findings.push(...addressFindings(compiled, marketLanguage, formality[marketLanguage] ?? 'any', m, customerInformal));
+        if (marketLanguage && m.language === marketLanguage) {
+          const expect = expectedFormality(formality[marketLanguage] ?? 'any', customerFormal, customerInformal);
+          findings.push(...addressFindings(compiled, marketLanguage, expect, m, false));
+        }
       }
       return {
         scores: { courtesy: polite.length ? 1 : null, conduct: polite.length ? 1 : null },
@@ -119,7 +126,7 @@ function noAcknowledgement(m: MessageView, complaint: number): Finding {
   const first = sentences(m.text)[0] ?? { start: 0, end: m.text.length, text: m.text };
   const end = first.start + first.text.trimEnd().length;
   return {
-    analyzer: 'courtesy', code: 'politeness.no_acknowledgement', severity: 'major', messageIndex: m.index,
+    analyzer: 'courtesy', code: 'politeness.no_acknowledgement', severity: 'minor', messageIndex: m.index,
     span: { start: first.start, end }, evidence: m.text.slice(first.start, end),
     explanation: `the customer complained (message ${complaint}) and this reply acknowledges nothing: no apology, no understanding, no thanks`,
     rule: { id: `conduct.${m.language}.no_acknowledgement`, kind: 'rule', detail: { complaint } },

@@ -3,7 +3,7 @@ import { builtinLexicon } from '../../lexicon/builtin.js';
 import { compileLexicons } from '../../lexicon/compile.js';
 import type { Lexicon } from '../../lexicon/schema.js';
 import type { Finding } from '../../schemas/finding.js';
-import { polarityOf, type TextClassifier } from '../../sentiment/classifier.js';
+import { polarityOf, softPolarityOf, type TextClassifier } from '../../sentiment/classifier.js';
 import { builtinEmotionModel, builtinSentimentModel, type SentimentModel } from '../../sentiment/linear-model.js';
 import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from '../../sentiment/mood.js';
 import { patternFindings, soothingRate, threatFindings, type ScoredMessage } from './escalation.js';
@@ -35,7 +35,7 @@ export interface SentimentOptions {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-type Scored = { m: MessageView; polarity: number | null; mood: MessageMood | null; by: string };
+type Scored = { m: MessageView; polarity: number | null; soft: number | null; mood: MessageMood | null; by: string };
 const LETTER = /\p{L}/gu;
 
 /**
@@ -74,7 +74,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
   const moodOf = (s: Scored, speaker: string): MessageMood | null => {
     const language = knowsLanguage(s.m.language) ? s.m.language : s.m.language === 'und' && knowsLanguage(speaker) ? speaker : null;
     if (s.polarity === null && language === null) return null;
-    return cues.moodOf(s.m.view.normalized, language ?? s.m.language, s.polarity, thresholds);
+    return cues.moodOf(s.m.view.normalized, language ?? s.m.language, s.polarity, thresholds, s.soft);
   };
 
   /** Polarity per conversational message in chronological order; a promise only when the classifier is needed. */
@@ -84,7 +84,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     for (const i of ctx.chronological) {
       const m = ctx.messages[i]!;
       if (m.role !== 'customer' && m.role !== 'agent') continue;
-      const s: Scored = { m, polarity: null, mood: null, by: '' };
+      const s: Scored = { m, polarity: null, soft: null, mood: null, by: '' };
       scored.push(s);
       if (!m.text.trim()) continue;
       if (usesClassifier(m.language)) {
@@ -92,7 +92,10 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
         continue;
       }
       const model = modelFor(m.language);
-      if (model) Object.assign(s, { polarity: polarityOf(model.predict(m.text, m.view.normalized)), by: `sentiment.model.${m.language}` });
+      if (model) {
+        const prediction = model.predict(m.text, m.view.normalized);
+        Object.assign(s, { polarity: polarityOf(prediction), soft: softPolarityOf(prediction), by: `sentiment.model.${m.language}` });
+      }
       else if (knowsLanguage(m.language)) s.by = `sentiment.cues.${m.language}`;
     }
     const withMood = () => {
@@ -101,7 +104,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     };
     if (!remote.length) return withMood();
     return classifier!.classify(remote.map((s) => s.m.text), { signal: ctx.signal }).then((predictions) => {
-      remote.forEach((s, k) => Object.assign(s, { polarity: predictions[k] ? polarityOf(predictions[k]) : null, by: classifier!.id }));
+      remote.forEach((s, k) => Object.assign(s, { polarity: predictions[k] ? polarityOf(predictions[k]) : null, soft: predictions[k] ? softPolarityOf(predictions[k]) : null, by: classifier!.id }));
       return withMood();
     });
   }
