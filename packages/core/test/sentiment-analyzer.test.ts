@@ -28,8 +28,10 @@ describe('sentiment analyzer', () => {
     const inspector = createInspector({ analyzers: [sentimentAnalyzer({ classifier })] });
     const result = await inspector.inspect(conversation([['customer', 'fine thanks'], ['agent', 'ok'], ['customer', 'bad bad']]));
     expect(classifier.calls).toEqual([['fine thanks', 'ok', 'bad bad']]);
-    expect(result.metrics['sentiment.customerStart']).toBe(0.8);
-    expect(result.metrics['sentiment.customerEnd']).toBe(-0.8);
+    expect(result.metrics['sentiment.customerMoodStart']).toBe('positive');
+    expect(result.metrics['sentiment.customerMoodEnd']).toBe('negative');
+    expect(result.metrics['sentiment.customerStart']).toBeGreaterThanOrEqual(0.4);
+    expect(result.metrics['sentiment.customerEnd']).toBeLessThanOrEqual(-0.4);
     const worsened = result.findings.find((f) => f.code === 'sentiment.customer_worsened');
     expect(worsened?.rule?.id).toBe('test/keyword');
   });

@@ -24,3 +24,8 @@ export * from './corpora/politeness.js';
 export * from './corpora/satisfaction.js';
 export { satisfactionTask, satisfactionRows, judgeThreads, SATISFIED, DISSATISFIED } from './tasks/satisfaction-task.js';
 export { verdictsTask, verdictRows, judgeVerdict, loadVerdictFixtures, CONDUCT_CODE, type VerdictFixture, type VerdictOutcome } from './tasks/verdicts-task.js';
+export * from './corpora/abcd.js';
+export * from './precision/judgements.js';
+export * from './precision/real-conversations.js';
+export { precisionTask, precisionBar, tallyPrecision, type CodePrecision } from './tasks/precision-task.js';
+export { moodTask } from './tasks/mood-task.js';

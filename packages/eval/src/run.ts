@@ -11,10 +11,12 @@ import type { EvalTask, TaskContext } from './tasks/task.js';
 import { timingTask } from './tasks/timing-task.js';
 import { satisfactionTask } from './tasks/satisfaction-task.js';
 import { verdictsTask } from './tasks/verdicts-task.js';
+import { precisionTask } from './tasks/precision-task.js';
+import { moodTask } from './tasks/mood-task.js';
 import type { EvalRow } from './report.js';
 
 /** Every task `cxqa eval` knows, in report order. */
-export const EVAL_TASKS: readonly EvalTask[] = [langidTask, timingTask, piiTask, sensitiveTask, offensiveTask, sentimentTask, conversationSentimentTask, politenessTask, courtesyTask, kbFixturesTask, kbRetrievalTask, kbAnswerTask, similarityTask, satisfactionTask, verdictsTask];
+export const EVAL_TASKS: readonly EvalTask[] = [langidTask, timingTask, piiTask, sensitiveTask, offensiveTask, sentimentTask, moodTask, conversationSentimentTask, politenessTask, courtesyTask, kbFixturesTask, kbRetrievalTask, kbAnswerTask, similarityTask, satisfactionTask, verdictsTask, precisionTask];
 
 export interface EvaluationOptions extends TaskContext {
   /** Only run tasks with these names. */

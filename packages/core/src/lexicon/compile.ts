@@ -4,6 +4,8 @@ import type { TextView } from '../normalize/text-view.js';
 import type { Severity } from '../schemas/finding.js';
 import type { Lexicon } from './schema.js';
 
+const UNSPACED_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** Category of the internal terms that only serve phrase rules. */
 const PHRASE_PART = '__phrase';
 
@@ -62,7 +64,8 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
       const languages = ph.languages ?? lex.defaults.languages;
       const part = (id: string, text: string): MatchTerm => ({ id, text, category: PHRASE_PART, severity, ...(languages ? { languages } : {}) });
       ph.all.forEach((group, g) => group.forEach((t, k) => terms.push(part(`${base}|g${g}|${k}`, t))));
-      ph.unless.forEach((t, k) => terms.push(part(`${base}|u|${k}`, t)));
+      // a negation in an unspaced script is a prefix of the word it negates (不恨, 没有): matched as a substring
+      ph.unless.forEach((t, k) => terms.push({ ...part(`${base}|u|${k}`, t), ...(UNSPACED_TEXT.test(t) ? { boundary: 'none' as const } : {}) }));
       phrases.push({
         id: ph.id, category: ph.category ?? lex.defaults.category, severity, source: `${lex.id}@${lex.version}`,
         groups: ph.all.map((_, g) => `${base}|g${g}|`), unless: `${base}|u|`, within: ph.within,

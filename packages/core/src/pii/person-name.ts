@@ -119,6 +119,8 @@ function fieldName(text: string, phoneStart: number, phoneEnd: number): Found | 
   return null;
 }
 
+const PLACEHOLDER = /某|^x{2,}$|^\*+$|○○|〇〇|ＸＸ|^xx/iu;
+
 /**
  * Names next to the given phone numbers in `text` (original text, offsets into it).
  *
@@ -129,6 +131,8 @@ export function namesNextToPhones(text: string, phones: readonly { start: number
   const out: PiiCandidate[] = [];
   for (const p of phones) {
     const found = fieldName(text, p.start, p.end) ?? nameBefore(text, p.start) ?? nameAfter(text, p.end);
+    // an anonymised placeholder (某某, 某先生, XXX) is nobody's name
+    if (found && PLACEHOLDER.test(text.slice(found.start, found.end))) continue;
     if (found && !out.some((o) => o.start < found.end && found.start < o.end)) {
       out.push({ type: 'person_name', start: found.start, end: found.end, score: 0.7, reason: found.reason });
     }

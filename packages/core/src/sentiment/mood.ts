@@ -6,6 +6,14 @@ import { corePackageFile } from '../util/package-file.js';
 
 export type MoodLabel = 'negative' | 'neutral' | 'positive';
 
+/** What a polarity model said about one message (all optional: a language without a model has none). */
+export interface MoodModelReading {
+  polarity?: number | null;
+  soft?: number | null;
+  /** The model's own label, used when it has a neutral class and no cue speaks. */
+  label?: string | null;
+}
+
 /** A cue that decided a mood: its kind and its span in the normalized view. */
 export interface MoodCue {
   kind: 'negative' | 'positive' | 'litotes' | 'neutral_form';
@@ -45,8 +53,10 @@ export interface MoodThresholds {
   modelNegative: number;
   /** Without any cue, a model polarity at or above this is positive (default 0.7). */
   modelPositive: number;
+  /** Without any cue, follow a three-class model's own label (default true). */
+  trustNeutralModel: boolean;
 }
-export const DEFAULT_MOOD_THRESHOLDS: MoodThresholds = { modelNegative: -0.7, modelPositive: 0.7 };
+export const DEFAULT_MOOD_THRESHOLDS: MoodThresholds = { modelNegative: -0.7, modelPositive: 0.7, trustNeutralModel: true };
 
 interface CompiledCues {
   neutralFormNegative: number | undefined;
@@ -63,10 +73,12 @@ export interface MoodCues {
   /** Does an agent message move the conversation to another channel (a private message, a hotline, e-mail)? */
   redirects(normalized: string, language: string): boolean;
   /**
-   * Mood of one message from its normalized view, its language, the model's polarity (null when
-   * none) and optionally a finer, unsaturated polarity for the score (`softPolarityOf`).
+   * Mood of one message from its normalized view, its language and what the polarity model said
+   * (`polarity` P(positive) − P(negative), null without a model; `soft`, a finer unsaturated
+   * polarity for the score, see `softPolarityOf`; `label`, the model's own label when it has a
+   * neutral class — used when no cue speaks).
    */
-  moodOf(normalized: string, language: string, model: number | null, thresholds?: MoodThresholds, soft?: number | null): MessageMood;
+  moodOf(normalized: string, language: string, model?: MoodModelReading, thresholds?: MoodThresholds): MessageMood;
 }
 
 const spans = (res: readonly RegExp[], text: string, kind: MoodCue['kind']): MoodCue[] => {
@@ -99,7 +111,7 @@ const QUESTION_END = /[^?？][?？]$/u;
  *
  * @example
  * const cues = compileMoodCues();
- * cues.moodOf('no bad smell. nothing to worry about now.', 'en', -0.4).label; // 'positive'
+ * cues.moodOf('no bad smell. nothing to worry about now.', 'en', { polarity: -0.4 }).label; // 'positive'
  */
 export function compileMoodCues(data?: unknown): MoodCues {
   const parsed = MoodCuesSchema.safeParse(data ?? shippedCuesFile());
@@ -117,7 +129,10 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const c = byLanguage.get(language);
       return !!c && spans(c.redirect, normalized, 'neutral_form').length > 0;
     },
-    moodOf(normalized, language, model, thresholds = DEFAULT_MOOD_THRESHOLDS, soft = null) {
+    moodOf(normalized, language, reading = {}, thresholds = DEFAULT_MOOD_THRESHOLDS) {
+      const model = reading.polarity ?? null;
+      const soft = reading.soft ?? null;
+      const ownLabel = reading.label === 'negative' || reading.label === 'neutral' || reading.label === 'positive' ? reading.label : null;
       const c = byLanguage.get(language);
       const text = normalized.trim();
       const cues: MoodCue[] = [];
@@ -137,6 +152,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
       else if (pos && !neg) label = 'positive';
       else if (neg && pos) label = model === null ? (neg > pos ? 'negative' : pos > neg ? 'positive' : 'neutral') : model <= -0.3 ? 'negative' : model >= 0.3 ? 'positive' : 'neutral';
       else if (cues.length) label = model !== null && c?.neutralFormNegative !== undefined && model <= c.neutralFormNegative ? 'negative' : 'neutral'; // a question, request or closing
+      else if (ownLabel && reading.label !== undefined && ownLabel !== null && thresholds.trustNeutralModel) label = ownLabel;
       else label = model === null ? 'neutral' : model <= thresholds.modelNegative ? 'negative' : model >= thresholds.modelPositive ? 'positive' : 'neutral';
       // the score keeps the label's band (negative ≤ −0.4, neutral within ±0.3, positive ≥ 0.4) and orders by the finest polarity known
       const p = soft ?? model;

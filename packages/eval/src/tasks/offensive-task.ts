@@ -4,6 +4,9 @@ import { prfFromCounts } from '../metrics/classification.js';
 import type { EvalRow } from '../report.js';
 import type { EvalTask } from './task.js';
 
+/** Lexicon categories that say "hateful" (HateCheck's label), as opposed to offensive in general. */
+const HATEFUL = new Set(['hate', 'discrimination', 'threat']);
+
 /** Functionalities whose cases must NOT be flagged as hateful: their false-positive rate is reported apart. */
 const WATCHED = /^(profanity_nh|negate_neg_nh|counter_quote_nh|counter_ref_nh)$/;
 
@@ -27,7 +30,9 @@ function score(task: string, corpus: string, subset: string | undefined, example
 
 /**
  * `offensive`: does the starter lexicon matcher flag "this needs a reviewer"? Measured on COLD
- * (Chinese) and multilingual HateCheck, with the false-positive rate on non-hateful profanity,
+ * (Chinese, every category: the corpus labels offensive language) and multilingual HateCheck (only
+ * hate, discrimination and threat terms: the corpus labels hate), in the message's language, with
+ * the false-positive rate on non-hateful profanity,
  * negated hate and counter-speech reported per functionality. A lexicon cannot see implicit
  * hate; these rows show exactly how far words alone go.
  */
@@ -35,10 +40,13 @@ export const offensiveTask: EvalTask = {
   name: 'offensive',
   async run({ corporaDir }) {
     const compiled = compileLexicons(BUILTIN_LEXICONS.map(builtinLexicon));
-    const flag = (xs: OffensiveExample[]) =>
+    // COLD labels offensive language (insults and profanity count); HateCheck labels hate against a
+    // protected group, so only the hate, discrimination and threat categories flag it there — its
+    // "profanity_nh" cases are profanity that is *not* hateful by design
+    const flag = (xs: OffensiveExample[], categories?: ReadonlySet<string>) =>
       xs.map((x) => {
-        const found = matchLexicons(compiled, normalizeText(x.text));
-        return found.terms.length > 0 || found.phrases.length > 0;
+        const found = matchLexicons(compiled, normalizeText(x.text), x.language ? { language: x.language } : {});
+        return found.terms.some((t) => !categories || categories.has(t.term.category)) || found.phrases.some((p) => !categories || categories.has(p.phrase.category));
       });
     const rows: EvalRow[] = [];
     const evaluated: string[] = [];
@@ -51,7 +59,7 @@ export const offensiveTask: EvalTask = {
     const hc = loadHatecheck(corporaDir);
     if (hc) {
       evaluated.push(HATECHECK_CORPUS);
-      const flagged = flag(hc);
+      const flagged = flag(hc, HATEFUL);
       rows.push(...score('offensive', HATECHECK_CORPUS, undefined, hc, flagged));
       for (const lang of [...new Set(hc.map((e) => e.language))]) {
         const idx = hc.map((e, i) => (e.language === lang ? i : -1)).filter((i) => i >= 0);

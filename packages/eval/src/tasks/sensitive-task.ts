@@ -12,6 +12,8 @@ interface Case {
   platform?: string;
   text: string;
   expect: string[];
+  /** Customer country (the language-ID prior for a message too short to identify on its own). */
+  country?: string;
 }
 
 const CORPUS = 'fixtures/sensitive';
@@ -36,7 +38,7 @@ export const sensitiveTask: EvalTask = {
       const messages = c.role === 'agent'
         ? [{ role: 'customer', text: 'Hello', at: at(0) }, { role: 'agent', text: c.text, at: at(1) }]
         : [{ role: 'customer', text: c.text, at: at(0) }];
-      const result = await inspector.inspect({ id: c.id, ...(c.platform ? { platform: c.platform } : {}), messages });
+      const result = await inspector.inspect({ id: c.id, ...(c.platform ? { platform: c.platform } : {}), ...(c.country ? { customer: { country: c.country } } : {}), messages });
       const target = messages.length - 1;
       const got = [...new Set(result.findings.filter((f) => f.messageIndex === target).map((f) => f.code))].sort();
       const ok = JSON.stringify(got) === JSON.stringify([...c.expect].sort());

@@ -28,6 +28,8 @@ export interface CourtesyOptions {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+/** A customer message that thanks or closes: what came before is settled. */
+const THANKS = /\b(?:thanks?|thank you|thx|danke|merci|gracias|obrigad[oa]|grazie)\b|谢谢|感谢|ありがとう|감사|고마워/iu;
 
 /**
  * Does the agent sound right to this customer, in this market? Per agent message: the politeness
@@ -59,6 +61,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
       const findings: Finding[] = [];
       const polite: number[] = [];
       let complained = false;
+      let afterComplaint = false;
       let customerInformal = false;
       let customerFormal = false;
       /** The customer complaint the next agent reply answers, if any. */
@@ -66,10 +69,15 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
       for (const i of ctx.chronological) {
         const m = ctx.messages[i]!;
         if (m.role === 'customer') {
-          if (isComplaint(script, m)) {
+          const complaint = isComplaint(script, m);
+          if (complaint) {
+            // only the first complaint's first reply is checked for an acknowledgement
+            if (!complained) unanswered = m.index;
             complained = true;
-            unanswered ??= m.index;
           }
+          // "after a complaint" holds until the customer says thanks or is content again
+          if (complaint) afterComplaint = true;
+          else if (THANKS.test(m.view.normalized)) afterComplaint = false;
           if (marketLanguage && m.language === marketLanguage) {
             customerInformal ||= usesInformal(compiled, marketLanguage, m);
             customerFormal ||= usesFormal(compiled, marketLanguage, m);
@@ -79,7 +87,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         if (m.role !== 'agent' || !m.text.trim()) continue;
         // a message too short to identify ("Ok.") is in the agent's language, else the customer's
         const language = [m.language, ctx.languages.agent, ctx.languages.customer].find((l) => l !== 'und') ?? 'und';
-        findings.push(...conduct.match(language === m.language ? m : { ...m, language }, { complained }));
+        findings.push(...conduct.match(language === m.language ? m : { ...m, language }, { complained: afterComplaint }));
         if (unanswered !== null) {
           if (conduct.acknowledges(language, m.view.normalized) === false) findings.push(noAcknowledgement(m, unanswered));
           unanswered = null;
@@ -119,14 +127,15 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
 }
 
 /**
- * The first agent reply to a complaint acknowledges nothing (no apology, understanding or thanks):
+ * The first agent reply to a complaint acknowledges nothing (info: read on real helpdesk threads a
+ * QA lead agreed in 4 of 10, see docs/precision.md, so it costs no points and fails nothing) (no apology, understanding or thanks):
  * it goes straight to procedure or questions. Span: its first sentence.
  */
 function noAcknowledgement(m: MessageView, complaint: number): Finding {
   const first = sentences(m.text)[0] ?? { start: 0, end: m.text.length, text: m.text };
   const end = first.start + first.text.trimEnd().length;
   return {
-    analyzer: 'courtesy', code: 'politeness.no_acknowledgement', severity: 'minor', messageIndex: m.index,
+    analyzer: 'courtesy', code: 'politeness.no_acknowledgement', severity: 'info', messageIndex: m.index,
     span: { start: first.start, end }, evidence: m.text.slice(first.start, end),
     explanation: `the customer complained (message ${complaint}) and this reply acknowledges nothing: no apology, no understanding, no thanks`,
     rule: { id: `conduct.${m.language}.no_acknowledgement`, kind: 'rule', detail: { complaint } },

@@ -13,6 +13,11 @@ export interface ScriptOptions {
   require?: Partial<Record<'greeting' | 'closing' | 'apology' | 'empathy' | 'holding' | 'introduction', boolean>>;
   /** Longest silence after "let me check" before the next agent message (default 120 s). */
   holdingLimitSeconds?: number;
+  /**
+   * Severity of `script.missing_closing` (default `info`: read on real helpdesk threads, a missing
+   * closing was a fault a QA lead agrees with too rarely to cost points — see docs/precision.md).
+   */
+  closingSeverity?: Severity;
 }
 
 type Check = 'greeting' | 'closing' | 'apology' | 'empathy' | 'holding' | 'introduction';
@@ -24,8 +29,9 @@ const DEFAULT_REQUIRE: Record<Check, boolean> = { greeting: true, closing: true,
  * complaint words (the two-class polarity models call many neutral questions negative).
  */
 function upset(ctx: AnalyzerContext, customer: readonly MessageView[], phrases: ScriptPhrases): MessageView | undefined {
+  // upset means feelings (angry, disappointed, !!), not only a defect report: a factual complaint needs an apology, not empathy
   const confirmed = (m: MessageView | undefined) =>
-    m && (!phrases.has(m.language) || phrases.find(m.language, 'upset', m.view.folded) || phrases.find(m.language, 'complaint', m.view.folded)) ? m : undefined;
+    m && (phrases.has(m.language) ? phrases.find(m.language, 'upset', m.view.folded) : isComplaint(phrases, m)) ? m : undefined;
   const metrics = ctx.previous.get('sentiment')?.metrics;
   const start = metrics?.['sentiment.customerStart'];
   const end = metrics?.['sentiment.customerEnd'];
@@ -36,6 +42,16 @@ function upset(ctx: AnalyzerContext, customer: readonly MessageView[], phrases: 
     const model = builtinSentimentModel(m.language);
     return !!model && polarityOf(model.predict(m.text, m.view.normalized)) <= -0.5 && confirmed(m) !== undefined;
   });
+}
+
+const QUESTION_END = /[?？]\s*$/u;
+/** Asking for details, a private message, a call or patience: the exchange goes on elsewhere or later. */
+const CONTINUES = /\b(?:please (?:provide|send|share|tell|confirm|check|try|wait|dm|call|contact)|private message|direct message|dm us|we will (?:follow up|contact|get back|check|feed ?back|reply)|we'll (?:follow up|contact|get back|check|reply)|(?:has|have) been (?:forwarded|recorded|registered|reported|escalated))\b|私信|提供|请(?:您)?(?:稍等|耐心等待|等待)|敬请等待|跟进|核实|反馈给|转交|转给|联系您|回复您|稍后|请(?:您)?(?:发送|告知|提供|尝试|拨打|致电)|bitte (?:senden|teilen|geben) sie|merci de (?:nous )?(?:envoyer|indiquer|préciser)|por favor,? (?:envíe|envíenos|indíquenos|facilítenos)|送ってください|お知らせください|お待ちください/iu;
+
+/** Does this agent message end the exchange (so a closing is owed)? */
+function endsExchange(m: MessageView, phrases: ScriptPhrases): boolean {
+  const text = m.view.folded;
+  return !QUESTION_END.test(text) && !CONTINUES.test(text) && !phrases.find(m.language, 'holding', text);
 }
 
 /**
@@ -51,6 +67,7 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
   const phrases: ScriptPhrases = compileScriptPhrases(options.script);
   const require = { ...DEFAULT_REQUIRE, ...options.require };
   const holdingLimit = (options.holdingLimitSeconds ?? 120) * 1000;
+  const closingSeverity = options.closingSeverity ?? 'info';
 
   return {
     name: 'script',
@@ -76,9 +93,11 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
         if (said(agent.slice(0, 2), 'introduction')) results.introduction = 1;
         else miss('introduction', first, 'the agent does not introduce themself', 'say who is answering: "I\'m Lee from the support team."');
       }
-      if (last && require.closing && ordered.at(-1)?.role !== 'customer') {
+      // a closing is owed only when the agent's last message ends the exchange: not a question, a
+      // request for details or another channel, a hand-over or a holding message
+      if (last && require.closing && ordered.at(-1)?.role !== 'customer' && endsExchange(last, phrases)) {
         if (said(agent.slice(-2), 'closing')) results.closing = 1;
-        else miss('closing', last, 'the agent closes without offering further help', 'end with an offer: "Is there anything else I can help with?"');
+        else miss('closing', last, 'the agent closes without offering further help', 'end with an offer: "Is there anything else I can help with?"', closingSeverity);
       }
       // a first reply that acknowledged nothing is already a conduct finding (politeness.no_acknowledgement): not counted twice
       const unacknowledged = ctx.previous.get('courtesy')?.findings.some((f) => f.code === 'politeness.no_acknowledgement') ?? false;

@@ -59,6 +59,6 @@ export function isComplaint(phrases: ScriptPhrases, m: MessageView): boolean {
   if (!m.text.trim()) return false;
   const model = builtinSentimentModel(m.language);
   const polarity = model ? polarityOf(model.predict(m.text, m.view.normalized)) : null;
-  const mood = builtinMoodCues().moodOf(m.view.normalized, m.language, polarity);
+  const mood = builtinMoodCues().moodOf(m.view.normalized, m.language, { polarity });
   return (mood.label === 'negative' && mood.cues.some((c) => c.kind === 'negative')) || (polarity !== null && polarity <= -0.6 && mood.label !== 'positive');
 }

@@ -33,8 +33,10 @@ export interface ScoredMessage {
 
 /**
  * Escalation signals that are not single phrases: the customer complained in `repeatAfter` or more
- * messages, or a conversation about a large order (metadata `orderValue` ≥ `largeOrderValue`)
- * ends with a negative customer.
+ * messages (`sentiment.repeated_complaints`, info: read on real threads, counting negative
+ * messages was too often wrong to call it an escalation threat), or a conversation about a large
+ * order (metadata `orderValue` ≥ `largeOrderValue`) ends with a negative customer
+ * (`sentiment.escalation_risk`).
  */
 export function patternFindings(
   customer: readonly ScoredMessage[],
@@ -48,7 +50,7 @@ export function patternFindings(
   const nth = complaints[repeatAfter - 1];
   if (nth) {
     findings.push({
-      analyzer: 'sentiment', code: 'sentiment.escalation_risk', severity: 'major', messageIndex: nth.m.index,
+      analyzer: 'sentiment', code: 'sentiment.repeated_complaints', severity: 'info', messageIndex: nth.m.index,
       explanation: `the customer complained in ${complaints.length} messages (messages ${complaints.map((c) => c.m.index).join(', ')}): repeated complaints precede disputes and bad reviews`,
       rule: { id: 'sentiment.repeated_complaints', kind: 'rule', detail: { complaints: complaints.length, threshold: repeatAfter } },
       suggestion: SUGGESTION,

@@ -35,7 +35,7 @@ export interface SentimentOptions {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-type Scored = { m: MessageView; polarity: number | null; soft: number | null; mood: MessageMood | null; by: string };
+type Scored = { m: MessageView; polarity: number | null; soft: number | null; label: string | null; mood: MessageMood | null; by: string };
 const LETTER = /\p{L}/gu;
 
 /**
@@ -74,7 +74,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
   const moodOf = (s: Scored, speaker: string): MessageMood | null => {
     const language = knowsLanguage(s.m.language) ? s.m.language : s.m.language === 'und' && knowsLanguage(speaker) ? speaker : null;
     if (s.polarity === null && language === null) return null;
-    return cues.moodOf(s.m.view.normalized, language ?? s.m.language, s.polarity, thresholds, s.soft);
+    return cues.moodOf(s.m.view.normalized, language ?? s.m.language, { polarity: s.polarity, soft: s.soft, label: s.label }, thresholds);
   };
 
   /** Polarity per conversational message in chronological order; a promise only when the classifier is needed. */
@@ -84,7 +84,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     for (const i of ctx.chronological) {
       const m = ctx.messages[i]!;
       if (m.role !== 'customer' && m.role !== 'agent') continue;
-      const s: Scored = { m, polarity: null, soft: null, mood: null, by: '' };
+      const s: Scored = { m, polarity: null, soft: null, label: null, mood: null, by: '' };
       scored.push(s);
       if (!m.text.trim()) continue;
       if (usesClassifier(m.language)) {
@@ -94,7 +94,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
       const model = modelFor(m.language);
       if (model) {
         const prediction = model.predict(m.text, m.view.normalized);
-        Object.assign(s, { polarity: polarityOf(prediction), soft: softPolarityOf(prediction), by: `sentiment.model.${m.language}` });
+        Object.assign(s, { polarity: polarityOf(prediction), soft: softPolarityOf(prediction), label: model.labels.includes('neutral') ? prediction.label : null, by: `sentiment.model.${m.language}` });
       }
       else if (knowsLanguage(m.language)) s.by = `sentiment.cues.${m.language}`;
     }
@@ -104,7 +104,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     };
     if (!remote.length) return withMood();
     return classifier!.classify(remote.map((s) => s.m.text), { signal: ctx.signal }).then((predictions) => {
-      remote.forEach((s, k) => Object.assign(s, { polarity: predictions[k] ? polarityOf(predictions[k]) : null, soft: predictions[k] ? softPolarityOf(predictions[k]) : null, by: classifier!.id }));
+      remote.forEach((s, k) => Object.assign(s, { polarity: predictions[k] ? polarityOf(predictions[k]) : null, soft: predictions[k] ? softPolarityOf(predictions[k]) : null, label: predictions[k] && 'neutral' in predictions[k]!.scores ? predictions[k]!.label : null, by: classifier!.id }));
       return withMood();
     });
   }
@@ -124,20 +124,24 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     const telling = customer.filter(informative);
     const first = telling[0] ?? customer[0];
     const last = telling.at(-1) ?? customer.at(-1);
-    const strong = (s: { mood: MessageMood }) => s.mood.cues.some((c) => c.kind === 'negative') || (s.mood.model !== null && s.mood.model <= -0.6);
+    // worsened needs evidence at both ends: a start with no complaint word and a model that does not
+    // lean negative, and an end whose negative reading rests on a cue, not on the model alone
+    const negativeCue = (s: { mood: MessageMood }) => s.mood.cues.some((c) => c.kind === 'negative');
+    const calmStart = (s: { mood: MessageMood }) =>
+      s.mood.label !== 'negative' && !negativeCue(s) && (s.mood.cues.length > 0 || s.mood.model === null || s.mood.model > -0.3);
     if (customer.length >= 2 && first && last) {
       const rule = { id: last.by, kind: 'model' as const, rawScore: last.mood.model ?? last.mood.score, score: last.mood.score, detail: { start: first.mood.label, end: last.mood.label, cues: last.mood.cues.map((c) => last.m.view.normalized.slice(c.start, c.end)) } };
       // a customer who came in negative and left negative is unresolved, however the middle went;
       // worsened is for a customer who came in neutral or content
       if (first.mood.label === 'negative' && last.mood.label === 'negative') {
         findings.push({
-          analyzer: 'sentiment', code: 'sentiment.unresolved_negative', severity: 'major', messageIndex: last.m.index,
+          analyzer: 'sentiment', code: 'sentiment.unresolved_negative', severity: 'minor', messageIndex: last.m.index,
           explanation: `the customer was negative at the start (message ${first.m.index}) and still is at the end (${last.mood.score})`,
           rule, suggestion: 'follow up until the customer confirms the issue is solved',
         });
-      } else if (last.mood.label === 'negative' && strong(last)) {
+      } else if (last.mood.label === 'negative' && negativeCue(last) && calmStart(first)) {
         findings.push({
-          analyzer: 'sentiment', code: 'sentiment.customer_worsened', severity: 'major', messageIndex: last.m.index,
+          analyzer: 'sentiment', code: 'sentiment.customer_worsened', severity: 'info', messageIndex: last.m.index,
           explanation: `the customer came in ${first.mood.label} and ends negative (${last.mood.score}) over ${customer.length} messages`,
           rule, suggestion: 'acknowledge the frustration and give a concrete next step',
         });

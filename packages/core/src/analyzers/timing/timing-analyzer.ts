@@ -1,3 +1,4 @@
+import { builtinMoodCues } from '../../sentiment/mood.js';
 import type { Analyzer, AnalyzerOutput } from '../../analyzer/contract.js';
 import { CxqaError, describeZodIssues } from '../../errors.js';
 import type { Finding } from '../../schemas/finding.js';
@@ -77,7 +78,9 @@ export function timingAnalyzer(options: TimingOptionsInput = {}): Analyzer {
           });
         }
       }
-      if (fc && first === null) {
+      // a customer who only thanked or praised (a public "thank you" post) is not waiting for an answer
+      const awaitsReply = ctx.messages.some((m) => m.role === 'customer' && m.text.trim() && builtinMoodCues().moodOf(m.view.normalized, m.language).label !== 'positive');
+      if (fc && first === null && awaitsReply) {
         const waited = t.last ? (t.last.time - fc.time) / 1000 : 0;
         const over = governing ? waited > governing.seconds : true;
         add({
