@@ -4,7 +4,7 @@ export { buildBm25, type Bm25Index } from './bm25.js';
 export { kbTerms, kbWords } from './tokens.js';
 export { cosine, type Embedder } from './embedder.js';
 export { buildKbIndex, entryText, type KbHit, type KbIndex, type KbIndexOptions, type KbSearchResult } from './kb-index.js';
-export { dimensionOf, extractQuantities, normalizeUnit, sameQuantity, type Dimension, type Quantity } from './quantities.js';
+export { dimensionOf, extractQuantities, normalizeUnit, sameQuantity, type QuantityDimension, type Quantity } from './quantities.js';
 export { parseDigits, parseNumber } from './numbers.js';
 export { checkFacts, missingMentions, type CheckFactsOptions, type FactConflict } from './facts.js';
 export { answerSimilarity, lexicalSimilarity } from './similarity.js';

@@ -17,7 +17,7 @@ export interface Quantity {
 }
 
 /** What a quantity measures: `duration`, `percent`, or `money:<currency>`. */
-export type Dimension = 'duration' | 'percent' | `money:${string}`;
+export type QuantityDimension = 'duration' | 'percent' | `money:${string}`;
 
 /** Unit words in en zh de fr es pt it ja ko, longest first within each unit; factor scales the number (ja 割 = 10 %). */
 const UNIT_WORDS: [string, string, number?][] = [
@@ -175,7 +175,7 @@ export function normalizeUnit(unit: string): string {
 }
 
 /** The dimension of a normalised unit: durations, percent, or money in one currency; null for other units. */
-export function dimensionOf(unit: string): Dimension | null {
+export function dimensionOf(unit: string): QuantityDimension | null {
   if (unit in DAYS) return 'duration';
   if (unit === 'percent') return 'percent';
   if (currencyRegexes.some(([, code]) => code === unit)) return `money:${unit}`;
