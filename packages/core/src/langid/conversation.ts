@@ -124,6 +124,7 @@ export function identifyConversationLanguages(
   });
   // 3. decide each message on its own evidence, with a prior that mixes the base prior and the
   //    speaker's profile from their *other* messages: (1 − ρ)·base + ρ·profile
+  let scratch: Float64Array | undefined; // posterior weights; guessFromWeights keeps nothing of it
   const guesses = msgs.map((m, i): LanguageGuess => {
     const given = baseLanguage(m.language);
     if (given) return { language: given, confidence: 1, method: 'none', logLikelihoods: {} };
@@ -140,8 +141,9 @@ export function identifyConversationLanguages(
     const otherWeight = profile.weight - letters[i]!;
     if (otherWeight <= 0) return guessFromWeights(model.languages, mine, ll);
     const baseP = priorProbabilities(basePrior(i));
-    const weights = new Float64Array(ll.length);
+    const weights = (scratch ??= new Float64Array(ll.length));
     for (let l = 0; l < ll.length; l++) {
+      weights[l] = 0;
       if (!(baseP[l]! > 0)) continue;
       const fromOthers = Math.max((profile.sum[l]! - letters[i]! * mine[l]!) / otherWeight, 0);
       weights[l] = (((1 - SPEAKER_STICKINESS) * baseP[l]! + SPEAKER_STICKINESS * fromOthers) * mine[l]!) / baseP[l]!;
