@@ -7,7 +7,8 @@ const PER_VALUE = /^pii\./;
  * One finding per code and message: the same code reported twice on one message (two rules of a
  * kind, a term and its variant, a phrase and a term) becomes one finding — the most severe, its
  * other places kept as spans in `rule.detail.alsoAt` so nothing is lost and nothing is counted
- * twice. `pii.*` findings are merged only when their spans overlap. Findings without a message
+ * twice (`alsoAt`: `{ start?, end?, rule }` per merged finding). `pii.*` findings are merged only
+ * when their spans overlap. Findings without a message
  * are left alone. Order: by message, then as found.
  *
  * @example
@@ -35,7 +36,7 @@ export function mergeFindings(findings: readonly Finding[]): Finding[] {
     }
     const kept = group.find((g) => !PER_VALUE.test(f.code) || overlaps(g, f))!;
     const [winner, other] = compareSeverity(f.severity, kept.severity) > 0 ? [f, kept] : [kept, f];
-    const also = [...((kept.rule?.detail?.alsoAt as unknown[] | undefined) ?? []), ...(other.span ? [{ ...other.span, rule: other.rule?.id ?? null }] : [])];
+    const also = [...((kept.rule?.detail?.alsoAt as unknown[] | undefined) ?? []), { ...(other.span ?? {}), rule: other.rule?.id ?? null }];
     const merged: Finding = { ...winner, rule: { id: winner.rule?.id ?? winner.code, kind: winner.rule?.kind ?? 'rule', ...winner.rule, detail: { ...winner.rule?.detail, alsoAt: also } } };
     out[out.indexOf(kept)] = merged;
     group[group.indexOf(kept)] = merged;

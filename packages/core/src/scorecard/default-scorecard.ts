@@ -22,12 +22,13 @@ export const DEFAULT_SCORECARD: Scorecard = ScorecardSchema.parse({
     { name: 'courtesy', label: 'Courtesy and script', weight: 5, findings: ['culture.calque', 'culture.mt_artefact', 'script.*'] },
     { name: 'accuracy', label: 'Answer accuracy', weight: 5, findings: ['kb.*'] },
   ],
-  autoFail: [
+  // auto-fail (score 0) is kept for codes measured at ≥ 0.95 precision on real conversations; no
+  // critical code fires often enough there to be measured, so critical findings fail (failOn) and keep their score
+  autoFail: [],
+  failOn: [
     { code: 'pii.*', minSeverity: 'critical', reason: 'the agent exposed personal data' },
     { code: 'policy.*', minSeverity: 'critical', reason: 'a marketplace policy violation can cost the account' },
-    { code: 'sensitive.*', minSeverity: 'critical' },
-  ],
-  failOn: [
+    { code: 'sensitive.*', minSeverity: 'critical', reason: 'hate, slurs or threats from the agent' },
     { code: 'politeness.*', minSeverity: 'critical', reason: 'misconduct toward the customer' },
     { code: 'sensitive.*', minSeverity: 'major', reason: 'the agent used offensive language' },
     { code: 'culture.informal_address', minSeverity: 'major', reason: 'the wrong form of address for this customer' },

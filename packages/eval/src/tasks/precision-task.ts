@@ -111,8 +111,18 @@ export const precisionTask: EvalTask = {
       const right = tally.reduce((a, t) => a + t.right, 0);
       const languages = new Set(js.map((j) => languageOf.get(j.conversationId)).filter(Boolean));
       const overall = (metric: string, value: number): EvalRow => ({ task: 'precision', corpus: CORPUS, subset: round, metric, value: r4(value), n: judged });
-      rows.push(overall('precision', judged ? right / judged : Number.NaN), overall('judged', judged), overall('languages', languages.size), overall('codes_below_bar', below), overall('unjudged', unjudged));
+      // findings that cost points now (minor and above), judged
+      const scored = current.filter((c) => c.round === round && c.finding.severity !== 'info');
+      const byKey = new Map(js.map((j) => [judgementKey(j), j]));
+      const scoredJudged = scored.map((c) => byKey.get(findingKey(c.conversationId, c.finding))).filter((j): j is Judgement => j !== undefined);
+      rows.push(
+        overall('precision', judged ? right / judged : Number.NaN), overall('judged', judged), overall('languages', languages.size), overall('codes_below_bar', below), overall('unjudged', unjudged),
+        { task: 'precision', corpus: CORPUS, subset: round, metric: 'scored_precision', value: r4(scoredJudged.filter((j) => j.verdict === 'right').length / (scoredJudged.length || Number.NaN)), n: scoredJudged.length },
+      );
     }
+    const all = judgements.filter((j) => !TIME_BASED_CODES.test(j.code));
+    rows.push({ task: 'precision', corpus: CORPUS, subset: 'all', metric: 'judged', value: all.length, n: all.length });
+    rows.push({ task: 'precision', corpus: CORPUS, subset: 'all', metric: 'languages', value: new Set(all.map((j) => languageOf.get(j.conversationId)).filter(Boolean)).size, n: all.length });
     return { rows, evaluated: [CORPUS], skipped: [], notes };
   },
 };

@@ -59,7 +59,7 @@ export function patternFindings(
   const last = customer.at(-1);
   if (last && orderValue !== null && orderValue >= largeOrderValue && last.p <= negative) {
     findings.push({
-      analyzer: 'sentiment', code: 'sentiment.escalation_risk', severity: 'major', messageIndex: last.m.index,
+      analyzer: 'sentiment', code: 'sentiment.escalation_risk', severity: 'minor', messageIndex: last.m.index,
       explanation: `an order worth ${orderValue} (≥ ${largeOrderValue}) ends with a negative customer (${last.p}): a large-order complaint`,
       rule: { id: 'sentiment.large_order_complaint', kind: 'rule', detail: { orderValue, threshold: largeOrderValue } },
       suggestion: SUGGESTION,

@@ -135,7 +135,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
       // worsened is for a customer who came in neutral or content
       if (first.mood.label === 'negative' && last.mood.label === 'negative') {
         findings.push({
-          analyzer: 'sentiment', code: 'sentiment.unresolved_negative', severity: 'minor', messageIndex: last.m.index,
+          analyzer: 'sentiment', code: 'sentiment.unresolved_negative', severity: 'info', messageIndex: last.m.index,
           explanation: `the customer was negative at the start (message ${first.m.index}) and still is at the end (${last.mood.score})`,
           rule, suggestion: 'follow up until the customer confirms the issue is solved',
         });

@@ -1,3 +1,4 @@
+import { SeveritySchema } from '../../schemas/finding.js';
 import { z } from 'zod';
 import { DurationSchema } from './duration.js';
 import { EUROPE, NORTH_AMERICA, SOUTHEAST_ASIA } from './regions.js';
@@ -52,6 +53,12 @@ export const TimingOptionsSchema = z.object({
   defaultTimezone: z.string().default('UTC'),
   /** The team's own shift calendar: time outside it never counts against the agent. */
   shift: z.object({ timezone: z.string(), days: Weekdays, start: HHMM, end: HHMM, holidayCountry: z.string().length(2).optional() }).optional(),
+  /**
+   * Severity of `timing.no_agent_response` (default `info`: on public helpdesk threads many customer
+   * posts ask for nothing, and readers agreed with it 1 time in 10 — docs/precision.md; a helpdesk
+   * where every customer message expects an answer sets `major`).
+   */
+  noResponseSeverity: SeveritySchema.optional(),
   /** Relaxed targets for conversations that start in the night window (team zone by default). */
   nightShift: z.object({ timezone: z.string().optional(), start: HHMM, end: HHMM, factor: z.number().min(1) }).optional(),
   sla: z

@@ -82,9 +82,8 @@ export function timingAnalyzer(options: TimingOptionsInput = {}): Analyzer {
       const awaitsReply = ctx.messages.some((m) => m.role === 'customer' && m.text.trim() && builtinMoodCues().moodOf(m.view.normalized, m.language).label !== 'positive');
       if (fc && first === null && awaitsReply) {
         const waited = t.last ? (t.last.time - fc.time) / 1000 : 0;
-        const over = governing ? waited > governing.seconds : true;
         add({
-          code: 'timing.no_agent_response', severity: over ? 'major' : 'minor', messageIndex: fc.index,
+          code: 'timing.no_agent_response', severity: o.noResponseSeverity ?? 'info', messageIndex: fc.index,
           explanation: `no agent replied; the conversation ends ${formatDuration(waited)} after the first customer message${governing ? ` (${describeTarget(governing, targets)})` : ''}${t.firstBotReply ? '; only a bot answered' : ''}`,
         });
       }
