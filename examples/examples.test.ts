@@ -55,15 +55,15 @@ describe('QA lead report example', () => {
   it('aggregates per agent and lists conversations to review', async () => {
     const inspector = createInspector({ analyzers: [timingAnalyzer(), sensitiveAnalyzer()] });
     const reply = (id: string, at: string) => ({ ...conversation, id, messages: [conversation.messages[0], { ...conversation.messages[1], at }] });
-    const a = await inspector.inspect(conversation); // 9 min: minor breach, 90
+    const a = await inspector.inspect(conversation); // 9 min: minor breach, timeliness 90 (weight 20) and compliance 100 (15): 94.3
     const rude = { ...reply('w2', '2026-03-02T10:20:00-05:00') };
     rude.messages = [rude.messages[0]!, { ...rude.messages[1]!, text: 'Stop asking, idiot. It ships today.' }];
-    const b = await inspector.inspect(rude); // 20 min (timeliness 75) and an insult (compliance 85): 79.5, fails
+    const b = await inspector.inspect(rude); // 20 min (timeliness 75) and an insult (compliance 85): 79.3; the insult fails it and asks for review
     const c = await inspector.inspect(reply('w3', '2026-03-02T10:02:00-05:00')); // 2 min: 100
     const report = agentReport([{ agentId: 'anna', result: a }, { agentId: 'anna', result: b }, { agentId: undefined, result: c }]);
     expect(report).toEqual([
       { agent: '(unassigned)', conversations: 1, meanScore: 100, breaches: 0, medianFirstResponseSeconds: 120, review: [] },
-      { agent: 'anna', conversations: 2, meanScore: 87, breaches: 2, medianFirstResponseSeconds: 540, review: ['w2'] },
+      { agent: 'anna', conversations: 2, meanScore: 86.8, breaches: 2, medianFirstResponseSeconds: 540, review: ['w2'] },
     ]);
   });
 });

@@ -33,7 +33,7 @@ export function agentReport(rows: { agentId: string | undefined; result: Result 
       meanScore: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
       breaches: list.reduce((n, r) => n + r.result.findings.filter((f) => f.code.endsWith('_breach')).length, 0),
       medianFirstResponseSeconds: firsts.length ? firsts[Math.floor((firsts.length - 1) / 2)]! : null,
-      review: list.filter((r) => r.result.pass === false || r.result.status !== 'ok').map((r) => r.result.conversationId ?? '?'),
+      review: list.filter((r) => r.result.pass === false || r.result.review.needed || r.result.status !== 'ok').map((r) => r.result.conversationId ?? '?'),
     };
   }).sort((a, b) => a.agent.localeCompare(b.agent));
 }

@@ -54,9 +54,12 @@ describe('cxqa inspect', () => {
 
   it('prints a readable report with --format pretty', async () => {
     const { out } = await run(['inspect', join(ROOT, 'examples', 'data', 'conversations.jsonl'), '--format', 'pretty']);
-    expect(out).toMatch(/shopify-2002 {2}OK {2}score 83\.6 {2}pass/);
-    expect(out).toMatch(/\[(major|minor)\] sentiment\.(customer_worsened|unresolved_negative) @3: customer mood/);
-    expect(out).toMatch(/amz-9009 {2}OK {2}score 0 {2}FAIL/);
+    expect(out).toMatch(/shopify-2002 {2}OK {2}score 59\.3 {2}FAIL/);
+    expect(out).toMatch(/\[info\] sentiment\.customer_worsened @3: the customer came in neutral and ends negative/);
+    expect(out).toContain('review: customer_dissatisfied');
+    expect(out).toMatch(/amz-9009 {2}OK {2}score 55\.1 {2}FAIL/);
+    expect(out).toMatch(/fail: fails on policy\.review_manipulation \(critical, message 1\)/);
+    expect(out).toMatch(/review: customer_dissatisfied, marketplace_policy/);
     expect(out).toContain('[critical] pii.credit_card @1 •••• •••• •••• 1111: the agent repeated');
     expect(out).toContain('target for North America, in business hours: 5 min');
   });

@@ -156,14 +156,14 @@ describe('conversation prior', () => {
       ]),
     });
 
-  it('applies the customer prior to customer turns only', () => {
+  it('applies the customer prior to customer and agent turns (agents answer in the customer\'s language), not to system notes', () => {
     const r = identifyConversationLanguages(conv({ country: 'BR' }, ['Cancelar compra']));
     expect(r.byRole.customer).toBe('pt');
     expect(r.messages[0]!.confidence).toBeLessThan(0.99);
-    const agentOnly = identifyConversationLanguages(
-      ConversationSchema.parse({ id: 'a', customer: { country: 'MX' }, messages: [{ role: 'agent', text: 'Cancelar compra', at: '2026-03-02T10:00:00Z' }] }),
-    );
-    expect(agentOnly.messages[0]!.language).not.toBe('es');
+    const at = '2026-03-02T10:00:00Z';
+    const one = (role: 'agent' | 'system') => identifyConversationLanguages(ConversationSchema.parse({ id: 'a', customer: { country: 'MX' }, messages: [{ role, text: 'Cancelar compra', at }] })).messages[0]!.language;
+    expect(one('agent')).toBe('es');
+    expect(one('system')).not.toBe('es');
   });
 
   it('pools a speaker’s turns so a bare "ok" follows the speaker', () => {

@@ -4,7 +4,8 @@ import type { Result } from '@cxqa/core';
 export function formatResultPretty(r: Result): string {
   const head = `${r.conversationId ?? '(no id)'}  ${r.status.toUpperCase()}${r.score === null ? '' : `  score ${r.score}`}${r.pass === null ? '' : r.pass ? '  pass' : '  FAIL'}`;
   const lines = [head];
-  for (const d of r.dimensions) if (d.score !== null) lines.push(`  ${d.name}: ${d.explanation}`);
+  for (const d of r.dimensions) if (d.score !== null || d.name === 'fail') lines.push(`  ${d.name}: ${d.explanation}`);
+  if (r.review?.needed) lines.push(`  review: ${r.review.reasons.join(', ')}`);
   for (const f of r.findings) {
     const where = f.messageIndex === undefined ? '' : ` @${f.messageIndex}`;
     const shown = f.evidence && f.code.startsWith('pii.') ? ` ${f.evidence}` : '';

@@ -8,6 +8,7 @@ export class Summary {
   scored = 0;
   passed = 0;
   judged = 0;
+  review = 0;
   findings = new Map<string, number>();
 
   add(r: Result): void {
@@ -21,6 +22,7 @@ export class Summary {
       this.judged++;
       if (r.pass) this.passed++;
     }
+    if (r.review?.needed) this.review++;
     for (const f of r.findings) this.findings.set(f.code, (this.findings.get(f.code) ?? 0) + 1);
   }
 
@@ -29,7 +31,7 @@ export class Summary {
     const mean = this.scored ? (this.scoreSum / this.scored).toFixed(1) : 'n/a';
     const top = [...this.findings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     return [
-      `${this.total} conversation${this.total === 1 ? '' : 's'}: ${s.ok} ok, ${s.partial} partial, ${s.invalid} invalid · mean score ${mean} · passed ${this.passed}/${this.judged}`,
+      `${this.total} conversation${this.total === 1 ? '' : 's'}: ${s.ok} ok, ${s.partial} partial, ${s.invalid} invalid · mean score ${mean} · passed ${this.passed}/${this.judged} · review ${this.review}`,
       `findings: ${top.length ? top.map(([c, n]) => `${c} ${n}`).join(', ') : 'none'}`,
     ].join('\n');
   }

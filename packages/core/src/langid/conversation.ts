@@ -108,7 +108,9 @@ export function identifyConversationLanguages(
   }
   const plainPrior = model ? cachedLogPrior(model.languages, allowed, allowedKey, {}) : undefined;
   const customerPrior = model && customer ? cachedLogPrior(model.languages, allowed, allowedKey, { locale: customer.locale, country: customer.country }, floor) : plainPrior;
-  const basePrior = (i: number) => (msgs[i]!.role === 'customer' ? customerPrior! : plainPrior!);
+  // agents and bots answer in the customer's language, so the customer's locale/country is their prior too
+  // (a long clear message in another language still keeps its own language)
+  const basePrior = (i: number) => (msgs[i]!.role === 'system' ? plainPrior! : customerPrior!);
 
   // 2. each Latin message's own posterior (its evidence × the base prior), summed per speaker
   //    with weight = letters, so a speaker's language profile leans on their longer messages
@@ -132,7 +134,7 @@ export function identifyConversationLanguages(
     if (!ll || !model) {
       const script = scriptGuess[i];
       if (script === null || script === undefined) return { language: 'und', confidence: 0, method: 'none', logLikelihoods: {} };
-      return scriptDecision(script, m.text, allowed, m.role === 'customer' ? customerQ() : undefined, floor);
+      return scriptDecision(script, m.text, allowed, m.role !== 'system' ? customerQ() : undefined, floor);
     }
     // own[i] ∝ base · e (e = calibrated likelihood), so the posterior under the mixed prior is
     // ∝ mixed · own[i] / base: no second pass of exponentials.

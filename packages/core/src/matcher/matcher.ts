@@ -35,6 +35,11 @@ export interface MatchOptions {
    * omitted applies every term.
    */
   language?: string;
+  /**
+   * Further languages the text may be in (e.g. the conversation's language for a message too short
+   * to identify with confidence): a term applies when it is tagged with any of them.
+   */
+  alsoLanguages?: readonly string[];
 }
 
 /** A match, with its span in the ORIGINAL text. */
@@ -129,6 +134,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
     match(input, options = {}) {
       const view = typeof input === 'string' ? normalizeText(input) : input;
       const language = options.language;
+      const also = options.alsoLanguages ?? [];
       const original = view.original;
       const normalized = view.normalized;
       const sk = skeletonize(normalized, fold);
@@ -136,7 +142,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
       automaton.scanCodes(sk.codes, sk.length, (p, s, e) => {
         const ns = sk.starts[s]!;
         const ne = sk.ends[e - 1]!;
-        if (!applies(p, language)) return;
+        if (!applies(p, language) && !also.some((l) => applies(p, l))) return;
         const exact = ne - ns === normalizedTerms[p]!.length && normalized.startsWith(normalizedTerms[p]!, ns);
         if (!exact && !obfuscationOk[p]) return;
         // a plain word that only differs from the term by a doubled letter is another word (looser ≠ loser)

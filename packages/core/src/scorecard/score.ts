@@ -59,12 +59,12 @@ export function scoreConversation(
   const firstHit = (rules: readonly { code: string; minSeverity: Finding['severity']; reason?: string | undefined }[], label: string): string | null => {
     for (const rule of rules) {
       const hit = findings.find((f) => codeMatches(rule.code, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0);
-      if (hit) return `${label}: ${hit.code} (${hit.severity}${hit.messageIndex !== undefined ? `, message ${hit.messageIndex}` : ''})${rule.reason ? ` — ${rule.reason}` : ''}`;
+      if (hit) return `${label} ${hit.code} (${hit.severity}${hit.messageIndex !== undefined ? `, message ${hit.messageIndex}` : ''})${rule.reason ? ` — ${rule.reason}` : ''}`;
     }
     return null;
   };
-  const autoFailed = firstHit(scorecard.autoFail, 'auto-fail');
-  const failed = autoFailed ? null : firstHit(scorecard.failOn, 'fail');
+  const autoFailed = firstHit(scorecard.autoFail, 'auto-fail:');
+  const failed = autoFailed ? null : firstHit(scorecard.failOn, 'fails on');
   const judged = dimensions.filter((d) => d.score !== null && d.weight > 0);
   const weight = judged.reduce((a, d) => a + d.weight, 0);
   if (weight === 0) return { score: null, pass: null, dimensions, autoFailed, failed };

@@ -34,7 +34,13 @@ export function satisfactionRows(judged: readonly Judged[], subset: string): Eva
   const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
   const share = (list: readonly Judged[], f: (j: Judged) => boolean) => (list.length ? list.filter(f).length / list.length : Number.NaN);
   const row = (metric: string, value: number, n: number): EvalRow => ({ task: 'satisfaction', corpus: STC3_CORPUS, subset, metric, value: r4(value), n });
+  const rho = spearman(judged.map((j) => j.score), S);
+  const baseRho = spearman(judged.map((j) => -j.customerChars), S);
+  const auc = rocAuc(sat.map((j) => j.score), dis.map((j) => j.score));
+  const baseAuc = rocAuc(sat.map((j) => -j.customerChars), dis.map((j) => -j.customerChars));
   return [
+    row('spearman_over_baseline', rho - baseRho, judged.length),
+    row('roc_auc_over_baseline', auc - baseAuc, sat.length + dis.length),
     row('spearman', spearman(judged.map((j) => j.score), S), judged.length),
     row('roc_auc', rocAuc(sat.map((j) => j.score), dis.map((j) => j.score)), sat.length + dis.length),
     row('dissatisfied_flagged', share(dis, (j) => j.flagged), dis.length),

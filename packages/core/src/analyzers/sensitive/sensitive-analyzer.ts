@@ -55,7 +55,9 @@ export function sensitiveAnalyzer(options: SensitiveOptions = {}): Analyzer {
         const m = ctx.messages[i]!;
         if (m.role === 'system') continue;
         const byAgent = m.role !== 'customer';
-        const lex = matchLexicons(compiled, m.view, { language: m.language });
+        // a message too short to identify with confidence is also read in its conversation's language
+        const context = m.languageConfidence < 0.6 ? [ctx.languages[m.role], ctx.languages.customer].filter((l) => l !== 'und' && l !== m.language) : [];
+        const lex = matchLexicons(compiled, m.view, { language: m.language, alsoLanguages: context });
         for (const hit of lex.phrases) {
           lexiconHits++;
           findings.push({

@@ -54,9 +54,9 @@ export const TimingOptionsSchema = z.object({
   /** The team's own shift calendar: time outside it never counts against the agent. */
   shift: z.object({ timezone: z.string(), days: Weekdays, start: HHMM, end: HHMM, holidayCountry: z.string().length(2).optional() }).optional(),
   /**
-   * Severity of `timing.no_agent_response` (default `info`: on public helpdesk threads many customer
-   * posts ask for nothing, and readers agreed with it 1 time in 10 — docs/precision.md; a helpdesk
-   * where every customer message expects an answer sets `major`).
+   * Severity of `timing.no_agent_response`, over the default: `info` on public social channels
+   * (`channel` social, weibo, twitter, facebook…: many posts ask for nothing; readers agreed with it
+   * 1 time in 10 on public helpdesk threads — docs/precision.md), elsewhere major past the target, else minor.
    */
   noResponseSeverity: SeveritySchema.optional(),
   /** Relaxed targets for conversations that start in the night window (team zone by default). */
