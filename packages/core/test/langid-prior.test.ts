@@ -193,7 +193,7 @@ describe('langidText', () => {
       .slice(0, 2000)
       .normalize('NFKC')
       .toLowerCase()
-      .replace(/https?:\/\/\S+|www\.\S+|@\w+/gu, ' ')
+      .replace(/https?:\/\/\S+|www\.\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{L}\p{N}])@\w+/gu, ' ')
       .replace(/[\p{P}\p{S}\p{N}\p{C}]+/gu, ' ')
       .replace(/\s+/gu, ' ')
       .trim();
@@ -202,11 +202,18 @@ describe('langidText', () => {
   };
 
   it('matches the regular-expression definition on any text (ASCII fast path included)', () => {
-    const pieces = fc.constantFrom('ok', 'OK', 'okay', 'Okay', 'www.x.de', 'http://a.b/c', '@user', 'hello', 'Grüße', 'Ｈｅｌｌｏ', '2026', '_', '-', ' ', '\t', '\n', '!?', 'é', '手机');
+    const pieces = fc.constantFrom('ok', 'OK', 'okay', 'Okay', 'www.x.de', 'http://a.b/c', '@user', 'ana@mail.pt', 'c@r', '@', 'hello', 'Grüße', 'Ｈｅｌｌｏ', '2026', '_', '-', ' ', '\t', '\n', '!?', 'é', '手机');
     fc.assert(fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 6 })), { maxLength: 12 }), (parts) => {
       const text = parts.join('');
       expect(langidText(text)).toBe(reference(text));
     }), { numRuns: 3000 });
+  });
+
+  it('drops links, e-mail addresses and @handles, but an @ inside a word only separates letters', () => {
+    expect(langidText('@amazon_help danke')).toBe(' danke ');
+    expect(langidText('schreib an ana.silva@mail.de bitte')).toBe(' schreib an bitte ');
+    expect(langidText('Vai pro c@ralho')).toBe(' vai pro c ralho ');
+    expect(langidText('du bist sch@isse')).toBe(' du bist sch isse ');
   });
 
   it('drops the chat words ok/okay and keeps words that contain them', () => {

@@ -27,12 +27,11 @@ const NOT_YET_FIXED = new Set<string>([
   'own-langid-de-prima',
   // own-independent.jsonl (written by an independent tester): left failing by decision (docs/sensitive.md,
   // lexicons): bare French "con", German "Mist", Japanese カス and ボケ are not listed (Spanish/Italian
-  // "with", mild, lint and coffee grounds, bokeh); c@ralho not yet understood
+  // "with", mild, lint and coffee grounds, bokeh)
   'ind-xlang-fr-con-agent',
   'ind-xlang-de-mist-agent',
   'ind-substr-ja-kasu-agent',
   'ind-substr-ja-boke-agent',
-  'ind-lookalike-pt-c-at-ralho',
 ]);
 
 const dir = new URL('../../../fixtures/reported/', import.meta.url);
