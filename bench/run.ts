@@ -1,10 +1,11 @@
 /**
- * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--corpora DIR]`.
+ * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--corpora DIR] [--baseline DIR] [--only baseline]`.
  * Timings live here, never in unit tests. Run with --expose-gc (the package script does).
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchBaseline } from './baseline.bench.js';
 import { benchKb } from './kb.bench.js';
 import { benchLangid } from './langid.bench.js';
 import { benchLexicons } from './lexicon.bench.js';
@@ -13,15 +14,19 @@ import { benchPipeline } from './pipeline.bench.js';
 import { benchTransformers } from './transformers.bench.js';
 import type { BenchRow } from './report.js';
 
-const { values } = parseArgs({ options: { json: { type: 'string' }, stream: { type: 'string', default: '100000' }, corpora: { type: 'string', default: '../shared/corpora' } } });
+const { values } = parseArgs({ options: { json: { type: 'string' }, stream: { type: 'string', default: '100000' }, corpora: { type: 'string', default: '../shared/corpora' }, baseline: { type: 'string' }, only: { type: 'string' } } });
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const rows: BenchRow[] = [];
-rows.push(...benchNormalize());
-rows.push(...(await benchPipeline(Number(values.stream), log)));
-rows.push(...(await benchLangid(resolve(values.corpora!), log)));
-rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
-rows.push(...(await benchKb(resolve(values.corpora!), log)));
-rows.push(...(await benchTransformers(log)));
+if (values.only === 'baseline' && !values.baseline) throw new Error('--only baseline needs --baseline DIR (a checkout of an earlier commit with its dependencies installed)');
+if (values.only !== 'baseline') {
+  rows.push(...benchNormalize());
+  rows.push(...(await benchPipeline(Number(values.stream), log)));
+  rows.push(...(await benchLangid(resolve(values.corpora!), log)));
+  rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
+  rows.push(...(await benchKb(resolve(values.corpora!), log)));
+  rows.push(...(await benchTransformers(log)));
+}
+if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), log)));
 
 const width = Math.max(...rows.map((r) => r.benchmark.length));
 for (const r of rows) process.stdout.write(`${r.benchmark.padEnd(width)}  ${r.subject.padEnd(6)}  ${r.metric.padEnd(32)} ${String(r.value).padStart(12)} ${r.unit ?? ''}\n`);

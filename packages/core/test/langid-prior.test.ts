@@ -193,7 +193,7 @@ describe('langidText', () => {
       .slice(0, 2000)
       .normalize('NFKC')
       .toLowerCase()
-      .replace(/https?:\/\/\S+|www\.\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{L}\p{N}])@\w+/gu, ' ')
+      .replace(/https?:\/\/\S+|www\.\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{Script=Latin}\p{N}])@\w+/gu, ' ')
       .replace(/[\p{P}\p{S}\p{N}\p{C}]+/gu, ' ')
       .replace(/\s+/gu, ' ')
       .trim();
@@ -214,6 +214,7 @@ describe('langidText', () => {
     expect(langidText('schreib an ana.silva@mail.de bitte')).toBe(' schreib an bitte ');
     expect(langidText('Vai pro c@ralho')).toBe(' vai pro c ralho ');
     expect(langidText('du bist sch@isse')).toBe(' du bist sch isse ');
+    expect(langidText('回复@abc123 好的')).toBe(' 回复 好的 ');
   });
 
   it('drops the chat words ok/okay and keeps words that contain them', () => {

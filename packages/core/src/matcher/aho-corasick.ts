@@ -93,7 +93,8 @@ export class Automaton {
    * 2 × text.length: the linear-time guarantee, observable without a clock.
    */
   scan(text: string, onMatch: (pattern: number, start: number, end: number) => void): number {
-    const codes = new Uint16Array(text.length);
+    if (scratch.length < text.length) scratch = new Uint16Array(Math.max(text.length, scratch.length * 2));
+    const codes = scratch;
     for (let i = 0; i < text.length; i++) codes[i] = text.charCodeAt(i);
     return this.scanCodes(codes, text.length, onMatch);
   }
@@ -102,22 +103,14 @@ export class Automaton {
   scanCodes(codes: Uint16Array, length: number, onMatch: (pattern: number, start: number, end: number) => void): number {
     let node = 0;
     let steps = 0;
-    const { fail, out, dict, lengths, root, keyNode, keyCode, child, mask } = this;
-    const next = (node: number, c: number): number => {
-      if (node === 0) return root[c]!;
-      for (let slot = slotOf(node, c) & mask; ; slot = (slot + 1) & mask) {
-        const k = keyNode[slot]!;
-        if (k === -1) return 0;
-        if (k === node && keyCode[slot] === c) return child[slot]!;
-      }
-    };
+    const { fail, out, dict, lengths } = this;
     for (let i = 0; i < length; i++) {
       const c = codes[i]!;
-      let to = next(node, c);
+      let to = this.next(node, c);
       steps++;
       while (to === 0 && node !== 0) {
         node = fail[node]!;
-        to = next(node, c);
+        to = this.next(node, c);
         steps++;
       }
       node = to;
@@ -126,6 +119,17 @@ export class Automaton {
       }
     }
     return steps;
+  }
+
+  /** The child of `node` on code unit `c`, or 0 (the root) when there is none. */
+  private next(node: number, c: number): number {
+    if (node === 0) return this.root[c]!;
+    const { keyNode, keyCode, child, mask } = this;
+    for (let slot = slotOf(node, c) & mask; ; slot = (slot + 1) & mask) {
+      const k = keyNode[slot]!;
+      if (k === -1) return 0;
+      if (k === node && keyCode[slot] === c) return child[slot]!;
+    }
   }
 
   /** All matches as objects (convenience; `scan` avoids the allocation). */
@@ -137,6 +141,9 @@ export class Automaton {
 }
 
 /** Mix a (node, code unit) pair into a table slot. */
+/** Code units of the text `scan` is reading (grown on demand, reused: scans never nest). */
+let scratch = new Uint16Array(256);
+
 function slotOf(node: number, c: number): number {
   return Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b);
 }

@@ -61,6 +61,9 @@ let outCodes = new Uint16Array(512);
 let outStarts = new Int32Array(512);
 let outEnds = new Int32Array(512);
 
+/** The last call's input and result (valid until the next call overwrites the scratch buffers). */
+let previous: { input: string; fold: ((cp: number) => number) | undefined; skeleton: Skeleton } | null = null;
+
 function ensure(n: number): void {
   if (cps.length < n) {
     const size = Math.max(n, cps.length * 2);
@@ -79,6 +82,9 @@ function ensure(n: number): void {
 
 /** Compute the skeleton of an already normalized (NFKC, lower-cased) string; `fold` maps code points further (e.g. Traditional→Simplified). */
 export function skeletonize(normalized: string, fold?: (cp: number) => number): Skeleton {
+  // one message is scanned by many matchers in turn (the lexicons, every policy rule): the last
+  // skeleton is still in the scratch buffers, so the same input returns it as is
+  if (previous && previous.input === normalized && previous.fold === fold) return previous.skeleton;
   ensure(normalized.length + 1);
   // 1. code points, homoglyphs folded, classified
   let n = 0;
@@ -145,7 +151,7 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
   }
   const codes = outCodes;
   let text: string | undefined;
-  return {
+  const skeleton: Skeleton = {
     codes,
     length: len,
     get text() {
@@ -157,6 +163,8 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
     starts: outStarts,
     ends: outEnds,
   };
+  previous = { input: normalized, fold, skeleton };
+  return skeleton;
 }
 
 /** Append code point `cp` (from normalized [s, e)) to the output; returns the new length. */

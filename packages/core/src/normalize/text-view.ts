@@ -103,13 +103,11 @@ export function normalizeText(text: string, options: NormalizeOptions = {}): Tex
     }
     return [starts, ends!] as const;
   };
-  let folded: string | undefined;
   return {
     original: text,
     normalized,
-    get folded() {
-      return (folded ??= foldQuotes(text));
-    },
+    // a plain property (a getter on an object literal made every view slower to build and read)
+    folded: foldQuotes(text),
     invalidUtf16,
     toOriginal(idx: number): number {
       const [s] = maps();

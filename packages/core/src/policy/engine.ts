@@ -1,4 +1,8 @@
+import { Automaton } from '../matcher/aho-corasick.js';
+import { traditionalToSimplified } from '../matcher/chinese-fold.js';
 import { createMatcher, type Matcher, type MatchTerm, type TermMatch } from '../matcher/matcher.js';
+import { skeletonize } from '../matcher/skeleton.js';
+import { normalizeText } from '../normalize/text-view.js';
 import type { TextView } from '../normalize/text-view.js';
 import type { Role } from '../schemas/conversation.js';
 import { findChain, isNegated, type Negation } from './chains.js';
@@ -40,6 +44,10 @@ interface CompiledRule {
   patterns: RegExp[];
   /** Per phrase, per group: the group's regex when the group is `{ pattern }`. */
   groupPatterns: (RegExp | null)[][];
+  /** Every term text of the rule, and whether it can make the rule fire (a term or a phrase term group) or only vetoes. */
+  texts: { text: string; fires: boolean }[];
+  /** A regex alone can fire it (a pattern, or a phrase made of pattern groups only). */
+  regexAlone: boolean;
 }
 
 function compileRule(rule: PolicyRule, pack: string): CompiledRule {
@@ -67,9 +75,14 @@ function compileRule(rule: PolicyRule, pack: string): CompiledRule {
     terms.push({ id, text, category: id, severity: rule.severity, ...(CJK.test(text) ? { boundary: 'none' as const } : {}) });
     slots.set(id, s);
   }
+  // a rule fires only through one of these terms, unless a regex (a pattern, or a phrase made of pattern groups only) can fire it alone
+  const regexAlone = rule.patterns.length > 0 || rule.phrases.some((ph) => ph.all.every((group) => !Array.isArray(group)));
+  const texts = [...byText].map(([text, s]) => ({ text, fires: s.some((x) => x === 'term' || /^p\d+g\d+$/.test(x)) }));
   return {
     rule,
     pack,
+    texts,
+    regexAlone,
     matcher: terms.length ? createMatcher(terms, rule.allow) : null,
     slots,
     patterns: rule.patterns.map((source) => new RegExp(source, 'giu')),
@@ -92,12 +105,12 @@ function patternMatches(view: TextView, re: RegExp, label: string, rule: PolicyR
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-/** Hits of one compiled terms rule on one message. */
-function evaluateRule(c: CompiledRule, view: TextView): PolicyHit[] {
+/** Hits of one compiled terms rule on one message; `anyTerm` false: none of its term texts occurs (the prefilter said so). */
+function evaluateRule(c: CompiledRule, view: TextView, anyTerm: boolean): PolicyHit[] {
   const { rule, pack } = c;
   const text = view.original;
   const bySlot = new Map<Slot, TermMatch[]>();
-  for (const m of c.matcher?.match(view) ?? []) {
+  for (const m of (anyTerm ? c.matcher?.match(view) : undefined) ?? []) {
     for (const slot of c.slots.get(m.term.id) ?? []) {
       const list = bySlot.get(slot) ?? [];
       list.push(m);
@@ -136,6 +149,48 @@ function evaluateRule(c: CompiledRule, view: TextView): PolicyHit[] {
   return hits;
 }
 
+/** The rules of one platform, and which of them can fire on a text at all. */
+interface RuleSet {
+  rules: CompiledRule[];
+  /** Per rule: 0 cannot fire; 1 only a regex may fire it (none of its term texts occurs); 2 a term text occurs (run its matcher); 3 only a veto term occurs and no regex can fire it. */
+  prefilter: (normalized: string) => ArrayLike<number>;
+}
+
+const FOLD = traditionalToSimplified;
+
+/**
+ * One automaton over the skeletons of every term text of a rule set: a scan of the message's
+ * skeleton (shared with the rules' own matchers) tells which rules can fire at all and which
+ * need their own matcher run; the others are skipped. Every occurrence a rule's own matcher
+ * could accept is an occurrence of its skeleton, so nothing that would fire is skipped (the
+ * policy tests and reported cases run through this path).
+ */
+function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
+  const patterns: string[] = [];
+  const owner: number[] = [];
+  const fires: boolean[] = [];
+  const base = rules.map((c) => (c.rule.kind === 'url' || c.regexAlone ? 1 : 0));
+  rules.forEach((c, r) => {
+    for (const t of c.texts) {
+      patterns.push(skeletonize(normalizeText(t.text).normalized, FOLD).text);
+      owner.push(r);
+      fires.push(t.fires);
+    }
+  });
+  const automaton = new Automaton(patterns);
+  return (normalized) => {
+    const state = Uint8Array.from(base);
+    const sk = skeletonize(normalized, FOLD);
+    automaton.scanCodes(sk.codes, sk.length, (p) => {
+      const r = owner[p]!;
+      // a veto term alone cannot fire the rule, but it must be seen when a regex fires it
+      if (fires[p] || state[r] === 1) state[r] = 2;
+      else if (state[r] === 0) state[r] = 3;
+    });
+    return state;
+  };
+}
+
 /**
  * Compile policy packs: generic packs (`*`) apply everywhere, a platform pack's rules replace
  * generic rules with the same id. Each rule is compiled once; the rule set of each platform that
@@ -150,19 +205,20 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
   const version = packs.map((p) => `${p.id}@${p.version}`).join('+');
   const known = new Set(packs.flatMap((p) => p.platforms.filter((x) => x !== '*').map((x) => x.toLowerCase())));
   const compiled = new Map<PolicyRule, CompiledRule>();
-  const perPlatform = new Map<string, CompiledRule[]>();
-  const ruleSet = (platform: string): CompiledRule[] => {
+  const perPlatform = new Map<string, RuleSet>();
+  const ruleSet = (platform: string): RuleSet => {
     const key = known.has(platform) ? platform : '';
     let set = perPlatform.get(key);
     if (set) return set;
     const byId = new Map<string, { rule: PolicyRule; pack: string }>();
     for (const pack of packs.filter((p) => p.platforms.includes('*'))) for (const rule of pack.rules) byId.set(rule.id, { rule, pack: pack.id });
     for (const pack of packs.filter((p) => !p.platforms.includes('*') && p.platforms.some((x) => x.toLowerCase() === key))) for (const rule of pack.rules) byId.set(rule.id, { rule, pack: pack.id });
-    set = [...byId.values()].map(({ rule, pack }) => {
+    const rules = [...byId.values()].map(({ rule, pack }) => {
       let c = compiled.get(rule);
       if (!c) compiled.set(rule, (c = compileRule(rule, pack)));
       return c;
     });
+    set = { rules, prefilter: buildPrefilter(rules) };
     perPlatform.set(key, set);
     return set;
   };
@@ -175,7 +231,12 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
     evaluate(view, role, platform) {
       const p = (platform ?? '').toLowerCase();
       const hits: PolicyHit[] = [];
-      for (const c of ruleSet(p)) {
+      const set = ruleSet(p);
+      const possible = set.prefilter(view.normalized);
+      for (let r = 0; r < set.rules.length; r++) {
+        const c = set.rules[r]!;
+        const state = possible[r]!;
+        if (state === 0 || state === 3) continue;
         const { rule, pack } = c;
         if (!rule.roles.includes(role) || (p && rule.exceptPlatforms.includes(p))) continue;
         if (rule.kind === 'url') {
@@ -184,7 +245,7 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
           }
           continue;
         }
-        hits.push(...evaluateRule(c, view));
+        hits.push(...evaluateRule(c, view, state === 2));
       }
       return hits.sort((a, b) => a.start - b.start);
     },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CxqaError, describeZodIssues } from '../errors.js';
-import { compileRuleRegex, LinearRegexSource } from '../util/linear-regex.js';
+import { compileRule, LinearRegexSource, prefixFilter, type RuleRegex } from '../util/linear-regex.js';
 import { corePackageFile } from '../util/package-file.js';
 
 export type MoodLabel = 'negative' | 'neutral' | 'positive';
@@ -28,7 +28,7 @@ export interface MessageMood {
   score: number;
   /** The polarity model's P(positive) − P(negative), or null when no model covers the language. */
   model: number | null;
-  cues: MoodCue[];
+  cues: readonly MoodCue[];
 }
 
 const Cues = z.object({
@@ -60,11 +60,13 @@ export const DEFAULT_MOOD_THRESHOLDS: MoodThresholds = { modelNegative: -0.7, mo
 
 interface CompiledCues {
   neutralFormNegative: number | undefined;
-  redirect: RegExp[];
-  negative: RegExp[];
-  positive: RegExp[];
-  litotes: RegExp[];
-  neutralForm: RegExp[];
+  redirect: SlottedRegex[];
+  negative: SlottedRegex[];
+  positive: SlottedRegex[];
+  litotes: SlottedRegex[];
+  neutralForm: SlottedRegex[];
+  /** Which cues (by slot) may match a text: one automaton scan over every cue's prefixes. */
+  filter: (text: string) => Uint8Array;
 }
 
 export interface MoodCues {
@@ -81,9 +83,17 @@ export interface MoodCues {
   moodOf(normalized: string, language: string, model?: MoodModelReading, thresholds?: MoodThresholds): MessageMood;
 }
 
-const spans = (res: readonly RegExp[], text: string, kind: MoodCue['kind']): MoodCue[] => {
+/** A cue's regex and its index in the language's prefix filter. */
+interface SlottedRegex {
+  regex: RuleRegex;
+  slot: number;
+}
+
+const spans = (rules: readonly SlottedRegex[], text: string, kind: MoodCue['kind'], possible: Uint8Array): MoodCue[] => {
   const out: MoodCue[] = [];
-  for (const re of res) {
+  for (const { regex, slot } of rules) {
+    if (!possible[slot]) continue;
+    const { re } = regex;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -119,15 +129,40 @@ export function compileMoodCues(data?: unknown): MoodCues {
     const { issues, summary } = describeZodIssues(parsed.error);
     throw new CxqaError('invalid_config', `mood cues: ${summary}`, { path: ['moodCues'], issues });
   }
-  const byLanguage = new Map<string, CompiledCues>(
-    Object.entries(parsed.data.languages).map(([lang, c]) => [lang, { neutralFormNegative: c.neutralFormNegative, redirect: c.redirect.map(compileRuleRegex), negative: c.negative.map(compileRuleRegex), positive: c.positive.map(compileRuleRegex), litotes: c.litotes.map(compileRuleRegex), neutralForm: c.neutralForm.map(compileRuleRegex) }]),
-  );
+  // a language's regexes are built on its first message
+  const compiled = new Map<string, CompiledCues>();
+  const byLanguage = {
+    get(lang: string): CompiledCues | undefined {
+      const known = compiled.get(lang);
+      if (known) return known;
+      const c = Object.hasOwn(parsed.data.languages, lang) ? parsed.data.languages[lang] : undefined;
+      if (!c) return undefined;
+      const all: RuleRegex[] = [];
+      const slotted = (sources: readonly string[]) => sources.map((source) => ({ regex: all[all.push(compileRule(source)) - 1]!, slot: all.length - 1 }));
+      const cues = { redirect: slotted(c.redirect), negative: slotted(c.negative), positive: slotted(c.positive), litotes: slotted(c.litotes), neutralForm: slotted(c.neutralForm) };
+      const entry = { neutralFormNegative: c.neutralFormNegative, ...cues, filter: prefixFilter(all) };
+      compiled.set(lang, entry);
+      return entry;
+    },
+  };
+  const cuesOf = (c: CompiledCues, text: string): readonly MoodCue[] => {
+    const cues: MoodCue[] = [];
+    const possible = c.filter(text);
+    const litotes = spans(c.litotes, text, 'litotes', possible);
+    const within = (outer: readonly MoodCue[]) => (x: MoodCue) => !outer.some((o) => o.start <= x.start && x.end <= o.end);
+    // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed")
+    const negative = spans(c.negative, text, 'negative', possible).filter(within(litotes));
+    cues.push(...litotes, ...negative, ...spans(c.positive, text, 'positive', possible).filter(within(litotes)).filter(within(negative)));
+    if (!cues.length) cues.push(...spans(c.neutralForm, text, 'neutral_form', possible));
+    if (!cues.length && QUESTION_END.test(text)) cues.push({ kind: 'neutral_form', start: text.length - 1, end: text.length });
+    return cues;
+  };
   return {
     version: parsed.data.version,
-    languages: [...byLanguage.keys()],
+    languages: Object.keys(parsed.data.languages),
     redirects(normalized, language) {
       const c = byLanguage.get(language);
-      return !!c && spans(c.redirect, normalized, 'neutral_form').length > 0;
+      return !!c && spans(c.redirect, normalized, 'neutral_form', c.filter(normalized)).length > 0;
     },
     moodOf(normalized, language, reading = {}, thresholds = DEFAULT_MOOD_THRESHOLDS) {
       const model = reading.polarity ?? null;
@@ -135,16 +170,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const ownLabel = reading.label === 'negative' || reading.label === 'neutral' || reading.label === 'positive' ? reading.label : null;
       const c = byLanguage.get(language);
       const text = normalized.trim();
-      const cues: MoodCue[] = [];
-      if (c && text) {
-        const litotes = spans(c.litotes, text, 'litotes');
-        const within = (outer: readonly MoodCue[]) => (x: MoodCue) => !outer.some((o) => o.start <= x.start && x.end <= o.end);
-        // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed")
-        const negative = spans(c.negative, text, 'negative').filter(within(litotes));
-        cues.push(...litotes, ...negative, ...spans(c.positive, text, 'positive').filter(within(litotes)).filter(within(negative)));
-        if (!cues.length) cues.push(...spans(c.neutralForm, text, 'neutral_form'));
-        if (!cues.length && QUESTION_END.test(text)) cues.push({ kind: 'neutral_form', start: text.length - 1, end: text.length });
-      }
+      const cues = c && text ? cuesOf(c, text) : [];
       const neg = cues.filter((x) => x.kind === 'negative').length;
       const pos = cues.filter((x) => x.kind === 'positive' || x.kind === 'litotes').length;
       let label: MoodLabel;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Automaton } from '../matcher/aho-corasick.js';
 
 /**
  * Why a regex source could backtrack catastrophically, or null when it passes the check:
@@ -60,7 +61,9 @@ export const LinearRegexSource = z.string().min(1).superRefine((source, ctx) => 
     return;
   }
   try {
-    compileRuleRegex(source);
+    // the syntax check only: `\b` and the literals compile the same way in `compileRuleRegex`,
+    // whose Unicode word classes make each regex costly to build (that waits until a language is used)
+    new RegExp(source, 'u');
   } catch (e) {
     ctx.addIssue({ code: 'custom', message: `invalid regex: ${(e as Error).message}` });
   }
@@ -68,6 +71,67 @@ export const LinearRegexSource = z.string().min(1).superRefine((source, ctx) => 
 
 const WORD = '[\\p{L}\\p{N}\\p{M}]';
 const BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
+/** `\b` before a word character is only the start half; V8 scans for the literal after it (7× faster than BOUNDARY). */
+const WORD_START = `(?<!${WORD})`;
+/** `\b` after a word character is only the end half. */
+const WORD_END = `(?!${WORD})`;
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const QUANTIFIER = new Set(['?', '*', '+', '{']);
+
+/**
+ * Does every match of the pattern from `source[pos]` on certainly start with a word character?
+ * True for a literal letter or digit (`you`), a group whose every alternative does
+ * (`(?:it|this|that)`), and an optional one of these followed by something that does
+ * (`(?:das )?ist`); false for anything else (classes, escapes, `.`, lookarounds, the end).
+ */
+function startsWithWordChar(source: string, pos: number, depthLeft = 8): boolean {
+  if (depthLeft === 0) return false;
+  const c = source[pos] ?? '';
+  let end: number;
+  let certain: boolean;
+  if (WORD_CHAR.test(c)) {
+    end = pos + 1;
+    certain = true;
+  } else if (c === '(') {
+    let k = pos + 1;
+    if (source[k] === '?') {
+      if (source[k + 1] !== ':') return false;
+      k += 2;
+    }
+    certain = startsWithWordChar(source, k, depthLeft - 1);
+    let depth = 0;
+    for (; k < source.length; k++) {
+      const d = source[k]!;
+      if (d === '\\') k++;
+      else if (d === '[') {
+        while (k < source.length && source[k] !== ']') k += source[k] === '\\' ? 2 : 1;
+      } else if (d === '(') depth++;
+      else if (d === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (d === '|' && depth === 0 && !startsWithWordChar(source, k + 1, depthLeft - 1)) certain = false;
+    }
+    if (k >= source.length) return false;
+    end = k + 1;
+  } else return false;
+  const q = source[end] ?? '';
+  if (q === '?' || q === '*') return certain && startsWithWordChar(source, end + 1, depthLeft - 1);
+  if (q === '{') return false;
+  return certain;
+}
+
+/** The boundary `\b` at `source[i]` needs: a half when the neighbouring literal is certainly a word character. */
+function boundaryAt(source: string, i: number): string {
+  const next = source[i + 2] ?? '';
+  if (startsWithWordChar(source, i + 2)) return WORD_START;
+  // the word run before `\b` must end in a literal letter, not inside an escape (\d, \u0020, \x41)
+  let j = i - 1;
+  while (j >= 0 && WORD_CHAR.test(source[j]!)) j--;
+  if (j === i - 1) return BOUNDARY;
+  if (source[j] !== '\\') return WORD_END;
+  const escapeLength = { u: 5, x: 3, c: 2 }[source[j + 1]!] ?? 1;
+  return i - 1 > j + escapeLength ? WORD_END : BOUNDARY;
+}
 
 const META = new Set(Array.from('\\^$.|?*+()[]{}/-'));
 /**
@@ -82,16 +146,18 @@ function normalizeLiteral(c: string): string {
 /**
  * Compile a rule pattern for the normalized view: flags `gu` (no `i`: the view is lower-case),
  * `\b` as a Unicode word boundary (JavaScript's `\b` knows only ASCII letters), non-ASCII
- * literals in their NFKC form like the view.
+ * literals in their NFKC form like the view. A `\b` next to a literal letter compiles to the one
+ * half of the boundary that can hold there, which lets V8 scan for the literal (about 7× faster on
+ * text with no match); `exactBoundaries: true` keeps the two-sided form (the tests compare both).
  */
-export function compileRuleRegex(source: string): RegExp {
+export function compileRuleRegex(source: string, options: { exactBoundaries?: boolean } = {}): RegExp {
   let out = '';
   let inClass = false;
   for (let i = 0; i < source.length; i++) {
     const c = source[i]!;
     if (c === '\\') {
       const next = source[i + 1] ?? '';
-      out += !inClass && next === 'b' ? BOUNDARY : c + next;
+      out += !inClass && next === 'b' ? (options.exactBoundaries ? BOUNDARY : boundaryAt(source, i)) : c + next;
       i++;
       continue;
     }
@@ -100,4 +166,155 @@ export function compileRuleRegex(source: string): RegExp {
     out += c.charCodeAt(0) > 0x7f ? normalizeLiteral(c) : c;
   }
   return new RegExp(out, 'gu');
+}
+
+/**
+ * Literal texts one of which every match of the pattern starts with (word boundaries `\b` take
+ * no characters and are skipped), or null when the pattern has no such list. Literal runs are followed through groups that are not
+ * optional: `\b(?:it|this|that)(?:'s| is)` → `it's`, `it is`, `this's`, …; `\byou (?:should|must)`
+ * → `you should`, `you must`; `(?:the )?x` → null. A text that contains none of them cannot
+ * match, so a substring search (or one automaton over every rule's prefixes, `prefixFilter`)
+ * skips the regex — far cheaper than a regex scan that finds nothing, the common case.
+ *
+ * @example
+ * matchPrefixes('\\b(?:sort|figure) it out\\b'); // ['sort it out', 'figure it out']
+ */
+export function matchPrefixes(source: string): string[] | null {
+  // the whole pattern as one group, so top-level alternatives (`ㅋㅋ+|ㅎㅎ+`) are all read
+  const found = literalSequence(`(?:${source})`, 0, 8);
+  if (!found) return null;
+  const out = [...new Set(found.prefixes.map((p) => p.normalize('NFKC')))];
+  return out.every((p) => p.length > 0) ? out : null;
+}
+
+const LITERAL = /^[\p{L}\p{N}\p{M} ',]$/u;
+/** Stop widening the prefix list beyond this many. */
+const MAX_PREFIXES = 48;
+
+/**
+ * The literal prefixes of the sequence from `pos` to the end of its alternative (`|`, `)` or the
+ * end of the pattern), and whether each reaches that end (`complete`: the prefixes are the whole
+ * alternative) or stopped at something that is not a literal.
+ */
+function literalSequence(source: string, pos: number, depthLeft: number): { prefixes: string[]; complete: boolean; end: number } | null {
+  if (depthLeft === 0) return null;
+  let prefixes = [''];
+  let k = pos;
+  while (k < source.length) {
+    const c = source[k]!;
+    if (c === '|' || c === ')') return { prefixes, complete: true, end: k };
+    if (c === '\\' && source[k + 1] === 'b') {
+      k += 2; // a word boundary takes no characters
+      continue;
+    }
+    if (LITERAL.test(c)) {
+      if (QUANTIFIER.has(source[k + 1] ?? '')) return { prefixes, complete: false, end: k };
+      prefixes = prefixes.map((p) => p + c);
+      k++;
+      continue;
+    }
+    if (c !== '(' || (source[k + 1] === '?' && source[k + 2] !== ':')) return { prefixes, complete: false, end: k };
+    // a group: the prefixes of each alternative, crossed with what came before; when one cannot
+    // be read, the prefixes so far are all that is known
+    const groupStart = k;
+    const known = () => (prefixes.every((p) => p) ? { prefixes, complete: false, end: groupStart } : null);
+    let inner = source[k + 1] === '?' ? k + 3 : k + 1;
+    const alternatives: string[] = [];
+    let allComplete = true;
+    for (;;) {
+      const alt = literalSequence(source, inner, depthLeft - 1);
+      if (!alt) return known();
+      alternatives.push(...alt.prefixes);
+      if (!alt.complete) allComplete = false;
+      // skip the rest of this alternative
+      let j = alt.end;
+      let depth = 0;
+      for (; j < source.length; j++) {
+        const d = source[j]!;
+        if (d === '\\') j++;
+        else if (d === '[') {
+          while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+        } else if (d === '(') depth++;
+        else if (d === ')') {
+          if (depth === 0) break;
+          depth--;
+        } else if (d === '|' && depth === 0) break;
+      }
+      if (j >= source.length) return null;
+      if (source[j] === ')') {
+        k = j + 1;
+        break;
+      }
+      inner = j + 1;
+    }
+    const q = source[k] ?? '';
+    if (q === '?' || q === '*') {
+      // an optional group: a match starts with one of its alternatives or with what follows it
+      const rest = literalSequence(source, k + 1, depthLeft - 1);
+      if (!rest) return known();
+      const both = [...alternatives, ...rest.prefixes];
+      if (prefixes.length * both.length > MAX_PREFIXES) return known();
+      return { prefixes: prefixes.flatMap((p) => both.map((a) => p + a)), complete: false, end: rest.end };
+    }
+    if (QUANTIFIER.has(q) || prefixes.length * alternatives.length > MAX_PREFIXES) return known();
+    prefixes = prefixes.flatMap((p) => alternatives.map((a) => p + a));
+    if (!allComplete) return { prefixes, complete: false, end: k };
+  }
+  return { prefixes, complete: true, end: k };
+}
+
+/** A compiled rule pattern with its match prefixes (see `matchPrefixes`). */
+export interface RuleRegex {
+  readonly re: RegExp;
+  readonly prefixes: readonly string[] | null;
+}
+
+/** Compile a rule pattern (`compileRuleRegex`) together with its match prefixes. */
+export function compileRule(source: string): RuleRegex {
+  return { re: compileRuleRegex(source), prefixes: matchPrefixes(source) };
+}
+
+/** False when `text` contains none of the rule's match prefixes, so it cannot match; true otherwise. */
+export function mayMatch(rule: RuleRegex, text: string): boolean {
+  const prefixes = rule.prefixes;
+  if (!prefixes) return true;
+  for (let i = 0; i < prefixes.length; i++) if (text.includes(prefixes[i]!)) return true;
+  return false;
+}
+
+/**
+ * One automaton over the match prefixes of a list of rules: `(text) → flags`, where `flags[i]`
+ * is 1 when rule `i` may match `text` (a prefix of it occurs, or it has none) and 0 when it
+ * cannot. One linear scan replaces a substring search per prefix per rule.
+ */
+export function prefixFilter(rules: readonly RuleRegex[]): (text: string) => Uint8Array {
+  const prefixes: string[] = [];
+  const owners: number[][] = [];
+  const always = new Uint8Array(rules.length);
+  const index = new Map<string, number>();
+  rules.forEach((rule, r) => {
+    if (!rule.prefixes) {
+      always[r] = 1;
+      return;
+    }
+    for (const p of rule.prefixes) {
+      let id = index.get(p);
+      if (id === undefined) {
+        id = prefixes.length;
+        index.set(p, id);
+        prefixes.push(p);
+        owners.push([]);
+      }
+      owners[id]!.push(r);
+    }
+  });
+  if (!prefixes.length) return () => always.slice();
+  const automaton = new Automaton(prefixes);
+  return (text) => {
+    const flags = always.slice();
+    automaton.scan(text, (p) => {
+      for (const r of owners[p]!) flags[r] = 1;
+    });
+    return flags;
+  };
 }

@@ -2,18 +2,21 @@ import type { MessageView } from '../../analyzer/contract.js';
 import type { Finding } from '../../schemas/finding.js';
 import { traditionalToSimplified } from '../../matcher/chinese-fold.js';
 import { sentences } from '../../text/sentences.js';
-import { compileRuleRegex } from '../../util/linear-regex.js';
+import { compileRule, compileRuleRegex, prefixFilter, type RuleRegex } from '../../util/linear-regex.js';
 import type { ConductRule, ConductRules } from './conduct-rules.js';
 
 interface CompiledRule {
   rule: ConductRule;
-  patterns: RegExp[];
+  /** The rule's patterns, each with its index in the language's prefix filter. */
+  patterns: { regex: RuleRegex; slot: number }[];
   unless: RegExp[];
   unlessInMessage: RegExp[];
 }
 
 interface CompiledLanguage {
   rules: CompiledRule[];
+  /** Which patterns (by slot) may match a text: one automaton scan over every pattern's prefixes. */
+  filter: (text: string) => Uint8Array;
   negation: RegExp[];
   acknowledgement: RegExp[];
 }
@@ -62,28 +65,44 @@ const test = (res: readonly RegExp[], text: string) =>
  * pattern is checked for linear time when the file is validated.
  */
 export function compileConduct(files: readonly ConductRules[]): CompiledConduct {
+  const filesByLanguage = new Map<string, ConductRules[]>();
+  for (const file of files) filesByLanguage.set(file.language, [...(filesByLanguage.get(file.language) ?? []), file]);
+  // a language's regexes are built on its first message (building them all took half a second)
   const byLanguage = new Map<string, CompiledLanguage>();
-  for (const file of files) {
-    const entry = byLanguage.get(file.language) ?? { rules: [], negation: [], acknowledgement: [] };
-    for (const rule of file.rules) {
-      entry.rules.push({ rule, patterns: rule.patterns.map(compileRuleRegex), unless: rule.unless.map(compileRuleRegex), unlessInMessage: rule.unlessInMessage.map(compileRuleRegex) });
+  const compiledLanguage = (language: string): CompiledLanguage | undefined => {
+    const known = byLanguage.get(language);
+    if (known) return known;
+    const own = filesByLanguage.get(language);
+    if (!own) return undefined;
+    const entry: CompiledLanguage = { rules: [], filter: () => new Uint8Array(0), negation: [], acknowledgement: [] };
+    let slot = 0;
+    for (const file of own) {
+      for (const rule of file.rules) {
+        entry.rules.push({ rule, patterns: rule.patterns.map((source) => ({ regex: compileRule(source), slot: slot++ })), unless: rule.unless.map((source) => compileRuleRegex(source)), unlessInMessage: rule.unlessInMessage.map((source) => compileRuleRegex(source)) });
+      }
+      entry.negation.push(...file.negation.map((source) => compileRuleRegex(source)));
+      entry.acknowledgement.push(...file.acknowledgement.map((source) => compileRuleRegex(source)));
     }
-    entry.negation.push(...file.negation.map(compileRuleRegex));
-    entry.acknowledgement.push(...file.acknowledgement.map(compileRuleRegex));
-    byLanguage.set(file.language, entry);
-  }
+    entry.filter = prefixFilter(entry.rules.flatMap((r) => r.patterns.map((p) => p.regex)));
+    byLanguage.set(language, entry);
+    return entry;
+  };
 
   function hits(language: string, text: string, { complained }: { complained: boolean }): ConductHit[] {
-    const lang = byLanguage.get(language);
+    const lang = compiledLanguage(language);
     if (!lang || !text) return [];
     const normalized = language === 'zh' ? foldChinese(text) : text;
     const out: ConductHit[] = [];
+    // most messages contain none of a pattern's first words: one scan rules those patterns out
+    const possible = lang.filter(normalized);
     let parts: { start: number; end: number; text: string }[] | undefined;
     const sentenceAt = (i: number) => (parts ??= sentences(normalized)).find((p) => p.start <= i && i < p.end) ?? { start: 0, end: normalized.length, text: normalized };
     for (const c of lang.rules) {
       if (c.rule.afterComplaint && !complained) continue;
       let found: { start: number; end: number } | null = null;
-      for (const re of c.patterns) {
+      for (const { regex, slot } of c.patterns) {
+        if (!possible[slot]) continue;
+        const { re } = regex;
         re.lastIndex = 0;
         for (let m = re.exec(normalized); m; m = re.exec(normalized)) {
           if (m[0].length === 0) {
@@ -110,10 +129,10 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
   }
 
   return {
-    languages: [...byLanguage.keys()],
+    languages: [...filesByLanguage.keys()],
     hits,
     acknowledges(language, normalized) {
-      const lang = byLanguage.get(language);
+      const lang = compiledLanguage(language);
       return lang && lang.acknowledgement.length ? test(lang.acknowledgement, language === 'zh' ? foldChinese(normalized) : normalized) : null;
     },
     match(m, context) {

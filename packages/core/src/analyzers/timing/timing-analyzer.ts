@@ -86,8 +86,8 @@ export function timingAnalyzer(options: TimingOptionsInput = {}): Analyzer {
         }
       }
       // a customer who only thanked or praised (a public "thank you" post) is not waiting for an answer
-      const awaitsReply = ctx.messages.some((m) => m.role === 'customer' && m.text.trim() && builtinMoodCues().moodOf(m.view.normalized, m.language).label !== 'positive');
-      if (fc && first === null && awaitsReply) {
+      const awaitsReply = () => ctx.messages.some((m) => m.role === 'customer' && m.text.trim() && builtinMoodCues().moodOf(m.view.normalized, m.language).label !== 'positive');
+      if (fc && first === null && awaitsReply()) {
         const over = governing ? (t.last ? (t.last.time - fc.time) / 1000 : 0) > governing.seconds : true;
         const waited = t.last ? (t.last.time - fc.time) / 1000 : 0;
         add({

@@ -1,0 +1,63 @@
+/**
+ * `pnpm bench --baseline DIR`: the whole pipeline (every built-in analyzer, default scorecard) of
+ * this checkout against another checkout of cxqa (an earlier commit, its dependencies installed),
+ * in one process, in alternating rounds, so the machine's noise hits both alike. Two inputs: the
+ * generated 20-message stream (12 distinct texts, so text-keyed caches would flatter it: cxqa has
+ * none) and the 206 verdict-fixture conversations (hand-written, 9 languages, no text repeated).
+ * Reports the median ms per conversation of each and their ratio.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BenchRow } from './report.js';
+import { syntheticStream } from './generate.js';
+
+interface AnyInspector {
+  inspect(conversation: unknown): Promise<unknown>;
+}
+
+const ROUNDS = 9;
+
+async function inspectorAt(root: string): Promise<AnyInspector> {
+  const core = (await import(pathToFileURL(resolve(root, 'packages/core/src/index.ts')).href)) as { createInspector(): AnyInspector };
+  return core.createInspector();
+}
+
+function verdictConversations(root: string): unknown[] {
+  const dir = resolve(root, 'fixtures/verdicts');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(resolve(dir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { conversation: unknown }).conversation));
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function abRounds(name: string, conversations: unknown[], current: AnyInspector, baseline: AnyInspector, log: (s: string) => void): Promise<BenchRow[]> {
+  for (const i of [current, baseline]) for (const c of conversations) await i.inspect(c); // warm-up
+  const times: [number[], number[]] = [[], []];
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [k, i] of [current, baseline].entries()) {
+      const t0 = performance.now();
+      for (const c of conversations) await i.inspect(c);
+      times[k as 0 | 1].push((performance.now() - t0) / conversations.length);
+    }
+  }
+  const [now, before] = [median(times[0]), median(times[1])];
+  log(`${name}: ${now.toFixed(3)} ms now, ${before.toFixed(3)} ms baseline (median of ${ROUNDS} alternating rounds), ratio ${(now / before).toFixed(3)}`);
+  return [
+    { benchmark: name, subject: 'cxqa', metric: 'ms_per_conversation', value: Number(now.toFixed(3)), unit: 'ms' },
+    { benchmark: name, subject: 'baseline', metric: 'ms_per_conversation', value: Number(before.toFixed(3)), unit: 'ms' },
+    { benchmark: name, subject: 'cxqa', metric: 'ratio_to_baseline', value: Number((now / before).toFixed(3)) },
+  ];
+}
+
+export async function benchBaseline(baselineRoot: string, log: (s: string) => void): Promise<BenchRow[]> {
+  const here = resolve(import.meta.dirname, '..');
+  const [current, baseline] = [await inspectorAt(here), await inspectorAt(baselineRoot)];
+  const synthetic: unknown[] = [];
+  for await (const c of syntheticStream(1200)) synthetic.push(c);
+  return [
+    ...(await abRounds('baseline.builtin.synthetic', synthetic, current, baseline, log)),
+    ...(await abRounds('baseline.builtin.verdicts', verdictConversations(here), current, baseline, log)),
+  ];
+}
