@@ -129,10 +129,19 @@ export function matchLexicons(compiled: CompiledLexicons, view: TextView, option
   const terms = all.filter((m) => m.term.category !== PHRASE_PART);
   const phrases: PhraseMatch[] = [];
   if (compiled.phrases.length && all.length > terms.length) {
-    const parts = all.filter((m) => m.term.category === PHRASE_PART);
+    // phrase parts by group (`<lexicon>#<phrase>|g<n>|` or `…|u|`): a phrase with an empty group cannot match
+    const byGroup = new Map<string, TermMatch[]>();
+    for (const m of all) {
+      if (m.term.category !== PHRASE_PART) continue;
+      const key = m.term.id.slice(0, m.term.id.lastIndexOf('|') + 1);
+      const list = byGroup.get(key);
+      if (list) list.push(m);
+      else byGroup.set(key, [m]);
+    }
     for (const phrase of compiled.phrases) {
-      const groups = phrase.groups.map((prefix) => parts.filter((m) => m.term.id.startsWith(prefix)));
-      const found = findPhrase(view.original, { groups, within: phrase.within, unless: parts.filter((m) => m.term.id.startsWith(phrase.unless)) });
+      if (!phrase.groups.every((key) => byGroup.has(key))) continue;
+      const groups = phrase.groups.map((key) => byGroup.get(key)!);
+      const found = findPhrase(view.original, { groups, within: phrase.within, unless: byGroup.get(phrase.unless) ?? [] });
       if (!found) continue;
       phrases.push({
         phrase, start: found.start, end: found.end, matched: view.original.slice(found.start, found.end),

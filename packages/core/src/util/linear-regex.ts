@@ -98,26 +98,41 @@ function startsWithWordChar(source: string, pos: number, depthLeft = 8): boolean
       if (source[k + 1] !== ':') return false;
       k += 2;
     }
-    certain = startsWithWordChar(source, k, depthLeft - 1);
-    let depth = 0;
-    for (; k < source.length; k++) {
-      const d = source[k]!;
-      if (d === '\\') k++;
-      else if (d === '[') {
-        while (k < source.length && source[k] !== ']') k += source[k] === '\\' ? 2 : 1;
-      } else if (d === '(') depth++;
-      else if (d === ')') {
-        if (depth === 0) break;
-        depth--;
-      } else if (d === '|' && depth === 0 && !startsWithWordChar(source, k + 1, depthLeft - 1)) certain = false;
+    certain = true;
+    // every alternative of the group must start with a word character
+    for (;;) {
+      if (!startsWithWordChar(source, k, depthLeft - 1)) certain = false;
+      k = alternativeEnd(source, k);
+      if (k >= source.length) return false;
+      if (source[k] === ')') break;
+      k++;
     }
-    if (k >= source.length) return false;
     end = k + 1;
   } else return false;
   const q = source[end] ?? '';
   if (q === '?' || q === '*') return certain && startsWithWordChar(source, end + 1, depthLeft - 1);
   if (q === '{') return false;
   return certain;
+}
+
+/**
+ * Index of the `|` or `)` that ends the alternative containing `source[pos]` (groups, classes and
+ * escapes inside it skipped), or `source.length` when the pattern ends first.
+ */
+function alternativeEnd(source: string, pos: number): number {
+  let depth = 0;
+  for (let k = pos; k < source.length; k++) {
+    const c = source[k]!;
+    if (c === '\\') k++;
+    else if (c === '[') {
+      while (k < source.length && source[k] !== ']') k += source[k] === '\\' ? 2 : 1;
+    } else if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return k;
+      depth--;
+    } else if (c === '|' && depth === 0) return k;
+  }
+  return source.length;
 }
 
 /** The boundary `\b` at `source[i]` needs: a half when the neighbouring literal is certainly a word character. */
@@ -227,19 +242,7 @@ function literalSequence(source: string, pos: number, depthLeft: number): { pref
       alternatives.push(...alt.prefixes);
       if (!alt.complete) allComplete = false;
       // skip the rest of this alternative
-      let j = alt.end;
-      let depth = 0;
-      for (; j < source.length; j++) {
-        const d = source[j]!;
-        if (d === '\\') j++;
-        else if (d === '[') {
-          while (j < source.length && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
-        } else if (d === '(') depth++;
-        else if (d === ')') {
-          if (depth === 0) break;
-          depth--;
-        } else if (d === '|' && depth === 0) break;
-      }
+      const j = alternativeEnd(source, alt.end);
       if (j >= source.length) return null;
       if (source[j] === ')') {
         k = j + 1;
