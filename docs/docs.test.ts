@@ -1,5 +1,5 @@
 /**
- * Every ```ts run block in docs/*.md is executed, so the documentation cannot drift from the
+ * Every ```ts run block in docs/*.md and the README is executed, so the documentation cannot drift from the
  * code. Blocks are written to docs/.run/ (git-ignored) so that @cxqa/* imports resolve.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,10 +12,11 @@ const RUN = join(DOCS, '.run');
 
 describe('documentation examples', () => {
   mkdirSync(RUN, { recursive: true });
-  const files = readdirSync(DOCS).filter((f) => f.endsWith('.md'));
+  const files = [...readdirSync(DOCS).filter((f) => f.endsWith('.md')), '../README.md'];
   it('has runnable examples in several guides', () => {
     const withExamples = files.filter((f) => readFileSync(join(DOCS, f), 'utf8').includes('```ts run'));
     expect(withExamples.length).toBeGreaterThanOrEqual(5);
+    expect(withExamples).toContain('../README.md');
   });
   for (const file of files) {
     const blocks = [...readFileSync(join(DOCS, file), 'utf8').matchAll(/```ts run\n([\s\S]*?)```/g)].map((m) => m[1]!);

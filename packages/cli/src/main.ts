@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isCxqaError } from '@cxqa/core';
+import { EVAL_TASKS } from '@cxqa/eval';
 import { runEval } from './commands/eval.js';
 import { runInspect } from './commands/inspect.js';
 import type { CliIo } from './io.js';
@@ -54,6 +55,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
           json: { type: 'string' }, thresholds: { type: 'string' }, task: { type: 'string', multiple: true }, 'no-gate': { type: 'boolean', default: false },
         },
       });
+      const known = EVAL_TASKS.map((t) => t.name);
+      const unknown = (values.task ?? []).filter((t) => !known.includes(t));
+      if (unknown.length) throw new UsageError(`--task ${unknown.join(', ')}: no such task (tasks: ${known.join(', ')})`);
       return await runEval({ corpora: values.corpora!, fixtures: values.fixtures!, json: values.json, thresholds: values.thresholds, tasks: values.task ?? [], noGate: values['no-gate']! }, io);
     }
     if (command === undefined || command === 'help' || command === '--help' || command === '-h') {

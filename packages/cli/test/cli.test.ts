@@ -95,6 +95,12 @@ describe('cxqa eval', () => {
     expect(code).toBe(1);
     expect(err).toMatch(/FAIL timing fixtures\/timing accuracy: 1\.0000 < 1\.01/);
   });
+
+  it('rejects an unknown task name with exit 2, listing the tasks', async () => {
+    const { code, err } = await run(['eval', '--task', 'timing', '--task', 'nope']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/--task nope: no such task \(tasks: langid, timing, .*precision\)/);
+  });
 });
 
 describe('parseCsv', () => {

@@ -4,7 +4,11 @@ import { z } from 'zod';
 export const RoleSchema = z.enum(['customer', 'agent', 'bot', 'system']);
 
 /** ISO-8601 timestamp that carries an explicit offset (`Z` or `+08:00`). */
-export const TimestampSchema = z.iso.datetime({ offset: true, local: false });
+export const TimestampSchema = z.iso.datetime({
+  offset: true,
+  local: false,
+  error: 'expected an RFC 3339 timestamp with seconds and an offset, e.g. 2026-03-02T10:00:00+01:00 or …Z (not +0100, not a local time)',
+});
 
 export const MessageSchema = z.object({
   role: RoleSchema,
