@@ -97,8 +97,16 @@ export interface MatcherOptions {
   traditionalChinese?: 'fold' | 'keep';
 }
 
+/** The code-point fold matchers apply by default (`traditionalChinese: 'fold'`): Traditional → Simplified Chinese. */
+export const DEFAULT_FOLD = traditionalToSimplified;
+
+/** The skeleton a matcher looks for when given the term `text` (normalized, de-obfuscated, folded by `fold`). */
+export function termSkeleton(text: string, fold: ((cp: number) => number) | undefined): string {
+  return skeletonize(normalizeText(text).normalized, fold).text;
+}
+
 export function createMatcher(terms: readonly MatchTerm[], allow: readonly string[] = [], options: MatcherOptions = {}): Matcher {
-  const fold = options.traditionalChinese === 'keep' ? undefined : traditionalToSimplified;
+  const fold = options.traditionalChinese === 'keep' ? undefined : DEFAULT_FOLD;
   const all = [...terms.map((t) => ({ term: t, allow: false, text: t.text })), ...allow.map((a) => ({ term: null, allow: true, text: a }))];
   const normalizedTerms: string[] = [];
   const patterns: string[] = [];
@@ -110,7 +118,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
   for (const entry of all) {
     const norm = normalizeText(entry.text).normalized;
     const cjk = CJK.test(norm);
-    const skel = skeletonize(norm, fold).text;
+    const skel = termSkeleton(entry.text, fold);
     normalizedTerms.push(norm);
     patterns.push(skel);
     const boundary = entry.term?.boundary ?? 'word';

@@ -1,8 +1,6 @@
 import { Automaton } from '../matcher/aho-corasick.js';
-import { traditionalToSimplified } from '../matcher/chinese-fold.js';
-import { createMatcher, type Matcher, type MatchTerm, type TermMatch } from '../matcher/matcher.js';
+import { createMatcher, DEFAULT_FOLD, termSkeleton, type Matcher, type MatchTerm, type TermMatch } from '../matcher/matcher.js';
 import { skeletonize } from '../matcher/skeleton.js';
-import { normalizeText } from '../normalize/text-view.js';
 import type { TextView } from '../normalize/text-view.js';
 import type { Role } from '../schemas/conversation.js';
 import { findChain, isNegated, type Negation } from './chains.js';
@@ -156,8 +154,6 @@ interface RuleSet {
   prefilter: (normalized: string) => ArrayLike<number>;
 }
 
-const FOLD = traditionalToSimplified;
-
 /**
  * One automaton over the skeletons of every term text of a rule set: a scan of the message's
  * skeleton (shared with the rules' own matchers) tells which rules can fire at all and which
@@ -172,7 +168,7 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
   const base = rules.map((c) => (c.rule.kind === 'url' || c.regexAlone ? 1 : 0));
   rules.forEach((c, r) => {
     for (const t of c.texts) {
-      patterns.push(skeletonize(normalizeText(t.text).normalized, FOLD).text);
+      patterns.push(termSkeleton(t.text, DEFAULT_FOLD));
       owner.push(r);
       fires.push(t.fires);
     }
@@ -180,7 +176,7 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
   const automaton = new Automaton(patterns);
   return (normalized) => {
     const state = Uint8Array.from(base);
-    const sk = skeletonize(normalized, FOLD);
+    const sk = skeletonize(normalized, DEFAULT_FOLD);
     automaton.scanCodes(sk.codes, sk.length, (p) => {
       const r = owner[p]!;
       // a veto term alone cannot fire the rule, but it must be seen when a regex fires it

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CxqaError, describeZodIssues } from '../errors.js';
-import { compileRule, LinearRegexSource, prefixFilter, type RuleRegex } from '../util/linear-regex.js';
+import { compileRule, eachMatch, LinearRegexSource, prefixFilter, type RuleRegex } from '../util/linear-regex.js';
 import { corePackageFile } from '../util/package-file.js';
 
 export type MoodLabel = 'negative' | 'neutral' | 'positive';
@@ -93,15 +93,9 @@ const spans = (rules: readonly SlottedRegex[], text: string, kind: MoodCue['kind
   const out: MoodCue[] = [];
   for (const { regex, slot } of rules) {
     if (!possible[slot]) continue;
-    const { re } = regex;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      out.push({ kind, start: m.index, end: m.index + m[0].length });
-    }
+    eachMatch(regex.re, text, (start, end) => {
+      out.push({ kind, start, end });
+    });
   }
   return out;
 };
@@ -138,7 +132,11 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const c = Object.hasOwn(parsed.data.languages, lang) ? parsed.data.languages[lang] : undefined;
       if (!c) return undefined;
       const all: RuleRegex[] = [];
-      const slotted = (sources: readonly string[]) => sources.map((source) => ({ regex: all[all.push(compileRule(source)) - 1]!, slot: all.length - 1 }));
+      const slotted = (sources: readonly string[]) =>
+        sources.map((source) => {
+          const regex = compileRule(source);
+          return { regex, slot: all.push(regex) - 1 };
+        });
       const cues = { redirect: slotted(c.redirect), negative: slotted(c.negative), positive: slotted(c.positive), litotes: slotted(c.litotes), neutralForm: slotted(c.neutralForm) };
       const entry = { neutralFormNegative: c.neutralFormNegative, ...cues, filter: prefixFilter(all) };
       compiled.set(lang, entry);

@@ -79,40 +79,14 @@ const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 const QUANTIFIER = new Set(['?', '*', '+', '{']);
 
 /**
- * Does every match of the pattern from `source[pos]` on certainly start with a word character?
- * True for a literal letter or digit (`you`), a group whose every alternative does
- * (`(?:it|this|that)`), and an optional one of these followed by something that does
- * (`(?:das )?ist`); false for anything else (classes, escapes, `.`, lookarounds, the end).
+ * Does every match of the pattern from `source[pos]` on certainly start with a word character:
+ * are its literal prefixes (`literalSequence`: through groups and optional groups) all known and
+ * all starting with a letter or digit? `you`, `(?:it|this)`, `(?:das )?ist` yes; classes,
+ * escapes, `.`, lookarounds and `(?:the )?[x]` no.
  */
-function startsWithWordChar(source: string, pos: number, depthLeft = 8): boolean {
-  if (depthLeft === 0) return false;
-  const c = source[pos] ?? '';
-  let end: number;
-  let certain: boolean;
-  if (WORD_CHAR.test(c)) {
-    end = pos + 1;
-    certain = true;
-  } else if (c === '(') {
-    let k = pos + 1;
-    if (source[k] === '?') {
-      if (source[k + 1] !== ':') return false;
-      k += 2;
-    }
-    certain = true;
-    // every alternative of the group must start with a word character
-    for (;;) {
-      if (!startsWithWordChar(source, k, depthLeft - 1)) certain = false;
-      k = alternativeEnd(source, k);
-      if (k >= source.length) return false;
-      if (source[k] === ')') break;
-      k++;
-    }
-    end = k + 1;
-  } else return false;
-  const q = source[end] ?? '';
-  if (q === '?' || q === '*') return certain && startsWithWordChar(source, end + 1, depthLeft - 1);
-  if (q === '{') return false;
-  return certain;
+function startsWithWordChar(source: string, pos: number): boolean {
+  const found = literalSequence(source, pos, 8);
+  return !!found && found.prefixes.every((p) => p.length > 0 && WORD_CHAR.test(p[0]!));
 }
 
 /**
@@ -137,7 +111,6 @@ function alternativeEnd(source: string, pos: number): number {
 
 /** The boundary `\b` at `source[i]` needs: a half when the neighbouring literal is certainly a word character. */
 function boundaryAt(source: string, i: number): string {
-  const next = source[i + 2] ?? '';
   if (startsWithWordChar(source, i + 2)) return WORD_START;
   // the word run before `\b` must end in a literal letter, not inside an escape (\d, \u0020, \x41)
   let j = i - 1;
@@ -277,12 +250,19 @@ export function compileRule(source: string): RuleRegex {
   return { re: compileRuleRegex(source), prefixes: matchPrefixes(source) };
 }
 
-/** False when `text` contains none of the rule's match prefixes, so it cannot match; true otherwise. */
-export function mayMatch(rule: RuleRegex, text: string): boolean {
-  const prefixes = rule.prefixes;
-  if (!prefixes) return true;
-  for (let i = 0; i < prefixes.length; i++) if (text.includes(prefixes[i]!)) return true;
-  return false;
+/**
+ * Call `onMatch(start, end)` for each non-empty match of the global regex `re` in `text`, from
+ * the start, until it returns true.
+ */
+export function eachMatch(re: RegExp, text: string, onMatch: (start: number, end: number) => boolean | void): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    if (onMatch(m.index, m.index + m[0].length)) return;
+  }
 }
 
 /**

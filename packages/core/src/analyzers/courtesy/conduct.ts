@@ -2,7 +2,7 @@ import type { MessageView } from '../../analyzer/contract.js';
 import type { Finding } from '../../schemas/finding.js';
 import { traditionalToSimplified } from '../../matcher/chinese-fold.js';
 import { sentences } from '../../text/sentences.js';
-import { compileRule, compileRuleRegex, prefixFilter, type RuleRegex } from '../../util/linear-regex.js';
+import { compileRule, compileRuleRegex, eachMatch, prefixFilter, type RuleRegex } from '../../util/linear-regex.js';
 import type { ConductRule, ConductRules } from './conduct-rules.js';
 
 interface CompiledRule {
@@ -74,16 +74,20 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     if (known) return known;
     const own = filesByLanguage.get(language);
     if (!own) return undefined;
-    const entry: CompiledLanguage = { rules: [], filter: () => new Uint8Array(0), negation: [], acknowledgement: [] };
-    let slot = 0;
-    for (const file of own) {
-      for (const rule of file.rules) {
-        entry.rules.push({ rule, patterns: rule.patterns.map((source) => ({ regex: compileRule(source), slot: slot++ })), unless: rule.unless.map((source) => compileRuleRegex(source)), unlessInMessage: rule.unlessInMessage.map((source) => compileRuleRegex(source)) });
-      }
-      entry.negation.push(...file.negation.map((source) => compileRuleRegex(source)));
-      entry.acknowledgement.push(...file.acknowledgement.map((source) => compileRuleRegex(source)));
-    }
-    entry.filter = prefixFilter(entry.rules.flatMap((r) => r.patterns.map((p) => p.regex)));
+    const regexes = (sources: readonly string[]) => sources.map((source) => compileRuleRegex(source));
+    const all: RuleRegex[] = [];
+    const rules = own.flatMap((file) =>
+      file.rules.map((rule) => ({
+        rule,
+        patterns: rule.patterns.map((source) => {
+          const regex = compileRule(source);
+          return { regex, slot: all.push(regex) - 1 };
+        }),
+        unless: regexes(rule.unless),
+        unlessInMessage: regexes(rule.unlessInMessage),
+      })),
+    );
+    const entry: CompiledLanguage = { rules, filter: prefixFilter(all), negation: regexes(own.flatMap((f) => f.negation)), acknowledgement: regexes(own.flatMap((f) => f.acknowledgement)) };
     byLanguage.set(language, entry);
     return entry;
   };
@@ -99,26 +103,18 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     const sentenceAt = (i: number) => (parts ??= sentences(normalized)).find((p) => p.start <= i && i < p.end) ?? { start: 0, end: normalized.length, text: normalized };
     for (const c of lang.rules) {
       if (c.rule.afterComplaint && !complained) continue;
-      let found: { start: number; end: number } | null = null;
+      let found = null as { start: number; end: number } | null;
       for (const { regex, slot } of c.patterns) {
         if (!possible[slot]) continue;
-        const { re } = regex;
-        re.lastIndex = 0;
-        for (let m = re.exec(normalized); m; m = re.exec(normalized)) {
-          if (m[0].length === 0) {
-            re.lastIndex++;
-            continue;
-          }
-          const start = m.index;
-          const end = start + m[0].length;
-          if (c.rule.whole && (start !== 0 || end !== normalized.length)) continue;
+        eachMatch(regex.re, normalized, (start, end) => {
+          if (c.rule.whole && (start !== 0 || end !== normalized.length)) return false;
           const s = sentenceAt(start);
           // negation or a conditional just before the hit cancels it
-          if (lang.negation.length && test(lang.negation, normalized.slice(s.start, start))) continue;
-          if (c.unless.length && test(c.unless, blank(s.text, start - s.start, end - s.start))) continue;
+          if (lang.negation.length && test(lang.negation, normalized.slice(s.start, start))) return false;
+          if (c.unless.length && test(c.unless, blank(s.text, start - s.start, end - s.start))) return false;
           found = { start, end };
-          break;
-        }
+          return true;
+        });
         if (found) break;
       }
       // an alternative offered elsewhere in the message (not inside the hit itself) cancels it

@@ -56,7 +56,7 @@ export const TimingOptionsSchema = z.object({
   /**
    * Severity of `timing.no_agent_response`, over the default: `info` on public social channels
    * (`channel` social, weibo, twitter, facebook…: many posts ask for nothing; readers agreed with it
-   * 1 time in 10 on public helpdesk threads — docs/precision.md), elsewhere major past the target, else minor.
+   * 1 time in 7 on public helpdesk threads — docs/precision.md), elsewhere major past the target, else minor.
    */
   noResponseSeverity: SeveritySchema.optional(),
   /** Relaxed targets for conversations that start in the night window (team zone by default). */
