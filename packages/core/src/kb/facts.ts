@@ -3,6 +3,7 @@ import { clauses } from './clauses.js';
 import { extractQuantities, isShortDuration, magnitude, normalizeUnit, sameQuantity, type Quantity } from './quantities.js';
 import type { KbEntry, KbFact } from './schema.js';
 import { clauseMentions, type Mention } from './subjects.js';
+import { minOf, pushAll } from '../util/arrays.js';
 
 /** A fact of the entry the agent's text states differently. */
 export interface FactConflict {
@@ -47,7 +48,7 @@ const gap = (a: { start: number; end: number }, b: { start: number; end: number 
 function nearest(span: { start: number; end: number }, named: readonly Mention[], accepts: (f: KbFact) => boolean): KbFact | null {
   const candidates = named.filter((m) => m.fact === null || accepts(m.fact));
   if (!candidates.length) return null;
-  const best = Math.min(...candidates.map((m) => gap(span, m)));
+  const best = minOf(candidates.map((m) => gap(span, m)));
   const at = candidates.filter((m) => gap(span, m) === best);
   const facts = new Set(at.map((m) => m.fact));
   return facts.size === 1 ? at[0]!.fact : null;
@@ -125,7 +126,7 @@ export function checkFacts(text: string, entry: KbEntry, options: CheckFactsOpti
     const { q } = list[0]!;
     conflicts.push({ fact, stated: q.text, start: q.start, end: q.end, kbValue: show(fact), matchedBy: 'keyword' });
   }
-  if (options.crossLanguage) conflicts.push(...byDimension(facts, attributed, all, unnamed, extractQuantities(entry.answer)));
+  if (options.crossLanguage) pushAll(conflicts, byDimension(facts, attributed, all, unnamed, extractQuantities(entry.answer)));
   return conflicts.sort((a, b) => a.start - b.start);
 }
 

@@ -1,5 +1,6 @@
 import { sameSentence } from '../text/sentences.js';
 import type { TermMatch } from './matcher.js';
+import { maxOf, minOf } from '../util/arrays.js';
 
 export { sameSentence };
 
@@ -38,7 +39,7 @@ export function findPhrase(text: string, spec: PhraseSpec): PhraseHit | null {
     }
     if (chain.length !== spec.groups.length) continue;
     if (spec.unless?.some((n) => chain.some((c) => n.end <= c.start && c.start - n.end <= 15 && sameSentence(text, n.end, c.start)))) continue;
-    return { start: Math.min(...chain.map((c) => c.start)), end: Math.max(...chain.map((c) => c.end)), chain };
+    return { start: minOf(chain.map((c) => c.start)), end: maxOf(chain.map((c) => c.end)), chain };
   }
   return null;
 }

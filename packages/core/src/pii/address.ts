@@ -1,4 +1,5 @@
 import type { PiiCandidate, Recognizer } from './types.js';
+import { pushAll } from '../util/arrays.js';
 
 /**
  * Street addresses. Chinese, Japanese and Korean addresses are found from their house-number
@@ -103,8 +104,8 @@ function korean(text: string): PiiCandidate[] {
 /** Han, kana or Hangul addresses (zh, ja, ko), on the normalized view (full-width digits folded). */
 export const recognizeAddresses: Recognizer = (text) => {
   const out: PiiCandidate[] = [];
-  if (/[\p{Script=Han}]/u.test(text)) out.push(...chinese(text), ...japanese(text));
-  if (/[가-힣]/u.test(text)) out.push(...korean(text));
+  if (/[\p{Script=Han}]/u.test(text)) pushAll(pushAll(out, chinese(text)), japanese(text));
+  if (/[가-힣]/u.test(text)) pushAll(out, korean(text));
   return out;
 };
 

@@ -2,7 +2,7 @@ import type { Analyzer, AnalyzerOutput } from '../analyzer/contract.js';
 import { builtinAnalyzers, type BuiltinAnalyzerOptions } from '../analyzers/builtin.js';
 import { CxqaError, describeZodIssues } from '../errors.js';
 import type { LangidModel } from '../langid/model.js';
-import { ConversationSchema } from '../schemas/conversation.js';
+import { ConversationSchema, type Conversation } from '../schemas/conversation.js';
 import type { Issue, Result, Versions } from '../schemas/result.js';
 import { ScorecardSchema, type Scorecard, type ScorecardInput } from '../schemas/scorecard.js';
 import { DEFAULT_SCORECARD } from '../scorecard/default-scorecard.js';
@@ -10,7 +10,7 @@ import type { Translator } from '../translate/translator.js';
 import { ENGINE_VERSION } from '../version.js';
 import { prepareConversation } from './context.js';
 import { mapOrdered, type MapOrderedOptions } from './map-ordered.js';
-import { runAnalyzer } from './run-analyzer.js';
+import { describeThrown, runAnalyzer } from './run-analyzer.js';
 import { assembleResult, invalidResult } from './result.js';
 
 export interface InspectorOptions extends BuiltinAnalyzerOptions {
@@ -90,7 +90,17 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       const id = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : null;
       return invalidResult(id, issues, versions);
     }
-    const prepared = await prepareConversation(checked.data, {
+    try {
+      return await inspectValid(checked.data, opts);
+    } catch (error) {
+      // a fault of the engine itself (never of the input): the record still gets its result
+      const issue: Issue = { code: 'internal_error', message: `cxqa could not finish this conversation: ${describeThrown(error)}`, ...(opts.line ? { line: opts.line } : {}) };
+      return { ...invalidResult(checked.data.id, [issue], versions), status: 'partial' };
+    }
+  }
+
+  async function inspectValid(conversation: Conversation, opts: InspectOptions): Promise<Result> {
+    const prepared = await prepareConversation(conversation, {
       ...(options.languages ? { languages: options.languages } : {}),
       ...(options.langidModel ? { langidModel: options.langidModel } : {}),
       ...(options.translation ? { translation: options.translation } : {}),

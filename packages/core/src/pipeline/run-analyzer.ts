@@ -4,6 +4,9 @@ import type { Issue } from '../schemas/result.js';
 import type { PreparedConversation } from './context.js';
 import { withTimeLimit } from './time-limit.js';
 
+/** Findings kept from one analyzer for one conversation; beyond it the result is `partial` with an `analyzer_output_truncated` issue. */
+export const MAX_FINDINGS_PER_ANALYZER = 10_000;
+
 /** Run one analyzer in isolation: its failure becomes an issue, never an exception. */
 export async function runAnalyzer(
   analyzer: Analyzer,
@@ -24,17 +27,46 @@ export async function runAnalyzer(
   if (!timed.ok) {
     const message = timed.timedOut
       ? `analyzer "${analyzer.name}" did not finish within ${timeLimitMs} ms`
-      : `analyzer "${analyzer.name}" threw: ${timed.error instanceof Error ? timed.error.message : String(timed.error)}`;
+      : `analyzer "${analyzer.name}" threw: ${describeThrown(timed.error)}`;
     return { issue: { code: timed.timedOut ? 'analyzer_timeout' : 'analyzer_failed', message, analyzer: analyzer.name } };
   }
-  const problem = checkOutput(timed.value);
+  let out: AnalyzerOutput;
+  let problem: string | null;
+  try {
+    // read every property once: a getter that throws, or returns something else the second time, cannot reach the result
+    const raw = timed.value as Partial<AnalyzerOutput> | null | undefined;
+    const snapshot = raw && typeof raw === 'object' ? { scores: raw.scores, findings: raw.findings, metrics: raw.metrics } : raw;
+    problem = checkOutput(snapshot);
+    out = snapshot as AnalyzerOutput;
+    if (!problem) out = { scores: { ...out.scores }, findings: Array.from(out.findings), metrics: { ...out.metrics } };
+  } catch (error) {
+    problem = `an output that could not be read: ${describeThrown(error)}`;
+    out = undefined as never;
+  }
   if (problem) {
     return { issue: { code: 'analyzer_invalid_output', message: `analyzer "${analyzer.name}" returned ${problem}`, analyzer: analyzer.name } };
   }
-  const out = timed.value;
   const metrics: AnalyzerOutput['metrics'] = {};
   for (const [k, v] of Object.entries(out.metrics)) metrics[k.startsWith(`${analyzer.name}.`) ? k : `${analyzer.name}.${k}`] = v;
+  if (out.findings.length > MAX_FINDINGS_PER_ANALYZER) {
+    const message = `analyzer "${analyzer.name}" returned ${out.findings.length} findings; the first ${MAX_FINDINGS_PER_ANALYZER} are kept`;
+    return { output: { scores: out.scores, findings: out.findings.slice(0, MAX_FINDINGS_PER_ANALYZER), metrics }, issue: { code: 'analyzer_output_truncated', message, analyzer: analyzer.name } };
+  }
   return { output: { scores: out.scores, findings: out.findings, metrics } };
+}
+
+/**
+ * What a thrown value says, without trusting it: an Error's message, a string, or the value's
+ * type (a null-prototype object, a getter that throws, a Symbol) — never a second exception.
+ */
+export function describeThrown(error: unknown): string {
+  try {
+    if (error instanceof Error) return String(error.message);
+    if (typeof error === 'string') return error;
+    return String(error);
+  } catch {
+    return `a value of type ${error === null ? 'null' : typeof error} that cannot be shown`;
+  }
 }
 
 /** A short description of what is wrong with an analyzer's output, or null when it is fine. */
@@ -46,7 +78,7 @@ export function checkOutput(out: unknown): string | null {
     if (v !== null && (typeof v !== 'number' || !(v >= 0 && v <= 1))) return `scores.${k} = ${String(v)} (must be 0–1 or null)`;
   }
   if (!Array.isArray(o.findings)) return 'no findings array';
-  for (let i = 0; i < o.findings.length; i++) {
+  for (let i = 0; i < Math.min(o.findings.length, MAX_FINDINGS_PER_ANALYZER); i++) {
     const r = FindingSchema.safeParse(o.findings[i]);
     if (!r.success) return `an invalid finding at findings[${i}]: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`;
   }

@@ -1,5 +1,6 @@
 import type { TermMatch } from '../matcher/matcher.js';
 import { sameSentence } from '../text/sentences.js';
+import { maxOf } from '../util/arrays.js';
 
 /**
  * Clause breaks: punctuation that ends a clause, and the words for "but" in the product's
@@ -50,7 +51,7 @@ export function isNegated(text: string, parts: readonly { start: number; end: nu
       if (n.end <= p.start && p.start - n.end <= negation.within && sameSentence(text, n.end, p.start) && !hasClauseBreak(text, n.end, p.start)) return true;
     }
   }
-  const end = Math.max(...parts.map((p) => p.end));
+  const end = maxOf(parts.map((p) => p.end));
   for (const n of negation.after) {
     if (inside(n)) continue;
     if (n.start >= end && n.start - end <= AFTER_WITHIN && sameSentence(text, end, n.start) && !hasClauseBreak(text, end, n.start)) return true;

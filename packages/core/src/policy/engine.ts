@@ -6,6 +6,7 @@ import type { Role } from '../schemas/conversation.js';
 import { findChain, isNegated, type Negation } from './chains.js';
 import type { PolicyPack, PolicyRule } from './schema.js';
 import { findUrls, hostAllowed } from './urls.js';
+import { maxOf, minOf, pushAll } from '../util/arrays.js';
 
 export interface PolicyHit {
   rule: PolicyRule;
@@ -138,8 +139,8 @@ function evaluateRule(c: CompiledRule, view: TextView, anyTerm: boolean): Policy
     });
     const chain = findChain(text, { groups, within: ph.within, ordered: ph.ordered, clause: ph.clause }, { ...negation, before: [...negation.before, ...slot(`p${p}u`)] });
     if (!chain) return;
-    const start = Math.min(...chain.map((m) => m.start));
-    const end = Math.max(...chain.map((m) => m.end));
+    const start = minOf(chain.map((m) => m.start));
+    const end = maxOf(chain.map((m) => m.end));
     // a term part is shown as the term it matched, a pattern part as the text it matched
     const evidence = chain.map((m, g) => (Array.isArray(ph.all[g]) ? m.term.text : m.matched));
     push({ rule, pack, start, end, matched: text.slice(start, end), evidence, obfuscated: chain.some((m) => m.obfuscated) });
@@ -241,7 +242,7 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
           }
           continue;
         }
-        hits.push(...evaluateRule(c, view, state === 2));
+        pushAll(hits, evaluateRule(c, view, state === 2));
       }
       return hits.sort((a, b) => a.start - b.start);
     },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { CxqaError, describeZodIssues } from '../errors.js';
 import { compileRule, eachMatch, LinearRegexSource, prefixFilter, type RuleRegex } from '../util/linear-regex.js';
 import { corePackageFile } from '../util/package-file.js';
+import { pushAll } from '../util/arrays.js';
 
 export type MoodLabel = 'negative' | 'neutral' | 'positive';
 
@@ -150,8 +151,8 @@ export function compileMoodCues(data?: unknown): MoodCues {
     const within = (outer: readonly MoodCue[]) => (x: MoodCue) => !outer.some((o) => o.start <= x.start && x.end <= o.end);
     // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed")
     const negative = spans(c.negative, text, 'negative', possible).filter(within(litotes));
-    cues.push(...litotes, ...negative, ...spans(c.positive, text, 'positive', possible).filter(within(litotes)).filter(within(negative)));
-    if (!cues.length) cues.push(...spans(c.neutralForm, text, 'neutral_form', possible));
+    pushAll(pushAll(pushAll(cues, litotes), negative), spans(c.positive, text, 'positive', possible).filter(within(litotes)).filter(within(negative)));
+    if (!cues.length) pushAll(cues, spans(c.neutralForm, text, 'neutral_form', possible));
     if (!cues.length && QUESTION_END.test(text)) cues.push({ kind: 'neutral_form', start: text.length - 1, end: text.length });
     return cues;
   };

@@ -8,6 +8,7 @@ import { compileConduct } from './conduct.js';
 import { CONDUCT_LANGUAGES, ConductRulesSchema, shippedConductRules, type ConductRulesInput } from './conduct-rules.js';
 import { compilePhrasing } from './phrasing.js';
 import { AddressRulesSchema, parseRules, PhrasingRulesSchema, shippedRules } from './rules.js';
+import { minOf, pushAll } from '../../util/arrays.js';
 
 export const COURTESY_ANALYZER_VERSION = '0.2.0';
 
@@ -87,7 +88,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         if (m.role !== 'agent' || !m.text.trim()) continue;
         // a message too short to identify ("Ok.") is in the agent's language, else the customer's
         const language = [m.language, ctx.languages.agent, ctx.languages.customer].find((l) => l !== 'und') ?? 'und';
-        findings.push(...conduct.match(language === m.language ? m : { ...m, language }, { complained: afterComplaint }));
+        pushAll(findings, conduct.match(language === m.language ? m : { ...m, language }, { complained: afterComplaint }));
         if (unanswered !== null) {
           if (conduct.acknowledges(language, m.view.normalized) === false) findings.push(noAcknowledgement(m, unanswered));
           unanswered = null;
@@ -106,10 +107,10 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
             suggestion: 'add a greeting or thanks, hedge requests ("could you …"), and drop direct commands',
           });
         }
-        findings.push(...phrasing.match(m, { market, complained }));
+        pushAll(findings, phrasing.match(m, { market, complained }));
         if (marketLanguage && m.language === marketLanguage) {
           const expect = expectedFormality(formality[marketLanguage] ?? 'any', customerFormal, customerInformal);
-          findings.push(...addressFindings(compiled, marketLanguage, expect, m, false));
+          pushAll(findings, addressFindings(compiled, marketLanguage, expect, m, false));
         }
       }
       return {
@@ -117,7 +118,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         findings,
         metrics: {
           'courtesy.politeness': polite.length ? round(polite.reduce((a, b) => a + b, 0) / polite.length) : null,
-          'courtesy.leastPolite': polite.length ? round(Math.min(...polite)) : null,
+          'courtesy.leastPolite': polite.length ? round(minOf(polite)) : null,
           'courtesy.agentMessages': polite.length,
           'courtesy.marketLanguage': marketLanguage ?? null,
         },

@@ -8,6 +8,7 @@ import { builtinEmotionModel, builtinSentimentModel, type SentimentModel } from 
 import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from '../../sentiment/mood.js';
 import { patternFindings, soothingRate, threatFindings, type ScoredMessage } from './escalation.js';
 import { judgeOutcome } from './outcome.js';
+import { pushAll } from '../../util/arrays.js';
 
 export const SENTIMENT_ANALYZER_VERSION = '0.3.0';
 
@@ -116,7 +117,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
       if (s.m.role !== 'customer') continue;
       const found = threatFindings(escalation, s.m);
       if (found.length) threats.add(s.m.index);
-      findings.push(...found);
+      pushAll(findings, found);
     }
     const customer = scored.filter((s): s is Scored & { mood: MessageMood } => s.m.role === 'customer' && s.mood !== null);
     const agent = scored.filter((s) => s.m.role === 'agent' && s.mood !== null).map((s) => s.mood!.score);
@@ -149,7 +150,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     }
     const orderValue = ctx.conversation.metadata?.orderValue;
     const asScored: ScoredMessage[] = customer.map((s) => ({ m: s.m, p: s.mood.label === 'negative' ? Math.min(s.mood.score, -0.4) : s.mood.score }));
-    findings.push(...patternFindings(asScored, -0.4, options.repeatedComplaints ?? 3, typeof orderValue === 'number' ? orderValue : null, options.largeOrderValue ?? 500));
+    pushAll(findings, patternFindings(asScored, -0.4, options.repeatedComplaints ?? 3, typeof orderValue === 'number' ? orderValue : null, options.largeOrderValue ?? 500));
     const outcome = judgeOutcome({
       sequence: scored.map((s) => ({ m: s.m, mood: s.m.role === 'customer' ? s.mood : null })),
       threats,

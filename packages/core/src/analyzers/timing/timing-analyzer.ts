@@ -9,6 +9,7 @@ import { formatDuration } from './duration.js';
 import { resolveTimingOptions, type TimingOptionsInput } from './options.js';
 import { breachSeverity, describeTarget, firstResponseTargets, resolutionTarget, type AppliedTarget } from './targets.js';
 import { analyzeTurns, mean, median } from './turns.js';
+import { maxOf } from '../../util/arrays.js';
 
 export const TIMING_ANALYZER_VERSION = '1.0.0';
 
@@ -113,7 +114,7 @@ export function timingAnalyzer(options: TimingOptionsInput = {}): Analyzer {
         'timing.firstResponseShiftSeconds': shiftSecs,
         'timing.averageResponseSeconds': mean(answered),
         'timing.medianResponseSeconds': median(answered),
-        'timing.longestResponseSeconds': answered.length ? Math.max(...answered) : null,
+        'timing.longestResponseSeconds': answered.length ? maxOf(answered) : null,
         'timing.resolutionSeconds': resolution,
         'timing.customerTurns': t.turns.length,
         'timing.unansweredTurns': t.turns.filter((x) => x.seconds === null).length,
