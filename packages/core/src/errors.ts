@@ -52,3 +52,17 @@ export function describeZodIssues(error: z.ZodError): { issues: { path: (string 
   const summary = issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
   return { issues, summary };
 }
+
+/**
+ * What a thrown value says, without trusting it: an Error's message, a string, or the value's
+ * type (a null-prototype object, a getter that throws, a Symbol) — never a second exception.
+ */
+export function describeThrown(error: unknown): string {
+  try {
+    if (error instanceof Error) return String(error.message);
+    if (typeof error === 'string') return error;
+    return String(error);
+  } catch {
+    return `a value of type ${error === null ? 'null' : typeof error} that cannot be shown`;
+  }
+}

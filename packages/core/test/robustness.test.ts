@@ -91,3 +91,23 @@ describe('mergeFindings is bounded and linear', () => {
     expect(out.filter((x) => x.code === 'z.w')).toHaveLength(MAX_FINDINGS_PER_CODE);
   });
 });
+
+describe('a translator cannot hang or break a run', () => {
+  const bilingual = { id: 't', messages: [
+    { role: 'customer', text: 'Wo ist meine Bestellung? Sie sollte gestern ankommen.', at: at(0) },
+    { role: 'agent', text: 'Ich sehe sofort nach.', at: at(1) },
+  ] };
+  const run = (translate: (texts: string[], o: { signal?: AbortSignal }) => Promise<string[]>) =>
+    createInspector({ analyzers: [timingAnalyzer()], timeLimitMs: 100, translation: { to: 'en', translator: { name: 'mt', translate } } }).inspect(bilingual);
+  it('cuts a translator that never settles at the time limit and tells it through the signal', async () => {
+    let aborted = false;
+    const r = await run((_t, o) => new Promise(() => o.signal?.addEventListener('abort', () => { aborted = true; })));
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'translation_failed', message: expect.stringContaining('did not finish within 100 ms') })]);
+    expect(aborted).toBe(true);
+    expect(r.metrics['timing.firstResponseSeconds']).toBe(1);
+  });
+  it('reports a translator that rejects with a null-prototype object or returns a non-array', async () => {
+    expect((await run(() => Promise.reject(Object.create(null)))).issues[0]).toMatchObject({ code: 'translation_failed' });
+    expect((await run(async () => 'nope' as unknown as string[])).issues[0]).toMatchObject({ code: 'translation_failed', message: expect.stringContaining('string texts') });
+  });
+});

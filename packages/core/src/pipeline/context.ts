@@ -5,12 +5,16 @@ import { normalizeText } from '../normalize/text-view.js';
 import type { Conversation, Role } from '../schemas/conversation.js';
 import type { Issue } from '../schemas/result.js';
 import type { Translator } from '../translate/translator.js';
+import { describeThrown } from '../errors.js';
+import { withTimeLimit } from './time-limit.js';
 
 export interface ContextOptions {
   languages?: readonly string[];
   langidModel?: LangidModel;
   translation?: { to: string; translator: Translator };
   signal?: AbortSignal;
+  /** Time limit of the translator call in milliseconds (default 10 000): past it, a `translation_failed` issue. */
+  timeLimitMs?: number;
 }
 
 export interface PreparedConversation {
@@ -49,13 +53,16 @@ export async function prepareConversation(conversation: Conversation, options: C
     const { to, translator } = options.translation;
     const todo = messages.filter((m) => m.language !== 'und' && m.language !== to && m.text.trim());
     if (todo.length) {
-      try {
-        const out = await translator.translate(todo.map((m) => m.text), { to, ...(options.signal ? { signal: options.signal } : {}) });
-        if (out.length !== todo.length) throw new Error(`returned ${out.length} texts for ${todo.length}`);
-        todo.forEach((m, k) => ((m as { translation?: string }).translation = out[k]));
-      } catch (e) {
-        issues.push({ code: 'translation_failed', message: `translator "${translator.name}" failed: ${(e as Error).message}` });
-      }
+      const limit = options.timeLimitMs ?? 10_000;
+      const timed = await withTimeLimit(limit, (signal) =>
+        translator.translate(todo.map((m) => m.text), { to, signal: options.signal ? AbortSignal.any([options.signal, signal]) : signal }),
+      );
+      const out = timed.ok ? timed.value : null;
+      const problem = !timed.ok
+        ? timed.timedOut ? `did not finish within ${limit} ms` : describeThrown(timed.error)
+        : !Array.isArray(out) || out.length !== todo.length ? `returned ${Array.isArray(out) ? out.length : typeof out} texts for ${todo.length}` : null;
+      if (problem) issues.push({ code: 'translation_failed', message: `translator "${translator.name}" failed: ${problem}` });
+      else todo.forEach((m, k) => ((m as { translation?: string }).translation = String(out![k])));
     }
   }
   const chronological = messages.map((m) => m.index).sort((a, b) => messages[a]!.time - messages[b]!.time || a - b);

@@ -1,6 +1,6 @@
 import type { Analyzer, AnalyzerOutput } from '../analyzer/contract.js';
 import { builtinAnalyzers, type BuiltinAnalyzerOptions } from '../analyzers/builtin.js';
-import { CxqaError, describeZodIssues } from '../errors.js';
+import { CxqaError, describeThrown, describeZodIssues } from '../errors.js';
 import type { LangidModel } from '../langid/model.js';
 import { ConversationSchema, type Conversation } from '../schemas/conversation.js';
 import type { Issue, Result, Versions } from '../schemas/result.js';
@@ -10,7 +10,7 @@ import type { Translator } from '../translate/translator.js';
 import { ENGINE_VERSION } from '../version.js';
 import { prepareConversation } from './context.js';
 import { mapOrdered, type MapOrderedOptions } from './map-ordered.js';
-import { describeThrown, runAnalyzer } from './run-analyzer.js';
+import { runAnalyzer } from './run-analyzer.js';
 import { assembleResult, invalidResult } from './result.js';
 
 export interface InspectorOptions extends BuiltinAnalyzerOptions {
@@ -105,6 +105,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       ...(options.langidModel ? { langidModel: options.langidModel } : {}),
       ...(options.translation ? { translation: options.translation } : {}),
       ...(opts.signal ? { signal: opts.signal } : {}),
+      timeLimitMs,
     });
     const outputs = new Map<string, AnalyzerOutput>();
     const issues: Issue[] = [...prepared.issues];

@@ -3,6 +3,7 @@ import { FindingSchema } from '../schemas/finding.js';
 import type { Issue } from '../schemas/result.js';
 import type { PreparedConversation } from './context.js';
 import { withTimeLimit } from './time-limit.js';
+import { describeThrown } from '../errors.js';
 
 /** Findings kept from one analyzer for one conversation; beyond it the result is `partial` with an `analyzer_output_truncated` issue. */
 export const MAX_FINDINGS_PER_ANALYZER = 10_000;
@@ -53,20 +54,6 @@ export async function runAnalyzer(
     return { output: { scores: out.scores, findings: out.findings.slice(0, MAX_FINDINGS_PER_ANALYZER), metrics }, issue: { code: 'analyzer_output_truncated', message, analyzer: analyzer.name } };
   }
   return { output: { scores: out.scores, findings: out.findings, metrics } };
-}
-
-/**
- * What a thrown value says, without trusting it: an Error's message, a string, or the value's
- * type (a null-prototype object, a getter that throws, a Symbol) — never a second exception.
- */
-export function describeThrown(error: unknown): string {
-  try {
-    if (error instanceof Error) return String(error.message);
-    if (typeof error === 'string') return error;
-    return String(error);
-  } catch {
-    return `a value of type ${error === null ? 'null' : typeof error} that cannot be shown`;
-  }
 }
 
 /** A short description of what is wrong with an analyzer's output, or null when it is fine. */
