@@ -3,15 +3,16 @@ import type { Finding } from '../schemas/finding.js';
 import type { Issue, MetricValue, Result, Versions } from '../schemas/result.js';
 import type { Scorecard } from '../schemas/scorecard.js';
 import { reviewOf, scoreConversation } from '../scorecard/score.js';
+import { maskResult } from './mask-result.js';
 import { mergeFindings } from './merge-findings.js';
 import type { PreparedConversation } from './context.js';
 
-/** The result for input that could not be validated or parsed. */
+/** The result for input that could not be validated or parsed (masked: issue messages may quote the input). */
 export function invalidResult(conversationId: string | null, issues: Issue[], versions: Versions): Result {
-  return { conversationId, status: 'invalid', score: null, pass: null, dimensions: [], findings: [], metrics: {}, issues, review: { needed: false, reasons: [] }, versions };
+  return maskResult({ conversationId, status: 'invalid', score: null, pass: null, dimensions: [], findings: [], metrics: {}, issues, review: { needed: false, reasons: [] }, versions });
 }
 
-/** Merge analyzer outputs into one scored Result. */
+/** Merge analyzer outputs into one scored Result, personal data masked in every string (see `maskResult`). */
 export function assembleResult(
   prepared: PreparedConversation,
   outputs: ReadonlyMap<string, AnalyzerOutput>,
@@ -45,7 +46,7 @@ export function assembleResult(
     : scored.failed
       ? [...scored.dimensions, { name: 'fail', score: null, weight: 0, explanation: scored.failed }]
       : scored.dimensions;
-  return {
+  return maskResult({
     conversationId: prepared.conversation.id,
     status: failedAnalyzer ? 'partial' : 'ok',
     score: scored.score,
@@ -56,5 +57,5 @@ export function assembleResult(
     issues,
     review: reviewOf(scorecard, findings, metrics),
     versions,
-  };
+  });
 }

@@ -37,6 +37,9 @@ export function compileAddress(rules: AddressRules): CompiledAddress {
   );
 }
 
+/** Characters before a wrong sentence ending quoted with it (the word it closes). */
+const ENDING_CONTEXT = 8;
+
 const sentences = (text: string) => [...text.matchAll(SENTENCES)].map((s) => ({ index: s.index, body: s[0].replace(TRAILING, '') }));
 
 /**
@@ -59,7 +62,13 @@ export function addressFindings(address: CompiledAddress, language: string, expe
   if (lang.sentenceEnd) {
     // the first sentence that ends in the wrong form (and, when formal is expected, has no polite marker)
     const hit = sentences(agent.view.folded).find((s) => s.body.length >= 2 && !(expect === 'formal' && lang.formal.test(s.body)) && wrong.test(s.body));
-    return hit ? [flag(hit.index, hit.index + hit.body.length)] : [];
+    if (!hit) return [];
+    // quote the ending and the word it closes, not the whole sentence (it may hold anything, personal data included)
+    const ending = wrong.exec(hit.body);
+    const at = ending ? ending.index : 0;
+    const space = hit.body.lastIndexOf(' ', at - 1);
+    const from = Math.max(at - ENDING_CONTEXT, space + 1, 0);
+    return [flag(hit.index + from, hit.index + hit.body.length)];
   }
   const hit = wrong.exec(agent.view.folded);
   return hit ? [flag(hit.index, hit.index + hit[0].length)] : [];

@@ -1,0 +1,103 @@
+import { isIP } from 'node:net';
+import { detectPii } from './detect.js';
+import { maskPii } from './mask.js';
+import { serviceNumber } from './phone.js';
+import type { PiiType } from './types.js';
+
+/**
+ * Where a string leaves the engine, the personal data in it is masked: every output string of a
+ * Result (evidence, explanations, suggestions, rule details, issue messages, the conversation id)
+ * passes {@link maskPersonalData}. Detection first (every type the PII recognizers know, on the
+ * normalized view, so full-width, spaced and zero-width-split values count), then two sweeps for
+ * what the precision-first recognizers leave to context a quoted fragment may have lost:
+ * anything shaped like an e-mail address (also `%40`-encoded, inside URLs), any IPv4 address not
+ * named as a version, and any run of 7 or
+ * more digits (spaces, dots, dashes, slashes, brackets between them) that is not a date, a
+ * clock time or a public service number (400/800 hotlines, toll-free, carrier codes). A
+ * masked value keeps what `maskPii` keeps (last 2 of a phone, last 4 of a card); a swept digit
+ * run keeps its last 2 digits.
+ */
+
+/** Characters without which no recognizer can fire except the credential one (cue words). */
+const MAY_HOLD = /[\p{N}@%＠]/u;
+const CREDENTIAL_CUE = /pass|pwd|code|pin|cvv|cvc|cvn|answer|密码|验证码|口令|暗証|パスワード|비밀번호|senha|passwort|kennwort|mot de passe|contraseña|clave/iu;
+const EMAIL_LIKE = /[\p{L}\p{N}._+-]+(?:@|%40|＠)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/giu;
+const DIGIT_RUN = /\+?[\p{N}](?:[\p{N}]|[ \u00A0\u3000.\-/()]{1,2}(?=[\p{N}]))*/gu;
+/** Dates, date-times and clock times: never personal data, kept out of the digit sweep. */
+const DATE_OR_TIME = /\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)|\d{1,2}:\d{2}(?::\d{2})?/gu;
+const MIN_DIGITS = 7;
+/** The query string and fragment of a URL ("?user=…&card=…", "#…"): dropped whole, as "?…". */
+const URL_QUERY = /(?<=(?:https?:\/\/|www\.)[^\s?#]*|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/[^\s?#]*)[?#][^\s"'<>)\]}]+/giu;
+const DOTTED_QUAD = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])/gu;
+const VERSION_WORD = /(?:\bv|version|ver\.?|release|build|firmware|固件|版本)\s*$/iu;
+
+export interface MaskOptions {
+  /**
+   * Sweep digit runs of 7+ digits: `all` (default), or `formatted` — only runs written the way
+   * phones and cards are (a leading "+", or spaces or brackets inside), for identifiers such as
+   * the conversation id, where "ZD-48213377" must stay usable.
+   */
+  digitRuns?: 'all' | 'formatted';
+}
+
+interface Span {
+  start: number;
+  end: number;
+  type: PiiType | 'digits';
+}
+
+/**
+ * Mask every piece of personal data in `text`; text without any is returned unchanged (the same
+ * string). Idempotent: a masked text masks to itself.
+ *
+ * @example
+ * maskPersonalData('transfer to DE89 3704 0044 0532 0130 00 directly') // 'transfer to •••• •••• •••• •••• ••30 00 directly'
+ * maskPersonalData('https://wa.me/447946095812?text=hi')              // 'https://wa.me/••••••••••12?…'
+ */
+export function maskPersonalData(input: string, options: MaskOptions = {}): string {
+  if (!input || (!MAY_HOLD.test(input) && !CREDENTIAL_CUE.test(input))) return input;
+  const text = input.includes('?') || input.includes('#') ? input.replace(URL_QUERY, '?…') : input;
+  const spans: Span[] = detectPii(text).map((c) => ({ start: c.start, end: c.end, type: c.type }));
+  const free = (s: number, e: number) => !spans.some((x) => x.start < e && s < x.end);
+  for (const m of text.matchAll(EMAIL_LIKE)) {
+    if (free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, type: 'email' });
+  }
+  for (const m of text.matchAll(DOTTED_QUAD)) {
+    // an IPv4 address the recognizers left for want of a label ("IP", "address"); a version number is kept
+    if (isIP(m[0]) !== 4 || VERSION_WORD.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, type: 'ip_address' });
+  }
+  {
+    const shadow = text.replace(DATE_OR_TIME, (d) => '_'.repeat(d.length));
+    for (const m of shadow.matchAll(DIGIT_RUN)) {
+      const value = m[0];
+      let digits = 0;
+      for (const ch of value) if (/\p{N}/u.test(ch)) digits++;
+      if (digits < MIN_DIGITS) continue;
+      if (options.digitRuns === 'formatted' && !/^\+|[\s()]/u.test(value)) continue;
+      // a public hotline (400/800, toll-free, carrier codes) is nobody's personal data: kept readable
+      if (serviceNumber(value.normalize('NFKC').replace(/\D/g, ''), value, undefined, undefined)) continue;
+      if (free(m.index, m.index + value.length)) spans.push({ start: m.index, end: m.index + value.length, type: 'digits' });
+    }
+  }
+  if (!spans.length) return text === input ? input : text;
+  spans.sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const s of spans) {
+    const value = out.slice(s.start, s.end);
+    const masked = s.type === 'digits' ? keepLastDigits(value, 2) : s.type === 'email' && /%40/i.test(value) ? maskPii('email', value.replace(/%40/gi, '@')) : maskPii(s.type, value);
+    out = out.slice(0, s.start) + masked + out.slice(s.end);
+  }
+  return out;
+}
+
+function keepLastDigits(value: string, n: number): string {
+  let seen = 0;
+  let out = '';
+  for (let i = value.length - 1; i >= 0; i--) {
+    const ch = value[i]!;
+    if (/\p{N}/u.test(ch)) out = (++seen <= n ? ch : '•') + out;
+    else out = ch + out;
+  }
+  return out;
+}
