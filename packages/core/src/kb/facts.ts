@@ -4,6 +4,7 @@ import { extractQuantities, isShortDuration, magnitude, normalizeUnit, sameQuant
 import type { KbEntry, KbFact } from './schema.js';
 import { clauseMentions, type Mention } from './subjects.js';
 import { minOf, pushAll } from '../util/arrays.js';
+import { compilePattern } from '../util/pattern-engine.js';
 
 /** A fact of the entry the agent's text states differently. */
 export interface FactConflict {
@@ -162,7 +163,13 @@ function byDimension(facts: readonly KbFact[], attributed: ReadonlySet<KbFact>, 
   return out;
 }
 
-/** `mustMention` items (regex sources) that none of the texts contains. */
+/** Compiled `mustMention` patterns per entry: a knowledge base is user data, so they run on RE2 (linear time). */
+const mentionPatterns = new WeakMap<KbEntry, RegExp[]>();
+
+/** `mustMention` items (regex sources, matched on RE2) that none of the texts contains. */
 export function missingMentions(texts: readonly string[], entry: KbEntry): string[] {
-  return (entry.mustMention ?? []).filter((m) => !texts.some((t) => new RegExp(m, 'iu').test(t)));
+  const sources = entry.mustMention ?? [];
+  let patterns = mentionPatterns.get(entry);
+  if (!patterns) mentionPatterns.set(entry, (patterns = sources.map((m, i) => compilePattern(m, 'iu', 'user', `knowledge base entry ${entry.id}, mustMention.${i}`))));
+  return sources.filter((_, i) => !texts.some((t) => patterns[i]!.test(t)));
 }

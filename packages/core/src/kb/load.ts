@@ -3,10 +3,12 @@ import { basename } from 'node:path';
 import { CxqaError, describeZodIssues } from '../errors.js';
 import { parseCsv } from '../util/csv.js';
 import { KnowledgeBaseSchema, type KnowledgeBase } from './schema.js';
+import { parsingUserData } from '../util/pattern-engine.js';
 
 /** Validate a knowledge base object; errors name the entry and field (`entries.3.facts.0.value`). */
 export function parseKnowledgeBase(data: unknown, source = 'knowledge base'): KnowledgeBase {
-  const parsed = KnowledgeBaseSchema.safeParse(data);
+  // `mustMention` patterns must compile on RE2 (see util/pattern-engine.ts)
+  const parsed = parsingUserData(() => KnowledgeBaseSchema.safeParse(data));
   if (!parsed.success) {
     const { issues, summary } = describeZodIssues(parsed.error);
     throw new CxqaError('invalid_config', `${source}: ${summary}`, { path: [source], issues });

@@ -165,21 +165,68 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
         hits.push({ entry: p, start: span.start, end: span.end, obfuscated: !exact });
       });
       if (hits.length === 0) return [];
-      const allowed = hits.filter((h) => all[h.entry]!.allow);
-      const out: TermMatch[] = [];
       hits.sort((a, b) => a.start - b.start || Number(a.obfuscated) - Number(b.obfuscated));
+      const insideAllowed = allowedOverlap(hits.filter((h) => all[h.entry]!.allow));
+      const out: TermMatch[] = [];
+      // one report per term and place; a variant (`id~variant`) landing on the same span as its term adds nothing.
+      // Hits come by start, so a term's earlier report overlaps this one exactly when it ends after this start.
+      const termEnd = new Map<MatchTerm, number>();
+      const spanIds = new Set<string>();
       for (const h of hits) {
         const entry = all[h.entry]!;
-        if (entry.allow) continue;
-        if (allowed.some((a) => a.start < h.end && h.start < a.end)) continue;
-        // one report per term and place; a variant (`id~variant`) landing on the same span as its term adds nothing
-        if (out.some((o) => (o.term === entry.term && o.start < h.end && h.start < o.end) || (o.start === h.start && o.end === h.end && baseId(o.term.id) === baseId(entry.term!.id)))) continue;
-        out.push({ term: entry.term!, start: h.start, end: h.end, matched: original.slice(h.start, h.end), obfuscated: h.obfuscated });
+        if (entry.allow || insideAllowed(h)) continue;
+        const term = entry.term!;
+        const spanId = `${h.start}:${h.end}:${baseId(term.id)}`;
+        if ((termEnd.get(term) ?? -1) > h.start || spanIds.has(spanId)) continue;
+        termEnd.set(term, Math.max(termEnd.get(term) ?? -1, h.end));
+        spanIds.add(spanId);
+        out.push({ term, start: h.start, end: h.end, matched: original.slice(h.start, h.end), obfuscated: h.obfuscated });
       }
-      // a hit inside a longer hit (媽的 inside 他媽的) adds nothing
-      return out.filter((o) => !out.some((x) => x !== o && x.start <= o.start && o.end <= x.end && x.end - x.start > o.end - o.start));
+      return withoutContained(out);
     },
   };
+}
+
+/**
+ * Does a hit overlap an allow-listed span? Allowed spans sorted by start with a running maximum
+ * of their ends: binary search for the last one starting before the hit's end. O(log n) a hit.
+ */
+function allowedOverlap(allowed: readonly { start: number; end: number }[]): (h: { start: number; end: number }) => boolean {
+  if (!allowed.length) return () => false;
+  const sorted = [...allowed].sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (const a of sorted) maxEnd.push(Math.max(maxEnd.at(-1) ?? -1, a.end));
+  return (h) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start < h.end) (last = mid), (lo = mid + 1);
+      else hi = mid - 1;
+    }
+    return last >= 0 && maxEnd[last]! > h.start;
+  };
+}
+
+/**
+ * Drop a match lying inside a longer one (媽的 inside 他媽的), in one sweep by start (ends
+ * descending): an earlier match contains this one and is longer when the furthest end seen so far
+ * passes this end, or reaches it from an earlier start. Keeps the input order.
+ */
+function withoutContained(out: TermMatch[]): TermMatch[] {
+  if (out.length < 2) return out;
+  const order = out.map((_, i) => i).sort((a, b) => out[a]!.start - out[b]!.start || out[b]!.end - out[a]!.end);
+  const drop = new Uint8Array(out.length);
+  let maxEnd = -1;
+  let maxEndStart = Infinity;
+  for (const i of order) {
+    const o = out[i]!;
+    if (maxEnd > o.end || (maxEnd === o.end && maxEndStart < o.start)) drop[i] = 1;
+    if (o.end > maxEnd) (maxEnd = o.end), (maxEndStart = o.start);
+    else if (o.end === maxEnd) maxEndStart = Math.min(maxEndStart, o.start);
+  }
+  return out.filter((_, i) => !drop[i]);
 }
 
 /** A term's id without its variant suffix (`lexicon#3~fck` → `lexicon#3`). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { CxqaError, describeZodIssues } from '../errors.js';
 import { corePackageFile } from '../util/package-file.js';
+import { markShipped, parsingUserData } from '../util/pattern-engine.js';
 import { PolicyPackSchema, type PolicyPack, type PolicyPackInput } from './schema.js';
 
 /** Marketplace rule packs shipped in `@cxqa/core/policies/`. */
@@ -15,6 +16,11 @@ let loaded: PolicyPack[] | undefined;
  * const mine = definePolicyPack({ id: 'acme', version: '1', platforms: ['*'], rules: [{ id: 'no_competitors', severity: 'minor', why: 'brand rule', terms: ['globex'] }] });
  */
 export function definePolicyPack(input: PolicyPackInput): PolicyPack {
+  // a brand's pack: its patterns must compile on RE2 (see util/pattern-engine.ts)
+  return parsingUserData(() => parsePack(input));
+}
+
+function parsePack(input: PolicyPackInput): PolicyPack {
   const parsed = PolicyPackSchema.safeParse(input);
   if (!parsed.success) {
     const { issues, summary } = describeZodIssues(parsed.error);
@@ -34,7 +40,7 @@ export function builtinPolicyPacks(): PolicyPack[] {
   loaded = BUILTIN_POLICY_PACKS.map((name) => {
     const path = corePackageFile(`policies/${name}.json`);
     if (!path) throw new CxqaError('model_missing', `@cxqa/core: policies/${name}.json is missing from the package; reinstall @cxqa/core`);
-    return definePolicyPack(JSON.parse(readFileSync(path, 'utf8')) as PolicyPackInput);
+    return markShipped(parsePack(JSON.parse(readFileSync(path, 'utf8')) as PolicyPackInput));
   });
   return loaded;
 }

@@ -7,6 +7,7 @@ import { findChain, isNegated, type Negation } from './chains.js';
 import type { PolicyPack, PolicyRule } from './schema.js';
 import { findUrls, hostAllowed } from './urls.js';
 import { maxOf, minOf, pushAll } from '../util/arrays.js';
+import { compilePattern, isShipped } from '../util/pattern-engine.js';
 
 export interface PolicyHit {
   rule: PolicyRule;
@@ -49,7 +50,7 @@ interface CompiledRule {
   regexAlone: boolean;
 }
 
-function compileRule(rule: PolicyRule, pack: string): CompiledRule {
+function compileRule(rule: PolicyRule, pack: string, origin: 'shipped' | 'user'): CompiledRule {
   const byText = new Map<string, Slot[]>();
   const add = (text: string, slot: Slot) => {
     const slots = byText.get(text) ?? [];
@@ -62,7 +63,7 @@ function compileRule(rule: PolicyRule, pack: string): CompiledRule {
   const groupPatterns = rule.phrases.map((ph, p) => {
     ph.unless.forEach((t) => add(t, `p${p}u`));
     return ph.all.map((group, g) => {
-      if (!Array.isArray(group)) return new RegExp(group.pattern, 'giu');
+      if (!Array.isArray(group)) return compilePattern(group.pattern, 'giu', origin, `policy pack ${pack}, rule ${rule.id}`);
       group.forEach((t) => add(t, `p${p}g${g}`));
       return null;
     });
@@ -84,7 +85,7 @@ function compileRule(rule: PolicyRule, pack: string): CompiledRule {
     regexAlone,
     matcher: terms.length ? createMatcher(terms, rule.allow) : null,
     slots,
-    patterns: rule.patterns.map((source) => new RegExp(source, 'giu')),
+    patterns: rule.patterns.map((source) => compilePattern(source, 'giu', origin, `policy pack ${pack}, rule ${rule.id}`)),
     groupPatterns,
   };
 }
@@ -203,18 +204,22 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
   const known = new Set(packs.flatMap((p) => p.platforms.filter((x) => x !== '*').map((x) => x.toLowerCase())));
   const compiled = new Map<PolicyRule, CompiledRule>();
   const perPlatform = new Map<string, RuleSet>();
+  // a shipped pack's patterns run on V8 (checked linear), a brand's on RE2 (see util/pattern-engine.ts)
+  const compiledRule = (rule: PolicyRule, pack: PolicyPack): CompiledRule => {
+    let c = compiled.get(rule);
+    if (!c) compiled.set(rule, (c = compileRule(rule, pack.id, isShipped(pack) ? 'shipped' : 'user')));
+    return c;
+  };
+  // a brand's packs are compiled now, so a pattern RE2 cannot run is an error of the factory, not of every conversation
+  for (const pack of packs) if (!isShipped(pack)) for (const rule of pack.rules) compiledRule(rule, pack);
   const ruleSet = (platform: string): RuleSet => {
     const key = known.has(platform) ? platform : '';
     let set = perPlatform.get(key);
     if (set) return set;
-    const byId = new Map<string, { rule: PolicyRule; pack: string }>();
-    for (const pack of packs.filter((p) => p.platforms.includes('*'))) for (const rule of pack.rules) byId.set(rule.id, { rule, pack: pack.id });
-    for (const pack of packs.filter((p) => !p.platforms.includes('*') && p.platforms.some((x) => x.toLowerCase() === key))) for (const rule of pack.rules) byId.set(rule.id, { rule, pack: pack.id });
-    const rules = [...byId.values()].map(({ rule, pack }) => {
-      let c = compiled.get(rule);
-      if (!c) compiled.set(rule, (c = compileRule(rule, pack)));
-      return c;
-    });
+    const byId = new Map<string, { rule: PolicyRule; pack: PolicyPack }>();
+    for (const pack of packs.filter((p) => p.platforms.includes('*'))) for (const rule of pack.rules) byId.set(rule.id, { rule, pack });
+    for (const pack of packs.filter((p) => !p.platforms.includes('*') && p.platforms.some((x) => x.toLowerCase() === key))) for (const rule of pack.rules) byId.set(rule.id, { rule, pack });
+    const rules = [...byId.values()].map(({ rule, pack }) => compiledRule(rule, pack));
     set = { rules, prefilter: buildPrefilter(rules) };
     perPlatform.set(key, set);
     return set;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CxqaError, describeZodIssues } from '../errors.js';
 import { compileRule, eachMatch, LinearRegexSource, prefixFilter, type RuleRegex } from '../util/linear-regex.js';
+import { parsingUserData } from '../util/pattern-engine.js';
 import { corePackageFile } from '../util/package-file.js';
 import { pushAll } from '../util/arrays.js';
 
@@ -119,7 +120,9 @@ const QUESTION_END = /[^?？][?？]$/u;
  * cues.moodOf('no bad smell. nothing to worry about now.', 'en', { polarity: -0.4 }).label; // 'positive'
  */
 export function compileMoodCues(data?: unknown): MoodCues {
-  const parsed = MoodCuesSchema.safeParse(data ?? shippedCuesFile());
+  // the shipped cues run on V8 (checked linear); a brand's edited copy on RE2 (see util/pattern-engine.ts)
+  const origin = data === undefined ? 'shipped' : 'user';
+  const parsed = origin === 'user' ? parsingUserData(() => MoodCuesSchema.safeParse(data)) : MoodCuesSchema.safeParse(shippedCuesFile());
   if (!parsed.success) {
     const { issues, summary } = describeZodIssues(parsed.error);
     throw new CxqaError('invalid_config', `mood cues: ${summary}`, { path: ['moodCues'], issues });
@@ -135,7 +138,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const all: RuleRegex[] = [];
       const slotted = (sources: readonly string[]) =>
         sources.map((source) => {
-          const regex = compileRule(source);
+          const regex = compileRule(source, origin);
           return { regex, slot: all.push(regex) - 1 };
         });
       const cues = { redirect: slotted(c.redirect), negative: slotted(c.negative), positive: slotted(c.positive), litotes: slotted(c.litotes), neutralForm: slotted(c.neutralForm) };
@@ -144,6 +147,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
       return entry;
     },
   };
+  if (origin === 'user') for (const lang of Object.keys(parsed.data.languages)) byLanguage.get(lang); // compile now: errors belong to the factory
   const cuesOf = (c: CompiledCues, text: string): readonly MoodCue[] => {
     const cues: MoodCue[] = [];
     const possible = c.filter(text);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Automaton } from '../matcher/aho-corasick.js';
+import { compilePattern, inUserParse, re2Problem } from './pattern-engine.js';
 
 /**
  * Why a regex source could backtrack catastrophically, or null when it passes the check:
@@ -55,6 +56,12 @@ export function linearRegexProblem(source: string): string | null {
  * word boundary when compiled (`compileRuleRegex`).
  */
 export const LinearRegexSource = z.string().min(1).superRefine((source, ctx) => {
+  if (inUserParse()) {
+    // user data runs on RE2: linear whatever the pattern, so only its syntax is checked
+    const re2 = re2Problem(source, 'u');
+    if (re2) ctx.addIssue({ code: 'custom', message: `invalid regex: ${re2}` });
+    return;
+  }
   const problem = linearRegexProblem(source);
   if (problem) {
     ctx.addIssue({ code: 'custom', message: `pattern could backtrack catastrophically (${problem}); rewrite it without nested repetition` });
@@ -245,8 +252,12 @@ export interface RuleRegex {
   readonly prefixes: readonly string[] | null;
 }
 
-/** Compile a rule pattern (`compileRuleRegex`) together with its match prefixes. */
-export function compileRule(source: string): RuleRegex {
+/**
+ * Compile a rule pattern together with its match prefixes: a shipped one with
+ * `compileRuleRegex` on V8, a user one on RE2 (`compilePattern`; no prefixes, so it is always tried).
+ */
+export function compileRule(source: string, origin: 'shipped' | 'user' = 'shipped'): RuleRegex {
+  if (origin === 'user') return { re: compilePattern(source, 'gu', 'user'), prefixes: null };
   return { re: compileRuleRegex(source), prefixes: matchPrefixes(source) };
 }
 

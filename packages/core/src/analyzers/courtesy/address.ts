@@ -1,6 +1,7 @@
 import type { MessageView } from '../../analyzer/contract.js';
 import type { Finding } from '../../schemas/finding.js';
 import type { AddressRules } from './rules.js';
+import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 
 export type FormalityChoice = 'formal' | 'informal' | 'any';
 
@@ -23,12 +24,14 @@ export type CompiledAddress = ReadonlyMap<string, CompiledLanguage>;
  * forms (de `Sie`) match as written, the rest case-insensitively.
  */
 export function compileAddress(rules: AddressRules): CompiledAddress {
+  // shipped rules run on V8 (checked linear), a brand's on RE2 (see util/pattern-engine.ts)
+  const origin = isShipped(rules) ? 'shipped' : 'user';
   return new Map(
     Object.entries(rules.languages).map(([language, l]) => [
       language,
       {
-        informal: new RegExp(l.informal, l.sentenceEnd ? 'u' : 'iu'),
-        formal: new RegExp(l.formal, l.sentenceEnd || l.formalCaseSensitive ? 'u' : 'iu'),
+        informal: compilePattern(l.informal, l.sentenceEnd ? 'u' : 'iu', origin, `address rules (${language}).informal`),
+        formal: compilePattern(l.formal, l.sentenceEnd || l.formalCaseSensitive ? 'u' : 'iu', origin, `address rules (${language}).formal`),
         sentenceEnd: !!l.sentenceEnd,
         why: l.why,
         suggestion: l.suggestion,

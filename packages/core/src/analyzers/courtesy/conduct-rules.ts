@@ -4,7 +4,7 @@ import { CxqaError } from '../../errors.js';
 import { SeveritySchema } from '../../schemas/finding.js';
 import { corePackageFile } from '../../util/package-file.js';
 import { LinearRegexSource } from '../../util/linear-regex.js';
-import { parseRules } from './rules.js';
+import { parseShippedRules } from './rules.js';
 
 /** The kinds of agent misconduct toward a customer; each is the finding code `politeness.<kind>`. */
 export const CONDUCT_KINDS = ['blaming', 'condescending', 'impatient', 'dismissive', 'sarcastic', 'commanding', 'deflecting', 'curt'] as const;
@@ -62,7 +62,7 @@ export function shippedConductRules(language: string): ConductRules {
   if (!rules) {
     const path = corePackageFile(`conduct/${language}.json`);
     if (!path) throw new CxqaError('model_missing', `@cxqa/core: conduct/${language}.json is missing; reinstall @cxqa/core`);
-    rules = parseRules(ConductRulesSchema, JSON.parse(readFileSync(path, 'utf8')), `conduct/${language}.json`);
+    rules = parseShippedRules(ConductRulesSchema, JSON.parse(readFileSync(path, 'utf8')), `conduct/${language}.json`);
     shipped.set(language, rules);
   }
   return rules;

@@ -3,6 +3,7 @@ import type { Finding } from '../../schemas/finding.js';
 import { traditionalToSimplified } from '../../matcher/chinese-fold.js';
 import { sentences } from '../../text/sentences.js';
 import { compileRule, compileRuleRegex, eachMatch, prefixFilter, type RuleRegex } from '../../util/linear-regex.js';
+import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 import type { ConductRule, ConductRules } from './conduct-rules.js';
 
 interface CompiledRule {
@@ -74,23 +75,33 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     if (known) return known;
     const own = filesByLanguage.get(language);
     if (!own) return undefined;
-    const regexes = (sources: readonly string[]) => sources.map((source) => compileRuleRegex(source));
+    const origin = (file: ConductRules): 'shipped' | 'user' => (isShipped(file) ? 'shipped' : 'user');
+    // a shipped file's patterns run on V8 (checked linear), a brand's on RE2 (see util/pattern-engine.ts)
+    const regexes = (sources: readonly string[], file: ConductRules) =>
+      sources.map((source) => (isShipped(file) ? compileRuleRegex(source) : compilePattern(source, 'gu', 'user', `conduct rules (${file.language})`)));
     const all: RuleRegex[] = [];
     const rules = own.flatMap((file) =>
       file.rules.map((rule) => ({
         rule,
         patterns: rule.patterns.map((source) => {
-          const regex = compileRule(source);
+          const regex = compileRule(source, origin(file));
           return { regex, slot: all.push(regex) - 1 };
         }),
-        unless: regexes(rule.unless),
-        unlessInMessage: regexes(rule.unlessInMessage),
+        unless: regexes(rule.unless, file),
+        unlessInMessage: regexes(rule.unlessInMessage, file),
       })),
     );
-    const entry: CompiledLanguage = { rules, filter: prefixFilter(all), negation: regexes(own.flatMap((f) => f.negation)), acknowledgement: regexes(own.flatMap((f) => f.acknowledgement)) };
+    const entry: CompiledLanguage = {
+      rules,
+      filter: prefixFilter(all),
+      negation: own.flatMap((f) => regexes(f.negation, f)),
+      acknowledgement: own.flatMap((f) => regexes(f.acknowledgement, f)),
+    };
     byLanguage.set(language, entry);
     return entry;
   };
+  // a brand's own rule files are compiled now, so a pattern RE2 cannot run is an error of the factory, not of every conversation
+  for (const file of files) if (!isShipped(file)) compiledLanguage(file.language);
 
   function hits(language: string, text: string, { complained }: { complained: boolean }): ConductHit[] {
     const lang = compiledLanguage(language);

@@ -1,6 +1,7 @@
 import type { MessageView } from '../../analyzer/contract.js';
 import type { Finding } from '../../schemas/finding.js';
 import type { PhrasingRule, PhrasingRules } from './rules.js';
+import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 
 export interface CompiledPhrasing {
   match(m: MessageView, context: { market: string | undefined; complained: boolean }): Finding[];
@@ -8,7 +9,9 @@ export interface CompiledPhrasing {
 
 /** Compile phrasing rules into per-message matchers (regexes built once). */
 export function compilePhrasing(rules: PhrasingRules): CompiledPhrasing {
-  const compiled = rules.rules.map((rule) => ({ rule, re: new RegExp(rule.pattern, 'giu') }));
+  // shipped rules run on V8 (checked linear), a brand's on RE2 (see util/pattern-engine.ts)
+  const origin = isShipped(rules) ? 'shipped' : 'user';
+  const compiled = rules.rules.map((rule) => ({ rule, re: compilePattern(rule.pattern, 'giu', origin, `phrasing rule ${rule.id}`) }));
   const applies = (rule: PhrasingRule, m: MessageView, market: string | undefined, complained: boolean) =>
     (rule.languages.includes('*') || rule.languages.includes(m.language)) &&
     (!rule.markets || (market !== undefined && rule.markets.includes(market))) &&

@@ -4,6 +4,7 @@ import { CxqaError, describeZodIssues } from '../../errors.js';
 import { SeveritySchema } from '../../schemas/finding.js';
 import { corePackageFile } from '../../util/package-file.js';
 import { RegexSource } from '../../util/regex-source.js';
+import { markShipped, parsingUserData } from '../../util/pattern-engine.js';
 
 export const PhrasingRuleSchema = z.object({
   id: z.string().min(1),
@@ -53,6 +54,17 @@ export type AddressRules = z.infer<typeof AddressRulesSchema>;
 
 /** Validate rule data (a brand's edited copy, or the shipped file) with errors that say where. */
 export function parseRules<T>(schema: z.ZodType<T>, data: unknown, source: string): T {
+  // a brand's rules: their patterns must compile on RE2 (see util/pattern-engine.ts)
+  return parsingUserData(() => parseWith(schema, data, source));
+}
+
+/** Parse a rule file shipped in this package (its patterns run on V8; see `markShipped`). */
+export function parseShippedRules<T>(schema: z.ZodType<T>, data: unknown, source: string): T {
+  const parsed = parseWith(schema, data, source);
+  return parsed && typeof parsed === 'object' ? markShipped(parsed) : parsed;
+}
+
+function parseWith<T>(schema: z.ZodType<T>, data: unknown, source: string): T {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const { issues, summary } = describeZodIssues(parsed.error);
@@ -67,7 +79,7 @@ export function shippedRules<T>(name: string, schema: z.ZodType<T>): T {
   if (!cache.has(name)) {
     const path = corePackageFile(`courtesy/${name}.json`);
     if (!path) throw new CxqaError('model_missing', `@cxqa/core: courtesy/${name}.json is missing; reinstall @cxqa/core`);
-    cache.set(name, parseRules(schema, JSON.parse(readFileSync(path, 'utf8')), `courtesy/${name}.json`));
+    cache.set(name, parseShippedRules(schema, JSON.parse(readFileSync(path, 'utf8')), `courtesy/${name}.json`));
   }
   return cache.get(name) as T;
 }

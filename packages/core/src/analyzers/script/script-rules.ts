@@ -5,6 +5,7 @@ import { polarityOf } from '../../sentiment/classifier.js';
 import { builtinMoodCues } from '../../sentiment/mood.js';
 import { RegexSource } from '../../util/regex-source.js';
 import { parseRules, shippedRules } from '../courtesy/rules.js';
+import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 
 const Phrases = z.object({
   greeting: RegexSource,
@@ -38,7 +39,11 @@ export interface ScriptPhrases {
  */
 export function compileScriptPhrases(data?: unknown): ScriptPhrases {
   const rules = data === undefined ? shippedRules('script', ScriptRulesSchema) : parseRules(ScriptRulesSchema, data, 'script rules');
-  const compiled = new Map(Object.entries(rules.languages).map(([lang, p]) => [lang, Object.fromEntries(Object.entries(p).map(([k, v]) => [k, new RegExp(v, 'iu')])) as Partial<Record<ScriptPhrase, RegExp>>]));
+  // shipped phrases run on V8 (checked linear), a brand's on RE2 (see util/pattern-engine.ts)
+  const origin = isShipped(rules) ? 'shipped' : 'user';
+  const compiled = new Map(
+    Object.entries(rules.languages).map(([lang, p]) => [lang, Object.fromEntries(Object.entries(p).map(([k, v]) => [k, compilePattern(v, 'iu', origin, `script rules (${lang}).${k}`)])) as Partial<Record<ScriptPhrase, RegExp>>]),
+  );
   return {
     languages: [...compiled.keys()],
     has: (language) => compiled.has(language),
