@@ -78,6 +78,8 @@ const currencyOf = (word: string) => currencyRegexes.find(([re]) => re.test(word
 const PROSE_LOOKUP = PROSE.flatMap(([p, value, unit]) => p.split('|').map((w) => [w.toLowerCase(), value, unit] as const));
 
 /** "… and a half" after a quantity ("a year and a half", "一年半"). */
+/** Characters after a number read for "and a half" (the longest form and a few spaces). */
+const HALF_WINDOW = 24;
 const AND_A_HALF = /^(?:\s*(?:and a half|und ein halb|et demie?|y medi[oa]|e mei[oa]|e mezz[oa])(?![\p{L}])|半(?![价價额額折]))/iu;
 /** A point in time or a vague amount, not a stated duration ("2 days ago", "a day or two", "3天前"). */
 const NOT_A_DURATION_AFTER = /^(?:\s*(?:ago|later|earlier|or two|or so|or three|oder zwei|ou deux|o dos|ou dois|o due|fa)(?![\p{L}])|\s*(?:前|以前|之前|전)|\s*(?:a|an|per|pro|par|por|al|am|im|a la)\s+(?:day|week|month|year|tag|woche|monat|jahr|jour|semaine|mois|an|día|dia|semana|mes|año|ano|giorno|settimana|mese|anno)(?![\p{L}]))/iu;
@@ -124,12 +126,21 @@ function excluded(text: string, start: number, end: number, unit: string, number
 export function extractQuantities(input: string): Quantity[] {
   const text = foldWidth(input);
   const out: Quantity[] = [];
-  const free = (start: number, end: number) => !out.some((q) => start < q.end && q.start < end);
+  // characters already taken by a quantity: each pass's matches do not overlap, so checking and
+  // marking spans costs the text's length per pass, not the square of the number of quantities
+  const taken = new Uint8Array(text.length + 1);
+  const free = (start: number, end: number) => {
+    for (let i = start; i < end; i++) if (taken[i]) return false;
+    return true;
+  };
   const push = (q: Quantity) => {
-    const half = q.max === undefined ? AND_A_HALF.exec(text.slice(q.end)) : null;
+    const half = q.max === undefined ? AND_A_HALF.exec(text.slice(q.end, q.end + HALF_WINDOW)) : null;
     if (half) Object.assign(q, { value: q.value + 0.5, end: q.end + half[0].length });
     q.text = input.slice(q.start, q.end);
-    if (Number.isFinite(q.value) && free(q.start, q.end)) out.push(q);
+    if (Number.isFinite(q.value) && free(q.start, q.end)) {
+      taken.fill(1, q.start, q.end);
+      out.push(q);
+    }
   };
   for (const m of text.matchAll(PROSE_RE)) {
     const hit = PROSE_LOOKUP.find(([w]) => w === m[0].toLowerCase());

@@ -1,0 +1,111 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { builtinAnalyzers, createInspector, extractQuantities, kbAnalyzer, parseKnowledgeBase } from '@cxqa/core';
+
+// Issue 12, "runs hang": shipped patterns and code must cost time linear in the text. Each check
+// feeds adversarial inputs — a "pump" string repeated — at n and 4n characters and compares the
+// best of a few runs: linear work grows about 4×, quadratic 16×. The bound (10×) leaves room for
+// a noisy shared machine; these are growth ratios, not timings.
+
+const GROWTH_LIMIT = 10;
+/** Below this (ms) at 4n, a run is too short to measure: it passes. */
+const FLOOR_MS = 2;
+
+function best(run: () => void, times = 3): number {
+  let min = Infinity;
+  for (let k = 0; k < times; k++) {
+    const t0 = performance.now();
+    run();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+async function bestAsync(run: () => Promise<unknown>, times = 2): Promise<number> {
+  let min = Infinity;
+  for (let k = 0; k < times; k++) {
+    const t0 = performance.now();
+    await run();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+const pump = (p: string, n: number) => p.repeat(Math.ceil(n / p.length)).slice(0, n);
+
+/** Every regex-looking string in the shipped data files (rule patterns, cues, policy patterns). */
+function shippedPatterns(): { where: string; re: RegExp }[] {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const out: { where: string; re: RegExp }[] = [];
+  const skip = new Set(['about', 'why', 'suggestion', 'examples', 'innocent', 'version']);
+  const walk = (v: unknown, where: string) => {
+    if (typeof v === 'string') {
+      if (/[\\()[\]|*+?{}^$]/.test(v)) {
+        try {
+          out.push({ where, re: new RegExp(v, 'giu') });
+        } catch {
+          // a term with a symbol in it, not a pattern
+        }
+      }
+    } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${where}.${i}`));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!skip.has(k)) walk(x, `${where}.${k}`);
+  };
+  for (const dir of ['conduct', 'courtesy', 'sentiment', 'policies']) {
+    for (const f of readdirSync(`${root}${dir}`).filter((x) => x.endsWith('.json'))) walk(JSON.parse(readFileSync(`${root}${dir}/${f}`, 'utf8')), `${dir}/${f}`);
+  }
+  return out;
+}
+
+/** Pumps for one pattern: generic ones, and the literal words of the pattern itself (what makes `担当の\S+です` scan to the end from every start). */
+function pumpsFor(source: string): string[] {
+  const literals = [...new Set((source.match(/[\p{L}\p{N}][\p{L}\p{N} ']{0,12}/gu) ?? []).map((x) => x.trim()).filter(Boolean))].slice(0, 6);
+  return ['a', ' ', 'a ', '1', '1 ', '。', '!', 'x.', ...literals, ...literals.map((l) => `${l} `)];
+}
+
+describe('linear time', () => {
+  it('every shipped pattern grows linearly on adversarial inputs', () => {
+    const slow: string[] = [];
+    const patterns = shippedPatterns();
+    expect(patterns.length).toBeGreaterThan(500);
+    for (const { where, re } of patterns) {
+      for (const p of pumpsFor(re.source)) {
+        const scan = (text: string) => () => {
+          for (const _ of text.matchAll(re));
+        };
+        const small = best(scan(pump(p, 1000)));
+        if (small < FLOOR_MS / 20) continue;
+        const big = best(scan(pump(p, 4000)));
+        if (big > FLOOR_MS && big / small > GROWTH_LIMIT) slow.push(`${where} on ${JSON.stringify(p)}: ${small.toFixed(2)} → ${big.toFixed(2)} ms`);
+      }
+    }
+    expect(slow).toEqual([]);
+  }, 120_000);
+
+  it('knowledge-base quantity extraction grows linearly with the number of amounts', () => {
+    const slow: string[] = [];
+    for (const p of ['€1', '1€ ', '1 EUR ', 'EUR 1 ', '$1 ', '1.000,00 € ', '1 Tag ', '30 Tage ', '1-2 ', '五', '万', 'CHF 1 ', '3 days and a half ']) {
+      const small = best(() => extractQuantities(pump(p, 4000)));
+      const big = best(() => extractQuantities(pump(p, 16000)));
+      if (big > FLOOR_MS && big / small > GROWTH_LIMIT) slow.push(`${JSON.stringify(p)}: ${small.toFixed(1)} → ${big.toFixed(1)} ms`);
+    }
+    expect(slow).toEqual([]);
+  }, 60_000);
+
+  it('the whole default pipeline grows linearly with message length', async () => {
+    const kb = parseKnowledgeBase({ version: '1', entries: [{ id: 'r', questions: ['how do I return an item'], answer: 'Returns within 30 days, refund 5 EUR.', mustMention: ['30 days'] }] });
+    const inspector = createInspector({ analyzers: [...builtinAnalyzers(), kbAnalyzer({ kb })], timeLimitMs: 600_000 });
+    const slow: string[] = [];
+    for (const p of ['a', '1 ', '€1 ', '担当の', 'Sie ', 'du ', 'bitte ', '我', '。', '!', 'not ', 'sorry ', '30 Tage ', 'x@', 'http://a', '해', 'ません', ':)']) {
+      const run = (n: number) => () =>
+        inspector.inspect({ id: 'g', customer: { country: 'DE' }, platform: 'amazon', messages: [
+          { role: 'customer', text: `how do I return an item? ${pump(p, n)}`, at: '2026-03-02T10:00:00Z' },
+          { role: 'agent', text: pump(p, n), at: '2026-03-02T10:01:00Z' },
+        ] });
+      const small = await bestAsync(run(4000));
+      const big = await bestAsync(run(16000));
+      if (big > FLOOR_MS * 10 && big / small > GROWTH_LIMIT) slow.push(`${JSON.stringify(p)}: ${small.toFixed(0)} → ${big.toFixed(0)} ms`);
+    }
+    expect(slow).toEqual([]);
+  }, 300_000);
+});
