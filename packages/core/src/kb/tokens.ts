@@ -1,4 +1,7 @@
-const segmenters = new Map<string, Intl.Segmenter>();
+import { boundedCache } from '../util/bounded-cache.js';
+
+/** Languages may come from input: at most this many segmenters are kept. */
+const segmenters = boundedCache<string, Intl.Segmenter>(64);
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 
 function segmenter(language: string): Intl.Segmenter {

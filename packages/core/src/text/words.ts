@@ -1,3 +1,5 @@
+import { boundedCache } from '../util/bounded-cache.js';
+
 /**
  * Word boundaries for scripts written without spaces (Chinese, Japanese, Thai): a lexicon term
  * found inside a longer word (妈的 in 妈妈的, ばか in ばかり, 有病 in 有病历) is not the term.
@@ -5,7 +7,8 @@
  * where such a term was found.
  */
 
-const segmenters = new Map<string, Intl.Segmenter>();
+/** Locales may come from input: at most this many segmenters are kept. */
+const segmenters = boundedCache<string, Intl.Segmenter>(64);
 const segmenter = (locale: string) => {
   let s = segmenters.get(locale);
   if (!s) segmenters.set(locale, (s = new Intl.Segmenter(locale, { granularity: 'word' })));

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import groupOnly from './group-only-holidays.json' with { type: 'json' };
+import { boundedCache } from '../../util/bounded-cache.js';
 
 /** One holiday as date-holidays returns it (`date` is local: `YYYY-MM-DD hh:mm:ss[ ±hhmm]`). */
 export interface HolidayEntry {
@@ -29,11 +30,13 @@ export type ClosedDays = Map<string, number>;
 
 let Ctor: HolidaysCtor | undefined;
 let known: Set<string> | undefined;
-const instances = new Map<string, HolidaysInstance | null>();
+/** Country codes come from input: at most this many instances are kept. */
+const instances = boundedCache<string, HolidaysInstance | null>(300);
 
 /** Loaded on first use: date-holidays carries a large data set. */
 function instance(country: string): HolidaysInstance | null {
-  if (!instances.has(country)) {
+  let cached = instances.get(country);
+  if (cached === undefined) {
     if (!Ctor) {
       const mod = createRequire(import.meta.url)('date-holidays') as HolidaysCtor | { default: HolidaysCtor };
       Ctor = typeof mod === 'function' ? mod : mod.default;
@@ -46,8 +49,9 @@ function instance(country: string): HolidaysInstance | null {
       h = null;
     }
     instances.set(country, h);
+    cached = h;
   }
-  return instances.get(country)!;
+  return cached;
 }
 
 interface GroupOnlyRow { note?: string; name?: string; reason: string }

@@ -1,5 +1,6 @@
 import { dateHolidaysClosedDays, type ClosedDays } from './holiday-entries.js';
 import { noticesYear, REPLACING_SOURCES } from './official-calendars.js';
+import { boundedCache } from '../../util/bounded-cache.js';
 
 export { CLOSING_TYPES, entryDays, isGroupOnly, type ClosedDays } from './holiday-entries.js';
 
@@ -21,7 +22,8 @@ export interface DayStatus {
   workday: boolean;
 }
 
-const cache = new Map<string, HolidayYear | null>();
+/** Country and year come from input: at most this many years are kept. */
+const cache = boundedCache<string, HolidayYear | null>(2_000);
 const OPEN: DayStatus = { closedFrom: null, workday: false };
 
 /**
@@ -35,7 +37,8 @@ const OPEN: DayStatus = { closedFrom: null, workday: false };
  */
 export function holidayYear(country: string, year: number): HolidayYear | null {
   const key = `${country}:${year}`;
-  if (cache.has(key)) return cache.get(key)!;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
   const official = REPLACING_SOURCES[country]?.(year) ?? null;
   let result: HolidayYear | null = official ? { closed: official.closed, workdays: official.workdays, sources: [official.source] } : null;
   if (!result) {

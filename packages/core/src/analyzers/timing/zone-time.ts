@@ -1,11 +1,15 @@
+import { boundedCache } from '../../util/bounded-cache.js';
+
 /**
  * Time-zone arithmetic on top of Intl, with offsets cached per zone and 15-minute bucket
  * (every real zone changes its offset on a quarter hour, so a bucket has one offset).
  * About 10× faster than going through a general date library for the calendar walk.
  */
 
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-const offsets = new Map<string, Map<number, number>>();
+/** Zone names come from input: at most this many are kept (least recently used dropped). */
+const MAX_ZONES = 1_000;
+const formatters = boundedCache<string, Intl.DateTimeFormat | null>(MAX_ZONES);
+const offsets = boundedCache<string, Map<number, number>>(MAX_ZONES);
 const BUCKET = 15 * 60_000;
 const MAX_CACHED = 100_000;
 
