@@ -59,7 +59,7 @@ async function inspectAll(args: InspectArgs, io: CliIo, config: CliConfig, class
   const triggered = new Set<string>();
   const score = (rec: InputRecord): Promise<Result> =>
     'error' in rec
-      ? Promise.resolve(invalidResult(rec.id ?? null, [{ code: 'invalid_json', message: rec.error, line: rec.line }], inspector.versions))
+      ? Promise.resolve(invalidResult(rec.id ?? null, rec.issues ?? [{ code: 'invalid_json', message: rec.error, line: rec.line }], inspector.versions))
       : inspector.inspect(rec.value, { line: rec.line });
   for await (const result of mapOrdered(records, score, { concurrency: args.concurrency ?? 4 })) {
     summary.add(result);
