@@ -16,14 +16,18 @@ const REASONS: Record<string, string> = {
  * broken quote never swallows the rest of the file. A record spanning a line with an encoding
  * problem carries that problem. Blank lines are skipped.
  */
-export function parseCsvLines(lines: readonly Line[], delimiter: string): CsvRecord[] {
+export function parseCsvLines(lines: readonly Line[], delimiter: string, window = 2000): CsvRecord[] {
   const records: CsvRecord[] = [];
   const texts = lines.map((l) => l.text);
   let next = 0; // index of the first line not yet consumed
+  // lines parsed per call: a broken record costs one call on a few lines, not the rest of the file;
+  // the size starts small after an error and doubles on each success, up to `window`
+  let size = window;
   while (next < lines.length) {
-    const chunkStart = next;
+    const start = next;
+    const end = Math.min(lines.length, start + size);
     try {
-      parse(texts.slice(next).join('\n'), {
+      parse(texts.slice(start, end).join('\n'), {
         delimiter, record_delimiter: '\n', raw: true, relax_column_count: true, skip_empty_lines: false,
         // with `raw`, csv-parse passes { record, raw } (its types say string[]); raw ends with the newline
         on_record: (parsed) => {
@@ -36,15 +40,21 @@ export function parseCsvLines(lines: readonly Line[], delimiter: string): CsvRec
           return null;
         },
       });
-      break;
+      next = end;
+      size = Math.min(window, size * 2);
     } catch (e) {
       const code = (e as { code?: string }).code ?? '';
+      if (code === 'CSV_QUOTE_NOT_CLOSED' && end < lines.length) {
+        size *= 2; // a quoted field runs past the window: read on from its record with a larger one
+        continue;
+      }
       const reason = REASONS[code] ?? (e as Error).message.replace(/ at line \d+/, '');
       const line = lines[next]!;
-      const found = chunkStart + ((e as { lines?: number }).lines ?? 1);
+      const found = start + ((e as { lines?: number }).lines ?? 1);
       const where = found > line.line ? ` (noticed on line ${found})` : '';
       records.push({ line: line.line, problem: line.problem ?? `CSV line ${line.line} could not be read: ${reason}${where}; reading went on from line ${line.line + 1}` });
       next++;
+      size = Math.min(window, 16);
     }
   }
   return records;
