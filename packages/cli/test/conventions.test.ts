@@ -59,8 +59,9 @@ describe('expected errors: exit 2, one line naming the argument or file, no stac
     expect(existsSync(missing)).toBe(false);
   });
 
-  it('eval --json into a missing folder names the path', async () => {
+  it('eval --json into a missing folder and a missing --thresholds file are named before anything runs', async () => {
     expectOneLineError(await run(['eval', '--json', join(tmp(), 'nope', 'r.json'), '--allow-empty']), /--json .*nope\/r\.json: folder .* does not exist/);
+    expectOneLineError(await run(['eval', '--thresholds', join(tmp(), 'none.json')]), /--thresholds .*none\.json: no such file/);
   });
 
   it('an unknown option, a missing input file, an unknown command and a bad --format are one line each', async () => {

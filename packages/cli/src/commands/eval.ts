@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkThresholds, formatTable, loadThresholds, runEvaluation, THRESHOLDS_PATH, type EvalReport } from '@cxqa/eval';
 import type { CliIo } from '../io.js';
-import { assertWritableFolder } from '../output/sink.js';
+import { assertReadableFile, assertWritableFolder } from '../output/sink.js';
 
 export interface EvalArgs {
   corpora: string;
@@ -22,6 +22,7 @@ export interface EvalArgs {
  */
 export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
   if (args.json) assertWritableFolder('--json', args.json);
+  if (args.thresholds && !args.noGate) assertReadableFile(args.thresholds, '--thresholds');
   const corporaDir = resolve(args.corpora);
   const fixturesDir = resolve(args.fixtures);
   const evaluation = await runEvaluation({

@@ -40,10 +40,11 @@ export function assertWritableFolder(option: string, path: string): void {
   if (!stat.isDirectory()) throw new UsageError(`${option} ${path}: ${folder} is not a folder`);
 }
 
-/** Throw a UsageError when an input FILE (not "-") is missing or not a file. */
-export function assertReadableFile(path: string): void {
+/** Throw a UsageError (naming `option` when given) when an input file (not "-") is missing or not a file. */
+export function assertReadableFile(path: string, option?: string): void {
   if (path === '-') return;
   const stat = statSync(path, { throwIfNoEntry: false });
-  if (!stat) throw new UsageError(`${path}: no such file`);
-  if (!stat.isFile()) throw new UsageError(`${path}: not a file`);
+  const name = option ? `${option} ${path}` : path;
+  if (!stat) throw new UsageError(`${name}: no such file`);
+  if (!stat.isFile()) throw new UsageError(`${name}: not a file`);
 }
