@@ -45,7 +45,11 @@ export function closestKey(key: string, known: readonly string[]): string | unde
   return best && best.distance <= Math.max(2, Math.floor(key.length / 3)) ? best.key : undefined;
 }
 
-/** Levenshtein distance (insertions, deletions, substitutions), one row at a time. */
+/**
+ * Levenshtein distance (insertions, deletions, substitutions), one row at a time. Our own ten
+ * lines rather than a package (fastest-levenshtein): it compares a key with at most a dozen
+ * short names once per bad config, so speed does not matter and a dependency is not worth it.
+ */
 export function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
