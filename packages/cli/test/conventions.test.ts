@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,10 +53,13 @@ describe('expected errors: exit 2, one line naming the argument or file, no stac
     expectOneLineError(await run(['inspect', MIXED, '--fail-on', 'invalid,brech']), /--fail-on brech: expected one of invalid, partial, breach, fail/);
   });
 
-  it('--out into a missing folder names the path, before anything is read', async () => {
+  it('--out into a missing folder names the path, before any model or input is read', async () => {
     const missing = join(tmp(), 'no-such-folder', 'r.jsonl');
     expectOneLineError(await run(['inspect', MIXED, '--out', missing]), new RegExp(`--out ${missing.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}: folder .*no-such-folder does not exist`));
     expect(existsSync(missing)).toBe(false);
+    const config = join(tmp(), 'model.json');
+    writeFileSync(config, JSON.stringify({ sentimentModel: { model: 'Xenova/not-here', localModelPath: 'models', labels: { NEG: 'negative' } } }));
+    expectOneLineError(await run(['inspect', MIXED, '--config', config, '--out', missing]), /--out .*no-such-folder does not exist/);
   });
 
   it('eval --json into a missing folder and a missing --thresholds file are named before anything runs', async () => {

@@ -8,7 +8,7 @@ import { readJsonl, type InputRecord } from '../input/jsonl.js';
 import { colorsFor } from '../output/colors.js';
 import { formatResultPretty } from '../output/pretty.js';
 import { createProgress } from '../output/progress.js';
-import { assertReadableFile, openSink } from '../output/sink.js';
+import { assertReadableFile, assertWritableFolder, openSink } from '../output/sink.js';
 import { Summary } from '../output/summary.js';
 import type { CliIo } from '../io.js';
 import type { FailOn } from '../usage.js';
@@ -30,6 +30,7 @@ export interface InspectArgs {
 export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> {
   const config = loadConfig(args.config);
   assertReadableFile(args.file);
+  if (args.out) assertWritableFolder('--out', args.out); // before a model loads; openSink checks again
   const classifier = config.sentimentModel ? await loadSentimentModel(config.sentimentModel, args.config!) : undefined;
   try {
     return await inspectAll(args, io, config, classifier);
