@@ -1,5 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { connect, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it, vi } from 'vitest';
 import { createInspector, sensitiveAnalyzer, timingAnalyzer, type Result } from '@cxqa/core';
 import { checkAnalyzerConformance } from '@cxqa/core/testing';
 import { brandScorecard, signatureAnalyzer } from './custom-analyzer.js';
@@ -34,6 +39,82 @@ describe('webhook example', () => {
     } finally {
       server.close();
     }
+  });
+
+  it('never echoes a bad body and survives a request cut off mid-body', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const server = createWebhookServer().listen(0, '127.0.0.1');
+    await new Promise((r) => server.once('listening', r));
+    const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}/inspect`;
+    try {
+      const bad = await fetch(url, { method: 'POST', body: `{"id":"p1","text":"${SECRET}` });
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).not.toContain(SECRET);
+      const socket = connect(port, '127.0.0.1');
+      await new Promise((r) => socket.once('connect', r));
+      socket.write(`POST /inspect HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"id":"${SECRET}`);
+      await new Promise((r) => setTimeout(r, 50));
+      socket.destroy();
+      await new Promise((r) => setTimeout(r, 50));
+      expect((await fetch(url, { method: 'POST', body: JSON.stringify(conversation) })).status).toBe(200);
+      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).not.toContain(SECRET);
+    } finally {
+      stderr.mockRestore();
+      server.close();
+    }
+  });
+});
+
+const ROOT = join(import.meta.dirname, '..');
+const SECRET = 'jane.doe@example.com';
+const run = promisify(execFile);
+
+/** Run an example script as `pnpm example:…` does; resolve to its exit code and output. */
+async function runExample(script: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--conditions=source', '--import', 'tsx', join(ROOT, 'examples', script), ...args], { cwd: ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const { code, stdout, stderr } = e as { code: number; stdout: string; stderr: string };
+    return { code, stdout, stderr };
+  }
+}
+
+describe('example scripts on an export with bad lines', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cxqa-examples-'));
+  const good = (id: string, agentId: string) => JSON.stringify({ ...conversation, id, agentId });
+  const file = join(dir, 'export.jsonl');
+  writeFileSync(file, [
+    good('g1', 'anna'),
+    `{"id":"p1","agentId":"anna","messages":[{"role":"customer","text":"mail me at ${SECRET}"`,
+    'null',
+    JSON.stringify({ id: 'no-messages', agentId: 'ben', text: SECRET }),
+    good('g2', 'ben'),
+  ].join('\n'));
+
+  it('the QA lead report reads every good line, lists the invalid one for review and names the bad line by number only', async () => {
+    const { code, stdout, stderr } = await runExample('qa-lead-report.ts', [file]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('line 2 skipped: not valid JSON\n');
+    expect(stdout).toMatch(/^anna +1 /m);
+    expect(stdout).toMatch(/^ben +2 .*no-messages/m);
+    expect(stdout).toMatch(/^\(unassigned\) +1 /m);
+    expect(stdout + stderr).not.toContain(SECRET);
+  });
+
+  it('the KB audit goes on past a bad line and names it by number only', async () => {
+    const { code, stdout, stderr } = await runExample('kb-audit.ts', ['fixtures/kb/kb.json', file]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('line 2 skipped: not valid JSON\n');
+    expect(stdout).toMatch(/4 conversations, mean score [\d.]+, 2 not valid conversations/);
+    expect(stdout + stderr).not.toContain(SECRET);
+  });
+
+  it('the custom analyzer example runs (it reads no input)', async () => {
+    const { code, stdout } = await runExample('custom-analyzer.ts', []);
+    expect(code).toBe(0);
+    expect(stdout).toContain('signature analyzer passes the conformance suite');
   });
 });
 

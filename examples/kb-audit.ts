@@ -4,8 +4,8 @@
  *
  *   pnpm example:kb [fixtures/kb/kb.json] [fixtures/kb/conversations.jsonl]
  */
-import { readFileSync } from 'node:fs';
 import { builtinAnalyzers, createInspector, kbAnalyzer, loadKnowledgeBase, type ConversationInput, type Result } from '@cxqa/core';
+import { readJsonlValues } from './read-jsonl.js';
 
 export interface KbAuditRow {
   conversation: string;
@@ -36,9 +36,12 @@ export async function auditAgainstKb(kbPath: string, conversations: readonly Con
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [kbPath = 'fixtures/kb/kb.json', input = 'fixtures/kb/conversations.jsonl'] = process.argv.slice(2);
-  const conversations = readFileSync(input, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ConversationInput);
+  const conversations: ConversationInput[] = [];
+  for await (const c of readJsonlValues(input)) conversations.push(c as ConversationInput); // bad lines: reported by number, skipped
   const results = await auditAgainstKb(kbPath, conversations);
   console.table(contradictions(results));
   const scored = results.filter((r) => r.score !== null);
-  console.log(`${results.length} conversations, mean score ${(scored.reduce((a, r) => a + r.score!, 0) / scored.length).toFixed(1)}`);
+  const invalid = results.filter((r) => r.status === 'invalid').length;
+  const mean = scored.length ? (scored.reduce((a, r) => a + r.score!, 0) / scored.length).toFixed(1) : 'n/a';
+  console.log(`${results.length} conversations, mean score ${mean}${invalid ? `, ${invalid} not valid conversations` : ''}`);
 }

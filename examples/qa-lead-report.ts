@@ -4,9 +4,8 @@
  *
  *   pnpm example:report [examples/data/conversations.jsonl]
  */
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { createInspector, type Result } from '@cxqa/core';
+import { readJsonlValues } from './read-jsonl.js';
 
 export interface AgentRow {
   agent: string;
@@ -38,19 +37,16 @@ export function agentReport(rows: { agentId: string | undefined; result: Result 
   }).sort((a, b) => a.agent.localeCompare(b.agent));
 }
 
-async function* conversations(path: string) {
-  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Infinity })) {
-    if (line.trim()) yield JSON.parse(line) as { agentId?: string };
-  }
-}
-
-async function mainReport(path: string): Promise<void> {
+export async function mainReport(path: string): Promise<void> {
   const inspector = createInspector();
   const rows: { agentId: string | undefined; result: Result }[] = [];
   const agentIds: (string | undefined)[] = [];
   async function* tap() {
-    for await (const c of conversations(path)) {
-      agentIds.push(c.agentId);
+    // a line that is not JSON is reported by number and skipped; JSON that is not a
+    // conversation comes back as an invalid result and is listed for review
+    for await (const c of readJsonlValues(path)) {
+      const agentId = c !== null && typeof c === 'object' ? (c as { agentId?: unknown }).agentId : undefined;
+      agentIds.push(typeof agentId === 'string' ? agentId : undefined);
       yield c;
     }
   }

@@ -1,12 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { CxqaError, describeZodIssues, type CourtesyOptions, type ScorecardInput, type ScriptOptions, type TimingOptionsInput } from '@cxqa/core';
+import {
+  CxqaError, DEFAULT_SCORECARD, describeZodIssues, ScorecardSchema, TimingOptionsSchema,
+  type CourtesyOptions, type Scorecard, type ScriptOptions, type TimingOptionsInput,
+} from '@cxqa/core';
 import { z } from 'zod';
+import { closestKey, findUnknownKeys } from './config-keys.js';
+import { mergeDeep, mergeScorecard } from './config-merge.js';
 import { CsvMappingSchema } from './input/csv.js';
 
-/** `--config FILE`: everything optional; the defaults do the whole job. */
+/**
+ * `--config FILE`: everything optional; the defaults do the whole job. Unknown keys are errors
+ * at any depth; `scorecard` and `timing` are merged onto the defaults before validation.
+ */
 export const CliConfigSchema = z.object({
-  scorecard: z.record(z.string(), z.unknown()).optional(),
-  timing: z.record(z.string(), z.unknown()).optional(),
+  /** Merged onto DEFAULT_SCORECARD (dimensions by name, other arrays replaced). */
+  scorecard: ScorecardSchema.optional(),
+  /** Merged onto the timing analyzer's defaults (SLA entries merged by core). */
+  timing: TimingOptionsSchema.optional(),
   languages: z.array(z.string()).optional(),
   timeLimitMs: z.number().int().positive().optional(),
   csv: CsvMappingSchema.prefault({}),
@@ -44,7 +54,7 @@ export const CliConfigSchema = z.object({
 export type SentimentModelConfig = NonNullable<z.output<typeof CliConfigSchema>['sentimentModel']>;
 
 export interface CliConfig {
-  scorecard?: ScorecardInput;
+  scorecard?: Scorecard;
   timing?: TimingOptionsInput;
   languages?: string[];
   timeLimitMs?: number;
@@ -55,7 +65,10 @@ export interface CliConfig {
   script?: ScriptOptions;
 }
 
-/** Read and validate a config file; errors name the file and the path inside it. */
+/**
+ * Read and validate a config file. Errors name the file and the path inside it; an unknown
+ * key also names the closest known one (`timelimitMs` → `timeLimitMs`).
+ */
 export function loadConfig(path: string | undefined): CliConfig {
   if (!path) return CliConfigSchema.parse({}) as CliConfig;
   let raw: unknown;
@@ -64,10 +77,43 @@ export function loadConfig(path: string | undefined): CliConfig {
   } catch (e) {
     throw new CxqaError('invalid_config', `${path}: ${(e as Error).message}`, { path: [path] });
   }
-  const parsed = CliConfigSchema.safeParse(raw);
+  const fail = (message: string, at: (string | number)[], issues = [{ path: at, message }]) => {
+    throw new CxqaError('invalid_config', `${path}: ${message}`, { path: [path, ...at], issues });
+  };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) fail('expected a JSON object', []);
+  const unknown = findUnknownKeys(raw, CliConfigSchema);
+  if (unknown.length) {
+    const issues = unknown.map(({ path: at, known }) => {
+      const key = String(at.at(-1));
+      const near = closestKey(key, known);
+      const where = at.slice(0, -1).join('.');
+      const hint = near ? `did you mean "${where ? `${where}.` : ''}${near}"?` : `known keys${where ? ` in ${where}` : ''}: ${known.join(', ')}`;
+      return { path: at, message: `unknown key "${at.join('.')}" (${hint})` };
+    });
+    fail(issues.map((i) => i.message).join('; '), issues[0]!.path, issues);
+  }
+  const config = { ...(raw as Record<string, unknown>) };
+  const dims = (config.scorecard as { dimensions?: unknown } | undefined)?.dimensions;
+  if (Array.isArray(dims)) {
+    const names = dims.map((d) => (d as { name?: unknown })?.name).filter((n) => typeof n === 'string');
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice) fail(`scorecard.dimensions: "${twice}" is listed twice`, ['scorecard', 'dimensions']);
+  }
+  if (config.scorecard !== undefined) config.scorecard = mergeScorecard(DEFAULT_SCORECARD, config.scorecard);
+  if (config.timing !== undefined) config.timing = mergeDeep(TimingOptionsSchema.parse({}), config.timing);
+  const parsed = CliConfigSchema.safeParse(config);
   if (!parsed.success) {
     const { issues, summary } = describeZodIssues(parsed.error);
-    throw new CxqaError('invalid_config', `${path}: ${summary}`, { path: [path], issues });
+    fail(nameDimensions(summary, config), issues[0]?.path ?? [], issues);
   }
-  return parsed.data as CliConfig;
+  return parsed!.data as CliConfig;
+}
+
+/** `scorecard.dimensions.6.weight` → `scorecard.dimensions.6 (branding).weight`: merged indexes differ from the file's. */
+function nameDimensions(summary: string, config: Record<string, unknown>): string {
+  const dims = (config.scorecard as { dimensions?: { name?: unknown }[] } | undefined)?.dimensions;
+  return summary.replace(/scorecard\.dimensions\.(\d+)/g, (m, i: string) => {
+    const name = dims?.[Number(i)]?.name;
+    return typeof name === 'string' ? `${m} (${name})` : m;
+  });
 }

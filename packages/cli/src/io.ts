@@ -5,4 +5,6 @@ export interface CliIo {
   stdin: Readable;
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };
+  /** Environment read for NO_COLOR / FORCE_COLOR (default: process.env). */
+  env?: Record<string, string | undefined>;
 }

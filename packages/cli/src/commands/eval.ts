@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkThresholds, formatTable, loadThresholds, runEvaluation, THRESHOLDS_PATH, type EvalReport } from '@cxqa/eval';
 import type { CliIo } from '../io.js';
+import { assertReadableFile, assertWritableFolder } from '../output/sink.js';
 
 export interface EvalArgs {
   corpora: string;
@@ -11,10 +12,17 @@ export interface EvalArgs {
   tasks: string[];
   /** Report only: do not fail on thresholds. */
   noGate: boolean;
+  /** Exit 0 even when nothing was measured (no corpus and no fixture found). */
+  allowEmpty?: boolean;
 }
 
-/** `cxqa eval`: run every task on what is present, print a table, enforce thresholds. */
+/**
+ * `cxqa eval`: run every task on what is present, print a table, enforce thresholds. A run that
+ * measured nothing fails (exit 1) unless `allowEmpty`: a gate that checked nothing is not a pass.
+ */
 export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
+  if (args.json) assertWritableFolder('--json', args.json);
+  if (args.thresholds && !args.noGate) assertReadableFile(args.thresholds, '--thresholds');
   const corporaDir = resolve(args.corpora);
   const fixturesDir = resolve(args.fixtures);
   const evaluation = await runEvaluation({
@@ -23,6 +31,11 @@ export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
     tasks: args.tasks,
     onTask: (name) => io.stderr.isTTY && io.stderr.write(`running ${name}…\n`),
   });
+  if (evaluation.rows.length === 0 && !args.allowEmpty) {
+    const tasks = args.tasks.length ? ` for --task ${args.tasks.join(', ')}` : '';
+    io.stderr.write(`cxqa eval: nothing was measured${tasks}: no corpus found in ${corporaDir} and no fixtures in ${fixturesDir} (pass --allow-empty to accept an empty run)\n`);
+    return 1;
+  }
   io.stdout.write(`${formatTable(evaluation.rows)}\n`);
   if (evaluation.skipped.length) io.stderr.write(`skipped (not found): ${evaluation.skipped.join(', ')}\n`);
   for (const note of evaluation.notes) io.stderr.write(`note: ${note}\n`);

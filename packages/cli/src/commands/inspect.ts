@@ -1,32 +1,36 @@
-import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
 import { dirname, resolve } from 'node:path';
 import { builtinAnalyzers, createInspector, invalidResult, kbAnalyzer, loadKnowledgeBase, mapOrdered, type Result, type TextClassifier } from '@cxqa/core';
 import { loadConfig, type CliConfig } from '../config.js';
 import { loadSentimentModel } from '../sentiment-model.js';
 import { readCsvConversations } from '../input/csv.js';
 import { readJsonl, type InputRecord } from '../input/jsonl.js';
+import { colorsFor } from '../output/colors.js';
 import { formatResultPretty } from '../output/pretty.js';
 import { createProgress } from '../output/progress.js';
+import { assertReadableFile, assertWritableFolder, openSink } from '../output/sink.js';
 import { Summary } from '../output/summary.js';
 import type { CliIo } from '../io.js';
+import type { FailOn } from '../usage.js';
 
 export interface InspectArgs {
   file: string;
   config?: string | undefined;
+  /** Results file; undefined (or "-" on the command line) = stdout. */
   out?: string | undefined;
   concurrency?: number | undefined;
   format?: 'jsonl' | 'pretty' | undefined;
-  failOn: string[];
+  failOn: FailOn[];
 }
 
-const FAIL_ON = new Set(['invalid', 'partial', 'breach', 'fail']);
-
-/** `cxqa inspect`: one Result line per input record, in input order. Returns the exit code. */
+/**
+ * `cxqa inspect`: one Result line per input record, in input order. Returns the exit code.
+ * Everything that can be checked before reading input is (config, model, input file, --out).
+ */
 export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> {
-  for (const f of args.failOn) if (!FAIL_ON.has(f)) throw new Error(`--fail-on ${f}: expected one of ${[...FAIL_ON].join(', ')}`);
   const config = loadConfig(args.config);
+  assertReadableFile(args.file);
+  if (args.out) assertWritableFolder('--out', args.out); // before a model loads; openSink checks again
   const classifier = config.sentimentModel ? await loadSentimentModel(config.sentimentModel, args.config!) : undefined;
   try {
     return await inspectAll(args, io, config, classifier);
@@ -52,31 +56,34 @@ async function inspectAll(args: InspectArgs, io: CliIo, config: CliConfig, class
   const records: Iterable<InputRecord> | AsyncIterable<InputRecord> = /\.csv$/i.test(args.file)
     ? readCsvConversations(args.file, config.csv)
     : readJsonl(args.file, io.stdin);
-  const out: Writable = args.out ? createWriteStream(args.out) : io.stdout;
-  const format = args.format ?? (!args.out && io.stdout.isTTY ? 'pretty' : 'jsonl');
+  const sink = await openSink('--out', args.out, io.stdout);
+  const out = sink.stream;
+  const format = args.format ?? (out.isTTY ? 'pretty' : 'jsonl');
+  const colors = colorsFor(out, io.env);
   const summary = new Summary();
-  const progress = createProgress(io.stderr, 'inspected');
-  const triggered = new Set<string>();
+  // results on the terminal are progress enough; otherwise a progress line on a terminal stderr
+  const progress = createProgress(io.stderr, 'inspected', Boolean(io.stderr.isTTY && !out.isTTY));
+  const triggered = new Set<FailOn>();
   const score = (rec: InputRecord): Promise<Result> =>
     'error' in rec
-      ? Promise.resolve(invalidResult(rec.id ?? null, [{ code: 'invalid_json', message: rec.error, line: rec.line }], inspector.versions))
+      ? Promise.resolve(invalidResult(rec.id ?? null, rec.issues ?? [{ code: 'invalid_json', message: rec.error, line: rec.line }], inspector.versions))
       : inspector.inspect(rec.value, { line: rec.line });
-  for await (const result of mapOrdered(records, score, { concurrency: args.concurrency ?? 4 })) {
-    summary.add(result);
-    if (result.status === 'invalid') triggered.add('invalid');
-    if (result.status === 'partial') triggered.add('partial');
-    if (result.findings.some((f) => /_breach$/.test(f.code))) triggered.add('breach');
-    if (result.pass === false) triggered.add('fail');
-    const text = format === 'pretty' ? `${formatResultPretty(result)}\n` : `${JSON.stringify(result)}\n`;
-    if (!out.write(text)) await once(out, 'drain');
-    progress.tick();
+  try {
+    for await (const result of mapOrdered(records, score, { concurrency: args.concurrency ?? 4 })) {
+      summary.add(result);
+      if (result.status === 'invalid') triggered.add('invalid');
+      if (result.status === 'partial') triggered.add('partial');
+      if (result.findings.some((f) => /_breach$/.test(f.code))) triggered.add('breach');
+      if (result.pass === false) triggered.add('fail');
+      const text = format === 'pretty' ? `${formatResultPretty(result, colors)}\n` : `${JSON.stringify(result)}\n`;
+      if (!out.write(text)) await once(out, 'drain');
+      progress.tick();
+    }
+  } finally {
+    progress.done();
+    await sink.close();
   }
-  progress.done();
-  if (args.out) {
-    out.end();
-    await once(out, 'finish');
-  }
-  io.stderr.write(`${summary.format()}\n`);
+  io.stderr.write(`${summary.format(colorsFor(io.stderr, io.env))}\n`);
   const hit = args.failOn.filter((f) => triggered.has(f));
   if (hit.length) {
     io.stderr.write(`failing because of --fail-on ${hit.join(', ')}\n`);

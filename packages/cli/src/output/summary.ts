@@ -1,4 +1,6 @@
+import picocolors from 'picocolors';
 import type { Result } from '@cxqa/core';
+import type { Colors } from './colors.js';
 
 /** Running totals for the end-of-run summary line (constant memory). */
 export class Summary {
@@ -26,12 +28,14 @@ export class Summary {
     for (const f of r.findings) this.findings.set(f.code, (this.findings.get(f.code) ?? 0) + 1);
   }
 
-  format(): string {
+  /** Two lines; `c` colours the counts that need attention (default: no colour). */
+  format(c: Colors = picocolors.createColors(false)): string {
     const s = this.byStatus;
+    const count = (n: number, label: string, paint: (t: string) => string) => (n ? paint(`${n} ${label}`) : `${n} ${label}`);
     const mean = this.scored ? (this.scoreSum / this.scored).toFixed(1) : 'n/a';
     const top = [...this.findings].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     return [
-      `${this.total} conversation${this.total === 1 ? '' : 's'}: ${s.ok} ok, ${s.partial} partial, ${s.invalid} invalid · mean score ${mean} · passed ${this.passed}/${this.judged} · review ${this.review}`,
+      `${this.total} conversation${this.total === 1 ? '' : 's'}: ${count(s.ok, 'ok', c.green)}, ${count(s.partial, 'partial', c.yellow)}, ${count(s.invalid, 'invalid', c.red)} · mean score ${mean} · passed ${this.passed}/${this.judged} · review ${this.review}`,
       `findings: ${top.length ? top.map(([c, n]) => `${c} ${n}`).join(', ') : 'none'}`,
     ].join('\n');
   }
