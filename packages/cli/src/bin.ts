@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { describeError } from './errors.js';
 import { main } from './main.js';
 
 // `cxqa inspect … | head` closes stdout early: stop quietly instead of crashing.
@@ -12,7 +13,7 @@ main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stde
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`cxqa: ${String(e)}\n`);
+    process.stderr.write(`cxqa: ${describeError(e)}\n`);
     process.exitCode = 2;
   },
 );

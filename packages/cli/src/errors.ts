@@ -1,4 +1,4 @@
-import { isCxqaError } from '@cxqa/core';
+import { isCxqaError, maskPersonalData } from '@cxqa/core';
 
 /** A mistake in how the CLI was called or in what it was given: exit 2, one line, no stack. */
 export class UsageError extends Error {
@@ -13,8 +13,16 @@ export function isExpectedError(e: unknown): boolean {
   return e instanceof UsageError || isCxqaError(e) || (typeof code === 'string' && (code.startsWith('ERR_PARSE_ARGS') || FILE_ERRORS.has(code)));
 }
 
-/** What `cxqa: …` says about an error: the message of an expected one, the stack of a bug. */
+/**
+ * What `cxqa: …` says about an error: the message of an expected one, the stack of a bug —
+ * personal data masked either way (a message may quote a config value or a line of input).
+ */
 export function describeError(e: unknown): string {
-  if (isExpectedError(e)) return (e as Error).message;
-  return `internal error, please report it: ${(e as Error)?.stack ?? String(e)}`;
+  let text: string;
+  try {
+    text = isExpectedError(e) ? (e as Error).message : `internal error, please report it: ${(e as Error)?.stack ?? String(e)}`;
+  } catch {
+    text = 'internal error, please report it: a thrown value that cannot be shown';
+  }
+  return maskPersonalData(text);
 }
