@@ -124,6 +124,18 @@ describe('no personal data leaves the engine unmasked', () => {
     }
     expect(maskPersonalData('call me on 0151 23456789')).toBe('call me on •••• ••••••89');
   });
+
+  it('masks what needs few digits or none: addresses, IPv6, secrets, short passports', () => {
+    const cases: [string, string][] = [
+      ['send it to Calle Mayor 5, please', 'Mayor'],
+      ['I live at 221B Baker Street', 'Baker'],
+      ['地址：北京市朝阳区建国路88号', '建国路88号'],
+      ['my IP is 2001:db8:85a3::8a2e:370:7334', '8a2e:370:7334'],
+      ['the password is Hunter!2', 'Hunter!2'],
+      ['passport number E1234567', 'E1234567'],
+    ];
+    for (const [text, secret] of cases) expect(maskPersonalData(text), text).not.toContain(secret);
+  });
 });
 
 describe('findings quote only what their rule needs', () => {

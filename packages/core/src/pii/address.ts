@@ -121,6 +121,23 @@ const LATIN_STREETS: readonly { re: RegExp; lang: string }[] = [
   { lang: 'pt', re: new RegExp(`(?<![\\p{L}])(?:Rua|R\\.|Avenida|Travessa|Tv\\.|Praça|Largo|Estrada|Alameda|Rodovia)\\s+(?:(?:da|do|das|dos|de)\\s+)?${CAPS(3)},?\\s+(?:n[º°o]\\.?\\s*)?[1-9]\\d{0,4}(?![\\p{L}\\d])`, 'gu') },
   { lang: 'it', re: new RegExp(`(?<![\\p{L}])(?:Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada)\\s+(?:(?:del|della|dei|delle|di|dello|degli)\\s+)?${CAPS(3)},?\\s+(?:n\\.?\\s*)?[1-9]\\d{0,3}(?:\\/[A-Za-z])?(?![\\p{L}\\d])`, 'gu') },
 ];
+/**
+ * Can `text` hold an address any recognizer here reads? Han or Hangul, or a street word of the
+ * Latin patterns above. A cheap gate for callers that scan many short strings (the masker).
+ */
+export function mayHoldAddress(text: string): boolean {
+  return ADDRESS_CUE.test(text);
+}
+const ADDRESS_CUE = new RegExp(
+  [
+    '[\\p{Script=Han}가-힣]',
+    // German street types end a compound (Hauptstraße, Lindenweg)
+    '(?:stra(?:ß|ss)e|str\\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee)(?![\\p{L}])',
+    "(?<![\\p{L}])(?:street|st\\.?|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|rue|av|bd|chemin|impasse|quai|route|cours|passage|calle|c\\/|avda|paseo|plaza|pza|carrer|camino|ronda|travesía|rua|r|travessa|tv|praça|largo|estrada|alameda|rodovia|via|viale|piazza|piazzale|corso|vicolo|strada|contrada)(?![\\p{L}])",
+  ].join('|'),
+  'iu',
+);
+
 /** Capitalised words after "Via" / "Calle" … that are carriers, channels or brands, not street names. */
 const NOT_A_STREET = /^(?:Via|Viale|Piazza|Corso|Largo|Strada|Calle|Avenida|Plaza|Paseo|Rua|Praça|Estrada)\s+(?:E-?mail|Mail|DHL|UPS|FedEx|GLS|SDA|TNT|Bartolini|Poste|Correos|Correios|Amazon|WhatsApp|Chat|Telefono|Teléfono|Telefone|PayPal|SMS|App|Web|Internet|Posta|Corriere|Messenger|Instagram|Facebook)\b/u;
 

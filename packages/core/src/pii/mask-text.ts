@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { detectPii } from './detect.js';
+import { mayHoldAddress } from './address.js';
 import { maskPii } from './mask.js';
 import { serviceNumber } from './phone.js';
 import type { PiiType } from './types.js';
@@ -40,6 +41,30 @@ export interface MaskOptions {
   digitRuns?: 'all' | 'formatted';
 }
 
+const OTHER_DIGIT = /\p{N}/u;
+const SEPARATOR = /[ \u00A0\u3000.\-/()+]/u;
+
+/** Digits of the longest run joined by the separators phones, cards and ids are written with. */
+function longestDigitRun(text: string): number {
+  let best = 0;
+  let run = 0;
+  let gap = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const digit = (c >= 48 && c <= 57) || (c > 127 && OTHER_DIGIT.test(text[i]!));
+    if (digit) {
+      run++;
+      gap = 0;
+      if (run > best) best = run;
+    } else if (run && gap < 2 && (c === 32 || c === 45 || c === 46 || c === 47 || c === 40 || c === 41 || c === 43 || (c > 127 && SEPARATOR.test(text[i]!)))) gap++;
+    else {
+      run = 0;
+      gap = 0;
+    }
+  }
+  return best;
+}
+
 interface Span {
   start: number;
   end: number;
@@ -55,19 +80,36 @@ interface Span {
  * maskPersonalData('https://wa.me/447946095812?text=hi')              // 'https://wa.me/••••••••••12?…'
  */
 export function maskPersonalData(input: string, options: MaskOptions = {}): string {
-  if (!input || (!MAY_HOLD.test(input) && !CREDENTIAL_CUE.test(input))) return input;
+  if (!input) return input;
+  const cue = CREDENTIAL_CUE.test(input);
+  if (!cue && !MAY_HOLD.test(input)) return input;
   const text = input.includes('?') || input.includes('#') ? input.replace(URL_QUERY, '?…') : input;
-  const spans: Span[] = detectPii(text).map((c) => ({ start: c.start, end: c.end, type: c.type }));
+  // which recognizers and sweeps can fire: cards, IBANs, ids, phones and passports need a run of
+  // 6+ digits, e-mails an "@", IP addresses a digit-dot-digit, secrets a cue word, addresses a
+  // street word or CJK script and a digit — explanations such as "100 − 1 minor × 10 = 90" skip them all
+  const run = longestDigitRun(text);
+  const at = /[@＠]|%40/iu.test(text);
+  // an IPv4 dotted quad, or an IPv6 address (hex groups between colons)
+  const quad = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[0-9a-f]{0,4}:[0-9a-f]{0,4}:[0-9a-f]{0,4}:/iu.test(text.normalize('NFKC'));
+  const address = /\p{N}/u.test(text) && mayHoldAddress(text);
+  const everything = run >= 6 || at || quad;
+  if (!everything && !cue && !address) return text;
+  const types: PiiType[] | undefined = everything ? undefined : [...(address ? (['street_address'] as const) : []), ...(cue ? (['credential'] as const) : [])];
+  const spans: Span[] = detectPii(text, types ? { types } : {}).map((c) => ({ start: c.start, end: c.end, type: c.type }));
   const free = (s: number, e: number) => !spans.some((x) => x.start < e && s < x.end);
-  for (const m of text.matchAll(EMAIL_LIKE)) {
-    if (free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, type: 'email' });
+  if (at) {
+    for (const m of text.matchAll(EMAIL_LIKE)) {
+      if (free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, type: 'email' });
+    }
   }
-  for (const m of text.matchAll(DOTTED_QUAD)) {
-    // an IPv4 address the recognizers left for want of a label ("IP", "address"); a version number is kept
-    if (isIP(m[0]) !== 4 || VERSION_WORD.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    if (free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, type: 'ip_address' });
+  if (quad) {
+    for (const m of text.matchAll(DOTTED_QUAD)) {
+      // an IPv4 address the recognizers left for want of a label ("IP", "address"); a version number is kept
+      if (isIP(m[0]) !== 4 || VERSION_WORD.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+      if (free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, type: 'ip_address' });
+    }
   }
-  {
+  if (run >= MIN_DIGITS) {
     const shadow = text.replace(DATE_OR_TIME, (d) => '_'.repeat(d.length));
     for (const m of shadow.matchAll(DIGIT_RUN)) {
       const value = m[0];
