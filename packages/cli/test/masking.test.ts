@@ -51,3 +51,14 @@ describe('the CLI never prints personal data', () => {
     }
   });
 });
+
+describe('a line that is not JSON', () => {
+  it('takes its id only from the record itself, and reports the problem without quoting the line', async () => {
+    const input = ['{"customer": {"id": "cust-778"}, "messages": [', '{"id": "c9", "note": "call Jane", "x": oops}', '{"id": "c10", "name": "Jane Example", "x": 1,}'].join('\n');
+    const { out } = await run(['inspect', '-'], `${input}\n`);
+    const results = out.trim().split('\n').map((l) => JSON.parse(l) as { conversationId: string | null; issues: { message: string }[] });
+    expect(results.map((r) => r.conversationId)).toEqual([null, 'c9', 'c10']);
+    for (const r of results) expect(r.issues[0]!.message).not.toMatch(/Jane|cust-778|call/);
+    expect(results[2]!.issues[0]!.message).toMatch(/line 3 is not valid JSON: .* at column \d+/);
+  });
+});

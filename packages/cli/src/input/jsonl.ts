@@ -18,7 +18,8 @@ export async function* readJsonl(path: string, stdin: Readable = process.stdin):
   const input = path === '-' ? stdin : createReadStream(path);
   for await (const { line, text, problem } of readLines(input)) {
     if (!text.trim()) continue;
-    const id = /"id"\s*:\s*"([^"]{1,200})"/.exec(text)?.[1];
+    // the id of a line that cannot be parsed: only the record's own, the first key ({"id": "…"), never a nested one (customer.id)
+    const id = /^\s*\{\s*"id"\s*:\s*"([^"\\]{1,200})"/.exec(text)?.[1];
     if (problem) {
       yield { line, error: problem, issues: [{ code: 'invalid_encoding', message: problem, line }], ...(id ? { id } : {}) };
       continue;
@@ -26,7 +27,17 @@ export async function* readJsonl(path: string, stdin: Readable = process.stdin):
     try {
       yield { line, value: JSON.parse(text) };
     } catch (e) {
-      yield { line, error: `line ${line} is not valid JSON: ${(e as Error).message}`, ...(id ? { id } : {}) };
+      yield { line, error: `line ${line} is not valid JSON: ${jsonProblem(e as Error)}`, ...(id ? { id } : {}) };
     }
   }
+}
+
+/**
+ * What V8 says is wrong, without the excerpt of the line it quotes (`Unexpected token 'x', "{"id":
+ * "c1", "email": …" is not valid JSON`): the kind of problem and its column.
+ */
+function jsonProblem(e: Error): string {
+  const position = /at position (\d+)/.exec(e.message)?.[1];
+  const kind = e.message.split(/,\s*(?:\.\.\.)?"|\s+in JSON at position|\s+\(line \d+/)[0]!.trim();
+  return `${kind}${position ? ` at column ${Number(position) + 1}` : ''}`;
 }
