@@ -41,3 +41,4 @@ export * from './analyzers/script/index.js';
 export * from './kb/index.js';
 export * from './analyzers/kb/index.js';
 export { linearRegexProblem, LinearRegexSource, compileRuleRegex } from './util/linear-regex.js';
+export { setCoreDataDir, coreDataDirs, DATA_DIR_ENV } from './util/package-file.js';

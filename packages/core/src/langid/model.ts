@@ -80,12 +80,6 @@ let builtin: LangidModel | undefined;
 export function builtinLangidModel(): LangidModel {
   if (builtin) return builtin;
   const path = corePackageFile('models/langid.json');
-  if (!path) {
-    throw new CxqaError(
-      'model_missing',
-      '@cxqa/core: models/langid.json is missing from the package; reinstall @cxqa/core or run `pnpm train:langid` in the repository',
-    );
-  }
   builtin = createLangidModel(JSON.parse(readFileSync(path, 'utf8')) as LangidModelFile);
   return builtin;
 }

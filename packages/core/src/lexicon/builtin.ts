@@ -1,5 +1,4 @@
 import { corePackageFile } from '../util/package-file.js';
-import { CxqaError } from '../errors.js';
 import { loadLexicon } from './load.js';
 import type { Lexicon } from './schema.js';
 
@@ -21,7 +20,6 @@ export function builtinLexicon(name: BuiltinLexiconName): Lexicon {
   const hit = loaded.get(name);
   if (hit) return hit;
   const path = corePackageFile(`lexicons/${name}.json`);
-  if (!path) throw new CxqaError('model_missing', `@cxqa/core: lexicons/${name}.json is missing from the package; reinstall @cxqa/core`);
   const lex = loadLexicon(path);
   loaded.set(name, lex);
   return lex;

@@ -199,7 +199,6 @@ let shippedFile: unknown;
 function shippedCuesFile(): unknown {
   if (shippedFile === undefined) {
     const path = corePackageFile('sentiment/mood-cues.json');
-    if (!path) throw new CxqaError('model_missing', '@cxqa/core: sentiment/mood-cues.json is missing; reinstall @cxqa/core');
     shippedFile = JSON.parse(readFileSync(path, 'utf8'));
   }
   return shippedFile;

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { CxqaError } from '../../errors.js';
 import { SeveritySchema } from '../../schemas/finding.js';
 import { corePackageFile } from '../../util/package-file.js';
 import { LinearRegexSource } from '../../util/linear-regex.js';
@@ -61,7 +60,6 @@ export function shippedConductRules(language: string): ConductRules {
   let rules = shipped.get(language);
   if (!rules) {
     const path = corePackageFile(`conduct/${language}.json`);
-    if (!path) throw new CxqaError('model_missing', `@cxqa/core: conduct/${language}.json is missing; reinstall @cxqa/core`);
     rules = parseShippedRules(ConductRulesSchema, JSON.parse(readFileSync(path, 'utf8')), `conduct/${language}.json`);
     shipped.set(language, rules);
   }

@@ -78,7 +78,6 @@ const cache = new Map<string, unknown>();
 export function shippedRules<T>(name: string, schema: z.ZodType<T>): T {
   if (!cache.has(name)) {
     const path = corePackageFile(`courtesy/${name}.json`);
-    if (!path) throw new CxqaError('model_missing', `@cxqa/core: courtesy/${name}.json is missing; reinstall @cxqa/core`);
     cache.set(name, parseShippedRules(schema, JSON.parse(readFileSync(path, 'utf8')), `courtesy/${name}.json`));
   }
   return cache.get(name) as T;
