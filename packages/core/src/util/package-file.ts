@@ -27,7 +27,8 @@ function ownRoots(): string[] {
   // In a CommonJS bundle import.meta is empty: there is no own location to start from.
   const here: unknown = import.meta.url;
   if (typeof here !== 'string' || !here.startsWith('file:')) return [];
-  return ['../../', '../', '../../../'].map((prefix) => fileURLToPath(new URL(prefix, here)));
+  // src/<dir>/x.ts, dist/index.js, src/<dir>/<dir>/x.ts; then the folder of a bundle (data copied beside it)
+  return ['../../', '../', '../../../', './'].map((prefix) => fileURLToPath(new URL(prefix, here)));
 }
 
 /** Where Node would find an installed @cxqa/core from `base` (a bundle, the working directory). */
