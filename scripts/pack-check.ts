@@ -170,6 +170,8 @@ try {
     cli.status === 0 && lines.length === 2 && lines[0]!.conversationId === 'pack-1' && lines[0]!.status === 'ok' &&
       lines[0]!.findings!.some((f) => f.code === 'politeness.blaming') && lines[1]!.status === 'invalid' && /2 conversations: 1 ok, 0 partial, 1 invalid/.test(cli.stderr),
     `exit ${cli.status} ${cli.stdout.slice(0, 300)} ${cli.stderr.slice(-500)}`);
+  const byPackage = run('npx', ['--no', '@cxqa/cli', 'inspect', 'conversations.jsonl', '--format', 'jsonl'], { cwd: full });
+  check('bin: `npx @cxqa/cli inspect` (the package name runs its only bin)', byPackage.status === 0 && byPackage.stdout === cli.stdout, `exit ${byPackage.status} ${byPackage.stderr.slice(-400)}`);
   const usage = run('npx', ['--no', 'cxqa', 'inspect'], { cwd: full });
   check('bin: a usage error exits 2', usage.status === 2, `exit ${usage.status}`);
 
