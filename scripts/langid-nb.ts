@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { forEachNgram, langidText, scriptLanguage, type LangidModelFile } from '@cxqa/core';
+import { type LangidModelFile } from '@cxqa/core';
+import { forEachNgram, langidText, scriptLanguage } from '@cxqa/core/langid';
 import { loadTatoebaTraining } from '@cxqa/eval';
 
 export const MIN_COUNT = 2;

@@ -158,10 +158,14 @@ try {
     `import { createRequire } from 'node:module';`,
     `if (typeof checkAnalyzerConformance !== 'function' || accuracy(['a'], ['a']) !== 1) throw new Error('subpath or eval import broken');`,
     `createRequire(import.meta.url).resolve('@cxqa/core/schemas/conversation.schema.json');`,
+    `const exported = JSON.parse((await import('node:fs')).readFileSync(createRequire(import.meta.url).resolve('@cxqa/core/package.json'), 'utf8')).exports;`,
+    `for (const key of Object.keys(exported).filter((k) => k !== '.' && !k.includes('*') && !k.endsWith('.json'))) {`,
+    `  if (Object.keys(await import('@cxqa/core' + key.slice(1))).length === 0) throw new Error('empty subpath ' + key);`,
+    `}`,
     `const r = await createInspector().inspect(${JSON.stringify(CONVERSATION)});`,
     `console.log((${SUMMARY_JS})(r));`,
   ].join('\n'));
-  checkSummary('ESM: import @cxqa/core (+ /testing, /schemas/*, @cxqa/eval) and inspect', run(process.execPath, ['esm.mjs'], { cwd: full }));
+  checkSummary('ESM: import @cxqa/core (+ every subpath, /schemas/*, @cxqa/eval) and inspect', run(process.execPath, ['esm.mjs'], { cwd: full }));
 
   writeFileSync(join(full, 'conversations.jsonl'), `${JSON.stringify(CONVERSATION)}\nnot json\n`);
   const cli = run('npx', ['--no', 'cxqa', 'inspect', 'conversations.jsonl', '--format', 'jsonl'], { cwd: full });
@@ -197,12 +201,17 @@ try {
   writeFileSync(join(core, 'app.ts'), [
     `import { createInspector, type Conversation, type Result } from '@cxqa/core';`,
     `import { checkAnalyzerConformance } from '@cxqa/core/testing';`,
+    `import { parseDuration } from '@cxqa/core/timing';`,
+    `import type { ClosedDays, AutomatonMatch } from '@cxqa/core'; // types of subpath modules, from the root`,
+    `const wait: number | null = parseDuration('4h');`,
+    `const closed: ClosedDays = new Map([['2026-12-25', 0]]);`,
+    `const hit: AutomatonMatch | undefined = undefined;`,
     `const conversation: Conversation = ${JSON.stringify(CONVERSATION)};`,
     `const result: Result = await createInspector().inspect(conversation);`,
     `const score: number | null = result.score;`,
     `// @ts-expect-error the score is a number: fails if the types resolved to any`,
     `const wrong: string = result.score;`,
-    `export { score, wrong, checkAnalyzerConformance };`,
+    `export { score, wrong, checkAnalyzerConformance, wait, closed, hit };`,
   ].join('\n'));
   for (const [resolution, module] of [['node16', 'node16'], ['bundler', 'esnext']] as const) {
     writeFileSync(join(core, `tsconfig.${resolution}.json`), JSON.stringify({

@@ -16,7 +16,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { countLetters, createLangidModel, langidText, type LangidCalibration } from '@cxqa/core';
+import { type LangidCalibration } from '@cxqa/core';
+import { countLetters, createLangidModel, langidText } from '@cxqa/core/langid';
 import { countNaiveBayes, langidTrainingRows, type TrainingRow } from './langid-nb.js';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string', default: '../shared/corpora' }, out: { type: 'string' } } });

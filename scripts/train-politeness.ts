@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { politenessFeatures, trainLogistic } from '@cxqa/core';
+import { politenessFeatures, trainLogistic } from '@cxqa/core/models';
 import { isEvalRow, loadStanfordPoliteness, loadTydip, quartileBinary, STANFORD_FILES, TYDIP_LANGUAGES, type StanfordDomain } from '@cxqa/eval';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string', default: '../shared/corpora' } } });

@@ -16,7 +16,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EMOTION_LANGUAGES, sentimentFeatures, trainLogistic, type LinearModelFile } from '@cxqa/core';
+import { type LinearModelFile } from '@cxqa/core';
+import { EMOTION_LANGUAGES, sentimentFeatures, trainLogistic } from '@cxqa/core/models';
 import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, loadXedEmotions, loadXedPolarity, XED_EMOTIONS, type LabelledRow, type PolarityRow } from '@cxqa/eval';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string', default: '../shared/corpora' } } });

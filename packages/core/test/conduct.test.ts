@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CONDUCT_LANGUAGES, compileConduct, createInspector, courtesyAnalyzer, linearRegexProblem, normalizeText, shippedConductRules, isCxqaError } from '../src/index.js';
+import { createInspector, courtesyAnalyzer, linearRegexProblem, normalizeText, isCxqaError } from '../src/index.js';
+import { CONDUCT_LANGUAGES, compileConduct, shippedConductRules } from '../src/subpath/rules.js';
 
 const conduct = compileConduct(CONDUCT_LANGUAGES.map(shippedConductRules));
 

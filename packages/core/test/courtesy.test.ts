@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { courtesyAnalyzer, createInspector, createLinearClassifier, isCxqaError, judgePoliteness, politenessStrategies, scriptAnalyzer, sentimentAnalyzer, trainLogistic, type ConversationInput } from '@cxqa/core';
+import { courtesyAnalyzer, createInspector, isCxqaError, judgePoliteness, scriptAnalyzer, sentimentAnalyzer, type ConversationInput } from '@cxqa/core';
+import { createLinearClassifier, politenessStrategies, trainLogistic } from '@cxqa/core/models';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 10, minute)).toISOString();
 const conv = (turns: [('customer' | 'agent'), string, number?][], country = 'US'): ConversationInput => ({

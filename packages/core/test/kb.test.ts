@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildKbIndex, kbWords, checkFacts, createInspector, extractQuantities, isCxqaError, kbAnalyzer, lexicalSimilarity, loadKnowledgeBase, parseDigits, parseKnowledgeBase, sameQuantity, translatorFromFunction } from '@cxqa/core';
+import { buildKbIndex, createInspector, isCxqaError, kbAnalyzer, loadKnowledgeBase, parseKnowledgeBase, translatorFromFunction } from '@cxqa/core';
+import { kbWords, checkFacts, extractQuantities, lexicalSimilarity, parseDigits, sameQuantity } from '@cxqa/core/kb';
 import { clauses } from '../src/kb/clauses.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cxqa-kb-'));

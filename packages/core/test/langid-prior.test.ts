@@ -1,18 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ConversationSchema, identifyConversationLanguages, identifyLanguage } from '@cxqa/core';
 import {
   builtinLangidModel,
-  ConversationSchema,
   countryLanguages,
   customerLanguagePrior,
   DEFAULT_CALIBRATION,
   evidenceScale,
-  identifyConversationLanguages,
-  identifyLanguage,
   langidText,
   logPriorOver,
   PRIOR_FLOOR,
-} from '@cxqa/core';
+} from '@cxqa/core/langid';
 
 describe('country → languages (CLDR territoryInfo)', () => {
   it('gives the official languages weighted by population', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { baseLanguage, ConversationSchema, identifyConversationLanguages, identifyLanguage, scriptLanguage } from '@cxqa/core';
+import { ConversationSchema, identifyConversationLanguages, identifyLanguage } from '@cxqa/core';
+import { baseLanguage, scriptLanguage } from '@cxqa/core/langid';
 
 describe('identifyLanguage', () => {
   it.each([

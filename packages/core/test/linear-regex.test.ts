@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileRuleRegex, normalizeText } from '../src/index.js';
+import { normalizeText } from '../src/index.js';
+import { compileRuleRegex } from '../src/subpath/matcher.js';
 import { compileRule, matchPrefixes, prefixFilter, type RuleRegex } from '../src/util/linear-regex.js';
 
 /** Could the rule match `text` by its prefixes: none known, or one of them occurs. */

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { builtinAnalyzers, createInspector, extractQuantities, kbAnalyzer, parseKnowledgeBase } from '@cxqa/core';
+import { builtinAnalyzers, createInspector, kbAnalyzer, parseKnowledgeBase } from '@cxqa/core';
+import { extractQuantities } from '@cxqa/core/kb';
 
 // Issue 12, "runs hang": shipped patterns and code must cost time linear in the text. Each check
 // feeds adversarial inputs — a "pump" string repeated — at n and 4n characters and compares the

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Automaton, createMatcher, normalizeText, skeletonize, type MatchTerm } from '@cxqa/core';
+import { createMatcher, normalizeText, type MatchTerm } from '@cxqa/core';
+import { Automaton, skeletonize } from '@cxqa/core/matcher';
 
 const term = (id: string, text: string, extra: Partial<MatchTerm> = {}): MatchTerm => ({ id, text, category: 'test', severity: 'major', ...extra });
 

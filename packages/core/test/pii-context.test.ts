@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectPii, emailDomainPlausible, serviceNumber } from '@cxqa/core';
+import { detectPii } from '@cxqa/core';
+import { emailDomainPlausible, serviceNumber } from '@cxqa/core/pii';
 
 /** `type:value` for every finding, value cut from the original text. */
 const found = (text: string, country?: string) => detectPii(text, { defaultCountry: country }).map((p) => `${p.type}:${text.slice(p.start, p.end)}`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardBrand, cnResidentIdValid, detectPii, ibanValid, luhnValid, maskPii, ssnValid } from '@cxqa/core';
+import { detectPii, maskPii } from '@cxqa/core';
+import { cardBrand, cnResidentIdValid, ibanValid, luhnValid, ssnValid } from '@cxqa/core/pii';
 
 const types = (text: string, country?: string) => detectPii(text, { defaultCountry: country }).map((p) => `${p.type}:${text.slice(p.start, p.end)}`);
 

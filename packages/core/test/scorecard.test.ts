@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeMatches, createInspector, CxqaError, DEFAULT_SCORECARD, ScorecardSchema, scoreConversation, type Finding } from '@cxqa/core';
+import { createInspector, CxqaError, DEFAULT_SCORECARD, ScorecardSchema, scoreConversation, type Finding } from '@cxqa/core';
+import { codeMatches } from '@cxqa/core/rules';
 
 const card = ScorecardSchema.parse({
   name: 't', version: '2.0.0', passThreshold: 70,

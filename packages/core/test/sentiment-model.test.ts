@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtinEmotionModel, builtinSentimentModel, createSentimentModel, sentimentFeatures } from '@cxqa/core';
+import { builtinEmotionModel, builtinSentimentModel } from '@cxqa/core';
+import { createSentimentModel, sentimentFeatures } from '@cxqa/core/models';
 
 describe('sentiment features', () => {
   it('builds CJK n-grams, words with negation scope, subwords and chat cues, each once', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, isWorkingTime, parseDuration, workingSecondsBetween, type WorkingCalendar } from '@cxqa/core';
+import { type WorkingCalendar } from '@cxqa/core';
+import { formatDuration, isWorkingTime, parseDuration, workingSecondsBetween } from '@cxqa/core/timing';
 
 const ms = (iso: string) => Date.parse(iso);
 const berlin: WorkingCalendar = { timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidayCountry: 'DE' };
@@ -73,7 +74,7 @@ describe('durations', () => {
 
 describe('zone arithmetic', () => {
   it('maps wall times to instants around daylight-saving changes', async () => {
-    const { wallTimeToInstant, localDate, zoneOffset } = await import('@cxqa/core');
+    const { wallTimeToInstant, localDate, zoneOffset } = await import('@cxqa/core/timing');
     const spring = localDate('Europe/Berlin', Date.parse('2026-03-29T12:00:00Z'));
     expect(spring).toMatchObject({ iso: '2026-03-29', weekday: 7 });
     expect(new Date(wallTimeToInstant('Europe/Berlin', spring, 1, 30)).toISOString()).toBe('2026-03-29T00:30:00.000Z');

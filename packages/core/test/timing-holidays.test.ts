@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTRY_TIMEZONES, dayStatus, holidayYear, isWorkingTime, publicHolidays, type WorkingCalendar } from '@cxqa/core';
+import { COUNTRY_TIMEZONES, dayStatus, holidayYear, type WorkingCalendar } from '@cxqa/core';
+import { isWorkingTime, publicHolidays } from '@cxqa/core/timing';
 import { entryDays, isGroupOnly } from '../src/analyzers/timing/holidays.js';
 import notices from '../src/analyzers/timing/official-notices.json' with { type: 'json' };
 import groupOnly from '../src/analyzers/timing/group-only-holidays.json' with { type: 'json' };

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildKbIndex, createInspector, kbAnalyzer, lexicalSimilarity } from '@cxqa/core';
+import { buildKbIndex, createInspector, kbAnalyzer } from '@cxqa/core';
+import { lexicalSimilarity } from '@cxqa/core/kb';
 import { intentKnowledgeBase, loadBanking77, loadBitext, loadJsts, type IntentRow } from '../corpora/kb.js';
 import { lines } from '../corpora/read.js';
 import { pearson, rocAuc, spearman } from '../metrics/correlation.js';

@@ -1,4 +1,5 @@
-import { countLetters, countryLanguages, identifyLanguage, langidText, scriptLanguage } from '@cxqa/core';
+import { identifyLanguage } from '@cxqa/core';
+import { countLetters, countryLanguages, langidText, scriptLanguage } from '@cxqa/core/langid';
 import type { LangidRow } from '../corpora/tatoeba.js';
 import { TATOEBA_CORPUS } from '../corpora/tatoeba.js';
 import { expectedCalibrationError } from '../metrics/calibration.js';

@@ -1,4 +1,6 @@
-import { builtinMoodCues, builtinSentimentModel, normalizeText, polarityOf, softPolarityOf } from '@cxqa/core';
+import { builtinSentimentModel, normalizeText } from '@cxqa/core';
+import { builtinMoodCues } from '@cxqa/core/rules';
+import { polarityOf, softPolarityOf } from '@cxqa/core/models';
 import { isEvalRow, loadSb10k, loadXedEmotions, loadXedPolarity } from '../corpora/sentiment.js';
 import { accuracy, macroF1, prf } from '../metrics/classification.js';
 import type { EvalRow } from '../report.js';

@@ -1,4 +1,4 @@
-import { builtinPolitenessModel, createLinearClassifier, politenessFeatures, trainLogistic } from '@cxqa/core';
+import { builtinPolitenessModel, createLinearClassifier, politenessFeatures, trainLogistic } from '@cxqa/core/models';
 import { isEvalRow } from '../corpora/sentiment.js';
 import { loadStanfordPoliteness, loadTydip, quartileBinary, TYDIP_LANGUAGES, type BinaryRequest, type StanfordDomain } from '../corpora/politeness.js';
 import { accuracy } from '../metrics/classification.js';

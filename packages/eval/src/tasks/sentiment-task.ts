@@ -1,4 +1,5 @@
-import { builtinEmotionModel, builtinSentimentModel, EMOTION_LANGUAGES } from '@cxqa/core';
+import { builtinEmotionModel, builtinSentimentModel } from '@cxqa/core';
+import { EMOTION_LANGUAGES } from '@cxqa/core/models';
 import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, loadXedEmotions, loadXedPolarity, XED_EMOTIONS, type PolarityRow } from '../corpora/sentiment.js';
 import { accuracy, macroF1 } from '../metrics/classification.js';
 import type { EvalRow } from '../report.js';

@@ -1,0 +1,5 @@
+/** `@cxqa/core/models`: the linear sentiment, emotion and politeness models, their features and training. */
+export * from '../sentiment/index.js';
+export * from '../analyzers/sentiment/index.js';
+export * from '../politeness/index.js';
+export * from '../linear/index.js';

@@ -1,0 +1,2 @@
+/** `@cxqa/core/timing`: working time, time zones, holidays, SLA options and durations behind the timing analyzer. */
+export * from '../analyzers/timing/index.js';
