@@ -6,11 +6,11 @@
  * none) and the 206 verdict-fixture conversations (hand-written, 9 languages, no text repeated).
  * Reports the median ms per conversation of each and their ratio.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BenchRow } from './report.js';
 import { syntheticStream } from './generate.js';
+import type { BenchRow } from './report.js';
 
 interface AnyInspector {
   inspect(conversation: unknown): Promise<unknown>;
@@ -27,7 +27,12 @@ function verdictConversations(root: string): unknown[] {
   const dir = resolve(root, 'fixtures/verdicts');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readFileSync(resolve(dir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { conversation: unknown }).conversation));
+    .flatMap((f) =>
+      readFileSync(resolve(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { conversation: unknown }).conversation),
+    );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -2,13 +2,34 @@
 import type { ConversationInput } from '@cxqa/core';
 
 const PLACES = [
-  ['US', 'America/New_York'], ['US', 'America/Los_Angeles'], ['DE', 'Europe/Berlin'], ['FR', 'Europe/Paris'],
-  ['GB', 'Europe/London'], ['SG', 'Asia/Singapore'], ['ES', 'Europe/Madrid'], ['JP', 'Asia/Tokyo'], ['BR', 'America/Sao_Paulo'],
+  ['US', 'America/New_York'],
+  ['US', 'America/Los_Angeles'],
+  ['DE', 'Europe/Berlin'],
+  ['FR', 'Europe/Paris'],
+  ['GB', 'Europe/London'],
+  ['SG', 'Asia/Singapore'],
+  ['ES', 'Europe/Madrid'],
+  ['JP', 'Asia/Tokyo'],
+  ['BR', 'America/Sao_Paulo'],
 ] as const;
 const TYPES = [undefined, 'order_issue', 'return_exchange', 'quality_complaint', 'logistics', 'product_question', 'after_sales_followup'];
 const TEXT = {
-  customer: ['Where is my order?', 'Wo ist meine Bestellung?', '¿Dónde está mi pedido?', 'Le colis est arrivé cassé.', '荷物はまだ届きません。', 'I want a refund please.'],
-  agent: ['Hello! Let me check that for you.', 'Guten Tag, ich prüfe das sofort.', 'Hola, lo reviso ahora mismo.', 'Bonjour, je suis désolée.', 'お問い合わせありがとうございます。', 'I have issued the refund.'],
+  customer: [
+    'Where is my order?',
+    'Wo ist meine Bestellung?',
+    '¿Dónde está mi pedido?',
+    'Le colis est arrivé cassé.',
+    '荷物はまだ届きません。',
+    'I want a refund please.',
+  ],
+  agent: [
+    'Hello! Let me check that for you.',
+    'Guten Tag, ich prüfe das sofort.',
+    'Hola, lo reviso ahora mismo.',
+    'Bonjour, je suis désolée.',
+    'お問い合わせありがとうございます。',
+    'I have issued the refund.',
+  ],
 };
 
 /** A small seeded PRNG (mulberry32). */

@@ -55,7 +55,13 @@ function conversationRows(log: (s: string) => void): BenchRow[] {
   const median = times.sort((a, b) => a - b)[2]!;
   log(`langid conversations: ${conversations.length} in ${median.toFixed(3)} s (median of 5)`);
   return [
-    { benchmark: 'langid.conversation.20msg', subject: 'cxqa', metric: 'conversations_per_second', value: Math.round(conversations.length / median), unit: 'conv/s' },
+    {
+      benchmark: 'langid.conversation.20msg',
+      subject: 'cxqa',
+      metric: 'conversations_per_second',
+      value: Math.round(conversations.length / median),
+      unit: 'conv/s',
+    },
     { benchmark: 'langid.conversation.20msg', subject: 'cxqa', metric: 'messages_per_second', value: Math.round(messages / median), unit: 'msg/s' },
   ];
 }

@@ -11,7 +11,12 @@ export interface LexiconBenchData {
   variants: { text: string; term: string; kind: string }[];
 }
 
-const lines = (path: string) => readFileSync(path, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (path: string) =>
+  readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function obfuscate(term: string, cjk: boolean): { text: string; kind: string }[] {
   const chars = Array.from(term);
@@ -38,8 +43,19 @@ function variants(terms: string[], cjk: boolean, count: number): LexiconBenchDat
 export function zhSensitiveData(corpora: string): LexiconBenchData | null {
   try {
     const dir = join(corpora, 'lexicon-zh-sensitive');
-    const terms = [...new Set(readdirSync(dir).filter((f) => f.endsWith('.txt')).flatMap((f) => lines(join(dir, f))).map((t) => t.toLowerCase()))];
-    const cold = ['test.csv', 'dev.csv'].flatMap((f) => lines(join(corpora, 'offensive-zh-cold', f)).slice(1).map((l) => l.split(',').slice(-1)[0]!));
+    const terms = [
+      ...new Set(
+        readdirSync(dir)
+          .filter((f) => f.endsWith('.txt'))
+          .flatMap((f) => lines(join(dir, f)))
+          .map((t) => t.toLowerCase()),
+      ),
+    ];
+    const cold = ['test.csv', 'dev.csv'].flatMap((f) =>
+      lines(join(corpora, 'offensive-zh-cold', f))
+        .slice(1)
+        .map((l) => l.split(',').slice(-1)[0]!),
+    );
     return { name: 'lexicon-zh-sensitive', terms, messages: cold.filter(Boolean), variants: variants(terms, true, 150) };
   } catch {
     return null;
@@ -50,7 +66,8 @@ export function ldnoobwEnData(corpora: string): LexiconBenchData | null {
   try {
     const terms = [...new Set(lines(join(corpora, 'lexicon-ldnoobw', 'en.txt')).map((t) => t.toLowerCase()))];
     const tatoeba = lines(join(corpora, 'langid-tatoeba-tatodet', 'eng_1000.csv')).map((l) => l.split('\t')[2] ?? '');
-    const uci = readdirSync(join(corpora, 'sentiment-en-uci-labelled-sentences')).filter((f) => f.endsWith('.txt') && !/readme/i.test(f))
+    const uci = readdirSync(join(corpora, 'sentiment-en-uci-labelled-sentences'))
+      .filter((f) => f.endsWith('.txt') && !/readme/i.test(f))
       .flatMap((f) => lines(join(corpora, 'sentiment-en-uci-labelled-sentences', f)).map((l) => l.split('\t')[0] ?? ''));
     const base = [...tatoeba, ...uci].filter(Boolean);
     return { name: 'lexicon-ldnoobw-en', terms, messages: [...base, ...base, ...base], variants: variants(terms, false, 150) };

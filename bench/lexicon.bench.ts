@@ -1,7 +1,7 @@
 /** Our matcher vs obscenity, mint-filter and modern-ahocorasick: same lexicon, same text, same run. */
 import { createMatcher } from '@cxqa/core';
+import { type LexiconBenchData, ldnoobwEnData, zhSensitiveData } from './lexicon-data.js';
 import type { BenchRow } from './report.js';
-import { ldnoobwEnData, zhSensitiveData, type LexiconBenchData } from './lexicon-data.js';
 
 interface Subject {
   name: string;
@@ -82,7 +82,9 @@ function measure(data: LexiconBenchData, subject: Subject, log: (s: string) => v
   const found = data.variants.filter((v) => find(v.text).some((t) => t.toLowerCase() === v.term)).length;
   const charsPerSecond = Math.round(chars / seconds);
   const recall = found / data.variants.length;
-  log(`  ${subject.name}: ${(charsPerSecond / 1e6).toFixed(2)} M chars/s, build ${buildMs.toFixed(0)} ms, ${matches} matches, obfuscated recall ${recall.toFixed(3)}`);
+  log(
+    `  ${subject.name}: ${(charsPerSecond / 1e6).toFixed(2)} M chars/s, build ${buildMs.toFixed(0)} ms, ${matches} matches, obfuscated recall ${recall.toFixed(3)}`,
+  );
   return [
     { benchmark: data.name, subject: subject.name, metric: 'charsPerSecond', value: charsPerSecond, unit: 'chars/s' },
     { benchmark: data.name, subject: subject.name, metric: 'obfuscatedRecall', value: Number(recall.toFixed(4)) },
@@ -95,7 +97,9 @@ export async function benchLexicons(corpora: string, log: (s: string) => void): 
   const list = await subjects();
   for (const data of [zhSensitiveData(corpora), ldnoobwEnData(corpora)]) {
     if (!data) continue;
-    log(`${data.name}: ${data.terms.length} terms, ${data.messages.length.toLocaleString('en')} messages (${data.messages.reduce((a, m) => a + m.length, 0).toLocaleString('en')} chars), ${data.variants.length} obfuscated variants`);
+    log(
+      `${data.name}: ${data.terms.length} terms, ${data.messages.length.toLocaleString('en')} messages (${data.messages.reduce((a, m) => a + m.length, 0).toLocaleString('en')} chars), ${data.variants.length} obfuscated variants`,
+    );
     for (const s of list) rows.push(...measure(data, s, log));
   }
   return rows;

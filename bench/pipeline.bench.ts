@@ -1,8 +1,9 @@
 /** Whole-pipeline throughput and memory with the timing analyzer on a generated stream. */
-import { createInspector, timingAnalyzer } from '@cxqa/core';
+
 import type { Inspector } from '@cxqa/core';
-import type { BenchRow } from './report.js';
+import { createInspector, timingAnalyzer } from '@cxqa/core';
 import { syntheticStream } from './generate.js';
+import type { BenchRow } from './report.js';
 
 const heapMb = () => {
   globalThis.gc?.();
@@ -19,7 +20,13 @@ export async function benchPipeline(count: number, log: (s: string) => void): Pr
   for await (const _ of inspector.inspectMany(syntheticStream(5000), { concurrency: 1 })) n++;
   const seconds = (performance.now() - t0) / 1000;
   rows.push({ benchmark: 'pipeline.timing.20msg', subject: 'cxqa', metric: 'conversations_per_second', value: Math.round(n / seconds), unit: 'conv/s' });
-  rows.push({ benchmark: 'pipeline.timing.20msg', subject: 'cxqa', metric: 'ms_per_conversation', value: Number(((seconds * 1000) / n).toFixed(3)), unit: 'ms' });
+  rows.push({
+    benchmark: 'pipeline.timing.20msg',
+    subject: 'cxqa',
+    metric: 'ms_per_conversation',
+    value: Number(((seconds * 1000) / n).toFixed(3)),
+    unit: 'ms',
+  });
   log(`pipeline: ${n} conversations of 20 messages in ${seconds.toFixed(2)} s`);
   rows.push(...(await throughput('pipeline.builtin.20msg', createInspector(), log)));
 
@@ -39,7 +46,13 @@ export async function benchPipeline(count: number, log: (s: string) => void): Pr
   const streamSeconds = (performance.now() - start) / 1000;
   const first = checkpoints[0] ?? heapMb();
   const last = checkpoints.at(-1) ?? heapMb();
-  rows.push({ benchmark: `pipeline.stream.${count}`, subject: 'cxqa', metric: 'conversations_per_second', value: Math.round(count / streamSeconds), unit: 'conv/s' });
+  rows.push({
+    benchmark: `pipeline.stream.${count}`,
+    subject: 'cxqa',
+    metric: 'conversations_per_second',
+    value: Math.round(count / streamSeconds),
+    unit: 'conv/s',
+  });
   rows.push({ benchmark: `pipeline.stream.${count}`, subject: 'cxqa', metric: 'heap_after_gc_first_checkpoint', value: Number(first.toFixed(1)), unit: 'MB' });
   rows.push({ benchmark: `pipeline.stream.${count}`, subject: 'cxqa', metric: 'heap_after_gc_last_checkpoint', value: Number(last.toFixed(1)), unit: 'MB' });
   rows.push({ benchmark: `pipeline.stream.${count}`, subject: 'cxqa', metric: 'peak_rss', value: Math.round(peakRss), unit: 'MB' });

@@ -11,13 +11,22 @@ import { benchLangid } from './langid.bench.js';
 import { benchLexicons } from './lexicon.bench.js';
 import { benchNormalize } from './normalize.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
-import { benchTransformers } from './transformers.bench.js';
 import type { BenchRow } from './report.js';
+import { benchTransformers } from './transformers.bench.js';
 
-const { values } = parseArgs({ options: { json: { type: 'string' }, stream: { type: 'string', default: '100000' }, corpora: { type: 'string', default: '../shared/corpora' }, baseline: { type: 'string' }, only: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    json: { type: 'string' },
+    stream: { type: 'string', default: '100000' },
+    corpora: { type: 'string', default: '../shared/corpora' },
+    baseline: { type: 'string' },
+    only: { type: 'string' },
+  },
+});
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const rows: BenchRow[] = [];
-if (values.only === 'baseline' && !values.baseline) throw new Error('--only baseline needs --baseline DIR (a checkout of an earlier commit with its dependencies installed)');
+if (values.only === 'baseline' && !values.baseline)
+  throw new Error('--only baseline needs --baseline DIR (a checkout of an earlier commit with its dependencies installed)');
 if (values.only !== 'baseline') {
   rows.push(...benchNormalize());
   rows.push(...(await benchPipeline(Number(values.stream), log)));
@@ -29,5 +38,6 @@ if (values.only !== 'baseline') {
 if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), log)));
 
 const width = Math.max(...rows.map((r) => r.benchmark.length));
-for (const r of rows) process.stdout.write(`${r.benchmark.padEnd(width)}  ${r.subject.padEnd(6)}  ${r.metric.padEnd(32)} ${String(r.value).padStart(12)} ${r.unit ?? ''}\n`);
+for (const r of rows)
+  process.stdout.write(`${r.benchmark.padEnd(width)}  ${r.subject.padEnd(6)}  ${r.metric.padEnd(32)} ${String(r.value).padStart(12)} ${r.unit ?? ''}\n`);
 if (values.json) writeFileSync(values.json, `${JSON.stringify({ results: rows }, null, 2)}\n`);

@@ -31,17 +31,42 @@ export async function benchTransformers(log: (s: string) => void): Promise<Bench
   const linear = builtinSentimentModel('en')!;
   const t0 = performance.now();
   for (const m of messages) linear.predict(m);
-  rows.push({ benchmark: 'sentiment.message', subject: 'cxqa', metric: 'linear model messages per second', value: Math.round(messages.length / ((performance.now() - t0) / 1000)), unit: 'msg/s' });
+  rows.push({
+    benchmark: 'sentiment.message',
+    subject: 'cxqa',
+    metric: 'linear model messages per second',
+    value: Math.round(messages.length / ((performance.now() - t0) / 1000)),
+    unit: 'msg/s',
+  });
 
   const dir = mkdtempSync(join(tmpdir(), 'cxqa-bench-tiny-'));
   try {
     writeTinyClassifier(dir, 'tiny/sentiment', { labels: ['NEG', 'POS'], words: { broken: 'NEG', waiting: 'NEG', thank: 'POS', perfectly: 'POS' } });
     for (const batchSize of [1, 16]) {
-      const classifier = createTransformersClassifier({ model: 'tiny/sentiment', localModelPath: dir, labels: { NEG: 'negative', POS: 'positive' }, dtype: 'fp32', batchSize });
+      const classifier = createTransformersClassifier({
+        model: 'tiny/sentiment',
+        localModelPath: dir,
+        labels: { NEG: 'negative', POS: 'positive' },
+        dtype: 'fp32',
+        batchSize,
+      });
       const t1 = performance.now();
       await classifier.ready();
-      if (batchSize === 1) rows.push({ benchmark: 'sentiment.transformers', subject: 'tiny', metric: 'cold load ms (library + session)', value: Math.round(performance.now() - t1), unit: 'ms' });
-      rows.push({ benchmark: 'sentiment.transformers', subject: 'tiny', metric: `messages per second, batch ${batchSize}`, value: await rate(classifier), unit: 'msg/s' });
+      if (batchSize === 1)
+        rows.push({
+          benchmark: 'sentiment.transformers',
+          subject: 'tiny',
+          metric: 'cold load ms (library + session)',
+          value: Math.round(performance.now() - t1),
+          unit: 'ms',
+        });
+      rows.push({
+        benchmark: 'sentiment.transformers',
+        subject: 'tiny',
+        metric: `messages per second, batch ${batchSize}`,
+        value: await rate(classifier),
+        unit: 'msg/s',
+      });
       await classifier.dispose();
     }
   } finally {
@@ -52,7 +77,13 @@ export async function benchTransformers(log: (s: string) => void): Promise<Bench
   for (const model of Object.keys(SENTIMENT_LABEL_PRESETS)) {
     if (!local || !existsSync(join(local, model))) continue;
     const classifier = createTransformersClassifier({ model, localModelPath: local, batchSize: 16 });
-    rows.push({ benchmark: 'sentiment.transformers', subject: model.split('/')[1]!.slice(0, 12), metric: 'messages per second, batch 16', value: await rate(classifier), unit: 'msg/s' });
+    rows.push({
+      benchmark: 'sentiment.transformers',
+      subject: model.split('/')[1]!.slice(0, 12),
+      metric: 'messages per second, batch 16',
+      value: await rate(classifier),
+      unit: 'msg/s',
+    });
     await classifier.dispose();
   }
   if (!local) log('transformers: set CXQA_MODELS_DIR to a directory with a documented model to measure it');

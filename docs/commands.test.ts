@@ -18,7 +18,12 @@ import { describe, expect, it } from 'vitest';
 
 const DOCS = import.meta.dirname;
 const ROOT = join(DOCS, '..');
-const FILES = [...readdirSync(DOCS).filter((f) => f.endsWith('.md')).map((f) => join('docs', f)), 'README.md'];
+const FILES = [
+  ...readdirSync(DOCS)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join('docs', f)),
+  'README.md',
+];
 const KINDS = /^(?:ts run|sh|output|json|json config|text|(?:sh|ts) skip="[^"]+")$/;
 
 interface Block {
@@ -44,10 +49,13 @@ function blocks(file: string): Block[] {
 
 /** Command lines of an `sh` block: comments and blank lines dropped, `# exit N` read. */
 function commands(body: string): { command: string; exit: number }[] {
-  return body.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#')).map((l) => {
-    const exit = /#\s*exit (\d+)/.exec(l);
-    return { command: l.replace(/\s+#.*$/, '').trim(), exit: exit ? Number(exit[1]) : 0 };
-  });
+  return body
+    .split('\n')
+    .filter((l) => l.trim() && !l.trim().startsWith('#'))
+    .map((l) => {
+      const exit = /#\s*exit (\d+)/.exec(l);
+      return { command: l.replace(/\s+#.*$/, '').trim(), exit: exit ? Number(exit[1]) : 0 };
+    });
 }
 
 const all = FILES.flatMap(blocks);
@@ -83,7 +91,13 @@ describe('documented commands and blocks', () => {
         for (const { command, exit } of commands(b.body)) {
           // the README's test command is the one running this test (CI runs it via .ci/run)
           if (/pnpm@10 test$/.test(command)) continue;
-          const r = spawnSync('bash', ['-c', command], { cwd: ROOT, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' }, maxBuffer: 64 * 1024 * 1024 });
+          const r = spawnSync('bash', ['-c', command], {
+            cwd: ROOT,
+            encoding: 'utf8',
+            timeout: 300_000,
+            env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+            maxBuffer: 64 * 1024 * 1024,
+          });
           printed += `${r.stdout}\n${r.stderr}\n`;
           expect(r.status, `${command}\n${r.stderr.slice(-2000)}`).toBe(exit);
         }
@@ -94,7 +108,10 @@ describe('documented commands and blocks', () => {
       if (expected) {
         const got = printed.split('\n').map((l) => l.trimEnd());
         let at = 0;
-        for (const want of expected.split('\n').map((l) => l.trimEnd()).filter((l) => l && l !== '…')) {
+        for (const want of expected
+          .split('\n')
+          .map((l) => l.trimEnd())
+          .filter((l) => l && l !== '…')) {
           const found = got.indexOf(want, at);
           expect(found, `"${want}" not printed (in order) by ${b.file}:${b.line}`).toBeGreaterThanOrEqual(0);
           at = found + 1;

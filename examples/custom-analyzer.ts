@@ -4,7 +4,7 @@
  *
  *   pnpm example:custom
  */
-import { createInspector, DEFAULT_SCORECARD, timingAnalyzer, type Analyzer, type Finding } from '@cxqa/core';
+import { type Analyzer, createInspector, DEFAULT_SCORECARD, type Finding, timingAnalyzer } from '@cxqa/core';
 import { checkAnalyzerConformance } from '@cxqa/core/testing';
 
 /** Factory: the names agents may sign with. */
@@ -21,11 +21,16 @@ export function signatureAnalyzer(options: { names: string[] }): Analyzer {
       const hit = names.map((n) => [n, last.view.normalized.lastIndexOf(n)] as const).find(([, at]) => at >= 0);
       const findings: Finding[] = hit
         ? []
-        : [{
-            analyzer: 'signature', code: 'signature.missing', severity: 'minor', messageIndex: last.index,
-            explanation: `the last agent message is not signed with one of: ${options.names.join(', ')}`,
-            suggestion: `end with "Best regards, ${options.names[0]}"`,
-          }];
+        : [
+            {
+              analyzer: 'signature',
+              code: 'signature.missing',
+              severity: 'minor',
+              messageIndex: last.index,
+              explanation: `the last agent message is not signed with one of: ${options.names.join(', ')}`,
+              suggestion: `end with "Best regards, ${options.names[0]}"`,
+            },
+          ];
       const evidence = hit ? [{ ...last.view.toOriginalSpan(hit[1], hit[1] + hit[0].length) }] : [];
       return { scores: { branding: 1 }, findings, metrics: { 'signature.signed': hit ? 1 : 0, 'signature.spanStart': evidence[0]?.start ?? null } };
     },
@@ -45,7 +50,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   process.stdout.write(problems.length ? `conformance problems:\n${problems.join('\n')}\n` : 'signature analyzer passes the conformance suite\n');
   const inspector = createInspector({ analyzers: [timingAnalyzer(), signature], scorecard: brandScorecard });
   const result = await inspector.inspect({
-    id: 'demo', customer: { country: 'GB' },
+    id: 'demo',
+    customer: { country: 'GB' },
     messages: [
       { role: 'customer', text: 'Hi, is the blue kettle back in stock?', at: '2026-03-03T10:00:00Z' },
       { role: 'agent', text: 'Hello! Yes, it is back since Monday.', at: '2026-03-03T10:04:00Z' },

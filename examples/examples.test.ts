@@ -1,19 +1,20 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { connect, type AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it, vi } from 'vitest';
-import { createInspector, sensitiveAnalyzer, timingAnalyzer, type Result } from '@cxqa/core';
+import { createInspector, type Result, sensitiveAnalyzer, timingAnalyzer } from '@cxqa/core';
 import { checkAnalyzerConformance } from '@cxqa/core/testing';
+import { describe, expect, it, vi } from 'vitest';
 import { brandScorecard, signatureAnalyzer } from './custom-analyzer.js';
 import { auditAgainstKb, contradictions } from './kb-audit.js';
 import { agentReport } from './qa-lead-report.js';
 import { createWebhookServer } from './webhook-server.js';
 
 const conversation = {
-  id: 'w1', customer: { country: 'US', timezone: 'America/New_York' },
+  id: 'w1',
+  customer: { country: 'US', timezone: 'America/New_York' },
   messages: [
     { role: 'customer', text: 'Where is my order?', at: '2026-03-02T10:00:00-05:00' },
     { role: 'agent', text: 'Hi! It left the warehouse today. Best, Anna', at: '2026-03-02T10:09:00-05:00' },
@@ -85,13 +86,16 @@ describe('example scripts on an export with bad lines', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cxqa-examples-'));
   const good = (id: string, agentId: string) => JSON.stringify({ ...conversation, id, agentId });
   const file = join(dir, 'export.jsonl');
-  writeFileSync(file, [
-    good('g1', 'anna'),
-    `{"id":"p1","agentId":"anna","messages":[{"role":"customer","text":"mail me at ${SECRET}"`,
-    'null',
-    JSON.stringify({ id: 'no-messages', agentId: 'ben', text: SECRET }),
-    good('g2', 'ben'),
-  ].join('\n'));
+  writeFileSync(
+    file,
+    [
+      good('g1', 'anna'),
+      `{"id":"p1","agentId":"anna","messages":[{"role":"customer","text":"mail me at ${SECRET}"`,
+      'null',
+      JSON.stringify({ id: 'no-messages', agentId: 'ben', text: SECRET }),
+      good('g2', 'ben'),
+    ].join('\n'),
+  );
 
   it('the QA lead report reads every good line, lists the invalid one for review and names the bad line by number only', async () => {
     const { code, stdout, stderr } = await runExample('qa-lead-report.ts', [file]);
@@ -141,7 +145,11 @@ describe('QA lead report example', () => {
     rude.messages = [rude.messages[0]!, { ...rude.messages[1]!, text: 'Stop asking, idiot. It ships today.' }];
     const b = await inspector.inspect(rude); // 20 min (timeliness 75) and an insult (compliance 85): 79.3; the insult fails it and asks for review
     const c = await inspector.inspect(reply('w3', '2026-03-02T10:02:00-05:00')); // 2 min: 100
-    const report = agentReport([{ agentId: 'anna', result: a }, { agentId: 'anna', result: b }, { agentId: undefined, result: c }]);
+    const report = agentReport([
+      { agentId: 'anna', result: a },
+      { agentId: 'anna', result: b },
+      { agentId: undefined, result: c },
+    ]);
     expect(report).toEqual([
       { agent: '(unassigned)', conversations: 1, meanScore: 100, breaches: 0, medianFirstResponseSeconds: 120, review: [] },
       { agent: 'anna', conversations: 2, meanScore: 86.8, breaches: 2, medianFirstResponseSeconds: 540, review: ['w2'] },
@@ -152,14 +160,22 @@ describe('QA lead report example', () => {
 describe('knowledge-base audit example', () => {
   it('lists each contradicted fact with what the agent said and what the KB says', async () => {
     const results = await auditAgainstKb('fixtures/kb/kb.json', [
-      { id: 'a', customer: { country: 'DE' }, messages: [
-        { role: 'customer', text: 'Wie lange kann ich die Schuhe zurücksenden?', at: '2026-03-02T10:00:00Z' },
-        { role: 'agent', text: 'Guten Tag! Sie können die Ware innerhalb von 14 Tagen zurücksenden.', at: '2026-03-02T10:02:00Z' },
-      ] },
-      { id: 'b', customer: { country: 'US' }, messages: [
-        { role: 'customer', text: 'Is there a restocking fee?', at: '2026-03-02T10:00:00Z' },
-        { role: 'agent', text: 'Hi! Opened items have a 15% restocking fee. Anything else I can help with?', at: '2026-03-02T10:01:00Z' },
-      ] },
+      {
+        id: 'a',
+        customer: { country: 'DE' },
+        messages: [
+          { role: 'customer', text: 'Wie lange kann ich die Schuhe zurücksenden?', at: '2026-03-02T10:00:00Z' },
+          { role: 'agent', text: 'Guten Tag! Sie können die Ware innerhalb von 14 Tagen zurücksenden.', at: '2026-03-02T10:02:00Z' },
+        ],
+      },
+      {
+        id: 'b',
+        customer: { country: 'US' },
+        messages: [
+          { role: 'customer', text: 'Is there a restocking fee?', at: '2026-03-02T10:00:00Z' },
+          { role: 'agent', text: 'Hi! Opened items have a 15% restocking fee. Anything else I can help with?', at: '2026-03-02T10:01:00Z' },
+        ],
+      },
     ]);
     expect(contradictions(results)).toEqual([{ conversation: 'a', message: 1, fact: 'return window', agentSaid: '14 Tagen', kbSays: '30 days' }]);
     expect(results[0]!.dimensions.find((d) => d.name === 'accuracy')?.score).toBe(85);

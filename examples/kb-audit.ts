@@ -4,7 +4,7 @@
  *
  *   pnpm example:kb [fixtures/kb/kb.json] [fixtures/kb/conversations.jsonl]
  */
-import { builtinAnalyzers, createInspector, kbAnalyzer, loadKnowledgeBase, type ConversationInput, type Result } from '@cxqa/core';
+import { builtinAnalyzers, type ConversationInput, createInspector, kbAnalyzer, loadKnowledgeBase, type Result } from '@cxqa/core';
 import { readJsonlValues } from './read-jsonl.js';
 
 export interface KbAuditRow {
@@ -22,7 +22,13 @@ export function contradictions(results: readonly Result[]): KbAuditRow[] {
       .filter((f) => f.code === 'kb.contradiction')
       .map((f) => {
         const detail = (f.rule?.detail ?? {}) as { fact?: string; agentValue?: string; kbValue?: string };
-        return { conversation: r.conversationId ?? '?', message: f.messageIndex ?? -1, fact: detail.fact ?? '?', agentSaid: detail.agentValue ?? '?', kbSays: detail.kbValue ?? '?' };
+        return {
+          conversation: r.conversationId ?? '?',
+          message: f.messageIndex ?? -1,
+          fact: detail.fact ?? '?',
+          agentSaid: detail.agentValue ?? '?',
+          kbSays: detail.kbValue ?? '?',
+        };
       }),
   );
 }

@@ -23,18 +23,23 @@ export function agentReport(rows: { agentId: string | undefined; result: Result 
     const key = row.agentId ?? '(unassigned)';
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
-  return [...groups].map(([agent, list]) => {
-    const scores = list.map((r) => r.result.score).filter((s): s is number => s !== null);
-    const firsts = list.map((r) => r.result.metrics['timing.firstResponseSeconds']).filter((s): s is number => typeof s === 'number').sort((a, b) => a - b);
-    return {
-      agent,
-      conversations: list.length,
-      meanScore: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
-      breaches: list.reduce((n, r) => n + r.result.findings.filter((f) => f.code.endsWith('_breach')).length, 0),
-      medianFirstResponseSeconds: firsts.length ? firsts[Math.floor((firsts.length - 1) / 2)]! : null,
-      review: list.filter((r) => r.result.pass === false || r.result.review.needed || r.result.status !== 'ok').map((r) => r.result.conversationId ?? '?'),
-    };
-  }).sort((a, b) => a.agent.localeCompare(b.agent));
+  return [...groups]
+    .map(([agent, list]) => {
+      const scores = list.map((r) => r.result.score).filter((s): s is number => s !== null);
+      const firsts = list
+        .map((r) => r.result.metrics['timing.firstResponseSeconds'])
+        .filter((s): s is number => typeof s === 'number')
+        .sort((a, b) => a - b);
+      return {
+        agent,
+        conversations: list.length,
+        meanScore: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
+        breaches: list.reduce((n, r) => n + r.result.findings.filter((f) => f.code.endsWith('_breach')).length, 0),
+        medianFirstResponseSeconds: firsts.length ? firsts[Math.floor((firsts.length - 1) / 2)]! : null,
+        review: list.filter((r) => r.result.pass === false || r.result.review.needed || r.result.status !== 'ok').map((r) => r.result.conversationId ?? '?'),
+      };
+    })
+    .sort((a, b) => a.agent.localeCompare(b.agent));
 }
 
 export async function mainReport(path: string): Promise<void> {

@@ -14,7 +14,9 @@ export function createWebhookServer(inspector: Inspector = createInspector()): S
   return createServer((req, res) => {
     handle(inspector, req, res).catch((e: unknown) => {
       // never the body, never the message of a parse error (it can quote the body): the kind only
-      process.stderr.write(`webhook: request failed (${(e as Error)?.name ?? 'error'}${(e as NodeJS.ErrnoException)?.code ? ` ${(e as NodeJS.ErrnoException).code}` : ''})\n`);
+      process.stderr.write(
+        `webhook: request failed (${(e as Error)?.name ?? 'error'}${(e as NodeJS.ErrnoException)?.code ? ` ${(e as NodeJS.ErrnoException).code}` : ''})\n`,
+      );
       if (!res.headersSent && !res.destroyed) send(res, 500, { error: 'internal error' });
     });
   });

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type LangidModelFile } from '@cxqa/core';
+import type { LangidModelFile } from '@cxqa/core';
 import { forEachNgram, langidText, scriptLanguage } from '@cxqa/core/langid';
 import { loadTatoebaTraining } from '@cxqa/eval';
 

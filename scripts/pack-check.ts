@@ -14,7 +14,7 @@
  * Third-party dependencies come from npm's cache or the registry (`--prefer-offline`).
  * Ends with `pack check: N passed, M failed`; exit 1 when anything failed.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -34,7 +34,11 @@ function check(name: string, ok: boolean, detail = ''): void {
   process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} ${name}${!ok && detail ? `: ${detail}` : ''}\n`);
 }
 
-interface Run { status: number | null; stdout: string; stderr: string }
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 function run(cmd: string, args: string[], options: SpawnSyncOptions = {}): Run {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...options });
   if (r.error) throw r.error;
@@ -56,7 +60,9 @@ function pnpm(args: string[], options: SpawnSyncOptions = {}): Run {
 }
 function npmInstall(dir: string, tarballs: string[]): void {
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'cxqa-pack-check', private: true, type: 'module' }, null, 2));
-  mustRun(`npm install in ${relative(work, dir)}`, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], { cwd: dir });
+  mustRun(`npm install in ${relative(work, dir)}`, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], {
+    cwd: dir,
+  });
 }
 function duBytes(path: string): number {
   const st = statSync(path, { throwIfNoEntry: false });
@@ -65,7 +71,9 @@ function duBytes(path: string): number {
   return readdirSync(path).reduce((sum, name) => sum + duBytes(join(path, name)), 0);
 }
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)));
 }
 const mb = (bytes: number): string => (bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} kB` : `${(bytes / 1e6).toFixed(1)} MB`);
 const seconds = (): string => `${((Date.now() - started) / 1000).toFixed(0)} s`;
@@ -106,7 +114,10 @@ try {
   // ── the tarballs themselves ────────────────────────────────────────────────────────────────
   for (const name of PACKAGES) {
     const file = tarball(name);
-    const listing = mustRun('tar -t', 'tar', ['-tzf', file]).stdout.split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
+    const listing = mustRun('tar -t', 'tar', ['-tzf', file])
+      .stdout.split('\n')
+      .filter(Boolean)
+      .map((f) => f.replace(/^package\//, ''));
     const text = mustRun('tar -x', 'tar', ['-xOzf', file, 'package/package.json']).stdout;
     const pkg = JSON.parse(text) as Record<string, any>;
     const source = JSON.parse(readFileSync(join(ROOT, 'packages', name, 'package.json'), 'utf8')) as Record<string, any>;
@@ -119,17 +130,27 @@ try {
         check(`@cxqa/${name}: ${dep} pinned to ${version}`, deps[dep] === version, `packed ${deps[dep]}`);
       }
     }
-    check(`@cxqa/${name}: exports without the source condition`, !JSON.stringify(pkg.exports).includes('"source"') && !JSON.stringify(pkg.exports).includes('/src/'));
+    check(
+      `@cxqa/${name}: exports without the source condition`,
+      !JSON.stringify(pkg.exports).includes('"source"') && !JSON.stringify(pkg.exports).includes('/src/'),
+    );
     check(`@cxqa/${name}: publishConfig access public`, pkg.publishConfig?.access === 'public');
-    check(`@cxqa/${name}: README.md, LICENSE (MIT), dist/index.js, dist/index.d.ts`,
-      ['README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts'].every((f) => listing.includes(f)) && pkg.license === 'MIT');
+    check(
+      `@cxqa/${name}: README.md, LICENSE (MIT), dist/index.js, dist/index.d.ts`,
+      ['README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts'].every((f) => listing.includes(f)) && pkg.license === 'MIT',
+    );
     check(`@cxqa/${name}: no sources, tests or maps`, !listing.some((f) => /^(src|test)\/|\.map$/.test(f)));
     if (name === 'core') {
       const folders = (source.files as string[]).filter((f) => !['dist', 'README.md', 'LICENSE'].includes(f));
       for (const folder of ['models', 'lexicons', 'policies', 'courtesy', 'conduct', 'sentiment', 'schemas']) {
-        const want = filesUnder(join(ROOT, 'packages/core', folder)).map((f) => `${folder}/${f}`).sort();
+        const want = filesUnder(join(ROOT, 'packages/core', folder))
+          .map((f) => `${folder}/${f}`)
+          .sort();
         const got = listing.filter((f) => f.startsWith(`${folder}/`)).sort();
-        check(`@cxqa/core: ${folder}/ shipped complete (${want.length} files)`, folders.includes(folder) && want.length > 0 && JSON.stringify(got) === JSON.stringify(want));
+        check(
+          `@cxqa/core: ${folder}/ shipped complete (${want.length} files)`,
+          folders.includes(folder) && want.length > 0 && JSON.stringify(got) === JSON.stringify(want),
+        );
       }
     }
     if (name === 'cli') {
@@ -151,31 +172,48 @@ try {
   const readmeRun = run(process.execPath, ['readme-example.mjs'], { cwd: full });
   check('ESM: the @cxqa/core README example runs from the installed package', readmeRun.status === 0, readmeRun.stderr.slice(-800));
 
-  writeFileSync(join(full, 'esm.mjs'), [
-    `import { createInspector } from '@cxqa/core';`,
-    `import { checkAnalyzerConformance } from '@cxqa/core/testing';`,
-    `import { accuracy } from '@cxqa/eval';`,
-    `import { createRequire } from 'node:module';`,
-    `if (typeof checkAnalyzerConformance !== 'function' || accuracy(['a'], ['a']) !== 1) throw new Error('subpath or eval import broken');`,
-    `createRequire(import.meta.url).resolve('@cxqa/core/schemas/conversation.schema.json');`,
-    `const exported = JSON.parse((await import('node:fs')).readFileSync(createRequire(import.meta.url).resolve('@cxqa/core/package.json'), 'utf8')).exports;`,
-    `for (const key of Object.keys(exported).filter((k) => k !== '.' && !k.includes('*') && !k.endsWith('.json'))) {`,
-    `  if (Object.keys(await import('@cxqa/core' + key.slice(1))).length === 0) throw new Error('empty subpath ' + key);`,
-    `}`,
-    `const r = await createInspector().inspect(${JSON.stringify(CONVERSATION)});`,
-    `console.log((${SUMMARY_JS})(r));`,
-  ].join('\n'));
+  writeFileSync(
+    join(full, 'esm.mjs'),
+    [
+      `import { createInspector } from '@cxqa/core';`,
+      `import { checkAnalyzerConformance } from '@cxqa/core/testing';`,
+      `import { accuracy } from '@cxqa/eval';`,
+      `import { createRequire } from 'node:module';`,
+      `if (typeof checkAnalyzerConformance !== 'function' || accuracy(['a'], ['a']) !== 1) throw new Error('subpath or eval import broken');`,
+      `createRequire(import.meta.url).resolve('@cxqa/core/schemas/conversation.schema.json');`,
+      `const exported = JSON.parse((await import('node:fs')).readFileSync(createRequire(import.meta.url).resolve('@cxqa/core/package.json'), 'utf8')).exports;`,
+      `for (const key of Object.keys(exported).filter((k) => k !== '.' && !k.includes('*') && !k.endsWith('.json'))) {`,
+      `  if (Object.keys(await import('@cxqa/core' + key.slice(1))).length === 0) throw new Error('empty subpath ' + key);`,
+      `}`,
+      `const r = await createInspector().inspect(${JSON.stringify(CONVERSATION)});`,
+      `console.log((${SUMMARY_JS})(r));`,
+    ].join('\n'),
+  );
   checkSummary('ESM: import @cxqa/core (+ every subpath, /schemas/*, @cxqa/eval) and inspect', run(process.execPath, ['esm.mjs'], { cwd: full }));
 
   writeFileSync(join(full, 'conversations.jsonl'), `${JSON.stringify(CONVERSATION)}\nnot json\n`);
   const cli = run('npx', ['--no', 'cxqa', 'inspect', 'conversations.jsonl', '--format', 'jsonl'], { cwd: full });
-  const lines = cli.stdout.trim().split('\n').map((l) => JSON.parse(l) as { conversationId?: string; status: string; findings?: { code: string }[] });
-  check('bin: `cxqa inspect` from the installed @cxqa/cli, one result per line, in order',
-    cli.status === 0 && lines.length === 2 && lines[0]!.conversationId === 'pack-1' && lines[0]!.status === 'ok' &&
-      lines[0]!.findings!.some((f) => f.code === 'politeness.blaming') && lines[1]!.status === 'invalid' && /2 conversations: 1 ok, 0 partial, 1 invalid/.test(cli.stderr),
-    `exit ${cli.status} ${cli.stdout.slice(0, 300)} ${cli.stderr.slice(-500)}`);
+  const lines = cli.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { conversationId?: string; status: string; findings?: { code: string }[] });
+  check(
+    'bin: `cxqa inspect` from the installed @cxqa/cli, one result per line, in order',
+    cli.status === 0 &&
+      lines.length === 2 &&
+      lines[0]!.conversationId === 'pack-1' &&
+      lines[0]!.status === 'ok' &&
+      lines[0]!.findings!.some((f) => f.code === 'politeness.blaming') &&
+      lines[1]!.status === 'invalid' &&
+      /2 conversations: 1 ok, 0 partial, 1 invalid/.test(cli.stderr),
+    `exit ${cli.status} ${cli.stdout.slice(0, 300)} ${cli.stderr.slice(-500)}`,
+  );
   const byPackage = run('npx', ['--no', '@cxqa/cli', 'inspect', 'conversations.jsonl', '--format', 'jsonl'], { cwd: full });
-  check('bin: `npx @cxqa/cli inspect` (the package name runs its only bin)', byPackage.status === 0 && byPackage.stdout === cli.stdout, `exit ${byPackage.status} ${byPackage.stderr.slice(-400)}`);
+  check(
+    'bin: `npx @cxqa/cli inspect` (the package name runs its only bin)',
+    byPackage.status === 0 && byPackage.stdout === cli.stdout,
+    `exit ${byPackage.status} ${byPackage.stderr.slice(-400)}`,
+  );
   const usage = run('npx', ['--no', 'cxqa', 'inspect'], { cwd: full });
   check('bin: a usage error exits 2', usage.status === 2, `exit ${usage.status}`);
 
@@ -186,42 +224,67 @@ try {
   mkdirSync(core);
   npmInstall(core, [tarball('core')]);
   const modules = join(core, 'node_modules');
-  const top = readdirSync(modules).filter((n) => !n.startsWith('.')).flatMap((n) => (n.startsWith('@') ? readdirSync(join(modules, n)).map((m) => `${n}/${m}`) : [n]));
+  const top = readdirSync(modules)
+    .filter((n) => !n.startsWith('.'))
+    .flatMap((n) => (n.startsWith('@') ? readdirSync(join(modules, n)).map((m) => `${n}/${m}`) : [n]));
   const sizes = top.map((n) => [n, duBytes(join(modules, n))] as const).sort((a, b) => b[1] - a[1]);
-  process.stdout.write(`installed @cxqa/core alone: ${mb(duBytes(modules))} in ${top.length} packages; largest ${sizes.slice(0, 6).map(([n, s]) => `${n} ${mb(s)}`).join(', ')}\n`);
+  process.stdout.write(
+    `installed @cxqa/core alone: ${mb(duBytes(modules))} in ${top.length} packages; largest ${sizes
+      .slice(0, 6)
+      .map(([n, s]) => `${n} ${mb(s)}`)
+      .join(', ')}\n`,
+  );
 
-  writeFileSync(join(core, 'app.cjs'), [
-    `const { createInspector } = require('@cxqa/core');`,
-    `createInspector().inspect(${JSON.stringify(CONVERSATION)}).then((r) => console.log((${SUMMARY_JS})(r)));`,
-  ].join('\n'));
-  checkSummary('CommonJS: require(\'@cxqa/core\') (Node\'s require(esm)) and inspect', run(process.execPath, ['app.cjs'], { cwd: core }));
+  writeFileSync(
+    join(core, 'app.cjs'),
+    [
+      `const { createInspector } = require('@cxqa/core');`,
+      `createInspector().inspect(${JSON.stringify(CONVERSATION)}).then((r) => console.log((${SUMMARY_JS})(r)));`,
+    ].join('\n'),
+  );
+  checkSummary("CommonJS: require('@cxqa/core') (Node's require(esm)) and inspect", run(process.execPath, ['app.cjs'], { cwd: core }));
 
   // TypeScript: an import type-checks under node16 and bundler resolution, and the types are real (not any)
   const tsc = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
-  writeFileSync(join(core, 'app.ts'), [
-    `import { createInspector, type Conversation, type Result } from '@cxqa/core';`,
-    `import { checkAnalyzerConformance } from '@cxqa/core/testing';`,
-    `import { parseDuration } from '@cxqa/core/timing';`,
-    `import type { ClosedDays, AutomatonMatch } from '@cxqa/core'; // types of subpath modules, from the root`,
-    `const wait: number | null = parseDuration('4h');`,
-    `const closed: ClosedDays = new Map([['2026-12-25', 0]]);`,
-    `const hit: AutomatonMatch | undefined = undefined;`,
-    `const conversation: Conversation = ${JSON.stringify(CONVERSATION)};`,
-    `const result: Result = await createInspector().inspect(conversation);`,
-    `const score: number | null = result.score;`,
-    `// @ts-expect-error the score is a number: fails if the types resolved to any`,
-    `const wrong: string = result.score;`,
-    `export { score, wrong, checkAnalyzerConformance, wait, closed, hit };`,
-  ].join('\n'));
-  for (const [resolution, module] of [['node16', 'node16'], ['bundler', 'esnext']] as const) {
-    writeFileSync(join(core, `tsconfig.${resolution}.json`), JSON.stringify({
-      compilerOptions: {
-        // the node16 run also checks the shipped .d.ts files themselves (and zod's: about 10 s)
-        module, moduleResolution: resolution, target: 'es2022', strict: true, noEmit: true, skipLibCheck: resolution !== 'node16',
-        types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')],
-      },
-      files: ['app.ts'],
-    }));
+  writeFileSync(
+    join(core, 'app.ts'),
+    [
+      `import { createInspector, type Conversation, type Result } from '@cxqa/core';`,
+      `import { checkAnalyzerConformance } from '@cxqa/core/testing';`,
+      `import { parseDuration } from '@cxqa/core/timing';`,
+      `import type { ClosedDays, AutomatonMatch } from '@cxqa/core'; // types of subpath modules, from the root`,
+      `const wait: number | null = parseDuration('4h');`,
+      `const closed: ClosedDays = new Map([['2026-12-25', 0]]);`,
+      `const hit: AutomatonMatch | undefined = undefined;`,
+      `const conversation: Conversation = ${JSON.stringify(CONVERSATION)};`,
+      `const result: Result = await createInspector().inspect(conversation);`,
+      `const score: number | null = result.score;`,
+      `// @ts-expect-error the score is a number: fails if the types resolved to any`,
+      `const wrong: string = result.score;`,
+      `export { score, wrong, checkAnalyzerConformance, wait, closed, hit };`,
+    ].join('\n'),
+  );
+  for (const [resolution, module] of [
+    ['node16', 'node16'],
+    ['bundler', 'esnext'],
+  ] as const) {
+    writeFileSync(
+      join(core, `tsconfig.${resolution}.json`),
+      JSON.stringify({
+        compilerOptions: {
+          // the node16 run also checks the shipped .d.ts files themselves (and zod's: about 10 s)
+          module,
+          moduleResolution: resolution,
+          target: 'es2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: resolution !== 'node16',
+          types: ['node'],
+          typeRoots: [join(ROOT, 'node_modules/@types')],
+        },
+        files: ['app.ts'],
+      }),
+    );
     const r = run(process.execPath, [tsc, '-p', `tsconfig.${resolution}.json`], { cwd: core });
     check(`TypeScript: tsc --noEmit, moduleResolution ${resolution}`, r.status === 0, (r.stdout + r.stderr).slice(0, 1500));
   }
@@ -232,18 +295,32 @@ try {
   const cts = run(process.execPath, [tsc, '--module', 'nodenext', '--moduleResolution', 'nodenext', ...tsOptions], { cwd: core });
   check('TypeScript: a CommonJS file (.cts) imports @cxqa/core under module nodenext', cts.status === 0, (cts.stdout + cts.stderr).slice(0, 800));
   const cts16 = run(process.execPath, [tsc, '--module', 'node16', '--moduleResolution', 'node16', ...tsOptions], { cwd: core });
-  check('TypeScript: under module node16 the same file is TS1479, as docs/install.md says', cts16.status !== 0 && cts16.stdout.includes('TS1479'), (cts16.stdout + cts16.stderr).slice(0, 800));
+  check(
+    'TypeScript: under module node16 the same file is TS1479, as docs/install.md says',
+    cts16.status !== 0 && cts16.stdout.includes('TS1479'),
+    (cts16.stdout + cts16.stderr).slice(0, 800),
+  );
 
   process.stdout.write(`CommonJS and TypeScript checked (${seconds()})\n`);
 
   // esbuild: an app bundled with @cxqa/core inlined
   const { build } = (await import('esbuild')) as typeof import('esbuild');
-  writeFileSync(join(core, 'bundle-entry.mjs'), [
-    `import { createInspector } from '@cxqa/core';`,
-    `const r = await createInspector().inspect(${JSON.stringify(CONVERSATION)});`,
-    `console.log((${SUMMARY_JS})(r));`,
-  ].join('\n'));
-  await build({ entryPoints: [join(core, 'bundle-entry.mjs')], bundle: true, platform: 'node', format: 'esm', outfile: join(core, 'out/app.mjs'), logLevel: 'error' });
+  writeFileSync(
+    join(core, 'bundle-entry.mjs'),
+    [
+      `import { createInspector } from '@cxqa/core';`,
+      `const r = await createInspector().inspect(${JSON.stringify(CONVERSATION)});`,
+      `console.log((${SUMMARY_JS})(r));`,
+    ].join('\n'),
+  );
+  await build({
+    entryPoints: [join(core, 'bundle-entry.mjs')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: join(core, 'out/app.mjs'),
+    logLevel: 'error',
+  });
   checkSummary('esbuild: bundled app inside the project finds the installed data', run(process.execPath, ['out/app.mjs'], { cwd: core }));
 
   // deployed elsewhere: the third-party dependencies beside it, @cxqa/core itself not installed
@@ -253,16 +330,30 @@ try {
   for (const n of readdirSync(modules)) if (n !== '@cxqa' && !n.startsWith('.')) symlinkSync(join(modules, n), join(deployed, 'node_modules', n));
   const env = { ...process.env, CXQA_DATA_DIR: '' };
   const lost = run(process.execPath, ['app.mjs'], { cwd: deployed, env });
-  check('esbuild: deployed without the package and without CXQA_DATA_DIR, the error says what, where and how',
-    lost.status !== 0 && /shipped data file \S+ not found/.test(lost.stderr) && lost.stderr.includes(join(deployed, 'lexicons')) && lost.stderr.includes('CXQA_DATA_DIR') && !lost.stderr.includes('reinstall'),
-    lost.stderr.slice(0, 800));
+  check(
+    'esbuild: deployed without the package and without CXQA_DATA_DIR, the error says what, where and how',
+    lost.status !== 0 &&
+      /shipped data file \S+ not found/.test(lost.stderr) &&
+      lost.stderr.includes(join(deployed, 'lexicons')) &&
+      lost.stderr.includes('CXQA_DATA_DIR') &&
+      !lost.stderr.includes('reinstall'),
+    lost.stderr.slice(0, 800),
+  );
   const data = join(deployed, 'cxqa-data');
-  for (const folder of ['models', 'lexicons', 'policies', 'courtesy', 'conduct', 'sentiment']) cpSync(join(modules, '@cxqa/core', folder), join(data, folder), { recursive: true });
-  checkSummary('esbuild: deployed with CXQA_DATA_DIR pointing at a copy of the data', run(process.execPath, ['app.mjs'], { cwd: deployed, env: { ...env, CXQA_DATA_DIR: data } }));
+  for (const folder of ['models', 'lexicons', 'policies', 'courtesy', 'conduct', 'sentiment'])
+    cpSync(join(modules, '@cxqa/core', folder), join(data, folder), { recursive: true });
+  checkSummary(
+    'esbuild: deployed with CXQA_DATA_DIR pointing at a copy of the data',
+    run(process.execPath, ['app.mjs'], { cwd: deployed, env: { ...env, CXQA_DATA_DIR: data } }),
+  );
   const wrongDir = run(process.execPath, ['app.mjs'], { cwd: deployed, env: { ...env, CXQA_DATA_DIR: join(deployed, 'nowhere') } });
-  check('esbuild: a CXQA_DATA_DIR without the data is reported as that setting',
-    wrongDir.status !== 0 && wrongDir.stderr.includes(`CXQA_DATA_DIR=${join(deployed, 'nowhere')} is set`), wrongDir.stderr.slice(0, 600));
-  for (const folder of ['models', 'lexicons', 'policies', 'courtesy', 'conduct', 'sentiment']) cpSync(join(data, folder), join(deployed, folder), { recursive: true });
+  check(
+    'esbuild: a CXQA_DATA_DIR without the data is reported as that setting',
+    wrongDir.status !== 0 && wrongDir.stderr.includes(`CXQA_DATA_DIR=${join(deployed, 'nowhere')} is set`),
+    wrongDir.stderr.slice(0, 600),
+  );
+  for (const folder of ['models', 'lexicons', 'policies', 'courtesy', 'conduct', 'sentiment'])
+    cpSync(join(data, folder), join(deployed, folder), { recursive: true });
   checkSummary('esbuild: deployed with the data folders copied beside the bundle', run(process.execPath, ['app.mjs'], { cwd: deployed, env }));
 } catch (e) {
   failed++;

@@ -17,7 +17,15 @@ import { parseArgs } from 'node:util';
 import { createInspector, type Finding } from '@cxqa/core';
 import { findingKey, loadRealConversations, TIME_BASED_CODES } from '@cxqa/eval';
 
-const { values } = parseArgs({ options: { round: { type: 'string', default: 'dev' }, out: { type: 'string' }, 'per-code': { type: 'string', default: '20' }, judges: { type: 'string', default: '4' }, corpora: { type: 'string', default: '../shared/corpora' } } });
+const { values } = parseArgs({
+  options: {
+    round: { type: 'string', default: 'dev' },
+    out: { type: 'string' },
+    'per-code': { type: 'string', default: '20' },
+    judges: { type: 'string', default: '4' },
+    corpora: { type: 'string', default: '../shared/corpora' },
+  },
+});
 const round = values.round === 'report' ? 'report' : 'dev';
 const perCode = Number(values['per-code']);
 const judges = Number(values.judges);
@@ -83,7 +91,19 @@ buckets.forEach((bucket, k) => {
     md.push('', 'Findings:');
     for (const f of j.findings) {
       md.push(`- ${f.code} (${f.severity}) @${f.messageIndex ?? '-'}${f.evidence ? ` "${f.evidence}"` : ''}: ${f.explanation}`);
-      template.push(JSON.stringify({ corpus: j.c.corpus, conversationId: conv.id, code: f.code, messageIndex: f.messageIndex ?? null, spanStart: f.code.startsWith('pii.') ? (f.span?.start ?? null) : null, severity: f.severity, key: findingKey(conv.id, f), verdict: null, reason: null }));
+      template.push(
+        JSON.stringify({
+          corpus: j.c.corpus,
+          conversationId: conv.id,
+          code: f.code,
+          messageIndex: f.messageIndex ?? null,
+          spanStart: f.code.startsWith('pii.') ? (f.span?.start ?? null) : null,
+          severity: f.severity,
+          key: findingKey(conv.id, f),
+          verdict: null,
+          reason: null,
+        }),
+      );
     }
     md.push('');
   }

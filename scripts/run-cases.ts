@@ -8,7 +8,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { builtinAnalyzers, createInspector, kbAnalyzer } from '@cxqa/core';
 
 const dir = new URL('../fixtures/reported/', import.meta.url);
-const files = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().map((f) => new URL(f, dir).pathname);
+const files = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .sort()
+      .map((f) => new URL(f, dir).pathname);
 const kb = JSON.parse(readFileSync(new URL('turn2-kb.json', dir), 'utf8'));
 const plain = createInspector();
 const withKb = createInspector({ analyzers: [...builtinAnalyzers(), kbAnalyzer({ kb })] });
@@ -22,8 +27,16 @@ for (const file of files) {
     const codes = r.findings.map((f) => f.code);
     const why: string[] = [];
     for (const code of c.expect.finding_codes_present ?? []) if (!codes.includes(code)) why.push(`missing ${code}`);
-    for (const code of c.expect.finding_codes_absent ?? []) if (codes.includes(code)) why.push(`unexpected ${code}: ${r.findings.filter((f) => f.code === code).map((f) => `@${f.messageIndex} "${f.evidence ?? ''}"`).join(', ')}`);
-    for (const [k, v] of Object.entries(c.expect.metrics ?? {})) if (r.metrics[k] !== v) why.push(`${k} = ${JSON.stringify(r.metrics[k])}, expected ${JSON.stringify(v)}`);
+    for (const code of c.expect.finding_codes_absent ?? [])
+      if (codes.includes(code))
+        why.push(
+          `unexpected ${code}: ${r.findings
+            .filter((f) => f.code === code)
+            .map((f) => `@${f.messageIndex} "${f.evidence ?? ''}"`)
+            .join(', ')}`,
+        );
+    for (const [k, v] of Object.entries(c.expect.metrics ?? {}))
+      if (r.metrics[k] !== v) why.push(`${k} = ${JSON.stringify(r.metrics[k])}, expected ${JSON.stringify(v)}`);
     if (c.expect.pass !== undefined && r.pass !== c.expect.pass) why.push(`pass = ${r.pass}`);
     total++;
     if (why.length) failed++;

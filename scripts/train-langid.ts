@@ -16,7 +16,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type LangidCalibration } from '@cxqa/core';
+import type { LangidCalibration } from '@cxqa/core';
 import { countLetters, createLangidModel, langidText } from '@cxqa/core/langid';
 import { countNaiveBayes, langidTrainingRows, type TrainingRow } from './langid-nb.js';
 
@@ -39,7 +39,12 @@ process.stdout.write(`calibration: ${JSON.stringify(model.calibration)}\n`);
 function fitCalibration(rows: readonly TrainingRow[]): LangidCalibration {
   const heldOut: { truth: number; letters: number; ll: Float64Array }[] = [];
   for (let k = 0; k < FOLDS; k++) {
-    const fold = createLangidModel(countNaiveBayes(rows.filter((_, i) => i % FOLDS !== k), `cv${k}`));
+    const fold = createLangidModel(
+      countNaiveBayes(
+        rows.filter((_, i) => i % FOLDS !== k),
+        `cv${k}`,
+      ),
+    );
     rows.forEach((r, i) => {
       if (i % FOLDS !== k || r.source !== 'tatoeba') return;
       const prepared = langidText(r.text);
@@ -49,7 +54,7 @@ function fitCalibration(rows: readonly TrainingRow[]): LangidCalibration {
   const logLoss = (t0: number, beta: number) => {
     let sum = 0;
     for (const h of heldOut) {
-      const scale = 1 / (t0 * Math.pow(Math.max(h.letters, 1) / REF_LETTERS, beta));
+      const scale = 1 / (t0 * (Math.max(h.letters, 1) / REF_LETTERS) ** beta);
       let max = -Infinity;
       for (const v of h.ll) max = Math.max(max, v);
       let z = 0;

@@ -13,7 +13,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { politenessFeatures, trainLogistic } from '@cxqa/core/models';
-import { isEvalRow, loadStanfordPoliteness, loadTydip, quartileBinary, STANFORD_FILES, TYDIP_LANGUAGES, type StanfordDomain } from '@cxqa/eval';
+import { isEvalRow, loadStanfordPoliteness, loadTydip, quartileBinary, STANFORD_FILES, type StanfordDomain, TYDIP_LANGUAGES } from '@cxqa/eval';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string', default: '../shared/corpora' } } });
 const corpora = resolve(values.corpora!);
@@ -25,7 +25,11 @@ const rows = (Object.keys(STANFORD_FILES) as StanfordDomain[]).flatMap((domain) 
   if (!data) throw new Error(`politeness-stanford/${STANFORD_FILES[domain]} not found under ${corpora}`);
   return quartileBinary(data).filter((r) => !isEvalRow(r.text) && !tydip.has(key(r.text)));
 });
-const model = trainLogistic(rows.map((r) => ({ features: politenessFeatures(r.text), label: r.label === 'polite' ? 1 : 0 })), ['impolite', 'polite'], { epochs: 5 });
+const model = trainLogistic(
+  rows.map((r) => ({ features: politenessFeatures(r.text), label: r.label === 'polite' ? 1 : 0 })),
+  ['impolite', 'polite'],
+  { epochs: 5 },
+);
 const out = resolve('packages/core/models/politeness-en.json');
 writeFileSync(out, JSON.stringify({ ...model, version: '2026.11.1', language: 'en' }));
 process.stdout.write(`wrote ${out}: ${rows.length} rows, ${Object.keys(model.weights).length} features\n`);

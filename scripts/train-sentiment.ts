@@ -16,9 +16,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type LinearModelFile } from '@cxqa/core';
+import type { LinearModelFile } from '@cxqa/core';
 import { EMOTION_LANGUAGES, sentimentFeatures, trainLogistic } from '@cxqa/core/models';
-import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, loadXedEmotions, loadXedPolarity, XED_EMOTIONS, type LabelledRow, type PolarityRow } from '@cxqa/eval';
+import {
+  isEvalRow,
+  type LabelledRow,
+  loadSb10k,
+  loadSnownlpShopping,
+  loadUciSentences,
+  loadXedEmotions,
+  loadXedPolarity,
+  type PolarityRow,
+  XED_EMOTIONS,
+} from '@cxqa/eval';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string', default: '../shared/corpora' } } });
 const corpora = resolve(values.corpora!);
@@ -33,7 +43,10 @@ function train(language: string, rows: LabelledRow[], labels: string[], minRows 
   const docs = rows.map((r) => ({ f: sentimentFeatures(r.text), y: labels.indexOf(r.label) }));
   const df = new Map<string, number>();
   for (const d of docs) for (const f of d.f) df.set(f, (df.get(f) ?? 0) + 1);
-  const vocab = [...df].filter(([, c]) => c >= minRows).map(([f]) => f).sort();
+  const vocab = [...df]
+    .filter(([, c]) => c >= minRows)
+    .map(([f]) => f)
+    .sort();
   const kept = new Set(vocab);
   const L = labels.length;
   const counts = new Map<string, number[]>(vocab.map((f) => [f, new Array<number>(L).fill(0)]));
@@ -69,13 +82,25 @@ function trainNbSvm(language: string, rows: PolarityRow[], labels: string[]): Li
   const nbModel = train(language, rows, labels);
   const ratio = new Map(Object.entries(nbModel.weights).map(([f, w]) => [f, w[1]! - w[0]!]));
   const data = rows.map((r) => ({ features: sentimentFeatures(r.text), label: labels.indexOf(r.label) as 0 | 1 }));
-  const model = trainLogistic(data, [labels[0]!, labels[1]!], { epochs: 40, step: 0.03, l2: 1e-3, minRows: 1, scale: ratio, initialBias: nbModel.bias[1]! - nbModel.bias[0]! });
+  const model = trainLogistic(data, [labels[0]!, labels[1]!], {
+    epochs: 40,
+    step: 0.03,
+    l2: 1e-3,
+    minRows: 1,
+    scale: ratio,
+    initialBias: nbModel.bias[1]! - nbModel.bias[0]!,
+  });
   return { ...model, version: nbModel.version, language };
 }
 
-const seedFile = JSON.parse(readFileSync(resolve('scripts/data/polarity-seeds.json'), 'utf8')) as { repeat: number } & Record<string, { negative: string[]; positive: string[]; neutral?: string[] }>;
+const seedFile = JSON.parse(readFileSync(resolve('scripts/data/polarity-seeds.json'), 'utf8')) as { repeat: number } & Record<
+  string,
+  { negative: string[]; positive: string[]; neutral?: string[] }
+>;
 const seeds = (language: string): PolarityRow[] =>
-  (['negative', 'neutral', 'positive'] as const).flatMap((label) => (seedFile[language]?.[label] ?? []).flatMap((text) => Array.from({ length: seedFile.repeat }, () => ({ text, label }))));
+  (['negative', 'neutral', 'positive'] as const).flatMap((label) =>
+    (seedFile[language]?.[label] ?? []).flatMap((text) => Array.from({ length: seedFile.repeat }, () => ({ text, label }))),
+  );
 const xed = (language: string) => loadXedPolarity(corpora, language)?.filter((r) => !isEvalRow(r.text)) ?? [];
 const jobs: [string, PolarityRow[] | null, string[]][] = [
   ['zh', [...(loadSnownlpShopping(corpora)?.filter((r) => !isEvalRow(r.text)) ?? []), ...xed('zh'), ...seeds('zh')], ['negative', 'positive']],

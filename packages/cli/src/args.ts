@@ -11,23 +11,33 @@ export function parseInspectArgs(argv: string[]): InspectArgs | 'help' {
     args: argv,
     allowPositionals: true,
     options: {
-      config: { type: 'string' }, out: { type: 'string' }, concurrency: { type: 'string' }, format: { type: 'string' },
-      'fail-on': { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' },
+      config: { type: 'string' },
+      out: { type: 'string' },
+      concurrency: { type: 'string' },
+      format: { type: 'string' },
+      'fail-on': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError(`inspect takes exactly one FILE, got ${positionals.length} (see cxqa inspect --help)`);
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0)) throw new UsageError(`--concurrency ${values.concurrency}: expected a positive integer`);
-  if (values.format !== undefined && values.format !== 'jsonl' && values.format !== 'pretty') throw new UsageError(`--format ${values.format}: expected jsonl or pretty`);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
+    throw new UsageError(`--concurrency ${values.concurrency}: expected a positive integer`);
+  if (values.format !== undefined && values.format !== 'jsonl' && values.format !== 'pretty')
+    throw new UsageError(`--format ${values.format}: expected jsonl or pretty`);
   const failOn = (values['fail-on'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim());
   const wrong = failOn.filter((f) => !(FAIL_ON as readonly string[]).includes(f));
   if (wrong.length) throw new UsageError(`--fail-on ${wrong.join(',')}: expected one of ${FAIL_ON.join(', ')}`);
   if (values.config === '') throw new UsageError('--config: expected a file name');
   if (values.out === '') throw new UsageError('--out: expected a file name or "-"');
   return {
-    file: positionals[0]!, config: values.config, out: values.out === '-' ? undefined : values.out,
-    concurrency, format: values.format as InspectArgs['format'], failOn: failOn as FailOn[],
+    file: positionals[0]!,
+    config: values.config,
+    out: values.out === '-' ? undefined : values.out,
+    concurrency,
+    format: values.format as InspectArgs['format'],
+    failOn: failOn as FailOn[],
   };
 }
 
@@ -36,9 +46,14 @@ export function parseEvalArgs(argv: string[]): EvalArgs | 'help' {
   const { values } = parseArgs({
     args: argv,
     options: {
-      corpora: { type: 'string', default: '../shared/corpora' }, fixtures: { type: 'string', default: 'fixtures' },
-      json: { type: 'string' }, thresholds: { type: 'string' }, task: { type: 'string', multiple: true },
-      'no-gate': { type: 'boolean', default: false }, 'allow-empty': { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' },
+      corpora: { type: 'string', default: '../shared/corpora' },
+      fixtures: { type: 'string', default: 'fixtures' },
+      json: { type: 'string' },
+      thresholds: { type: 'string' },
+      task: { type: 'string', multiple: true },
+      'no-gate': { type: 'boolean', default: false },
+      'allow-empty': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
@@ -46,7 +61,12 @@ export function parseEvalArgs(argv: string[]): EvalArgs | 'help' {
   const unknown = (values.task ?? []).filter((t) => !known.includes(t));
   if (unknown.length) throw new UsageError(`--task ${unknown.join(', ')}: no such task (tasks: ${known.join(', ')})`);
   return {
-    corpora: values.corpora!, fixtures: values.fixtures!, json: values.json, thresholds: values.thresholds,
-    tasks: values.task ?? [], noGate: values['no-gate']!, allowEmpty: values['allow-empty']!,
+    corpora: values.corpora!,
+    fixtures: values.fixtures!,
+    json: values.json,
+    thresholds: values.thresholds,
+    tasks: values.task ?? [],
+    noGate: values['no-gate']!,
+    allowEmpty: values['allow-empty']!,
   };
 }

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import {
-  CxqaError, DEFAULT_SCORECARD, describeZodIssues, ScorecardSchema, TimingOptionsSchema,
-  type CourtesyOptions, type Scorecard, type ScriptOptions, type TimingOptionsInput,
+  type CourtesyOptions,
+  CxqaError,
+  DEFAULT_SCORECARD,
+  describeZodIssues,
+  type Scorecard,
+  ScorecardSchema,
+  type ScriptOptions,
+  type TimingOptionsInput,
+  TimingOptionsSchema,
 } from '@cxqa/core';
 import { z } from 'zod';
 import { closestKey, findUnknownKeys } from './config-keys.js';

@@ -1,9 +1,9 @@
-export { main, USAGE } from './main.js';
-export type { CliIo } from './io.js';
-export { runInspect, type InspectArgs } from './commands/inspect.js';
-export { runEval, type EvalArgs } from './commands/eval.js';
-export { readJsonl, type InputRecord } from './input/jsonl.js';
-export { readCsvConversations, CsvMappingSchema, type CsvMapping } from './input/csv.js';
 export { parseCsv } from '@cxqa/core';
-export { loadConfig, CliConfigSchema, type CliConfig } from './config.js';
+export { type EvalArgs, runEval } from './commands/eval.js';
+export { type InspectArgs, runInspect } from './commands/inspect.js';
+export { type CliConfig, CliConfigSchema, loadConfig } from './config.js';
+export { type CsvMapping, CsvMappingSchema, readCsvConversations } from './input/csv.js';
+export { type InputRecord, readJsonl } from './input/jsonl.js';
+export type { CliIo } from './io.js';
+export { main, USAGE } from './main.js';
 export { Summary } from './output/summary.js';

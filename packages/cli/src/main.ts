@@ -29,10 +29,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const args = parseEvalArgs(rest);
         return args === 'help' ? help(io, EVAL_USAGE) : await runEval(args, io);
       }
-      case '--version': case '-v':
+      case '--version':
+      case '-v':
         io.stdout.write(`${CLI_VERSION}\n`);
         return 0;
-      case 'help': case '--help': case '-h': {
+      case 'help':
+      case '--help':
+      case '-h': {
         const topic = rest[0];
         if (topic !== undefined && !COMMAND_USAGE[topic]) throw new UsageError(`help ${topic}: no such command (commands: inspect, eval)`);
         return help(io, topic ? COMMAND_USAGE[topic]! : USAGE);

@@ -13,7 +13,10 @@ export async function loadSentimentModel(config: SentimentModelConfig, configPat
   try {
     mod = (await import('@cxqa/transformers')) as unknown as typeof mod;
   } catch (cause) {
-    throw new CxqaError('model_missing', `${configPath}: sentimentModel needs @cxqa/transformers (npm i @cxqa/transformers)`, { path: [configPath, 'sentimentModel'], cause });
+    throw new CxqaError('model_missing', `${configPath}: sentimentModel needs @cxqa/transformers (npm i @cxqa/transformers)`, {
+      path: [configPath, 'sentimentModel'],
+      cause,
+    });
   }
   const base = dirname(resolve(configPath));
   const local = config.localModelPath;

@@ -1,15 +1,19 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseCsv } from '@cxqa/cli';
+import { type Result, ResultSchema } from '@cxqa/core';
 import { describe, expect, it } from 'vitest';
 import { run } from './run-cli.js';
-import { parseCsv } from '@cxqa/cli';
-import { ResultSchema, type Result } from '@cxqa/core';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FIX = join(ROOT, 'fixtures', 'cli');
 
-const results = (jsonl: string) => jsonl.trim().split('\n').map((l) => ResultSchema.parse(JSON.parse(l)) as Result);
+const results = (jsonl: string) =>
+  jsonl
+    .trim()
+    .split('\n')
+    .map((l) => ResultSchema.parse(JSON.parse(l)) as Result);
 
 describe('cxqa inspect', () => {
   it('returns exactly one result per non-blank line, in order, with the right statuses', async () => {
@@ -17,7 +21,11 @@ describe('cxqa inspect', () => {
     expect(code).toBe(0);
     const rs = results(out);
     expect(rs.map((r) => [r.conversationId, r.status])).toEqual([
-      ['ok-1', 'ok'], ['broken-json', 'invalid'], ['bad-schema', 'invalid'], ['ok-2', 'ok'], [null, 'invalid'],
+      ['ok-1', 'ok'],
+      ['broken-json', 'invalid'],
+      ['bad-schema', 'invalid'],
+      ['ok-2', 'ok'],
+      [null, 'invalid'],
     ]);
     expect(rs[1]!.issues[0]).toMatchObject({ code: 'invalid_json', line: 2 });
     expect(rs[2]!.issues.map((i) => i.path?.join('.'))).toEqual(['messages.0.role', 'messages.0.at']);
@@ -46,7 +54,11 @@ describe('cxqa inspect', () => {
   it('maps a CSV export with a column mapping, grouping rows into conversations', async () => {
     const { out } = await run(['inspect', join(FIX, 'export.csv'), '--config', join(FIX, 'csv-config.json')]);
     const rs = results(out);
-    expect(rs.map((r) => [r.conversationId, r.status])).toEqual([['T-1', 'ok'], ['T-2', 'ok'], ['T-3', 'invalid']]);
+    expect(rs.map((r) => [r.conversationId, r.status])).toEqual([
+      ['T-1', 'ok'],
+      ['T-2', 'ok'],
+      ['T-3', 'invalid'],
+    ]);
     expect(rs[0]!.metrics['timing.firstResponseSeconds']).toBe(240);
     expect(rs[1]!.metrics['timing.firstResponseSeconds']).toBe(3600);
     expect(rs[2]!.issues[0]).toMatchObject({ path: ['messages', 0, 'at'], line: 7 });

@@ -1,9 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCORECARD, ResultSchema, type Result } from '@cxqa/core';
 import { loadConfig } from '@cxqa/cli';
+import { DEFAULT_SCORECARD, type Result, ResultSchema } from '@cxqa/core';
+import { describe, expect, it } from 'vitest';
 import { closestKey, editDistance } from '../src/config-keys.js';
 import { run } from './run-cli.js';
 
@@ -16,7 +16,11 @@ const configFile = (config: unknown) => {
   writeFileSync(path, JSON.stringify(config));
   return path;
 };
-const results = (jsonl: string) => jsonl.trim().split('\n').map((l) => ResultSchema.parse(JSON.parse(l)) as Result);
+const results = (jsonl: string) =>
+  jsonl
+    .trim()
+    .split('\n')
+    .map((l) => ResultSchema.parse(JSON.parse(l)) as Result);
 
 describe('config keys are validated strictly', () => {
   for (const [config, key, closest] of [
@@ -63,12 +67,17 @@ describe('partial overrides are merged onto the defaults', () => {
   });
 
   it('dimensions are merged by name (new names appended); other arrays are replaced', () => {
-    const config = loadConfig(configFile({
-      scorecard: {
-        dimensions: [{ name: 'timeliness', weight: 50 }, { name: 'branding', weight: 10, findings: ['signature.*'] }],
-        failOn: [{ code: 'pii.*', minSeverity: 'major' }],
-      },
-    }));
+    const config = loadConfig(
+      configFile({
+        scorecard: {
+          dimensions: [
+            { name: 'timeliness', weight: 50 },
+            { name: 'branding', weight: 10, findings: ['signature.*'] },
+          ],
+          failOn: [{ code: 'pii.*', minSeverity: 'major' }],
+        },
+      }),
+    );
     const sc = config.scorecard!;
     expect(sc.dimensions.map((d) => d.name)).toEqual([...DEFAULT_SCORECARD.dimensions.map((d) => d.name), 'branding']);
     const timeliness = sc.dimensions.find((d) => d.name === 'timeliness')!;
@@ -88,7 +97,22 @@ describe('partial overrides are merged onto the defaults', () => {
     const path = configFile({ scorecard: { passThreshold: 170, dimensions: [{ name: 'branding', weight: 5 }] } });
     const { code, err } = await run(['inspect', EXAMPLES, '--config', path]);
     expect(code).toBe(2);
-    expect(err).toMatch(new RegExp(`^cxqa: ${path.replace(/[.]/g, '\\.')}: scorecard\\.passThreshold: .*100.*; scorecard\\.dimensions\\.\\d+ \\(branding\\)\\.findings: [^\\n]*\\n$`));
-    expect(() => loadConfig(configFile({ scorecard: { dimensions: [{ name: 'outcome', weight: 1 }, { name: 'outcome', weight: 2 }] } }))).toThrow(/"outcome" is listed twice/);
+    expect(err).toMatch(
+      new RegExp(
+        `^cxqa: ${path.replace(/[.]/g, '\\.')}: scorecard\\.passThreshold: .*100.*; scorecard\\.dimensions\\.\\d+ \\(branding\\)\\.findings: [^\\n]*\\n$`,
+      ),
+    );
+    expect(() =>
+      loadConfig(
+        configFile({
+          scorecard: {
+            dimensions: [
+              { name: 'outcome', weight: 1 },
+              { name: 'outcome', weight: 2 },
+            ],
+          },
+        }),
+      ),
+    ).toThrow(/"outcome" is listed twice/);
   });
 });

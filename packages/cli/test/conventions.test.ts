@@ -1,13 +1,14 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { ResultSchema } from '@cxqa/core';
+import { describe, expect, it } from 'vitest';
 import { run } from './run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const MIXED = join(ROOT, 'fixtures', 'cli', 'mixed.jsonl');
 const EXAMPLES = join(ROOT, 'examples', 'data', 'conversations.jsonl');
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC
 const ANSI = /\x1b\[\d+m/;
 const tmp = () => mkdtempSync(join(tmpdir(), 'cxqa-conv-'));
 
@@ -29,7 +30,16 @@ describe('--version and --help', () => {
   });
 
   it('answers --help and -h on every command with exit 0 and usage on stdout', async () => {
-    for (const argv of [['--help'], ['-h'], ['help'], ['inspect', '--help'], ['inspect', 'file.jsonl', '-h'], ['eval', '--help'], ['eval', '-h'], ['help', 'eval']]) {
+    for (const argv of [
+      ['--help'],
+      ['-h'],
+      ['help'],
+      ['inspect', '--help'],
+      ['inspect', 'file.jsonl', '-h'],
+      ['eval', '--help'],
+      ['eval', '-h'],
+      ['help', 'eval'],
+    ]) {
       const { code, out, err } = await run(argv);
       expect({ argv, code, err }).toEqual({ argv, code: 0, err: '' });
       expect(out).toMatch(/Usage:/);
@@ -55,7 +65,10 @@ describe('expected errors: exit 2, one line naming the argument or file, no stac
 
   it('--out into a missing folder names the path, before any model or input is read', async () => {
     const missing = join(tmp(), 'no-such-folder', 'r.jsonl');
-    expectOneLineError(await run(['inspect', MIXED, '--out', missing]), new RegExp(`--out ${missing.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}: folder .*no-such-folder does not exist`));
+    expectOneLineError(
+      await run(['inspect', MIXED, '--out', missing]),
+      new RegExp(`--out ${missing.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}: folder .*no-such-folder does not exist`),
+    );
     expect(existsSync(missing)).toBe(false);
     const config = join(tmp(), 'model.json');
     writeFileSync(config, JSON.stringify({ sentimentModel: { model: 'Xenova/not-here', localModelPath: 'models', labels: { NEG: 'negative' } } }));
@@ -118,7 +131,8 @@ describe('colours', () => {
     const noColor = await run(['inspect', MIXED, '--format', 'pretty'], '', { stdoutTTY: true, stderrTTY: true, env: { NO_COLOR: '1' } });
     expect(noColor.out).not.toMatch(ANSI);
     expect(noColor.err).not.toMatch(ANSI);
-    expect(noColor.out.replace(/\x1b\[\d+m/g, '')).toBe(tty.out.replace(/\x1b\[\d+m/g, ''));
+    const plain = (s: string) => s.replaceAll(new RegExp(ANSI.source, 'g'), '');
+    expect(plain(noColor.out)).toBe(plain(tty.out));
     const piped = await run(['inspect', MIXED, '--format', 'pretty']);
     expect(piped.out).not.toMatch(ANSI);
     expect(piped.err).not.toMatch(ANSI);

@@ -2,20 +2,33 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { type Result, ResultSchema } from '@cxqa/core';
 import { describe, expect, it } from 'vitest';
-import { ResultSchema, type Result } from '@cxqa/core';
 import { readLines } from '../src/input/lines.js';
 import { run } from './run-cli.js';
 
-const results = (jsonl: string) => jsonl.trim().split('\n').map((l) => ResultSchema.parse(JSON.parse(l)) as Result);
+const results = (jsonl: string) =>
+  jsonl
+    .trim()
+    .split('\n')
+    .map((l) => ResultSchema.parse(JSON.parse(l)) as Result);
 const dir = mkdtempSync(join(tmpdir(), 'cxqa-input-'));
 const file = (name: string, content: string | Buffer) => {
   writeFileSync(join(dir, name), content);
   return join(dir, name);
 };
 const conv = (id: string, text = 'Where is my order?') =>
-  JSON.stringify({ id, messages: [{ role: 'customer', text, at: '2026-03-02T10:00:00Z' }, { role: 'agent', text: 'Hi! It ships today.', at: '2026-03-02T10:02:00Z' }] });
-const csvRows = (id: string, text = 'Where is my order?') => [`${id},customer,"${text}",2026-03-02T10:00:00Z`, `${id},agent,Hi! It ships today.,2026-03-02T10:02:00Z`];
+  JSON.stringify({
+    id,
+    messages: [
+      { role: 'customer', text, at: '2026-03-02T10:00:00Z' },
+      { role: 'agent', text: 'Hi! It ships today.', at: '2026-03-02T10:02:00Z' },
+    ],
+  });
+const csvRows = (id: string, text = 'Where is my order?') => [
+  `${id},customer,"${text}",2026-03-02T10:00:00Z`,
+  `${id},agent,Hi! It ships today.,2026-03-02T10:02:00Z`,
+];
 const HEADER = 'conversation_id,role,text,at';
 
 /** UTF-16 bytes of `text` with its byte order mark. */
@@ -26,11 +39,23 @@ function utf16(text: string, endian: 'le' | 'be'): Buffer {
 
 describe('CSV input: nothing lost', () => {
   it('a cell with an unclosed quote is one invalid result naming its line; every other conversation is still read', async () => {
-    const lines = [HEADER, ...csvRows('A'), `B,customer,"Broken quote here,2026-03-02T10:00:00Z`, 'B,agent,Sorry.,2026-03-02T10:05:00Z', ...csvRows('C', 'multi\nline, with ""quotes""'), ...csvRows('D')];
+    const lines = [
+      HEADER,
+      ...csvRows('A'),
+      `B,customer,"Broken quote here,2026-03-02T10:00:00Z`,
+      'B,agent,Sorry.,2026-03-02T10:05:00Z',
+      ...csvRows('C', 'multi\nline, with ""quotes""'),
+      ...csvRows('D'),
+    ];
     const { code, out, err } = await run(['inspect', file('unclosed.csv', `${lines.join('\n')}\n`)]);
     expect(code).toBe(0);
     const rs = results(out);
-    expect(rs.map((r) => [r.conversationId, r.status])).toEqual([['A', 'ok'], ['B', 'invalid'], ['C', 'ok'], ['D', 'ok']]);
+    expect(rs.map((r) => [r.conversationId, r.status])).toEqual([
+      ['A', 'ok'],
+      ['B', 'invalid'],
+      ['C', 'ok'],
+      ['D', 'ok'],
+    ]);
     expect(rs[1]!.issues).toHaveLength(1);
     expect(rs[1]!.issues[0]).toMatchObject({ code: 'invalid_csv', line: 4 });
     expect(rs[1]!.issues[0]!.message).toMatch(/^CSV line 4 could not be read: .*noticed on line 6/);
@@ -41,7 +66,11 @@ describe('CSV input: nothing lost', () => {
   it('a quote never closed until the end of the file loses only its own record', async () => {
     const lines = [HEADER, ...csvRows('A'), 'B,customer,"never closed,2026-03-02T10:00:00Z', ...csvRows('C')];
     const rs = results((await run(['inspect', file('eof.csv', `${lines.join('\n')}\n`)])).out);
-    expect(rs.map((r) => [r.conversationId, r.status])).toEqual([['A', 'ok'], ['B', 'invalid'], ['C', 'ok']]);
+    expect(rs.map((r) => [r.conversationId, r.status])).toEqual([
+      ['A', 'ok'],
+      ['B', 'invalid'],
+      ['C', 'ok'],
+    ]);
     expect(rs[1]!.issues[0]!.line).toBe(4);
   });
 
@@ -60,37 +89,71 @@ describe('input encodings', () => {
 
   for (const [name, bytes] of [
     ['UTF-8', Buffer.from(jsonl)],
-    ['UTF-8 with a BOM on every line', Buffer.from(jsonl.split('\n').map((l) => `\uFEFF${l}`).join('\n'))],
+    [
+      'UTF-8 with a BOM on every line',
+      Buffer.from(
+        jsonl
+          .split('\n')
+          .map((l) => `\uFEFF${l}`)
+          .join('\n'),
+      ),
+    ],
     ['UTF-16 LE', utf16(jsonl, 'le')],
     ['UTF-16 BE', utf16(`${jsonl}\r\n`, 'be')],
   ] as const) {
     it(`JSONL in ${name}: one ok result per record, text decoded exactly`, async () => {
       const { code, out } = await run(['inspect', file(`${name}.jsonl`, bytes)]);
       expect(code).toBe(0);
-      expect(results(out).map((r) => [r.conversationId, r.status])).toEqual([['e1', 'ok'], ['e2', 'ok']]);
+      expect(results(out).map((r) => [r.conversationId, r.status])).toEqual([
+        ['e1', 'ok'],
+        ['e2', 'ok'],
+      ]);
     });
   }
 
-  for (const [name, bytes] of [['UTF-16 LE', utf16(csv, 'le')], ['UTF-16 BE', utf16(`${csv}\r\n`, 'be')], ['UTF-8 with a BOM', Buffer.from(`\uFEFF${csv}`)]] as const) {
+  for (const [name, bytes] of [
+    ['UTF-16 LE', utf16(csv, 'le')],
+    ['UTF-16 BE', utf16(`${csv}\r\n`, 'be')],
+    ['UTF-8 with a BOM', Buffer.from(`\uFEFF${csv}`)],
+  ] as const) {
     it(`CSV in ${name}: exactly the conversations in the file`, async () => {
       const rs = results((await run(['inspect', file(`${name}.csv`, bytes)])).out);
-      expect(rs.map((r) => [r.conversationId, r.status])).toEqual([['e1', 'ok'], ['e2', 'ok']]);
+      expect(rs.map((r) => [r.conversationId, r.status])).toEqual([
+        ['e1', 'ok'],
+        ['e2', 'ok'],
+      ]);
     });
   }
 
   it('Latin-1 bytes are an invalid record naming the line and the encoding, never U+FFFD', async () => {
-    const latin1 = Buffer.concat([Buffer.from(`${conv('l1')}\n`), Buffer.from(`${conv('l2', 'Où est ma commande ?')}\n`, 'latin1'), Buffer.from(`${conv('l3')}\n`)]);
+    const latin1 = Buffer.concat([
+      Buffer.from(`${conv('l1')}\n`),
+      Buffer.from(`${conv('l2', 'Où est ma commande ?')}\n`, 'latin1'),
+      Buffer.from(`${conv('l3')}\n`),
+    ]);
     const { code, out } = await run(['inspect', file('latin1.jsonl', latin1)]);
     expect(code).toBe(0);
     const rs = results(out);
-    expect(rs.map((r) => [r.conversationId, r.status])).toEqual([['l1', 'ok'], ['l2', 'invalid'], ['l3', 'ok']]);
+    expect(rs.map((r) => [r.conversationId, r.status])).toEqual([
+      ['l1', 'ok'],
+      ['l2', 'invalid'],
+      ['l3', 'ok'],
+    ]);
     expect(rs[1]!.issues[0]).toMatchObject({ code: 'invalid_encoding', line: 2 });
     expect(rs[1]!.issues[0]!.message).toMatch(/line 2 is not valid UTF-8 \(byte 0xF9 at byte \d+/);
     expect(out).not.toContain('\uFFFD');
 
-    const csvLatin1 = Buffer.concat([Buffer.from(`${HEADER}\n${csvRows('A').join('\n')}\n`), Buffer.from(`${csvRows('B', 'Où?').join('\n')}\n`, 'latin1'), Buffer.from(`${csvRows('C').join('\n')}\n`)]);
+    const csvLatin1 = Buffer.concat([
+      Buffer.from(`${HEADER}\n${csvRows('A').join('\n')}\n`),
+      Buffer.from(`${csvRows('B', 'Où?').join('\n')}\n`, 'latin1'),
+      Buffer.from(`${csvRows('C').join('\n')}\n`),
+    ]);
     const csvResults = results((await run(['inspect', file('latin1.csv', csvLatin1)])).out);
-    expect(csvResults.map((r) => [r.conversationId, r.status])).toEqual([['A', 'ok'], ['B', 'invalid'], ['C', 'ok']]);
+    expect(csvResults.map((r) => [r.conversationId, r.status])).toEqual([
+      ['A', 'ok'],
+      ['B', 'invalid'],
+      ['C', 'ok'],
+    ]);
     expect(csvResults[1]!.issues[0]).toMatchObject({ code: 'invalid_encoding', line: 4 });
   });
 
@@ -99,7 +162,11 @@ describe('input encodings', () => {
     const chunks = [...bytes].map((b) => Buffer.from([b]));
     const lines = [];
     for await (const l of readLines(Readable.from(chunks))) lines.push(l);
-    expect(lines).toEqual([{ line: 1, text: 'a' }, { line: 2, text: 'б' }, { line: 3, text: 'c' }]);
+    expect(lines).toEqual([
+      { line: 1, text: 'a' },
+      { line: 2, text: 'б' },
+      { line: 3, text: 'c' },
+    ]);
   });
 });
 
@@ -108,10 +175,17 @@ describe('parseCsvLines', () => {
 
   it('gives the same records whatever its window, quoted newlines crossing window edges included', async () => {
     const { parseCsvLines } = await import('../src/input/csv-records.js');
-    const text = [HEADER, 'A,customer,"one\ntwo\nthree",t', 'A,agent,"x ""y""",t', '', 'B,customer,"broken,t', 'B,agent,"four\nfive",t', 'C,agent,ok,t'].join('\n');
+    const text = [HEADER, 'A,customer,"one\ntwo\nthree",t', 'A,agent,"x ""y""",t', '', 'B,customer,"broken,t', 'B,agent,"four\nfive",t', 'C,agent,ok,t'].join(
+      '\n',
+    );
     const reference = parseCsvLines(lines(text), ',');
     expect(reference.map((r) => [r.line, r.cells?.[2] ?? r.problem!.slice(0, 30)])).toEqual([
-      [1, 'text'], [2, 'one\ntwo\nthree'], [5, 'x "y"'], [7, 'CSV line 7 could not be read: '], [8, 'four\nfive'], [10, 'ok'],
+      [1, 'text'],
+      [2, 'one\ntwo\nthree'],
+      [5, 'x "y"'],
+      [7, 'CSV line 7 could not be read: '],
+      [8, 'four\nfive'],
+      [10, 'ok'],
     ]);
     for (const window of [1, 2, 3, 5]) expect(parseCsvLines(lines(text), ',', window)).toEqual(reference);
   });

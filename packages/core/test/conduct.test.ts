@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInspector, courtesyAnalyzer, linearRegexProblem, normalizeText, isCxqaError } from '../src/index.js';
+import { courtesyAnalyzer, createInspector, isCxqaError, linearRegexProblem, normalizeText } from '../src/index.js';
 import { CONDUCT_LANGUAGES, compileConduct, shippedConductRules } from '../src/subpath/rules.js';
 
 const conduct = compileConduct(CONDUCT_LANGUAGES.map(shippedConductRules));
@@ -29,8 +29,12 @@ describe('conduct analysis in a conversation', () => {
   it('names the span in the original text (typographic apostrophe, mixed case)', async () => {
     const text = 'Hello. It’s YOUR fault the parcel came back.';
     const r = await createInspector({ analyzers: [courtesyAnalyzer()] }).inspect({
-      id: 'c', customer: { country: 'US' },
-      messages: [{ role: 'customer', text: 'The parcel came back to you, why?', at: at(0) }, { role: 'agent', text, at: at(1) }],
+      id: 'c',
+      customer: { country: 'US' },
+      messages: [
+        { role: 'customer', text: 'The parcel came back to you, why?', at: at(0) },
+        { role: 'agent', text, at: at(1) },
+      ],
     });
     const f = r.findings.find((x) => x.code === 'politeness.blaming')!;
     expect(f.severity).toBe('critical');
@@ -40,8 +44,12 @@ describe('conduct analysis in a conversation', () => {
   it('flags a reply to a complaint that acknowledges nothing, not one that apologises', async () => {
     const run = (reply: string) =>
       createInspector({ analyzers: [courtesyAnalyzer()] }).inspect({
-        id: 'c', customer: { country: 'US' },
-        messages: [{ role: 'customer', text: 'The mug arrived broken, this is unacceptable.', at: at(0) }, { role: 'agent', text: reply, at: at(1) }],
+        id: 'c',
+        customer: { country: 'US' },
+        messages: [
+          { role: 'customer', text: 'The mug arrived broken, this is unacceptable.', at: at(0) },
+          { role: 'agent', text: reply, at: at(1) },
+        ],
       });
     expect((await run('Send a photo of the box. What is your order number?')).findings.map((f) => f.code)).toContain('politeness.no_acknowledgement');
     expect((await run("I'm so sorry! Could you send a photo of the box?")).findings.map((f) => f.code)).not.toContain('politeness.no_acknowledgement');
@@ -50,8 +58,12 @@ describe('conduct analysis in a conversation', () => {
   it('one-word replies are curt only after a complaint', async () => {
     const run = (customer: string) =>
       createInspector({ analyzers: [courtesyAnalyzer()] }).inspect({
-        id: 'c', customer: { country: 'US' },
-        messages: [{ role: 'customer', text: customer, at: at(0) }, { role: 'agent', text: 'Ok.', at: at(1) }],
+        id: 'c',
+        customer: { country: 'US' },
+        messages: [
+          { role: 'customer', text: customer, at: at(0) },
+          { role: 'agent', text: 'Ok.', at: at(1) },
+        ],
       });
     expect((await run('The jacket arrived torn, I am very disappointed.')).findings.map((f) => f.code)).toContain('politeness.curt');
     expect((await run('Thanks, that is all!')).findings.map((f) => f.code)).not.toContain('politeness.curt');
@@ -65,9 +77,17 @@ describe('conduct rule files are validated', () => {
   });
 
   it('runs a brand’s catastrophic pattern on RE2 in linear time, and rejects what RE2 cannot run, naming where', async () => {
-    const rules = (pattern: string) => [{ language: 'en', version: '1', rules: [{ id: 'en.blaming.x', kind: 'blaming' as const, patterns: [pattern], why: 'w', suggestion: 's' }] }];
+    const rules = (pattern: string) => [
+      { language: 'en', version: '1', rules: [{ id: 'en.blaming.x', kind: 'blaming' as const, patterns: [pattern], why: 'w', suggestion: 's' }] },
+    ];
     const inspector = createInspector({ analyzers: [courtesyAnalyzer({ conduct: rules('(a+)+$') })] });
-    const r = await inspector.inspect({ id: 'x', messages: [{ role: 'customer', text: 'hi', at: '2026-03-02T10:00:00Z' }, { role: 'agent', text: `${'a'.repeat(50_000)}!`, at: '2026-03-02T10:01:00Z' }] });
+    const r = await inspector.inspect({
+      id: 'x',
+      messages: [
+        { role: 'customer', text: 'hi', at: '2026-03-02T10:00:00Z' },
+        { role: 'agent', text: `${'a'.repeat(50_000)}!`, at: '2026-03-02T10:01:00Z' },
+      ],
+    });
     expect(r.status).toBe('ok'); // V8 would backtrack for longer than the universe has existed
     try {
       courtesyAnalyzer({ conduct: rules('you(?= idiot) there') });

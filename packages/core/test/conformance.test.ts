@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinAnalyzers, kbAnalyzer, type Analyzer } from '@cxqa/core';
+import { type Analyzer, builtinAnalyzers, kbAnalyzer } from '@cxqa/core';
 import { buildAnalyzerContext, checkAnalyzerConformance } from '@cxqa/core/testing';
+import { describe, expect, it } from 'vitest';
 
 describe('analyzer conformance suite', () => {
   for (const analyzer of builtinAnalyzers()) {
@@ -27,7 +27,9 @@ describe('analyzer conformance suite', () => {
         calls++;
         return {
           scores: {},
-          findings: ctx.messages.length ? [{ analyzer: 'other', code: 'rude.x', severity: 'minor', messageIndex: 0, span: { start: 0, end: 10_000_000 }, explanation: 'x' }] : [],
+          findings: ctx.messages.length
+            ? [{ analyzer: 'other', code: 'rude.x', severity: 'minor', messageIndex: 0, span: { start: 0, end: 10_000_000 }, explanation: 'x' }]
+            : [],
           metrics: { unprefixed: calls },
         };
       },

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { courtesyAnalyzer, createInspector, isCxqaError, judgePoliteness, scriptAnalyzer, sentimentAnalyzer, type ConversationInput } from '@cxqa/core';
+import { type ConversationInput, courtesyAnalyzer, createInspector, isCxqaError, judgePoliteness, scriptAnalyzer, sentimentAnalyzer } from '@cxqa/core';
 import { createLinearClassifier, politenessStrategies, trainLogistic } from '@cxqa/core/models';
+import { describe, expect, it } from 'vitest';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 10, minute)).toISOString();
-const conv = (turns: [('customer' | 'agent'), string, number?][], country = 'US'): ConversationInput => ({
-  id: 'c', customer: { country }, messages: turns.map(([role, text, minute], i) => ({ role, text, at: at(minute ?? i) })),
+const conv = (turns: ['customer' | 'agent', string, number?][], country = 'US'): ConversationInput => ({
+  id: 'c',
+  customer: { country },
+  messages: turns.map(([role, text, minute], i) => ({ role, text, at: at(minute ?? i) })),
 });
 
 describe('politeness strategies and model', () => {
@@ -43,10 +45,28 @@ describe('politeness strategies and model', () => {
 
 describe('courtesy analyzer', () => {
   it('uses a brand-edited phrasing file and rejects a broken one with the rule path', async () => {
-    const phrasing = { version: 'brand-1', rules: [{ id: 'brand.no_cheers', code: 'politeness.curt', severity: 'minor', languages: ['en'], pattern: '\\bcheers\\b', why: 'too casual for our brand', suggestion: 'write "Kind regards"' }] };
+    const phrasing = {
+      version: 'brand-1',
+      rules: [
+        {
+          id: 'brand.no_cheers',
+          code: 'politeness.curt',
+          severity: 'minor',
+          languages: ['en'],
+          pattern: '\\bcheers\\b',
+          why: 'too casual for our brand',
+          suggestion: 'write "Kind regards"',
+        },
+      ],
+    };
     const inspector = createInspector({ analyzers: [courtesyAnalyzer({ phrasing })] });
     const reply = 'It ships today, cheers';
-    const result = await inspector.inspect(conv([['customer', 'Where is it?'], ['agent', reply]]));
+    const result = await inspector.inspect(
+      conv([
+        ['customer', 'Where is it?'],
+        ['agent', reply],
+      ]),
+    );
     expect(result.findings.map((f) => f.rule?.id)).toEqual(['brand.no_cheers']);
     expect(result.findings[0]!.span).toEqual({ start: reply.indexOf('cheers'), end: reply.length });
     const broken = { ...phrasing, rules: [{ ...phrasing.rules[0], pattern: '(' }] };
@@ -61,7 +81,13 @@ describe('courtesy analyzer', () => {
 
   it('applies the market from the customer locale when no country is known', async () => {
     const inspector = createInspector({ analyzers: [courtesyAnalyzer()] });
-    const input = { ...conv([['customer', 'Wo ist mein Paket?'], ['agent', 'Dein Paket kommt morgen.']]), customer: { locale: 'de-AT' } };
+    const input = {
+      ...conv([
+        ['customer', 'Wo ist mein Paket?'],
+        ['agent', 'Dein Paket kommt morgen.'],
+      ]),
+      customer: { locale: 'de-AT' },
+    };
     const result = await inspector.inspect(input);
     expect(result.findings.map((f) => f.code)).toEqual(['culture.informal_address']);
     expect(result.metrics['courtesy.marketLanguage']).toBe('de');
@@ -70,11 +96,22 @@ describe('courtesy analyzer', () => {
 
 describe('script analyzer', () => {
   it('reads the sentiment analyzer output for empathy and honours the holding limit', async () => {
-    const turns: [('customer' | 'agent'), string, number?][] = [['customer', 'This is terrible, I am furious and very disappointed!', 0], ['agent', 'Let me check.', 1], ['agent', 'A new one ships today.', 4]];
-    const withSentiment = createInspector({ analyzers: [sentimentAnalyzer(), scriptAnalyzer({ require: { greeting: false, closing: false, apology: false } })] });
-    const codes = (await withSentiment.inspect(conv(turns))).findings.filter((f) => f.analyzer === 'script').map((f) => f.code).sort();
+    const turns: ['customer' | 'agent', string, number?][] = [
+      ['customer', 'This is terrible, I am furious and very disappointed!', 0],
+      ['agent', 'Let me check.', 1],
+      ['agent', 'A new one ships today.', 4],
+    ];
+    const withSentiment = createInspector({
+      analyzers: [sentimentAnalyzer(), scriptAnalyzer({ require: { greeting: false, closing: false, apology: false } })],
+    });
+    const codes = (await withSentiment.inspect(conv(turns))).findings
+      .filter((f) => f.analyzer === 'script')
+      .map((f) => f.code)
+      .sort();
     expect(codes).toEqual(['script.missing_empathy', 'script.no_holding_message']);
-    const patient = createInspector({ analyzers: [scriptAnalyzer({ require: { greeting: false, closing: false, apology: false, empathy: false }, holdingLimitSeconds: 600 })] });
+    const patient = createInspector({
+      analyzers: [scriptAnalyzer({ require: { greeting: false, closing: false, apology: false, empathy: false }, holdingLimitSeconds: 600 })],
+    });
     expect((await patient.inspect(conv(turns))).findings).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { isCxqaError, parseCsv } from '@cxqa/core';
+import { describe, expect, it } from 'vitest';
 
 describe('parseCsv (csv-parse underneath)', () => {
   it('reads quoted fields, doubled quotes, line breaks inside quotes, mixed line ends and a BOM, with the line each row starts on', () => {

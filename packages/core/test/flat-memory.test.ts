@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
 import { createInspector, sensitiveAnalyzer, timingAnalyzer } from '@cxqa/core';
+import { describe, expect, it } from 'vitest';
 
 // Issue 12, "memory grows without bound": one compiled policy matcher per distinct `platform`
 // reached 9.2 GB after 20,000 conversations. Everything keyed by an input value (platform, time

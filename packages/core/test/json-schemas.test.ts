@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import { jsonSchemas } from '@cxqa/core';
+import { describe, expect, it } from 'vitest';
 
 describe('committed JSON Schema files', () => {
   for (const [name, schema] of Object.entries(jsonSchemas())) {

@@ -1,5 +1,3 @@
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
 import { ConversationSchema, identifyConversationLanguages, identifyLanguage } from '@cxqa/core';
 import {
   builtinLangidModel,
@@ -11,6 +9,8 @@ import {
   logPriorOver,
   PRIOR_FLOOR,
 } from '@cxqa/core/langid';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 
 describe('country → languages (CLDR territoryInfo)', () => {
   it('gives the official languages weighted by population', () => {
@@ -26,7 +26,21 @@ describe('country → languages (CLDR territoryInfo)', () => {
     const ca = countryLanguages('CA')!;
     expect(ca.get('en')!).toBeGreaterThan(ca.get('fr')!);
     expect(ca.get('fr')!).toBeGreaterThan(0.1);
-    for (const [c, l] of [['JP', 'ja'], ['KR', 'ko'], ['CN', 'zh'], ['TW', 'zh'], ['DE', 'de'], ['AT', 'de'], ['IT', 'it'], ['FR', 'fr'], ['US', 'en'], ['GB', 'en'], ['MX', 'es'], ['AR', 'es'], ['PT', 'pt']] as const) {
+    for (const [c, l] of [
+      ['JP', 'ja'],
+      ['KR', 'ko'],
+      ['CN', 'zh'],
+      ['TW', 'zh'],
+      ['DE', 'de'],
+      ['AT', 'de'],
+      ['IT', 'it'],
+      ['FR', 'fr'],
+      ['US', 'en'],
+      ['GB', 'en'],
+      ['MX', 'es'],
+      ['AR', 'es'],
+      ['PT', 'pt'],
+    ] as const) {
       const d = countryLanguages(c)!;
       expect([...d].sort((a, b) => b[1] - a[1])[0]![0], c).toBe(l);
     }
@@ -118,7 +132,10 @@ describe('prior on identification', () => {
   });
 
   it('does not let the prior override a long clear message', () => {
-    const es = identifyLanguage('Hola, compré unos auriculares la semana pasada y todavía no me ha llegado el pedido. ¿Podrían decirme dónde está el paquete y cuándo va a llegar?', { country: 'BR', hint: 'pt-BR' });
+    const es = identifyLanguage(
+      'Hola, compré unos auriculares la semana pasada y todavía no me ha llegado el pedido. ¿Podrían decirme dónde está el paquete y cuándo va a llegar?',
+      { country: 'BR', hint: 'pt-BR' },
+    );
     expect(es.language).toBe('es');
     expect(es.confidence).toBeGreaterThan(0.99);
     expect(identifyLanguage('Where is my order? It was supposed to arrive yesterday.', { country: 'DE', hint: 'de-DE' }).language).toBe('en');
@@ -154,12 +171,14 @@ describe('conversation prior', () => {
       ]),
     });
 
-  it('applies the customer prior to customer and agent turns (agents answer in the customer\'s language), not to system notes', () => {
+  it("applies the customer prior to customer and agent turns (agents answer in the customer's language), not to system notes", () => {
     const r = identifyConversationLanguages(conv({ country: 'BR' }, ['Cancelar compra']));
     expect(r.byRole.customer).toBe('pt');
     expect(r.messages[0]!.confidence).toBeLessThan(0.99);
     const at = '2026-03-02T10:00:00Z';
-    const one = (role: 'agent' | 'system') => identifyConversationLanguages(ConversationSchema.parse({ id: 'a', customer: { country: 'MX' }, messages: [{ role, text: 'Cancelar compra', at }] })).messages[0]!.language;
+    const one = (role: 'agent' | 'system') =>
+      identifyConversationLanguages(ConversationSchema.parse({ id: 'a', customer: { country: 'MX' }, messages: [{ role, text: 'Cancelar compra', at }] }))
+        .messages[0]!.language;
     expect(one('agent')).toBe('es');
     expect(one('system')).not.toBe('es');
   });
@@ -171,7 +190,13 @@ describe('conversation prior', () => {
   });
 
   it('keeps each clear message of a speaker who switches languages (the profile is a bounded prior, not evidence)', () => {
-    const texts = ['Where is my order? It should have arrived yesterday.', 'Wo ist meine Bestellung?', '¿Dónde está mi pedido?', 'Le colis est arrivé cassé.', 'I want a refund please.'];
+    const texts = [
+      'Where is my order? It should have arrived yesterday.',
+      'Wo ist meine Bestellung?',
+      '¿Dónde está mi pedido?',
+      'Le colis est arrivé cassé.',
+      'I want a refund please.',
+    ];
     const r = identifyConversationLanguages(conv({ country: 'GB' }, [...texts, ...texts]));
     const customerTurns = r.messages.filter((_, i) => i % 2 === 0).map((g) => g.language);
     expect(customerTurns).toEqual(['en', 'de', 'es', 'fr', 'en', 'en', 'de', 'es', 'fr', 'en']);
@@ -195,16 +220,45 @@ describe('langidText', () => {
       .replace(/[\p{P}\p{S}\p{N}\p{C}]+/gu, ' ')
       .replace(/\s+/gu, ' ')
       .trim();
-    const kept = t.split(' ').filter((w) => w !== 'ok' && w !== 'okay').join(' ');
+    const kept = t
+      .split(' ')
+      .filter((w) => w !== 'ok' && w !== 'okay')
+      .join(' ');
     return kept ? ` ${kept} ` : '';
   };
 
   it('matches the regular-expression definition on any text (ASCII fast path included)', () => {
-    const pieces = fc.constantFrom('ok', 'OK', 'okay', 'Okay', 'www.x.de', 'http://a.b/c', '@user', 'ana@mail.pt', 'c@r', '@', 'hello', 'Grüße', 'Ｈｅｌｌｏ', '2026', '_', '-', ' ', '\t', '\n', '!?', 'é', '手机');
-    fc.assert(fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 6 })), { maxLength: 12 }), (parts) => {
-      const text = parts.join('');
-      expect(langidText(text)).toBe(reference(text));
-    }), { numRuns: 3000 });
+    const pieces = fc.constantFrom(
+      'ok',
+      'OK',
+      'okay',
+      'Okay',
+      'www.x.de',
+      'http://a.b/c',
+      '@user',
+      'ana@mail.pt',
+      'c@r',
+      '@',
+      'hello',
+      'Grüße',
+      'Ｈｅｌｌｏ',
+      '2026',
+      '_',
+      '-',
+      ' ',
+      '\t',
+      '\n',
+      '!?',
+      'é',
+      '手机',
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(pieces, fc.string({ maxLength: 6 })), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(langidText(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('drops links, e-mail addresses and @handles, but an @ inside a word only separates letters', () => {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { ConversationSchema, identifyConversationLanguages, identifyLanguage } from '@cxqa/core';
 import { baseLanguage, scriptLanguage } from '@cxqa/core/langid';
+import { describe, expect, it } from 'vitest';
 
 describe('identifyLanguage', () => {
   it.each([

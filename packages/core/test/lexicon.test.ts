@@ -1,15 +1,13 @@
+import { BUILTIN_LEXICONS, builtinLexicon, compileLexicons, createMatcher, type MatchTerm, matchLexicons, normalizeText } from '@cxqa/core';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_LEXICONS, builtinLexicon, compileLexicons, createMatcher, matchLexicons, normalizeText, type MatchTerm } from '@cxqa/core';
 
 /** The languages the product claims. */
 const PRODUCT = ['en', 'zh', 'de', 'fr', 'es', 'ja', 'pt', 'it', 'ko'] as const;
 const lexicons = BUILTIN_LEXICONS.map(builtinLexicon);
 const compiled = compileLexicons(lexicons);
 /** `category:matched` of every single-term hit in a message of `language`. */
-const hits = (text: string, language: string) =>
-  matchLexicons(compiled, normalizeText(text), { language }).terms.map((t) => `${t.term.category}:${t.matched}`);
-const entries = (name: (typeof BUILTIN_LEXICONS)[number]) =>
-  builtinLexicon(name).terms.map((t) => (typeof t === 'string' ? { text: t } : t));
+const hits = (text: string, language: string) => matchLexicons(compiled, normalizeText(text), { language }).terms.map((t) => `${t.term.category}:${t.matched}`);
+const entries = (name: (typeof BUILTIN_LEXICONS)[number]) => builtinLexicon(name).terms.map((t) => (typeof t === 'string' ? { text: t } : t));
 
 describe('shipped lexicons: shape', () => {
   it('tags every term with languages the product claims', () => {
@@ -22,13 +20,20 @@ describe('shipped lexicons: shape', () => {
   });
 
   it('has common swear words and insults in every product language', () => {
-    for (const [name, min] of [['profanity', 5], ['insults', 9]] as const) {
+    for (const [name, min] of [
+      ['profanity', 5],
+      ['insults', 9],
+    ] as const) {
       for (const lang of PRODUCT) {
         const n = entries(name).filter((t) => t.languages?.includes(lang)).length;
         expect(n, `${name} ${lang}`).toBeGreaterThanOrEqual(min);
       }
     }
-    for (const lang of PRODUCT) expect(entries('threats').some((t) => t.languages?.includes(lang)), `threats ${lang}`).toBe(true);
+    for (const lang of PRODUCT)
+      expect(
+        entries('threats').some((t) => t.languages?.includes(lang)),
+        `threats ${lang}`,
+      ).toBe(true);
   });
 
   it('keeps name-calling in insult and expletives in profanity', () => {
@@ -39,10 +44,31 @@ describe('shipped lexicons: shape', () => {
       }
       return undefined;
     };
-    for (const t of ['asshole', 'bitch', 'bastard', 'dickhead', 'motherfucker', 'cunt', 'connard', 'connasse', 'enculé', 'salope', 'arschloch', 'wichser', 'cabrón', 'gilipollas', 'hijo de puta', 'filho da puta', 'stronzo', '개새끼', '병신']) {
+    for (const t of [
+      'asshole',
+      'bitch',
+      'bastard',
+      'dickhead',
+      'motherfucker',
+      'cunt',
+      'connard',
+      'connasse',
+      'enculé',
+      'salope',
+      'arschloch',
+      'wichser',
+      'cabrón',
+      'gilipollas',
+      'hijo de puta',
+      'filho da puta',
+      'stronzo',
+      '개새끼',
+      '병신',
+    ]) {
       expect(category(t), t).toBe('insult');
     }
-    for (const t of ['fuck', 'shit', 'scheiße', 'putain', 'mierda', 'porra', 'cazzo', 'vaffanculo', '씨발', '他妈的', 'くそ']) expect(category(t), t).toBe('profanity');
+    for (const t of ['fuck', 'shit', 'scheiße', 'putain', 'mierda', 'porra', 'cazzo', 'vaffanculo', '씨발', '他妈的', 'くそ'])
+      expect(category(t), t).toBe('profanity');
     expect(entries('profanity').every((t) => !('category' in t) || t.category === undefined)).toBe(true);
   });
 
@@ -54,7 +80,10 @@ describe('shipped lexicons: shape', () => {
         for (const text of [t.text, ...(('variants' in t && t.variants) || [])]) {
           for (const lang of t.languages ?? ['und']) {
             const found = matchLexicons(compiled, normalizeText(text), { language: lang }).terms;
-            expect(found.some((f) => f.term.text === text && f.term.category === category), `${lex.id} ${lang}: ${text} → ${found.map((f) => f.term.text)}`).toBe(true);
+            expect(
+              found.some((f) => f.term.text === text && f.term.category === category),
+              `${lex.id} ${lang}: ${text} → ${found.map((f) => f.term.text)}`,
+            ).toBe(true);
           }
         }
       }
@@ -168,7 +197,15 @@ describe('shipped lexicons: innocent look-alikes stay silent', () => {
 
 describe('matcher boundary "start" (Korean particles, compound heads)', () => {
   const term = (id: string, text: string, extra: Partial<MatchTerm> = {}): MatchTerm => ({ id, text, category: 'test', severity: 'major', ...extra });
-  const m = createMatcher([term('bs', '병신', { boundary: 'start' }), term('ds', '등신', { boundary: 'start' }), term('sh', 'scheiß', { boundary: 'start' }), term('sb', '씨발', { boundary: 'start' })], ['등신대']);
+  const m = createMatcher(
+    [
+      term('bs', '병신', { boundary: 'start' }),
+      term('ds', '등신', { boundary: 'start' }),
+      term('sh', 'scheiß', { boundary: 'start' }),
+      term('sb', '씨발', { boundary: 'start' }),
+    ],
+    ['등신대'],
+  );
   const ids = (t: string) => m.match(t).map((h) => `${h.term.id}:${h.matched}`);
 
   it('lets particles and endings follow, but not a word before', () => {

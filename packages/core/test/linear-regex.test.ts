@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../src/index.js';
@@ -9,7 +9,9 @@ import { compileRule, matchPrefixes, prefixFilter, type RuleRegex } from '../src
 const mayMatch = (rule: RuleRegex, text: string) => !rule.prefixes || rule.prefixes.some((p) => text.includes(p));
 
 const root = new URL('../', import.meta.url);
-const conductFiles = readdirSync(new URL('conduct/', root)).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(new URL(`conduct/${f}`, root), 'utf8')));
+const conductFiles = readdirSync(new URL('conduct/', root))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(new URL(`conduct/${f}`, root), 'utf8')));
 const mood = JSON.parse(readFileSync(new URL('sentiment/mood-cues.json', root), 'utf8'));
 
 type Examples = { examples?: { fire?: string[]; innocent?: string[] } };
@@ -20,7 +22,9 @@ for (const file of conductFiles) {
   const e = entry(file.language);
   e.sources.push(...(file.negation ?? []), ...(file.acknowledgement ?? []));
   for (const rule of file.rules) e.sources.push(...rule.patterns, ...(rule.unless ?? []), ...(rule.unlessInMessage ?? []));
-  e.texts.push(...file.rules.flatMap((r: Examples) => [...(r.examples?.fire ?? []), ...(r.examples?.innocent ?? [])]).map((t: string) => normalizeText(t).normalized));
+  e.texts.push(
+    ...file.rules.flatMap((r: Examples) => [...(r.examples?.fire ?? []), ...(r.examples?.innocent ?? [])]).map((t: string) => normalizeText(t).normalized),
+  );
 }
 for (const [language, cues] of Object.entries<Record<string, unknown>>(mood.languages)) {
   for (const v of Object.values(cues)) if (Array.isArray(v)) entry(language).sources.push(...v.filter((s): s is string => typeof s === 'string'));
@@ -53,10 +57,14 @@ describe('compileRuleRegex: one-sided word boundaries', () => {
     const words = [...new Set(texts.flatMap((t) => t.split(/\s+/u)))].filter(Boolean);
     const glue = fc.constantFrom(' ', '', '-', "'", '.', '1', 'é', '你', '!', '\n');
     const sample = withBoundary.filter((_, k) => k % 7 === 0);
-    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...words), glue), { minLength: 1, maxLength: 8 }), (parts) => {
-      const text = parts.map(([w, g]) => w + g).join('');
-      for (const source of sample) expect(matches(compileRuleRegex(source), text), source).toEqual(matches(compileRuleRegex(source, { exactBoundaries: true }), text));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...words), glue), { minLength: 1, maxLength: 8 }), (parts) => {
+        const text = parts.map(([w, g]) => w + g).join('');
+        for (const source of sample)
+          expect(matches(compileRuleRegex(source), text), source).toEqual(matches(compileRuleRegex(source, { exactBoundaries: true }), text));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('keeps the two-sided form where a half would be wrong', () => {
@@ -71,7 +79,10 @@ describe('compileRuleRegex: one-sided word boundaries', () => {
       ['\\b(?:b|!)x', 'a!x', ['!x']],
       ['(?:ab|!)\\b', 'ab c', ['ab']],
     ] as const) {
-      expect([...text.matchAll(compileRuleRegex(source))].map((m) => m[0]), source).toEqual(expected);
+      expect(
+        [...text.matchAll(compileRuleRegex(source))].map((m) => m[0]),
+        source,
+      ).toEqual(expected);
     }
   });
 });
@@ -96,7 +107,9 @@ describe('matchPrefixes: every match starts with one of them', () => {
   const verdictTexts = new Map<string, string[]>();
   const verdictDir = new URL('../../../fixtures/verdicts/', import.meta.url);
   for (const f of readdirSync(verdictDir).filter((x) => x.endsWith('.jsonl'))) {
-    for (const line of readFileSync(new URL(f, verdictDir), 'utf8').split('\n').filter((l) => l.trim())) {
+    for (const line of readFileSync(new URL(f, verdictDir), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())) {
       const c = JSON.parse(line) as { language: string; conversation: { messages: { text: string }[] } };
       const list = verdictTexts.get(c.language) ?? verdictTexts.set(c.language, []).get(c.language)!;
       list.push(...c.conversation.messages.map((m) => normalizeText(m.text).normalized));
@@ -130,13 +143,16 @@ describe('matchPrefixes: every match starts with one of them', () => {
     const en = allSources.get('en')!.map((source) => compileRule(source));
     const filter = prefixFilter(en);
     const words = [...new Set(byLanguage.get('en')!.texts.flatMap((t) => t.split(/\s+/u)))].filter(Boolean);
-    fc.assert(fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 10 }), (parts) => {
-      const text = parts.join(' ');
-      const possible = filter(text);
-      en.forEach((rule, i) => {
-        rule.re.lastIndex = 0;
-        if (rule.re.test(text)) expect(possible[i], rule.re.source).toBe(1);
-      });
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 10 }), (parts) => {
+        const text = parts.join(' ');
+        const possible = filter(text);
+        en.forEach((rule, i) => {
+          rule.re.lastIndex = 0;
+          if (rule.re.test(text)) expect(possible[i], rule.re.source).toBe(1);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import { builtinAnalyzers, createInspector, kbAnalyzer, parseKnowledgeBase } from '@cxqa/core';
 import { extractQuantities } from '@cxqa/core/kb';
+import { describe, expect, it } from 'vitest';
 
 // Issue 12, "runs hang": shipped patterns and code must cost time linear in the text. Each check
 // feeds adversarial inputs — a "pump" string repeated — at n and 4n characters and compares the
@@ -53,7 +53,8 @@ function shippedPatterns(): { where: string; re: RegExp }[] {
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!skip.has(k)) walk(x, `${where}.${k}`);
   };
   for (const dir of ['conduct', 'courtesy', 'sentiment', 'policies']) {
-    for (const f of readdirSync(`${root}${dir}`).filter((x) => x.endsWith('.json'))) walk(JSON.parse(readFileSync(`${root}${dir}/${f}`, 'utf8')), `${dir}/${f}`);
+    for (const f of readdirSync(`${root}${dir}`).filter((x) => x.endsWith('.json')))
+      walk(JSON.parse(readFileSync(`${root}${dir}/${f}`, 'utf8')), `${dir}/${f}`);
   }
   return out;
 }
@@ -94,15 +95,42 @@ describe('linear time', () => {
   }, 60_000);
 
   it('the whole default pipeline grows linearly with message length', async () => {
-    const kb = parseKnowledgeBase({ version: '1', entries: [{ id: 'r', questions: ['how do I return an item'], answer: 'Returns within 30 days, refund 5 EUR.', mustMention: ['30 days'] }] });
+    const kb = parseKnowledgeBase({
+      version: '1',
+      entries: [{ id: 'r', questions: ['how do I return an item'], answer: 'Returns within 30 days, refund 5 EUR.', mustMention: ['30 days'] }],
+    });
     const inspector = createInspector({ analyzers: [...builtinAnalyzers(), kbAnalyzer({ kb })], timeLimitMs: 600_000 });
     const slow: string[] = [];
-    for (const p of ['a', '1 ', '€1 ', '担当の', 'Sie ', 'du ', 'bitte ', '我', '。', '!', 'not ', 'sorry ', '30 Tage ', 'x@', 'http://a', '해', 'ません', ':)']) {
+    for (const p of [
+      'a',
+      '1 ',
+      '€1 ',
+      '担当の',
+      'Sie ',
+      'du ',
+      'bitte ',
+      '我',
+      '。',
+      '!',
+      'not ',
+      'sorry ',
+      '30 Tage ',
+      'x@',
+      'http://a',
+      '해',
+      'ません',
+      ':)',
+    ]) {
       const run = (n: number) => () =>
-        inspector.inspect({ id: 'g', customer: { country: 'DE' }, platform: 'amazon', messages: [
-          { role: 'customer', text: `how do I return an item? ${pump(p, n)}`, at: '2026-03-02T10:00:00Z' },
-          { role: 'agent', text: pump(p, n), at: '2026-03-02T10:01:00Z' },
-        ] });
+        inspector.inspect({
+          id: 'g',
+          customer: { country: 'DE' },
+          platform: 'amazon',
+          messages: [
+            { role: 'customer', text: `how do I return an item? ${pump(p, n)}`, at: '2026-03-02T10:00:00Z' },
+            { role: 'agent', text: pump(p, n), at: '2026-03-02T10:01:00Z' },
+          ],
+        });
       const small = await bestAsync(run(4000));
       const big = await bestAsync(run(16000));
       if (big > FLOOR_MS * 10 && big / small > GROWTH_LIMIT) slow.push(`${JSON.stringify(p)}: ${small.toFixed(0)} → ${big.toFixed(0)} ms`);

@@ -1,6 +1,6 @@
+import { builtinAnalyzers, createInspector, invalidResult, kbAnalyzer, maskPersonalData, parseKnowledgeBase } from '@cxqa/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createInspector, invalidResult, kbAnalyzer, builtinAnalyzers, maskPersonalData, parseKnowledgeBase } from '@cxqa/core';
 
 // The masking boundary (issue 12): personal data planted anywhere in a conversation — valid or
 // not — never leaves the engine unmasked, in any string of any result.
@@ -36,13 +36,32 @@ interface Plant {
   secret: string;
 }
 const plants: fc.Arbitrary<Plant> = fc.oneof(
-  fc.tuple(fc.stringMatching(/^[a-z]{3,6}[0-9]{2}[a-z]{2}$/), fc.constantFrom('gmail.com', 'web.de', 'qq.com', 'example.co.uk', 'mail.fr')).map(([u, d]) => ({ type: 'email', text: `${u}@${d}`, secret: u })),
-  fc.tuple(fc.constantFrom('+44 7700 9', '+49 151 2', '+86 138 ', '+1 415 5', '+33 6 12 '), digits(5)).map(([p, d]) => ({ type: 'phone', text: `${p}${d}`, secret: `${p}${d}`.slice(0, -3) })),
-  fc.tuple(digits(11), fc.constantFrom('', ' ', '-')).map(([d, sep]) => { const n = luhnComplete(`4${d}123`.slice(0, 15)); return { type: 'card', text: group(n, 4, sep), secret: group(n, 4, sep).slice(0, -5) }; }),
-  digits(18).map((d) => { const v = ibanDe(d); return { type: 'iban', text: group(v, 4, ' '), secret: group(v, 4, ' ').slice(0, -5) }; }),
-  fc.tuple(digits(6), fc.integer({ min: 1950, max: 2005 }), fc.integer({ min: 10, max: 12 }), fc.integer({ min: 10, max: 28 }), digits(3)).map(([a, y, m, d, s]) => { const v = cnId(`${a}${y}${m}${d}${s}`); return { type: 'cn_id', text: v, secret: v.slice(0, -3) }; }),
-  fc.tuple(fc.integer({ min: 101, max: 665 }), fc.integer({ min: 10, max: 99 }), fc.integer({ min: 1000, max: 9999 })).map(([a, g, s]) => ({ type: 'ssn', text: `${a}-${g}-${s}`, secret: `${a}-${g}-${s}`.slice(0, -3) })),
-  fc.tuple(fc.integer({ min: 11, max: 223 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 11, max: 254 })).map((p) => ({ type: 'ip', text: p.join('.'), secret: p.join('.') })),
+  fc
+    .tuple(fc.stringMatching(/^[a-z]{3,6}[0-9]{2}[a-z]{2}$/), fc.constantFrom('gmail.com', 'web.de', 'qq.com', 'example.co.uk', 'mail.fr'))
+    .map(([u, d]) => ({ type: 'email', text: `${u}@${d}`, secret: u })),
+  fc
+    .tuple(fc.constantFrom('+44 7700 9', '+49 151 2', '+86 138 ', '+1 415 5', '+33 6 12 '), digits(5))
+    .map(([p, d]) => ({ type: 'phone', text: `${p}${d}`, secret: `${p}${d}`.slice(0, -3) })),
+  fc.tuple(digits(11), fc.constantFrom('', ' ', '-')).map(([d, sep]) => {
+    const n = luhnComplete(`4${d}123`.slice(0, 15));
+    return { type: 'card', text: group(n, 4, sep), secret: group(n, 4, sep).slice(0, -5) };
+  }),
+  digits(18).map((d) => {
+    const v = ibanDe(d);
+    return { type: 'iban', text: group(v, 4, ' '), secret: group(v, 4, ' ').slice(0, -5) };
+  }),
+  fc
+    .tuple(digits(6), fc.integer({ min: 1950, max: 2005 }), fc.integer({ min: 10, max: 12 }), fc.integer({ min: 10, max: 28 }), digits(3))
+    .map(([a, y, m, d, s]) => {
+      const v = cnId(`${a}${y}${m}${d}${s}`);
+      return { type: 'cn_id', text: v, secret: v.slice(0, -3) };
+    }),
+  fc
+    .tuple(fc.integer({ min: 101, max: 665 }), fc.integer({ min: 10, max: 99 }), fc.integer({ min: 1000, max: 9999 }))
+    .map(([a, g, s]) => ({ type: 'ssn', text: `${a}-${g}-${s}`, secret: `${a}-${g}-${s}`.slice(0, -3) })),
+  fc
+    .tuple(fc.integer({ min: 11, max: 223 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 11, max: 254 }))
+    .map((p) => ({ type: 'ip', text: p.join('.'), secret: p.join('.') })),
   fc.stringMatching(/^[A-Z][a-z]{3}[0-9]{3}[a-z]{2}!$/).map((pw) => ({ type: 'credential', text: `password: ${pw}`, secret: pw })),
 );
 
@@ -61,7 +80,17 @@ const carriers = [
   (v: string) => v,
 ];
 
-const kb = parseKnowledgeBase({ version: '1', entries: [{ id: 'returns', questions: ['how do I return an item', 'what is the return window'], answer: 'Returns are accepted within 30 days.', mustMention: ['30 days'] }] });
+const kb = parseKnowledgeBase({
+  version: '1',
+  entries: [
+    {
+      id: 'returns',
+      questions: ['how do I return an item', 'what is the return window'],
+      answer: 'Returns are accepted within 30 days.',
+      mustMention: ['30 days'],
+    },
+  ],
+});
 const inspector = createInspector({ analyzers: [...builtinAnalyzers(), kbAnalyzer({ kb })] });
 
 function leaks(output: string, plant: Plant): boolean {
@@ -71,19 +100,31 @@ function leaks(output: string, plant: Plant): boolean {
 describe('no personal data leaves the engine unmasked', () => {
   it('in any string of a valid conversation’s result, wherever it was planted', async () => {
     await fc.assert(
-      fc.asyncProperty(plants, fc.integer({ min: 0, max: carriers.length - 1 }), fc.integer({ min: 0, max: 5 }), fc.boolean(), async (plant, c, where, fullWidth) => {
-        const v = fullWidth ? plant.text.replace(/[0-9@]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)) : plant.text;
-        const text = carriers[c]!(v);
-        const messages = [
-          { role: 'customer', text: where === 0 ? text : 'How do I return an item? It arrived broken.', at: '2026-03-02T10:00:00Z' },
-          { role: 'agent', text: where === 1 ? text : 'Sorry about that!', at: '2026-03-02T10:05:00Z' },
-          { role: 'customer', text: where === 2 ? `${text} 😡` : 'ok', at: '2026-03-02T10:06:00Z' },
-        ];
-        const conversation = { id: where === 3 ? plant.text : 'c1', platform: where === 4 ? plant.text : 'amazon', customer: { country: 'US' }, metadata: where === 5 ? { [plant.text]: plant.text } : {}, messages };
-        const out = JSON.stringify(await inspector.inspect(conversation));
-        if (plant.type === 'ip' && where >= 3) return; // an IP address as an id, a platform or a metadata key is not read as one
-        expect(leaks(out, plant), `${plant.type} planted at ${where} in ${JSON.stringify(text)}:\n${out}`).toBe(false);
-      }),
+      fc.asyncProperty(
+        plants,
+        fc.integer({ min: 0, max: carriers.length - 1 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.boolean(),
+        async (plant, c, where, fullWidth) => {
+          const v = fullWidth ? plant.text.replace(/[0-9@]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0)) : plant.text;
+          const text = carriers[c]!(v);
+          const messages = [
+            { role: 'customer', text: where === 0 ? text : 'How do I return an item? It arrived broken.', at: '2026-03-02T10:00:00Z' },
+            { role: 'agent', text: where === 1 ? text : 'Sorry about that!', at: '2026-03-02T10:05:00Z' },
+            { role: 'customer', text: where === 2 ? `${text} 😡` : 'ok', at: '2026-03-02T10:06:00Z' },
+          ];
+          const conversation = {
+            id: where === 3 ? plant.text : 'c1',
+            platform: where === 4 ? plant.text : 'amazon',
+            customer: { country: 'US' },
+            metadata: where === 5 ? { [plant.text]: plant.text } : {},
+            messages,
+          };
+          const out = JSON.stringify(await inspector.inspect(conversation));
+          if (plant.type === 'ip' && where >= 3) return; // an IP address as an id, a platform or a metadata key is not read as one
+          expect(leaks(out, plant), `${plant.type} planted at ${where} in ${JSON.stringify(text)}:\n${out}`).toBe(false);
+        },
+      ),
       { numRuns: Number(process.env.CXQA_PROPERTY_RUNS ?? 300) },
     );
   }, 120_000);
@@ -119,7 +160,13 @@ describe('no personal data leaves the engine unmasked', () => {
   });
 
   it('keeps what is not personal data readable: dates, times, hotlines, versions, short numbers', () => {
-    for (const s of ['first reply after 17 min on 2026-03-02 10:04', 'call our hotline 400-820-8820', 'version 1.2.3, order 12345', 'SLA 2026-03-02T10:00:00+01:00', 'from cxqa-profanity@1.2.0']) {
+    for (const s of [
+      'first reply after 17 min on 2026-03-02 10:04',
+      'call our hotline 400-820-8820',
+      'version 1.2.3, order 12345',
+      'SLA 2026-03-02T10:00:00+01:00',
+      'from cxqa-profanity@1.2.0',
+    ]) {
       expect(maskPersonalData(s)).toBe(s);
     }
     expect(maskPersonalData('call me on 0151 23456789')).toBe('call me on •••• ••••••89');
@@ -140,7 +187,17 @@ describe('no personal data leaves the engine unmasked', () => {
 
 describe('findings quote only what their rule needs', () => {
   const agentSays = async (text: string, country: string) =>
-    (await createInspector().inspect({ id: 'q', platform: 'amazon', customer: { country }, messages: [{ role: 'customer', text: 'どうなっていますか', at: '2026-03-02T10:00:00Z' }, { role: 'agent', text, at: '2026-03-02T10:01:00Z' }] })).findings;
+    (
+      await createInspector().inspect({
+        id: 'q',
+        platform: 'amazon',
+        customer: { country },
+        messages: [
+          { role: 'customer', text: 'どうなっていますか', at: '2026-03-02T10:00:00Z' },
+          { role: 'agent', text, at: '2026-03-02T10:01:00Z' },
+        ],
+      })
+    ).findings;
   it('a plain-form ending in ja and ko quotes the ending and its word, not the whole sentence', async () => {
     const ja = (await agentSays('お客様の注文番号とお名前と住所をもう一度確認しろ', 'JP')).find((f) => f.code === 'culture.informal_address');
     expect(ja?.evidence).toBeDefined();
@@ -150,7 +207,9 @@ describe('findings quote only what their rule needs', () => {
     expect(ko?.evidence).toBe('해');
   });
   it('a link quotes its host and path, never its query string', async () => {
-    const f = (await agentSays('https://shop.example.com/pay?email=jane%40gmail.com&card=4111111111111111 を使ってください', 'JP')).find((x) => x.code === 'policy.external_link');
+    const f = (await agentSays('https://shop.example.com/pay?email=jane%40gmail.com&card=4111111111111111 を使ってください', 'JP')).find(
+      (x) => x.code === 'policy.external_link',
+    );
     expect(f?.evidence ?? f?.explanation).toBeDefined();
     expect(JSON.stringify(f)).not.toMatch(/jane|4111111111/);
   });

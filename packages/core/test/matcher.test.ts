@@ -1,27 +1,38 @@
+import { createMatcher, type MatchTerm, normalizeText } from '@cxqa/core';
+import { Automaton, skeletonize } from '@cxqa/core/matcher';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createMatcher, normalizeText, type MatchTerm } from '@cxqa/core';
-import { Automaton, skeletonize } from '@cxqa/core/matcher';
 
 const term = (id: string, text: string, extra: Partial<MatchTerm> = {}): MatchTerm => ({ id, text, category: 'test', severity: 'major', ...extra });
 
 describe('Automaton (Aho–Corasick)', () => {
   it('finds overlapping matches of the classic example', () => {
     const a = new Automaton(['he', 'she', 'his', 'hers']);
-    expect(a.findAll('ushers').map((m) => [m.pattern, m.start, m.end])).toEqual([[1, 1, 4], [0, 2, 4], [3, 2, 6]]);
+    expect(a.findAll('ushers').map((m) => [m.pattern, m.start, m.end])).toEqual([
+      [1, 1, 4],
+      [0, 2, 4],
+      [3, 2, 6],
+    ]);
   });
 
   it('finds exactly what a naive scan finds, on random inputs', () => {
     const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '微'), minLength: 1, maxLength: 5 });
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '微', ' '), maxLength: 200 }), (patterns, text) => {
-        const got = new Automaton(patterns).findAll(text).map((m) => `${m.pattern}@${m.start}`).sort();
-        const naive: string[] = [];
-        patterns.forEach((p, id) => {
-          for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) naive.push(`${id}@${i}`);
-        });
-        expect(got).toEqual(naive.sort());
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 12 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '微', ' '), maxLength: 200 }),
+        (patterns, text) => {
+          const got = new Automaton(patterns)
+            .findAll(text)
+            .map((m) => `${m.pattern}@${m.start}`)
+            .sort();
+          const naive: string[] = [];
+          patterns.forEach((p, id) => {
+            for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) naive.push(`${id}@${i}`);
+          });
+          expect(got).toEqual(naive.sort());
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -34,9 +45,7 @@ describe('Automaton (Aho–Corasick)', () => {
     const steps = a.scan(text, () => matches++);
     expect(matches).toBe(0);
     expect(steps).toBeLessThanOrEqual(2 * text.length);
-    fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'x'), maxLength: 2000 }), (t) => a.scan(t, () => undefined) <= 2 * t.length),
-    );
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'b', 'x'), maxLength: 2000 }), (t) => a.scan(t, () => undefined) <= 2 * t.length));
   });
 });
 
@@ -58,8 +67,13 @@ describe('skeletonize', () => {
 describe('createMatcher', () => {
   const m = createMatcher(
     [
-      term('fuck', 'fuck'), term('ass', 'ass', { severity: 'minor' }), term('asshole', 'asshole'),
-      term('cunt', 'cunt', { boundary: 'none' }), term('wechat', 'wechat'), term('weixin', '微信'), term('shabi', '傻逼'),
+      term('fuck', 'fuck'),
+      term('ass', 'ass', { severity: 'minor' }),
+      term('asshole', 'asshole'),
+      term('cunt', 'cunt', { boundary: 'none' }),
+      term('wechat', 'wechat'),
+      term('weixin', '微信'),
+      term('shabi', '傻逼'),
     ],
     ['scunthorpe'],
   );
@@ -67,9 +81,15 @@ describe('createMatcher', () => {
 
   it('catches obfuscated variants and reports the original span', () => {
     for (const [text, id, matched] of [
-      ['F.U.C.K you', 'fuck', 'F.U.C.K'], ['what an a$$hole', 'asshole', 'a$$hole'], ['Add my W-e-C-h-A-t', 'wechat', 'W-e-C-h-A-t'],
-      ['add me on ｗｅｃｈａｔ', 'wechat', 'ｗｅｃｈａｔ'], ['加我微 信 好吗', 'weixin', '微 信'], ['你个傻 逼', 'shabi', '傻 逼'],
-      ['fuuuuuck this', 'fuck', 'fuuuuuck'], ['wеchat me', 'wechat', 'wеchat'], ['w\u200be\u200bc\u200bh\u200ba\u200bt', 'wechat', 'w\u200be\u200bc\u200bh\u200ba\u200bt'],
+      ['F.U.C.K you', 'fuck', 'F.U.C.K'],
+      ['what an a$$hole', 'asshole', 'a$$hole'],
+      ['Add my W-e-C-h-A-t', 'wechat', 'W-e-C-h-A-t'],
+      ['add me on ｗｅｃｈａｔ', 'wechat', 'ｗｅｃｈａｔ'],
+      ['加我微 信 好吗', 'weixin', '微 信'],
+      ['你个傻 逼', 'shabi', '傻 逼'],
+      ['fuuuuuck this', 'fuck', 'fuuuuuck'],
+      ['wеchat me', 'wechat', 'wеchat'],
+      ['w\u200be\u200bc\u200bh\u200ba\u200bt', 'wechat', 'w\u200be\u200bc\u200bh\u200ba\u200bt'],
     ] as const) {
       const hit = m.match(text).find((x) => x.term.id === id);
       expect(hit, text).toBeDefined();
@@ -107,7 +127,10 @@ describe('Traditional → Simplified folding', () => {
   it('matches a Simplified term written in Traditional characters, and can be turned off', () => {
     const terms = [term('feiwu', '废物'), term('naocan', '脑残')];
     const folded = createMatcher(terms);
-    expect(folded.match('你這個廢物，腦殘嗎').map((h) => [h.term.id, h.matched, h.obfuscated])).toEqual([['feiwu', '廢物', true], ['naocan', '腦殘', true]]);
+    expect(folded.match('你這個廢物，腦殘嗎').map((h) => [h.term.id, h.matched, h.obfuscated])).toEqual([
+      ['feiwu', '廢物', true],
+      ['naocan', '腦殘', true],
+    ]);
     expect(createMatcher(terms, [], { traditionalChinese: 'keep' }).match('你這個廢物')).toEqual([]);
     expect(createMatcher([term('tw', '臺灣')]).match('台湾').length).toBe(1);
   });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { normalizeText } from '@cxqa/core';
+import { describe, expect, it } from 'vitest';
 
 const roundTrip = (text: string, needle: string) => {
   const v = normalizeText(text);

@@ -2,8 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { coreDataDirs, corePackageFile } from '../src/util/package-file.js';
 import { DATA_DIR_ENV, isCxqaError, setCoreDataDir } from '../src/index.js';
+import { coreDataDirs, corePackageFile } from '../src/util/package-file.js';
 
 const CORE = resolve(import.meta.dirname, '..');
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { detectPii } from '@cxqa/core';
 import { emailDomainPlausible, serviceNumber } from '@cxqa/core/pii';
+import { describe, expect, it } from 'vitest';
 
 /** `type:value` for every finding, value cut from the original text. */
 const found = (text: string, country?: string) => detectPii(text, { defaultCountry: country }).map((p) => `${p.type}:${text.slice(p.start, p.end)}`);
@@ -69,7 +69,7 @@ describe('identifier words veto a following number (en zh de fr es ja pt it ko)'
   });
 });
 
-describe('service lines are nobody\'s personal data', () => {
+describe("service lines are nobody's personal data", () => {
   it.each([
     ['您好,可以直接拨打TCL全国服务热线4008123456进行报修.', 'CN'],
     ['您可以拨打华为热线：400-830-8300/800-830-8300（座机）查询', 'CN'],
@@ -111,7 +111,7 @@ describe('service lines are nobody\'s personal data', () => {
 });
 
 describe('phone validity and splitting', () => {
-  it('needs a national number written in full for the customer\'s country', () => {
+  it("needs a national number written in full for the customer's country", () => {
     expect(ofType('phone', 'Bitte zurückrufen: 2026081209', 'DE')).toEqual([]);
     expect(ofType('phone', '麻烦查一下 3221246', 'CN')).toEqual([]);
     expect(ofType('phone', '联系电话 3221246', 'CN')).toEqual(['phone:3221246']); // a phone word raises a local number
@@ -165,7 +165,7 @@ describe('e-mail addresses', () => {
     expect(found('écrivez à marie.dupont@exemple.fr')).toEqual(['email:marie.dupont@exemple.fr']);
   });
 
-  it('role mailboxes and addresses named as the service\'s are not personal', () => {
+  it("role mailboxes and addresses named as the service's are not personal", () => {
     expect(found('Write to support@shop.com or service@aliexpress.com')).toEqual([]);
     expect(found('客服邮箱 kefu-team@shop.cn')).toEqual([]);
     expect(found('my email is wang.xm@example.com')).toEqual(['email:wang.xm@example.com']);
@@ -189,7 +189,7 @@ describe('IP addresses versus versions and infrastructure', () => {
     expect(ofType('ip_address', text)).toEqual([]);
   });
 
-  it('finds an address named as someone\'s', () => {
+  it("finds an address named as someone's", () => {
     expect(ofType('ip_address', '接入IP我明盘给你124.79.121.167')).toEqual(['ip_address:124.79.121.167']);
     expect(ofType('ip_address', 'keep getting address 165.165.185.178 blocked')).toEqual(['ip_address:165.165.185.178']);
     expect(ofType('ip_address', 'mon adresse IP est 84.12.33.10')).toEqual(['ip_address:84.12.33.10']);

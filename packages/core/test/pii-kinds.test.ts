@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { createInspector, detectPii, detectPiiInView, judgePii, maskPii, normalizeText, sensitiveAnalyzer } from '@cxqa/core';
+import { describe, expect, it } from 'vitest';
 
 const found = (text: string, country?: string) => detectPii(text, { defaultCountry: country }).map((p) => `${p.type}:${text.slice(p.start, p.end)}`);
 const ofType = (type: string, text: string, country?: string) => found(text, country).filter((f) => f.startsWith(`${type}:`));
@@ -115,7 +115,7 @@ describe('secrets pasted into the chat (pii.credential)', () => {
     'Your password must have at least 8 characters',
     'password is incorrect',
     'PIN: ****',
-    'What is your mother\'s maiden name?',
+    "What is your mother's maiden name?",
     '密码错误怎么办',
     '密码是否正确呢？在其他环境可否链接呢',
     '验证码没收到',
@@ -155,14 +155,19 @@ describe('judgement: direction, platform and invitations', () => {
     const inspector = createInspector({ analyzers: [sensitiveAnalyzer({ policyPacks: [] })] });
     const at = (m: number) => `2026-06-02T10:0${m}:00+08:00`;
     const r = await inspector.inspect({
-      id: 'x', customer: { country: 'CN' },
+      id: 'x',
+      customer: { country: 'CN' },
       messages: [
         { role: 'customer', text: '东西还没到，我的手机１３９１２３４５６７８', at: at(0) },
         { role: 'agent', text: '您好，可拨打客服热线400-820-1234查询，或者您直接打我电话１３８１２３４５６７８，我帮您查。', at: at(1) },
         { role: 'agent', text: '已给您重置，新密码是Ab12345!', at: at(2) },
       ],
     });
-    expect(r.findings.map((f) => `${f.code}:${f.severity}@${f.messageIndex}`)).toEqual(['pii.phone:info@0', 'policy.contact_exchange:major@1', 'pii.credential:critical@2']);
+    expect(r.findings.map((f) => `${f.code}:${f.severity}@${f.messageIndex}`)).toEqual([
+      'pii.phone:info@0',
+      'policy.contact_exchange:major@1',
+      'pii.credential:critical@2',
+    ]);
     const agentPhone = r.findings[1]!;
     expect(r.conversationId).toBe('x');
     expect(agentPhone.evidence).toBe('•••••••••７８');

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { detectPii, maskPii } from '@cxqa/core';
 import { cardBrand, cnResidentIdValid, ibanValid, luhnValid, ssnValid } from '@cxqa/core/pii';
+import { describe, expect, it } from 'vitest';
 
 const types = (text: string, country?: string) => detectPii(text, { defaultCountry: country }).map((p) => `${p.type}:${text.slice(p.start, p.end)}`);
 

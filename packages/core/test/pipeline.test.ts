@@ -1,5 +1,5 @@
+import { type Analyzer, createInspector, mapOrdered, ResultSchema } from '@cxqa/core';
 import { describe, expect, it } from 'vitest';
-import { createInspector, mapOrdered, ResultSchema, type Analyzer } from '@cxqa/core';
 
 const conversation = (id: string) => ({
   id,
@@ -10,7 +10,8 @@ const conversation = (id: string) => ({
   ],
 });
 const fixed = (name: string, extra: Partial<Analyzer> = {}): Analyzer => ({
-  name, version: '1.0.0',
+  name,
+  version: '1.0.0',
   analyze: () => ({ scores: { courtesy: 1 }, findings: [], metrics: { [`${name}.ran`]: 1 } }),
   ...extra,
 });
@@ -33,7 +34,11 @@ describe('createInspector', () => {
   });
 
   it('isolates an analyzer that throws: partial status, the others kept', async () => {
-    const boom = fixed('boom', { analyze: () => { throw new Error('kaput'); } });
+    const boom = fixed('boom', {
+      analyze: () => {
+        throw new Error('kaput');
+      },
+    });
     const r = await createInspector({ analyzers: [boom, fixed('fine')] }).inspect(conversation('c2'));
     expect(r.status).toBe('partial');
     expect(r.issues).toEqual([expect.objectContaining({ code: 'analyzer_failed', analyzer: 'boom', message: expect.stringContaining('kaput') })]);
@@ -43,10 +48,13 @@ describe('createInspector', () => {
   it('gives up on a slow analyzer at the time limit and tells it through the signal', async () => {
     let aborted = false;
     const slow = fixed('slow', {
-      analyze: (ctx) => new Promise((resolve) => {
-        ctx.signal.addEventListener('abort', () => { aborted = true; });
-        setTimeout(() => resolve({ scores: {}, findings: [], metrics: {} }), 2_000);
-      }),
+      analyze: (ctx) =>
+        new Promise((resolve) => {
+          ctx.signal.addEventListener('abort', () => {
+            aborted = true;
+          });
+          setTimeout(() => resolve({ scores: {}, findings: [], metrics: {} }), 2_000);
+        }),
     });
     const r = await createInspector({ analyzers: [slow, fixed('fine')], timeLimitMs: 30 }).inspect(conversation('c3'));
     expect(r.status).toBe('partial');
@@ -93,7 +101,11 @@ describe('createInspector', () => {
 
   it('records translations from a configured translator and keeps the original text', async () => {
     const ins = createInspector({
-      analyzers: [fixed('t', { analyze: (ctx) => ({ scores: {}, findings: [], metrics: { first: ctx.messages[0]!.translation ?? null, original: ctx.messages[0]!.text } }) })],
+      analyzers: [
+        fixed('t', {
+          analyze: (ctx) => ({ scores: {}, findings: [], metrics: { first: ctx.messages[0]!.translation ?? null, original: ctx.messages[0]!.text } }),
+        }),
+      ],
       translation: { to: 'en', translator: { name: 'fake', translate: async (texts) => texts.map((t) => `EN(${t})`) } },
     });
     const r = await ins.inspect({ id: 'tr', messages: [{ role: 'customer', text: 'Wo ist meine Bestellung bitte?', at: '2026-03-02T10:00:00Z' }] });
@@ -105,7 +117,7 @@ describe('createInspector', () => {
 describe('inspectMany / mapOrdered', () => {
   it('yields one result per input in input order, whatever finishes first', async () => {
     const jitter = fixed('jitter', {
-      analyze: (ctx) => new Promise((resolve) => setTimeout(() => resolve({ scores: {}, findings: [], metrics: {} }), ctx.conversation.id.length % 3 * 5)),
+      analyze: (ctx) => new Promise((resolve) => setTimeout(() => resolve({ scores: {}, findings: [], metrics: {} }), (ctx.conversation.id.length % 3) * 5)),
     });
     const ins = createInspector({ analyzers: [jitter] });
     async function* source() {

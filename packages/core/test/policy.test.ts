@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { builtinPolicyPacks, compilePolicy, definePolicyPack, normalizeText } from '@cxqa/core';
+import { describe, expect, it } from 'vitest';
 
 const policy = compilePolicy(builtinPolicyPacks());
 /** Rule ids that fire on an agent message, sorted. */
@@ -196,17 +196,28 @@ describe('platform packs', () => {
 
 describe('policy pack schema', () => {
   const pack = definePolicyPack({
-    id: 't', version: '1', platforms: ['*'],
-    rules: [{
-      id: 'toy', severity: 'major', why: 'test',
-      phrases: [
-        { all: [['send'], ['robots']], within: 20, ordered: true, clause: true },
-        { all: [['id'], { pattern: '[a-z]+\\d{3,}' }], within: 2, ordered: true },
-      ],
-      unless: ['never'], unlessAfter: ['ないで'], allow: ['send robots home'],
-    }],
+    id: 't',
+    version: '1',
+    platforms: ['*'],
+    rules: [
+      {
+        id: 'toy',
+        severity: 'major',
+        why: 'test',
+        phrases: [
+          { all: [['send'], ['robots']], within: 20, ordered: true, clause: true },
+          { all: [['id'], { pattern: '[a-z]+\\d{3,}' }], within: 2, ordered: true },
+        ],
+        unless: ['never'],
+        unlessAfter: ['ないで'],
+        allow: ['send robots home'],
+      },
+    ],
   });
-  const hit = (t: string) => compilePolicy([pack]).evaluate(normalizeText(t), 'agent', undefined).map((h) => h.matched);
+  const hit = (t: string) =>
+    compilePolicy([pack])
+      .evaluate(normalizeText(t), 'agent', undefined)
+      .map((h) => h.matched);
 
   it('orders parts, keeps them in one clause and reads regex parts', () => {
     expect(hit('Please send two robots')).toEqual(['send two robots']);
@@ -224,6 +235,13 @@ describe('policy pack schema', () => {
   });
 
   it('rejects an invalid regex part with its path', () => {
-    expect(() => definePolicyPack({ id: 'x', version: '1', platforms: ['*'], rules: [{ id: 'bad', severity: 'minor', why: 'x', phrases: [{ all: [['a'], { pattern: '(' }] }] }] })).toThrow(/invalid regex/);
+    expect(() =>
+      definePolicyPack({
+        id: 'x',
+        version: '1',
+        platforms: ['*'],
+        rules: [{ id: 'bad', severity: 'minor', why: 'x', phrases: [{ all: [['a'], { pattern: '(' }] }] }],
+      }),
+    ).toThrow(/invalid regex/);
   });
 });

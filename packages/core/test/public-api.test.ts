@@ -8,7 +8,9 @@ const REPO = join(import.meta.dirname, '../../..');
 const CORE = join(REPO, 'packages/core');
 const read = (p: string): string => readFileSync(p, 'utf8');
 const filesIn = (dir: string, ext: RegExp): string[] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && ext.test(e.name)).map((e) => join(e.parentPath, e.name));
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && ext.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
 const pkg = JSON.parse(read(join(CORE, 'package.json'))) as {
   exports: Record<string, string | Record<string, string>>;
   publishConfig: { exports: Record<string, string | Record<string, string>> };
@@ -22,7 +24,9 @@ describe('the public API of @cxqa/core', () => {
       ...filesIn(join(REPO, 'docs'), /\.md$/),
       ...filesIn(join(REPO, 'examples'), /\.ts$/).filter((f) => !f.includes('node_modules')),
       ...['cli', 'eval', 'transformers'].flatMap((p) => filesIn(join(REPO, 'packages', p, 'src'), /\.ts$/)),
-    ].map(read).join('\n');
+    ]
+      .map(read)
+      .join('\n');
     const unused = Object.keys(root).filter((name) => !new RegExp(`\\b${name}\\b`).test(corpus));
     expect(unused, 'document it (docs/install.md lists the root) or move it behind a subpath').toEqual([]);
     expect(Object.keys(root).length).toBeLessThan(100);

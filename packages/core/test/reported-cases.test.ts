@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createInspector, kbAnalyzer, builtinAnalyzers, type Result } from '../src/index.js';
+import { builtinAnalyzers, createInspector, kbAnalyzer, type Result } from '../src/index.js';
 
 /** Every `fixtures/reported/*.jsonl` line: a conversation and the findings/metrics it must (not) have. */
 interface ReportedCase {
@@ -36,12 +36,17 @@ const NOT_YET_FIXED = new Set<string>([
 
 const dir = new URL('../../../fixtures/reported/', import.meta.url);
 const kb = JSON.parse(readFileSync(new URL('turn2-kb.json', dir), 'utf8'));
-const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort();
 const plain = createInspector();
 const withKb = createInspector({ analyzers: [...builtinAnalyzers(), kbAnalyzer({ kb })] });
 
 for (const file of files) {
-  const cases = readFileSync(new URL(file, dir), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as ReportedCase);
+  const cases = readFileSync(new URL(file, dir), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as ReportedCase);
   describe(`reported cases: ${file}`, () => {
     for (const c of cases) {
       (NOT_YET_FIXED.has(c.conversation.id) ? it.fails : it)(`${c.conversation.id} (${c.kind})`, async () => {

@@ -1,6 +1,6 @@
+import { type Analyzer, courtesyAnalyzer, createInspector, timingAnalyzer } from '@cxqa/core';
 import { describe, expect, it } from 'vitest';
-import { createInspector, timingAnalyzer, courtesyAnalyzer, type Analyzer } from '@cxqa/core';
-import { mergeFindings, MAX_ALSO_AT, MAX_FINDINGS_PER_CODE } from '../src/pipeline/merge-findings.js';
+import { MAX_ALSO_AT, MAX_FINDINGS_PER_CODE, mergeFindings } from '../src/pipeline/merge-findings.js';
 import { MAX_FINDINGS_PER_ANALYZER } from '../src/pipeline/run-analyzer.js';
 import { maxOf, minOf, pushAll } from '../src/util/arrays.js';
 
@@ -19,11 +19,49 @@ async function all(analyzers: Analyzer[], timeLimitMs?: number) {
 
 describe('a user analyzer cannot lose the stream', () => {
   const cases: [string, Analyzer['analyze'], string][] = [
-    ['throws a null-prototype object', () => { throw Object.create(null); }, 'analyzer_failed'],
-    ['throws an Error whose message getter throws', () => { const e = new Error('x'); Object.defineProperty(e, 'message', { get() { throw new Error('no'); } }); throw e; }, 'analyzer_failed'],
+    [
+      'throws a null-prototype object',
+      () => {
+        throw Object.create(null);
+      },
+      'analyzer_failed',
+    ],
+    [
+      'throws an Error whose message getter throws',
+      () => {
+        const e = new Error('x');
+        Object.defineProperty(e, 'message', {
+          get() {
+            throw new Error('no');
+          },
+        });
+        throw e;
+      },
+      'analyzer_failed',
+    ],
     ['rejects with a Symbol', () => Promise.reject(Symbol('s')), 'analyzer_failed'],
-    ['returns an output whose getter throws', () => ({ get scores(): never { throw new Error('getter'); }, findings: [], metrics: {} }), 'analyzer_invalid_output'],
-    ['returns findings whose getter throws a null-prototype object', () => ({ scores: {}, get findings(): never { throw Object.create(null); }, metrics: {} }), 'analyzer_invalid_output'],
+    [
+      'returns an output whose getter throws',
+      () => ({
+        get scores(): never {
+          throw new Error('getter');
+        },
+        findings: [],
+        metrics: {},
+      }),
+      'analyzer_invalid_output',
+    ],
+    [
+      'returns findings whose getter throws a null-prototype object',
+      () => ({
+        scores: {},
+        get findings(): never {
+          throw Object.create(null);
+        },
+        metrics: {},
+      }),
+      'analyzer_invalid_output',
+    ],
     ['never settles', () => new Promise(() => {}), 'analyzer_timeout'],
   ];
   for (const [what, analyze, code] of cases) {
@@ -39,7 +77,13 @@ describe('a user analyzer cannot lose the stream', () => {
   }
 
   it('keeps the first findings of an analyzer that returns 200,000 and says so', async () => {
-    const many = Array.from({ length: 200_000 }, (_, i) => ({ code: 'user.x', severity: 'minor' as const, messageIndex: i % 2, explanation: 'x', analyzer: 'user' }));
+    const many = Array.from({ length: 200_000 }, (_, i) => ({
+      code: 'user.x',
+      severity: 'minor' as const,
+      messageIndex: i % 2,
+      explanation: 'x',
+      analyzer: 'user',
+    }));
     const [r] = await all([analyzer(() => ({ scores: {}, findings: many, metrics: {} }))]);
     expect(r!.status).toBe('partial');
     expect(r!.issues[0]).toMatchObject({ code: 'analyzer_output_truncated', message: expect.stringContaining(`first ${MAX_FINDINGS_PER_ANALYZER}`) });
@@ -70,7 +114,12 @@ describe('input size never reaches the call stack', () => {
 
 describe('mergeFindings is bounded and linear', () => {
   const f = (code: string, messageIndex: number | undefined, start: number) => ({
-    code, severity: 'minor' as const, explanation: 'e', analyzer: 'a', ...(messageIndex === undefined ? {} : { messageIndex }), span: { start, end: start + 1 },
+    code,
+    severity: 'minor' as const,
+    explanation: 'e',
+    analyzer: 'a',
+    ...(messageIndex === undefined ? {} : { messageIndex }),
+    span: { start, end: start + 1 },
   });
   it('caps separate values per code and message and counts the rest', () => {
     const pii = Array.from({ length: 150_000 }, (_, i) => f('pii.email', 0, i * 2));
@@ -93,21 +142,34 @@ describe('mergeFindings is bounded and linear', () => {
 });
 
 describe('a translator cannot hang or break a run', () => {
-  const bilingual = { id: 't', messages: [
-    { role: 'customer', text: 'Wo ist meine Bestellung? Sie sollte gestern ankommen.', at: at(0) },
-    { role: 'agent', text: 'Ich sehe sofort nach.', at: at(1) },
-  ] };
+  const bilingual = {
+    id: 't',
+    messages: [
+      { role: 'customer', text: 'Wo ist meine Bestellung? Sie sollte gestern ankommen.', at: at(0) },
+      { role: 'agent', text: 'Ich sehe sofort nach.', at: at(1) },
+    ],
+  };
   const run = (translate: (texts: string[], o: { signal?: AbortSignal }) => Promise<string[]>) =>
     createInspector({ analyzers: [timingAnalyzer()], timeLimitMs: 100, translation: { to: 'en', translator: { name: 'mt', translate } } }).inspect(bilingual);
   it('cuts a translator that never settles at the time limit and tells it through the signal', async () => {
     let aborted = false;
-    const r = await run((_t, o) => new Promise(() => o.signal?.addEventListener('abort', () => { aborted = true; })));
+    const r = await run(
+      (_t, o) =>
+        new Promise(() =>
+          o.signal?.addEventListener('abort', () => {
+            aborted = true;
+          }),
+        ),
+    );
     expect(r.issues).toEqual([expect.objectContaining({ code: 'translation_failed', message: expect.stringContaining('did not finish within 100 ms') })]);
     expect(aborted).toBe(true);
     expect(r.metrics['timing.firstResponseSeconds']).toBe(1);
   });
   it('reports a translator that rejects with a null-prototype object or returns a non-array', async () => {
     expect((await run(() => Promise.reject(Object.create(null)))).issues[0]).toMatchObject({ code: 'translation_failed' });
-    expect((await run(async () => 'nope' as unknown as string[])).issues[0]).toMatchObject({ code: 'translation_failed', message: expect.stringContaining('string texts') });
+    expect((await run(async () => 'nope' as unknown as string[])).issues[0]).toMatchObject({
+      code: 'translation_failed',
+      message: expect.stringContaining('string texts'),
+    });
   });
 });

@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { createInspector, CxqaError, DEFAULT_SCORECARD, ScorecardSchema, scoreConversation, type Finding } from '@cxqa/core';
+import { CxqaError, createInspector, DEFAULT_SCORECARD, type Finding, ScorecardSchema, scoreConversation } from '@cxqa/core';
 import { codeMatches } from '@cxqa/core/rules';
+import { describe, expect, it } from 'vitest';
 
 const card = ScorecardSchema.parse({
-  name: 't', version: '2.0.0', passThreshold: 70,
+  name: 't',
+  version: '2.0.0',
+  passThreshold: 70,
   deductions: { info: 0, minor: 5, major: 20, critical: 50 },
   dimensions: [
     { name: 'timeliness', weight: 3, findings: ['timing.*'] },
@@ -16,7 +18,14 @@ const f = (code: string, severity: Finding['severity']): Finding => ({ analyzer:
 
 describe('scoreConversation', () => {
   it('deducts per severity, explains the arithmetic, and marks unjudged dimensions N/A', () => {
-    const r = scoreConversation(card, new Map([['timeliness', [1]], ['compliance', [0.9]]]), [f('timing.first_response_breach', 'major'), f('timing.out_of_order', 'info'), f('pii.email', 'minor')]);
+    const r = scoreConversation(
+      card,
+      new Map([
+        ['timeliness', [1]],
+        ['compliance', [0.9]],
+      ]),
+      [f('timing.first_response_breach', 'major'), f('timing.out_of_order', 'info'), f('pii.email', 'minor')],
+    );
     expect(r.dimensions.map((d) => d.score)).toEqual([80, 85, null]);
     expect(r.dimensions[0]!.explanation).toBe('100 − 1 major × 20 (timing.first_response_breach) = 80');
     expect(r.dimensions[2]!.explanation).toMatch(/^N\/A/);
@@ -25,7 +34,11 @@ describe('scoreConversation', () => {
   });
 
   it('clamps at zero and fails below the pass threshold', () => {
-    const r = scoreConversation(card, new Map([['timeliness', [1]]]), Array.from({ length: 3 }, () => f('timing.x_breach', 'critical')));
+    const r = scoreConversation(
+      card,
+      new Map([['timeliness', [1]]]),
+      Array.from({ length: 3 }, () => f('timing.x_breach', 'critical')),
+    );
     expect(r.dimensions[0]!.score).toBe(0);
     expect(r.score).toBe(0);
     expect(r.pass).toBe(false);
@@ -33,7 +46,14 @@ describe('scoreConversation', () => {
 
   it('auto-fails only at or above the configured severity', () => {
     expect(scoreConversation(card, new Map([['compliance', [1]]]), [f('pii.card', 'major')]).autoFailed).toBeNull();
-    const r = scoreConversation(card, new Map([['compliance', [1]], ['timeliness', [1]]]), [f('pii.card', 'critical')]);
+    const r = scoreConversation(
+      card,
+      new Map([
+        ['compliance', [1]],
+        ['timeliness', [1]],
+      ]),
+      [f('pii.card', 'critical')],
+    );
     expect(r.autoFailed).toMatch(/pii\.card/);
     expect(r.score).toBe(0);
     expect(r.pass).toBe(false);

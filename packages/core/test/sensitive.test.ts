@@ -1,11 +1,21 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import {
-  builtinPolicyPacks, compileLexicons, compilePolicy, createInspector, CxqaError, defineLexicon, definePolicyPack, judgePii,
-  loadLexicon, matchLexicons, normalizeText, sensitiveAnalyzer,
+  builtinPolicyPacks,
+  CxqaError,
+  compileLexicons,
+  compilePolicy,
+  createInspector,
+  defineLexicon,
+  definePolicyPack,
+  judgePii,
+  loadLexicon,
+  matchLexicons,
+  normalizeText,
+  sensitiveAnalyzer,
 } from '@cxqa/core';
+import { describe, expect, it } from 'vitest';
 
 const at = (m: number) => `2026-03-02T10:0${m}:00Z`;
 const run = (messages: { role: string; text: string }[], extra: object = {}, options = {}) =>
@@ -13,8 +23,14 @@ const run = (messages: { role: string; text: string }[], extra: object = {}, opt
 
 describe('sensitive analyzer: who wrote it matters', () => {
   it('rates the same word info from a customer and by its severity from an agent', async () => {
-    const r = await run([{ role: 'customer', text: 'this is shit' }, { role: 'agent', text: 'sorry, that shit happens' }]);
-    expect(r.findings.map((f) => [f.code, f.severity, f.messageIndex])).toEqual([['sensitive.profanity', 'info', 0], ['sensitive.profanity', 'major', 1]]);
+    const r = await run([
+      { role: 'customer', text: 'this is shit' },
+      { role: 'agent', text: 'sorry, that shit happens' },
+    ]);
+    expect(r.findings.map((f) => [f.code, f.severity, f.messageIndex])).toEqual([
+      ['sensitive.profanity', 'info', 0],
+      ['sensitive.profanity', 'major', 1],
+    ]);
     const strict = await run([{ role: 'customer', text: 'this is shit' }], {}, { customerSeverity: 'minor' });
     expect(strict.findings[0]!.severity).toBe('minor');
   });
@@ -27,7 +43,7 @@ describe('sensitive analyzer: who wrote it matters', () => {
     expect(judgePii('email', 'agent', false, 'shopify')).toMatchObject({ code: 'pii.email', severity: 'info' });
   });
 
-  it('does not apply off-platform rules on the seller\'s own channels, but does on marketplaces', async () => {
+  it("does not apply off-platform rules on the seller's own channels, but does on marketplaces", async () => {
     const text = [{ role: 'agent', text: 'Message us on WhatsApp any time' }];
     expect((await run(text, { platform: 'whatsapp' })).findings).toEqual([]);
     expect((await run(text, { platform: 'amazon' })).findings.map((f) => f.code)).toEqual(['policy.off_platform_contact']);
@@ -49,7 +65,9 @@ describe('lexicon files', () => {
     const txt = loadLexicon(join(dir, 'Brand List.txt'), { category: 'competitor', severity: 'minor' });
     expect(txt).toMatchObject({ id: 'brand-list', defaults: { category: 'competitor', severity: 'minor' } });
     expect(txt.version).toMatch(/^[0-9a-f]{12}$/);
-    expect(loadLexicon(join(dir, 'terms.csv')).terms).toEqual([{ text: 'schwein', category: 'insult', severity: 'major', languages: ['de', 'at'], boundary: 'none' }]);
+    expect(loadLexicon(join(dir, 'terms.csv')).terms).toEqual([
+      { text: 'schwein', category: 'insult', severity: 'major', languages: ['de', 'at'], boundary: 'none' },
+    ]);
     expect(loadLexicon(join(dir, 'full.json'))).toMatchObject({ id: 'x.full', version: '3', allow: ['food'] });
   });
 
@@ -61,7 +79,10 @@ describe('lexicon files', () => {
 
   it('compiles merged lexicons once per version and applies phrase rules with negation', () => {
     const lex = defineLexicon({
-      id: 't.hate', version: '1', defaults: { category: 'hate', severity: 'critical' }, terms: [],
+      id: 't.hate',
+      version: '1',
+      defaults: { category: 'hate', severity: 'critical' },
+      terms: [],
       phrases: [{ id: 'g', all: [['robots'], ['disgusting']], within: 30, unless: ['not'] }],
     });
     const compiled = compileLexicons([lex]);

@@ -1,8 +1,8 @@
+import { type ConversationInput, createInspector, sentimentAnalyzer, type TextClassifier } from '@cxqa/core';
 import { describe, expect, it } from 'vitest';
-import { createInspector, sentimentAnalyzer, type ConversationInput, type TextClassifier } from '@cxqa/core';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 10, minute)).toISOString();
-const conversation = (turns: [('customer' | 'agent'), string][], metadata?: Record<string, unknown>): ConversationInput => ({
+const conversation = (turns: ['customer' | 'agent', string][], metadata?: Record<string, unknown>): ConversationInput => ({
   id: 'c1',
   customer: { country: 'US' },
   metadata,
@@ -17,7 +17,9 @@ function keywordClassifier(): TextClassifier & { calls: string[][] } {
     calls,
     async classify(texts) {
       calls.push([...texts]);
-      return texts.map((t) => (/bad/.test(t) ? { label: 'negative', scores: { negative: 0.9, positive: 0.1 } } : { label: 'positive', scores: { negative: 0.1, positive: 0.9 } }));
+      return texts.map((t) =>
+        /bad/.test(t) ? { label: 'negative', scores: { negative: 0.9, positive: 0.1 } } : { label: 'positive', scores: { negative: 0.1, positive: 0.9 } },
+      );
     },
   };
 }
@@ -26,7 +28,13 @@ describe('sentiment analyzer', () => {
   it('uses an async classifier in one batch per conversation and names it in findings', async () => {
     const classifier = keywordClassifier();
     const inspector = createInspector({ analyzers: [sentimentAnalyzer({ classifier })] });
-    const result = await inspector.inspect(conversation([['customer', 'fine thanks'], ['agent', 'ok'], ['customer', 'bad bad']]));
+    const result = await inspector.inspect(
+      conversation([
+        ['customer', 'fine thanks'],
+        ['agent', 'ok'],
+        ['customer', 'bad bad'],
+      ]),
+    );
     expect(classifier.calls).toEqual([['fine thanks', 'ok', 'bad bad']]);
     expect(result.metrics['sentiment.customerMoodStart']).toBe('positive');
     expect(result.metrics['sentiment.customerMoodEnd']).toBe('negative');
@@ -46,28 +54,75 @@ describe('sentiment analyzer', () => {
 
   it('flags repeated complaints and large-order complaints, not one complaint on a small order', async () => {
     const inspector = createInspector({ analyzers: [sentimentAnalyzer({ classifier: keywordClassifier() })] });
-    const three = await inspector.inspect(conversation([['customer', 'bad'], ['agent', 'hm'], ['customer', 'bad again'], ['agent', 'hm'], ['customer', 'still bad']]));
+    const three = await inspector.inspect(
+      conversation([
+        ['customer', 'bad'],
+        ['agent', 'hm'],
+        ['customer', 'bad again'],
+        ['agent', 'hm'],
+        ['customer', 'still bad'],
+      ]),
+    );
     const repeated = three.findings.filter((f) => f.rule?.id === 'sentiment.repeated_complaints');
     expect(repeated).toHaveLength(1);
     expect(repeated[0]!.messageIndex).toBe(4);
-    const large = await inspector.inspect(conversation([['customer', 'hello'], ['customer', 'bad']], { orderValue: 900 }));
+    const large = await inspector.inspect(
+      conversation(
+        [
+          ['customer', 'hello'],
+          ['customer', 'bad'],
+        ],
+        { orderValue: 900 },
+      ),
+    );
     expect(large.findings.map((f) => f.rule?.id)).toContain('sentiment.large_order_complaint');
-    const small = await inspector.inspect(conversation([['customer', 'hello'], ['customer', 'bad']], { orderValue: 90 }));
+    const small = await inspector.inspect(
+      conversation(
+        [
+          ['customer', 'hello'],
+          ['customer', 'bad'],
+        ],
+        { orderValue: 90 },
+      ),
+    );
     expect(small.findings.map((f) => f.rule?.id)).not.toContain('sentiment.large_order_complaint');
   });
 
   it('measures soothing: agent turns after a negative message followed by improvement', async () => {
     const inspector = createInspector({ analyzers: [sentimentAnalyzer({ classifier: keywordClassifier() })] });
-    const soothed = await inspector.inspect(conversation([['customer', 'bad'], ['agent', 'sorry'], ['customer', 'good now']]));
+    const soothed = await inspector.inspect(
+      conversation([
+        ['customer', 'bad'],
+        ['agent', 'sorry'],
+        ['customer', 'good now'],
+      ]),
+    );
     expect(soothed.metrics['sentiment.soothingRate']).toBe(1);
-    const half = await inspector.inspect(conversation([['customer', 'bad'], ['agent', 'a'], ['customer', 'bad'], ['agent', 'b'], ['customer', 'ok']]));
+    const half = await inspector.inspect(
+      conversation([
+        ['customer', 'bad'],
+        ['agent', 'a'],
+        ['customer', 'bad'],
+        ['agent', 'b'],
+        ['customer', 'ok'],
+      ]),
+    );
     expect(half.metrics['sentiment.soothingRate']).toBe(0.5);
-    const calm = await inspector.inspect(conversation([['customer', 'hi'], ['agent', 'hello'], ['customer', 'thanks']]));
+    const calm = await inspector.inspect(
+      conversation([
+        ['customer', 'hi'],
+        ['agent', 'hello'],
+        ['customer', 'thanks'],
+      ]),
+    );
     expect(calm.metrics['sentiment.soothingRate']).toBeNull();
   });
 
   it('reports the customer emotion from the shipped model, or none when turned off', async () => {
-    const turns: [('customer' | 'agent'), string][] = [['customer', 'I am so scared my parcel got lost'], ['agent', 'Let me check.']];
+    const turns: ['customer' | 'agent', string][] = [
+      ['customer', 'I am so scared my parcel got lost'],
+      ['agent', 'Let me check.'],
+    ];
     const on = await createInspector({ analyzers: [sentimentAnalyzer()] }).inspect(conversation(turns));
     expect(on.metrics['sentiment.customerEmotionStart']).toBe('fear');
     const off = await createInspector({ analyzers: [sentimentAnalyzer({ emotionModels: false })] }).inspect(conversation(turns));

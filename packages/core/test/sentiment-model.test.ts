@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
 import { builtinEmotionModel, builtinSentimentModel } from '@cxqa/core';
 import { createSentimentModel, sentimentFeatures } from '@cxqa/core/models';
+import { describe, expect, it } from 'vitest';
 
 describe('sentiment features', () => {
   it('builds CJK n-grams, words with negation scope, subwords and chat cues, each once', () => {
@@ -14,7 +14,14 @@ describe('sentiment features', () => {
 
 describe('linear sentiment model', () => {
   it('predicts with softmax scores from a model file', () => {
-    const m = createSentimentModel({ format: 'cxqa-linear/1', version: '1', language: 'en', labels: ['negative', 'positive'], bias: [0, 0], weights: { 'w:great': [-1, 1], 'n:great': [1, -1] } });
+    const m = createSentimentModel({
+      format: 'cxqa-linear/1',
+      version: '1',
+      language: 'en',
+      labels: ['negative', 'positive'],
+      bias: [0, 0],
+      weights: { 'w:great': [-1, 1], 'n:great': [1, -1] },
+    });
     expect(m.predict('great').label).toBe('positive');
     expect(m.predict('not great').label).toBe('negative');
     expect(m.predict('great').scores.positive).toBeCloseTo(1 / (1 + Math.exp(-2)));

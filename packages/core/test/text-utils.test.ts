@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeText } from '../src/index.js';
-import { foldQuotes, isWholeWords, sameSentence, sentences, sentenceStarts } from '../src/subpath/matcher.js';
+import { foldQuotes, isWholeWords, sameSentence, sentenceStarts, sentences } from '../src/subpath/matcher.js';
 
 describe('sentences', () => {
   it('keeps decimals, percentages and domains inside their sentence', () => {

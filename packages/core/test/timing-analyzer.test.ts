@@ -1,5 +1,5 @@
+import { type CxqaError, createInspector, timingAnalyzer } from '@cxqa/core';
 import { describe, expect, it } from 'vitest';
-import { createInspector, CxqaError, timingAnalyzer } from '@cxqa/core';
 
 const inspect = (conv: object, options = {}) => createInspector({ analyzers: [timingAnalyzer(options)] }).inspect(conv);
 
@@ -7,7 +7,8 @@ describe('timing analyzer', () => {
   it('writes the breach explanation with wall and business time and the target that applied', async () => {
     // Fri 15:00 CET customer (in hours), reply Fri 18:12 → 3 h 12 min wall, 3 h in business hours
     const r = await inspect({
-      id: 'x', customer: { country: 'FR' },
+      id: 'x',
+      customer: { country: 'FR' },
       messages: [
         { role: 'customer', text: 'Bonjour', at: '2026-03-06T15:00:00+01:00' },
         { role: 'agent', text: 'Bonjour !', at: '2026-03-06T18:12:00+01:00' },
@@ -20,7 +21,8 @@ describe('timing analyzer', () => {
 
   it('lets configuration change a default target, and the finding names the change', async () => {
     const conv = {
-      id: 'x', customer: { country: 'US', timezone: 'America/New_York' },
+      id: 'x',
+      customer: { country: 'US', timezone: 'America/New_York' },
       messages: [
         { role: 'customer', text: 'Hi', at: '2026-03-02T10:00:00-05:00' },
         { role: 'agent', text: 'Hello', at: '2026-03-02T10:08:00-05:00' },
@@ -35,13 +37,20 @@ describe('timing analyzer', () => {
   it('adds a custom inquiry type and region from configuration', async () => {
     const r = await inspect(
       {
-        id: 'x', inquiryType: 'vip', customer: { country: 'AU' },
+        id: 'x',
+        inquiryType: 'vip',
+        customer: { country: 'AU' },
         messages: [
           { role: 'customer', text: 'Hi', at: '2026-03-02T10:00:00+11:00' },
           { role: 'agent', text: 'Hello', at: '2026-03-02T10:03:00+11:00' },
         ],
       },
-      { sla: { regions: { oceania: { label: 'Oceania', countries: ['AU', 'NZ'], inBusinessHours: '15m', outsideBusinessHours: '3h' } }, inquiryTypes: { vip: { label: 'VIP', firstResponse: '2m', priority: 'urgent' } } } },
+      {
+        sla: {
+          regions: { oceania: { label: 'Oceania', countries: ['AU', 'NZ'], inBusinessHours: '15m', outsideBusinessHours: '3h' } },
+          inquiryTypes: { vip: { label: 'VIP', firstResponse: '2m', priority: 'urgent' } },
+        },
+      },
     );
     expect(r.metrics['timing.firstResponseTarget']).toBe('inquiryType:vip');
     expect(r.findings[0]).toMatchObject({ code: 'timing.first_response_breach', severity: 'major' });
@@ -51,7 +60,8 @@ describe('timing analyzer', () => {
   it('measures against the business clock when a target says so', async () => {
     // Sat customer, Mon 09:05 reply: 5 min of business time
     const conv = {
-      id: 'x', customer: { country: 'DE' },
+      id: 'x',
+      customer: { country: 'DE' },
       messages: [
         { role: 'customer', text: 'Hallo', at: '2026-03-07T12:00:00+01:00' },
         { role: 'agent', text: 'Guten Tag', at: '2026-03-09T09:05:00+01:00' },
@@ -86,7 +96,8 @@ describe('timing analyzer', () => {
 
   it('treats wildly wrong timestamps as data, not a crash', async () => {
     const r = await inspect({
-      id: 'x', customer: { country: 'DE' },
+      id: 'x',
+      customer: { country: 'DE' },
       messages: [
         { role: 'customer', text: 'Hallo', at: '1970-01-01T00:00:00Z' },
         { role: 'agent', text: 'Guten Tag', at: '2026-03-09T09:05:00+01:00' },

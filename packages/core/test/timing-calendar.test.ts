@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { type WorkingCalendar } from '@cxqa/core';
+import type { WorkingCalendar } from '@cxqa/core';
 import { formatDuration, isWorkingTime, parseDuration, workingSecondsBetween } from '@cxqa/core/timing';
+import { describe, expect, it } from 'vitest';
 
 const ms = (iso: string) => Date.parse(iso);
 const berlin: WorkingCalendar = { timezone: 'Europe/Berlin', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidayCountry: 'DE' };

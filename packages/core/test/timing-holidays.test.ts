@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
 import { COUNTRY_TIMEZONES, dayStatus, holidayYear, type WorkingCalendar } from '@cxqa/core';
 import { isWorkingTime, publicHolidays } from '@cxqa/core/timing';
+import { describe, expect, it } from 'vitest';
+import groupOnly from '../src/analyzers/timing/group-only-holidays.json' with { type: 'json' };
 import { entryDays, isGroupOnly } from '../src/analyzers/timing/holidays.js';
 import notices from '../src/analyzers/timing/official-notices.json' with { type: 'json' };
-import groupOnly from '../src/analyzers/timing/group-only-holidays.json' with { type: 'json' };
 
 /**
  * Every day of each multi-day holiday in CN KR VN JP for 2025 and 2026, written from the
@@ -15,7 +15,13 @@ import groupOnly from '../src/analyzers/timing/group-only-holidays.json' with { 
  * `closed`: whole days closed; `workdays`: weekend make-up working days; `open`: weekdays next
  * to a break, observances and group-only days that close nothing.
  */
-interface Row { country: string; holiday: string; closed: string[]; workdays?: string[]; open?: string[] }
+interface Row {
+  country: string;
+  holiday: string;
+  closed: string[];
+  workdays?: string[];
+  open?: string[];
+}
 
 function days(spec: string): string[] {
   const [a, b = a] = spec.split('..') as [string, string?];
@@ -31,7 +37,13 @@ const TABLE: Row[] = [
   { country: 'CN', holiday: '清明 2025', closed: days('2025-04-04..2025-04-06'), open: ['2025-04-03', '2025-04-07'] },
   { country: 'CN', holiday: '劳动节 2025', closed: days('2025-05-01..2025-05-05'), workdays: ['2025-04-27'], open: ['2025-04-30', '2025-05-06'] },
   { country: 'CN', holiday: '端午 2025', closed: days('2025-05-31..2025-06-02'), open: ['2025-05-30', '2025-06-03'] },
-  { country: 'CN', holiday: '国庆·中秋 2025', closed: days('2025-10-01..2025-10-08'), workdays: ['2025-09-28', '2025-10-11'], open: ['2025-09-30', '2025-10-09'] },
+  {
+    country: 'CN',
+    holiday: '国庆·中秋 2025',
+    closed: days('2025-10-01..2025-10-08'),
+    workdays: ['2025-09-28', '2025-10-11'],
+    open: ['2025-09-30', '2025-10-09'],
+  },
   // China 2026
   { country: 'CN', holiday: '元旦 2026', closed: days('2026-01-01..2026-01-03'), workdays: ['2026-01-04'], open: ['2025-12-31', '2026-01-05'] },
   { country: 'CN', holiday: '春节 2026', closed: days('2026-02-15..2026-02-23'), workdays: ['2026-02-14', '2026-02-28'], open: ['2026-02-13', '2026-02-24'] },
@@ -44,10 +56,20 @@ const TABLE: Row[] = [
   { country: 'CN', holiday: 'group-only days', closed: [], open: ['2026-06-01', '2025-08-01', '2024-03-08', '2023-05-04', '2027-06-01'] },
   // South Korea
   { country: 'KR', holiday: '설날 2025 (+ temporary holiday 27 Jan)', closed: days('2025-01-27..2025-01-30'), open: ['2025-01-24', '2025-01-31'] },
-  { country: 'KR', holiday: '추석 2025 (+ substitute 8 Oct, 한글날 9 Oct)', closed: ['2025-10-03', ...days('2025-10-05..2025-10-09')], open: ['2025-10-02', '2025-10-10'] },
+  {
+    country: 'KR',
+    holiday: '추석 2025 (+ substitute 8 Oct, 한글날 9 Oct)',
+    closed: ['2025-10-03', ...days('2025-10-05..2025-10-09')],
+    open: ['2025-10-02', '2025-10-10'],
+  },
   { country: 'KR', holiday: '설날 2026', closed: days('2026-02-16..2026-02-18'), open: ['2026-02-13', '2026-02-19'] },
   { country: 'KR', holiday: '추석 2026', closed: days('2026-09-24..2026-09-26'), open: ['2026-09-23', '2026-09-28'] },
-  { country: 'KR', holiday: 'substitute days 2026', closed: ['2026-03-02', '2026-05-25', '2026-08-17', '2026-10-05'], open: ['2026-03-03', '2026-05-26', '2026-08-18', '2026-10-06', '2026-05-08'] },
+  {
+    country: 'KR',
+    holiday: 'substitute days 2026',
+    closed: ['2026-03-02', '2026-05-25', '2026-08-17', '2026-10-05'],
+    open: ['2026-03-03', '2026-05-26', '2026-08-18', '2026-10-06', '2026-05-08'],
+  },
   // Vietnam
   { country: 'VN', holiday: 'Tết 2025', closed: days('2025-01-25..2025-02-02'), open: ['2025-01-24', '2025-02-03'] },
   { country: 'VN', holiday: '30/4–1/5 2025', closed: days('2025-04-30..2025-05-04'), workdays: ['2025-04-26'], open: ['2025-04-29', '2025-05-05'] },
@@ -70,7 +92,13 @@ const TABLE: Row[] = [
 ];
 
 const weekdayOf = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay() || 7;
-const calendarOf = (country: string): WorkingCalendar => ({ timezone: COUNTRY_TIMEZONES[country]!, days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00', holidayCountry: country });
+const calendarOf = (country: string): WorkingCalendar => ({
+  timezone: COUNTRY_TIMEZONES[country]!,
+  days: [1, 2, 3, 4, 5],
+  start: '09:00',
+  end: '18:00',
+  holidayCountry: country,
+});
 /** 10:00 local on `iso` (all these zones have a fixed offset). */
 function tenAm(country: string, iso: string): number {
   const noonUtc = Date.parse(`${iso}T10:00:00Z`);
@@ -105,13 +133,21 @@ describe('official working-day calendars, every day of each multi-day holiday', 
 describe('holiday data', () => {
   it('expands a date-holidays entry into every local day it covers', () => {
     // KR Chuseok 2026 as date-holidays gives it: one entry, three days
-    expect(entryDays({ date: '2026-09-24 00:00:00', start: new Date('2026-09-23T15:00:00Z'), end: new Date('2026-09-26T15:00:00Z') }))
-      .toEqual([['2026-09-24', 0], ['2026-09-25', 0], ['2026-09-26', 0]]);
+    expect(entryDays({ date: '2026-09-24 00:00:00', start: new Date('2026-09-23T15:00:00Z'), end: new Date('2026-09-26T15:00:00Z') })).toEqual([
+      ['2026-09-24', 0],
+      ['2026-09-25', 0],
+      ['2026-09-26', 0],
+    ]);
     // a half day from 14:00 (DE Heiligabend)
-    expect(entryDays({ date: '2026-12-24 14:00:00', start: new Date('2026-12-24T13:00:00Z'), end: new Date('2026-12-24T23:00:00Z') })).toEqual([['2026-12-24', 840]]);
+    expect(entryDays({ date: '2026-12-24 14:00:00', start: new Date('2026-12-24T13:00:00Z'), end: new Date('2026-12-24T23:00:00Z') })).toEqual([
+      ['2026-12-24', 840],
+    ]);
     // an Islamic day begins at the previous sunset: civil days from the date
-    expect(entryDays({ date: '2026-05-27 00:00:00 -0600', start: new Date('2026-05-26T14:00:00Z'), end: new Date('2026-05-29T14:00:00Z') }))
-      .toEqual([['2026-05-27', 0], ['2026-05-28', 0], ['2026-05-29', 0]]);
+    expect(entryDays({ date: '2026-05-27 00:00:00 -0600', start: new Date('2026-05-26T14:00:00Z'), end: new Date('2026-05-29T14:00:00Z') })).toEqual([
+      ['2026-05-27', 0],
+      ['2026-05-28', 0],
+      ['2026-05-29', 0],
+    ]);
     // a three-day holiday across a DST change (71 h) is still three days
     expect(entryDays({ date: '2026-03-28 00:00:00', start: new Date('2026-03-27T23:00:00Z'), end: new Date('2026-03-30T22:00:00Z') })).toHaveLength(3);
     expect(entryDays({ date: 'not a date', start: new Date(0), end: new Date(0) })).toEqual([]);

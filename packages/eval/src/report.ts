@@ -42,7 +42,8 @@ export function checkThresholds(rows: readonly EvalRow[], thresholds: readonly T
     if (!evaluatedCorpora.has(t.corpus)) continue;
     const row = byKey.get(key(t));
     if (!row) failures.push({ threshold: t, value: null });
-    else if ((t.min !== undefined && !(row.value >= t.min)) || (t.max !== undefined && !(row.value <= t.max))) failures.push({ threshold: t, value: row.value });
+    else if ((t.min !== undefined && !(row.value >= t.min)) || (t.max !== undefined && !(row.value <= t.max)))
+      failures.push({ threshold: t, value: row.value });
   }
   return failures;
 }

@@ -1,22 +1,40 @@
-import { langidTask } from './tasks/langid-task.js';
-import { piiTask } from './tasks/pii-task.js';
-import { sensitiveTask } from './tasks/sensitive-task.js';
-import { offensiveTask } from './tasks/offensive-task.js';
-import { sentimentTask } from './tasks/sentiment-task.js';
-import { politenessTask } from './tasks/politeness-task.js';
+import type { EvalRow } from './report.js';
+import { conversationSentimentTask } from './tasks/conversation-sentiment-task.js';
 import { courtesyTask } from './tasks/courtesy-task.js';
 import { kbAnswerTask, kbFixturesTask, kbRetrievalTask, similarityTask } from './tasks/kb-tasks.js';
-import { conversationSentimentTask } from './tasks/conversation-sentiment-task.js';
+import { langidTask } from './tasks/langid-task.js';
+import { moodTask } from './tasks/mood-task.js';
+import { offensiveTask } from './tasks/offensive-task.js';
+import { piiTask } from './tasks/pii-task.js';
+import { politenessTask } from './tasks/politeness-task.js';
+import { precisionTask } from './tasks/precision-task.js';
+import { satisfactionTask } from './tasks/satisfaction-task.js';
+import { sensitiveTask } from './tasks/sensitive-task.js';
+import { sentimentTask } from './tasks/sentiment-task.js';
 import type { EvalTask, TaskContext } from './tasks/task.js';
 import { timingTask } from './tasks/timing-task.js';
-import { satisfactionTask } from './tasks/satisfaction-task.js';
 import { verdictsTask } from './tasks/verdicts-task.js';
-import { precisionTask } from './tasks/precision-task.js';
-import { moodTask } from './tasks/mood-task.js';
-import type { EvalRow } from './report.js';
 
 /** Every task `cxqa eval` knows, in report order. */
-export const EVAL_TASKS: readonly EvalTask[] = [langidTask, timingTask, piiTask, sensitiveTask, offensiveTask, sentimentTask, moodTask, conversationSentimentTask, politenessTask, courtesyTask, kbFixturesTask, kbRetrievalTask, kbAnswerTask, similarityTask, satisfactionTask, verdictsTask, precisionTask];
+export const EVAL_TASKS: readonly EvalTask[] = [
+  langidTask,
+  timingTask,
+  piiTask,
+  sensitiveTask,
+  offensiveTask,
+  sentimentTask,
+  moodTask,
+  conversationSentimentTask,
+  politenessTask,
+  courtesyTask,
+  kbFixturesTask,
+  kbRetrievalTask,
+  kbAnswerTask,
+  similarityTask,
+  satisfactionTask,
+  verdictsTask,
+  precisionTask,
+];
 
 export interface EvaluationOptions extends TaskContext {
   /** Only run tasks with these names. */

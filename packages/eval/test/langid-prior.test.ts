@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { langidTask } from '@cxqa/eval';
+import { describe, expect, it } from 'vitest';
 import { expectedCalibrationError } from '../src/metrics/calibration.js';
 
 describe('expected calibration error', () => {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import { accuracy, macroF1, pearson, prf, prfFromCounts, ranks, rocAuc, spearman, topK } from '@cxqa/eval';
+import { describe, expect, it } from 'vitest';
 
 describe('classification metrics', () => {
   it('accuracy', () => {
@@ -24,7 +24,11 @@ describe('classification metrics', () => {
   });
 
   it('top-k accuracy', () => {
-    const ranked = [['a', 'b', 'c'], ['c', 'a', 'b'], ['b', 'c', 'a']];
+    const ranked = [
+      ['a', 'b', 'c'],
+      ['c', 'a', 'b'],
+      ['b', 'c', 'a'],
+    ];
     expect(topK(['a', 'a', 'a'], ranked, 1)).toBeCloseTo(1 / 3);
     expect(topK(['a', 'a', 'a'], ranked, 2)).toBeCloseTo(2 / 3);
     expect(topK(['a', 'a', 'a'], ranked, 3)).toBe(1);

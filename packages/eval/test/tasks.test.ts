@@ -1,8 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
 import { checkThresholds, formatTable, langidTask, parseTatoebaTsv, runEvaluation, sensitiveTask, timingTask } from '@cxqa/eval';
+import { describe, expect, it } from 'vitest';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures');
 
@@ -61,7 +61,10 @@ describe('thresholds', () => {
       { task: 'langid', corpus: 'absent', metric: 'accuracy', min: 0.5 },
     ];
     const failures = checkThresholds(rows, t, new Set(['c']));
-    expect(failures.map((f) => [f.threshold.metric, f.value])).toEqual([['accuracy', 0.9], ['macro_f1', null]]);
+    expect(failures.map((f) => [f.threshold.metric, f.value])).toEqual([
+      ['accuracy', 0.9],
+      ['macro_f1', null],
+    ]);
   });
 
   it('formats a table', () => {
@@ -76,7 +79,10 @@ describe('sensitive task on the project fixtures', () => {
     expect(ok.rows.find((r) => r.subset === undefined)).toMatchObject({ value: 1, n: 73 });
     const dir = mkdtempSync(join(tmpdir(), 'cxqa-fx-'));
     mkdirSync(join(dir, 'sensitive'));
-    const cases = readFileSync(join(FIXTURES, 'sensitive', 'cases.jsonl'), 'utf8').split('\n').filter(Boolean).slice(0, 2);
+    const cases = readFileSync(join(FIXTURES, 'sensitive', 'cases.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .slice(0, 2);
     cases[1] = cases[1]!.replace('"expect":["sensitive.profanity"]', '"expect":[]');
     writeFileSync(join(dir, 'sensitive', 'cases.jsonl'), cases.join('\n'));
     const bad = await sensitiveTask.run({ corporaDir: '/nonexistent', fixturesDir: dir });

@@ -1,5 +1,5 @@
 import { CxqaError, type Prediction, type TextClassifier } from '@cxqa/core';
-import { checkLabelMap, mapPrediction, SENTIMENT_LABEL_PRESETS, type LabelMap } from './labels.js';
+import { checkLabelMap, type LabelMap, mapPrediction, SENTIMENT_LABEL_PRESETS } from './labels.js';
 import { batching, inBatches, lazyPipeline, type ModelOptions } from './lazy-pipeline.js';
 
 export interface TransformersClassifierOptions extends ModelOptions {
@@ -36,9 +36,14 @@ interface Pipe {
  */
 export function createTransformersClassifier(options: TransformersClassifierOptions): TransformersClassifier {
   const labels = options.labels ?? SENTIMENT_LABEL_PRESETS[options.model];
-  if (!labels) throw new CxqaError('invalid_option', `no label map for model "${options.model}": pass \`labels\` (model label → negative / neutral / positive)`, { path: ['labels'] });
+  if (!labels)
+    throw new CxqaError('invalid_option', `no label map for model "${options.model}": pass \`labels\` (model label → negative / neutral / positive)`, {
+      path: ['labels'],
+    });
   const { batchSize, concurrency } = batching(options);
-  const pipeline = lazyPipeline<Pipe>('text-classification', options, (pipe) => checkLabelMap(options.model, Object.values(pipe.model?.config?.id2label ?? {}), labels));
+  const pipeline = lazyPipeline<Pipe>('text-classification', options, (pipe) =>
+    checkLabelMap(options.model, Object.values(pipe.model?.config?.id2label ?? {}), labels),
+  );
   return {
     id: options.model,
     ...(options.languages ? { languages: options.languages } : {}),
@@ -47,11 +52,17 @@ export function createTransformersClassifier(options: TransformersClassifierOpti
     },
     async classify(texts, opts = {}): Promise<Prediction[]> {
       const pipe = await pipeline.load();
-      return inBatches(texts, batchSize, concurrency, async (batch) => {
-        const raw = await pipe(batch, { top_k: null });
-        const rows = (batch.length === 1 && !Array.isArray(raw[0]) ? [raw] : raw) as Output[];
-        return rows.map((scores) => mapPrediction(scores, labels));
-      }, opts.signal);
+      return inBatches(
+        texts,
+        batchSize,
+        concurrency,
+        async (batch) => {
+          const raw = await pipe(batch, { top_k: null });
+          const rows = (batch.length === 1 && !Array.isArray(raw[0]) ? [raw] : raw) as Output[];
+          return rows.map((scores) => mapPrediction(scores, labels));
+        },
+        opts.signal,
+      );
     },
     dispose: () => pipeline.dispose(),
   };

@@ -50,11 +50,17 @@ export function createTransformersEmbedder(options: TransformersEmbedderOptions)
       const missing = [...new Set(texts.filter((t) => !cache.has(t)))];
       if (missing.length) {
         const pipe = await pipeline.load();
-        const vectors = await inBatches(missing, batchSize, concurrency, async (batch) => {
-          const out = await pipe(batch, { pooling: options.pooling ?? 'mean', normalize: options.normalize ?? true });
-          const width = out.dims.at(-1)!;
-          return batch.map((_, k) => out.data.slice(k * width, (k + 1) * width));
-        }, opts.signal);
+        const vectors = await inBatches(
+          missing,
+          batchSize,
+          concurrency,
+          async (batch) => {
+            const out = await pipe(batch, { pooling: options.pooling ?? 'mean', normalize: options.normalize ?? true });
+            const width = out.dims.at(-1)!;
+            return batch.map((_, k) => out.data.slice(k * width, (k + 1) * width));
+          },
+          opts.signal,
+        );
         const fresh = new Map(missing.map((t, k) => [t, vectors[k]!]));
         fresh.forEach((v, t) => remember(t, v));
         return texts.map((t) => fresh.get(t) ?? cache.get(t)!);

@@ -9,7 +9,13 @@ export type LabelMap = Record<string, string>;
  */
 export const SENTIMENT_LABEL_PRESETS: Record<string, LabelMap> = {
   // nlptown's review-star model (en, nl, de, fr, it, es), about 170 MB
-  'Xenova/bert-base-multilingual-uncased-sentiment': { '1 star': 'negative', '2 stars': 'negative', '3 stars': 'neutral', '4 stars': 'positive', '5 stars': 'positive' },
+  'Xenova/bert-base-multilingual-uncased-sentiment': {
+    '1 star': 'negative',
+    '2 stars': 'negative',
+    '3 stars': 'neutral',
+    '4 stars': 'positive',
+    '5 stars': 'positive',
+  },
   // lxyuan's distilled multilingual model (12 languages incl. zh, ja, de, fr, es, pt, it), about 136 MB
   'Xenova/distilbert-base-multilingual-cased-sentiments-student': { negative: 'negative', neutral: 'neutral', positive: 'positive' },
   // cardiffnlp's English Twitter RoBERTa, labels LABEL_0/1/2
@@ -23,7 +29,11 @@ export const SENTIMENT_LABEL_PRESETS: Record<string, LabelMap> = {
 export function checkLabelMap(model: string, modelLabels: readonly string[], map: LabelMap): void {
   const missing = modelLabels.filter((l) => !(l in map));
   if (missing.length) {
-    throw new CxqaError('invalid_option', `labels for model "${model}" do not map ${missing.map((l) => `"${l}"`).join(', ')}; the model emits ${modelLabels.map((l) => `"${l}"`).join(', ')}`, { path: ['labels'] });
+    throw new CxqaError(
+      'invalid_option',
+      `labels for model "${model}" do not map ${missing.map((l) => `"${l}"`).join(', ')}; the model emits ${modelLabels.map((l) => `"${l}"`).join(', ')}`,
+      { path: ['labels'] },
+    );
   }
 }
 

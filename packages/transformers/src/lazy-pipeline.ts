@@ -1,6 +1,6 @@
 import { basename, dirname, isAbsolute, resolve } from 'node:path';
 import { CxqaError } from '@cxqa/core';
-import { defaultLibrary, loadPipeline, missingModelError, type ModelSource, type TransformersLibrary } from './library.js';
+import { defaultLibrary, loadPipeline, type ModelSource, missingModelError, type TransformersLibrary } from './library.js';
 
 /** Where a model comes from and how it runs: shared by every provider. */
 export interface ModelOptions {
@@ -45,7 +45,11 @@ function modelSource(options: ModelOptions): { id: string; source: ModelSource }
  * A pipeline loaded on first use (concurrent callers share one load), re-loaded after `dispose`,
  * with a failed load turned into `model_missing` and `check` run on the loaded pipeline.
  */
-export function lazyPipeline<P extends { dispose?: () => Promise<void> }>(task: string, options: ModelOptions, check: (pipe: P) => void = () => {}): LazyPipeline<P> {
+export function lazyPipeline<P extends { dispose?: () => Promise<void> }>(
+  task: string,
+  options: ModelOptions,
+  check: (pipe: P) => void = () => {},
+): LazyPipeline<P> {
   const { id, source } = modelSource(options);
   let loading: Promise<P> | undefined;
   return {
@@ -55,7 +59,9 @@ export function lazyPipeline<P extends { dispose?: () => Promise<void> }>(task: 
         let pipe: P;
         try {
           pipe = (await loadPipeline(library, task, id, source, {
-            dtype: options.dtype ?? 'q8', device: 'cpu', ...(options.onProgress ? { progress_callback: options.onProgress } : {}),
+            dtype: options.dtype ?? 'q8',
+            device: 'cpu',
+            ...(options.onProgress ? { progress_callback: options.onProgress } : {}),
           })) as P;
         } catch (cause) {
           throw missingModelError(id, source, cause);
@@ -76,7 +82,13 @@ export function lazyPipeline<P extends { dispose?: () => Promise<void> }>(task: 
 }
 
 /** Run `fn` over `items` in batches of `batchSize`, at most `concurrency` at once, results in order. */
-export async function inBatches<T, R>(items: readonly T[], batchSize: number, concurrency: number, fn: (batch: T[]) => Promise<R[]>, signal?: AbortSignal): Promise<R[]> {
+export async function inBatches<T, R>(
+  items: readonly T[],
+  batchSize: number,
+  concurrency: number,
+  fn: (batch: T[]) => Promise<R[]>,
+  signal?: AbortSignal,
+): Promise<R[]> {
   const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
@@ -96,6 +108,7 @@ export async function inBatches<T, R>(items: readonly T[], batchSize: number, co
 export function batching(options: ModelOptions): { batchSize: number; concurrency: number } {
   const batchSize = options.batchSize ?? 16;
   const concurrency = options.concurrency ?? 1;
-  if (!(batchSize >= 1 && concurrency >= 1)) throw new CxqaError('invalid_option', 'batchSize and concurrency must be at least 1', { path: [batchSize >= 1 ? 'concurrency' : 'batchSize'] });
+  if (!(batchSize >= 1 && concurrency >= 1))
+    throw new CxqaError('invalid_option', 'batchSize and concurrency must be at least 1', { path: [batchSize >= 1 ? 'concurrency' : 'batchSize'] });
   return { batchSize, concurrency };
 }

@@ -21,7 +21,11 @@ export function defaultLibrary(): Promise<TransformersLibrary> {
     (m) => m as unknown as TransformersLibrary,
     (cause: unknown) => {
       imported = undefined;
-      throw new CxqaError('model_missing', '@huggingface/transformers could not be loaded; install it next to @cxqa/transformers (npm i @huggingface/transformers)', { cause });
+      throw new CxqaError(
+        'model_missing',
+        '@huggingface/transformers could not be loaded; install it next to @cxqa/transformers (npm i @huggingface/transformers)',
+        { cause },
+      );
     },
   );
   return imported;
@@ -46,7 +50,13 @@ let queue: Promise<unknown> = Promise.resolve();
  * two providers with different sources never see each other's settings; the settings stay as the
  * last load left them (inference does not read them).
  */
-export function loadPipeline(library: TransformersLibrary, task: string, model: string, source: ModelSource, options: Record<string, unknown>): Promise<unknown> {
+export function loadPipeline(
+  library: TransformersLibrary,
+  task: string,
+  model: string,
+  source: ModelSource,
+  options: Record<string, unknown>,
+): Promise<unknown> {
   const run = async () => {
     const { env } = library;
     env.allowLocalModels = true;

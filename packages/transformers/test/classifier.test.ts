@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInspector, isCxqaError, sentimentAnalyzer } from '@cxqa/core';
 import { createTransformersClassifier, defaultLibrary } from '@cxqa/transformers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingLibrary } from './counting-library.js';
 import { writeTinyClassifier } from './tiny-model.js';
 
@@ -23,7 +23,6 @@ function expected(text: string): Record<string, number> {
   const sum = e.reduce((a, b) => a + b, 0);
   return { negative: e[0]! / sum, neutral: e[1]! / sum, positive: e[2]! / sum };
 }
-
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cxqa-tiny-'));
@@ -48,7 +47,15 @@ describe('transformers.js text classifier on a tiny local ONNX model', () => {
 
   it('batches by batchSize with bounded concurrency and keeps input order', async () => {
     const calls: number[] = [];
-    const classifier = createTransformersClassifier({ model: 'cxqa-test/tiny-sentiment', localModelPath: dir, labels: LABELS, dtype: 'fp32', batchSize: 8, concurrency: 2, library: countingLibrary(calls) });
+    const classifier = createTransformersClassifier({
+      model: 'cxqa-test/tiny-sentiment',
+      localModelPath: dir,
+      labels: LABELS,
+      dtype: 'fp32',
+      batchSize: 8,
+      concurrency: 2,
+      library: countingLibrary(calls),
+    });
     const words = Object.keys(WORDS);
     const texts = Array.from({ length: 37 }, (_, i) => `${words[i % words.length]} ${words[(i * 3) % words.length]}${i % 5 ? '' : ' filler'}`);
     const batched = await classifier.classify(texts);
@@ -62,7 +69,11 @@ describe('transformers.js text classifier on a tiny local ONNX model', () => {
   });
 
   it('sums several model labels into one cxqa label', async () => {
-    const classifier = createTransformersClassifier({ model: join(dir, 'cxqa-test', 'tiny-stars'), labels: { '1 star': 'negative', '2 stars': 'negative', '3 stars': 'positive' }, dtype: 'fp32' });
+    const classifier = createTransformersClassifier({
+      model: join(dir, 'cxqa-test', 'tiny-stars'),
+      labels: { '1 star': 'negative', '2 stars': 'negative', '3 stars': 'positive' },
+      dtype: 'fp32',
+    });
     const [p] = await classifier.classify(['meh']);
     // logits 1 star 0, 2 stars 2, 3 stars 0 → negative = (1 + e²) / (2 + e²)
     expect(p!.label).toBe('negative');
@@ -71,7 +82,12 @@ describe('transformers.js text classifier on a tiny local ONNX model', () => {
   });
 
   it('names a label the map forgot, and a model that is not there, with typed errors', async () => {
-    const partial = createTransformersClassifier({ model: 'cxqa-test/tiny-sentiment', localModelPath: dir, labels: { NEG: 'negative', POS: 'positive' }, dtype: 'fp32' });
+    const partial = createTransformersClassifier({
+      model: 'cxqa-test/tiny-sentiment',
+      localModelPath: dir,
+      labels: { NEG: 'negative', POS: 'positive' },
+      dtype: 'fp32',
+    });
     await expect(partial.ready()).rejects.toSatisfy((e) => isCxqaError(e, 'invalid_option') && /"NEU"/.test((e as Error).message));
     const missing = createTransformersClassifier({ model: 'cxqa-test/not-downloaded', localModelPath: dir, labels: LABELS, dtype: 'fp32' });
     const error = await missing.classify(['hi']).catch((e: unknown) => e);
@@ -83,7 +99,14 @@ describe('transformers.js text classifier on a tiny local ONNX model', () => {
 
   it('reloads after dispose and stops between batches when aborted', async () => {
     const calls: number[] = [];
-    const classifier = createTransformersClassifier({ model: 'cxqa-test/tiny-sentiment', localModelPath: dir, labels: LABELS, dtype: 'fp32', batchSize: 1, library: countingLibrary(calls) });
+    const classifier = createTransformersClassifier({
+      model: 'cxqa-test/tiny-sentiment',
+      localModelPath: dir,
+      labels: LABELS,
+      dtype: 'fp32',
+      batchSize: 1,
+      library: countingLibrary(calls),
+    });
     await classifier.ready();
     await classifier.dispose();
     expect((await classifier.classify(['good']))[0]!.label).toBe('positive');

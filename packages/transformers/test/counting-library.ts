@@ -7,8 +7,15 @@ export function countingLibrary(calls: number[]): () => Promise<TransformersLibr
     return {
       env: real.env,
       async pipeline(task, model, options) {
-        const pipe = (await real.pipeline(task, model, options)) as ((t: string[], o: unknown) => Promise<unknown>) & { model: unknown; dispose: () => Promise<void> };
-        return Object.assign((texts: string[], o: unknown) => (calls.push(texts.length), pipe(texts, o)), { model: pipe.model, dispose: () => pipe.dispose() });
+        const pipe = (await real.pipeline(task, model, options)) as ((t: string[], o: unknown) => Promise<unknown>) & {
+          model: unknown;
+          dispose: () => Promise<void>;
+        };
+        const counted = (texts: string[], o: unknown) => {
+          calls.push(texts.length);
+          return pipe(texts, o);
+        };
+        return Object.assign(counted, { model: pipe.model, dispose: () => pipe.dispose() });
       },
     };
   };

@@ -1,16 +1,24 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildKbIndex, isCxqaError } from '@cxqa/core';
-import { createTransformersEmbedder, defaultLibrary } from '@cxqa/transformers';
+import { createTransformersEmbedder } from '@cxqa/transformers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingLibrary } from './counting-library.js';
 import { writeTinyEncoder } from './tiny-model.js';
 
 // shipping words point one way, returns words another; unknown words embed to zero
-const VECTORS = { package: [1, 0, 0], parcel: [1, 0, 0], tracking: [1, 0, 0], status: [1, 0, 0], return: [0, 1, 0], refund: [0, 1, 0], money: [0, 1, 0], happy: [0, 0, 1] };
+const VECTORS = {
+  package: [1, 0, 0],
+  parcel: [1, 0, 0],
+  tracking: [1, 0, 0],
+  status: [1, 0, 0],
+  return: [0, 1, 0],
+  refund: [0, 1, 0],
+  money: [0, 1, 0],
+  happy: [0, 0, 1],
+};
 let dir: string;
-
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cxqa-tiny-enc-'));
@@ -31,7 +39,13 @@ describe('transformers.js embedder on a tiny local ONNX encoder', () => {
 
   it('batches, and serves repeated texts from its cache', async () => {
     const calls: number[] = [];
-    const embedder = createTransformersEmbedder({ model: 'cxqa-test/tiny-encoder', localModelPath: dir, dtype: 'fp32', batchSize: 2, library: countingLibrary(calls) });
+    const embedder = createTransformersEmbedder({
+      model: 'cxqa-test/tiny-encoder',
+      localModelPath: dir,
+      dtype: 'fp32',
+      batchSize: 2,
+      library: countingLibrary(calls),
+    });
     await embedder.embed(['package', 'refund', 'happy']);
     expect(calls).toEqual([2, 1]);
     const again = await embedder.embed(['refund', 'package', 'parcel']);
@@ -42,7 +56,13 @@ describe('transformers.js embedder on a tiny local ONNX encoder', () => {
 
   it('lets the KB index find an entry with no words in common, once per KB version', async () => {
     const calls: number[] = [];
-    const embedder = createTransformersEmbedder({ model: 'cxqa-test/tiny-encoder', localModelPath: dir, dtype: 'fp32', cacheSize: 0, library: countingLibrary(calls) });
+    const embedder = createTransformersEmbedder({
+      model: 'cxqa-test/tiny-encoder',
+      localModelPath: dir,
+      dtype: 'fp32',
+      cacheSize: 0,
+      library: countingLibrary(calls),
+    });
     const kb = {
       version: 'emb-test-1',
       entries: [

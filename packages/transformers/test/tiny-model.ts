@@ -91,10 +91,16 @@ export function writeTinyClassifier(dir: string, id: string, spec: TinyModelSpec
   }
   writeFileSync(join(root, 'onnx', 'model.onnx'), tinyOnnxModel(Object.keys(vocab).length, embedding, L));
   const id2label = Object.fromEntries(spec.labels.map((l, i) => [String(i), l]));
-  writeFileSync(join(root, 'config.json'), JSON.stringify({
-    model_type: 'bert', architectures: ['BertForSequenceClassification'], id2label,
-    label2id: Object.fromEntries(spec.labels.map((l, i) => [l, i])), problem_type: 'single_label_classification',
-  }));
+  writeFileSync(
+    join(root, 'config.json'),
+    JSON.stringify({
+      model_type: 'bert',
+      architectures: ['BertForSequenceClassification'],
+      id2label,
+      label2id: Object.fromEntries(spec.labels.map((l, i) => [l, i])),
+      problem_type: 'single_label_classification',
+    }),
+  );
   writeTokenizer(root, vocab);
   return root;
 }
@@ -133,13 +139,25 @@ export function writeTinyEncoder(dir: string, id: string, vectors: Record<string
 }
 
 function writeTokenizer(root: string, vocab: Record<string, number>): void {
-  writeFileSync(join(root, 'tokenizer.json'), JSON.stringify({
-    version: '1.0', truncation: null, padding: null, added_tokens: [
-      { id: 0, content: '[PAD]', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true },
-      { id: 1, content: '[UNK]', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true },
-    ],
-    normalizer: { type: 'Lowercase' }, pre_tokenizer: { type: 'Whitespace' }, post_processor: null, decoder: null,
-    model: { type: 'WordLevel', vocab, unk_token: '[UNK]' },
-  }));
-  writeFileSync(join(root, 'tokenizer_config.json'), JSON.stringify({ tokenizer_class: 'PreTrainedTokenizer', pad_token: '[PAD]', unk_token: '[UNK]', model_max_length: 512 }));
+  writeFileSync(
+    join(root, 'tokenizer.json'),
+    JSON.stringify({
+      version: '1.0',
+      truncation: null,
+      padding: null,
+      added_tokens: [
+        { id: 0, content: '[PAD]', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true },
+        { id: 1, content: '[UNK]', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true },
+      ],
+      normalizer: { type: 'Lowercase' },
+      pre_tokenizer: { type: 'Whitespace' },
+      post_processor: null,
+      decoder: null,
+      model: { type: 'WordLevel', vocab, unk_token: '[UNK]' },
+    }),
+  );
+  writeFileSync(
+    join(root, 'tokenizer_config.json'),
+    JSON.stringify({ tokenizer_class: 'PreTrainedTokenizer', pad_token: '[PAD]', unk_token: '[UNK]', model_max_length: 512 }),
+  );
 }

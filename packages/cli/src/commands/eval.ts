@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkThresholds, formatTable, loadThresholds, runEvaluation, THRESHOLDS_PATH, type EvalReport } from '@cxqa/eval';
+import { checkThresholds, type EvalReport, formatTable, loadThresholds, runEvaluation, THRESHOLDS_PATH } from '@cxqa/eval';
 import type { CliIo } from '../io.js';
 import { assertReadableFile, assertWritableFolder } from '../output/sink.js';
 
@@ -33,7 +33,9 @@ export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
   });
   if (evaluation.rows.length === 0 && !args.allowEmpty) {
     const tasks = args.tasks.length ? ` for --task ${args.tasks.join(', ')}` : '';
-    io.stderr.write(`cxqa eval: nothing was measured${tasks}: no corpus found in ${corporaDir} and no fixtures in ${fixturesDir} (pass --allow-empty to accept an empty run)\n`);
+    io.stderr.write(
+      `cxqa eval: nothing was measured${tasks}: no corpus found in ${corporaDir} and no fixtures in ${fixturesDir} (pass --allow-empty to accept an empty run)\n`,
+    );
     return 1;
   }
   io.stdout.write(`${formatTable(evaluation.rows)}\n`);

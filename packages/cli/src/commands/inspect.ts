@@ -1,16 +1,16 @@
 import { once } from 'node:events';
 import { dirname, resolve } from 'node:path';
 import { builtinAnalyzers, createInspector, invalidResult, kbAnalyzer, loadKnowledgeBase, mapOrdered, type Result, type TextClassifier } from '@cxqa/core';
-import { loadConfig, type CliConfig } from '../config.js';
-import { loadSentimentModel } from '../sentiment-model.js';
+import { type CliConfig, loadConfig } from '../config.js';
 import { readCsvConversations } from '../input/csv.js';
-import { readJsonl, type InputRecord } from '../input/jsonl.js';
+import { type InputRecord, readJsonl } from '../input/jsonl.js';
+import type { CliIo } from '../io.js';
 import { colorsFor } from '../output/colors.js';
 import { formatResultPretty } from '../output/pretty.js';
 import { createProgress } from '../output/progress.js';
 import { assertReadableFile, assertWritableFolder, openSink } from '../output/sink.js';
 import { Summary } from '../output/summary.js';
-import type { CliIo } from '../io.js';
+import { loadSentimentModel } from '../sentiment-model.js';
 import type { FailOn } from '../usage.js';
 
 export interface InspectArgs {

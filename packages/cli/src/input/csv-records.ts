@@ -28,7 +28,11 @@ export function parseCsvLines(lines: readonly Line[], delimiter: string, window 
     const end = Math.min(lines.length, start + size);
     try {
       parse(texts.slice(start, end).join('\n'), {
-        delimiter, record_delimiter: '\n', raw: true, relax_column_count: true, skip_empty_lines: false,
+        delimiter,
+        record_delimiter: '\n',
+        raw: true,
+        relax_column_count: true,
+        skip_empty_lines: false,
         // with `raw`, csv-parse passes { record, raw } (its types say string[]); raw ends with the newline
         on_record: (parsed) => {
           const { record, raw } = parsed as unknown as { record: string[]; raw: string };
@@ -52,7 +56,10 @@ export function parseCsvLines(lines: readonly Line[], delimiter: string, window 
       const line = lines[next]!;
       const found = start + ((e as { lines?: number }).lines ?? 1);
       const where = found > line.line ? ` (noticed on line ${found})` : '';
-      records.push({ line: line.line, problem: line.problem ?? `CSV line ${line.line} could not be read: ${reason}${where}; reading went on from line ${line.line + 1}` });
+      records.push({
+        line: line.line,
+        problem: line.problem ?? `CSV line ${line.line} could not be read: ${reason}${where}; reading went on from line ${line.line + 1}`,
+      });
       next++;
       size = Math.min(window, 16);
     }

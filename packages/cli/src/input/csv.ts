@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { z } from 'zod';
 import type { Issue } from '@cxqa/core';
+import { z } from 'zod';
 import { lenientCells, parseCsvLines } from './csv-records.js';
 import type { InputRecord } from './jsonl.js';
-import { readLines, type Line } from './lines.js';
+import { type Line, readLines } from './lines.js';
 
 /** Which CSV column holds which Conversation/Message field. Defaults match the field names. */
 export const CsvMappingSchema = z.object({
@@ -33,9 +33,24 @@ export const CsvMappingSchema = z.object({
 export type CsvMapping = z.output<typeof CsvMappingSchema>;
 
 const DEFAULT_ROLES: Record<string, string> = {
-  customer: 'customer', user: 'customer', 'end-user': 'customer', end_user: 'customer', requester: 'customer', buyer: 'customer', client: 'customer',
-  agent: 'agent', staff: 'agent', admin: 'agent', seller: 'agent', support: 'agent', operator: 'agent',
-  bot: 'bot', automation: 'bot', chatbot: 'bot', system: 'system', note: 'system',
+  customer: 'customer',
+  user: 'customer',
+  'end-user': 'customer',
+  end_user: 'customer',
+  requester: 'customer',
+  buyer: 'customer',
+  client: 'customer',
+  agent: 'agent',
+  staff: 'agent',
+  admin: 'agent',
+  seller: 'agent',
+  support: 'agent',
+  operator: 'agent',
+  bot: 'bot',
+  automation: 'bot',
+  chatbot: 'bot',
+  system: 'system',
+  note: 'system',
 };
 
 /**
@@ -87,16 +102,18 @@ export async function* readCsvConversations(path: string, mapping: CsvMapping): 
     entry.messages.push(message);
   }
   for (const [id, e] of convs) {
-    yield e.issues.length
-      ? { line: e.line, id, error: e.issues[0]!.message, issues: e.issues }
-      : { line: e.line, value: { ...e.conv, messages: e.messages } };
+    yield e.issues.length ? { line: e.line, id, error: e.issues[0]!.message, issues: e.issues } : { line: e.line, value: { ...e.conv, messages: e.messages } };
   }
 }
 
 /** The conversation-level fields, taken from the conversation's first row. */
 function conversationFields(cells: string[], get: (cells: string[], k: keyof CsvMapping['columns']) => string | undefined): Record<string, unknown> {
   const customer = Object.fromEntries(
-    [['country', get(cells, 'customerCountry')], ['timezone', get(cells, 'customerTimezone')], ['locale', get(cells, 'customerLocale')]].filter(([, v]) => v),
+    [
+      ['country', get(cells, 'customerCountry')],
+      ['timezone', get(cells, 'customerTimezone')],
+      ['locale', get(cells, 'customerLocale')],
+    ].filter(([, v]) => v),
   );
   const resolved = get(cells, 'resolved');
   const csat = get(cells, 'csat');

@@ -15,7 +15,11 @@ export interface Line {
 
 type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
-const BOMS: [Encoding, number[]][] = [['utf-8', [0xef, 0xbb, 0xbf]], ['utf-16le', [0xff, 0xfe]], ['utf-16be', [0xfe, 0xff]]];
+const BOMS: [Encoding, number[]][] = [
+  ['utf-8', [0xef, 0xbb, 0xbf]],
+  ['utf-16le', [0xff, 0xfe]],
+  ['utf-16be', [0xfe, 0xff]],
+];
 
 /** Read `source` (Buffers or strings, e.g. a file or stdin stream) as lines. */
 export async function* readLines(source: AsyncIterable<Buffer | string>): AsyncGenerator<Line> {
@@ -69,7 +73,8 @@ function decodeLine(bytes: Uint8Array, line: number, encoding: Encoding): Line {
     text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     text = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
-    problem = encoding === 'utf-8' ? utf8Problem(bytes, line) : `line ${line} is not valid ${encoding.toUpperCase()} (an unpaired surrogate or a cut-off character)`;
+    problem =
+      encoding === 'utf-8' ? utf8Problem(bytes, line) : `line ${line} is not valid ${encoding.toUpperCase()} (an unpaired surrogate or a cut-off character)`;
   }
   text = text.replace(/^\uFEFF/, '').replace(/\r$/, '');
   if (!problem && text.includes('\0')) problem = `line ${line} contains NUL characters (UTF-16 without a byte order mark?): save the file as UTF-8`;

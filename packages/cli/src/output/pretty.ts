@@ -1,5 +1,5 @@
-import picocolors from 'picocolors';
 import type { Result } from '@cxqa/core';
+import picocolors from 'picocolors';
 import type { Colors } from './colors.js';
 
 const PLAIN = picocolors.createColors(false);
@@ -18,6 +18,7 @@ export function formatResultPretty(r: Result, c: Colors = PLAIN): string {
     const shown = f.evidence && f.code.startsWith('pii.') ? ` ${f.evidence}` : '';
     lines.push(`  ${(severity[f.severity] ?? c.dim)(`[${f.severity}]`)} ${f.code}${where}${shown}: ${f.explanation}`);
   }
-  for (const i of r.issues) lines.push(`  ${c.red('!')} ${i.code}${i.path?.length ? ` at ${i.path.join('.')}` : ''}${i.line ? ` (line ${i.line})` : ''}: ${i.message}`);
+  for (const i of r.issues)
+    lines.push(`  ${c.red('!')} ${i.code}${i.path?.length ? ` at ${i.path.join('.')}` : ''}${i.line ? ` (line ${i.line})` : ''}: ${i.message}`);
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
-import { createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
+import { createWriteStream, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.js';

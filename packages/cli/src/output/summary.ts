@@ -1,5 +1,5 @@
-import picocolors from 'picocolors';
 import type { Result } from '@cxqa/core';
+import picocolors from 'picocolors';
 import type { Colors } from './colors.js';
 
 /** Running totals for the end-of-run summary line (constant memory). */

@@ -1,7 +1,7 @@
+import type { TextView } from '../normalize/text-view.js';
 import type { Conversation, Role } from '../schemas/conversation.js';
 import type { Finding } from '../schemas/finding.js';
 import type { MetricValue } from '../schemas/result.js';
-import type { TextView } from '../normalize/text-view.js';
 
 /** One message as analyzers see it: original fields plus shared derived views. */
 export interface MessageView {

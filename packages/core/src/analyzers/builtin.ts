@@ -1,9 +1,9 @@
 import type { Analyzer } from '../analyzer/contract.js';
-import { courtesyAnalyzer, type CourtesyOptions } from './courtesy/index.js';
-import { scriptAnalyzer, type ScriptOptions } from './script/index.js';
-import { sensitiveAnalyzer, type SensitiveOptions } from './sensitive/index.js';
-import { sentimentAnalyzer, type SentimentOptions } from './sentiment/index.js';
-import { timingAnalyzer, type TimingOptionsInput } from './timing/index.js';
+import { type CourtesyOptions, courtesyAnalyzer } from './courtesy/index.js';
+import { type ScriptOptions, scriptAnalyzer } from './script/index.js';
+import { type SensitiveOptions, sensitiveAnalyzer } from './sensitive/index.js';
+import { type SentimentOptions, sentimentAnalyzer } from './sentiment/index.js';
+import { type TimingOptionsInput, timingAnalyzer } from './timing/index.js';
 
 /** Options for the built-in analyzers, keyed by analyzer name. */
 export interface BuiltinAnalyzerOptions {
@@ -21,5 +21,11 @@ export interface BuiltinAnalyzerOptions {
  * const analyzers = builtinAnalyzers({ timing: { holidays: false } });
  */
 export function builtinAnalyzers(options: BuiltinAnalyzerOptions = {}): Analyzer[] {
-  return [timingAnalyzer(options.timing), sensitiveAnalyzer(options.sensitive), sentimentAnalyzer(options.sentiment), courtesyAnalyzer(options.courtesy), scriptAnalyzer(options.script)];
+  return [
+    timingAnalyzer(options.timing),
+    sensitiveAnalyzer(options.sensitive),
+    sentimentAnalyzer(options.sentiment),
+    courtesyAnalyzer(options.courtesy),
+    scriptAnalyzer(options.script),
+  ];
 }

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer/contract.js';
-import { ConversationSchema, type ConversationInput } from '../schemas/conversation.js';
 import { prepareConversation } from '../pipeline/context.js';
 import { checkOutput } from '../pipeline/run-analyzer.js';
+import { type ConversationInput, ConversationSchema } from '../schemas/conversation.js';
 import { conformanceSamples } from './samples.js';
 
 /** Build the context an analyzer would receive inside the pipeline (for unit tests). */
@@ -19,8 +19,14 @@ async function silently<T>(fn: () => Promise<T>): Promise<{ value: T; logged: st
   const out = process.stdout.write;
   const err = process.stderr.write;
   CONSOLE.forEach((k) => (console[k] = (...a: unknown[]) => void logged.push(`console.${k}: ${a.map(String).join(' ').slice(0, 80)}`)));
-  process.stdout.write = ((c: unknown) => (logged.push(`stdout: ${String(c).slice(0, 80)}`), true)) as typeof out;
-  process.stderr.write = ((c: unknown) => (logged.push(`stderr: ${String(c).slice(0, 80)}`), true)) as typeof err;
+  process.stdout.write = ((c: unknown) => {
+    logged.push(`stdout: ${String(c).slice(0, 80)}`);
+    return true;
+  }) as typeof out;
+  process.stderr.write = ((c: unknown) => {
+    logged.push(`stderr: ${String(c).slice(0, 80)}`);
+    return true;
+  }) as typeof err;
   try {
     return { value: await fn(), logged };
   } finally {
@@ -72,11 +78,13 @@ export async function checkAnalyzerConformance(analyzer: Analyzer, options: { sa
     }
     first.findings.forEach((f, i) => {
       if (f.analyzer !== analyzer.name) problems.push(`${where}: findings[${i}].analyzer is "${f.analyzer}", expected "${analyzer.name}"`);
-      if (f.messageIndex !== undefined && f.messageIndex >= ctx.messages.length) problems.push(`${where}: findings[${i}].messageIndex ${f.messageIndex} is out of range`);
+      if (f.messageIndex !== undefined && f.messageIndex >= ctx.messages.length)
+        problems.push(`${where}: findings[${i}].messageIndex ${f.messageIndex} is out of range`);
       if (f.span) {
         const text = f.messageIndex === undefined ? undefined : ctx.messages[f.messageIndex]?.text;
         if (text === undefined) problems.push(`${where}: findings[${i}] has a span but no messageIndex`);
-        else if (f.span.start > f.span.end || f.span.end > text.length) problems.push(`${where}: findings[${i}].span ${f.span.start}–${f.span.end} is outside the original text (${text.length})`);
+        else if (f.span.start > f.span.end || f.span.end > text.length)
+          problems.push(`${where}: findings[${i}].span ${f.span.start}–${f.span.end} is outside the original text (${text.length})`);
       }
     });
   }

@@ -41,7 +41,13 @@ export function conformanceSamples(): ConversationInput[] {
         { role: 'system', text: 'conversation closed', at: at(20) },
       ],
     },
-    { id: 'large-message', messages: [{ role: 'customer', text: 'a very long complaint. '.repeat(20_000), at: at(0) }, { role: 'agent', text: 'Sorry!', at: at(1) }] },
+    {
+      id: 'large-message',
+      messages: [
+        { role: 'customer', text: 'a very long complaint. '.repeat(20_000), at: at(0) },
+        { role: 'agent', text: 'Sorry!', at: at(1) },
+      ],
+    },
     { id: 'long', messages: long },
   ];
 }

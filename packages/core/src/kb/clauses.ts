@@ -1,3 +1,5 @@
+import { escapeRegExp } from '../util/escape-regexp.js';
+
 /**
  * Clauses of a sentence, for attributing a number to what it is about: a sentence is cut at commas
  * and semicolons (not inside a number such as "5,000"), at the Japanese comma 、 (in text with
@@ -20,35 +22,140 @@ export interface Clause {
 }
 
 /** Conjunctions that make their clause the reference point of a duration just before it ("14 days after you print the label"). */
-const TEMPORAL = /^(?:after|before|once|until|as soon as|nachdem|bevor|sobald|bis|après que|avant que|dès que|une fois que|después de que|antes de que|una vez que|depois que|antes que|assim que|dopo che|prima che|una volta che|之后|之後|以后|以後|一旦|その後|그 후)(?![\p{L}])/iu;
+const TEMPORAL =
+  /^(?:after|before|once|until|as soon as|nachdem|bevor|sobald|bis|après que|avant que|dès que|une fois que|después de que|antes de que|una vez que|depois que|antes que|assim que|dopo che|prima che|una volta che|之后|之後|以后|以後|一旦|その後|그 후)(?![\p{L}])/iu;
 
 /** Conjunctions that open a clause, by language (Latin ones match as whole words). */
 const CONJUNCTIONS_LATIN = [
   // en
-  'but', 'once', 'when', 'whenever', 'after', 'before', 'because', 'until', 'unless', 'while', 'whereas', 'although', 'though', 'however', 'otherwise', 'then', 'as soon as', 'so that',
+  'but',
+  'once',
+  'when',
+  'whenever',
+  'after',
+  'before',
+  'because',
+  'until',
+  'unless',
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'however',
+  'otherwise',
+  'then',
+  'as soon as',
+  'so that',
   // de
-  'aber', 'sondern', 'sobald', 'wenn', 'nachdem', 'bevor', 'weil', 'während', 'obwohl', 'falls', 'jedoch', 'sonst', 'dann',
+  'aber',
+  'sondern',
+  'sobald',
+  'wenn',
+  'nachdem',
+  'bevor',
+  'weil',
+  'während',
+  'obwohl',
+  'falls',
+  'jedoch',
+  'sonst',
+  'dann',
   // fr
-  'mais', 'dès que', 'une fois que', 'quand', 'lorsque', "lorsqu'", 'après que', 'avant que', 'parce que', 'puis', 'sinon', 'cependant', 'tandis que', 'alors que',
+  'mais',
+  'dès que',
+  'une fois que',
+  'quand',
+  'lorsque',
+  "lorsqu'",
+  'après que',
+  'avant que',
+  'parce que',
+  'puis',
+  'sinon',
+  'cependant',
+  'tandis que',
+  'alors que',
   // es
-  'pero', 'sino', 'una vez que', 'cuando', 'después de que', 'antes de que', 'porque', 'aunque', 'mientras', 'luego', 'sin embargo',
+  'pero',
+  'sino',
+  'una vez que',
+  'cuando',
+  'después de que',
+  'antes de que',
+  'porque',
+  'aunque',
+  'mientras',
+  'luego',
+  'sin embargo',
   // pt
-  'mas', 'porém', 'quando', 'assim que', 'depois que', 'antes que', 'embora', 'enquanto', 'senão', 'contudo',
+  'mas',
+  'porém',
+  'quando',
+  'assim que',
+  'depois que',
+  'antes que',
+  'embora',
+  'enquanto',
+  'senão',
+  'contudo',
   // it
-  'ma', 'però', 'una volta che', 'dopo che', 'prima che', 'perché', 'sebbene', 'mentre', 'poi', 'altrimenti',
+  'ma',
+  'però',
+  'una volta che',
+  'dopo che',
+  'prima che',
+  'perché',
+  'sebbene',
+  'mentre',
+  'poi',
+  'altrimenti',
 ];
 /** CJK and Korean conjunctions (matched anywhere). */
-const CONJUNCTIONS_CJK = ['但是', '不过', '不過', '可是', '然后', '然後', '之后', '之後', '以后', '以後', '而且', '并且', '並且', '一旦', '如果', '否则', '否則', 'ただし', 'なお', 'その後', 'けれども', 'けれど', 'けど', '하지만', '그러나', '그리고', '그런데', '그 후'];
+const CONJUNCTIONS_CJK = [
+  '但是',
+  '不过',
+  '不過',
+  '可是',
+  '然后',
+  '然後',
+  '之后',
+  '之後',
+  '以后',
+  '以後',
+  '而且',
+  '并且',
+  '並且',
+  '一旦',
+  '如果',
+  '否则',
+  '否則',
+  'ただし',
+  'なお',
+  'その後',
+  'けれども',
+  'けれど',
+  'けど',
+  '하지만',
+  '그러나',
+  '그리고',
+  '그런데',
+  '그 후',
+];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-const LATIN = new RegExp(`(?<![\\p{L}\\p{N}])(?:${CONJUNCTIONS_LATIN.sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}])`, 'giu');
-const CJK = new RegExp(CONJUNCTIONS_CJK.map(escape).join('|'), 'gu');
+const LATIN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${CONJUNCTIONS_LATIN.sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|')})(?![\\p{L}])`,
+  'giu',
+);
+const CJK = new RegExp(CONJUNCTIONS_CJK.map(escapeRegExp).join('|'), 'gu');
 /** Separators: , ; ，；and dashes, not a comma between digits; the Japanese comma 、 is added for kana text. */
 const SEPARATORS = /(?<!\d),|,(?!\d)|[;；，]|\s[–—-]\s/gu;
 const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
 /** A clause that ends in a topic marker (ja は/なら/については, zh 的话/呢, ko 은/는 at the end) or opens with "as for". */
 const TOPIC_END = /(?:については|に関しては|の場合は|なら|は|的话|的話|呢|方面|은|는)\s*$/u;
-const TOPIC_START = /^\s*(?:as for|regarding|concerning|as to|bezüglich|hinsichtlich|quant à|concernant|en cuanto a|respecto a|quanto a|em relação a|per quanto riguarda|riguardo a)(?![\p{L}])/iu;
+const TOPIC_START =
+  /^\s*(?:as for|regarding|concerning|as to|bezüglich|hinsichtlich|quant à|concernant|en cuanto a|respecto a|quanto a|em relação a|per quanto riguarda|riguardo a)(?![\p{L}])/iu;
 
 /**
  * The clauses of one sentence, in order, covering it without gaps (separators stay at the end of
@@ -77,7 +184,14 @@ export function clauses(sentence: string): Clause[] {
     if (text.trim()) {
       const lead = start + (text.length - text.trimStart().length);
       const conjunction = conjunctionAt.has(lead) || conjunctionAt.has(start);
-      out.push({ start, end, text, topic: TOPIC_END.test(text.replace(/[,;；，、\s]+$/u, '')) || TOPIC_START.test(text), conjunction, temporal: conjunction && TEMPORAL.test(text.trimStart()) });
+      out.push({
+        start,
+        end,
+        text,
+        topic: TOPIC_END.test(text.replace(/[,;；，、\s]+$/u, '')) || TOPIC_START.test(text),
+        conjunction,
+        temporal: conjunction && TEMPORAL.test(text.trimStart()),
+      });
     } else if (out.length) {
       out.at(-1)!.end = end;
       out.at(-1)!.text = sentence.slice(out.at(-1)!.start, end);

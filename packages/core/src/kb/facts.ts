@@ -1,10 +1,10 @@
 import { sentences } from '../text/sentences.js';
-import { clauses } from './clauses.js';
-import { extractQuantities, isShortDuration, magnitude, normalizeUnit, sameQuantity, type Quantity } from './quantities.js';
-import type { KbEntry, KbFact } from './schema.js';
-import { clauseMentions, type Mention } from './subjects.js';
 import { minOf, pushAll } from '../util/arrays.js';
 import { compilePattern } from '../util/pattern-engine.js';
+import { clauses } from './clauses.js';
+import { extractQuantities, isShortDuration, magnitude, normalizeUnit, type Quantity, sameQuantity } from './quantities.js';
+import type { KbEntry, KbFact } from './schema.js';
+import { clauseMentions, type Mention } from './subjects.js';
 
 /** A fact of the entry the agent's text states differently. */
 export interface FactConflict {
@@ -32,10 +32,13 @@ export interface CheckFactsOptions {
 }
 
 /** Markers that a yes/no fact is asserted as "no" ("not free", "at your cost", "不包邮") or "yes" ("free", "包邮"). */
-const NO = /\b(?:not free|isn't free|is not free|aren't free|not included|not covered|non-refundable|not refundable|no refunds?|not possible|cannot|can't|at your (?:own )?(?:cost|expense)|you (?:will )?(?:need to |have to )?pay|paid by (?:the )?(?:buyer|customer|you)|charged|kostenpflichtig|nicht kostenlos|nicht möglich|auf ihre kosten|payant|pas gratuit|à vos frais|à votre charge|no es gratis|no son gratis|a su cargo|a tu cargo|no (?:es )?posible)|(?:不包邮|不免费|自费|需要(?:您)?(?:自己)?(?:承担|支付)|买家承担|不能|不可以|不支持|有料|できません)/iu;
-const YES = /(?:\bfree\b|\bfor free\b|at no (?:extra )?cost|no charge|\bcomplimentary\b|\bwe (?:cover|pay)\b|\bcovered\b|\brefundable\b|\bpossible\b|\ballowed\b|kostenlos|gratis|gratuit|gratuite|gratuito|gratuita|sin coste|sin costo|möglich|包邮|免费|免运费|我们承担|可以|支持|無料)/iu;
+const NO =
+  /\b(?:not free|isn't free|is not free|aren't free|not included|not covered|non-refundable|not refundable|no refunds?|not possible|cannot|can't|at your (?:own )?(?:cost|expense)|you (?:will )?(?:need to |have to )?pay|paid by (?:the )?(?:buyer|customer|you)|charged|kostenpflichtig|nicht kostenlos|nicht möglich|auf ihre kosten|payant|pas gratuit|à vos frais|à votre charge|no es gratis|no son gratis|a su cargo|a tu cargo|no (?:es )?posible)|(?:不包邮|不免费|自费|需要(?:您)?(?:自己)?(?:承担|支付)|买家承担|不能|不可以|不支持|有料|できません)/iu;
+const YES =
+  /(?:\bfree\b|\bfor free\b|at no (?:extra )?cost|no charge|\bcomplimentary\b|\bwe (?:cover|pay)\b|\bcovered\b|\brefundable\b|\bpossible\b|\ballowed\b|kostenlos|gratis|gratuit|gratuite|gratuito|gratuita|sin coste|sin costo|möglich|包邮|免费|免运费|我们承担|可以|支持|無料)/iu;
 
-const show = (fact: KbFact) => (typeof fact.value === 'boolean' ? (fact.value ? 'yes' : 'no') : `${fact.value}${fact.unit ? `${fact.unit === '%' ? '' : ' '}${fact.unit}` : ''}`);
+const show = (fact: KbFact) =>
+  typeof fact.value === 'boolean' ? (fact.value ? 'yes' : 'no') : `${fact.value}${fact.unit ? `${fact.unit === '%' ? '' : ' '}${fact.unit}` : ''}`;
 const want = (fact: KbFact & { value: number }) => ({ value: fact.value, unit: normalizeUnit(fact.unit ?? '') });
 const isNumeric = (fact: KbFact): fact is KbFact & { value: number } => typeof fact.value === 'number';
 /** Characters between two spans (0 when they touch or overlap). */
@@ -87,10 +90,11 @@ export function checkFacts(text: string, entry: KbEntry, options: CheckFactsOpti
       const own = named[k]!;
       // "within 14 days after you print the label": a number that ends its clause, before a temporal clause naming something else, is that thing's deadline
       const next = cut[k + 1];
-      const referenceIsOther = !!next?.temporal && named[k + 1]!.some((m) => (m.fact === null && !m.reference && !m.delivery) || (m.fact !== null && !isNumeric(m.fact)));
+      const referenceIsOther =
+        !!next?.temporal && named[k + 1]!.some((m) => (m.fact === null && !m.reference && !m.delivery) || (m.fact !== null && !isNumeric(m.fact)));
       // a clause that names nothing takes the topic the previous clause named ("As for returns, 30 days")
       const inherited = !own.length && !c.conjunction && topic ? topic.map((m) => ({ ...m, start: c.start, end: c.start })) : null;
-      const names = own.length ? own : inherited ?? [];
+      const names = own.length ? own : (inherited ?? []);
       const inClause = quantities.filter((q) => q.start >= c.start && q.start < c.end);
       topic = c.topic && !inClause.length && own.length && own.every((m) => m.fact === own[0]!.fact) ? own : null;
       for (const q of inClause) {
@@ -112,7 +116,7 @@ export function checkFacts(text: string, entry: KbEntry, options: CheckFactsOpti
       if (marker && names.length) {
         const span = { start: c.start + marker.index, end: c.start + marker.index + marker[0].length };
         const fact = nearest(span, names, () => true);
-        const asserted = NO.test(c.text) ? false : true;
+        const asserted = !NO.test(c.text);
         if (fact && typeof fact.value === 'boolean' && asserted !== fact.value) {
           conflicts.push({ fact, stated: marker[0], start: s.start + span.start, end: s.start + span.end, kbValue: show(fact), matchedBy: 'keyword' });
         }
@@ -141,7 +145,13 @@ const SAME_ORDER = 8;
  * themselves, none is a number the entry's canonical answer states, each is within a factor of 8
  * of the fact's value, and (durations) they are on the same scale (minutes/hours vs days and longer).
  */
-function byDimension(facts: readonly KbFact[], attributed: ReadonlySet<KbFact>, all: readonly Quantity[], unnamed: readonly Quantity[], answer: readonly Quantity[]): FactConflict[] {
+function byDimension(
+  facts: readonly KbFact[],
+  attributed: ReadonlySet<KbFact>,
+  all: readonly Quantity[],
+  unnamed: readonly Quantity[],
+  answer: readonly Quantity[],
+): FactConflict[] {
   const out: FactConflict[] = [];
   const numeric = facts.filter(isNumeric);
   for (const fact of numeric) {
@@ -155,7 +165,10 @@ function byDimension(facts: readonly KbFact[], attributed: ReadonlySet<KbFact>, 
       const ratio = magnitude(q) / magnitude(w);
       return ratio <= SAME_ORDER && ratio >= 1 / SAME_ORDER;
     };
-    const candidates = unnamed.filter((q) => sameQuantity(q, w) !== null && isShortDuration(q.unit) === isShortDuration(w.unit) && plausible(q) && !answer.some((a) => sameQuantity(q, a) === true));
+    const candidates = unnamed.filter(
+      (q) =>
+        sameQuantity(q, w) !== null && isShortDuration(q.unit) === isShortDuration(w.unit) && plausible(q) && !answer.some((a) => sameQuantity(q, a) === true),
+    );
     const [first] = candidates;
     if (!first || candidates.some((q) => sameQuantity(q, first) !== true)) continue;
     out.push({ fact, stated: first.text, start: first.start, end: first.end, kbValue: show(fact), matchedBy: 'dimension' });
@@ -170,6 +183,7 @@ const mentionPatterns = new WeakMap<KbEntry, RegExp[]>();
 export function missingMentions(texts: readonly string[], entry: KbEntry): string[] {
   const sources = entry.mustMention ?? [];
   let patterns = mentionPatterns.get(entry);
-  if (!patterns) mentionPatterns.set(entry, (patterns = sources.map((m, i) => compilePattern(m, 'iu', 'user', `knowledge base entry ${entry.id}, mustMention.${i}`))));
+  if (!patterns)
+    mentionPatterns.set(entry, (patterns = sources.map((m, i) => compilePattern(m, 'iu', 'user', `knowledge base entry ${entry.id}, mustMention.${i}`))));
   return sources.filter((_, i) => !texts.some((t) => patterns[i]!.test(t)));
 }

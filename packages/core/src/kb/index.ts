@@ -1,10 +1,19 @@
-export { KbEntrySchema, KbFactSchema, KnowledgeBaseSchema, type KbEntry, type KbEntryInput, type KbFact, type KnowledgeBase, type KnowledgeBaseInput } from './schema.js';
-export { loadKnowledgeBase, parseKnowledgeBase } from './load.js';
-export { buildBm25, type Bm25Index } from './bm25.js';
-export { kbTerms, kbWords } from './tokens.js';
+export { type Bm25Index, buildBm25 } from './bm25.js';
 export { cosine, type Embedder } from './embedder.js';
+export { type CheckFactsOptions, checkFacts, type FactConflict, missingMentions } from './facts.js';
 export { buildKbIndex, entryText, type KbHit, type KbIndex, type KbIndexOptions, type KbSearchResult } from './kb-index.js';
-export { dimensionOf, extractQuantities, normalizeUnit, sameQuantity, type QuantityDimension, type Quantity } from './quantities.js';
+export { loadKnowledgeBase, parseKnowledgeBase } from './load.js';
 export { parseDigits, parseNumber } from './numbers.js';
-export { checkFacts, missingMentions, type CheckFactsOptions, type FactConflict } from './facts.js';
+export { dimensionOf, extractQuantities, normalizeUnit, type Quantity, type QuantityDimension, sameQuantity } from './quantities.js';
+export {
+  type KbEntry,
+  type KbEntryInput,
+  KbEntrySchema,
+  type KbFact,
+  KbFactSchema,
+  type KnowledgeBase,
+  type KnowledgeBaseInput,
+  KnowledgeBaseSchema,
+} from './schema.js';
 export { answerSimilarity, lexicalSimilarity } from './similarity.js';
+export { kbTerms, kbWords } from './tokens.js';

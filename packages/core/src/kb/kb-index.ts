@@ -84,7 +84,9 @@ export async function buildKbIndex(kb: KnowledgeBase, options: KbIndexOptions = 
       const coverageOf = (doc: number) => (total ? unique.filter((t) => docTerms[doc]!.has(t)).reduce((a, t) => a + bm25.idf(t), 0) / total : 0);
       const k = opts.k ?? 5;
       const byDoc = new Map<number, KbHit>();
-      lexical.slice(0, Math.max(k, 20)).forEach(([doc, s], rank) => byDoc.set(doc, { entry: kb.entries[doc]!, score: vectors ? 1 / (60 + rank) : s, lexical: s, coverage: coverageOf(doc) }));
+      lexical
+        .slice(0, Math.max(k, 20))
+        .forEach(([doc, s], rank) => byDoc.set(doc, { entry: kb.entries[doc]!, score: vectors ? 1 / (60 + rank) : s, lexical: s, coverage: coverageOf(doc) }));
       if (vectors && embedder) {
         const [q] = await embedder.embed([query], opts.signal ? { signal: opts.signal } : {});
         const semantic = vectors.map((v, doc) => [doc, cosine(q!, v)] as const).sort((a, b) => b[1] - a[1]);

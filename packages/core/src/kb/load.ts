@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CxqaError, describeZodIssues } from '../errors.js';
 import { parseCsv } from '../util/csv.js';
-import { KnowledgeBaseSchema, type KnowledgeBase } from './schema.js';
 import { parsingUserData } from '../util/pattern-engine.js';
+import { type KnowledgeBase, KnowledgeBaseSchema } from './schema.js';
 
 /** Validate a knowledge base object; errors name the entry and field (`entries.3.facts.0.value`). */
 export function parseKnowledgeBase(data: unknown, source = 'knowledge base'): KnowledgeBase {
@@ -23,18 +23,28 @@ export function parseKnowledgeBase(data: unknown, source = 'knowledge base'): Kn
 
 /** `name=value unit; name=value` (CSV `facts` column) → facts. `yes`/`no` become booleans. */
 function parseFacts(cell: string): { name: string; value: number | boolean | string; unit?: string }[] {
-  return cell.split(';').map((f) => f.trim()).filter(Boolean).map((f) => {
-    const eq = f.indexOf('=');
-    const name = f.slice(0, eq).trim();
-    const raw = f.slice(eq + 1).trim();
-    const num = /^(-?\d+(?:\.\d+)?)\s*(.*)$/.exec(raw);
-    if (/^(?:yes|true)$/i.test(raw)) return { name, value: true };
-    if (/^(?:no|false)$/i.test(raw)) return { name, value: false };
-    return num ? { name, value: Number(num[1]), ...(num[2] ? { unit: num[2] } : {}) } : { name, value: raw };
-  });
+  return cell
+    .split(';')
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .map((f) => {
+      const eq = f.indexOf('=');
+      const name = f.slice(0, eq).trim();
+      const raw = f.slice(eq + 1).trim();
+      const num = /^(-?\d+(?:\.\d+)?)\s*(.*)$/.exec(raw);
+      if (/^(?:yes|true)$/i.test(raw)) return { name, value: true };
+      if (/^(?:no|false)$/i.test(raw)) return { name, value: false };
+      return num ? { name, value: Number(num[1]), ...(num[2] ? { unit: num[2] } : {}) } : { name, value: raw };
+    });
 }
 
-const splitList = (cell: string | undefined) => (cell ? cell.split('|').map((s) => s.trim()).filter(Boolean) : []);
+const splitList = (cell: string | undefined) =>
+  cell
+    ? cell
+        .split('|')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 
 /**
  * Load a knowledge base from `.json` (`{ version, entries }`), `.jsonl` (one entry per line),
@@ -55,13 +65,17 @@ export async function loadKnowledgeBase(path: string): Promise<KnowledgeBase> {
   const version = `${basename(path)}@${contentHash(text)}`;
   const fail = (where: string, message: string) => new CxqaError('invalid_config', `${path}:${where}: ${message}`, { path: [path] });
   if (/\.jsonl$/i.test(path)) {
-    const entries = text.split(/\r?\n/).map((line, i) => [line, i + 1] as const).filter(([l]) => l.trim()).map(([line, n]) => {
-      try {
-        return JSON.parse(line) as unknown;
-      } catch (e) {
-        throw fail(String(n), `not JSON (${(e as Error).message})`);
-      }
-    });
+    const entries = text
+      .split(/\r?\n/)
+      .map((line, i) => [line, i + 1] as const)
+      .filter(([l]) => l.trim())
+      .map(([line, n]) => {
+        try {
+          return JSON.parse(line) as unknown;
+        } catch (e) {
+          throw fail(String(n), `not JSON (${(e as Error).message})`);
+        }
+      });
     return parseKnowledgeBase({ version, entries }, path);
   }
   if (/\.csv$/i.test(path)) {
@@ -70,8 +84,14 @@ export async function loadKnowledgeBase(path: string): Promise<KnowledgeBase> {
     if (col('id') < 0 || col('answer') < 0) throw fail('1', 'a KB CSV needs at least the columns id and answer');
     const cell = (r: { cells: string[] }, name: string) => (col(name) >= 0 ? r.cells[col(name)] : undefined);
     const entries = rows.map((r) => ({
-      id: cell(r, 'id'), intent: cell(r, 'intent') || undefined, questions: splitList(cell(r, 'questions')), answer: cell(r, 'answer') ?? '',
-      facts: cell(r, 'facts') ? parseFacts(cell(r, 'facts')!) : undefined, mustMention: splitList(cell(r, 'mustMention')), language: cell(r, 'language') || 'en', tags: splitList(cell(r, 'tags')),
+      id: cell(r, 'id'),
+      intent: cell(r, 'intent') || undefined,
+      questions: splitList(cell(r, 'questions')),
+      answer: cell(r, 'answer') ?? '',
+      facts: cell(r, 'facts') ? parseFacts(cell(r, 'facts')!) : undefined,
+      mustMention: splitList(cell(r, 'mustMention')),
+      language: cell(r, 'language') || 'en',
+      tags: splitList(cell(r, 'tags')),
     }));
     return parseKnowledgeBase({ version, entries }, path);
   }

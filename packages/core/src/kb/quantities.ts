@@ -1,4 +1,5 @@
-import { CJK_NUMERAL, DIGITS, WORD_NUMBERS, foldWidth, parseNumber } from './numbers.js';
+import { escapeRegExp } from '../util/escape-regexp.js';
+import { CJK_NUMERAL, DIGITS, foldWidth, parseNumber, WORD_NUMBERS } from './numbers.js';
 
 /** A number with a unit found in text, normalised for comparison. */
 export interface Quantity {
@@ -21,7 +22,10 @@ export type QuantityDimension = 'duration' | 'percent' | `money:${string}`;
 
 /** Unit words in en zh de fr es pt it ja ko, longest first within each unit; factor scales the number (ja 割 = 10 %). */
 const UNIT_WORDS: [string, string, number?][] = [
-  ['business days?|working days?|calendar days?|days?|werktägige[nmrs]?|werktägig|tägige[nmrs]?|tägig|werktage?n?|arbeitstage?n?|tage?n?|jours? ouvrés|jours? ouvrables|jours?|días? hábiles|días?|dias? úteis|dias?|giorni lavorativi|giorni|giorno|営業日|日間|日(?![元圆圓本])|个工作日|個工作日|工作日|天|영업일|일간|일', 'day'],
+  [
+    'business days?|working days?|calendar days?|days?|werktägige[nmrs]?|werktägig|tägige[nmrs]?|tägig|werktage?n?|arbeitstage?n?|tage?n?|jours? ouvrés|jours? ouvrables|jours?|días? hábiles|días?|dias? úteis|dias?|giorni lavorativi|giorni|giorno|営業日|日間|日(?![元圆圓本])|个工作日|個工作日|工作日|天|영업일|일간|일',
+    'day',
+  ],
   ['hours?|hrs?|h|stündige[nmrs]?|stündig|stunden?|std|heures?|horas?|ore|ora|時間|个小时|個小時|小时|小時|钟头|시간', 'hour'],
   ['weeks?|wöchige[nmrs]?|wöchig|wochen?|semaines?|semanas?|settimane?|週間|週|个星期|個星期|星期|个礼拜|礼拜|周(?!年)|주일|주(?![문소말])', 'week'],
   ['months?|monatige[nmrs]?|monatig|monate?n?|monats?|mois|meses|mes|mês|mesi|mese|ヶ月|か月|カ月|ヵ月|个月|個月|개월|달(?!러)', 'month'],
@@ -49,16 +53,26 @@ const PROSE: [string, number, string][] = [
   ['half a month|半个月|半個月|半月|보름', 15, 'day'],
   ['a fortnight|fortnight|une quinzaine|quinze jours|una quincena|uma quinzena|quindici giorni', 14, 'day'],
   ['huit jours|otto giorni', 7, 'day'],
-  ['half an hour|eine halbe stunde|einer halben stunde|une demi-heure|media hora|meia hora|mezz\'ora|mezza ora|半小时|半小時|半時間', 30, 'minute'],
+  ["half an hour|eine halbe stunde|einer halben stunde|une demi-heure|media hora|meia hora|mezz'ora|mezza ora|半小时|半小時|半時間", 30, 'minute'],
   ['half a day|einen halben tag|une demi-journée|medio día|meio dia|mezza giornata|半天|半日|반나절', 12, 'hour'],
-  ['a year and a half|one and a half years|anderthalb jahre|eineinhalb jahre|un an et demi|un año y medio|um ano e meio|un anno e mezzo|一年半|1年半|1년 반', 18, 'month'],
-  ['a month and a half|anderthalb monate|eineinhalb monate|un mois et demi|un mes y medio|um mês e meio|un mese e mezzo|一个半月|一個半月|1ヶ月半|1か月半|한 달 반', 45, 'day'],
+  [
+    'a year and a half|one and a half years|anderthalb jahre|eineinhalb jahre|un an et demi|un año y medio|um ano e meio|un anno e mezzo|一年半|1年半|1년 반',
+    18,
+    'month',
+  ],
+  [
+    'a month and a half|anderthalb monate|eineinhalb monate|un mois et demi|un mes y medio|um mês e meio|un mese e mezzo|一个半月|一個半月|1ヶ月半|1か月半|한 달 반',
+    45,
+    'day',
+  ],
   ['一周|一週|一星期|一礼拜|일주일', 1, 'week'],
   ["un'ora", 1, 'hour'],
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-const WORDS = Object.keys(WORD_NUMBERS).sort((a, b) => b.length - a.length).map(escape).join('|');
+const WORDS = Object.keys(WORD_NUMBERS)
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRegExp)
+  .join('|');
 /** A number: digits with a CJK multiplier, grouped/decimal digits, a CJK numeral, or a number word. */
 const NUM = `(?:(?<![\\d.,])(?:\\d+(?:[.,]\\d+)?[千万萬]|${DIGITS})|(?<![零〇一二两兩三四五六七八九十百千万萬第同每前后後当當这這那])${CJK_NUMERAL}|(?<![\\p{L}\\p{N}])(?:${WORDS}))`;
 const RANGE = `\\s*(?:-|–|—|~|～|〜|to|bis|à|a|al|até|到|至)\\s*`;
@@ -66,7 +80,9 @@ const UNITS = UNIT_WORDS.map(([w]) => w).join('|');
 const LATIN_END = `(?![\\p{Script=Latin}])`;
 const QUANTITY = new RegExp(`(${NUM})(?:${RANGE}(${NUM}))?\\s*(?:-|‑)?\\s*(?:个|個)?\\s*(${UNITS})${LATIN_END}|百分之(${NUM})`, 'giu');
 const PROSE_RE = new RegExp(`(?<![\\p{Script=Latin}\\p{Script=Hangul}\\p{N}上下前后後])(?:${PROSE.map(([p]) => p).join('|')})${LATIN_END}`, 'giu');
-const CURRENCIES = CURRENCY.flatMap(([c]) => c.split('|')).sort((a, b) => b.length - a.length).join('|');
+const CURRENCIES = CURRENCY.flatMap(([c]) => c.split('|'))
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 const MONEY_NUM = `(?<![\\d.,])(?:\\d+(?:[.,]\\d+)?[千万萬]|${DIGITS})`;
 const MONEY_BEFORE = new RegExp(`(?<![\\p{Script=Latin}])(${CURRENCIES})\\s*(${MONEY_NUM})`, 'giu');
 const MONEY_AFTER = new RegExp(`(${MONEY_NUM}|(?<![零〇一二两兩三四五六七八九十百千万萬])${CJK_NUMERAL})\\s*(${CURRENCIES})${LATIN_END}`, 'giu');
@@ -82,15 +98,23 @@ const PROSE_LOOKUP = PROSE.flatMap(([p, value, unit]) => p.split('|').map((w) =>
 const HALF_WINDOW = 24;
 const AND_A_HALF = /^(?:\s*(?:and a half|und ein halb|et demie?|y medi[oa]|e mei[oa]|e mezz[oa])(?![\p{L}])|半(?![价價额額折]))/iu;
 /** A point in time or a vague amount, not a stated duration ("2 days ago", "a day or two", "3天前"). */
-const NOT_A_DURATION_AFTER = /^(?:\s*(?:ago|later|earlier|or two|or so|or three|oder zwei|ou deux|o dos|ou dois|o due|fa)(?![\p{L}])|\s*(?:前|以前|之前|전)|\s*(?:a|an|per|pro|par|por|al|am|im|a la)\s+(?:day|week|month|year|tag|woche|monat|jahr|jour|semaine|mois|an|día|dia|semana|mes|año|ano|giorno|settimana|mese|anno)(?![\p{L}]))/iu;
+const NOT_A_DURATION_AFTER =
+  /^(?:\s*(?:ago|later|earlier|or two|or so|or three|oder zwei|ou deux|o dos|ou dois|o due|fa)(?![\p{L}])|\s*(?:前|以前|之前|전)|\s*(?:a|an|per|pro|par|por|al|am|im|a la)\s+(?:day|week|month|year|tag|woche|monat|jahr|jour|semaine|mois|an|día|dia|semana|mes|año|ano|giorno|settimana|mese|anno)(?![\p{L}]))/iu;
 const NOT_A_DURATION_BEFORE = /(?:(?<![\p{L}])(?:vor|il y a|hace|há)\s*)$/iu;
 /** "24 hours a day", "once a month", "three times a week": an article-number after a rate word is a rate, not a duration. */
 const RATE_BEFORE = /(?:\d\s*\p{L}*|(?<![\p{L}])(?:times|once|twice|mal|fois|veces|vezes|volte))\s+$/iu;
 /** Articles read as "one" only before a singular unit of their own language ("a month", "einen Monat", "une semaine", "um mês", "한 달"). */
 const EN_ONE = /^(?:day|week|month|year|hour|minute|business day|working day|calendar day)$/iu;
-const DE_ONE = /^(?:tag|tages|werktag|werktages|arbeitstag|woche|monat|monats|jahr|jahres|stunde|minute|(?:werk)?tägig\p{L}*|wöchig\p{L}*|monatig\p{L}*|jährig\p{L}*|stündig\p{L}*)$/iu;
+const DE_ONE =
+  /^(?:tag|tages|werktag|werktages|arbeitstag|woche|monat|monats|jahr|jahres|stunde|minute|(?:werk)?tägig\p{L}*|wöchig\p{L}*|monatig\p{L}*|jährig\p{L}*|stündig\p{L}*)$/iu;
 const ARTICLE_UNITS: Record<string, RegExp> = {
-  a: EN_ONE, an: EN_ONE, ein: DE_ONE, eine: DE_ONE, einen: DE_ONE, einem: DE_ONE, einer: DE_ONE,
+  a: EN_ONE,
+  an: EN_ONE,
+  ein: DE_ONE,
+  eine: DE_ONE,
+  einen: DE_ONE,
+  einem: DE_ONE,
+  einer: DE_ONE,
   un: /^(?:jour|jour ouvré|jour ouvrable|mois|an|día|día hábil|mes|año|minuto|giorno|mese|anno)$/iu,
   une: /^(?:semaine|heure|minute|année)$/iu,
   una: /^(?:semana|hora|settimana|ora)$/iu,
@@ -144,9 +168,13 @@ export function extractQuantities(input: string): Quantity[] {
   };
   for (const m of text.matchAll(PROSE_RE)) {
     const hit = PROSE_LOOKUP.find(([w]) => w === m[0].toLowerCase());
-    if (hit && !excluded(text, m.index, m.index + m[0].length, hit[2], '')) push({ value: hit[1], unit: hit[2], start: m.index, end: m.index + m[0].length, text: m[0], prose: true });
+    if (hit && !excluded(text, m.index, m.index + m[0].length, hit[2], ''))
+      push({ value: hit[1], unit: hit[2], start: m.index, end: m.index + m[0].length, text: m[0], prose: true });
   }
-  for (const [re, numAt, curAt] of [[MONEY_BEFORE, 2, 1], [MONEY_AFTER, 1, 2]] as const) {
+  for (const [re, numAt, curAt] of [
+    [MONEY_BEFORE, 2, 1],
+    [MONEY_AFTER, 1, 2],
+  ] as const) {
     for (const m of text.matchAll(re)) {
       const unit = currencyOf(m[curAt]!);
       if (unit && m[curAt] === '块' && !/\d/u.test(m[numAt]!) && !text.startsWith('钱', m.index + m[0].length)) continue; // 一块: a measure word

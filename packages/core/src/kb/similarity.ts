@@ -30,7 +30,11 @@ export function lexicalSimilarity(a: string, b: string, language = 'und'): numbe
  * @example
  * await answerSimilarity(agentText, entry.answer, { embedder });
  */
-export async function answerSimilarity(a: string, b: string, options: { language?: string; embedder?: Embedder } = {}): Promise<{ score: number; lexical: number; semantic?: number }> {
+export async function answerSimilarity(
+  a: string,
+  b: string,
+  options: { language?: string; embedder?: Embedder } = {},
+): Promise<{ score: number; lexical: number; semantic?: number }> {
   const lexical = lexicalSimilarity(a, b, options.language);
   if (!options.embedder) return { score: lexical, lexical };
   const [va, vb] = await options.embedder.embed([a, b]);

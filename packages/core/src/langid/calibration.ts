@@ -30,5 +30,5 @@ export const DEFAULT_CALIBRATION: LangidCalibration = { method: 'length-temperat
 
 /** 1/T(n): the factor that turns raw log-likelihoods from `letters` letters into calibrated ones. */
 export function evidenceScale(letters: number, calibration: LangidCalibration): number {
-  return 1 / (calibration.t0 * Math.pow(Math.max(letters, 1) / calibration.refLetters, calibration.beta));
+  return 1 / (calibration.t0 * (Math.max(letters, 1) / calibration.refLetters) ** calibration.beta);
 }

@@ -1,9 +1,9 @@
 import type { Conversation, Role } from '../schemas/conversation.js';
 import { evidenceScale, type LangidCalibration } from './calibration.js';
 import { countLetters, langidText, MAX_CHARS } from './features.js';
-import { candidateSet, guessFromWeights, scriptDecision, type LanguageGuess } from './identify.js';
+import { candidateSet, guessFromWeights, type LanguageGuess, scriptDecision } from './identify.js';
 import { builtinLangidModel, type LangidModel } from './model.js';
-import { cachedLogPrior, customerLanguagePrior, PRIOR_FLOOR, type LanguageDistribution } from './prior.js';
+import { cachedLogPrior, customerLanguagePrior, type LanguageDistribution, PRIOR_FLOOR } from './prior.js';
 import { countScripts, scriptLanguage } from './script.js';
 import { baseLanguage } from './tags.js';
 
@@ -72,10 +72,7 @@ function posterior(ll: Float64Array, letters: number, calibration: LangidCalibra
  * @example
  * identifyConversationLanguages(conversation).byRole.customer // 'de'
  */
-export function identifyConversationLanguages(
-  conversation: Conversation,
-  options: ConversationLanguageOptions = {},
-): ConversationLanguages {
+export function identifyConversationLanguages(conversation: Conversation, options: ConversationLanguageOptions = {}): ConversationLanguages {
   const { allowed, key: allowedKey } = candidateSet(options.languages);
   const floor = options.priorFloor ?? PRIOR_FLOOR;
   const msgs = conversation.messages;
@@ -107,7 +104,8 @@ export function identifyConversationLanguages(
     }
   }
   const plainPrior = model ? cachedLogPrior(model.languages, allowed, allowedKey, {}) : undefined;
-  const customerPrior = model && customer ? cachedLogPrior(model.languages, allowed, allowedKey, { locale: customer.locale, country: customer.country }, floor) : plainPrior;
+  const customerPrior =
+    model && customer ? cachedLogPrior(model.languages, allowed, allowedKey, { locale: customer.locale, country: customer.country }, floor) : plainPrior;
   // agents and bots answer in the customer's language, so the customer's locale/country is their prior too
   // (a long clear message in another language still keeps its own language)
   const basePrior = (i: number) => (msgs[i]!.role === 'system' ? plainPrior! : customerPrior!);

@@ -17,15 +17,17 @@ const NEUTRAL_WORDS: ReadonlySet<string> = new Set(['ok', 'okay']);
  */
 export function langidText(text: string): string {
   const head = text.slice(0, MAX_CHARS);
-  const t = asciiLetterRuns(head) ?? head
-    .normalize('NFKC')
-    .toLowerCase()
-    // links, e-mail addresses and @handles carry no language; an @ inside a Latin word is
-    // obfuscation (c@ralho, sh@t) and only separates letters; after Chinese (回复@abc) it is a mention
-    .replace(/https?:\/\/\S+|www\.\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{Script=Latin}\p{N}])@\w+/gu, ' ')
-    .replace(/[\p{P}\p{S}\p{N}\p{C}]+/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  const t =
+    asciiLetterRuns(head) ??
+    head
+      .normalize('NFKC')
+      .toLowerCase()
+      // links, e-mail addresses and @handles carry no language; an @ inside a Latin word is
+      // obfuscation (c@ralho, sh@t) and only separates letters; after Chinese (回复@abc) it is a mention
+      .replace(/https?:\/\/\S+|www\.\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+|(?<![\p{Script=Latin}\p{N}])@\w+/gu, ' ')
+      .replace(/[\p{P}\p{S}\p{N}\p{C}]+/gu, ' ')
+      .replace(/\s+/gu, ' ')
+      .trim();
   const kept = t.includes('ok') ? withoutNeutralWords(t) : t;
   return kept ? ` ${kept} ` : '';
 }

@@ -1,5 +1,5 @@
 import type { LanguageGuess } from './identify.js';
-import { logPriorOver, type LanguageDistribution } from './prior.js';
+import { type LanguageDistribution, logPriorOver } from './prior.js';
 
 /**
  * Han text without Kana: Chinese, or Japanese written in kanji only ("了解", "承知", "大丈夫").
@@ -16,12 +16,7 @@ export const HAN_RUN_DECAY = 1.29;
 const HAN_LANGUAGES = ['zh', 'ja'] as const;
 
 /** zh vs ja for Han-only text, or null when the candidates leave no choice between them. */
-export function hanScriptGuess(
-  text: string,
-  allowed: ReadonlySet<string> | null,
-  q: LanguageDistribution | undefined,
-  floor: number,
-): LanguageGuess | null {
+export function hanScriptGuess(text: string, allowed: ReadonlySet<string> | null, q: LanguageDistribution | undefined, floor: number): LanguageGuess | null {
   if (allowed && !(allowed.has('zh') && allowed.has('ja'))) return null;
   let han = 0;
   for (let i = 0; i < text.length && i < 2000; i++) {

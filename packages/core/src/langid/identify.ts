@@ -1,9 +1,9 @@
 import { evidenceScale, type LangidCalibration } from './calibration.js';
 import { countLetters, langidText, MAX_CHARS } from './features.js';
-import { builtinLangidModel, type LangidModel } from './model.js';
-import { cachedLogPrior, customerLanguagePrior, logPriorOver, PRIOR_FLOOR, type LanguageDistribution } from './prior.js';
-import { countScripts, scriptLanguage } from './script.js';
 import { hanScriptGuess } from './han.js';
+import { builtinLangidModel, type LangidModel } from './model.js';
+import { cachedLogPrior, customerLanguagePrior, type LanguageDistribution, logPriorOver, PRIOR_FLOOR } from './prior.js';
+import { countScripts, scriptLanguage } from './script.js';
 import { baseLanguage } from './tags.js';
 
 export { baseLanguage } from './tags.js';

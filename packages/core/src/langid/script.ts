@@ -16,7 +16,7 @@ export interface ScriptCounts {
 /** Which script a code point belongs to, by Unicode block ranges (no regex per character). */
 function scriptOf(cp: number): keyof ScriptCounts | null {
   if (cp < 0x41) return null;
-  if (cp <= 0x7a) return (cp <= 0x5a || cp >= 0x61) ? 'latin' : null;
+  if (cp <= 0x7a) return cp <= 0x5a || cp >= 0x61 ? 'latin' : null;
   if (cp < 0xc0) return cp === 0xaa || cp === 0xba ? 'latin' : null;
   if (cp <= 0x24f) return cp === 0xd7 || cp === 0xf7 ? null : 'latin';
   if (cp >= 0x370 && cp <= 0x3ff) return 'greek';

@@ -67,8 +67,13 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
       // a negation in an unspaced script is a prefix of the word it negates (不恨, 没有): matched as a substring
       ph.unless.forEach((t, k) => terms.push({ ...part(`${base}|u|${k}`, t), ...(UNSPACED_TEXT.test(t) ? { boundary: 'none' as const } : {}) }));
       phrases.push({
-        id: ph.id, category: ph.category ?? lex.defaults.category, severity, source: `${lex.id}@${lex.version}`,
-        groups: ph.all.map((_, g) => `${base}|g${g}|`), unless: `${base}|u|`, within: ph.within,
+        id: ph.id,
+        category: ph.category ?? lex.defaults.category,
+        severity,
+        source: `${lex.id}@${lex.version}`,
+        groups: ph.all.map((_, g) => `${base}|g${g}|`),
+        unless: `${base}|u|`,
+        within: ph.within,
       });
     }
     lex.terms.forEach((t, i) => {
@@ -81,7 +86,9 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
         severity: ('severity' in entry && entry.severity) || lex.defaults.severity,
         source: `${lex.id}@${lex.version}`,
         ...('boundary' in entry && entry.boundary ? { boundary: entry.boundary } : {}),
-        ...((('languages' in entry && entry.languages) || lex.defaults.languages) ? { languages: ('languages' in entry && entry.languages) || lex.defaults.languages! } : {}),
+        ...(('languages' in entry && entry.languages) || lex.defaults.languages
+          ? { languages: ('languages' in entry && entry.languages) || lex.defaults.languages! }
+          : {}),
       };
       terms.push(base);
       const spellings = new Set([entry.text, ...(('variants' in entry && entry.variants) || [])]);
@@ -110,7 +117,7 @@ export function starSpellings(text: string): string[] {
     for (let k = 1; k < m[0].length; k++) {
       if (!STAR_VOWEL.test(m[0][k]!.toLowerCase())) continue;
       const at = m.index + k;
-      out.push(text.slice(0, at) + '*' + text.slice(at + 1));
+      out.push(`${text.slice(0, at)}*${text.slice(at + 1)}`);
     }
   }
   return out;
@@ -144,8 +151,12 @@ export function matchLexicons(compiled: CompiledLexicons, view: TextView, option
       const found = findPhrase(view.original, { groups, within: phrase.within, unless: byGroup.get(phrase.unless) ?? [] });
       if (!found) continue;
       phrases.push({
-        phrase, start: found.start, end: found.end, matched: view.original.slice(found.start, found.end),
-        terms: found.chain.sort((a, b) => a.start - b.start).map((c) => c.term.text), obfuscated: found.chain.some((c) => c.obfuscated),
+        phrase,
+        start: found.start,
+        end: found.end,
+        matched: view.original.slice(found.start, found.end),
+        terms: found.chain.sort((a, b) => a.start - b.start).map((c) => c.term.text),
+        obfuscated: found.chain.some((c) => c.obfuscated),
       });
     }
   }

@@ -1,4 +1,4 @@
-export { LexiconSchema, LexiconTermSchema, type Lexicon, type LexiconInput, type LexiconTerm } from './schema.js';
-export { defineLexicon, loadLexicon, type LexiconFileDefaults } from './load.js';
-export { compileLexicons, matchLexicons, type CompiledLexicons, type CompiledPhrase, type PhraseMatch } from './compile.js';
-export { builtinLexicon, BUILTIN_LEXICONS, SHIPPED_LEXICONS, type BuiltinLexiconName } from './builtin.js';
+export { BUILTIN_LEXICONS, type BuiltinLexiconName, builtinLexicon, SHIPPED_LEXICONS } from './builtin.js';
+export { type CompiledLexicons, type CompiledPhrase, compileLexicons, matchLexicons, type PhraseMatch } from './compile.js';
+export { defineLexicon, type LexiconFileDefaults, loadLexicon } from './load.js';
+export { type Lexicon, type LexiconInput, LexiconSchema, type LexiconTerm, LexiconTermSchema } from './schema.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CxqaError, describeZodIssues } from '../errors.js';
 import type { Severity } from '../schemas/finding.js';
-import { LexiconSchema, type Lexicon, type LexiconInput } from './schema.js';
+import { type Lexicon, type LexiconInput, LexiconSchema } from './schema.js';
 
 export interface LexiconFileDefaults {
   id?: string;
@@ -44,9 +44,19 @@ export function loadLexicon(path: string, defaults: LexiconFileDefaults = {}): L
     throw new CxqaError('input_unreadable', `cannot read lexicon ${path}: ${(e as Error).message}`, { path: [path] });
   }
   const ext = extname(path).toLowerCase();
-  const id = defaults.id ?? basename(path, ext).toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+/, '') ?? 'lexicon';
+  const id =
+    defaults.id ??
+    basename(path, ext)
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+/, '') ??
+    'lexicon';
   const version = defaults.version ?? createHash('sha1').update(content).digest('hex').slice(0, 12);
-  const base = { category: defaults.category ?? 'sensitive', severity: defaults.severity ?? 'major', ...(defaults.languages ? { languages: defaults.languages } : {}) };
+  const base = {
+    category: defaults.category ?? 'sensitive',
+    severity: defaults.severity ?? 'major',
+    ...(defaults.languages ? { languages: defaults.languages } : {}),
+  };
   if (ext === '.json') {
     try {
       const raw = JSON.parse(content) as Partial<LexiconInput>;
@@ -56,7 +66,10 @@ export function loadLexicon(path: string, defaults: LexiconFileDefaults = {}): L
       throw new CxqaError('invalid_option', `${path}: ${(e as Error).message}`, { path: [path] });
     }
   }
-  const lines = content.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = content
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   if (ext === '.csv') {
     const [header = '', ...rows] = lines;
     const cols = header.split(',').map((h) => h.trim().toLowerCase());

@@ -1,1 +1,1 @@
-export { trainLogistic, type LogisticOptions } from './train-logistic.js';
+export { type LogisticOptions, trainLogistic } from './train-logistic.js';

@@ -25,7 +25,11 @@ export interface LogisticOptions {
  * @example
  * const model = trainLogistic([{ features: ['w:thanks'], label: 1 }, { features: ['w:now'], label: 0 }], ['impolite', 'polite'], { minRows: 1 });
  */
-export function trainLogistic(rows: readonly { features: readonly string[]; label: 0 | 1 }[], labels: [string, string], options: LogisticOptions = {}): LinearModelFile {
+export function trainLogistic(
+  rows: readonly { features: readonly string[]; label: 0 | 1 }[],
+  labels: [string, string],
+  options: LogisticOptions = {},
+): LinearModelFile {
   const { epochs = 30, step = 0.05, l2 = 1e-3, minRows = 2 } = options;
   const df = new Map<string, number>();
   for (const r of rows) for (const f of new Set(r.features)) df.set(f, (df.get(f) ?? 0) + 1);

@@ -11,7 +11,11 @@ function load(): Convert {
     const opencc = createRequire(import.meta.url)('opencc-js/t2cn') as { Converter(o: { from: string; to: string }): Convert };
     return opencc.Converter({ from: 't', to: 'cn' });
   } catch (e) {
-    throw new CxqaError('model_missing', `@cxqa/core: Traditional→Simplified folding needs the opencc-js package (${(e as Error).message}); reinstall @cxqa/core or pass { traditionalChinese: 'keep' }`, { cause: e });
+    throw new CxqaError(
+      'model_missing',
+      `@cxqa/core: Traditional→Simplified folding needs the opencc-js package (${(e as Error).message}); reinstall @cxqa/core or pass { traditionalChinese: 'keep' }`,
+      { cause: e },
+    );
   }
 }
 

@@ -131,7 +131,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
   }
   const applies = (p: number, language: string | undefined): boolean => {
     const langs = all[p]!.term?.languages;
-    if (!langs || !langs.length || !language || language === 'und') return true;
+    if (!langs?.length || !language || language === 'und') return true;
     return langs.includes(language) || (CLOSE_LANGUAGES[language]?.some((l) => langs.includes(l)) ?? false);
   };
   // One automaton over skeletons; a hit is exact when the normalized text under it is the term.
@@ -202,8 +202,10 @@ function allowedOverlap(allowed: readonly { start: number; end: number }[]): (h:
     let last = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start < h.end) (last = mid), (lo = mid + 1);
-      else hi = mid - 1;
+      if (sorted[mid]!.start < h.end) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
     }
     return last >= 0 && maxEnd[last]! > h.start;
   };
@@ -223,8 +225,10 @@ function withoutContained(out: TermMatch[]): TermMatch[] {
   for (const i of order) {
     const o = out[i]!;
     if (maxEnd > o.end || (maxEnd === o.end && maxEndStart < o.start)) drop[i] = 1;
-    if (o.end > maxEnd) (maxEnd = o.end), (maxEndStart = o.start);
-    else if (o.end === maxEnd) maxEndStart = Math.min(maxEndStart, o.start);
+    if (o.end > maxEnd) {
+      maxEnd = o.end;
+      maxEndStart = o.start;
+    } else if (o.end === maxEnd) maxEndStart = Math.min(maxEndStart, o.start);
   }
   return out.filter((_, i) => !drop[i]);
 }

@@ -1,6 +1,6 @@
 import { sameSentence } from '../text/sentences.js';
-import type { TermMatch } from './matcher.js';
 import { maxOf, minOf } from '../util/arrays.js';
+import type { TermMatch } from './matcher.js';
 
 export { sameSentence };
 
@@ -43,4 +43,3 @@ export function findPhrase(text: string, spec: PhraseSpec): PhraseHit | null {
   }
   return null;
 }
-

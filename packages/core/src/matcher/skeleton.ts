@@ -23,14 +23,47 @@ export interface Skeleton {
 
 const HOMOGLYPHS = new Map<number, number>(
   Object.entries({
-    а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g',
-    α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
+    а: 'a',
+    в: 'b',
+    е: 'e',
+    ё: 'e',
+    к: 'k',
+    м: 'm',
+    н: 'h',
+    о: 'o',
+    р: 'p',
+    с: 'c',
+    т: 't',
+    у: 'y',
+    х: 'x',
+    і: 'i',
+    ї: 'i',
+    ј: 'j',
+    ѕ: 's',
+    ԁ: 'd',
+    ɡ: 'g',
+    α: 'a',
+    β: 'b',
+    ε: 'e',
+    η: 'n',
+    ι: 'i',
+    κ: 'k',
+    ν: 'v',
+    ο: 'o',
+    ρ: 'p',
+    τ: 't',
+    υ: 'u',
+    χ: 'x',
+    ω: 'w',
   }).map(([k, v]) => [k.codePointAt(0)!, v.codePointAt(0)!]),
 );
 const LEET = new Map<number, number>(
-  Object.entries({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e' }).map(([k, v]) => [k.codePointAt(0)!, v.codePointAt(0)!]),
+  Object.entries({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '@': 'a', $: 's', '!': 'i', '|': 'l', '€': 'e' }).map(([k, v]) => [
+    k.codePointAt(0)!,
+    v.codePointAt(0)!,
+  ]),
 );
-const SEPARATORS = new Set(Array.from(" .-_*·•,/\\~+'\":;=^", (c) => c.codePointAt(0)!));
+const SEPARATORS = new Set(Array.from(' .-_*·•,/\\~+\'":;=^', (c) => c.codePointAt(0)!));
 
 const SEP = 1;
 const LETTER = 2;
@@ -132,7 +165,8 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
       let e = k;
       while (e < n && flags[e]! & SEP) e++;
       const b = k - 1;
-      const drop = b >= 0 && e < n && ((flags[b]! & CJK && flags[e]! & CJK) || (flags[b]! & LETTER && flags[e]! & LETTER && tokenLen[b] === 1 && tokenLen[e] === 1));
+      const drop =
+        b >= 0 && e < n && ((flags[b]! & CJK && flags[e]! & CJK) || (flags[b]! & LETTER && flags[e]! & LETTER && tokenLen[b] === 1 && tokenLen[e] === 1));
       if (!drop) {
         for (let j = k; j < e; j++) len = emit(len, cps[j]!, from[j]!, from[j + 1]!);
         last = -1;

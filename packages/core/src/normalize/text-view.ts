@@ -137,7 +137,12 @@ function fill(b: Builder, text: string, caseFold: boolean): boolean {
     const code = text.charCodeAt(i);
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
     // The next unit cannot be a combining mark (ranges known to hold none), so `code` is a cluster of its own.
-    const plainNext = next < 0x300 || (next >= 0x3000 && next <= 0x3098) || (next >= 0x309b && next <= 0x9fff) || (next >= 0xac00 && next <= 0xd7a3) || (next >= 0xff01 && next <= 0xff9d);
+    const plainNext =
+      next < 0x300 ||
+      (next >= 0x3000 && next <= 0x3098) ||
+      (next >= 0x309b && next <= 0x9fff) ||
+      (next >= 0xac00 && next <= 0xd7a3) ||
+      (next >= 0xff01 && next <= 0xff9d);
     // Fast paths: printable ASCII, CJK ideographs and kana are NFKC-stable unless a mark follows.
     const ascii = code > 0x20 && code < 0x7f;
     if (plainNext && (ascii || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa))) {

@@ -1,5 +1,5 @@
-import type { PiiCandidate, Recognizer } from './types.js';
 import { pushAll } from '../util/arrays.js';
+import type { PiiCandidate, Recognizer } from './types.js';
 
 /**
  * Street addresses. Chinese, Japanese and Korean addresses are found from their house-number
@@ -11,7 +11,7 @@ import { pushAll } from '../util/arrays.js';
 
 const ZH_LEFT = /[\p{Script=Han}A-Za-z]/u;
 /** Road, street, lane, village or housing-estate word, then a house or building number. */
-const ZH_ANCHOR = new RegExp(`(?:大街|大道|路|街|巷|弄|胡同|村|小区|花园|家园|公寓|新村|社区|苑)\\s{0,2}[A-Za-z]?\\d{1,5}(?:-\\d{1,5})?\\s{0,2}(?:号院|号楼|号|弄|栋|幢|座)`, 'gu');
+const ZH_ANCHOR = /(?:大街|大道|路|街|巷|弄|胡同|村|小区|花园|家园|公寓|新村|社区|苑)\s{0,2}[A-Za-z]?\d{1,5}(?:-\d{1,5})?\s{0,2}(?:号院|号楼|号|弄|栋|幢|座)/gu;
 /** Building + unit (+ room) without a street: "3号楼2单元501室", "C栋1单元501". */
 const ZH_BUILDING = /(?:\d{1,4}\s?(?:号楼|栋|幢|座)|[A-Za-z]\s?(?:栋|座))\s?\d{1,3}\s?单元\s?(?:\d{2,4}(?:\s?室)?)?|\d{1,4}\s?(?:号楼|栋|幢)\s?\d{2,4}\s?室/gu;
 const ZH_UNIT = /^(?:\s?(?:[A-Za-z]?\d{1,4}|[A-Za-z])\s?(?:号楼|栋|幢|座|单元|楼|层|室|号|户))*(?:\s?\d{2,4}(?:室|房)?)?/u;
@@ -22,7 +22,8 @@ const ZH_CUE = /(?:地址|住址|收货|收件|寄到|送到|搬到|移机|装�
 /** Shops and offices named anywhere in the message: an address without an address word before it is theirs. */
 const STORE_LISTING = /营业厅|分店|门店|专卖店|旗舰店|专营店|服务中心|网点|营业时间|工作时间|店舗|営業時間|支店|매장|지점|영업시간/u;
 /** Business places and hours: an address near them is a shop's or office's. */
-const BUSINESS = /退货地址|退货|退回|寄回|仓库|返品先|반품|营业厅|分店|门店|专卖店|旗舰店|专营店|服务中心|服务网点|网点|售后点|维修点|营业时间|工作时间|公司|百货|酒店|银行|医院|店|店舗|営業時間|支店|本社|会社|매장|지점|센터|본사|영업시간|store|shop|branch|office|opening hours|warehouse|return address|filiale|magasin|boutique|tienda|sucursal|loja|negozio/iu;
+const BUSINESS =
+  /退货地址|退货|退回|寄回|仓库|返品先|반품|营业厅|分店|门店|专卖店|旗舰店|专营店|服务中心|服务网点|网点|售后点|维修点|营业时间|工作时间|公司|百货|酒店|银行|医院|店|店舗|営業時間|支店|本社|会社|매장|지점|센터|본사|영업시간|store|shop|branch|office|opening hours|warehouse|return address|filiale|magasin|boutique|tienda|sucursal|loja|negozio/iu;
 const PHONE_NEAR = /\d{7,}/;
 
 const candidate = (start: number, end: number, reason: string): PiiCandidate => ({ type: 'street_address', start, end, score: 0.75, reason });
@@ -59,7 +60,13 @@ function chinese(text: string): PiiCandidate[] {
     if (BUSINESS.test(text.slice(Math.max(0, start - 24), Math.min(text.length, end + 24))) || (!cue && STORE_LISTING.test(text))) continue;
     if (span.length < 4) continue;
     lastEnd = end;
-    const why = hasAdmin ? 'district and street with a house number' : hasUnit ? 'street or estate with house, building and unit numbers' : cue ? 'street and house number after an address word' : 'street and house number next to a phone number';
+    const why = hasAdmin
+      ? 'district and street with a house number'
+      : hasUnit
+        ? 'street or estate with house, building and unit numbers'
+        : cue
+          ? 'street and house number after an address word'
+          : 'street and house number next to a phone number';
     out.push(candidate(start, end, why));
   }
   return out;
@@ -90,7 +97,8 @@ function japanese(text: string): PiiCandidate[] {
 }
 
 /** Korean road-name addresses: (특별시|도) 시/군/구 … 로/길 + building number. */
-const KO_ADDRESS = /(?:[가-힣]{2,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s)?[가-힣]{1,6}(?:시|군|구)\s(?:[가-힣]{1,6}(?:구|읍|면|동)\s)?[가-힣0-9]{1,12}(?:로|길)\s?\d{1,4}(?:-\d{1,4})?(?:번길\s?\d{1,4})?/gu;
+const KO_ADDRESS =
+  /(?:[가-힣]{2,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s)?[가-힣]{1,6}(?:시|군|구)\s(?:[가-힣]{1,6}(?:구|읍|면|동)\s)?[가-힣0-9]{1,12}(?:로|길)\s?\d{1,4}(?:-\d{1,4})?(?:번길\s?\d{1,4})?/gu;
 function korean(text: string): PiiCandidate[] {
   const out: PiiCandidate[] = [];
   for (const m of text.matchAll(KO_ADDRESS)) {
@@ -113,13 +121,46 @@ const CAP = "[A-ZÀ-ÝÄÖÜ][\\p{L}'’.-]*";
 const CAPS = (n: number) => `${CAP}(?:\\s+(?:(?:de|del|de la|de los|de las|da|do|das|dos|di|della|dei|delle|degli|dello|du|des|d'|l')\\s*)?${CAP}){0,${n}}`;
 /** House number + capitalised name + street type, per language (letter case matters: runs on the original text). */
 const LATIN_STREETS: readonly { re: RegExp; lang: string }[] = [
-  { lang: 'en', re: /(?<![\w])[1-9]\d{0,4}[A-Za-z]?\s+(?:[A-ZÀ-Ý][\wÀ-ÿ'.-]*\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Close|Crescent)(?![\w])/gu },
-  { lang: 'de', re: /(?<![\p{L}])[A-ZÄÖÜ][\p{L}-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee)\s+[1-9]\d{0,3}\s?[a-zA-Z]?(?![\p{L}\d])/gu },
-  { lang: 'de', re: /(?<![\p{L}])(?:[A-ZÄÖÜ][\p{L}-]*(?:er|sche[rn]?)\s)(?:Straße|Strasse|Weg|Gasse|Allee|Platz|Ring|Damm)\s+[1-9]\d{0,3}\s?[a-zA-Z]?(?![\p{L}\d])/gu },
-  { lang: 'fr', re: new RegExp(`(?<![\\p{L}\\d])[1-9]\\d{0,3}(?:\\s?(?:bis|ter))?,?\\s+(?:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\\s+(?:(?:de la|de l'|du|des|de|d')\\s*)?${CAPS(3)}`, 'gu') },
-  { lang: 'es', re: new RegExp(`(?<![\\p{L}])(?:Calle|C\\/|Avenida|Avda\\.?|Paseo|Plaza|Pza\\.|Carrer|Camino|Ronda|Travesía)\\s+(?:(?:de la|del|de los|de las|de)\\s+)?${CAPS(3)},?\\s+(?:n[º°o]\\.?\\s*)?[1-9]\\d{0,3}(?![\\p{L}\\d])`, 'gu') },
-  { lang: 'pt', re: new RegExp(`(?<![\\p{L}])(?:Rua|R\\.|Avenida|Travessa|Tv\\.|Praça|Largo|Estrada|Alameda|Rodovia)\\s+(?:(?:da|do|das|dos|de)\\s+)?${CAPS(3)},?\\s+(?:n[º°o]\\.?\\s*)?[1-9]\\d{0,4}(?![\\p{L}\\d])`, 'gu') },
-  { lang: 'it', re: new RegExp(`(?<![\\p{L}])(?:Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada)\\s+(?:(?:del|della|dei|delle|di|dello|degli)\\s+)?${CAPS(3)},?\\s+(?:n\\.?\\s*)?[1-9]\\d{0,3}(?:\\/[A-Za-z])?(?![\\p{L}\\d])`, 'gu') },
+  {
+    lang: 'en',
+    re: /(?<![\w])[1-9]\d{0,4}[A-Za-z]?\s+(?:[A-ZÀ-Ý][\wÀ-ÿ'.-]*\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Close|Crescent)(?![\w])/gu,
+  },
+  {
+    lang: 'de',
+    re: /(?<![\p{L}])[A-ZÄÖÜ][\p{L}-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee)\s+[1-9]\d{0,3}\s?[a-zA-Z]?(?![\p{L}\d])/gu,
+  },
+  {
+    lang: 'de',
+    re: /(?<![\p{L}])(?:[A-ZÄÖÜ][\p{L}-]*(?:er|sche[rn]?)\s)(?:Straße|Strasse|Weg|Gasse|Allee|Platz|Ring|Damm)\s+[1-9]\d{0,3}\s?[a-zA-Z]?(?![\p{L}\d])/gu,
+  },
+  {
+    lang: 'fr',
+    re: new RegExp(
+      `(?<![\\p{L}\\d])[1-9]\\d{0,3}(?:\\s?(?:bis|ter))?,?\\s+(?:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\\s+(?:(?:de la|de l'|du|des|de|d')\\s*)?${CAPS(3)}`,
+      'gu',
+    ),
+  },
+  {
+    lang: 'es',
+    re: new RegExp(
+      `(?<![\\p{L}])(?:Calle|C\\/|Avenida|Avda\\.?|Paseo|Plaza|Pza\\.|Carrer|Camino|Ronda|Travesía)\\s+(?:(?:de la|del|de los|de las|de)\\s+)?${CAPS(3)},?\\s+(?:n[º°o]\\.?\\s*)?[1-9]\\d{0,3}(?![\\p{L}\\d])`,
+      'gu',
+    ),
+  },
+  {
+    lang: 'pt',
+    re: new RegExp(
+      `(?<![\\p{L}])(?:Rua|R\\.|Avenida|Travessa|Tv\\.|Praça|Largo|Estrada|Alameda|Rodovia)\\s+(?:(?:da|do|das|dos|de)\\s+)?${CAPS(3)},?\\s+(?:n[º°o]\\.?\\s*)?[1-9]\\d{0,4}(?![\\p{L}\\d])`,
+      'gu',
+    ),
+  },
+  {
+    lang: 'it',
+    re: new RegExp(
+      `(?<![\\p{L}])(?:Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada)\\s+(?:(?:del|della|dei|delle|di|dello|degli)\\s+)?${CAPS(3)},?\\s+(?:n\\.?\\s*)?[1-9]\\d{0,3}(?:\\/[A-Za-z])?(?![\\p{L}\\d])`,
+      'gu',
+    ),
+  },
 ];
 /**
  * Can `text` hold an address any recognizer here reads? Han or Hangul, or a street word of the
@@ -133,13 +174,14 @@ const ADDRESS_CUE = new RegExp(
     '[\\p{Script=Han}가-힣]',
     // German street types end a compound (Hauptstraße, Lindenweg)
     '(?:stra(?:ß|ss)e|str\\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee)(?![\\p{L}])',
-    "(?<![\\p{L}])(?:street|st\\.?|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|rue|av|bd|chemin|impasse|quai|route|cours|passage|calle|c\\/|avda|paseo|plaza|pza|carrer|camino|ronda|travesía|rua|r|travessa|tv|praça|largo|estrada|alameda|rodovia|via|viale|piazza|piazzale|corso|vicolo|strada|contrada)(?![\\p{L}])",
+    '(?<![\\p{L}])(?:street|st\\.?|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|rue|av|bd|chemin|impasse|quai|route|cours|passage|calle|c\\/|avda|paseo|plaza|pza|carrer|camino|ronda|travesía|rua|r|travessa|tv|praça|largo|estrada|alameda|rodovia|via|viale|piazza|piazzale|corso|vicolo|strada|contrada)(?![\\p{L}])',
   ].join('|'),
   'iu',
 );
 
 /** Capitalised words after "Via" / "Calle" … that are carriers, channels or brands, not street names. */
-const NOT_A_STREET = /^(?:Via|Viale|Piazza|Corso|Largo|Strada|Calle|Avenida|Plaza|Paseo|Rua|Praça|Estrada)\s+(?:E-?mail|Mail|DHL|UPS|FedEx|GLS|SDA|TNT|Bartolini|Poste|Correos|Correios|Amazon|WhatsApp|Chat|Telefono|Teléfono|Telefone|PayPal|SMS|App|Web|Internet|Posta|Corriere|Messenger|Instagram|Facebook)\b/u;
+const NOT_A_STREET =
+  /^(?:Via|Viale|Piazza|Corso|Largo|Strada|Calle|Avenida|Plaza|Paseo|Rua|Praça|Estrada)\s+(?:E-?mail|Mail|DHL|UPS|FedEx|GLS|SDA|TNT|Bartolini|Poste|Correos|Correios|Amazon|WhatsApp|Chat|Telefono|Teléfono|Telefone|PayPal|SMS|App|Web|Internet|Posta|Corriere|Messenger|Instagram|Facebook)\b/u;
 
 /** Latin-script street addresses (en de fr es pt it): on the original text, where capitals survive. */
 export const recognizeLatinStreets: Recognizer = (text) => {
@@ -148,8 +190,15 @@ export const recognizeLatinStreets: Recognizer = (text) => {
     for (const m of text.matchAll(re)) {
       if (NOT_A_STREET.test(m[0])) continue;
       const end = m.index + m[0].length;
-      if (/\b(?:store|shop|branch|office|opening hours|warehouse|return(?:s)? (?:address|to)|send (?:it|them) back to|rücksende\w*|retour\w*|devoluci[óo]n|devolu[çc][ãa]o|reso|filiale|magasin|boutique|tienda|sucursal|loja|negozio|öffnungszeiten|horaires|horario|orari)\b/iu.test(text.slice(Math.max(0, m.index - 30), end + 30))) continue;
-      out.push(candidate(m.index, end, lang === 'en' ? 'house number, capitalised name and street type' : `street type, capitalised name and house number (${lang})`));
+      if (
+        /\b(?:store|shop|branch|office|opening hours|warehouse|return(?:s)? (?:address|to)|send (?:it|them) back to|rücksende\w*|retour\w*|devoluci[óo]n|devolu[çc][ãa]o|reso|filiale|magasin|boutique|tienda|sucursal|loja|negozio|öffnungszeiten|horaires|horario|orari)\b/iu.test(
+          text.slice(Math.max(0, m.index - 30), end + 30),
+        )
+      )
+        continue;
+      out.push(
+        candidate(m.index, end, lang === 'en' ? 'house number, capitalised name and street type' : `street type, capitalised name and house number (${lang})`),
+      );
     }
   }
   return out;

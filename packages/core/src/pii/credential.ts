@@ -14,36 +14,114 @@ const C = (alts: readonly string[]): string => `(?:${alts.join('|')})`;
 /** Codes: one-time, verification, PIN, card security codes. Value: 4–8 digits. */
 const CODE = [
   W([
-    'pin(?:\\s+(?:code|number))?', 'one[- ]time\\s+(?:password|code|passcode|pin)', 'otp(?:\\s+code)?', 'verification\\s+code', 'security\\s+code', 'auth(?:entication|orization)?\\s+code',
-    '2fa\\s+code', 'login\\s+code', 'access\\s+code', 'sms\\s+code', 'passcode',
-    'geheimzahl', 'bestätigungscode', 'verifizierungscode', 'sicherheitscode', 'einmalcode', 'tan',
-    'code\\s+pin', 'code\\s+secret', 'code\\s+de\\s+v[ée]rification', 'code\\s+de\\s+s[ée]curit[ée]', 'code\\s+à\\s+usage\\s+unique', 'cryptogramme',
+    'pin(?:\\s+(?:code|number))?',
+    'one[- ]time\\s+(?:password|code|passcode|pin)',
+    'otp(?:\\s+code)?',
+    'verification\\s+code',
+    'security\\s+code',
+    'auth(?:entication|orization)?\\s+code',
+    '2fa\\s+code',
+    'login\\s+code',
+    'access\\s+code',
+    'sms\\s+code',
+    'passcode',
+    'geheimzahl',
+    'bestätigungscode',
+    'verifizierungscode',
+    'sicherheitscode',
+    'einmalcode',
+    'tan',
+    'code\\s+pin',
+    'code\\s+secret',
+    'code\\s+de\\s+v[ée]rification',
+    'code\\s+de\\s+s[ée]curit[ée]',
+    'code\\s+à\\s+usage\\s+unique',
+    'cryptogramme',
     'c[óo]digo\\s+(?:de\\s+verificaci[óo]n|de\\s+seguridad|otp|pin|de\\s+verifica[çc][ãa]o|de\\s+seguran[çc]a)(?!\\s+do\\s+cart)',
     'codice\\s+(?:pin|di\\s+verifica|di\\s+sicurezza|otp)',
   ]),
-  C(['验证码', '校验码', '动态码', '动态密码', '短信码', 'PIN码', 'pin码', '暗証番号', '認証コード', '確認コード', 'ワンタイムパスワード', '인증번호', '인증 번호', '인증코드']),
+  C([
+    '验证码',
+    '校验码',
+    '动态码',
+    '动态密码',
+    '短信码',
+    'PIN码',
+    'pin码',
+    '暗証番号',
+    '認証コード',
+    '確認コード',
+    'ワンタイムパスワード',
+    '인증번호',
+    '인증 번호',
+    '인증코드',
+  ]),
 ].join('|');
 
 /** Card security codes (CVV, CVC, 安全码, セキュリティコード …). Value: 3–4 digits. */
 const CARD_CODE = [
-  W(['cvv2?', 'cvc2?', 'cid', 'card\\s+security\\s+code', 'kartenprüfnummer', 'cryptogramme(?:\\s+visuel)?', 'c[óo]digo\\s+de\\s+seguran[çc]a\\s+do\\s+cart[ãa]o']),
+  W([
+    'cvv2?',
+    'cvc2?',
+    'cid',
+    'card\\s+security\\s+code',
+    'kartenprüfnummer',
+    'cryptogramme(?:\\s+visuel)?',
+    'c[óo]digo\\s+de\\s+seguran[çc]a\\s+do\\s+cart[ãa]o',
+  ]),
   C(['安全码', 'CVV码', 'cvv码', '卡背面三位数', 'セキュリティコード', '보안코드', 'CVC번호']),
 ].join('|');
 
 /** Passwords. Value: 4–64 characters without spaces, with a digit or a symbol. */
 const PASSWORD = [
-  W(['password', 'passwd', 'pwd', 'pass\\s+word', 'passwort', 'kennwort', 'mot\\s+de\\s+passe', 'mdp', 'contrase[ñn]a', 'clave(?:\\s+de\\s+acceso)?', 'senha', "parola\\s+d['’]ordine"]),
+  W([
+    'password',
+    'passwd',
+    'pwd',
+    'pass\\s+word',
+    'passwort',
+    'kennwort',
+    'mot\\s+de\\s+passe',
+    'mdp',
+    'contrase[ñn]a',
+    'clave(?:\\s+de\\s+acceso)?',
+    'senha',
+    "parola\\s+d['’]ordine",
+  ]),
   C(['登录密码', '支付密码', '交易密码', '取款密码', '密码', '口令', 'パスワード', '비밀번호', '비번', '암호']),
 ].join('|');
 
 /** Security-question answers. Value: one or two words. */
 const ANSWER = [
   W([
-    "(?:mother['’]?s\\s+)?maiden\\s+name", 'security\\s+(?:question\\s+)?answer', 'answer\\s+to\\s+(?:the|your|my)\\s+security\\s+question', 'memorable\\s+word',
-    'mädchenname', 'sicherheitsantwort', 'nom\\s+de\\s+jeune\\s+fille', 'r[ée]ponse\\s+secr[èe]te', 'apellido\\s+de\\s+soltera', 'respuesta\\s+(?:de\\s+seguridad|secreta)',
-    'nome\\s+de\\s+solteira', 'resposta\\s+(?:de\\s+seguran[çc]a|secreta)', 'cognome\\s+da\\s+nubile', 'risposta\\s+(?:di\\s+sicurezza|segreta)',
+    "(?:mother['’]?s\\s+)?maiden\\s+name",
+    'security\\s+(?:question\\s+)?answer',
+    'answer\\s+to\\s+(?:the|your|my)\\s+security\\s+question',
+    'memorable\\s+word',
+    'mädchenname',
+    'sicherheitsantwort',
+    'nom\\s+de\\s+jeune\\s+fille',
+    'r[ée]ponse\\s+secr[èe]te',
+    'apellido\\s+de\\s+soltera',
+    'respuesta\\s+(?:de\\s+seguridad|secreta)',
+    'nome\\s+de\\s+solteira',
+    'resposta\\s+(?:de\\s+seguran[çc]a|secreta)',
+    'cognome\\s+da\\s+nubile',
+    'risposta\\s+(?:di\\s+sicurezza|segreta)',
   ]),
-  C(['密保问题答案', '密保答案', '安全问题的答案', '安全问题答案', '母亲的姓名', '母亲姓名', '秘密の質問の答え', '旧姓', '보안 질문 답변', '보안질문 답변', '어머니 성함']),
+  C([
+    '密保问题答案',
+    '密保答案',
+    '安全问题的答案',
+    '安全问题答案',
+    '母亲的姓名',
+    '母亲姓名',
+    '秘密の質問の答え',
+    '旧姓',
+    '보안 질문 답변',
+    '보안질문 답변',
+    '어머니 성함',
+  ]),
 ].join('|');
 
 const COPULA = String.raw`\s*(?:(?:is|was|are|lautet|ist|est|es|é|è|sono|são)(?![\p{L}])|[=:：是为為はが은는이가])\s*`;
@@ -54,18 +132,26 @@ const FILLER = String.raw`(?:\s+(?:for|of|to|on|in|f[üu]r|de|du|del|da|di|per|p
 const CODE_RE = new RegExp(`(?:${CODE})${FILLER}${OPT_COPULA}(\\d{4,8})(?!\\d)`, 'giu');
 const CARD_CODE_RE = new RegExp(`(?:${CARD_CODE})${OPT_COPULA}(\\d{3,4})(?!\\d)`, 'giu');
 // with "is"/":"/"是" a value may be any token; without, it must come right after the word and hold a digit ("密码123456", "password Xy7kq9")
-const PASSWORD_RE = new RegExp(`(?:${PASSWORD})${FILLER}(?:${COPULA}["'“‘「『]?([A-Za-z0-9!#$%&*+@^_~(\\[-][!#-&(-~]{3,63})|\\s*(?=[!#-&(-~]*\\d)([A-Za-z0-9][!#-&(-~]{3,63}))`, 'giu');
+const PASSWORD_RE = new RegExp(
+  `(?:${PASSWORD})${FILLER}(?:${COPULA}["'“‘「『]?([A-Za-z0-9!#$%&*+@^_~(\\[-][!#-&(-~]{3,63})|\\s*(?=[!#-&(-~]*\\d)([A-Za-z0-9][!#-&(-~]{3,63}))`,
+  'giu',
+);
 const ANSWER_RE = new RegExp(`(?:${ANSWER})${COPULA}["'“‘「]?((?:[\\p{L}][\\p{L}'’-]{0,30})(?:\\s[\\p{Lu}][\\p{L}'’-]{0,30})?)`, 'giu');
 const ANY_CUE = new RegExp(`${CODE}|${CARD_CODE}|${PASSWORD}|${ANSWER}`, 'iu');
 
-const NOT_A_VALUE = /^(?:the|a|an|not|no|required|incorrect|wrong|invalid|expired|correct|reset|changed|sent|here|below|above|attached|same|your|my|our|this|that|what|which|case|sensitive|unknown|empty|blank|missing|needed|necessary|too|very|still|now|being|been|only|also|just|set|saved|stored|hidden|masked|protected|encrypted|strong|weak|secure|new|old|temporary|valid|falsch|richtig|incorrecte?|incorrecto|errada|errato|sbagliata)$/iu;
+const NOT_A_VALUE =
+  /^(?:the|a|an|not|no|required|incorrect|wrong|invalid|expired|correct|reset|changed|sent|here|below|above|attached|same|your|my|our|this|that|what|which|case|sensitive|unknown|empty|blank|missing|needed|necessary|too|very|still|now|being|been|only|also|just|set|saved|stored|hidden|masked|protected|encrypted|strong|weak|secure|new|old|temporary|valid|falsch|richtig|incorrecte?|incorrecto|errada|errato|sbagliata)$/iu;
 const MASKED = /^[*•xX#.\-_]+$/u;
 
 /** Strip closing quotes and sentence punctuation the value pattern took along. */
 const trimValue = (v: string): string => v.replace(/["'”’」』)\]]+$/u, '').replace(/[.!?,:;。！？]+$/u, '');
 
 const secretLike = (v: string): boolean =>
-  v.length >= 4 && !MASKED.test(v) && !NOT_A_VALUE.test(v) && !/^https?:|^www\.|^[^@\s]+@[^@\s]+\.[a-z]{2,}$/iu.test(v) && (/\d/.test(v) || /[^\p{L}\p{N}]/u.test(v) || /\p{Lu}.*\p{Lu}/u.test(v.slice(1)));
+  v.length >= 4 &&
+  !MASKED.test(v) &&
+  !NOT_A_VALUE.test(v) &&
+  !/^https?:|^www\.|^[^@\s]+@[^@\s]+\.[a-z]{2,}$/iu.test(v) &&
+  (/\d/.test(v) || /[^\p{L}\p{N}]/u.test(v) || /\p{Lu}.*\p{Lu}/u.test(v.slice(1)));
 
 export const recognizeCredentials: Recognizer = (text) => {
   if (!ANY_CUE.test(text)) return [];

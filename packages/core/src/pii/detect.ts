@@ -72,6 +72,8 @@ export function detectPiiInView(view: PiiTextView, options: DetectPiiOptions = {
  * // [{ type: 'credit_card', start: 5, end: 24, … }, { type: 'phone', start: 31, end: 47, … }]
  */
 export function detectPii(text: string, options: DetectPiiOptions = {}): PiiCandidate[] {
-  const view: PiiTextView = NEEDS_FOLDING.test(text) ? normalizeText(text) : { original: text, normalized: text, toOriginalSpan: (start, end) => ({ start, end }) };
+  const view: PiiTextView = NEEDS_FOLDING.test(text)
+    ? normalizeText(text)
+    : { original: text, normalized: text, toOriginalSpan: (start, end) => ({ start, end }) };
   return detectPiiInView(view, options);
 }

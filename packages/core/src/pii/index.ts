@@ -1,6 +1,6 @@
-export { detectPii, detectPiiInView, type DetectPiiOptions, type PiiTextView } from './detect.js';
+export { type DetectPiiOptions, detectPii, detectPiiInView, type PiiTextView } from './detect.js';
 export { maskPii } from './mask.js';
-export { maskPersonalData, type MaskOptions } from './mask-text.js';
-export { RECOGNIZERS, type PiiCandidate, type PiiType, type Recognizer, type RecognizerEntry, type RecognizerOptions } from './recognizers.js';
+export { type MaskOptions, maskPersonalData } from './mask-text.js';
 export { serviceNumber } from './phone.js';
-export { luhnValid, cardBrand, ibanValid, ssnValid, cnResidentIdValid, emailDomainPlausible, type CardBrand } from './validators.js';
+export { type PiiCandidate, type PiiType, RECOGNIZERS, type Recognizer, type RecognizerEntry, type RecognizerOptions } from './recognizers.js';
+export { type CardBrand, cardBrand, cnResidentIdValid, emailDomainPlausible, ibanValid, luhnValid, ssnValid } from './validators.js';

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import { detectPii } from './detect.js';
 import { mayHoldAddress } from './address.js';
+import { detectPii } from './detect.js';
 import { maskPii } from './mask.js';
 import { serviceNumber } from './phone.js';
 import type { PiiType } from './types.js';
@@ -25,7 +25,8 @@ const CREDENTIAL_CUE = /pass|pwd|code|pin|cvv|cvc|cvn|answer|密码|验证码|�
 const EMAIL_LIKE = /[\p{L}\p{N}._+-]+(?:@|%40|＠)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/giu;
 const DIGIT_RUN = /\+?[\p{N}](?:[\p{N}]|[ \u00A0\u3000.\-/()]{1,2}(?=[\p{N}]))*/gu;
 /** Dates, date-times and clock times: never personal data, kept out of the digit sweep. */
-const DATE_OR_TIME = /\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)|\d{1,2}:\d{2}(?::\d{2})?/gu;
+const DATE_OR_TIME =
+  /\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)|\d{1,2}:\d{2}(?::\d{2})?/gu;
 const MIN_DIGITS = 7;
 /** The query string and fragment of a URL ("?user=…&card=…", "#…"): dropped whole, as "?…". */
 const URL_QUERY = /(?<=(?:https?:\/\/|www\.)[^\s?#]*|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/[^\s?#]*)[?#][^\s"'<>)\]}]+/giu;
@@ -56,7 +57,8 @@ function longestDigitRun(text: string): number {
       run++;
       gap = 0;
       if (run > best) best = run;
-    } else if (run && gap < 2 && (c === 32 || c === 45 || c === 46 || c === 47 || c === 40 || c === 41 || c === 43 || (c > 127 && SEPARATOR.test(text[i]!)))) gap++;
+    } else if (run && gap < 2 && (c === 32 || c === 45 || c === 46 || c === 47 || c === 40 || c === 41 || c === 43 || (c > 127 && SEPARATOR.test(text[i]!))))
+      gap++;
     else {
       run = 0;
       gap = 0;
@@ -127,7 +129,12 @@ export function maskPersonalData(input: string, options: MaskOptions = {}): stri
   let out = text;
   for (const s of spans) {
     const value = out.slice(s.start, s.end);
-    const masked = s.type === 'digits' ? keepLastDigits(value, 2) : s.type === 'email' && /%40/i.test(value) ? maskPii('email', value.replace(/%40/gi, '@')) : maskPii(s.type, value);
+    const masked =
+      s.type === 'digits'
+        ? keepLastDigits(value, 2)
+        : s.type === 'email' && /%40/i.test(value)
+          ? maskPii('email', value.replace(/%40/gi, '@'))
+          : maskPii(s.type, value);
     out = out.slice(0, s.start) + masked + out.slice(s.end);
   }
   return out;

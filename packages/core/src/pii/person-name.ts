@@ -8,16 +8,45 @@ import type { PiiCandidate } from './types.js';
 
 /** Common Chinese single-character surnames (the ~100 most frequent) and compound surnames. */
 const ZH_SURNAMES = new Set(
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'.split(''),
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝'.split(
+    '',
+  ),
 );
 const ZH_COMPOUND = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '令狐'];
 /** Characters that never appear in a two- or three-character given-name token but often in words next to numbers. */
-const ZH_NOT_NAME = /[的了是在我你您他她们这那有和与或及电话手机号码联系方式地址区市省县路街号先生女士请谢麻烦帐账户单订快递客服热线电信联通移动宽带套餐业务问题时间日月年元块钱个]/u;
+const ZH_NOT_NAME =
+  /[的了是在我你您他她们这那有和与或及电话手机号码联系方式地址区市省县路街号先生女士请谢麻烦帐账户单订快递客服热线电信联通移动宽带套餐业务问题时间日月年元块钱个]/u;
 const ZH_TITLE = /(先生|女士|小姐|老师|师傅|太太)$/u;
 
-const KO_SURNAMES = new Set('김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부'.split(''));
+const KO_SURNAMES = new Set(
+  '김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부'.split(
+    '',
+  ),
+);
 const KO_NOT_NAME = /(?:님|씨|고객|연락처|전화|번호|휴대폰|핸드폰|담당자|상담원|기사|배송|문의|주소|택배|센터|매장|지점)$/u;
-const KO_STOP = new Set(['고객님', '연락처', '전화로', '번호는', '담당자', '상담원', '기사님', '배송지', '문의처', '휴대폰', '핸드폰', '주문자', '수령인', '받는분', '보내는', '이메일', '주소는', '연락은', '여기로', '이번호', '이쪽으']);
+const KO_STOP = new Set([
+  '고객님',
+  '연락처',
+  '전화로',
+  '번호는',
+  '담당자',
+  '상담원',
+  '기사님',
+  '배송지',
+  '문의처',
+  '휴대폰',
+  '핸드폰',
+  '주문자',
+  '수령인',
+  '받는분',
+  '보내는',
+  '이메일',
+  '주소는',
+  '연락은',
+  '여기로',
+  '이번호',
+  '이쪽으',
+]);
 
 /** Capitalised words that start sentences, label fields or name places and services, never a person next to a number. */
 const LATIN_STOP = new Set(
@@ -57,7 +86,10 @@ function nameBefore(text: string, at: number): Found | null {
     return { start: s, end: s + ja[1]!.length, reason: 'name with 様/さん right next to a phone number' };
   }
   // Latin: two or three capitalised words, or a title + surname
-  const la = /(?:^|[^\p{L}\p{N}])((?:(?:Mr|Mrs|Ms|Dr|Herr|Frau|M|Mme|Sr|Sra|Sig|Sig\.ra)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})\s*[,:(–-]?\s*$/u.exec(win);
+  const la =
+    /(?:^|[^\p{L}\p{N}])((?:(?:Mr|Mrs|Ms|Dr|Herr|Frau|M|Mme|Sr|Sra|Sig|Sig\.ra)\.?\s+)?\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})\s*[,:(–-]?\s*$/u.exec(
+      win,
+    );
   if (la) {
     const token = la[1]!;
     const words = token.split(/\s+/);
@@ -65,7 +97,11 @@ function nameBefore(text: string, at: number): Found | null {
     const names = titled ? words.slice(1) : words;
     if ((titled ? names.length >= 1 : names.length >= 2) && names.every((w) => !LATIN_STOP.has(w.toLowerCase().replace(/[.'’]/g, '')))) {
       const s = base + la.index + la[0].indexOf(token);
-      return { start: s, end: s + token.length, reason: titled ? 'title and surname right next to a phone number' : 'capitalised first and last name right next to a phone number' };
+      return {
+        start: s,
+        end: s + token.length,
+        reason: titled ? 'title and surname right next to a phone number' : 'capitalised first and last name right next to a phone number',
+      };
     }
   }
   return null;
@@ -106,7 +142,8 @@ function koName(token: string): boolean {
 function fieldName(text: string, phoneStart: number, phoneEnd: number): Found | null {
   const region = text.slice(Math.max(0, phoneStart - 60), Math.min(text.length, phoneEnd + 60));
   const base = Math.max(0, phoneStart - 60);
-  const re = /(?:联系人|收件人|收货人|姓名|名字|name|contact person|ansprechpartner|nom|nombre|nome|氏名|お名前|名前|이름|성함|담당자|수령인)\s*[:：]\s*([\p{Script=Han}]{2,4}|[가-힣]{2,4}|\p{Lu}[\p{Ll}'’-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?\p{Lu}[\p{Ll}'’-]+){1,2})/giu;
+  const re =
+    /(?:联系人|收件人|收货人|姓名|名字|name|contact person|ansprechpartner|nom|nombre|nome|氏名|お名前|名前|이름|성함|담당자|수령인)\s*[:：]\s*([\p{Script=Han}]{2,4}|[가-힣]{2,4}|\p{Lu}[\p{Ll}'’-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?\p{Lu}[\p{Ll}'’-]+){1,2})/giu;
   for (const m of region.matchAll(re)) {
     const s = base + m.index + m[0].length - m[1]!.length;
     const e = s + m[1]!.length;

@@ -1,7 +1,7 @@
-import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber, type PhoneNumberType as NumberType } from 'libphonenumber-js/max';
-import { after, before, mentionsBusiness, numberContext, PHONE_VETO, STREET_AFTER, type NumberContext } from './context.js';
-import type { PiiCandidate, RecognizerOptions } from './types.js';
+import { type CountryCode, type PhoneNumberType as NumberType, type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { after, before, mentionsBusiness, type NumberContext, numberContext, PHONE_VETO, STREET_AFTER } from './context.js';
 import { decimalOrVersion, joinedAfter, joinedBefore } from './tokens.js';
+import type { PiiCandidate, RecognizerOptions } from './types.js';
 
 /** Digits with spaces, dots, dashes and brackets between, an optional + or 00, an optional extension. */
 const PHONE_RUN = /(?:\+|00)?\(?\d[\d \u00a0().-]*\d(?:\s?(?:x|ext\.?|分机|转)\s?\d{1,5})?/gu;
@@ -59,7 +59,13 @@ const plausible = (core: string): boolean => {
   return groups.length === 1 || groups.every((g, i) => g.length >= 2 || (i === 0 && /^\+?\d$/.test(g)));
 };
 
-const TYPE_LABEL: Partial<Record<NumberType, string>> = { MOBILE: 'mobile', FIXED_LINE: 'landline', FIXED_LINE_OR_MOBILE: 'number', PERSONAL_NUMBER: 'personal number', VOIP: 'VoIP number' };
+const TYPE_LABEL: Partial<Record<NumberType, string>> = {
+  MOBILE: 'mobile',
+  FIXED_LINE: 'landline',
+  FIXED_LINE_OR_MOBILE: 'number',
+  PERSONAL_NUMBER: 'personal number',
+  VOIP: 'VoIP number',
+};
 
 interface Assessment {
   score: number;
@@ -145,7 +151,14 @@ export function recognizePhones(text: string, options: RecognizerOptions): PiiCa
         const judged = assess(part, context, country, business);
         if (judged) {
           const s = start + chunks[i]!.start;
-          out.push({ type: 'phone', start: s, end: s + part.length, score: judged.score, reason: `${judged.reason}, one of several numbers in a row`, ...(invites ? { invitesContact: true } : {}) });
+          out.push({
+            type: 'phone',
+            start: s,
+            end: s + part.length,
+            score: judged.score,
+            reason: `${judged.reason}, one of several numbers in a row`,
+            ...(invites ? { invitesContact: true } : {}),
+          });
           taken = j - i;
         }
       }

@@ -37,7 +37,8 @@ const iban: Recognizer = (text) =>
   );
 
 /** Role mailboxes (RFC 2142 and shop equivalents): a business's address, nobody's personal data. */
-const ROLE_MAILBOX = /^(?:support|service|services|help|helpdesk|info|information|contact|contacts|hello|sales|kefu|cs|customerservice|customer[._-]?service|customer[._-]?care|care|noreply|no[._-]?reply|donotreply|do[._-]?not[._-]?reply|admin|webmaster|postmaster|abuse|billing|orders?|returns?|shop|store|team|office|enquiries|inquiries|feedback|marketing|press|kundenservice|kundendienst|kontakt|servicio|atencion|atendimento|assistenza|sav|contacto|contato|contatti|service[._-]?client|serviceclient)(?:[._-]?[a-z]{2})?$/i;
+const ROLE_MAILBOX =
+  /^(?:support|service|services|help|helpdesk|info|information|contact|contacts|hello|sales|kefu|cs|customerservice|customer[._-]?service|customer[._-]?care|care|noreply|no[._-]?reply|donotreply|do[._-]?not[._-]?reply|admin|webmaster|postmaster|abuse|billing|orders?|returns?|shop|store|team|office|enquiries|inquiries|feedback|marketing|press|kundenservice|kundendienst|kontakt|servicio|atencion|atendimento|assistenza|sav|contacto|contato|contatti|service[._-]?client|serviceclient)(?:[._-]?[a-z]{2})?$/i;
 
 /** E-mail addresses with a real top-level domain (not a file name like "photo@2x.png"), not a role mailbox or one named as a service address. */
 const email: Recognizer = (text) =>
@@ -50,11 +51,35 @@ const email: Recognizer = (text) =>
     const end = m.index + value.length;
     const context = numberContext(text, m.index, end);
     if (context === 'service' || context === 'service_after' || context === 'handle') return null;
-    return { type: 'email', start: m.index, end, score: 1, reason: 'e-mail address with a known top-level domain', ...(context === 'personal' ? { invitesContact: true } : {}) };
+    return {
+      type: 'email',
+      start: m.index,
+      end,
+      score: 1,
+      reason: 'e-mail address with a known top-level domain',
+      ...(context === 'personal' ? { invitesContact: true } : {}),
+    };
   });
 
 /** Well-known public DNS resolvers: infrastructure, not anyone's address. */
-const PUBLIC_RESOLVERS = new Set(['8.8.8.8', '8.8.4.4', '1.1.1.1', '1.0.0.1', '9.9.9.9', '149.112.112.112', '208.67.222.222', '208.67.220.220', '114.114.114.114', '114.114.115.115', '223.5.5.5', '223.6.6.6', '119.29.29.29', '180.76.76.76', '4.2.2.1', '4.2.2.2']);
+const PUBLIC_RESOLVERS = new Set([
+  '8.8.8.8',
+  '8.8.4.4',
+  '1.1.1.1',
+  '1.0.0.1',
+  '9.9.9.9',
+  '149.112.112.112',
+  '208.67.222.222',
+  '208.67.220.220',
+  '114.114.114.114',
+  '114.114.115.115',
+  '223.5.5.5',
+  '223.6.6.6',
+  '119.29.29.29',
+  '180.76.76.76',
+  '4.2.2.1',
+  '4.2.2.2',
+]);
 
 /** Unspecified, loopback, multicast/reserved and netmask-looking addresses. */
 const specialIPv4 = (ip: string): boolean => {
@@ -63,7 +88,8 @@ const specialIPv4 = (ip: string): boolean => {
 };
 
 /** Words that make a dotted quad someone's address: "my IP", "IP address", "client_ip", "接入IP", "adresse IP". */
-const IP_CUE = /(?:(?<![\p{L}])(?:ip(?:v[46])?|address|addr|client(?:_ip)?|src|source|my|from|login|logged\s+in|adresse|direcci[óo]n|endere[çc]o|indirizzo)(?![\p{L}])|ip地址|我的|本机|接入|登录|登陆|来自|アドレス|주소)[^\n。！？]{0,24}$/iu;
+const IP_CUE =
+  /(?:(?<![\p{L}])(?:ip(?:v[46])?|address|addr|client(?:_ip)?|src|source|my|from|login|logged\s+in|adresse|direcci[óo]n|endere[çc]o|indirizzo)(?![\p{L}])|ip地址|我的|本机|接入|登录|登陆|来自|アドレス|주소)[^\n。！？]{0,24}$/iu;
 /** Infrastructure, not a person: a server, DNS resolver, gateway, router hop or web site. */
 const IP_INFRA_BEFORE = /(?:(?<![\p{L}])(?:dns|gateway|server|router|hop|proxy)(?![\p{L}])|服务器|网关|路由器?|节点|サーバ|서버)[^\n。！？!?]{0,12}$/iu;
 const IP_INFRA_AFTER = /^\s*(?:的?网址|网站|服务器|这一跳|节点|(?:server|website|site|dns|gateway|hop)(?![\p{L}]))/iu;
@@ -106,12 +132,16 @@ const ssn: Recognizer = (text) =>
 
 const cnId: Recognizer = (text) =>
   each(/(?<![\w])\d{17}[\dXx](?![\w])/gu, text, (m) =>
-    cnResidentIdValid(m[0]) ? { type: 'cn_resident_id', start: m.index, end: m.index + m[0].length, score: 1, reason: 'GB 11643 checksum and birth date valid' } : null,
+    cnResidentIdValid(m[0])
+      ? { type: 'cn_resident_id', start: m.index, end: m.index + m[0].length, score: 1, reason: 'GB 11643 checksum and birth date valid' }
+      : null,
   );
 
 const passport: Recognizer = (text) =>
   each(/(?<![\w])[A-Za-z]{1,2}\d{6,9}(?![\w])/gu, text, (m) =>
-    PASSPORT_CONTEXT.test(before(text, m.index)) ? { type: 'passport', start: m.index, end: m.index + m[0].length, score: 0.8, reason: 'passport-like number after a passport context word' } : null,
+    PASSPORT_CONTEXT.test(before(text, m.index))
+      ? { type: 'passport', start: m.index, end: m.index + m[0].length, score: 0.8, reason: 'passport-like number after a passport context word' }
+      : null,
   );
 
 export interface RecognizerEntry {

@@ -46,7 +46,12 @@ export function decimalOrVersion(run: string): boolean {
   const body = run.replace(/^\+/, '').replace(/\s*(?:x|ext\.?)\s*\d+$/i, '');
   if (/[\s-]/.test(body.replace(/^\(\d+\)\s*/, ''))) {
     // mixed separators with a dot: a phone only if every dotted group is 2–4 digits
-    return body.split(/[\s.()-]+/).filter(Boolean).some((g) => g.length < 2 || g.length > 4) || /\d\.\d+-/.test(body);
+    return (
+      body
+        .split(/[\s.()-]+/)
+        .filter(Boolean)
+        .some((g) => g.length < 2 || g.length > 4) || /\d\.\d+-/.test(body)
+    );
   }
   const groups = body.split('.');
   return groups.length < 3 || groups.some((g) => !/^\d{2,4}$/.test(g));

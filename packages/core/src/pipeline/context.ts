@@ -1,11 +1,11 @@
 import type { MessageView } from '../analyzer/contract.js';
+import { describeThrown } from '../errors.js';
 import { identifyConversationLanguages } from '../langid/conversation.js';
 import type { LangidModel } from '../langid/model.js';
 import { normalizeText } from '../normalize/text-view.js';
 import type { Conversation, Role } from '../schemas/conversation.js';
 import type { Issue } from '../schemas/result.js';
 import type { Translator } from '../translate/translator.js';
-import { describeThrown } from '../errors.js';
 import { withTimeLimit } from './time-limit.js';
 
 export interface ContextOptions {
@@ -35,7 +35,11 @@ export async function prepareConversation(conversation: Conversation, options: C
   const messages: MessageView[] = conversation.messages.map((m, index) => {
     const view = normalizeText(m.text);
     if (view.invalidUtf16) {
-      issues.push({ code: 'invalid_utf16', message: 'text contains lone UTF-16 surrogates; they read as U+FFFD in the normalized view', path: ['messages', index, 'text'] });
+      issues.push({
+        code: 'invalid_utf16',
+        message: 'text contains lone UTF-16 surrogates; they read as U+FFFD in the normalized view',
+        path: ['messages', index, 'text'],
+      });
     }
     const guess = langs.messages[index]!;
     return {
@@ -55,12 +59,19 @@ export async function prepareConversation(conversation: Conversation, options: C
     if (todo.length) {
       const limit = options.timeLimitMs ?? 10_000;
       const timed = await withTimeLimit(limit, (signal) =>
-        translator.translate(todo.map((m) => m.text), { to, signal: options.signal ? AbortSignal.any([options.signal, signal]) : signal }),
+        translator.translate(
+          todo.map((m) => m.text),
+          { to, signal: options.signal ? AbortSignal.any([options.signal, signal]) : signal },
+        ),
       );
       const out = timed.ok ? timed.value : null;
       const problem = !timed.ok
-        ? timed.timedOut ? `did not finish within ${limit} ms` : describeThrown(timed.error)
-        : !Array.isArray(out) || out.length !== todo.length ? `returned ${Array.isArray(out) ? out.length : typeof out} texts for ${todo.length}` : null;
+        ? timed.timedOut
+          ? `did not finish within ${limit} ms`
+          : describeThrown(timed.error)
+        : !Array.isArray(out) || out.length !== todo.length
+          ? `returned ${Array.isArray(out) ? out.length : typeof out} texts for ${todo.length}`
+          : null;
       if (problem) issues.push({ code: 'translation_failed', message: `translator "${translator.name}" failed: ${problem}` });
       else todo.forEach((m, k) => ((m as { translation?: string }).translation = String(out![k])));
     }
@@ -68,4 +79,3 @@ export async function prepareConversation(conversation: Conversation, options: C
   const chronological = messages.map((m) => m.index).sort((a, b) => messages[a]!.time - messages[b]!.time || a - b);
   return { conversation, messages, chronological, languages: langs.byRole, issues };
 }
-

@@ -1,17 +1,17 @@
 import type { Analyzer, AnalyzerOutput } from '../analyzer/contract.js';
-import { builtinAnalyzers, type BuiltinAnalyzerOptions } from '../analyzers/builtin.js';
+import { type BuiltinAnalyzerOptions, builtinAnalyzers } from '../analyzers/builtin.js';
 import { CxqaError, describeThrown, describeZodIssues } from '../errors.js';
 import type { LangidModel } from '../langid/model.js';
-import { ConversationSchema, type Conversation } from '../schemas/conversation.js';
+import { type Conversation, ConversationSchema } from '../schemas/conversation.js';
 import type { Issue, Result, Versions } from '../schemas/result.js';
-import { ScorecardSchema, type Scorecard, type ScorecardInput } from '../schemas/scorecard.js';
+import { type Scorecard, type ScorecardInput, ScorecardSchema } from '../schemas/scorecard.js';
 import { DEFAULT_SCORECARD } from '../scorecard/default-scorecard.js';
 import type { Translator } from '../translate/translator.js';
 import { ENGINE_VERSION } from '../version.js';
 import { prepareConversation } from './context.js';
-import { mapOrdered, type MapOrderedOptions } from './map-ordered.js';
-import { runAnalyzer } from './run-analyzer.js';
+import { type MapOrderedOptions, mapOrdered } from './map-ordered.js';
 import { assembleResult, invalidResult } from './result.js';
+import { runAnalyzer } from './run-analyzer.js';
 
 export interface InspectorOptions extends BuiltinAnalyzerOptions {
   /** Analyzers to run, in order. Default: every built-in offline analyzer. */
@@ -94,7 +94,11 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       return await inspectValid(checked.data, opts);
     } catch (error) {
       // a fault of the engine itself (never of the input): the record still gets its result
-      const issue: Issue = { code: 'internal_error', message: `cxqa could not finish this conversation: ${describeThrown(error)}`, ...(opts.line ? { line: opts.line } : {}) };
+      const issue: Issue = {
+        code: 'internal_error',
+        message: `cxqa could not finish this conversation: ${describeThrown(error)}`,
+        ...(opts.line ? { line: opts.line } : {}),
+      };
       return { ...invalidResult(checked.data.id, [issue], versions), status: 'partial' };
     }
   }

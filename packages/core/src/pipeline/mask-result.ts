@@ -24,7 +24,11 @@ export function maskResult(result: Result): Result {
     dimensions: result.dimensions.map((d) => ({ ...d, explanation: mask(d.explanation) })),
     findings: result.findings.map((f) => maskFinding(f, mask)),
     metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [k, typeof v === 'string' ? mask(v) : v])),
-    issues: result.issues.map((i) => ({ ...i, message: mask(i.message), ...(i.path ? { path: i.path.map((p) => (typeof p === 'string' ? mask(p) : p)) } : {}) })),
+    issues: result.issues.map((i) => ({
+      ...i,
+      message: mask(i.message),
+      ...(i.path ? { path: i.path.map((p) => (typeof p === 'string' ? mask(p) : p)) } : {}),
+    })),
     review: { ...result.review, reasons: result.review.reasons.map(mask) },
   };
 }

@@ -3,13 +3,24 @@ import type { Finding } from '../schemas/finding.js';
 import type { Issue, MetricValue, Result, Versions } from '../schemas/result.js';
 import type { Scorecard } from '../schemas/scorecard.js';
 import { reviewOf, scoreConversation } from '../scorecard/score.js';
+import type { PreparedConversation } from './context.js';
 import { maskResult } from './mask-result.js';
 import { mergeFindings } from './merge-findings.js';
-import type { PreparedConversation } from './context.js';
 
 /** The result for input that could not be validated or parsed (masked: issue messages may quote the input). */
 export function invalidResult(conversationId: string | null, issues: Issue[], versions: Versions): Result {
-  return maskResult({ conversationId, status: 'invalid', score: null, pass: null, dimensions: [], findings: [], metrics: {}, issues, review: { needed: false, reasons: [] }, versions });
+  return maskResult({
+    conversationId,
+    status: 'invalid',
+    score: null,
+    pass: null,
+    dimensions: [],
+    findings: [],
+    metrics: {},
+    issues,
+    review: { needed: false, reasons: [] },
+    versions,
+  });
 }
 
 /** Merge analyzer outputs into one scored Result, personal data masked in every string (see `maskResult`). */

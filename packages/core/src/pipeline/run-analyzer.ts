@@ -1,9 +1,9 @@
 import type { Analyzer, AnalyzerOutput } from '../analyzer/contract.js';
+import { describeThrown } from '../errors.js';
 import { FindingSchema } from '../schemas/finding.js';
 import type { Issue } from '../schemas/result.js';
 import type { PreparedConversation } from './context.js';
 import { withTimeLimit } from './time-limit.js';
-import { describeThrown } from '../errors.js';
 
 /** Findings kept from one analyzer for one conversation; beyond it the result is `partial` with an `analyzer_output_truncated` issue. */
 export const MAX_FINDINGS_PER_ANALYZER = 10_000;
@@ -51,7 +51,10 @@ export async function runAnalyzer(
   for (const [k, v] of Object.entries(out.metrics)) metrics[k.startsWith(`${analyzer.name}.`) ? k : `${analyzer.name}.${k}`] = v;
   if (out.findings.length > MAX_FINDINGS_PER_ANALYZER) {
     const message = `analyzer "${analyzer.name}" returned ${out.findings.length} findings; the first ${MAX_FINDINGS_PER_ANALYZER} are kept`;
-    return { output: { scores: out.scores, findings: out.findings.slice(0, MAX_FINDINGS_PER_ANALYZER), metrics }, issue: { code: 'analyzer_output_truncated', message, analyzer: analyzer.name } };
+    return {
+      output: { scores: out.scores, findings: out.findings.slice(0, MAX_FINDINGS_PER_ANALYZER), metrics },
+      issue: { code: 'analyzer_output_truncated', message, analyzer: analyzer.name },
+    };
   }
   return { output: { scores: out.scores, findings: out.findings, metrics } };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CxqaError, describeZodIssues } from '../errors.js';
 import { corePackageFile } from '../util/package-file.js';
 import { markShipped, parsingUserData } from '../util/pattern-engine.js';
-import { PolicyPackSchema, type PolicyPack, type PolicyPackInput } from './schema.js';
+import { type PolicyPack, type PolicyPackInput, PolicyPackSchema } from './schema.js';
 
 /** Marketplace rule packs shipped in `@cxqa/core/policies/`. */
 export const BUILTIN_POLICY_PACKS = ['generic', 'amazon', 'ebay', 'aliexpress', 'shopee'] as const;

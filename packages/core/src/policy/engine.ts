@@ -1,13 +1,13 @@
 import { Automaton } from '../matcher/aho-corasick.js';
-import { createMatcher, DEFAULT_FOLD, termSkeleton, type Matcher, type MatchTerm, type TermMatch } from '../matcher/matcher.js';
+import { createMatcher, DEFAULT_FOLD, type Matcher, type MatchTerm, type TermMatch, termSkeleton } from '../matcher/matcher.js';
 import { skeletonize } from '../matcher/skeleton.js';
 import type { TextView } from '../normalize/text-view.js';
 import type { Role } from '../schemas/conversation.js';
+import { maxOf, minOf, pushAll } from '../util/arrays.js';
+import { compilePattern, isShipped } from '../util/pattern-engine.js';
 import { findChain, isNegated, type Negation } from './chains.js';
 import type { PolicyPack, PolicyRule } from './schema.js';
 import { findUrls, hostAllowed } from './urls.js';
-import { maxOf, minOf, pushAll } from '../util/arrays.js';
-import { compilePattern, isShipped } from '../util/pattern-engine.js';
 
 export interface PolicyHit {
   rule: PolicyRule;
@@ -124,7 +124,8 @@ function evaluateRule(c: CompiledRule, view: TextView, anyTerm: boolean): Policy
     if (!hits.some((h) => overlaps(h, hit))) hits.push(hit);
   };
   for (const m of slot('term')) {
-    if (!isNegated(text, [m], negation)) push({ rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.term.text], obfuscated: m.obfuscated });
+    if (!isNegated(text, [m], negation))
+      push({ rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.term.text], obfuscated: m.obfuscated });
   }
   c.patterns.forEach((re, k) => {
     for (const m of patternMatches(view, re, `pattern${k}`, rule)) {
@@ -138,7 +139,11 @@ function evaluateRule(c: CompiledRule, view: TextView, anyTerm: boolean): Policy
       const re = c.groupPatterns[p]![g];
       return re ? patternMatches(view, re, `p${p}g${g}`, rule) : slot(`p${p}g${g}`);
     });
-    const chain = findChain(text, { groups, within: ph.within, ordered: ph.ordered, clause: ph.clause }, { ...negation, before: [...negation.before, ...slot(`p${p}u`)] });
+    const chain = findChain(
+      text,
+      { groups, within: ph.within, ordered: ph.ordered, clause: ph.clause },
+      { ...negation, before: [...negation.before, ...slot(`p${p}u`)] },
+    );
     if (!chain) return;
     const start = minOf(chain.map((m) => m.start));
     const end = maxOf(chain.map((m) => m.end));
@@ -218,7 +223,8 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
     if (set) return set;
     const byId = new Map<string, { rule: PolicyRule; pack: PolicyPack }>();
     for (const pack of packs.filter((p) => p.platforms.includes('*'))) for (const rule of pack.rules) byId.set(rule.id, { rule, pack });
-    for (const pack of packs.filter((p) => !p.platforms.includes('*') && p.platforms.some((x) => x.toLowerCase() === key))) for (const rule of pack.rules) byId.set(rule.id, { rule, pack });
+    for (const pack of packs.filter((p) => !p.platforms.includes('*') && p.platforms.some((x) => x.toLowerCase() === key)))
+      for (const rule of pack.rules) byId.set(rule.id, { rule, pack });
     const rules = [...byId.values()].map(({ rule, pack }) => compiledRule(rule, pack));
     set = { rules, prefilter: buildPrefilter(rules) };
     perPlatform.set(key, set);
@@ -243,7 +249,8 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
         if (!rule.roles.includes(role) || (p && rule.exceptPlatforms.includes(p))) continue;
         if (rule.kind === 'url') {
           for (const u of findUrls(view.original)) {
-            if (!hostAllowed(u.host, rule.allowDomains)) hits.push({ rule, pack, start: u.start, end: u.end, matched: u.url, evidence: [u.host], obfuscated: false });
+            if (!hostAllowed(u.host, rule.allowDomains))
+              hits.push({ rule, pack, start: u.start, end: u.end, matched: u.url, evidence: [u.host], obfuscated: false });
           }
           continue;
         }

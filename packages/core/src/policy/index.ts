@@ -1,4 +1,13 @@
-export { PolicyPackSchema, PolicyRuleSchema, PolicyPhraseSchema, type PolicyPack, type PolicyPackInput, type PolicyRule, type PolicyPhrase, type PolicyPhraseGroup } from './schema.js';
-export { compilePolicy, type CompiledPolicy, type PolicyHit } from './engine.js';
-export { builtinPolicyPacks, definePolicyPack, BUILTIN_POLICY_PACKS } from './builtin.js';
-export { findUrls, hostAllowed, type FoundUrl } from './urls.js';
+export { BUILTIN_POLICY_PACKS, builtinPolicyPacks, definePolicyPack } from './builtin.js';
+export { type CompiledPolicy, compilePolicy, type PolicyHit } from './engine.js';
+export {
+  type PolicyPack,
+  type PolicyPackInput,
+  PolicyPackSchema,
+  type PolicyPhrase,
+  type PolicyPhraseGroup,
+  PolicyPhraseSchema,
+  type PolicyRule,
+  PolicyRuleSchema,
+} from './schema.js';
+export { type FoundUrl, findUrls, hostAllowed } from './urls.js';

@@ -7,10 +7,7 @@ import { RegexSource } from '../util/regex-source.js';
  * matcher) or `{ pattern }`, a regex matched on the message's normalized view (NFKC, lower case,
  * whitespace collapsed), for what terms cannot list (a handle, an account number, a link).
  */
-export const PolicyPhraseGroupSchema = z.union([
-  z.array(z.string().min(1)).min(1),
-  z.object({ pattern: RegexSource }),
-]);
+export const PolicyPhraseGroupSchema = z.union([z.array(z.string().min(1)).min(1), z.object({ pattern: RegexSource })]);
 
 /**
  * A term from every group in one sentence (ICU sentence boundaries: "$4.99" and "shop.com" do not

@@ -1,5 +1,6 @@
 /** Links in free text: scheme URLs, www. hosts and bare domains with common TLDs (e-mail addresses excluded). */
-const URL_RE = /(?<![\w@.-])(?:https?:\/\/[^\s<>"']+|www\.[^\s<>"']+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|shop|store|online|site|io|co|me|ly|gl|to|de|fr|es|it|nl|pl|pt|br|cn|jp|uk|us|ru|info|biz|xyz|link|page)(?:\/[^\s<>"']*)?)(?![\w@-])/giu;
+const URL_RE =
+  /(?<![\w@.-])(?:https?:\/\/[^\s<>"']+|www\.[^\s<>"']+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|shop|store|online|site|io|co|me|ly|gl|to|de|fr|es|it|nl|pl|pt|br|cn|jp|uk|us|ru|info|biz|xyz|link|page)(?:\/[^\s<>"']*)?)(?![\w@-])/giu;
 
 export interface FoundUrl {
   start: number;
@@ -13,7 +14,11 @@ export function findUrls(text: string): FoundUrl[] {
   const out: FoundUrl[] = [];
   for (const m of text.matchAll(URL_RE)) {
     const url = m[0].replace(/[.,;:!?)\]]+$/, '');
-    const host = url.replace(/^https?:\/\//i, '').split(/[/?#]/)[0]!.toLowerCase().replace(/:\d+$/, '');
+    const host = url
+      .replace(/^https?:\/\//i, '')
+      .split(/[/?#]/)[0]!
+      .toLowerCase()
+      .replace(/:\d+$/, '');
     out.push({ start: m.index, end: m.index + url.length, url, host });
   }
   return out;

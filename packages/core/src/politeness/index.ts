@@ -1,2 +1,2 @@
+export { builtinPolitenessModel, judgePoliteness, type PolitenessJudgement, politenessFeatures } from './model.js';
 export { politenessStrategies, type StrategyHit } from './strategies.js';
-export { builtinPolitenessModel, judgePoliteness, politenessFeatures, type PolitenessJudgement } from './model.js';

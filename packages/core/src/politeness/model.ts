@@ -1,4 +1,4 @@
-import { shippedModel, shippedModelFile, type SentimentModel } from '../sentiment/linear-model.js';
+import { type SentimentModel, shippedModel, shippedModelFile } from '../sentiment/linear-model.js';
 import { politenessStrategies, type StrategyHit } from './strategies.js';
 
 const TOKEN = /[\p{L}\p{N}']+|[?!]/gu;
@@ -49,7 +49,11 @@ export function judgePoliteness(text: string): PolitenessJudgement {
   const model = builtinPolitenessModel();
   if (!strategyWeights) {
     const file = shippedModelFile('politeness-en');
-    strategyWeights = new Map(Object.entries(file.weights).filter(([f]) => f.startsWith('s:')).map(([f, w]) => [f.slice(2), w[1]! - w[0]!]));
+    strategyWeights = new Map(
+      Object.entries(file.weights)
+        .filter(([f]) => f.startsWith('s:'))
+        .map(([f, w]) => [f.slice(2), w[1]! - w[0]!]),
+    );
   }
   const weights = strategyWeights;
   return {

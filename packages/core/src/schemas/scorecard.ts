@@ -45,7 +45,9 @@ export const ReviewRuleSchema = z
     /** Short reason recorded in `result.review.reasons`, e.g. `customer_dissatisfied`. */
     reason: z.string().regex(/^[a-z][a-z0-9_]*$/),
   })
-  .refine((r) => (r.code !== undefined) !== (r.metric !== undefined && r.equals !== undefined), { message: 'a review rule needs either `code` or `metric` with `equals`' });
+  .refine((r) => (r.code !== undefined) !== (r.metric !== undefined && r.equals !== undefined), {
+    message: 'a review rule needs either `code` or `metric` with `equals`',
+  });
 
 export const ScorecardSchema = z.object({
   name: z.string(),

@@ -1,4 +1,4 @@
-import { ScorecardSchema, type Scorecard } from '../schemas/scorecard.js';
+import { type Scorecard, ScorecardSchema } from '../schemas/scorecard.js';
 
 /**
  * The scorecard used when none is given (see docs/scorecards.md for why each weight is what it
@@ -15,7 +15,13 @@ export const DEFAULT_SCORECARD: Scorecard = ScorecardSchema.parse({
   passThreshold: 65,
   deductions: { info: 0, minor: 5, major: 15, critical: 40 },
   dimensions: [
-    { name: 'conduct', label: 'Agent conduct', weight: 20, findings: ['politeness.*', 'culture.informal_address', 'culture.formal_address'], deductions: { info: 0, minor: 10, major: 30, critical: 60 } },
+    {
+      name: 'conduct',
+      label: 'Agent conduct',
+      weight: 20,
+      findings: ['politeness.*', 'culture.informal_address', 'culture.formal_address'],
+      deductions: { info: 0, minor: 10, major: 30, critical: 60 },
+    },
     { name: 'outcome', label: 'Customer outcome', weight: 35, findings: ['sentiment.*'], deductions: { info: 0, minor: 0, major: 0, critical: 0 } },
     { name: 'timeliness', label: 'Response timeliness', weight: 20, findings: ['timing.*'], deductions: { info: 0, minor: 10, major: 25, critical: 50 } },
     { name: 'compliance', label: 'Compliance and privacy', weight: 15, findings: ['sensitive.*', 'pii.*', 'policy.*'] },

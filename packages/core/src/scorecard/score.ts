@@ -1,4 +1,4 @@
-import { compareSeverity, SEVERITIES, type Finding, type Severity } from '../schemas/finding.js';
+import { compareSeverity, type Finding, SEVERITIES, type Severity } from '../schemas/finding.js';
 import type { DimensionResult, MetricValue, Review } from '../schemas/result.js';
 import type { Scorecard } from '../schemas/scorecard.js';
 import { codeMatches } from './code-pattern.js';
@@ -25,16 +25,18 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * @example
  * scoreConversation(DEFAULT_SCORECARD, new Map([['timeliness', [1]]]), findings).score; // e.g. 75
  */
-export function scoreConversation(
-  scorecard: Scorecard,
-  baseScores: ReadonlyMap<string, number[]>,
-  findings: readonly Finding[],
-): ScoredConversation {
+export function scoreConversation(scorecard: Scorecard, baseScores: ReadonlyMap<string, number[]>, findings: readonly Finding[]): ScoredConversation {
   const dimensions: DimensionResult[] = scorecard.dimensions.map((dim) => {
     const bases = baseScores.get(dim.name) ?? [];
     const matched = findings.filter((f) => dim.findings.some((p) => codeMatches(p, f.code)));
     if (bases.length === 0 && matched.length === 0) {
-      return { name: dim.name, ...(dim.label ? { label: dim.label } : {}), score: null, weight: dim.weight, explanation: 'N/A: no analyzer judged this dimension' };
+      return {
+        name: dim.name,
+        ...(dim.label ? { label: dim.label } : {}),
+        score: null,
+        weight: dim.weight,
+        explanation: 'N/A: no analyzer judged this dimension',
+      };
     }
     const deductions = dim.deductions ?? scorecard.deductions;
     const base = bases.length ? (100 * bases.reduce((a, b) => a + b, 0)) / bases.length : 100;
@@ -59,7 +61,8 @@ export function scoreConversation(
   const firstHit = (rules: readonly { code: string; minSeverity: Finding['severity']; reason?: string | undefined }[], label: string): string | null => {
     for (const rule of rules) {
       const hit = findings.find((f) => codeMatches(rule.code, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0);
-      if (hit) return `${label} ${hit.code} (${hit.severity}${hit.messageIndex !== undefined ? `, message ${hit.messageIndex}` : ''})${rule.reason ? ` — ${rule.reason}` : ''}`;
+      if (hit)
+        return `${label} ${hit.code} (${hit.severity}${hit.messageIndex !== undefined ? `, message ${hit.messageIndex}` : ''})${rule.reason ? ` — ${rule.reason}` : ''}`;
     }
     return null;
   };
@@ -83,9 +86,10 @@ export function scoreConversation(
 export function reviewOf(scorecard: Scorecard, findings: readonly Finding[], metrics: Readonly<Record<string, MetricValue>>): Review {
   const reasons: string[] = [];
   for (const rule of scorecard.review) {
-    const hit = rule.code !== undefined
-      ? findings.some((f) => codeMatches(rule.code!, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0)
-      : rule.metric !== undefined && (rule.equals ?? []).some((v) => metrics[rule.metric!] === v);
+    const hit =
+      rule.code !== undefined
+        ? findings.some((f) => codeMatches(rule.code!, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0)
+        : rule.metric !== undefined && (rule.equals ?? []).some((v) => metrics[rule.metric!] === v);
     if (hit && !reasons.includes(rule.reason)) reasons.push(rule.reason);
   }
   return { needed: reasons.length > 0, reasons };

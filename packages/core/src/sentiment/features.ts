@@ -1,8 +1,36 @@
 import { normalizeText } from '../normalize/text-view.js';
 
 const NEGATORS = new Set([
-  'not', 'no', 'never', "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "won't", "can't", 'cannot', 'nothing', 'nobody', 'hardly',
-  'nicht', 'kein', 'keine', 'keinen', 'nie', 'niemals', 'nichts', 'ne', 'pas', 'jamais', 'rien', 'nunca', 'nada', 'não', 'nem',
+  'not',
+  'no',
+  'never',
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "won't",
+  "can't",
+  'cannot',
+  'nothing',
+  'nobody',
+  'hardly',
+  'nicht',
+  'kein',
+  'keine',
+  'keinen',
+  'nie',
+  'niemals',
+  'nichts',
+  'ne',
+  'pas',
+  'jamais',
+  'rien',
+  'nunca',
+  'nada',
+  'não',
+  'nem',
 ]);
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu;

@@ -1,4 +1,26 @@
-export { sentimentFeatures } from './features.js';
-export { builtinEmotionModel, builtinSentimentModel, createLinearClassifier, createSentimentModel, type FeatureFunction, EMOTION_LANGUAGES, SENTIMENT_LANGUAGES, type LinearModelFile, type Prediction, type SentimentModel } from './linear-model.js';
 export { polarityOf, softPolarityOf, type TextClassifier } from './classifier.js';
-export { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, MoodCuesSchema, type MessageMood, type MoodCue, type MoodCues, type MoodCuesInput, type MoodLabel, type MoodThresholds } from './mood.js';
+export { sentimentFeatures } from './features.js';
+export {
+  builtinEmotionModel,
+  builtinSentimentModel,
+  createLinearClassifier,
+  createSentimentModel,
+  EMOTION_LANGUAGES,
+  type FeatureFunction,
+  type LinearModelFile,
+  type Prediction,
+  SENTIMENT_LANGUAGES,
+  type SentimentModel,
+} from './linear-model.js';
+export {
+  builtinMoodCues,
+  compileMoodCues,
+  DEFAULT_MOOD_THRESHOLDS,
+  type MessageMood,
+  type MoodCue,
+  type MoodCues,
+  type MoodCuesInput,
+  MoodCuesSchema,
+  type MoodLabel,
+  type MoodThresholds,
+} from './mood.js';

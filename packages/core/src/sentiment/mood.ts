@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CxqaError, describeZodIssues } from '../errors.js';
-import { compileRule, eachMatch, LinearRegexSource, prefixFilter, type RuleRegex } from '../util/linear-regex.js';
-import { parsingUserData } from '../util/pattern-engine.js';
-import { corePackageFile } from '../util/package-file.js';
 import { pushAll } from '../util/arrays.js';
+import { compileRule, eachMatch, LinearRegexSource, prefixFilter, type RuleRegex } from '../util/linear-regex.js';
+import { corePackageFile } from '../util/package-file.js';
+import { parsingUserData } from '../util/pattern-engine.js';
 
 export type MoodLabel = 'negative' | 'neutral' | 'positive';
 
@@ -141,7 +141,13 @@ export function compileMoodCues(data?: unknown): MoodCues {
           const regex = compileRule(source, origin);
           return { regex, slot: all.push(regex) - 1 };
         });
-      const cues = { redirect: slotted(c.redirect), negative: slotted(c.negative), positive: slotted(c.positive), litotes: slotted(c.litotes), neutralForm: slotted(c.neutralForm) };
+      const cues = {
+        redirect: slotted(c.redirect),
+        negative: slotted(c.negative),
+        positive: slotted(c.positive),
+        litotes: slotted(c.litotes),
+        neutralForm: slotted(c.neutralForm),
+      };
       const entry = { neutralFormNegative: c.neutralFormNegative, ...cues, filter: prefixFilter(all) };
       compiled.set(lang, entry);
       return entry;
@@ -179,17 +185,22 @@ export function compileMoodCues(data?: unknown): MoodCues {
       let label: MoodLabel;
       if (neg && !pos) label = 'negative';
       else if (pos && !neg) label = 'positive';
-      else if (neg && pos) label = model === null ? (neg > pos ? 'negative' : pos > neg ? 'positive' : 'neutral') : model <= -0.3 ? 'negative' : model >= 0.3 ? 'positive' : 'neutral';
-      else if (cues.length) label = model !== null && c?.neutralFormNegative !== undefined && model <= c.neutralFormNegative ? 'negative' : 'neutral'; // a question, request or closing
+      else if (neg && pos)
+        label =
+          model === null ? (neg > pos ? 'negative' : pos > neg ? 'positive' : 'neutral') : model <= -0.3 ? 'negative' : model >= 0.3 ? 'positive' : 'neutral';
+      else if (cues.length)
+        label = model !== null && c?.neutralFormNegative !== undefined && model <= c.neutralFormNegative ? 'negative' : 'neutral'; // a question, request or closing
       else if (ownLabel && reading.label !== undefined && ownLabel !== null && thresholds.trustNeutralModel) label = ownLabel;
       else label = model === null ? 'neutral' : model <= thresholds.modelNegative ? 'negative' : model >= thresholds.modelPositive ? 'positive' : 'neutral';
       // the score keeps the label's band (negative ≤ −0.4, neutral within ±0.3, positive ≥ 0.4) and orders by the finest polarity known
       const p = soft ?? model;
       const negCues = cues.filter((x) => x.kind === 'negative').length;
       const score =
-        label === 'negative' ? -0.4 - 0.5 * Math.max(0, -(p ?? -0.5)) - 0.1 * Math.min(1, negCues / 3)
-        : label === 'positive' ? 0.4 + 0.6 * Math.max(0, p ?? 0.5)
-        : 0.3 * (p ?? 0);
+        label === 'negative'
+          ? -0.4 - 0.5 * Math.max(0, -(p ?? -0.5)) - 0.1 * Math.min(1, negCues / 3)
+          : label === 'positive'
+            ? 0.4 + 0.6 * Math.max(0, p ?? 0.5)
+            : 0.3 * (p ?? 0);
       return { label, score: round(score), model, cues };
     },
   };

@@ -1,5 +1,6 @@
 /** `@cxqa/core/models`: the linear sentiment, emotion and politeness models, their features and training. */
-export * from '../sentiment/index.js';
+
 export * from '../analyzers/sentiment/index.js';
-export * from '../politeness/index.js';
 export * from '../linear/index.js';
+export * from '../politeness/index.js';
+export * from '../sentiment/index.js';

@@ -1,9 +1,10 @@
 /** `@cxqa/core/rules`: schemas and compilers of the rule files (lexicons, policy packs, courtesy, conduct, script, mood cues) and scorecard rules. */
-export * from '../lexicon/index.js';
-export * from '../policy/index.js';
-export { MARKETPLACES, SENSITIVE_ANALYZER_VERSION } from '../analyzers/sensitive/index.js';
+
 export * from '../analyzers/courtesy/index.js';
 export * from '../analyzers/script/index.js';
-export { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, MoodCuesSchema } from '../sentiment/index.js';
-export { reviewOf } from '../scorecard/score.js';
+export { MARKETPLACES, SENSITIVE_ANALYZER_VERSION } from '../analyzers/sensitive/index.js';
+export * from '../lexicon/index.js';
+export * from '../policy/index.js';
 export * from '../scorecard/code-pattern.js';
+export { reviewOf } from '../scorecard/score.js';
+export { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, MoodCuesSchema } from '../sentiment/index.js';

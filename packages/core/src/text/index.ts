@@ -1,3 +1,3 @@
-export { sentenceStarts, sentences, sameSentence } from './sentences.js';
-export { wordBounds, isWholeWords } from './words.js';
-export { foldQuotes, foldQuoteCode } from './quotes.js';
+export { foldQuoteCode, foldQuotes } from './quotes.js';
+export { sameSentence, sentenceStarts, sentences } from './sentences.js';
+export { isWholeWords, wordBounds } from './words.js';

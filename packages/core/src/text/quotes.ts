@@ -20,9 +20,24 @@ export function foldQuotes(text: string): string {
 /** The ASCII form of one typographic apostrophe or quotation mark code unit, or the unit itself. */
 export function foldQuoteCode(code: number): number {
   switch (code) {
-    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: case 0x02bc: case 0xff07: case 0x00b4: case 0x0060:
+    case 0x2018:
+    case 0x2019:
+    case 0x201a:
+    case 0x201b:
+    case 0x2032:
+    case 0x02bc:
+    case 0xff07:
+    case 0x00b4:
+    case 0x0060:
       return 0x27;
-    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033: case 0xff02: case 0x00ab: case 0x00bb:
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x201f:
+    case 0x2033:
+    case 0xff02:
+    case 0x00ab:
+    case 0x00bb:
       return 0x22;
     default:
       return code;

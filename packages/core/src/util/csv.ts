@@ -13,7 +13,14 @@ import { CxqaError } from '../errors.js';
  */
 export function parseCsv(text: string, delimiter = ','): { line: number; cells: string[] }[] {
   try {
-    const records = parse(text, { delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ['\r\n', '\n', '\r'] }) as unknown as {
+    const records = parse(text, {
+      delimiter,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];

@@ -55,26 +55,29 @@ export function linearRegexProblem(source: string): string | null {
  * flag and passes `linearRegexProblem`. `\b` may be used: it is rewritten to a Unicode-aware
  * word boundary when compiled (`compileRuleRegex`).
  */
-export const LinearRegexSource = z.string().min(1).superRefine((source, ctx) => {
-  if (inUserParse()) {
-    // user data runs on RE2: linear whatever the pattern, so only its syntax is checked
-    const re2 = re2Problem(source, 'u');
-    if (re2) ctx.addIssue({ code: 'custom', message: `invalid regex: ${re2}` });
-    return;
-  }
-  const problem = linearRegexProblem(source);
-  if (problem) {
-    ctx.addIssue({ code: 'custom', message: `pattern could backtrack catastrophically (${problem}); rewrite it without nested repetition` });
-    return;
-  }
-  try {
-    // the syntax check only: `\b` and the literals compile the same way in `compileRuleRegex`,
-    // whose Unicode word classes make each regex costly to build (that waits until a language is used)
-    new RegExp(source, 'u');
-  } catch (e) {
-    ctx.addIssue({ code: 'custom', message: `invalid regex: ${(e as Error).message}` });
-  }
-});
+export const LinearRegexSource = z
+  .string()
+  .min(1)
+  .superRefine((source, ctx) => {
+    if (inUserParse()) {
+      // user data runs on RE2: linear whatever the pattern, so only its syntax is checked
+      const re2 = re2Problem(source, 'u');
+      if (re2) ctx.addIssue({ code: 'custom', message: `invalid regex: ${re2}` });
+      return;
+    }
+    const problem = linearRegexProblem(source);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: `pattern could backtrack catastrophically (${problem}); rewrite it without nested repetition` });
+      return;
+    }
+    try {
+      // the syntax check only: `\b` and the literals compile the same way in `compileRuleRegex`,
+      // whose Unicode word classes make each regex costly to build (that waits until a language is used)
+      new RegExp(source, 'u');
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: `invalid regex: ${(e as Error).message}` });
+    }
+  });
 
 const WORD = '[\\p{L}\\p{N}\\p{M}]';
 const BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
@@ -265,14 +268,14 @@ export function compileRule(source: string, origin: 'shipped' | 'user' = 'shippe
  * Call `onMatch(start, end)` for each non-empty match of the global regex `re` in `text`, from
  * the start, until it returns true.
  */
-export function eachMatch(re: RegExp, text: string, onMatch: (start: number, end: number) => boolean | void): void {
+export function eachMatch(re: RegExp, text: string, onMatch: (start: number, end: number) => unknown): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
-    if (onMatch(m.index, m.index + m[0].length)) return;
+    if (onMatch(m.index, m.index + m[0].length) === true) return;
   }
 }
 

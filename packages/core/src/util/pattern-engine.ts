@@ -97,7 +97,11 @@ export function re2Problem(source: string, flags = 'iu'): string | null {
     return null;
   } catch (e) {
     const message = (e instanceof Error ? e.message : String(e)).replace(/^error parsing regexp: /, '').replace(/`\(\?[imsU]+\)/g, '`');
-    const hint = /\(\?[=!]/.test(source) ? ' (lookahead is not available in user patterns — they run on RE2, a linear-time engine — except at the very end, as (?=…) or (?!one class))' : /\\[1-9]|\\k</.test(source) ? ' (back-references are not available in user patterns: they run on RE2, a linear-time engine)' : '';
+    const hint = /\(\?[=!]/.test(source)
+      ? ' (lookahead is not available in user patterns — they run on RE2, a linear-time engine — except at the very end, as (?=…) or (?!one class))'
+      : /\\[1-9]|\\k</.test(source)
+        ? ' (back-references are not available in user patterns: they run on RE2, a linear-time engine)'
+        : '';
     return `${message}${hint}`;
   }
 }

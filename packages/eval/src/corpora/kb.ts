@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { parseCsv, type KnowledgeBase } from '@cxqa/core';
-import { readCorpusFile, lines } from './read.js';
+import { type KnowledgeBase, parseCsv } from '@cxqa/core';
+import { lines, readCorpusFile } from './read.js';
 import { isEvalRow } from './sentiment.js';
 
 export interface IntentRow {
@@ -28,7 +28,12 @@ export function loadBanking77(corporaDir: string, split: 'train' | 'test'): Inte
  * hashes into the 1-in-5 evaluation split (`isEvalRow`) is a query, every other row belongs to the KB.
  */
 export function loadBitext(corporaDir: string): { kbRows: IntentRow[]; queries: IntentRow[] } | null {
-  const rows = csvRows(readCorpusFile(join(corporaDir, 'kb-bitext-customer-support'), 'Bitext_Sample_Customer_Support_Training_Dataset.csv'), 'instruction', 'intent', 'response');
+  const rows = csvRows(
+    readCorpusFile(join(corporaDir, 'kb-bitext-customer-support'), 'Bitext_Sample_Customer_Support_Training_Dataset.csv'),
+    'instruction',
+    'intent',
+    'response',
+  );
   return rows && { kbRows: rows.filter((r) => !isEvalRow(r.text)), queries: rows.filter((r) => isEvalRow(r.text)) };
 }
 
@@ -46,5 +51,7 @@ export function intentKnowledgeBase(rows: readonly IntentRow[], version: string)
 export function loadJsts(corporaDir: string, split: 'valid' | 'test'): { a: string; b: string; score: number }[] | null {
   const content = readCorpusFile(join(corporaDir, 'similarity-ja-jsts'), `${split}-v1.3.json`);
   if (content === null) return null;
-  return lines(content).map((l) => JSON.parse(l) as { sentence1: string; sentence2: string; label: number }).map((p) => ({ a: p.sentence1, b: p.sentence2, score: Number(p.label) }));
+  return lines(content)
+    .map((l) => JSON.parse(l) as { sentence1: string; sentence2: string; label: number })
+    .map((p) => ({ a: p.sentence1, b: p.sentence2, score: Number(p.label) }));
 }

@@ -12,7 +12,10 @@ export interface PiiExample {
 export function loadPresidioSynth(corporaDir: string): PiiExample[] | null {
   const content = readCorpusFile(join(corporaDir, PRESIDIO_CORPUS), 'synth_dataset_v2.json');
   if (content === null) return null;
-  const rows = JSON.parse(content) as { full_text: string; spans: { entity_type: string; entity_value: string; start_position: number; end_position: number }[] }[];
+  const rows = JSON.parse(content) as {
+    full_text: string;
+    spans: { entity_type: string; entity_value: string; start_position: number; end_position: number }[];
+  }[];
   return rows.map((r) => ({
     text: r.full_text,
     spans: r.spans.map((s) => ({ type: s.entity_type, start: s.start_position, end: s.end_position, value: s.entity_value })),

@@ -78,8 +78,14 @@ export function loadSb10k(corporaDir: string, split: 'train' | 'val' | 'test'): 
 
 /** XED projection/annotation files per cxqa language. */
 export const XED_FILES: Record<string, string> = {
-  en: 'en-annotated.tsv', de: 'de-projections.tsv', fr: 'fr-projections.tsv', es: 'es-projections.tsv',
-  pt: 'pt-projections.tsv', it: 'it-projections.tsv', zh: 'cn-projections.tsv', ja: 'ja-projections.tsv',
+  en: 'en-annotated.tsv',
+  de: 'de-projections.tsv',
+  fr: 'fr-projections.tsv',
+  es: 'es-projections.tsv',
+  pt: 'pt-projections.tsv',
+  it: 'it-projections.tsv',
+  zh: 'cn-projections.tsv',
+  ja: 'ja-projections.tsv',
 };
 const XED_NEGATIVE = new Set(['1', '3', '4', '6']);
 const XED_POSITIVE = new Set(['5', '8']);
@@ -97,7 +103,11 @@ export function loadXedPolarity(corporaDir: string, language: string): PolarityR
   for (const line of lines(content)) {
     const tab = line.lastIndexOf('\t');
     if (tab < 0) continue;
-    const labels = line.slice(tab + 1).split(',').map((l) => l.trim()).filter(Boolean);
+    const labels = line
+      .slice(tab + 1)
+      .split(',')
+      .map((l) => l.trim())
+      .filter(Boolean);
     const neg = labels.some((l) => XED_NEGATIVE.has(l));
     const pos = labels.some((l) => XED_POSITIVE.has(l));
     if (neg === pos) continue;

@@ -5,7 +5,16 @@ import { lines, readCorpusFile } from './read.js';
 export const TATOEBA_CORPUS = 'langid-tatoeba-tatodet';
 /** ISO 639-3 codes used by the corpus → ISO 639-1 codes used by cxqa. */
 export const TATOEBA_LANGUAGES: Record<string, string> = {
-  eng: 'en', fra: 'fr', por: 'pt', spa: 'es', ita: 'it', glg: 'gl', cat: 'ca', jpn: 'ja', cmn: 'zh', kor: 'ko',
+  eng: 'en',
+  fra: 'fr',
+  por: 'pt',
+  spa: 'es',
+  ita: 'it',
+  glg: 'gl',
+  cat: 'ca',
+  jpn: 'ja',
+  cmn: 'zh',
+  kor: 'ko',
 };
 
 export interface LangidRow {

@@ -1,4 +1,4 @@
-import { loadAbcdConversations, ABCD_CORPUS } from '../corpora/abcd.js';
+import { ABCD_CORPUS, loadAbcdConversations } from '../corpora/abcd.js';
 import { loadStc3, STC3_CORPUS } from '../corpora/satisfaction.js';
 
 export interface RealConversation {

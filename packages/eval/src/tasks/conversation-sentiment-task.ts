@@ -24,8 +24,16 @@ export const conversationSentimentTask: EvalTask = {
       const result = await inspector.inspect(c);
       const got = [...new Set(result.findings.map((f) => f.code))].sort();
       if (JSON.stringify(got) === JSON.stringify([...c.expect].sort())) right++;
-      else notes.push(`${c.id}: expected [${c.expect.join(', ')}] got [${got.join(', ')}] (start ${result.metrics['sentiment.customerStart']}, end ${result.metrics['sentiment.customerEnd']})`);
+      else
+        notes.push(
+          `${c.id}: expected [${c.expect.join(', ')}] got [${got.join(', ')}] (start ${result.metrics['sentiment.customerStart']}, end ${result.metrics['sentiment.customerEnd']})`,
+        );
     }
-    return { rows: [{ task: 'conversation-sentiment', corpus: CORPUS, metric: 'accuracy', value: right / cases.length, n: cases.length }], evaluated: [CORPUS], skipped: [], notes };
+    return {
+      rows: [{ task: 'conversation-sentiment', corpus: CORPUS, metric: 'accuracy', value: right / cases.length, n: cases.length }],
+      evaluated: [CORPUS],
+      skipped: [],
+      notes,
+    };
   },
 };

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { courtesyAnalyzer, createInspector, scriptAnalyzer, type CourtesyOptions, type ScriptOptions } from '@cxqa/core';
+import { type CourtesyOptions, courtesyAnalyzer, createInspector, type ScriptOptions, scriptAnalyzer } from '@cxqa/core';
 import { lines } from '../corpora/read.js';
 import type { EvalTask } from './task.js';
 
@@ -30,8 +30,16 @@ export const courtesyTask: EvalTask = {
       const result = await inspector.inspect(c);
       const got = [...new Set(result.findings.map((f) => f.code))].sort();
       if (JSON.stringify(got) === JSON.stringify([...c.expect].sort())) right++;
-      else notes.push(`${c.id}: expected [${c.expect.join(', ')}] got [${got.join(', ')}] — ${result.findings.map((f) => f.evidence ?? f.explanation).join(' | ')}`);
+      else
+        notes.push(
+          `${c.id}: expected [${c.expect.join(', ')}] got [${got.join(', ')}] — ${result.findings.map((f) => f.evidence ?? f.explanation).join(' | ')}`,
+        );
     }
-    return { rows: [{ task: 'courtesy', corpus: CORPUS, metric: 'accuracy', value: right / cases.length, n: cases.length }], evaluated: [CORPUS], skipped: [], notes };
+    return {
+      rows: [{ task: 'courtesy', corpus: CORPUS, metric: 'accuracy', value: right / cases.length, n: cases.length }],
+      evaluated: [CORPUS],
+      skipped: [],
+      notes,
+    };
   },
 };

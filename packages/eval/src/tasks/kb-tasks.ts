@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildKbIndex, createInspector, kbAnalyzer } from '@cxqa/core';
 import { lexicalSimilarity } from '@cxqa/core/kb';
-import { intentKnowledgeBase, loadBanking77, loadBitext, loadJsts, type IntentRow } from '../corpora/kb.js';
+import { type IntentRow, intentKnowledgeBase, loadBanking77, loadBitext, loadJsts } from '../corpora/kb.js';
 import { lines } from '../corpora/read.js';
 import { pearson, rocAuc, spearman } from '../metrics/correlation.js';
 import type { EvalRow } from '../report.js';
@@ -97,7 +97,9 @@ export const similarityTask: EvalTask = {
       rows.push({ task: 'similarity', corpus: 'similarity-ja-jsts', subset: split, metric: 'spearman', value: spearman(predicted, gold), n: pairs.length });
       rows.push({ task: 'similarity', corpus: 'similarity-ja-jsts', subset: split, metric: 'pearson', value: pearson(predicted, gold), n: pairs.length });
     }
-    return rows.length ? { rows, evaluated: ['similarity-ja-jsts'], skipped: [], notes: [] } : { rows, evaluated: [], skipped: ['similarity-ja-jsts'], notes: [] };
+    return rows.length
+      ? { rows, evaluated: ['similarity-ja-jsts'], skipped: [], notes: [] }
+      : { rows, evaluated: [], skipped: ['similarity-ja-jsts'], notes: [] };
   },
 };
 
@@ -112,16 +114,27 @@ export const kbFixturesTask: EvalTask = {
     const dir = join(fixturesDir, 'kb');
     if (!existsSync(join(dir, 'conversations.jsonl'))) return { rows: [], evaluated: [], skipped: ['fixtures/kb'], notes: [] };
     const inspector = createInspector({ analyzers: [kbAnalyzer({ kb: JSON.parse(readFileSync(join(dir, 'kb.json'), 'utf8')) })] });
-    const cases = lines(readFileSync(join(dir, 'conversations.jsonl'), 'utf8')).map((l) => JSON.parse(l) as { id: string; expect: string[]; expectFacts?: string[] });
+    const cases = lines(readFileSync(join(dir, 'conversations.jsonl'), 'utf8')).map(
+      (l) => JSON.parse(l) as { id: string; expect: string[]; expectFacts?: string[] },
+    );
     const notes: string[] = [];
     let right = 0;
     for (const c of cases) {
       const result = await inspector.inspect(c);
       const codes = [...new Set(result.findings.map((f) => f.code))].sort();
       const facts = result.findings.filter((f) => f.code === 'kb.contradiction').map((f) => String((f.rule?.detail as { fact?: string } | undefined)?.fact));
-      if (JSON.stringify(codes) === JSON.stringify([...c.expect].sort()) && (!c.expectFacts || JSON.stringify(facts) === JSON.stringify(c.expectFacts))) right++;
-      else notes.push(`${c.id}: expected [${c.expect.join(', ')}]${c.expectFacts ? ` facts [${c.expectFacts.join(', ')}]` : ''} got [${codes.join(', ')}] facts [${facts.join(', ')}]`);
+      if (JSON.stringify(codes) === JSON.stringify([...c.expect].sort()) && (!c.expectFacts || JSON.stringify(facts) === JSON.stringify(c.expectFacts)))
+        right++;
+      else
+        notes.push(
+          `${c.id}: expected [${c.expect.join(', ')}]${c.expectFacts ? ` facts [${c.expectFacts.join(', ')}]` : ''} got [${codes.join(', ')}] facts [${facts.join(', ')}]`,
+        );
     }
-    return { rows: [{ task: 'kb', corpus: 'fixtures/kb', metric: 'accuracy', value: right / cases.length, n: cases.length }], evaluated: ['fixtures/kb'], skipped: [], notes };
+    return {
+      rows: [{ task: 'kb', corpus: 'fixtures/kb', metric: 'accuracy', value: right / cases.length, n: cases.length }],
+      evaluated: ['fixtures/kb'],
+      skipped: [],
+      notes,
+    };
   },
 };

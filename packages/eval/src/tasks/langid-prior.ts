@@ -43,14 +43,39 @@ export function langidPriorRows(rows: readonly LangidRow[], languages: readonly 
     const acc = (pick: (i: number) => boolean) => {
       let n = 0;
       let ok = 0;
-      correct.forEach((c, i) => pick(i) && (n++, c && ok++));
+      correct.forEach((c, i) => {
+        if (!pick(i)) return;
+        n++;
+        if (c) ok++;
+      });
       return ok / n;
     };
     if (setting === 'none') {
-      row('', 'ece', expectedCalibrationError(guesses.map((g) => g.confidence), correct), rows.length);
+      row(
+        '',
+        'ece',
+        expectedCalibrationError(
+          guesses.map((g) => g.confidence),
+          correct,
+        ),
+        rows.length,
+      );
       if (nShort) {
-        row('short', 'accuracy', acc((i) => short[i]!), nShort);
-        row('short', 'ece', expectedCalibrationError(guesses.filter((_, i) => short[i]).map((g) => g.confidence), correct.filter((_, i) => short[i])), nShort);
+        row(
+          'short',
+          'accuracy',
+          acc((i) => short[i]!),
+          nShort,
+        );
+        row(
+          'short',
+          'ece',
+          expectedCalibrationError(
+            guesses.filter((_, i) => short[i]).map((g) => g.confidence),
+            correct.filter((_, i) => short[i]),
+          ),
+          nShort,
+        );
       }
       const mean = (pick: (i: number) => boolean) => {
         const c = guesses.filter((_, i) => pick(i)).map((g) => g.confidence);
@@ -59,8 +84,19 @@ export function langidPriorRows(rows: readonly LangidRow[], languages: readonly 
       notes.push(`langid mean confidence: short ${mean((i) => short[i]!)}, other Latin ${mean((i) => !short[i] && scriptLanguage(rows[i]!.text) === 'latin')}`);
       continue;
     }
-    row(setting, 'accuracy', acc(() => true), rows.length);
-    if (nShort) row(`short,${setting}`, 'accuracy', acc((i) => short[i]!), nShort);
+    row(
+      setting,
+      'accuracy',
+      acc(() => true),
+      rows.length,
+    );
+    if (nShort)
+      row(
+        `short,${setting}`,
+        'accuracy',
+        acc((i) => short[i]!),
+        nShort,
+      );
   }
   return { rows: out, notes };
 }

@@ -27,11 +27,24 @@ export const langidTask: EvalTask = {
     for (const lang of languages) {
       const idx = gold.map((g, i) => (g === lang ? i : -1)).filter((i) => i >= 0);
       if (!idx.length) continue;
-      out.push({ task: 'langid', corpus: TATOEBA_CORPUS, subset: lang, metric: 'accuracy', value: accuracy(idx.map((i) => gold[i]), idx.map((i) => predicted[i])), n: idx.length });
+      out.push({
+        task: 'langid',
+        corpus: TATOEBA_CORPUS,
+        subset: lang,
+        metric: 'accuracy',
+        value: accuracy(
+          idx.map((i) => gold[i]),
+          idx.map((i) => predicted[i]),
+        ),
+        n: idx.length,
+      });
     }
     const confusions = new Map<string, number>();
     gold.forEach((g, i) => g !== predicted[i] && confusions.set(`${g}→${predicted[i]}`, (confusions.get(`${g}→${predicted[i]}`) ?? 0) + 1));
-    const top = [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v}`);
+    const top = [...confusions]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([k, v]) => `${k} ${v}`);
     const prior = langidPriorRows(rows, languages);
     out.push(...prior.rows);
     return { rows: out, evaluated: [TATOEBA_CORPUS], skipped: [], notes: [...(top.length ? [`langid confusions: ${top.join(', ')}`] : []), ...prior.notes] };

@@ -1,6 +1,6 @@
 import { builtinSentimentModel, normalizeText } from '@cxqa/core';
-import { builtinMoodCues } from '@cxqa/core/rules';
 import { polarityOf, softPolarityOf } from '@cxqa/core/models';
+import { builtinMoodCues } from '@cxqa/core/rules';
 import { isEvalRow, loadSb10k, loadXedEmotions, loadXedPolarity } from '../corpora/sentiment.js';
 import { accuracy, macroF1, prf } from '../metrics/classification.js';
 import type { EvalRow } from '../report.js';
@@ -25,11 +25,15 @@ export const moodTask: EvalTask = {
     const cues = builtinMoodCues();
     const sets: [string, string, { text: string; label: string }[] | null][] = [
       ['sentiment-de-sb10k-xlmt', 'de', loadSb10k(corporaDir, 'test')],
-      ['emotion-xed', 'en', (() => {
-        const polar = loadXedPolarity(corporaDir, 'en');
-        const neutral = loadXedEmotions(corporaDir, 'en', true)?.filter((r) => r.label === 'neutral');
-        return polar && neutral ? [...polar, ...neutral].filter((r) => isEvalRow(r.text)) : null;
-      })()],
+      [
+        'emotion-xed',
+        'en',
+        (() => {
+          const polar = loadXedPolarity(corporaDir, 'en');
+          const neutral = loadXedEmotions(corporaDir, 'en', true)?.filter((r) => r.label === 'neutral');
+          return polar && neutral ? [...polar, ...neutral].filter((r) => isEvalRow(r.text)) : null;
+        })(),
+      ],
     ];
     for (const [corpus, language, data] of sets) {
       if (!data?.length) {
@@ -45,9 +49,22 @@ export const moodTask: EvalTask = {
         const view = normalizeText(r.text);
         const prediction = model.predict(r.text, view.normalized);
         own.push(prediction.label);
-        mood.push(cues.moodOf(view.normalized, language, { polarity: polarityOf(prediction), soft: softPolarityOf(prediction), label: model.labels.includes('neutral') ? prediction.label : null }).label);
+        mood.push(
+          cues.moodOf(view.normalized, language, {
+            polarity: polarityOf(prediction),
+            soft: softPolarityOf(prediction),
+            label: model.labels.includes('neutral') ? prediction.label : null,
+          }).label,
+        );
       }
-      const row = (metric: string, value: number): EvalRow => ({ task: 'mood', corpus, subset: language, metric, value: Math.round(value * 10_000) / 10_000, n: data.length });
+      const row = (metric: string, value: number): EvalRow => ({
+        task: 'mood',
+        corpus,
+        subset: language,
+        metric,
+        value: Math.round(value * 10_000) / 10_000,
+        n: data.length,
+      });
       rows.push(
         row('accuracy', accuracy(gold, mood)),
         row('macro_f1', macroF1(gold, mood, LABELS)),

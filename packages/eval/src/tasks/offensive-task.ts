@@ -46,7 +46,9 @@ export const offensiveTask: EvalTask = {
     const flag = (xs: OffensiveExample[], categories?: ReadonlySet<string>) =>
       xs.map((x) => {
         const found = matchLexicons(compiled, normalizeText(x.text), x.language ? { language: x.language } : {});
-        return found.terms.some((t) => !categories || categories.has(t.term.category)) || found.phrases.some((p) => !categories || categories.has(p.phrase.category));
+        return (
+          found.terms.some((t) => !categories || categories.has(t.term.category)) || found.phrases.some((p) => !categories || categories.has(p.phrase.category))
+        );
       });
     const rows: EvalRow[] = [];
     const evaluated: string[] = [];
@@ -63,11 +65,26 @@ export const offensiveTask: EvalTask = {
       rows.push(...score('offensive', HATECHECK_CORPUS, undefined, hc, flagged));
       for (const lang of [...new Set(hc.map((e) => e.language))]) {
         const idx = hc.map((e, i) => (e.language === lang ? i : -1)).filter((i) => i >= 0);
-        rows.push(...score('offensive', HATECHECK_CORPUS, lang, idx.map((i) => hc[i]!), idx.map((i) => flagged[i]!)));
+        rows.push(
+          ...score(
+            'offensive',
+            HATECHECK_CORPUS,
+            lang,
+            idx.map((i) => hc[i]!),
+            idx.map((i) => flagged[i]!),
+          ),
+        );
       }
       for (const group of [...new Set(hc.map((e) => e.group))].filter((g) => WATCHED.test(g)).sort()) {
         const idx = hc.map((e, i) => (e.group === group ? i : -1)).filter((i) => i >= 0);
-        rows.push({ task: 'offensive', corpus: HATECHECK_CORPUS, subset: group, metric: 'false_positive_rate', value: idx.filter((i) => flagged[i]).length / idx.length, n: idx.length });
+        rows.push({
+          task: 'offensive',
+          corpus: HATECHECK_CORPUS,
+          subset: group,
+          metric: 'false_positive_rate',
+          value: idx.filter((i) => flagged[i]).length / idx.length,
+          n: idx.length,
+        });
       }
     } else skipped.push(HATECHECK_CORPUS);
     return { rows, evaluated, skipped, notes: [] };

@@ -6,7 +6,12 @@ import type { EvalTask } from './task.js';
 
 /** Presidio entity types → cxqa PII types (the structured ones the issue measures). */
 export const PRESIDIO_TYPES: Record<string, PiiType> = {
-  CREDIT_CARD: 'credit_card', EMAIL_ADDRESS: 'email', PHONE_NUMBER: 'phone', IBAN_CODE: 'iban', IP_ADDRESS: 'ip_address', US_SSN: 'us_ssn',
+  CREDIT_CARD: 'credit_card',
+  EMAIL_ADDRESS: 'email',
+  PHONE_NUMBER: 'phone',
+  IBAN_CODE: 'iban',
+  IP_ADDRESS: 'ip_address',
+  US_SSN: 'us_ssn',
 };
 
 /**

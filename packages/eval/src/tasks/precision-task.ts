@@ -1,5 +1,5 @@
 import { compareSeverity, createInspector, type Finding, type Severity } from '@cxqa/core';
-import { findingKey, judgementKey, loadJudgements, type Judgement } from '../precision/judgements.js';
+import { findingKey, type Judgement, judgementKey, loadJudgements } from '../precision/judgements.js';
 import { loadRealConversations, TIME_BASED_CODES } from '../precision/real-conversations.js';
 import type { EvalRow } from '../report.js';
 import type { EvalTask } from './task.js';
@@ -77,14 +77,21 @@ export const precisionTask: EvalTask = {
     if (!judgements?.length) return { rows: [], evaluated: [], skipped: [CORPUS], notes: [] };
     const wanted = new Set(judgements.map((j) => `${j.corpus}|${j.conversationId}`));
     const conversations = loadRealConversations(corporaDir).filter((c) => wanted.has(`${c.corpus}|${c.conversation.id}`));
-    if (!conversations.length) return { rows: [], evaluated: [], skipped: [CORPUS], notes: ['the judged conversations are in ../shared/corpora (satisfaction-stc3-dev, conv-abcd), which is absent'] };
+    if (!conversations.length)
+      return {
+        rows: [],
+        evaluated: [],
+        skipped: [CORPUS],
+        notes: ['the judged conversations are in ../shared/corpora (satisfaction-stc3-dev, conv-abcd), which is absent'],
+      };
     const inspector = createInspector();
     const roundOf = new Map(judgements.map((j) => [`${j.corpus}|${j.conversationId}`, j.round]));
     const languageOf = new Map(conversations.map((c) => [c.conversation.id, c.language]));
     const current: { round: string; conversationId: string; finding: Finding }[] = [];
     for (const c of conversations) {
       const round = roundOf.get(`${c.corpus}|${c.conversation.id}`)!;
-      for (const finding of (await inspector.inspect(c.conversation)).findings) if (!TIME_BASED_CODES.test(finding.code)) current.push({ round, conversationId: c.conversation.id, finding });
+      for (const finding of (await inspector.inspect(c.conversation)).findings)
+        if (!TIME_BASED_CODES.test(finding.code)) current.push({ round, conversationId: c.conversation.id, finding });
     }
     const rows: EvalRow[] = [];
     const notes: string[] = [];
@@ -92,7 +99,10 @@ export const precisionTask: EvalTask = {
     for (const round of ['dev', 'report'] as const) {
       const js = judgements.filter((j) => j.round === round && !TIME_BASED_CODES.test(j.code));
       if (!js.length) continue;
-      const tally = tallyPrecision(current.filter((c) => c.round === round), js);
+      const tally = tallyPrecision(
+        current.filter((c) => c.round === round),
+        js,
+      );
       let below = 0;
       let unjudged = 0;
       for (const t of tally) {
@@ -103,9 +113,19 @@ export const precisionTask: EvalTask = {
         const fails = fires && bar !== null && (t.unjudged > 0 || !(precision >= bar));
         if (fails) below++;
         unjudged += t.unjudged;
-        const row = (metric: string, value: number): EvalRow => ({ task: 'precision', corpus: CORPUS, subset: `${round}/${t.code}`, metric, value: r4(value), n: t.judged });
+        const row = (metric: string, value: number): EvalRow => ({
+          task: 'precision',
+          corpus: CORPUS,
+          subset: `${round}/${t.code}`,
+          metric,
+          value: r4(value),
+          n: t.judged,
+        });
         rows.push(row('precision', precision), row('unjudged', t.unjudged), row('gone', t.gone), row('below_bar', fails ? 1 : 0));
-        if (fails) notes.push(`${round} ${t.code} (${t.severity}): precision ${Number.isNaN(precision) ? '—' : precision.toFixed(3)} of ${t.judged} judged, bar ${bar}, ${t.unjudged} unjudged`);
+        if (fails)
+          notes.push(
+            `${round} ${t.code} (${t.severity}): precision ${Number.isNaN(precision) ? '—' : precision.toFixed(3)} of ${t.judged} judged, bar ${bar}, ${t.unjudged} unjudged`,
+          );
       }
       const judged = tally.reduce((a, t) => a + t.judged, 0);
       const right = tally.reduce((a, t) => a + t.right, 0);
@@ -116,13 +136,31 @@ export const precisionTask: EvalTask = {
       const byKey = new Map(js.map((j) => [judgementKey(j), j]));
       const scoredJudged = scored.map((c) => byKey.get(findingKey(c.conversationId, c.finding))).filter((j): j is Judgement => j !== undefined);
       rows.push(
-        overall('precision', judged ? right / judged : Number.NaN), overall('judged', judged), overall('languages', languages.size), overall('codes_below_bar', below), overall('unjudged', unjudged),
-        { task: 'precision', corpus: CORPUS, subset: round, metric: 'scored_precision', value: r4(scoredJudged.filter((j) => j.verdict === 'right').length / (scoredJudged.length || Number.NaN)), n: scoredJudged.length },
+        overall('precision', judged ? right / judged : Number.NaN),
+        overall('judged', judged),
+        overall('languages', languages.size),
+        overall('codes_below_bar', below),
+        overall('unjudged', unjudged),
+        {
+          task: 'precision',
+          corpus: CORPUS,
+          subset: round,
+          metric: 'scored_precision',
+          value: r4(scoredJudged.filter((j) => j.verdict === 'right').length / (scoredJudged.length || Number.NaN)),
+          n: scoredJudged.length,
+        },
       );
     }
     const all = judgements.filter((j) => !TIME_BASED_CODES.test(j.code));
     rows.push({ task: 'precision', corpus: CORPUS, subset: 'all', metric: 'judged', value: all.length, n: all.length });
-    rows.push({ task: 'precision', corpus: CORPUS, subset: 'all', metric: 'languages', value: new Set(all.map((j) => languageOf.get(j.conversationId)).filter(Boolean)).size, n: all.length });
+    rows.push({
+      task: 'precision',
+      corpus: CORPUS,
+      subset: 'all',
+      metric: 'languages',
+      value: new Set(all.map((j) => languageOf.get(j.conversationId)).filter(Boolean)).size,
+      n: all.length,
+    });
     return { rows, evaluated: [CORPUS], skipped: [], notes };
   },
 };

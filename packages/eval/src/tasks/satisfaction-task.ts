@@ -34,26 +34,85 @@ export function satisfactionRows(judged: readonly Judged[], subset: string): Eva
   const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
   const share = (list: readonly Judged[], f: (j: Judged) => boolean) => (list.length ? list.filter(f).length / list.length : Number.NaN);
   const row = (metric: string, value: number, n: number): EvalRow => ({ task: 'satisfaction', corpus: STC3_CORPUS, subset, metric, value: r4(value), n });
-  const rho = spearman(judged.map((j) => j.score), S);
-  const baseRho = spearman(judged.map((j) => -j.customerChars), S);
-  const auc = rocAuc(sat.map((j) => j.score), dis.map((j) => j.score));
-  const baseAuc = rocAuc(sat.map((j) => -j.customerChars), dis.map((j) => -j.customerChars));
+  const rho = spearman(
+    judged.map((j) => j.score),
+    S,
+  );
+  const baseRho = spearman(
+    judged.map((j) => -j.customerChars),
+    S,
+  );
+  const auc = rocAuc(
+    sat.map((j) => j.score),
+    dis.map((j) => j.score),
+  );
+  const baseAuc = rocAuc(
+    sat.map((j) => -j.customerChars),
+    dis.map((j) => -j.customerChars),
+  );
   return [
     row('spearman_over_baseline', rho - baseRho, judged.length),
     row('roc_auc_over_baseline', auc - baseAuc, sat.length + dis.length),
-    row('spearman', spearman(judged.map((j) => j.score), S), judged.length),
-    row('roc_auc', rocAuc(sat.map((j) => j.score), dis.map((j) => j.score)), sat.length + dis.length),
-    row('dissatisfied_flagged', share(dis, (j) => j.flagged), dis.length),
-    row('satisfied_flagged', share(sat, (j) => j.flagged), sat.length),
-    row('baseline_spearman', spearman(judged.map((j) => -j.customerChars), S), judged.length),
-    row('baseline_roc_auc', rocAuc(sat.map((j) => -j.customerChars), dis.map((j) => -j.customerChars)), sat.length + dis.length),
-    row('baseline_dissatisfied_flagged', share(dis, (j) => j.customerChars > median), dis.length),
-    row('baseline_satisfied_flagged', share(sat, (j) => j.customerChars > median), sat.length),
+    row(
+      'spearman',
+      spearman(
+        judged.map((j) => j.score),
+        S,
+      ),
+      judged.length,
+    ),
+    row(
+      'roc_auc',
+      rocAuc(
+        sat.map((j) => j.score),
+        dis.map((j) => j.score),
+      ),
+      sat.length + dis.length,
+    ),
+    row(
+      'dissatisfied_flagged',
+      share(dis, (j) => j.flagged),
+      dis.length,
+    ),
+    row(
+      'satisfied_flagged',
+      share(sat, (j) => j.flagged),
+      sat.length,
+    ),
+    row(
+      'baseline_spearman',
+      spearman(
+        judged.map((j) => -j.customerChars),
+        S,
+      ),
+      judged.length,
+    ),
+    row(
+      'baseline_roc_auc',
+      rocAuc(
+        sat.map((j) => -j.customerChars),
+        dis.map((j) => -j.customerChars),
+      ),
+      sat.length + dis.length,
+    ),
+    row(
+      'baseline_dissatisfied_flagged',
+      share(dis, (j) => j.customerChars > median),
+      dis.length,
+    ),
+    row(
+      'baseline_satisfied_flagged',
+      share(sat, (j) => j.customerChars > median),
+      sat.length,
+    ),
   ];
 }
 
 /** Judge every thread with the default inspector (what a user gets with no configuration). */
-export async function judgeThreads(threads: readonly Stc3Thread[], inspect: (c: unknown) => Promise<Result> = createInspector().inspect): Promise<(Judged & { result: Result })[]> {
+export async function judgeThreads(
+  threads: readonly Stc3Thread[],
+  inspect: (c: unknown) => Promise<Result> = createInspector().inspect,
+): Promise<(Judged & { result: Result })[]> {
   const out: (Judged & { result: Result })[] = [];
   for (const thread of threads) {
     const result = await inspect(thread.conversation);
@@ -81,8 +140,18 @@ export const satisfactionTask: EvalTask = {
       if (!threads) continue;
       found = true;
       const judged = await judgeThreads(threads, (c) => inspector.inspect(c));
-      rows.push(...satisfactionRows(judged.filter((j) => j.thread.half === 'report'), language));
-      rows.push(...satisfactionRows(judged.filter((j) => j.thread.half === 'tune'), `${language}/tune`));
+      rows.push(
+        ...satisfactionRows(
+          judged.filter((j) => j.thread.half === 'report'),
+          language,
+        ),
+      );
+      rows.push(
+        ...satisfactionRows(
+          judged.filter((j) => j.thread.half === 'tune'),
+          `${language}/tune`,
+        ),
+      );
     }
     return found ? { rows, evaluated: [STC3_CORPUS], skipped: [], notes } : { rows, evaluated: [], skipped: [STC3_CORPUS], notes };
   },

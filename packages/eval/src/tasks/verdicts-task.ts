@@ -38,7 +38,10 @@ export function judgeVerdict(fixture: VerdictFixture, result: Result): VerdictOu
     const text = fixture.conversation.messages[e.messageIndex]?.text ?? '';
     const at = text.indexOf(e.quote);
     const end = at + e.quote.length;
-    caught ??= result.findings.find((f) => CONDUCT_CODE.test(f.code) && f.messageIndex === e.messageIndex && (!f.span || (at >= 0 && f.span.start < end && at < f.span.end))) ?? null;
+    caught ??=
+      result.findings.find(
+        (f) => CONDUCT_CODE.test(f.code) && f.messageIndex === e.messageIndex && (!f.span || (at >= 0 && f.span.start < end && at < f.span.end)),
+      ) ?? null;
   }
   return { fixture, result, got, caught };
 }
@@ -50,13 +53,43 @@ export function verdictRows(outcomes: readonly VerdictOutcome[], subset?: string
   const reviewed = outcomes.filter((o) => o.fixture.review !== undefined);
   const share = (list: readonly VerdictOutcome[], f: (o: VerdictOutcome) => boolean) => (list.length ? list.filter(f).length / list.length : Number.NaN);
   const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
-  const row = (metric: string, value: number, n: number): EvalRow => ({ task: 'verdicts', corpus: CORPUS, ...(subset ? { subset } : {}), metric, value: r4(value), n });
+  const row = (metric: string, value: number, n: number): EvalRow => ({
+    task: 'verdicts',
+    corpus: CORPUS,
+    ...(subset ? { subset } : {}),
+    metric,
+    value: r4(value),
+    n,
+  });
   return [
-    row('accuracy', share(outcomes, (o) => o.got === o.fixture.verdict), outcomes.length),
-    row('bad_failed_with_span', share(bad, (o) => o.got === 'fail' && o.caught !== null), bad.length),
-    row('good_passed', share(good, (o) => o.got === 'pass'), good.length),
-    row('code_agreement', share(bad.filter((o) => o.caught), (o) => o.fixture.expect.conduct.some((e) => e.code === o.caught!.code)), bad.filter((o) => o.caught).length),
-    row('review_agreement', share(reviewed, (o) => o.result.review.needed === o.fixture.review), reviewed.length),
+    row(
+      'accuracy',
+      share(outcomes, (o) => o.got === o.fixture.verdict),
+      outcomes.length,
+    ),
+    row(
+      'bad_failed_with_span',
+      share(bad, (o) => o.got === 'fail' && o.caught !== null),
+      bad.length,
+    ),
+    row(
+      'good_passed',
+      share(good, (o) => o.got === 'pass'),
+      good.length,
+    ),
+    row(
+      'code_agreement',
+      share(
+        bad.filter((o) => o.caught),
+        (o) => o.fixture.expect.conduct.some((e) => e.code === o.caught!.code),
+      ),
+      bad.filter((o) => o.caught).length,
+    ),
+    row(
+      'review_agreement',
+      share(reviewed, (o) => o.result.review.needed === o.fixture.review),
+      reviewed.length,
+    ),
   ];
 }
 
@@ -64,7 +97,10 @@ export function verdictRows(outcomes: readonly VerdictOutcome[], subset?: string
 export function loadVerdictFixtures(fixturesDir: string): VerdictFixture[] | null {
   const dir = join(fixturesDir, 'verdicts');
   if (!existsSync(dir)) return null;
-  return readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort().flatMap((f) => lines(readFileSync(join(dir, f), 'utf8')).map((l) => JSON.parse(l) as VerdictFixture));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()
+    .flatMap((f) => lines(readFileSync(join(dir, f), 'utf8')).map((l) => JSON.parse(l) as VerdictFixture));
 }
 
 /**
@@ -82,10 +118,24 @@ export const verdictsTask: EvalTask = {
     const outcomes: VerdictOutcome[] = [];
     for (const f of fixtures) outcomes.push(judgeVerdict(f, await inspector.inspect(f.conversation)));
     const rows = verdictRows(outcomes);
-    for (const language of [...new Set(fixtures.map((f) => f.language))]) rows.push(...verdictRows(outcomes.filter((o) => o.fixture.language === language), language));
+    for (const language of [...new Set(fixtures.map((f) => f.language))])
+      rows.push(
+        ...verdictRows(
+          outcomes.filter((o) => o.fixture.language === language),
+          language,
+        ),
+      );
     const notes = outcomes
       .filter((o) => o.got !== o.fixture.verdict || (o.fixture.verdict === 'fail' && !o.caught))
-      .map((o) => `${o.fixture.id} (${o.fixture.kind}): expected ${o.fixture.verdict}, got ${o.got} (score ${o.result.score}) — ${o.result.findings.filter((f) => f.severity !== 'info').map((f) => `${f.code}@${f.messageIndex ?? '-'}`).join(', ') || 'no findings'}`);
+      .map(
+        (o) =>
+          `${o.fixture.id} (${o.fixture.kind}): expected ${o.fixture.verdict}, got ${o.got} (score ${o.result.score}) — ${
+            o.result.findings
+              .filter((f) => f.severity !== 'info')
+              .map((f) => `${f.code}@${f.messageIndex ?? '-'}`)
+              .join(', ') || 'no findings'
+          }`,
+      );
     return { rows, evaluated: [CORPUS], skipped: [], notes };
   },
 };

@@ -1,7 +1,7 @@
 import type { MessageView } from '../../analyzer/contract.js';
 import type { Finding } from '../../schemas/finding.js';
-import type { AddressRules } from './rules.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
+import type { AddressRules } from './rules.js';
 
 export type FormalityChoice = 'formal' | 'informal' | 'any';
 
@@ -56,8 +56,12 @@ export function addressFindings(address: CompiledAddress, language: string, expe
   if (!lang || expect === 'any' || (expect === 'formal' && customerInformal)) return [];
   const wrong = expect === 'formal' ? lang.informal : lang.formal;
   const flag = (start: number, end: number): Finding => ({
-    analyzer: 'courtesy', code: expect === 'formal' ? 'culture.informal_address' : 'culture.formal_address', severity: 'major', messageIndex: agent.index,
-    span: { start, end }, evidence: agent.text.slice(start, end),
+    analyzer: 'courtesy',
+    code: expect === 'formal' ? 'culture.informal_address' : 'culture.formal_address',
+    severity: 'major',
+    messageIndex: agent.index,
+    span: { start, end },
+    evidence: agent.text.slice(start, end),
     explanation: `"${agent.text.slice(start, end)}" — ${lang.why}`,
     rule: { id: `address.${language}.${expect}`, kind: 'pattern', detail: { expected: expect } },
     suggestion: lang.suggestion,

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SeveritySchema } from '../../schemas/finding.js';
-import { corePackageFile } from '../../util/package-file.js';
 import { LinearRegexSource } from '../../util/linear-regex.js';
+import { corePackageFile } from '../../util/package-file.js';
 import { parseShippedRules } from './rules.js';
 
 /** The kinds of agent misconduct toward a customer; each is the finding code `politeness.<kind>`. */

@@ -1,6 +1,6 @@
 import type { MessageView } from '../../analyzer/contract.js';
-import type { Finding } from '../../schemas/finding.js';
 import { traditionalToSimplified } from '../../matcher/chinese-fold.js';
+import type { Finding } from '../../schemas/finding.js';
 import { sentences } from '../../text/sentences.js';
 import { compileRule, compileRuleRegex, eachMatch, prefixFilter, type RuleRegex } from '../../util/linear-regex.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
@@ -111,7 +111,8 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     // most messages contain none of a pattern's first words: one scan rules those patterns out
     const possible = lang.filter(normalized);
     let parts: { start: number; end: number; text: string }[] | undefined;
-    const sentenceAt = (i: number) => (parts ??= sentences(normalized)).find((p) => p.start <= i && i < p.end) ?? { start: 0, end: normalized.length, text: normalized };
+    const sentenceAt = (i: number) =>
+      (parts ??= sentences(normalized)).find((p) => p.start <= i && i < p.end) ?? { start: 0, end: normalized.length, text: normalized };
     for (const c of lang.rules) {
       if (c.rule.afterComplaint && !complained) continue;
       let found = null as { start: number; end: number } | null;
@@ -140,15 +141,19 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     hits,
     acknowledges(language, normalized) {
       const lang = compiledLanguage(language);
-      return lang && lang.acknowledgement.length ? test(lang.acknowledgement, language === 'zh' ? foldChinese(normalized) : normalized) : null;
+      return lang?.acknowledgement.length ? test(lang.acknowledgement, language === 'zh' ? foldChinese(normalized) : normalized) : null;
     },
     match(m, context) {
       return hits(m.language, m.view.normalized, context).map(({ rule, start, end }) => {
         const span = m.view.toOriginalSpan(start, end);
         const quote = m.text.slice(span.start, span.end);
         return {
-          analyzer: 'courtesy', code: `politeness.${rule.kind}`, severity: rule.severity, messageIndex: m.index,
-          span, evidence: quote,
+          analyzer: 'courtesy',
+          code: `politeness.${rule.kind}`,
+          severity: rule.severity,
+          messageIndex: m.index,
+          span,
+          evidence: quote,
           explanation: `"${quote}": ${rule.why}`,
           rule: { id: rule.id, kind: 'pattern', detail: { kind: rule.kind } },
           suggestion: rule.suggestion,

@@ -1,14 +1,14 @@
 import type { Analyzer, AnalyzerOutput, MessageView } from '../../analyzer/contract.js';
-import { sentences } from '../../text/sentences.js';
 import { judgePoliteness } from '../../politeness/model.js';
 import type { Finding } from '../../schemas/finding.js';
-import { compileScriptPhrases, isComplaint } from '../script/script-rules.js';
-import { addressFindings, compileAddress, expectedFormality, usesFormal, usesInformal, type FormalityChoice } from './address.js';
-import { compileConduct } from './conduct.js';
-import { CONDUCT_LANGUAGES, ConductRulesSchema, shippedConductRules, type ConductRulesInput } from './conduct-rules.js';
-import { compilePhrasing } from './phrasing.js';
-import { AddressRulesSchema, parseRules, PhrasingRulesSchema, shippedRules } from './rules.js';
+import { sentences } from '../../text/sentences.js';
 import { minOf, pushAll } from '../../util/arrays.js';
+import { compileScriptPhrases, isComplaint } from '../script/script-rules.js';
+import { addressFindings, compileAddress, expectedFormality, type FormalityChoice, usesFormal, usesInformal } from './address.js';
+import { compileConduct } from './conduct.js';
+import { CONDUCT_LANGUAGES, type ConductRulesInput, ConductRulesSchema, shippedConductRules } from './conduct-rules.js';
+import { compilePhrasing } from './phrasing.js';
+import { AddressRulesSchema, PhrasingRulesSchema, parseRules, shippedRules } from './rules.js';
 
 export const COURTESY_ANALYZER_VERSION = '0.2.0';
 
@@ -42,14 +42,21 @@ const THANKS = /\b(?:thanks?|thank you|thx|danke|merci|gracias|obrigad[oa]|grazi
  * const inspector = createInspector({ analyzers: [courtesyAnalyzer({ formality: { es: 'formal' } })] });
  */
 export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
-  const phrasing = compilePhrasing(options.phrasing === undefined ? shippedRules('phrasing', PhrasingRulesSchema) : parseRules(PhrasingRulesSchema, options.phrasing, 'phrasing rules'));
-  const address = options.address === undefined ? shippedRules('address', AddressRulesSchema) : parseRules(AddressRulesSchema, options.address, 'address rules');
+  const phrasing = compilePhrasing(
+    options.phrasing === undefined ? shippedRules('phrasing', PhrasingRulesSchema) : parseRules(PhrasingRulesSchema, options.phrasing, 'phrasing rules'),
+  );
+  const address =
+    options.address === undefined ? shippedRules('address', AddressRulesSchema) : parseRules(AddressRulesSchema, options.address, 'address rules');
   const formality: Record<string, FormalityChoice> = { ...address.defaults, ...options.formality };
   const compiled = compileAddress(address);
   const impoliteBelow = options.impoliteBelow ?? 0.1;
   const script = compileScriptPhrases();
   const conduct = compileConduct(
-    options.conduct === false ? [] : options.conduct ? options.conduct.map((c, i) => parseRules(ConductRulesSchema, c, `conduct[${i}]`)) : CONDUCT_LANGUAGES.map(shippedConductRules),
+    options.conduct === false
+      ? []
+      : options.conduct
+        ? options.conduct.map((c, i) => parseRules(ConductRulesSchema, c, `conduct[${i}]`))
+        : CONDUCT_LANGUAGES.map(shippedConductRules),
   );
 
   return {
@@ -100,7 +107,10 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
           const drivers = judged.strategies.filter((s) => s.weight < 0).sort((a, b) => a.weight - b.weight);
           const worst = drivers[0];
           findings.push({
-            analyzer: 'courtesy', code: 'politeness.impolite', severity: 'minor', messageIndex: m.index,
+            analyzer: 'courtesy',
+            code: 'politeness.impolite',
+            severity: 'minor',
+            messageIndex: m.index,
             ...(worst ? { span: { start: worst.start, end: worst.end }, evidence: m.text.slice(worst.start, worst.end) } : {}),
             explanation: `the politeness model gives P(polite) ${round(judged.polite)}${drivers.length ? `; driven by ${[...new Set(drivers.map((d) => d.strategy.replace(/_/g, ' ')))].join(', ')}` : ''}`,
             rule: { id: 'politeness.model.en', kind: 'model', score: round(judged.polite), detail: { strategies: judged.strategies.map((s) => s.strategy) } },
@@ -136,8 +146,12 @@ function noAcknowledgement(m: MessageView, complaint: number): Finding {
   const first = sentences(m.text)[0] ?? { start: 0, end: m.text.length, text: m.text };
   const end = first.start + first.text.trimEnd().length;
   return {
-    analyzer: 'courtesy', code: 'politeness.no_acknowledgement', severity: 'info', messageIndex: m.index,
-    span: { start: first.start, end }, evidence: m.text.slice(first.start, end),
+    analyzer: 'courtesy',
+    code: 'politeness.no_acknowledgement',
+    severity: 'info',
+    messageIndex: m.index,
+    span: { start: first.start, end },
+    evidence: m.text.slice(first.start, end),
     explanation: `the customer complained (message ${complaint}) and this reply acknowledges nothing: no apology, no understanding, no thanks`,
     rule: { id: `conduct.${m.language}.no_acknowledgement`, kind: 'rule', detail: { complaint } },
     suggestion: 'acknowledge the problem first ("I\'m sorry the parcel arrived damaged"), then solve it',

@@ -1,5 +1,15 @@
-export { courtesyAnalyzer, COURTESY_ANALYZER_VERSION, type CourtesyOptions } from './courtesy-analyzer.js';
-export { AddressRulesSchema, PhrasingRuleSchema, PhrasingRulesSchema, type AddressRules, type PhrasingRule, type PhrasingRules } from './rules.js';
 export type { FormalityChoice } from './address.js';
-export { compileConduct, type CompiledConduct, type ConductHit } from './conduct.js';
-export { CONDUCT_KINDS, CONDUCT_LANGUAGES, ConductRuleSchema, ConductRulesSchema, shippedConductRules, type ConductKind, type ConductRule, type ConductRules, type ConductRulesInput } from './conduct-rules.js';
+export { type CompiledConduct, type ConductHit, compileConduct } from './conduct.js';
+export {
+  CONDUCT_KINDS,
+  CONDUCT_LANGUAGES,
+  type ConductKind,
+  type ConductRule,
+  ConductRuleSchema,
+  type ConductRules,
+  type ConductRulesInput,
+  ConductRulesSchema,
+  shippedConductRules,
+} from './conduct-rules.js';
+export { COURTESY_ANALYZER_VERSION, type CourtesyOptions, courtesyAnalyzer } from './courtesy-analyzer.js';
+export { type AddressRules, AddressRulesSchema, type PhrasingRule, PhrasingRuleSchema, type PhrasingRules, PhrasingRulesSchema } from './rules.js';

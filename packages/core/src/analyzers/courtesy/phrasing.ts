@@ -1,7 +1,7 @@
 import type { MessageView } from '../../analyzer/contract.js';
 import type { Finding } from '../../schemas/finding.js';
-import type { PhrasingRule, PhrasingRules } from './rules.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
+import type { PhrasingRule, PhrasingRules } from './rules.js';
 
 export interface CompiledPhrasing {
   match(m: MessageView, context: { market: string | undefined; complained: boolean }): Finding[];
@@ -25,8 +25,12 @@ export function compilePhrasing(rules: PhrasingRules): CompiledPhrasing {
         const hit = re.exec(m.view.folded);
         if (!hit) continue;
         findings.push({
-          analyzer: 'courtesy', code: rule.code, severity: rule.severity, messageIndex: m.index,
-          span: { start: hit.index, end: hit.index + hit[0].length }, evidence: hit[0].trim() || m.text,
+          analyzer: 'courtesy',
+          code: rule.code,
+          severity: rule.severity,
+          messageIndex: m.index,
+          span: { start: hit.index, end: hit.index + hit[0].length },
+          evidence: hit[0].trim() || m.text,
           explanation: `"${hit[0].trim() || m.text}": ${rule.why}`,
           rule: { id: rule.id, kind: 'pattern', ...(market ? { detail: { market } } : {}) },
           suggestion: rule.suggestion,

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { CxqaError, describeZodIssues } from '../../errors.js';
 import { SeveritySchema } from '../../schemas/finding.js';
 import { corePackageFile } from '../../util/package-file.js';
-import { RegexSource } from '../../util/regex-source.js';
 import { markShipped, parsingUserData } from '../../util/pattern-engine.js';
+import { RegexSource } from '../../util/regex-source.js';
 
 export const PhrasingRuleSchema = z.object({
   id: z.string().min(1),

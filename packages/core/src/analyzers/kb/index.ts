@@ -1,1 +1,1 @@
-export { kbAnalyzer, KB_ANALYZER_VERSION, type KbOptions } from './kb-analyzer.js';
+export { KB_ANALYZER_VERSION, type KbOptions, kbAnalyzer } from './kb-analyzer.js';

@@ -82,40 +82,69 @@ export function kbAnalyzer(options: KbOptions): Analyzer {
       const similarities: number[] = [];
       for (const q of asked) {
         const entry = q.hit.entry;
-        const rule = (suffix: string) => ({ id: `kb:${kb.version}:${entry.id}${suffix}`, kind: 'rule' as const, detail: { entry: entry.id, kbVersion: kb.version } });
+        const rule = (suffix: string) => ({
+          id: `kb:${kb.version}:${entry.id}${suffix}`,
+          kind: 'rule' as const,
+          detail: { entry: entry.id, kbVersion: kb.version },
+        });
         const answerText = q.answers.map(textOf).join('\n');
-        const sim = await answerSimilarity(answerText, entry.answer, { language: q.answers[0]!.language, ...(options.embedder ? { embedder: options.embedder } : {}) });
+        const sim = await answerSimilarity(answerText, entry.answer, {
+          language: q.answers[0]!.language,
+          ...(options.embedder ? { embedder: options.embedder } : {}),
+        });
         similarities.push(sim.score);
         for (const a of q.answers) {
           for (const c of checkFacts(a.text, entry, { crossLanguage: crossLanguage(a, entry.language, ctx.languages.agent) })) {
             const byDimension = c.matchedBy === 'dimension';
             findings.push({
-              analyzer: 'kb', code: 'kb.contradiction', severity: byDimension ? 'minor' : 'major', messageIndex: a.index, span: { start: c.start, end: c.end }, evidence: c.stated,
+              analyzer: 'kb',
+              code: 'kb.contradiction',
+              severity: byDimension ? 'minor' : 'major',
+              messageIndex: a.index,
+              span: { start: c.start, end: c.end },
+              evidence: c.stated,
               explanation: byDimension
                 ? `"${c.stated}" may contradict the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id}); matched by dimension, not by keyword: the answer (${a.language}) names none of the fact's keywords and this is the entry's only fact of that kind`
                 : `"${c.stated}" contradicts the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id})`,
-              rule: { ...rule(`:${c.fact.name}`), detail: { entry: entry.id, kbVersion: kb.version, fact: c.fact.name, agentValue: c.stated, kbValue: c.kbValue, matchedBy: c.matchedBy } },
+              rule: {
+                ...rule(`:${c.fact.name}`),
+                detail: { entry: entry.id, kbVersion: kb.version, fact: c.fact.name, agentValue: c.stated, kbValue: c.kbValue, matchedBy: c.matchedBy },
+              },
               suggestion: `correct the answer: ${c.fact.name} is ${c.kbValue}`,
             });
           }
         }
-        for (const item of missingMentions(q.answers.map((a) => `${a.text}\n${a.translation ?? ''}`), entry)) {
+        for (const item of missingMentions(
+          q.answers.map((a) => `${a.text}\n${a.translation ?? ''}`),
+          entry,
+        )) {
           findings.push({
-            analyzer: 'kb', code: 'kb.missing_fact', severity: 'minor', messageIndex: q.answers.at(-1)!.index,
+            analyzer: 'kb',
+            code: 'kb.missing_fact',
+            severity: 'minor',
+            messageIndex: q.answers.at(-1)!.index,
             explanation: `the answer to "${q.m.text.slice(0, 60)}" does not mention ${item} (entry ${entry.id})`,
-            rule: rule(':mustMention'), suggestion: `mention ${item}`,
+            rule: rule(':mustMention'),
+            suggestion: `mention ${item}`,
           });
         }
         if (q.hit.coverage >= clearly && sim.score < offTopicBelow) {
           // off-topic only when the answer is closer to another entry's answer than to this one's; only
           // answers in the entry's language compete (a Japanese answer is always closer to a Japanese entry)
           const language = q.answers[0]!.language;
-          const other = kb.entries.filter((e) => e.id !== entry.id && e.answer && baseLanguage(e.language) === baseLanguage(entry.language)).map((e) => ({ e, s: lexicalSimilarity(answerText, e.answer, language) })).sort((a, b) => b.s - a.s)[0];
+          const other = kb.entries
+            .filter((e) => e.id !== entry.id && e.answer && baseLanguage(e.language) === baseLanguage(entry.language))
+            .map((e) => ({ e, s: lexicalSimilarity(answerText, e.answer, language) }))
+            .sort((a, b) => b.s - a.s)[0];
           if (other && other.s >= offTopicBelow && other.s > sim.lexical) {
             findings.push({
-              analyzer: 'kb', code: 'kb.off_topic', severity: 'major', messageIndex: q.answers[0]!.index,
+              analyzer: 'kb',
+              code: 'kb.off_topic',
+              severity: 'major',
+              messageIndex: q.answers[0]!.index,
               explanation: `the customer asked about ${entry.id} (message ${q.m.index}) but the answer reads like ${other.e.id} (similarity ${other.s.toFixed(2)} against ${sim.lexical.toFixed(2)} to the ${entry.id} answer)`,
-              rule: rule(':off_topic'), suggestion: `answer the question using entry ${entry.id}: ${entry.answer.slice(0, 120)}`,
+              rule: rule(':off_topic'),
+              suggestion: `answer the question using entry ${entry.id}: ${entry.answer.slice(0, 120)}`,
             });
           }
         }

@@ -1,2 +1,2 @@
-export { scriptAnalyzer, SCRIPT_ANALYZER_VERSION, type ScriptOptions } from './script-analyzer.js';
-export { compileScriptPhrases, isComplaint, ScriptRulesSchema, type ScriptPhrases, type ScriptRules } from './script-rules.js';
+export { SCRIPT_ANALYZER_VERSION, type ScriptOptions, scriptAnalyzer } from './script-analyzer.js';
+export { compileScriptPhrases, isComplaint, type ScriptPhrases, type ScriptRules, ScriptRulesSchema } from './script-rules.js';

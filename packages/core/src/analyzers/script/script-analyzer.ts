@@ -21,7 +21,14 @@ export interface ScriptOptions {
   severities?: Partial<Record<Check, Severity>>;
 }
 
-const DEFAULT_SEVERITIES: Record<Check, Severity> = { greeting: 'info', closing: 'info', apology: 'info', empathy: 'info', holding: 'minor', introduction: 'minor' };
+const DEFAULT_SEVERITIES: Record<Check, Severity> = {
+  greeting: 'info',
+  closing: 'info',
+  apology: 'info',
+  empathy: 'info',
+  holding: 'minor',
+  introduction: 'minor',
+};
 
 type Check = 'greeting' | 'closing' | 'apology' | 'empathy' | 'holding' | 'introduction';
 const DEFAULT_REQUIRE: Record<Check, boolean> = { greeting: true, closing: true, apology: true, empathy: true, holding: true, introduction: false };
@@ -39,7 +46,10 @@ function upset(ctx: AnalyzerContext, customer: readonly MessageView[], phrases: 
   const start = metrics?.['sentiment.customerStart'];
   const end = metrics?.['sentiment.customerEnd'];
   if (typeof start === 'number' || typeof end === 'number') {
-    return (typeof start === 'number' && start <= -0.3 ? confirmed(customer[0]) : undefined) ?? (typeof end === 'number' && end <= -0.3 ? confirmed(customer.at(-1)) : undefined);
+    return (
+      (typeof start === 'number' && start <= -0.3 ? confirmed(customer[0]) : undefined) ??
+      (typeof end === 'number' && end <= -0.3 ? confirmed(customer.at(-1)) : undefined)
+    );
   }
   return customer.find((m) => {
     const model = builtinSentimentModel(m.language);
@@ -49,7 +59,8 @@ function upset(ctx: AnalyzerContext, customer: readonly MessageView[], phrases: 
 
 const QUESTION_END = /[?？]\s*$/u;
 /** Asking for details, a private message, a call or patience: the exchange goes on elsewhere or later. */
-const CONTINUES = /\b(?:please (?:provide|send|share|tell|confirm|check|try|wait|dm|call|contact)|private message|direct message|dm us|we will (?:follow up|contact|get back|check|feed ?back|reply)|we'll (?:follow up|contact|get back|check|reply)|(?:has|have) been (?:forwarded|recorded|registered|reported|escalated))\b|私信|提供|请(?:您)?(?:稍等|耐心等待|等待)|敬请等待|跟进|核实|反馈给|转交|转给|联系您|回复您|稍后|请(?:您)?(?:发送|告知|提供|尝试|拨打|致电)|bitte (?:senden|teilen|geben) sie|merci de (?:nous )?(?:envoyer|indiquer|préciser)|por favor,? (?:envíe|envíenos|indíquenos|facilítenos)|送ってください|お知らせください|お待ちください/iu;
+const CONTINUES =
+  /\b(?:please (?:provide|send|share|tell|confirm|check|try|wait|dm|call|contact)|private message|direct message|dm us|we will (?:follow up|contact|get back|check|feed ?back|reply)|we'll (?:follow up|contact|get back|check|reply)|(?:has|have) been (?:forwarded|recorded|registered|reported|escalated))\b|私信|提供|请(?:您)?(?:稍等|耐心等待|等待)|敬请等待|跟进|核实|反馈给|转交|转给|联系您|回复您|稍后|请(?:您)?(?:发送|告知|提供|尝试|拨打|致电)|bitte (?:senden|teilen|geben) sie|merci de (?:nous )?(?:envoyer|indiquer|préciser)|por favor,? (?:envíe|envíenos|indíquenos|facilítenos)|送ってください|お知らせください|お待ちください/iu;
 
 /** Does this agent message end the exchange (so a closing is owed)? */
 function endsExchange(m: MessageView, phrases: ScriptPhrases): boolean {
@@ -84,7 +95,15 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
       const said = (list: readonly MessageView[], phrase: ScriptPhrase) => list.some((m) => phrases.find(m.language, phrase, m.view.folded));
       const miss = (check: Check, m: MessageView, explanation: string, suggestion: string, severity: Severity = severities[check]) => {
         results[check] = 0;
-        findings.push({ analyzer: 'script', code: `script.missing_${check}`, severity, messageIndex: m.index, explanation, rule: { id: `script.${check}.${m.language}`, kind: 'pattern' }, suggestion });
+        findings.push({
+          analyzer: 'script',
+          code: `script.missing_${check}`,
+          severity,
+          messageIndex: m.index,
+          explanation,
+          rule: { id: `script.${check}.${m.language}`, kind: 'pattern' },
+          suggestion,
+        });
       };
       const first = agent[0];
       const last = agent.at(-1);
@@ -108,13 +127,25 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
       const answers = complaint ? agent.filter((m) => m.time >= complaint.time) : [];
       if (complaint && answers.length && require.apology) {
         if (said(answers, 'apology')) results.apology = 1;
-        else miss('apology', answers[0]!, `the customer reported a problem (message ${complaint.index}) and no agent message apologises`, 'apologise for the problem before solving it: "I\'m sorry your order arrived damaged."');
+        else
+          miss(
+            'apology',
+            answers[0]!,
+            `the customer reported a problem (message ${complaint.index}) and no agent message apologises`,
+            'apologise for the problem before solving it: "I\'m sorry your order arrived damaged."',
+          );
       }
       const upsetAt = require.empathy && !unacknowledged ? upset(ctx, customer, phrases) : undefined;
       const after = upsetAt ? agent.filter((m) => m.time >= upsetAt.time) : [];
       if (upsetAt && after.length) {
         if (said(after, 'empathy')) results.empathy = 1;
-        else miss('empathy', after[0]!, `the customer is upset (message ${upsetAt.index}) and no agent message acknowledges how they feel`, 'acknowledge the feeling: "I understand how frustrating this is."');
+        else
+          miss(
+            'empathy',
+            after[0]!,
+            `the customer is upset (message ${upsetAt.index}) and no agent message acknowledges how they feel`,
+            'acknowledge the feeling: "I understand how frustrating this is."',
+          );
       }
       if (require.holding) {
         for (let k = 0; k < agent.length - 1; k++) {
@@ -124,10 +155,18 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
           results.holding = gap > holdingLimit ? 0 : (results.holding ?? 1);
           if (gap <= holdingLimit) continue;
           findings.push({
-            analyzer: 'script', code: 'script.no_holding_message', severity: severities.holding, messageIndex: agent[k]!.index,
-            span: { start: hold.index, end: hold.index + hold[0].length }, evidence: hold[0],
+            analyzer: 'script',
+            code: 'script.no_holding_message',
+            severity: severities.holding,
+            messageIndex: agent[k]!.index,
+            span: { start: hold.index, end: hold.index + hold[0].length },
+            evidence: hold[0],
             explanation: `after "${hold[0]}" the customer waited ${Math.round(gap / 60000)} min with no update (limit ${Math.round(holdingLimit / 60000)} min)`,
-            rule: { id: `script.holding.${agent[k]!.language}`, kind: 'rule', detail: { gapSeconds: Math.round(gap / 1000), limitSeconds: holdingLimit / 1000 } },
+            rule: {
+              id: `script.holding.${agent[k]!.language}`,
+              kind: 'rule',
+              detail: { gapSeconds: Math.round(gap / 1000), limitSeconds: holdingLimit / 1000 },
+            },
             suggestion: 'send a holding message ("Still checking, thanks for your patience") before the limit',
           });
         }

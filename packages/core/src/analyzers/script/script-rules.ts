@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { MessageView } from '../../analyzer/contract.js';
-import { builtinSentimentModel } from '../../sentiment/linear-model.js';
 import { polarityOf } from '../../sentiment/classifier.js';
+import { builtinSentimentModel } from '../../sentiment/linear-model.js';
 import { builtinMoodCues } from '../../sentiment/mood.js';
+import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 import { RegexSource } from '../../util/regex-source.js';
 import { parseRules, shippedRules } from '../courtesy/rules.js';
-import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 
 const Phrases = z.object({
   greeting: RegexSource,
@@ -42,7 +42,12 @@ export function compileScriptPhrases(data?: unknown): ScriptPhrases {
   // shipped phrases run on V8 (checked linear), a brand's on RE2 (see util/pattern-engine.ts)
   const origin = isShipped(rules) ? 'shipped' : 'user';
   const compiled = new Map(
-    Object.entries(rules.languages).map(([lang, p]) => [lang, Object.fromEntries(Object.entries(p).map(([k, v]) => [k, compilePattern(v, 'iu', origin, `script rules (${lang}).${k}`)])) as Partial<Record<ScriptPhrase, RegExp>>]),
+    Object.entries(rules.languages).map(([lang, p]) => [
+      lang,
+      Object.fromEntries(Object.entries(p).map(([k, v]) => [k, compilePattern(v, 'iu', origin, `script rules (${lang}).${k}`)])) as Partial<
+        Record<ScriptPhrase, RegExp>
+      >,
+    ]),
   );
   return {
     languages: [...compiled.keys()],

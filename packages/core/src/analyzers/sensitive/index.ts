@@ -1,2 +1,2 @@
-export { sensitiveAnalyzer, SENSITIVE_ANALYZER_VERSION, type SensitiveOptions } from './sensitive-analyzer.js';
 export { judgePii, MARKETPLACES } from './pii-severity.js';
+export { SENSITIVE_ANALYZER_VERSION, type SensitiveOptions, sensitiveAnalyzer } from './sensitive-analyzer.js';

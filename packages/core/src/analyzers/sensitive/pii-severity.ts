@@ -1,9 +1,25 @@
+import type { PiiType } from '../../pii/types.js';
 import type { Role } from '../../schemas/conversation.js';
 import type { Severity } from '../../schemas/finding.js';
-import type { PiiType } from '../../pii/types.js';
 
 /** Platforms where exchanging e-mail or phone numbers is off-platform contact. */
-export const MARKETPLACES = ['amazon', 'ebay', 'aliexpress', 'shopee', 'lazada', 'mercadolibre', 'walmart', 'etsy', 'temu', 'tiktok', 'rakuten', 'cdiscount', 'allegro', 'otto', 'zalando'];
+export const MARKETPLACES = [
+  'amazon',
+  'ebay',
+  'aliexpress',
+  'shopee',
+  'lazada',
+  'mercadolibre',
+  'walmart',
+  'etsy',
+  'temu',
+  'tiktok',
+  'rakuten',
+  'cdiscount',
+  'allegro',
+  'otto',
+  'zalando',
+];
 
 const SECRET: ReadonlySet<PiiType> = new Set(['credit_card', 'iban', 'us_ssn', 'cn_resident_id', 'passport', 'credential']);
 
@@ -32,15 +48,30 @@ export function judgePii(type: PiiType, role: Role, echoed: boolean, platform: s
   const label = LABELS[type] ?? type.replace(/_/g, ' ');
   if (role === 'customer' || role === 'system') {
     if (type === 'credential') {
-      return { code: 'pii.credential', severity: 'info', why: 'the customer wrote a secret (password, PIN, one-time code or security answer)', suggestion: 'mask it in stored transcripts and advise the customer to change it' };
+      return {
+        code: 'pii.credential',
+        severity: 'info',
+        why: 'the customer wrote a secret (password, PIN, one-time code or security answer)',
+        suggestion: 'mask it in stored transcripts and advise the customer to change it',
+      };
     }
     return { code: `pii.${type}`, severity: 'info', why: `the customer shared their ${label}`, suggestion: `mask the ${label} in stored transcripts` };
   }
   if (echoed) {
-    return { code: `pii.${type}`, severity: 'critical', why: `the agent repeated the customer's ${label} back into the chat`, suggestion: `never repeat personal data; refer to it as "the card ending in …"` };
+    return {
+      code: `pii.${type}`,
+      severity: 'critical',
+      why: `the agent repeated the customer's ${label} back into the chat`,
+      suggestion: `never repeat personal data; refer to it as "the card ending in …"`,
+    };
   }
   if (type === 'credential') {
-    return { code: 'pii.credential', severity: 'critical', why: 'the agent wrote a secret (password, PIN, one-time code or security answer) into the chat', suggestion: 'never send secrets in chat; use a reset link or the verified account flow' };
+    return {
+      code: 'pii.credential',
+      severity: 'critical',
+      why: 'the agent wrote a secret (password, PIN, one-time code or security answer) into the chat',
+      suggestion: 'never send secrets in chat; use a reset link or the verified account flow',
+    };
   }
   if (SECRET.has(type)) {
     return { code: `pii.${type}`, severity: 'critical', why: `the agent wrote a ${label} into the chat`, suggestion: `never write full ${label}s in messages` };
@@ -49,18 +80,41 @@ export function judgePii(type: PiiType, role: Role, echoed: boolean, platform: s
     const what = type === 'email' ? 'an e-mail address' : 'a phone number';
     const marketplace = platform !== undefined && MARKETPLACES.includes(platform.toLowerCase());
     if (marketplace) {
-      return { code: 'policy.contact_exchange', severity: 'major', why: `the agent shared ${what}${signals.invitesContact ? ' and invited direct contact' : ''} on ${platform}, which marketplaces treat as off-platform contact`, suggestion: "keep contact inside the platform's messages" };
+      return {
+        code: 'policy.contact_exchange',
+        severity: 'major',
+        why: `the agent shared ${what}${signals.invitesContact ? ' and invited direct contact' : ''} on ${platform}, which marketplaces treat as off-platform contact`,
+        suggestion: "keep contact inside the platform's messages",
+      };
     }
     if (platform === undefined && signals.invitesContact) {
-      return { code: 'policy.contact_exchange', severity: 'major', why: `the agent gave ${what} of their own and invited direct contact (the platform is unknown, so off-platform rules apply)`, suggestion: "keep contact inside the platform's messages, or give the shop's official service line" };
+      return {
+        code: 'policy.contact_exchange',
+        severity: 'major',
+        why: `the agent gave ${what} of their own and invited direct contact (the platform is unknown, so off-platform rules apply)`,
+        suggestion: "keep contact inside the platform's messages, or give the shop's official service line",
+      };
     }
   }
   return { code: `pii.${type}`, severity: 'info', why: `the agent wrote a ${label}`, suggestion: `check that sharing this ${label} is intended` };
 }
 
-const LABELS: Partial<Record<PiiType, string>> = { email: 'e-mail address', phone: 'phone number', ip_address: 'IP address', us_ssn: 'SSN', cn_resident_id: 'resident ID number', person_name: 'name', credit_card: 'card number', iban: 'IBAN', passport: 'passport number' };
+const LABELS: Partial<Record<PiiType, string>> = {
+  email: 'e-mail address',
+  phone: 'phone number',
+  ip_address: 'IP address',
+  us_ssn: 'SSN',
+  cn_resident_id: 'resident ID number',
+  person_name: 'name',
+  credit_card: 'card number',
+  iban: 'IBAN',
+  passport: 'passport number',
+};
 
 /** Comparable form of a PII value (digits and letters only, lower case). */
 export function piiKey(value: string): string {
-  return value.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}@.]/gu, '');
+  return value
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}@.]/gu, '');
 }

@@ -1,5 +1,5 @@
 import type { Analyzer, AnalyzerOutput } from '../../analyzer/contract.js';
-import { builtinLexicon, BUILTIN_LEXICONS } from '../../lexicon/builtin.js';
+import { BUILTIN_LEXICONS, builtinLexicon } from '../../lexicon/builtin.js';
 import { compileLexicons, matchLexicons } from '../../lexicon/compile.js';
 import type { Lexicon } from '../../lexicon/schema.js';
 import { detectPiiInView } from '../../pii/detect.js';
@@ -61,8 +61,12 @@ export function sensitiveAnalyzer(options: SensitiveOptions = {}): Analyzer {
         for (const hit of lex.phrases) {
           lexiconHits++;
           findings.push({
-            analyzer: 'sensitive', code: `sensitive.${hit.phrase.category}`, severity: byAgent ? hit.phrase.severity : customerSeverity,
-            messageIndex: m.index, span: { start: hit.start, end: hit.end }, evidence: hit.matched,
+            analyzer: 'sensitive',
+            code: `sensitive.${hit.phrase.category}`,
+            severity: byAgent ? hit.phrase.severity : customerSeverity,
+            messageIndex: m.index,
+            span: { start: hit.start, end: hit.end },
+            evidence: hit.matched,
             explanation: `${byAgent ? 'agent' : 'customer'} wrote "${hit.matched}": ${hit.terms.join(' + ')} in one sentence (${hit.phrase.category} phrase "${hit.phrase.id}" from ${hit.phrase.source})`,
             rule: { id: `${hit.phrase.source}:${hit.phrase.id}`, kind: 'lexicon', detail: { terms: hit.terms, obfuscated: hit.obfuscated } },
             ...(byAgent ? { suggestion: 'remove the statement about the group' } : {}),
@@ -71,8 +75,12 @@ export function sensitiveAnalyzer(options: SensitiveOptions = {}): Analyzer {
         for (const hit of lex.terms) {
           lexiconHits++;
           findings.push({
-            analyzer: 'sensitive', code: `sensitive.${hit.term.category}`, severity: byAgent ? hit.term.severity : customerSeverity,
-            messageIndex: m.index, span: { start: hit.start, end: hit.end }, evidence: hit.matched,
+            analyzer: 'sensitive',
+            code: `sensitive.${hit.term.category}`,
+            severity: byAgent ? hit.term.severity : customerSeverity,
+            messageIndex: m.index,
+            span: { start: hit.start, end: hit.end },
+            evidence: hit.matched,
             explanation: `${byAgent ? 'agent' : 'customer'} wrote "${hit.matched}"${hit.obfuscated ? ` (obfuscated "${hit.term.text}")` : ''}: ${hit.term.category} term from ${hit.term.source}`,
             rule: { id: `${hit.term.source}:${hit.term.text}`, kind: 'lexicon', detail: { obfuscated: hit.obfuscated } },
             ...(byAgent ? { suggestion: 'rephrase without the term' } : {}),
@@ -87,9 +95,14 @@ export function sensitiveAnalyzer(options: SensitiveOptions = {}): Analyzer {
             const judged = judgePii(p.type, m.role, byAgent && customerPii.has(key), platform, { invitesContact: p.invitesContact ?? false });
             if (!byAgent) customerPii.add(key);
             findings.push({
-              analyzer: 'sensitive', code: judged.code, severity: judged.severity, messageIndex: m.index,
-              span: { start: p.start, end: p.end }, evidence: maskPii(p.type, value),
-              explanation: `${judged.why} (${p.reason})`, rule: { id: `pii.${p.type}`, kind: 'pattern', score: p.score },
+              analyzer: 'sensitive',
+              code: judged.code,
+              severity: judged.severity,
+              messageIndex: m.index,
+              span: { start: p.start, end: p.end },
+              evidence: maskPii(p.type, value),
+              explanation: `${judged.why} (${p.reason})`,
+              rule: { id: `pii.${p.type}`, kind: 'pattern', score: p.score },
               suggestion: judged.suggestion,
             });
           }
@@ -99,10 +112,15 @@ export function sensitiveAnalyzer(options: SensitiveOptions = {}): Analyzer {
           findings.push({
             // a marketplace-only rule (one the seller's own channels are exempt from) on a conversation whose platform is
             // unknown may be no marketplace at all: listed, not scored (on public helpdesk threads readers agreed 5 times in 18)
-            analyzer: 'sensitive', code: `policy.${hit.rule.id}`, severity: platform === undefined && hit.rule.exceptPlatforms.length ? 'info' : hit.rule.severity, messageIndex: m.index,
-            span: { start: hit.start, end: hit.end }, evidence: hit.matched,
+            analyzer: 'sensitive',
+            code: `policy.${hit.rule.id}`,
+            severity: platform === undefined && hit.rule.exceptPlatforms.length ? 'info' : hit.rule.severity,
+            messageIndex: m.index,
+            span: { start: hit.start, end: hit.end },
+            evidence: hit.matched,
             explanation: `"${hit.matched}" (${hit.evidence.join(' + ')}${hit.obfuscated ? ', obfuscated' : ''}): ${hit.rule.why}`,
-            rule: { id: `${hit.pack}:${hit.rule.id}`, kind: 'rule' }, ...(hit.rule.suggestion ? { suggestion: hit.rule.suggestion } : {}),
+            rule: { id: `${hit.pack}:${hit.rule.id}`, kind: 'rule' },
+            ...(hit.rule.suggestion ? { suggestion: hit.rule.suggestion } : {}),
           });
         }
       }

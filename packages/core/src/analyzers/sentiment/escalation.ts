@@ -1,5 +1,5 @@
 import type { MessageView } from '../../analyzer/contract.js';
-import { matchLexicons, type CompiledLexicons } from '../../lexicon/compile.js';
+import { type CompiledLexicons, matchLexicons } from '../../lexicon/compile.js';
 import type { Finding } from '../../schemas/finding.js';
 
 const SUGGESTION = 'escalate to a senior agent and resolve before the customer acts';
@@ -12,17 +12,38 @@ const SUGGESTION = 'escalate to a senior agent and resolve before the customer a
 export function threatFindings(escalation: CompiledLexicons, m: MessageView): Finding[] {
   const { terms, phrases } = matchLexicons(escalation, m.view, { language: m.language });
   const hits = [
-    ...terms.map((t) => ({ start: t.start, end: t.end, matched: t.matched, category: t.term.category, severity: t.term.severity, id: `${t.term.source}:${t.term.text}` })),
-    ...phrases.map((p) => ({ start: p.start, end: p.end, matched: p.matched, category: p.phrase.category, severity: p.phrase.severity, id: `${p.phrase.source}:${p.phrase.id}`, terms: p.terms })),
+    ...terms.map((t) => ({
+      start: t.start,
+      end: t.end,
+      matched: t.matched,
+      category: t.term.category,
+      severity: t.term.severity,
+      id: `${t.term.source}:${t.term.text}`,
+    })),
+    ...phrases.map((p) => ({
+      start: p.start,
+      end: p.end,
+      matched: p.matched,
+      category: p.phrase.category,
+      severity: p.phrase.severity,
+      id: `${p.phrase.source}:${p.phrase.id}`,
+      terms: p.terms,
+    })),
   ].sort((a, b) => a.start - b.start);
   const seen = new Set<string>();
-  return hits.filter((h) => !seen.has(h.category) && seen.add(h.category)).map((hit) => ({
-    analyzer: 'sentiment', code: 'sentiment.escalation_risk', severity: hit.severity, messageIndex: m.index,
-    span: { start: hit.start, end: hit.end }, evidence: hit.matched,
-    explanation: `the customer ${'terms' in hit ? `says they will act: "${hit.matched}"` : `mentions "${hit.matched}"`} (${hit.category.replace(/_/g, ' ')}): risk of escalation`,
-    rule: { id: hit.id, kind: 'lexicon', detail: { category: hit.category, ...('terms' in hit ? { terms: hit.terms } : {}) } },
-    suggestion: SUGGESTION,
-  }));
+  return hits
+    .filter((h) => !seen.has(h.category) && seen.add(h.category))
+    .map((hit) => ({
+      analyzer: 'sentiment',
+      code: 'sentiment.escalation_risk',
+      severity: hit.severity,
+      messageIndex: m.index,
+      span: { start: hit.start, end: hit.end },
+      evidence: hit.matched,
+      explanation: `the customer ${'terms' in hit ? `says they will act: "${hit.matched}"` : `mentions "${hit.matched}"`} (${hit.category.replace(/_/g, ' ')}): risk of escalation`,
+      rule: { id: hit.id, kind: 'lexicon', detail: { category: hit.category, ...('terms' in hit ? { terms: hit.terms } : {}) } },
+      suggestion: SUGGESTION,
+    }));
 }
 
 export interface ScoredMessage {
@@ -50,7 +71,10 @@ export function patternFindings(
   const nth = complaints[repeatAfter - 1];
   if (nth) {
     findings.push({
-      analyzer: 'sentiment', code: 'sentiment.repeated_complaints', severity: 'info', messageIndex: nth.m.index,
+      analyzer: 'sentiment',
+      code: 'sentiment.repeated_complaints',
+      severity: 'info',
+      messageIndex: nth.m.index,
       explanation: `the customer complained in ${complaints.length} messages (messages ${complaints.map((c) => c.m.index).join(', ')}): repeated complaints precede disputes and bad reviews`,
       rule: { id: 'sentiment.repeated_complaints', kind: 'rule', detail: { complaints: complaints.length, threshold: repeatAfter } },
       suggestion: SUGGESTION,
@@ -59,7 +83,10 @@ export function patternFindings(
   const last = customer.at(-1);
   if (last && orderValue !== null && orderValue >= largeOrderValue && last.p <= negative) {
     findings.push({
-      analyzer: 'sentiment', code: 'sentiment.escalation_risk', severity: 'minor', messageIndex: last.m.index,
+      analyzer: 'sentiment',
+      code: 'sentiment.escalation_risk',
+      severity: 'minor',
+      messageIndex: last.m.index,
       explanation: `an order worth ${orderValue} (≥ ${largeOrderValue}) ends with a negative customer (${last.p}): a large-order complaint`,
       rule: { id: 'sentiment.large_order_complaint', kind: 'rule', detail: { orderValue, threshold: largeOrderValue } },
       suggestion: SUGGESTION,

@@ -1,1 +1,1 @@
-export { sentimentAnalyzer, SENTIMENT_ANALYZER_VERSION, type SentimentOptions } from './sentiment-analyzer.js';
+export { SENTIMENT_ANALYZER_VERSION, type SentimentOptions, sentimentAnalyzer } from './sentiment-analyzer.js';

@@ -51,11 +51,19 @@ export function judgeOutcome({ sequence, threats, redirects }: OutcomeInput): Ou
   for (let k = sequence.length - 1; k >= 0 && sequence[k]!.m.role === 'customer'; k--) trailing++;
   const lastCustomer = customer.at(-1)!;
   if (trailing >= 2 || (trailing === 1 && QUESTION.test(lastCustomer.m.text.trim()) && customer.length > 1)) {
-    return { outcome: 'unresolved', why: trailing >= 2 ? `the customer wrote ${trailing} messages at the end with no reply` : 'the customer ends with an unanswered question', messageIndex: lastCustomer.m.index };
+    return {
+      outcome: 'unresolved',
+      why: trailing >= 2 ? `the customer wrote ${trailing} messages at the end with no reply` : 'the customer ends with an unanswered question',
+      messageIndex: lastCustomer.m.index,
+    };
   }
   const lastAgent = [...sequence].reverse().find((s) => s.m.role === 'agent');
   if (lastAgent && last.mood.label !== 'positive' && redirects?.(lastAgent.m)) {
-    return { outcome: 'unresolved', why: 'the agent moved the conversation to another channel and the customer did not confirm a solution', messageIndex: lastAgent.m.index };
+    return {
+      outcome: 'unresolved',
+      why: 'the agent moved the conversation to another channel and the customer did not confirm a solution',
+      messageIndex: lastAgent.m.index,
+    };
   }
   return { outcome: 'resolved', why: `the customer ends ${last.mood.label}`, messageIndex: last.m.index };
 }

@@ -6,9 +6,9 @@ import type { Finding } from '../../schemas/finding.js';
 import { polarityOf, softPolarityOf, type TextClassifier } from '../../sentiment/classifier.js';
 import { builtinEmotionModel, builtinSentimentModel, type SentimentModel } from '../../sentiment/linear-model.js';
 import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from '../../sentiment/mood.js';
-import { patternFindings, soothingRate, threatFindings, type ScoredMessage } from './escalation.js';
-import { judgeOutcome } from './outcome.js';
 import { pushAll } from '../../util/arrays.js';
+import { patternFindings, type ScoredMessage, soothingRate, threatFindings } from './escalation.js';
+import { judgeOutcome } from './outcome.js';
 
 export const SENTIMENT_ANALYZER_VERSION = '0.3.0';
 
@@ -95,19 +95,35 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
       const model = modelFor(m.language);
       if (model) {
         const prediction = model.predict(m.text, m.view.normalized);
-        Object.assign(s, { polarity: polarityOf(prediction), soft: softPolarityOf(prediction), label: model.labels.includes('neutral') ? prediction.label : null, by: `sentiment.model.${m.language}` });
-      }
-      else if (knowsLanguage(m.language)) s.by = `sentiment.cues.${m.language}`;
+        Object.assign(s, {
+          polarity: polarityOf(prediction),
+          soft: softPolarityOf(prediction),
+          label: model.labels.includes('neutral') ? prediction.label : null,
+          by: `sentiment.model.${m.language}`,
+        });
+      } else if (knowsLanguage(m.language)) s.by = `sentiment.cues.${m.language}`;
     }
     const withMood = () => {
       for (const s of scored) if (s.m.text.trim()) s.mood = moodOf(s, ctx.languages[s.m.role]);
       return scored;
     };
     if (!remote.length) return withMood();
-    return classifier!.classify(remote.map((s) => s.m.text), { signal: ctx.signal }).then((predictions) => {
-      remote.forEach((s, k) => Object.assign(s, { polarity: predictions[k] ? polarityOf(predictions[k]) : null, soft: predictions[k] ? softPolarityOf(predictions[k]) : null, label: predictions[k] && 'neutral' in predictions[k]!.scores ? predictions[k]!.label : null, by: classifier!.id }));
-      return withMood();
-    });
+    return classifier!
+      .classify(
+        remote.map((s) => s.m.text),
+        { signal: ctx.signal },
+      )
+      .then((predictions) => {
+        remote.forEach((s, k) =>
+          Object.assign(s, {
+            polarity: predictions[k] ? polarityOf(predictions[k]) : null,
+            soft: predictions[k] ? softPolarityOf(predictions[k]) : null,
+            label: predictions[k] && 'neutral' in predictions[k]!.scores ? predictions[k]!.label : null,
+            by: classifier!.id,
+          }),
+        );
+        return withMood();
+      });
   }
 
   function judge(ctx: AnalyzerContext, scored: Scored[]): AnalyzerOutput {
@@ -131,39 +147,59 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     const calmStart = (s: { mood: MessageMood }) =>
       s.mood.label !== 'negative' && !negativeCue(s) && (s.mood.cues.length > 0 || s.mood.model === null || s.mood.model > -0.3);
     if (customer.length >= 2 && first && last) {
-      const rule = { id: last.by, kind: 'model' as const, rawScore: last.mood.model ?? last.mood.score, score: last.mood.score, detail: { start: first.mood.label, end: last.mood.label, cues: last.mood.cues.map((c) => last.m.view.normalized.slice(c.start, c.end)) } };
+      const rule = {
+        id: last.by,
+        kind: 'model' as const,
+        rawScore: last.mood.model ?? last.mood.score,
+        score: last.mood.score,
+        detail: { start: first.mood.label, end: last.mood.label, cues: last.mood.cues.map((c) => last.m.view.normalized.slice(c.start, c.end)) },
+      };
       // a customer who came in negative and left negative is unresolved, however the middle went;
       // worsened is for a customer who came in neutral or content
       if (first.mood.label === 'negative' && last.mood.label === 'negative') {
         findings.push({
-          analyzer: 'sentiment', code: 'sentiment.unresolved_negative', severity: 'info', messageIndex: last.m.index,
+          analyzer: 'sentiment',
+          code: 'sentiment.unresolved_negative',
+          severity: 'info',
+          messageIndex: last.m.index,
           explanation: `the customer was negative at the start (message ${first.m.index}) and still is at the end (${last.mood.score})`,
-          rule, suggestion: 'follow up until the customer confirms the issue is solved',
+          rule,
+          suggestion: 'follow up until the customer confirms the issue is solved',
         });
       } else if (last.mood.label === 'negative' && negativeCue(last) && calmStart(first)) {
         findings.push({
-          analyzer: 'sentiment', code: 'sentiment.customer_worsened', severity: 'info', messageIndex: last.m.index,
+          analyzer: 'sentiment',
+          code: 'sentiment.customer_worsened',
+          severity: 'info',
+          messageIndex: last.m.index,
           explanation: `the customer came in ${first.mood.label} and ends negative (${last.mood.score}) over ${customer.length} messages`,
-          rule, suggestion: 'acknowledge the frustration and give a concrete next step',
+          rule,
+          suggestion: 'acknowledge the frustration and give a concrete next step',
         });
       }
     }
     const orderValue = ctx.conversation.metadata?.orderValue;
     const asScored: ScoredMessage[] = customer.map((s) => ({ m: s.m, p: s.mood.label === 'negative' ? Math.min(s.mood.score, -0.4) : s.mood.score }));
-    pushAll(findings, patternFindings(asScored, -0.4, options.repeatedComplaints ?? 3, typeof orderValue === 'number' ? orderValue : null, options.largeOrderValue ?? 500));
+    pushAll(
+      findings,
+      patternFindings(asScored, -0.4, options.repeatedComplaints ?? 3, typeof orderValue === 'number' ? orderValue : null, options.largeOrderValue ?? 500),
+    );
     const outcome = judgeOutcome({
       sequence: scored.map((s) => ({ m: s.m, mood: s.m.role === 'customer' ? s.mood : null })),
       threats,
       redirects: (m) => cues.redirects(m.view.normalized, knowsLanguage(m.language) ? m.language : ctx.languages.customer),
     });
-    const emotion = (s: Scored | undefined) => (s && s.m.text.trim() ? (emotionFor(s.m.language)?.predict(s.m.text, s.m.view.normalized).label ?? null) : null);
+    const emotion = (s: Scored | undefined) => (s?.m.text.trim() ? (emotionFor(s.m.language)?.predict(s.m.text, s.m.view.normalized).label ?? null) : null);
     const sequence = scored.map((s) => ({ role: s.m.role as 'customer' | 'agent', p: s.mood?.score ?? null }));
     const start = first?.mood.score ?? null;
     const end = last?.mood.score ?? null;
     // the outcome dimension's base: how the customer ends, 0 (dissatisfied) … 1 (content)
     // continuous in the customer's end mood, capped by the outcome (dissatisfied ≤ 0.35, unresolved ≤ 0.6)
     const endBase = last ? 0.5 + 0.5 * last.mood.score : null;
-    const outcomeBase = outcome.outcome === 'unknown' || endBase === null ? null : round(Math.min(endBase, outcome.outcome === 'dissatisfied' ? 0.35 : outcome.outcome === 'unresolved' ? 0.6 : 1));
+    const outcomeBase =
+      outcome.outcome === 'unknown' || endBase === null
+        ? null
+        : round(Math.min(endBase, outcome.outcome === 'dissatisfied' ? 0.35 : outcome.outcome === 'unresolved' ? 0.6 : 1));
     return {
       scores: { sentiment: customer.length ? 1 : null, outcome: outcomeBase },
       findings,

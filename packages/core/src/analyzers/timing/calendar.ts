@@ -1,5 +1,5 @@
 import { dayStatus } from './holidays.js';
-import { addDays, localDate, wallTimeToInstant, type LocalDate } from './zone-time.js';
+import { addDays, type LocalDate, localDate, wallTimeToInstant } from './zone-time.js';
 
 export { isValidTimezone } from './zone-time.js';
 

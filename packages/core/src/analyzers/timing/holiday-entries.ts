@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
-import groupOnly from './group-only-holidays.json' with { type: 'json' };
 import { boundedCache } from '../../util/bounded-cache.js';
+import groupOnly from './group-only-holidays.json' with { type: 'json' };
 
 /** One holiday as date-holidays returns it (`date` is local: `YYYY-MM-DD hh:mm:ss[ ±hhmm]`). */
 export interface HolidayEntry {
@@ -54,7 +54,11 @@ function instance(country: string): HolidaysInstance | null {
   return cached;
 }
 
-interface GroupOnlyRow { note?: string; name?: string; reason: string }
+interface GroupOnlyRow {
+  note?: string;
+  name?: string;
+  reason: string;
+}
 const GROUP_ONLY = groupOnly as unknown as Record<string, GroupOnlyRow[] | string>;
 
 /** Is this entry a day off for one group or trade only (see group-only-holidays.json)? */
@@ -78,9 +82,7 @@ export function entryDays(e: Pick<HolidayEntry, 'date' | 'start' | 'end'>): Arra
   const [, y, mo, d, hh, mm, offset] = m;
   const startMinute = offset ? 0 : Number(hh) * 60 + Number(mm);
   const minutes = Math.round((e.end.getTime() - e.start.getTime()) / 60_000);
-  const days = startMinute === 0
-    ? Math.max(1, Math.round(minutes / 1440))
-    : 1 + Math.max(0, Math.round((minutes - (1440 - startMinute)) / 1440));
+  const days = startMinute === 0 ? Math.max(1, Math.round(minutes / 1440)) : 1 + Math.max(0, Math.round((minutes - (1440 - startMinute)) / 1440));
   const out: Array<[string, number]> = [];
   for (let i = 0; i < days; i++) {
     const u = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d) + i));

@@ -1,8 +1,8 @@
-import { dateHolidaysClosedDays, type ClosedDays } from './holiday-entries.js';
-import { noticesYear, REPLACING_SOURCES } from './official-calendars.js';
 import { boundedCache } from '../../util/bounded-cache.js';
+import { type ClosedDays, dateHolidaysClosedDays } from './holiday-entries.js';
+import { noticesYear, REPLACING_SOURCES } from './official-calendars.js';
 
-export { CLOSING_TYPES, entryDays, isGroupOnly, type ClosedDays } from './holiday-entries.js';
+export { CLOSING_TYPES, type ClosedDays, entryDays, isGroupOnly } from './holiday-entries.js';
 
 /** One country's working-day calendar for one year, as the timing analyzer uses it. */
 export interface HolidayYear {

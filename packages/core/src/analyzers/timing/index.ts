@@ -1,7 +1,7 @@
-export { timingAnalyzer, TIMING_ANALYZER_VERSION } from './timing-analyzer.js';
-export { DEFAULT_SLA, resolveTimingOptions, TimingOptionsSchema, type TimingOptionsInput, type ResolvedTimingOptions } from './options.js';
-export { workingSecondsBetween, isWorkingTime, type WorkingCalendar } from './calendar.js';
-export { parseDuration, formatDuration } from './duration.js';
-export { COUNTRY_TIMEZONES, NORTH_AMERICA, EUROPE, SOUTHEAST_ASIA } from './regions.js';
-export { publicHolidays, holidayYear, dayStatus, CLOSING_TYPES, type HolidayYear, type DayStatus, type ClosedDays } from './holidays.js';
-export { isValidTimezone, zoneOffset, localDate, wallTimeToInstant, type LocalDate } from './zone-time.js';
+export { isWorkingTime, type WorkingCalendar, workingSecondsBetween } from './calendar.js';
+export { formatDuration, parseDuration } from './duration.js';
+export { CLOSING_TYPES, type ClosedDays, type DayStatus, dayStatus, type HolidayYear, holidayYear, publicHolidays } from './holidays.js';
+export { DEFAULT_SLA, type ResolvedTimingOptions, resolveTimingOptions, type TimingOptionsInput, TimingOptionsSchema } from './options.js';
+export { COUNTRY_TIMEZONES, EUROPE, NORTH_AMERICA, SOUTHEAST_ASIA } from './regions.js';
+export { TIMING_ANALYZER_VERSION, timingAnalyzer } from './timing-analyzer.js';
+export { isValidTimezone, type LocalDate, localDate, wallTimeToInstant, zoneOffset } from './zone-time.js';

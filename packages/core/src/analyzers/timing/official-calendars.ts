@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import * as krPresets from '@hyunbinseo/holidays-kr/all';
-import notices from './official-notices.json' with { type: 'json' };
 import type { ClosedDays } from './holiday-entries.js';
+import notices from './official-notices.json' with { type: 'json' };
 
 /** A year of a government's working-day calendar. */
 export interface OfficialYear {
@@ -48,7 +48,13 @@ export function koreaYear(year: number): OfficialYear | null {
   return { closed: new Map(Object.keys(preset).map((d) => [d, 0])), workdays: new Set(), source: '@hyunbinseo/holidays-kr (official almanac)' };
 }
 
-interface Notice { holiday: string; notice: string; source: string; closed: [string, string]; workdays: string[] }
+interface Notice {
+  holiday: string;
+  notice: string;
+  source: string;
+  closed: [string, string];
+  workdays: string[];
+}
 const NOTICES = notices as unknown as Record<string, Notice[] | string>;
 
 /**

@@ -1,5 +1,5 @@
-import { SeveritySchema } from '../../schemas/finding.js';
 import { z } from 'zod';
+import { SeveritySchema } from '../../schemas/finding.js';
 import { DurationSchema } from './duration.js';
 import { EUROPE, NORTH_AMERICA, SOUTHEAST_ASIA } from './regions.js';
 
@@ -82,12 +82,10 @@ export interface ResolvedTimingOptions extends Omit<z.output<typeof TimingOption
 export function resolveTimingOptions(input: TimingOptionsInput = {}): { ok: true; value: ResolvedTimingOptions } | { ok: false; error: z.ZodError } {
   const parsed = TimingOptionsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error };
-  const merged = z
-    .object({ regions: z.record(z.string(), RegionTargetSchema), inquiryTypes: z.record(z.string(), InquiryTargetSchema) })
-    .safeParse({
-      regions: mergeEntries(DEFAULT_SLA.regions, (input.sla?.regions ?? {}) as Record<string, object>),
-      inquiryTypes: mergeEntries(DEFAULT_SLA.inquiryTypes, (input.sla?.inquiryTypes ?? {}) as Record<string, object>),
-    });
+  const merged = z.object({ regions: z.record(z.string(), RegionTargetSchema), inquiryTypes: z.record(z.string(), InquiryTargetSchema) }).safeParse({
+    regions: mergeEntries(DEFAULT_SLA.regions, (input.sla?.regions ?? {}) as Record<string, object>),
+    inquiryTypes: mergeEntries(DEFAULT_SLA.inquiryTypes, (input.sla?.inquiryTypes ?? {}) as Record<string, object>),
+  });
   if (!merged.success) return { ok: false, error: merged.error };
   return { ok: true, value: { ...parsed.data, sla: merged.data } };
 }

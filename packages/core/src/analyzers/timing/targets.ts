@@ -1,5 +1,5 @@
-import type { Clock, ResolvedTimingOptions } from './options.js';
 import { formatDuration } from './duration.js';
+import type { Clock, ResolvedTimingOptions } from './options.js';
 
 export interface AppliedTarget {
   kind: 'region' | 'inquiryType';
@@ -29,8 +29,13 @@ export function firstResponseTargets(o: ResolvedTimingOptions, t: TargetInputs):
     const r = o.sla.regions[t.regionId]!;
     const base = t.inBusinessHours ? r.inBusinessHours : r.outsideBusinessHours;
     out.push({
-      kind: 'region', id: t.regionId, label: `${r.label}, ${t.inBusinessHours ? 'in' : 'outside'} business hours`,
-      seconds: relax(base), clock: r.clock, priority: 'normal', ...extra,
+      kind: 'region',
+      id: t.regionId,
+      label: `${r.label}, ${t.inBusinessHours ? 'in' : 'outside'} business hours`,
+      seconds: relax(base),
+      clock: r.clock,
+      priority: 'normal',
+      ...extra,
     });
   }
   const q = t.inquiryType ? o.sla.inquiryTypes[t.inquiryType] : undefined;
@@ -45,8 +50,13 @@ export function resolutionTarget(o: ResolvedTimingOptions, inquiryType: string |
   const q = inquiryType ? o.sla.inquiryTypes[inquiryType] : undefined;
   if (q?.resolution === undefined) return null;
   return {
-    kind: 'inquiryType', id: inquiryType!, label: q.label, seconds: nightFactor ? q.resolution * nightFactor : q.resolution,
-    clock: q.clock, priority: q.priority, ...(nightFactor ? { relaxedBy: nightFactor } : {}),
+    kind: 'inquiryType',
+    id: inquiryType!,
+    label: q.label,
+    seconds: nightFactor ? q.resolution * nightFactor : q.resolution,
+    clock: q.clock,
+    priority: q.priority,
+    ...(nightFactor ? { relaxedBy: nightFactor } : {}),
   };
 }
 
