@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { builtinAnalyzers, createInspector, kbAnalyzer, parseKnowledgeBase } from '@cxqa/core';
+import { builtinAnalyzers, createInspector, kbAnalyzer, parseKnowledgeBase, sensitiveAnalyzer } from '@cxqa/core';
 import { extractQuantities } from '@cxqa/core/kb';
 import { describe, expect, it } from 'vitest';
 
@@ -87,12 +87,24 @@ describe('linear time', () => {
   it('knowledge-base quantity extraction grows linearly with the number of amounts', () => {
     const slow: string[] = [];
     for (const p of ['€1', '1€ ', '1 EUR ', 'EUR 1 ', '$1 ', '1.000,00 € ', '1 Tag ', '30 Tage ', '1-2 ', '五', '万', 'CHF 1 ', '3 days and a half ']) {
-      const small = best(() => extractQuantities(pump(p, 4000)));
-      const big = best(() => extractQuantities(pump(p, 16000)));
+      const small = best(() => extractQuantities(pump(p, 10_000)), 5);
+      const big = best(() => extractQuantities(pump(p, 40_000)), 5);
       if (big > FLOOR_MS && big / small > GROWTH_LIMIT) slow.push(`${JSON.stringify(p)}: ${small.toFixed(1)} → ${big.toFixed(1)} ms`);
     }
     expect(slow).toEqual([]);
   }, 60_000);
+
+  it('lexicon hits in unspaced scripts stay linear past 65,535 characters (ICU segmentation in pieces, boundaries asked once per message)', async () => {
+    const inspector = createInspector({ analyzers: [sensitiveAnalyzer()], timeLimitMs: 600_000 });
+    const slow: string[] = [];
+    for (const p of ['ばかでかい, ', '你好笨蛋，', 'ไอ้โง่ ']) {
+      const run = (n: number) => () => inspector.inspect({ id: 'cjk', messages: [{ role: 'customer', text: pump(p, n), at: '2026-03-02T10:00:00Z' }] });
+      const small = await bestAsync(run(20_000), 1);
+      const big = await bestAsync(run(80_000), 1);
+      if (big / small > GROWTH_LIMIT) slow.push(`${JSON.stringify(p)}: ${small.toFixed(0)} → ${big.toFixed(0)} ms`);
+    }
+    expect(slow).toEqual([]);
+  }, 300_000);
 
   it('the whole default pipeline grows linearly with message length', async () => {
     const kb = parseKnowledgeBase({

@@ -1,3 +1,4 @@
+import { segmentInPieces } from '../text/segment.js';
 import { boundedCache } from '../util/bounded-cache.js';
 
 /** Languages may come from input: at most this many segmenters are kept. */
@@ -22,15 +23,14 @@ export function kbWords(text: string, language = 'und'): string[] {
   const out: string[] = [];
   const seg = segmenter(language);
   const norm = text.normalize('NFKC').toLowerCase();
-  for (let start = 0; start < norm.length; ) {
-    let end = Math.min(norm.length, start + 512);
-    if (end < norm.length) {
-      const cut = Math.max(norm.lastIndexOf(' ', end), norm.lastIndexOf('\n', end), norm.lastIndexOf('。', end));
-      if (cut > start) end = cut + 1;
-    }
-    for (const s of seg.segment(norm.slice(start, end))) if (s.isWordLike) out.push(s.segment);
-    start = end;
-  }
+  segmentInPieces(
+    seg,
+    norm,
+    (s) => {
+      if (s.isWordLike) out.push(s.segment);
+    },
+    512,
+  );
   return out;
 }
 

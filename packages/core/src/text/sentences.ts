@@ -1,3 +1,5 @@
+import { segmentInPieces } from './segment.js';
+
 /**
  * Sentence boundaries with `Intl.Segmenter` (ICU's rules): decimals ("$4.99", "20.5%"), domains
  * ("example.com") and ellipses stay inside their sentence, unlike a split on `.`.
@@ -7,8 +9,6 @@
  */
 
 const segmenter = new Intl.Segmenter('und', { granularity: 'sentence' });
-/** Texts longer than this are cut in pieces for ICU (its iteration slows down on very long inputs). */
-const PIECE = 4096;
 
 let lastText: string | null = null;
 let lastStarts: number[] = [];
@@ -23,10 +23,9 @@ let lastStarts: number[] = [];
 export function sentenceStarts(text: string): readonly number[] {
   if (text === lastText) return lastStarts;
   const starts: number[] = [0];
-  for (let offset = 0; offset < text.length; offset += PIECE) {
-    const piece = text.slice(offset, offset + PIECE);
-    for (const s of segmenter.segment(piece)) if (s.index > 0 || offset > 0) starts.push(offset + s.index);
-  }
+  segmentInPieces(segmenter, text, (_s, at) => {
+    if (at > 0) starts.push(at);
+  });
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   const sorted = [...new Set(starts)].filter((s) => s < text.length || s === 0).sort((a, b) => a - b);
   lastText = text;

@@ -1,4 +1,5 @@
 import { boundedCache } from '../util/bounded-cache.js';
+import { segmentInPieces } from './segment.js';
 
 /**
  * Word boundaries for scripts written without spaces (Chinese, Japanese, Thai): a lexicon term
@@ -15,25 +16,31 @@ const segmenter = (locale: string) => {
   return s;
 };
 
-let lastKey = '';
-let lastBounds: Set<number> = new Set();
+/** The last text's boundaries per locale (a message with many hits asks once per locale). */
+let lastText: string | null = null;
+const lastBounds = new Map<string, Set<number>>();
 
 /**
  * Offsets of `text` where a word starts or ends, by `locale`'s segmentation rules (`zh`, `ja`, …).
+ * The last text is remembered by identity (comparing a concatenated key cost the text's length
+ * per hit: quadratic in a long message full of hits).
  *
  * @example
  * wordBounds('我妈妈的礼物', 'zh').has(2); // false: 妈妈 is one word
  */
 export function wordBounds(text: string, locale: string): ReadonlySet<number> {
-  const key = `${locale}\u0000${text}`;
-  if (key === lastKey) return lastBounds;
-  const bounds = new Set<number>([0, text.length]);
-  for (const s of segmenter(locale).segment(text)) {
-    bounds.add(s.index);
-    bounds.add(s.index + s.segment.length);
+  if (text !== lastText) {
+    lastText = text;
+    lastBounds.clear();
   }
-  lastKey = key;
-  lastBounds = bounds;
+  const known = lastBounds.get(locale);
+  if (known) return known;
+  const bounds = new Set<number>([0, text.length]);
+  segmentInPieces(segmenter(locale), text, (s, at) => {
+    bounds.add(at);
+    bounds.add(at + s.segment.length);
+  });
+  lastBounds.set(locale, bounds);
   return bounds;
 }
 
