@@ -5,6 +5,9 @@ import type { InspectArgs } from './commands/inspect.js';
 import { UsageError } from './errors.js';
 import { FAIL_ON, type FailOn } from './usage.js';
 
+/** Conversations in flight at most: each holds its results until its turn to be written, so the bound is memory's. */
+export const MAX_CONCURRENCY = 256;
+
 /** `cxqa inspect` arguments, or `'help'` when -h/--help was given. Throws UsageError. */
 export function parseInspectArgs(argv: string[]): InspectArgs | 'help' {
   const { values, positionals } = parseArgs({
@@ -22,8 +25,8 @@ export function parseInspectArgs(argv: string[]): InspectArgs | 'help' {
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError(`inspect takes exactly one FILE, got ${positionals.length} (see cxqa inspect --help)`);
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
-  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0))
-    throw new UsageError(`--concurrency ${values.concurrency}: expected a positive integer`);
+  if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0 && concurrency <= MAX_CONCURRENCY))
+    throw new UsageError(`--concurrency ${values.concurrency}: expected an integer from 1 to ${MAX_CONCURRENCY}`);
   if (values.format !== undefined && values.format !== 'jsonl' && values.format !== 'pretty')
     throw new UsageError(`--format ${values.format}: expected jsonl or pretty`);
   const failOn = (values['fail-on'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim());

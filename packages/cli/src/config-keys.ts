@@ -29,7 +29,9 @@ export function findUnknownKeys(value: unknown, schema: z.ZodType, path: Path = 
   if (def.type === 'record') return entries.flatMap(([k, v]) => findUnknownKeys(v, def.valueType!, [...path, k]));
   if (def.type !== 'object') return [];
   const shape = def.shape!;
-  return entries.flatMap(([k, v]) => (k in shape ? findUnknownKeys(v, shape[k]!, [...path, k]) : [{ path: [...path, k], known: Object.keys(shape) }]));
+  return entries.flatMap(([k, v]) =>
+    Object.hasOwn(shape, k) ? findUnknownKeys(v, shape[k]!, [...path, k]) : [{ path: [...path, k], known: Object.keys(shape) }],
+  );
 }
 
 /**

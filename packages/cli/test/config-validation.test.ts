@@ -116,3 +116,25 @@ describe('partial overrides are merged onto the defaults', () => {
     ).toThrow(/"outcome" is listed twice/);
   });
 });
+
+describe('keys that name Object.prototype', () => {
+  it('__proto__, constructor and toString are unknown keys with a one-line error, never a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxqa-proto-'));
+    for (const body of [
+      '{"__proto__":{"x":1}}',
+      '{"scorecard":{"__proto__":{}}}',
+      '{"constructor":{"prototype":{}}}',
+      '{"csv":{"columns":{"toString":"x"}}}',
+    ]) {
+      const file = join(dir, 'c.json');
+      writeFileSync(file, body);
+      const { code, err } = await run(['inspect', '-', '--config', file], '');
+      expect(code, body).toBe(2);
+      expect(err, body).toMatch(/unknown key/);
+      expect(err, body).not.toMatch(/internal error|at .*\.ts:\d+/);
+    }
+    const big = await run(['inspect', '-', '--concurrency', '1000000000'], '');
+    expect(big.code).toBe(2);
+    expect(big.err).toMatch(/--concurrency 1000000000: expected an integer from 1 to 256/);
+  });
+});

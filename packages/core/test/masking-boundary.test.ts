@@ -183,6 +183,49 @@ describe('no personal data leaves the engine unmasked', () => {
     ];
     for (const [text, secret] of cases) expect(maskPersonalData(text), text).not.toContain(secret);
   });
+
+  // an outside probe's reproducers (issue 12, second round): separators, cue words and spellings the first masker missed
+  it('masks numbers split by zero-width characters, full-width or typographic dashes, tabs and underscores', () => {
+    for (const text of [
+      'call +44\u200b7946\u200b095\u200b812',
+      '４１１１－１１１１－１１１１－１１１１',
+      '１３８－１２３４－５６７８',
+      '4111\t1111\t1111\t1111',
+      '+49 170–123–4567',
+      '+49_170_123_4567',
+    ]) {
+      const digits = text.normalize('NFKC').replace(/\D/g, '');
+      const left = maskPersonalData(text).normalize('NFKC').replace(/[^\d]/g, '');
+      expect(left.length, text).toBeLessThanOrEqual(4); // at most the last 4 of a card, the last 2 of a phone
+      expect(digits.endsWith(left), text).toBe(true);
+    }
+  });
+
+  it('masks secrets after every cue word the credential recognizer knows, and in more languages', () => {
+    for (const [text, secret] of [
+      ['OTP: 4829', '4829'],
+      ['tan 4829', '4829'],
+      ['mdp: Abc!x', 'Abc!x'],
+      ['認証コードは4829です', '4829'],
+      ['인증번호는 4829', '4829'],
+      ['安全码 123', '123'],
+      ['비번 abcd12', 'abcd12'],
+      ['пароль: Hunter2!', 'Hunter2'],
+      ['hasło: Qwerty!1', 'Qwerty'],
+      ["my mother's maiden name is Smithson", 'Smithson'],
+      ['memorable word: Pickles', 'Pickles'],
+    ]) {
+      expect(maskPersonalData(text!), text).not.toContain(secret);
+    }
+  });
+
+  it('masks IPv6 to its /48, URL user names and passwords, percent-encoded and spelled-out e-mails; keeps an Amazon order id', () => {
+    expect(maskPersonalData('from fe80::1ff:fe23:4567:890a')).toBe('from fe80::1ff:•••');
+    expect(maskPersonalData('https://johndoe:hunter2@shop.example.com/x')).toBe('https://•••@shop.example.com/x');
+    expect(maskPersonalData('mail john%2Edoe%40gmail%2Ecom')).toBe('mail •••@•••');
+    expect(maskPersonalData('write to john.doe(at)gmail(dot)com')).toBe('write to •••@•••');
+    expect(maskPersonalData('order 112-1234567-1234567 shipped')).toBe('order 112-1234567-1234567 shipped');
+  });
 });
 
 describe('findings quote only what their rule needs', () => {
@@ -206,6 +249,13 @@ describe('findings quote only what their rule needs', () => {
     const ko = (await agentSays('주문 번호 확인하고 주소 다시 보내 그리고 기다려 이거 해', 'KR')).find((f) => f.code === 'culture.informal_address');
     expect(ko?.evidence).toBe('해');
   });
+  it('a link quotes its scheme and host only ("/…" for the rest)', async () => {
+    const f = (await agentSays('Please visit https://jane:pw@shop.example.com/u/jane.doe77/4111111111111111 now', 'JP')).find(
+      (x) => x.code === 'policy.external_link',
+    );
+    expect(f?.evidence).toBe('https://shop.example.com/…');
+  });
+
   it('a link quotes its host and path, never its query string', async () => {
     const f = (await agentSays('https://shop.example.com/pay?email=jane%40gmail.com&card=4111111111111111 を使ってください', 'JP')).find(
       (x) => x.code === 'policy.external_link',

@@ -92,6 +92,56 @@ describe('a user analyzer cannot lose the stream', () => {
   });
 });
 
+describe('a user analyzer’s output is copied, not passed through', () => {
+  const valid = { code: 'user.x', severity: 'minor' as const, messageIndex: 0, explanation: 'x', analyzer: 'user' };
+  it('drops keys the schema does not know (they would bypass the masker) and masks metric keys', async () => {
+    const [r] = await all([
+      analyzer(() => ({
+        scores: {},
+        findings: [
+          {
+            ...valid,
+            note: 'jane.doe77@gmail.com',
+            span: { start: 0, end: 1, text: 'jane.doe77@gmail.com' },
+            rule: { id: 'r', kind: 'rule' as const, note: 'jane.doe77@gmail.com' },
+          },
+        ],
+        metrics: { 'x.jane.doe77@gmail.com': 1 },
+      })),
+    ]);
+    expect(JSON.stringify(r)).not.toContain('jane.doe77');
+    expect(r!.status).toBe('ok');
+  });
+  it('a rule.detail that cannot be written as JSON (a BigInt, a throwing toJSON) is an invalid output, not an unwritable result', async () => {
+    for (const detail of [
+      { n: 10n },
+      {
+        x: {
+          toJSON: () => {
+            throw new Error('no');
+          },
+        },
+      },
+    ]) {
+      const [r] = await all([analyzer(() => ({ scores: {}, findings: [{ ...valid, rule: { id: 'r', kind: 'rule' as const, detail } }], metrics: {} }))]);
+      expect(r!.status).toBe('partial');
+      expect(r!.issues[0]).toMatchObject({ code: 'analyzer_invalid_output', message: expect.stringContaining('cannot be written as JSON') });
+      expect(() => JSON.stringify(r)).not.toThrow();
+    }
+  });
+  it('reads each value once: a severity getter that changes its answer cannot reach the result', async () => {
+    let reads = 0;
+    const finding = {
+      ...valid,
+      get severity() {
+        return reads++ === 0 ? ('minor' as const) : ('weird' as 'minor');
+      },
+    };
+    const [r] = await all([analyzer(() => ({ scores: {}, findings: [finding], metrics: {} }))]);
+    expect(r!.findings[0]!.severity).toBe('minor');
+  });
+});
+
 describe('input size never reaches the call stack', () => {
   it('scores a 200,000-message conversation (timing and courtesy) without a partial result', async () => {
     const texts = Array.from({ length: 200_000 }, (_, i) => (i % 2 ? 'ok' : 'hi'));

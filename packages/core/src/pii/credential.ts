@@ -87,6 +87,15 @@ const PASSWORD = [
     'clave(?:\\s+de\\s+acceso)?',
     'senha',
     "parola\\s+d['’]ordine",
+    // customers write in more languages than the product's nine: the commonest password words
+    'пароль',
+    'hasło',
+    'şifre',
+    'wachtwoord',
+    'mật\\s+khẩu',
+    'kata\\s+sandi',
+    'lösenord',
+    'adgangskode',
   ]),
   C(['登录密码', '支付密码', '交易密码', '取款密码', '密码', '口令', 'パスワード', '비밀번호', '비번', '암호']),
 ].join('|');
@@ -138,6 +147,11 @@ const PASSWORD_RE = new RegExp(
 );
 const ANSWER_RE = new RegExp(`(?:${ANSWER})${COPULA}["'“‘「]?((?:[\\p{L}][\\p{L}'’-]{0,30})(?:\\s[\\p{Lu}][\\p{L}'’-]{0,30})?)`, 'giu');
 const ANY_CUE = new RegExp(`${CODE}|${CARD_CODE}|${PASSWORD}|${ANSWER}`, 'iu');
+
+/** Does `text` hold a word that names a secret (the recognizer's own cue list)? A cheap gate for the masker. */
+export function mayHoldCredential(text: string): boolean {
+  return ANY_CUE.test(text);
+}
 
 const NOT_A_VALUE =
   /^(?:the|a|an|not|no|required|incorrect|wrong|invalid|expired|correct|reset|changed|sent|here|below|above|attached|same|your|my|our|this|that|what|which|case|sensitive|unknown|empty|blank|missing|needed|necessary|too|very|still|now|being|been|only|also|just|set|saved|stored|hidden|masked|protected|encrypted|strong|weak|secure|new|old|temporary|valid|falsch|richtig|incorrecte?|incorrecto|errada|errato|sbagliata)$/iu;

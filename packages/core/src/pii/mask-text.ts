@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { mayHoldAddress } from './address.js';
+import { mayHoldCredential } from './credential.js';
 import { detectPii } from './detect.js';
 import { maskPii } from './mask.js';
 import { serviceNumber } from './phone.js';
@@ -21,16 +22,26 @@ import type { PiiType } from './types.js';
 
 /** Characters without which no recognizer can fire except the credential one (cue words). */
 const MAY_HOLD = /[\p{N}@%＠]/u;
-const CREDENTIAL_CUE = /pass|pwd|code|pin|cvv|cvc|cvn|answer|密码|验证码|口令|暗証|パスワード|비밀번호|senha|passwort|kennwort|mot de passe|contraseña|clave/iu;
 const EMAIL_LIKE = /[\p{L}\p{N}._+-]+(?:@|%40|＠)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/giu;
-const DIGIT_RUN = /\+?[\p{N}](?:[\p{N}]|[ \u00A0\u3000.\-/()]{1,2}(?=[\p{N}]))*/gu;
+const DIGIT_RUN =
+  /[+＋]?[\p{N}](?:[\p{N}]|[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000.\-/()_\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\uFF0E\uFF0F\p{Cf}]{1,2}(?=[\p{N}]))*/gu;
 /** Dates, date-times and clock times: never personal data, kept out of the digit sweep. */
 const DATE_OR_TIME =
   /\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)|\d{1,2}:\d{2}(?::\d{2})?/gu;
 const MIN_DIGITS = 7;
+/** A token with a percent-encoded @ (john%2Edoe%40gmail%2Ecom): masked whole. */
+const PERCENT_EMAIL = /[^\s"'<>&?=]*%40[^\s"'<>&]*/giu;
+/** An address spelled out against scrapers: john.doe(at)gmail(dot)com, jane [at] web.de. */
+const SPELLED_EMAIL = /[\p{L}\p{N}._+-]+\s*[([]\s*at\s*[)\]]\s*[\p{L}\p{N}-]+(?:\s*(?:[([]\s*dot\s*[)\]]|\.)\s*[\p{L}\p{N}-]+)+/giu;
+/** Amazon's order id (111-1234567-1234567): kept readable. */
+const AMAZON_ORDER = /^\d{3}-\d{7}-\d{7}$/u;
+/** The user and password part of a URL (https://user:pass@host): dropped whole. */
+const URL_USERINFO = /(?<=[a-z][a-z0-9+.-]*:\/\/)[^\s/?#@]+@/giu;
 /** The query string and fragment of a URL ("?user=…&card=…", "#…"): dropped whole, as "?…". */
 const URL_QUERY = /(?<=(?:https?:\/\/|www\.)[^\s?#]*|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\/[^\s?#]*)[?#][^\s"'<>)\]}]+/giu;
 const DOTTED_QUAD = /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])/gu;
+/** An IPv6 address (validated with node:net): hex groups and colons, an embedded IPv4 tail allowed. */
+const IPV6 = /(?<![\w:.])(?:[0-9a-f]{0,4}:){2,7}(?:[0-9a-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:.])/giu;
 const VERSION_WORD = /(?:\bv|version|ver\.?|release|build|firmware|固件|版本)\s*$/iu;
 
 export interface MaskOptions {
@@ -43,7 +54,8 @@ export interface MaskOptions {
 }
 
 const OTHER_DIGIT = /\p{N}/u;
-const SEPARATOR = /[ \u00A0\u3000.\-/()+]/u;
+/** Between the digits of a phone, card or id: spaces, dots, dashes of every width, slashes, brackets, underscores, zero-width and other format characters. */
+const SEPARATOR = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000.\-/()+_\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\uFF0E\uFF0F\p{Cf}]/u;
 
 /** Digits of the longest run joined by the separators phones, cards and ids are written with. */
 function longestDigitRun(text: string): number {
@@ -57,7 +69,11 @@ function longestDigitRun(text: string): number {
       run++;
       gap = 0;
       if (run > best) best = run;
-    } else if (run && gap < 2 && (c === 32 || c === 45 || c === 46 || c === 47 || c === 40 || c === 41 || c === 43 || (c > 127 && SEPARATOR.test(text[i]!))))
+    } else if (
+      run &&
+      gap < 2 &&
+      (c === 32 || c === 9 || c === 95 || c === 45 || c === 46 || c === 47 || c === 40 || c === 41 || c === 43 || (c > 127 && SEPARATOR.test(text[i]!)))
+    )
       gap++;
     else {
       run = 0;
@@ -83,9 +99,12 @@ interface Span {
  */
 export function maskPersonalData(input: string, options: MaskOptions = {}): string {
   if (!input) return input;
-  const cue = CREDENTIAL_CUE.test(input);
-  if (!cue && !MAY_HOLD.test(input)) return input;
-  const text = input.includes('?') || input.includes('#') ? input.replace(URL_QUERY, '?…') : input;
+  let text = input.includes('?') || input.includes('#') ? input.replace(URL_QUERY, '?…') : input;
+  if (text.includes('://')) text = text.replace(URL_USERINFO, '•••@');
+  if (/%40/i.test(text)) text = text.replace(PERCENT_EMAIL, '•••@•••');
+  if (/[([]\s*at\s*[)\]]/i.test(text)) text = text.replace(SPELLED_EMAIL, '•••@•••');
+  const cue = mayHoldCredential(text);
+  if (!cue && !MAY_HOLD.test(text)) return text === input ? input : text;
   // which recognizers and sweeps can fire: cards, IBANs, ids, phones and passports need a run of
   // 6+ digits, e-mails an "@", IP addresses a digit-dot-digit, secrets a cue word, addresses a
   // street word or CJK script and a digit — explanations such as "100 − 1 minor × 10 = 90" skip them all
@@ -105,6 +124,9 @@ export function maskPersonalData(input: string, options: MaskOptions = {}): stri
     }
   }
   if (quad) {
+    for (const m of text.matchAll(IPV6)) {
+      if (isIP(m[0]) === 6 && free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, type: 'ip_address' });
+    }
     for (const m of text.matchAll(DOTTED_QUAD)) {
       // an IPv4 address the recognizers left for want of a label ("IP", "address"); a version number is kept
       if (isIP(m[0]) !== 4 || VERSION_WORD.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
@@ -118,7 +140,8 @@ export function maskPersonalData(input: string, options: MaskOptions = {}): stri
       let digits = 0;
       for (const ch of value) if (/\p{N}/u.test(ch)) digits++;
       if (digits < MIN_DIGITS) continue;
-      if (options.digitRuns === 'formatted' && !/^\+|[\s()]/u.test(value)) continue;
+      if (options.digitRuns === 'formatted' && !/^[+＋]|[\s()\p{Cf}]/u.test(value)) continue;
+      if (AMAZON_ORDER.test(value)) continue; // an order number, nobody's personal data
       // a public hotline (400/800, toll-free, carrier codes) is nobody's personal data: kept readable
       if (serviceNumber(value.normalize('NFKC').replace(/\D/g, ''), value, undefined, undefined)) continue;
       if (free(m.index, m.index + value.length)) spans.push({ start: m.index, end: m.index + value.length, type: 'digits' });

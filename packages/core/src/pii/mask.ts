@@ -35,7 +35,8 @@ export function maskPii(type: PiiType, value: string): string {
     case 'credential':
       return '••••••'; // nothing of a secret, not even its length or its symbols
     case 'ip_address':
-      return value.replace(/[0-9a-f]+$/i, '•••');
+      // IPv4 keeps its /24 (three octets), IPv6 its /48 (three groups): where, not who
+      return value.includes(':') ? `${value.split(':').slice(0, 3).join(':')}:•••` : value.replace(/[0-9a-f]+$/i, '•••');
     default:
       return keepLast(0);
   }

@@ -23,7 +23,7 @@ export function maskResult(result: Result): Result {
     conversationId: result.conversationId === null ? null : maskPersonalData(result.conversationId, { digitRuns: 'formatted' }),
     dimensions: result.dimensions.map((d) => ({ ...d, explanation: mask(d.explanation) })),
     findings: result.findings.map((f) => maskFinding(f, mask)),
-    metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [k, typeof v === 'string' ? mask(v) : v])),
+    metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [mask(k), typeof v === 'string' ? mask(v) : v])),
     issues: result.issues.map((i) => ({
       ...i,
       message: mask(i.message),

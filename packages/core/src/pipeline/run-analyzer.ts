@@ -1,6 +1,6 @@
 import type { Analyzer, AnalyzerOutput } from '../analyzer/contract.js';
 import { describeThrown } from '../errors.js';
-import { FindingSchema } from '../schemas/finding.js';
+import { type Finding, FindingSchema } from '../schemas/finding.js';
 import type { Issue } from '../schemas/result.js';
 import type { PreparedConversation } from './context.js';
 import { withTimeLimit } from './time-limit.js';
@@ -33,13 +33,15 @@ export async function runAnalyzer(
   }
   let out: AnalyzerOutput;
   let problem: string | null;
+  let truncatedFrom: number | undefined;
   try {
     // read every property once: a getter that throws, or returns something else the second time, cannot reach the result
     const raw = timed.value as Partial<AnalyzerOutput> | null | undefined;
     const snapshot = raw && typeof raw === 'object' ? { scores: raw.scores, findings: raw.findings, metrics: raw.metrics } : raw;
-    problem = checkOutput(snapshot);
-    out = snapshot as AnalyzerOutput;
-    if (!problem) out = { scores: { ...out.scores }, findings: Array.from(out.findings), metrics: { ...out.metrics } };
+    const read = readOutput(snapshot);
+    problem = 'problem' in read ? read.problem : null;
+    out = 'output' in read ? read.output : (undefined as never);
+    truncatedFrom = 'truncatedFrom' in read ? read.truncatedFrom : undefined;
   } catch (error) {
     problem = `an output that could not be read: ${describeThrown(error)}`;
     out = undefined as never;
@@ -49,10 +51,10 @@ export async function runAnalyzer(
   }
   const metrics: AnalyzerOutput['metrics'] = {};
   for (const [k, v] of Object.entries(out.metrics)) metrics[k.startsWith(`${analyzer.name}.`) ? k : `${analyzer.name}.${k}`] = v;
-  if (out.findings.length > MAX_FINDINGS_PER_ANALYZER) {
-    const message = `analyzer "${analyzer.name}" returned ${out.findings.length} findings; the first ${MAX_FINDINGS_PER_ANALYZER} are kept`;
+  if (truncatedFrom !== undefined) {
+    const message = `analyzer "${analyzer.name}" returned ${truncatedFrom} findings; the first ${MAX_FINDINGS_PER_ANALYZER} are kept`;
     return {
-      output: { scores: out.scores, findings: out.findings.slice(0, MAX_FINDINGS_PER_ANALYZER), metrics },
+      output: { scores: out.scores, findings: out.findings, metrics },
       issue: { code: 'analyzer_output_truncated', message, analyzer: analyzer.name },
     };
   }
@@ -61,21 +63,49 @@ export async function runAnalyzer(
 
 /** A short description of what is wrong with an analyzer's output, or null when it is fine. */
 export function checkOutput(out: unknown): string | null {
-  if (!out || typeof out !== 'object') return `${out === null ? 'null' : typeof out} instead of { scores, findings, metrics }`;
+  const read = readOutput(out);
+  return 'problem' in read ? read.problem : null;
+}
+
+/**
+ * Validate an analyzer's output and return the engine's own copy of it: plain objects holding
+ * only the schema's fields (extra keys a custom analyzer adds are dropped, so nothing reaches the
+ * result around the masker), values read once (a getter cannot answer differently later), and
+ * `rule.detail` that survives JSON (a BigInt or a throwing toJSON is a problem, not a result that
+ * cannot be written). At most MAX_FINDINGS_PER_ANALYZER findings are read.
+ */
+export function readOutput(out: unknown): { problem: string } | { output: AnalyzerOutput; truncatedFrom?: number } {
+  if (!out || typeof out !== 'object') return { problem: `${out === null ? 'null' : typeof out} instead of { scores, findings, metrics }` };
   const o = out as Partial<AnalyzerOutput>;
-  if (!o.scores || typeof o.scores !== 'object') return 'no scores object';
+  if (!o.scores || typeof o.scores !== 'object') return { problem: 'no scores object' };
+  const scores: AnalyzerOutput['scores'] = {};
   for (const [k, v] of Object.entries(o.scores)) {
-    if (v !== null && (typeof v !== 'number' || !(v >= 0 && v <= 1))) return `scores.${k} = ${String(v)} (must be 0–1 or null)`;
+    if (v !== null && (typeof v !== 'number' || !(v >= 0 && v <= 1))) return { problem: `scores.${k} = ${String(v)} (must be 0–1 or null)` };
+    scores[k] = v;
   }
-  if (!Array.isArray(o.findings)) return 'no findings array';
-  for (let i = 0; i < Math.min(o.findings.length, MAX_FINDINGS_PER_ANALYZER); i++) {
+  if (!Array.isArray(o.findings)) return { problem: 'no findings array' };
+  const findings: Finding[] = [];
+  const total = o.findings.length;
+  for (let i = 0; i < Math.min(total, MAX_FINDINGS_PER_ANALYZER); i++) {
     const r = FindingSchema.safeParse(o.findings[i]);
-    if (!r.success) return `an invalid finding at findings[${i}]: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`;
+    if (!r.success) return { problem: `an invalid finding at findings[${i}]: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}` };
+    const f = r.data;
+    if (f.rule?.detail !== undefined) {
+      try {
+        f.rule.detail = JSON.parse(JSON.stringify(f.rule.detail)) as Record<string, unknown>;
+      } catch (e) {
+        return { problem: `findings[${i}].rule.detail that cannot be written as JSON (${describeThrown(e)})` };
+      }
+    }
+    findings.push(f);
   }
-  if (!o.metrics || typeof o.metrics !== 'object') return 'no metrics object';
+  if (!o.metrics || typeof o.metrics !== 'object') return { problem: 'no metrics object' };
+  const metrics: AnalyzerOutput['metrics'] = {};
   for (const [k, v] of Object.entries(o.metrics)) {
-    if (v !== null && typeof v !== 'number' && typeof v !== 'string') return `metrics.${k} of type ${typeof v} (must be number, string or null)`;
-    if (typeof v === 'number' && !Number.isFinite(v)) return `metrics.${k} = ${v} (must be finite)`;
+    if (v !== null && typeof v !== 'number' && typeof v !== 'string') return { problem: `metrics.${k} of type ${typeof v} (must be number, string or null)` };
+    if (typeof v === 'number' && !Number.isFinite(v)) return { problem: `metrics.${k} = ${v} (must be finite)` };
+    metrics[k] = v;
   }
-  return null;
+  // findings beyond the cap are counted, not read
+  return { output: { scores, findings, metrics }, ...(total > MAX_FINDINGS_PER_ANALYZER ? { truncatedFrom: total } : {}) };
 }

@@ -7,7 +7,7 @@ import { maxOf, minOf, pushAll } from '../util/arrays.js';
 import { compilePattern, isShipped } from '../util/pattern-engine.js';
 import { findChain, isNegated, type Negation } from './chains.js';
 import type { PolicyPack, PolicyRule } from './schema.js';
-import { findUrls, hostAllowed } from './urls.js';
+import { findUrls, hostAllowed, quotedLink } from './urls.js';
 
 export interface PolicyHit {
   rule: PolicyRule;
@@ -250,7 +250,7 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
         if (rule.kind === 'url') {
           for (const u of findUrls(view.original)) {
             if (!hostAllowed(u.host, rule.allowDomains))
-              hits.push({ rule, pack, start: u.start, end: u.end, matched: u.url, evidence: [u.host], obfuscated: false });
+              hits.push({ rule, pack, start: u.start, end: u.end, matched: quotedLink(u), evidence: [u.host], obfuscated: false });
           }
           continue;
         }

@@ -18,10 +18,24 @@ export function findUrls(text: string): FoundUrl[] {
       .replace(/^https?:\/\//i, '')
       .split(/[/?#]/)[0]!
       .toLowerCase()
+      .replace(/^[^@]*@/, '') // user:password@ is not the host
       .replace(/:\d+$/, '');
     out.push({ start: m.index, end: m.index + url.length, url, host });
   }
   return out;
+}
+
+/**
+ * How a link is quoted in a finding: its scheme and host, and "/…" for whatever followed (the
+ * rule is about the host; paths, query strings and user names can carry anyone's data).
+ *
+ * @example
+ * quotedLink({ url: 'https://wa.me/447946095812?text=hi', host: 'wa.me', start: 0, end: 34 }); // 'https://wa.me/…'
+ */
+export function quotedLink(u: FoundUrl): string {
+  const scheme = /^https?:\/\//i.exec(u.url)?.[0] ?? '';
+  const rest = u.url.slice(scheme.length).replace(/^[^/?#]*/, '');
+  return `${scheme}${u.host}${rest && rest !== '/' ? '/…' : ''}`;
 }
 
 /** Is `host` one of the domains or a subdomain of one? */
