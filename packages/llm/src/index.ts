@@ -1,2 +1,10 @@
 export { resolveEndpoint, type LlmEndpointOptions, type ResolvedEndpoint } from './client.js';
 export { applies, defaultQuestionSet, DEFAULT_QUESTIONS_PATH, loadQuestionSet, parseQuestionSet, QuestionSchema, QuestionSetSchema, type Applicability, type AppliesWhen, type Question, type QuestionSet } from './questions.js';
+export { escapeMessageText, jsonSchemaFormat, PROMPT_VERSION, renderUserMessage, replySchema, SYSTEM_PROMPT, type Reply } from './prompt.js';
+export { locateQuote } from './verify.js';
+export { countChat, tiktokenCounter, type Encoding, type TokenCounter } from './tokens.js';
+export { planRequest, priceOf, type BudgetOptions, type PriceTable, type RequestPlan } from './plan.js';
+export { isRetryable, retryAfterMs, withRetries, type RetryOptions } from './request.js';
+export { cacheKey, diskCache, memoryCache, type CachedReply, type ReplyCache } from './cache.js';
+export { llmJudgeAnalyzer, LLM_ANALYZER_VERSION, parseReply, resolveQuestions, type LlmJudgeAnalyzer, type LlmJudgeOptions } from './judge.js';
+export { dryRun, type DryRunConversation, type DryRunReport } from './dry-run.js';
