@@ -8,3 +8,4 @@ export { isRetryable, retryAfterMs, withRetries, type RetryOptions } from './req
 export { cacheKey, diskCache, memoryCache, type CachedReply, type ReplyCache } from './cache.js';
 export { llmJudgeAnalyzer, LLM_ANALYZER_VERSION, parseReply, resolveQuestions, type LlmJudgeAnalyzer, type LlmJudgeOptions } from './judge.js';
 export { dryRun, type DryRunConversation, type DryRunReport } from './dry-run.js';
+export { answersOf, calibrate, CALIBRATION_FIXTURE, cohensKappa, formatCalibration, parseLabels, runCalibration, type CalibrationLabel, type CalibrationReport, type CalibrationRun, type CalibrationRunOptions, type QuestionCalibration } from './calibration.js';
