@@ -198,7 +198,8 @@ export function llmJudgeAnalyzer(options: LlmJudgeOptions): LlmJudgeAnalyzer {
     const quotes: Judged['quotes'] = [];
     for (const e of a.evidence) {
       const msg = ctx.conversation.messages[e.message];
-      const span = msg && p.shown.has(e.message) ? locateQuote(msg.text, e.text) : null;
+      const allowed = msg && p.shown.has(e.message) && (!q.evidenceFrom || q.evidenceFrom.includes(msg.role));
+      const span = allowed ? locateQuote(msg.text, e.text) : null;
       if (!span || !msg) {
         m.quotesDropped!++;
         continue;

@@ -40,7 +40,8 @@ export function renderQuestions(questions: readonly Question[]): string {
   return questions
     .map((q, i) => {
       const kind = q.answer === 'yes_no' ? 'yes/no/na' : 'scale 1–5 or na';
-      return `${i + 1}. id=${q.id} (${kind}): ${q.question}${q.guidance ? `\n   Guidance: ${q.guidance}` : ''}`;
+      const from = q.evidenceFrom ? `\n   Quote only ${q.evidenceFrom.join(' or ')} messages.` : '';
+      return `${i + 1}. id=${q.id} (${kind}): ${q.question}${q.guidance ? `\n   Guidance: ${q.guidance}` : ''}${from}`;
     })
     .join('\n');
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { CxqaError, SeveritySchema } from '@cxqa/core';
+import { CxqaError, RoleSchema, SeveritySchema } from '@cxqa/core';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { z } from 'zod';
 
@@ -29,6 +29,8 @@ export const QuestionSchema = z.strictObject({
   /** For `scale`: answers at or below this are bad (default 2). */
   badAtOrBelow: z.number().int().min(1).max(4).optional(),
   appliesWhen: AppliesWhenSchema.optional(),
+  /** Roles whose messages may be quoted as evidence (default: any). A quote from another role is dropped. */
+  evidenceFrom: z.array(RoleSchema).min(1).optional(),
   /** Guidance shown to the judge under the question (what counts, what does not). */
   guidance: z.string().optional(),
   version: Semver,

@@ -21,6 +21,7 @@ describe('question sets', () => {
     expect(set.questions.map((q) => q.id)).toEqual(['solution_offered', 'policy_explained', 'empathy_when_upset', 'ownership', 'accurate_promises', 'closing_next_steps']);
     expect(set.questions.find((q) => q.id === 'empathy_when_upset')!.answer).toBe('scale');
     for (const q of set.questions) expect(`llm.${q.id}`).toMatch(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/);
+    expect(set.questions.map((q) => q.evidenceFrom)).toEqual([['agent'], ['agent'], ['agent', 'customer'], ['agent'], ['agent'], ['agent']]);
   });
 
   it('a YAML error names the file, the line and the field', () => {
