@@ -110,6 +110,7 @@ export function llmJudgeAnalyzer(options: LlmJudgeOptions): LlmJudgeAnalyzer {
   const endpoint = resolveEndpoint(options);
   const questionSet = resolveQuestions(options.questions);
   const name = options.name ?? 'llm';
+  if (!/^[a-z0-9_]+$/.test(name)) throw new CxqaError('invalid_option', `llm: \`name\` "${name}" must be lower-case letters, digits and _ (it prefixes finding codes and metrics)`, { path: ['name'] });
   const samples = options.samples ?? 1;
   if (!Number.isInteger(samples) || samples < 1 || samples > 15) throw new CxqaError('invalid_option', 'llm: `samples` must be an integer from 1 to 15', { path: ['samples'] });
   const temperature = options.temperature ?? (samples > 1 ? 0.7 : 0);

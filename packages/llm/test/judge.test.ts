@@ -141,6 +141,15 @@ describe('llmJudgeAnalyzer', () => {
     expect(JSON.stringify(result)).not.toContain('jane.doe@example.com');
   });
 
+  it('another name prefixes codes and metrics; a name that cannot be a code prefix is refused', async () => {
+    server.handle(upsetModel);
+    const out = await judge({ name: 'llm_gpt' }).analyze(await buildAnalyzerContext(UPSET));
+    expect(out.findings.map((f) => f.code).sort()).toEqual(['llm_gpt.empathy_when_upset', 'llm_gpt.ownership']);
+    expect(out.metrics['llm_gpt.requests']).toBe(1);
+    expect(() => judge({ name: 'LLM-Judge' })).toThrow(/`name` "LLM-Judge" must be lower-case/);
+    expect(() => judge({ samples: 0 })).toThrow(/`samples` must be an integer/);
+  });
+
   it('passes the conformance suite', async () => {
     server.handle(model(() => undefined));
     expect(await checkAnalyzerConformance(judge())).toEqual([]);
