@@ -14,10 +14,16 @@ const SHARED = join(import.meta.dirname, '../../../../shared/corpora/satisfactio
 const N = Number(process.env.N ?? 200);
 const texts: { lang: string; text: string }[] = [];
 for (const lang of ['en', 'zh']) {
-  const lines = readFileSync(join(SHARED, `stc3-${lang}.jsonl`), 'utf8').split('\n').filter(Boolean).slice(0, N);
+  const lines = readFileSync(join(SHARED, `stc3-${lang}.jsonl`), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, N);
   for (const l of lines) {
     const conversation = ConversationSchema.parse(JSON.parse(l));
-    const p = planRequest({ conversation, languages: [lang] }, { model: 'x', questionSet: defaultQuestionSet(), counter: { name: 'len', count: (t) => t.length }, samples: 1, maxInputTokens: 1e9 });
+    const p = planRequest(
+      { conversation, languages: [lang] },
+      { model: 'x', questionSet: defaultQuestionSet(), counter: { name: 'len', count: (t) => t.length }, samples: 1, maxInputTokens: 1e9 },
+    );
     texts.push({ lang, text: p.messages[1]!.content });
   }
 }
@@ -59,7 +65,9 @@ console.log(`load + first encode: js-tiktoken ${jsLoad.toFixed(0)} ms, tiktoken 
 for (const lang of Object.keys(a)) {
   const x = a[lang]!;
   const y = b[lang]!;
-  console.log(`${lang}: ${x.tokens} tokens over ${x.chars} chars (${(x.chars / x.tokens).toFixed(2)} chars/token); js-tiktoken ${(x.ms / N).toFixed(3)} ms/prompt (${((x.chars / x.ms) * 1000 / 1e6).toFixed(2)} M chars/s), tiktoken ${(y.ms / N).toFixed(3)} ms/prompt (${((y.chars / y.ms) * 1000 / 1e6).toFixed(2)} M chars/s); wasm tokens ${y.tokens}`);
+  console.log(
+    `${lang}: ${x.tokens} tokens over ${x.chars} chars (${(x.chars / x.tokens).toFixed(2)} chars/token); js-tiktoken ${(x.ms / N).toFixed(3)} ms/prompt (${(((x.chars / x.ms) * 1000) / 1e6).toFixed(2)} M chars/s), tiktoken ${(y.ms / N).toFixed(3)} ms/prompt (${(((y.chars / y.ms) * 1000) / 1e6).toFixed(2)} M chars/s); wasm tokens ${y.tokens}`,
+  );
 }
 console.log(`prompts whose counts differ: ${mismatches}`);
 wasm.free();

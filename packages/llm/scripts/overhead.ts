@@ -15,7 +15,13 @@ import { startServer } from '../test/server.js';
 const SHARED = join(import.meta.dirname, '../../../../shared/corpora/satisfaction-stc3-dev');
 const N = Number(process.env.N ?? 200);
 const server = await startServer(agreeable);
-const inputs = ['en', 'zh'].flatMap((lang) => readFileSync(join(SHARED, `stc3-${lang}.jsonl`), 'utf8').split('\n').filter(Boolean).slice(0, N).map((l) => JSON.parse(l)));
+const inputs = ['en', 'zh'].flatMap((lang) =>
+  readFileSync(join(SHARED, `stc3-${lang}.jsonl`), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, N)
+    .map((l) => JSON.parse(l)),
+);
 const ctxs = await Promise.all(inputs.map((c) => buildAnalyzerContext(c)));
 const cache = memoryCache();
 const judge = llmJudgeAnalyzer({ baseURL: server.baseURL, apiKey: 'x', model: 'bench', cache, concurrency: 1 });
@@ -31,5 +37,7 @@ const t2 = performance.now();
 for (const c of ctxs) judge.plan(c);
 const plan = (performance.now() - t2) / ctxs.length;
 console.log(`${ctxs.length} conversations (stc3 ${N} en + ${N} zh), ${answered} verified answers`);
-console.log(`per conversation: ${live.toFixed(2)} ms with an instant localhost server (SDK + HTTP + plan + parse + verify), ${cached.toFixed(2)} ms from the cache, of which planning (counting, trimming) ${plan.toFixed(2)} ms`);
+console.log(
+  `per conversation: ${live.toFixed(2)} ms with an instant localhost server (SDK + HTTP + plan + parse + verify), ${cached.toFixed(2)} ms from the cache, of which planning (counting, trimming) ${plan.toFixed(2)} ms`,
+);
 await server.close();

@@ -27,7 +27,9 @@ export interface CacheKeyParts {
 
 /** sha-256 over model, prompt version, question-set version, conversation hash, temperature and the sample's seed. */
 export function cacheKey(parts: CacheKeyParts): string {
-  return createHash('sha256').update(JSON.stringify([parts.model, parts.promptVersion, parts.questionSetVersion, parts.conversationHash, parts.temperature, parts.seed])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([parts.model, parts.promptVersion, parts.questionSetVersion, parts.conversationHash, parts.temperature, parts.seed]))
+    .digest('hex');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createInspector, CxqaError, parseCsv, type ConversationInput, type Result } from '@cxqa/core';
-import { llmJudgeAnalyzer, type LlmJudgeAnalyzer, type LlmJudgeOptions } from './judge.js';
+import { type ConversationInput, CxqaError, createInspector, parseCsv, type Result } from '@cxqa/core';
+import { type LlmJudgeAnalyzer, type LlmJudgeOptions, llmJudgeAnalyzer } from './judge.js';
 import type { QuestionSet } from './questions.js';
 
 /** One human answer: conversation, question, answer (`yes` / `no` / `na` or `1`–`5`). */
@@ -50,7 +50,8 @@ export function parseLabels(text: string, file = '(inline)'): CalibrationLabel[]
       }
       const c = o.conversationId ?? o.conversation_id;
       const q = o.questionId ?? o.question_id;
-      if (typeof c !== 'string' || typeof q !== 'string' || typeof o.answer !== 'string') throw new CxqaError('input_unreadable', `${file}:${i + 1}: needs string conversationId, questionId and answer`, { path: [file, i + 1] });
+      if (typeof c !== 'string' || typeof q !== 'string' || typeof o.answer !== 'string')
+        throw new CxqaError('input_unreadable', `${file}:${i + 1}: needs string conversationId, questionId and answer`, { path: [file, i + 1] });
       out.push({ conversationId: c, questionId: q, answer: o.answer.trim().toLowerCase() });
     });
     return out;
@@ -60,10 +61,12 @@ export function parseLabels(text: string, file = '(inline)'): CalibrationLabel[]
   const ci = head.indexOf('conversation_id');
   const qi = head.indexOf('question_id');
   const ai = head.indexOf('answer');
-  if (ci < 0 || qi < 0 || ai < 0) throw new CxqaError('input_unreadable', `${file}:1: the header must name conversation_id, question_id and answer`, { path: [file, 1] });
+  if (ci < 0 || qi < 0 || ai < 0)
+    throw new CxqaError('input_unreadable', `${file}:1: the header must name conversation_id, question_id and answer`, { path: [file, 1] });
   for (const r of rows.slice(1)) {
     const [c, q, a] = [r.cells[ci]?.trim(), r.cells[qi]?.trim(), r.cells[ai]?.trim().toLowerCase()];
-    if (!c || !q || !a) throw new CxqaError('input_unreadable', `${file}:${r.line}: a row needs conversation_id, question_id and answer`, { path: [file, r.line] });
+    if (!c || !q || !a)
+      throw new CxqaError('input_unreadable', `${file}:${r.line}: a row needs conversation_id, question_id and answer`, { path: [file, r.line] });
     out.push({ conversationId: c, questionId: q, answer: a });
   }
   return out;
@@ -96,7 +99,11 @@ const ANSWERED = /^(yes|no|na|[1-5])$/;
  * @example
  * const report = calibrate(labels, (conversationId, questionId) => answers.get(conversationId)?.[questionId]);
  */
-export function calibrate(labels: readonly CalibrationLabel[], predicted: (conversationId: string, questionId: string) => string | undefined, questionSet?: QuestionSet): CalibrationReport {
+export function calibrate(
+  labels: readonly CalibrationLabel[],
+  predicted: (conversationId: string, questionId: string) => string | undefined,
+  questionSet?: QuestionSet,
+): CalibrationReport {
   const ids = [...new Set(labels.map((l) => l.questionId))];
   const questions = ids.map((id): QuestionCalibration => {
     const mine = labels.filter((l) => l.questionId === id);
@@ -129,7 +136,11 @@ export function calibrate(labels: readonly CalibrationLabel[], predicted: (conve
 /** The judge's answer to each question of a result, from its `llm.answer.<id>` metrics. */
 export function answersOf(result: Result, name = 'llm'): Record<string, string> {
   const prefix = `${name}.answer.`;
-  return Object.fromEntries(Object.entries(result.metrics).filter(([k, v]) => k.startsWith(prefix) && typeof v === 'string').map(([k, v]) => [k.slice(prefix.length), v as string]));
+  return Object.fromEntries(
+    Object.entries(result.metrics)
+      .filter(([k, v]) => k.startsWith(prefix) && typeof v === 'string')
+      .map(([k, v]) => [k.slice(prefix.length), v as string]),
+  );
 }
 
 export interface CalibrationRunOptions {
@@ -165,15 +176,19 @@ export interface CalibrationRun extends CalibrationReport {
 export async function runCalibration(options: CalibrationRunOptions): Promise<CalibrationRun> {
   const judge = 'analyze' in options.judge ? options.judge : llmJudgeAnalyzer(options.judge);
   const labels = typeof options.labels === 'string' ? parseLabels(readFileSync(options.labels, 'utf8'), options.labels) : options.labels;
-  const conversations: ConversationInput[] = typeof options.conversations === 'string'
-    ? readFileSync(options.conversations, 'utf8').split(/\r?\n/).filter((l) => l.trim()).map((l, i) => {
-        try {
-          return JSON.parse(l) as ConversationInput;
-        } catch {
-          throw new CxqaError('input_unreadable', `${options.conversations as string}:${i + 1}: not JSON`);
-        }
-      })
-    : [...options.conversations];
+  const conversations: ConversationInput[] =
+    typeof options.conversations === 'string'
+      ? readFileSync(options.conversations, 'utf8')
+          .split(/\r?\n/)
+          .filter((l) => l.trim())
+          .map((l, i) => {
+            try {
+              return JSON.parse(l) as ConversationInput;
+            } catch {
+              throw new CxqaError('input_unreadable', `${options.conversations as string}:${i + 1}: not JSON`);
+            }
+          })
+      : [...options.conversations];
   const wanted = new Set(labels.map((l) => l.conversationId));
   const inspector = createInspector({ analyzers: [judge], timeLimitMs: 600_000 });
   const answers = new Map<string, Record<string, string>>();
@@ -186,8 +201,10 @@ export async function runCalibration(options: CalibrationRunOptions): Promise<Ca
   const report = calibrate(labels, (c, q) => answers.get(c)?.[q], judge.questionSet);
   const failures: string[] = [];
   for (const q of report.questions) {
-    if (options.minKappa !== undefined && (q.kappa ?? -1) < options.minKappa) failures.push(`${q.questionId}: κ ${q.kappa?.toFixed(2) ?? 'undefined'} < ${options.minKappa}`);
-    if (options.minCoverage !== undefined && q.coverage < options.minCoverage) failures.push(`${q.questionId}: coverage ${q.coverage.toFixed(2)} < ${options.minCoverage}`);
+    if (options.minKappa !== undefined && (q.kappa ?? -1) < options.minKappa)
+      failures.push(`${q.questionId}: κ ${q.kappa?.toFixed(2) ?? 'undefined'} < ${options.minKappa}`);
+    if (options.minCoverage !== undefined && q.coverage < options.minCoverage)
+      failures.push(`${q.questionId}: coverage ${q.coverage.toFixed(2)} < ${options.minCoverage}`);
   }
   return { ...report, ok: failures.length === 0, failures, failed, text: formatCalibration(report, judge.model) };
 }
@@ -195,8 +212,12 @@ export async function runCalibration(options: CalibrationRunOptions): Promise<Ca
 /** A plain-text table of a calibration report. */
 export function formatCalibration(report: CalibrationReport, model = ''): string {
   const f = (x: number | null) => (x === null ? '  —  ' : x.toFixed(2).padStart(5));
-  const lines = [`calibration${model ? ` of ${model}` : ''}: ${report.overall.compared}/${report.overall.labelled} labels compared, accuracy ${f(report.overall.accuracy).trim()}`, 'question              n  covered  accuracy  kappa'];
-  for (const q of report.questions) lines.push(`${q.questionId.padEnd(20)} ${String(q.labelled).padStart(2)}  ${String(q.compared).padStart(7)}  ${f(q.accuracy).padStart(8)}  ${f(q.kappa)}`);
+  const lines = [
+    `calibration${model ? ` of ${model}` : ''}: ${report.overall.compared}/${report.overall.labelled} labels compared, accuracy ${f(report.overall.accuracy).trim()}`,
+    'question              n  covered  accuracy  kappa',
+  ];
+  for (const q of report.questions)
+    lines.push(`${q.questionId.padEnd(20)} ${String(q.labelled).padStart(2)}  ${String(q.compared).padStart(7)}  ${f(q.accuracy).padStart(8)}  ${f(q.kappa)}`);
   return lines.join('\n');
 }
 

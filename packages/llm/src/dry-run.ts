@@ -1,6 +1,6 @@
-import { CxqaError, type AnalyzerContext, type ConversationInput } from '@cxqa/core';
+import { type AnalyzerContext, type ConversationInput, CxqaError } from '@cxqa/core';
 import { buildAnalyzerContext } from '@cxqa/core/testing';
-import { resolveQuestions, type LlmJudgeOptions } from './judge.js';
+import { type LlmJudgeOptions, resolveQuestions } from './judge.js';
 import { planInputOf, planRequest, type RequestPlan } from './plan.js';
 import { tiktokenCounter } from './tokens.js';
 
@@ -34,7 +34,24 @@ type Input = ConversationInput | Pick<AnalyzerContext, 'conversation' | 'languag
  * const report = await dryRun(conversations, { model: 'gpt-4o-mini', prices: { 'gpt-4o-mini': { input: 0.15, output: 0.6 } } });
  * console.log(report.totals.inputTokens, report.totals.costUsd);
  */
-export async function dryRun(inputs: Iterable<Input> | AsyncIterable<Input>, options: Pick<LlmJudgeOptions, 'model' | 'questions' | 'samples' | 'encoding' | 'counter' | 'maxRunTokens' | 'maxInputTokens' | 'trim' | 'maxMessageChars' | 'maxOutputTokens' | 'outputTokensPerQuestion' | 'prices'>): Promise<DryRunReport> {
+export async function dryRun(
+  inputs: Iterable<Input> | AsyncIterable<Input>,
+  options: Pick<
+    LlmJudgeOptions,
+    | 'model'
+    | 'questions'
+    | 'samples'
+    | 'encoding'
+    | 'counter'
+    | 'maxRunTokens'
+    | 'maxInputTokens'
+    | 'trim'
+    | 'maxMessageChars'
+    | 'maxOutputTokens'
+    | 'outputTokensPerQuestion'
+    | 'prices'
+  >,
+): Promise<DryRunReport> {
   const model = options.model?.trim();
   if (!model) throw new CxqaError('invalid_option', 'llm: no model: pass `model` (the price table and the plan name it)', { path: ['model'] });
   const counter = options.counter ?? tiktokenCounter(options.encoding);
@@ -47,7 +64,8 @@ export async function dryRun(inputs: Iterable<Input> | AsyncIterable<Input>, opt
     let capped = p.capped;
     const reserve = (p.inputTokens + p.outputTokensEstimate) * p.requests;
     if (!capped && p.requests && options.maxRunTokens !== undefined) {
-      if (run + reserve > options.maxRunTokens) capped = `needs ${reserve} tokens and the run has ${Math.max(0, options.maxRunTokens - run)} of maxRunTokens ${options.maxRunTokens} left`;
+      if (run + reserve > options.maxRunTokens)
+        capped = `needs ${reserve} tokens and the run has ${Math.max(0, options.maxRunTokens - run)} of maxRunTokens ${options.maxRunTokens} left`;
       else run += reserve;
     }
     const sent = !capped && p.requests > 0;

@@ -1,13 +1,13 @@
-import { CxqaError, describeThrown, type Analyzer, type AnalyzerContext, type AnalyzerOutput, type Finding, type MetricValue } from '@cxqa/core';
+import { type Analyzer, type AnalyzerContext, type AnalyzerOutput, CxqaError, describeThrown, type Finding, type MetricValue } from '@cxqa/core';
 import { APIError } from 'openai';
 import pLimit from 'p-limit';
-import { cacheKey, diskCache, type CachedReply, type ReplyCache } from './cache.js';
-import { resolveEndpoint, type LlmEndpointOptions } from './client.js';
-import { planInputOf, planRequest, priceOf, type BudgetOptions, type RequestPlan } from './plan.js';
-import { jsonSchemaFormat, PROMPT_VERSION, replySchema, type Reply } from './prompt.js';
+import { type CachedReply, cacheKey, diskCache, type ReplyCache } from './cache.js';
+import { type LlmEndpointOptions, resolveEndpoint } from './client.js';
+import { type BudgetOptions, planInputOf, planRequest, priceOf, type RequestPlan } from './plan.js';
+import { jsonSchemaFormat, PROMPT_VERSION, type Reply, replySchema } from './prompt.js';
 import { defaultQuestionSet, loadQuestionSet, type Question, type QuestionSet } from './questions.js';
-import { withRetries, type AttemptStats, type RetryOptions } from './request.js';
-import { tiktokenCounter, type Encoding, type TokenCounter } from './tokens.js';
+import { type AttemptStats, type RetryOptions, withRetries } from './request.js';
+import { type Encoding, type TokenCounter, tiktokenCounter } from './tokens.js';
 import { locateQuote } from './verify.js';
 
 export const LLM_ANALYZER_VERSION = '0.1.0';
@@ -91,7 +91,14 @@ export function parseReply(content: string, questions: readonly Question[]): { o
     return { ok: false, problem: `not JSON (${describeThrown(error)})` };
   }
   const r = replySchema(questions).safeParse(raw);
-  if (!r.success) return { ok: false, problem: `outside the reply schema: ${r.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}` };
+  if (!r.success)
+    return {
+      ok: false,
+      problem: `outside the reply schema: ${r.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; ')}`,
+    };
   return { ok: true, reply: r.data };
 }
 
@@ -110,9 +117,13 @@ export function llmJudgeAnalyzer(options: LlmJudgeOptions): LlmJudgeAnalyzer {
   const endpoint = resolveEndpoint(options);
   const questionSet = resolveQuestions(options.questions);
   const name = options.name ?? 'llm';
-  if (!/^[a-z0-9_]+$/.test(name)) throw new CxqaError('invalid_option', `llm: \`name\` "${name}" must be lower-case letters, digits and _ (it prefixes finding codes and metrics)`, { path: ['name'] });
+  if (!/^[a-z0-9_]+$/.test(name))
+    throw new CxqaError('invalid_option', `llm: \`name\` "${name}" must be lower-case letters, digits and _ (it prefixes finding codes and metrics)`, {
+      path: ['name'],
+    });
   const samples = options.samples ?? 1;
-  if (!Number.isInteger(samples) || samples < 1 || samples > 15) throw new CxqaError('invalid_option', 'llm: `samples` must be an integer from 1 to 15', { path: ['samples'] });
+  if (!Number.isInteger(samples) || samples < 1 || samples > 15)
+    throw new CxqaError('invalid_option', 'llm: `samples` must be an integer from 1 to 15', { path: ['samples'] });
   const temperature = options.temperature ?? (samples > 1 ? 0.7 : 0);
   const seed = options.seed ?? 7;
   const counter = options.counter ?? tiktokenCounter(options.encoding);
@@ -142,7 +153,13 @@ export function llmJudgeAnalyzer(options: LlmJudgeOptions): LlmJudgeAnalyzer {
           return { content, mode: body.response_format.type, inputTokens: r.usage?.prompt_tokens ?? null, outputTokens: r.usage?.completion_tokens ?? null };
         } catch (error) {
           // an endpoint without structured output rejects json_schema with a 400: fall back to JSON mode once
-          if (mode === 'json_schema' && options.structuredOutput !== 'json_schema' && error instanceof APIError && (error.status === 400 || error.status === 422) && /response_format|json_schema|structured|schema/i.test(error.message)) {
+          if (
+            mode === 'json_schema' &&
+            options.structuredOutput !== 'json_schema' &&
+            error instanceof APIError &&
+            (error.status === 400 || error.status === 422) &&
+            /response_format|json_schema|structured|schema/i.test(error.message)
+          ) {
             mode = 'json_object';
             stats.fallbacks++;
             return send(p, sample, signal, stats);
@@ -156,7 +173,14 @@ export function llmJudgeAnalyzer(options: LlmJudgeOptions): LlmJudgeAnalyzer {
   }
 
   async function sample(p: RequestPlan, k: number, signal: AbortSignal, m: Record<string, number>): Promise<Reply> {
-    const key = cacheKey({ model: endpoint.model, promptVersion: PROMPT_VERSION, questionSetVersion: questionSet.version, conversationHash: p.conversationHash, temperature, seed: seed + k });
+    const key = cacheKey({
+      model: endpoint.model,
+      promptVersion: PROMPT_VERSION,
+      questionSetVersion: questionSet.version,
+      conversationHash: p.conversationHash,
+      temperature,
+      seed: seed + k,
+    });
     const hit = await cache?.get(key);
     if (hit) {
       const parsed = parseReply(hit.content, p.questions);
@@ -175,7 +199,11 @@ export function llmJudgeAnalyzer(options: LlmJudgeOptions): LlmJudgeAnalyzer {
         m.requests! += stats.attempts;
         if (signal.aborted) throw new CxqaError('analyzer_timeout', `llm: aborted while waiting for ${endpoint.model}`, { cause: error });
         const status = error instanceof APIError && error.status ? ` (HTTP ${error.status})` : '';
-        throw new CxqaError('analyzer_failed', `llm: ${endpoint.model} at ${endpoint.baseURL} failed after ${stats.attempts} attempt${stats.attempts === 1 ? '' : 's'}${status}: ${describeThrown(error)}`, { cause: error });
+        throw new CxqaError(
+          'analyzer_failed',
+          `llm: ${endpoint.model} at ${endpoint.baseURL} failed after ${stats.attempts} attempt${stats.attempts === 1 ? '' : 's'}${status}: ${describeThrown(error)}`,
+          { cause: error },
+        );
       }
       m.requests! += stats.attempts;
       m.retries! += stats.attempts - 1 - stats.fallbacks;
@@ -249,13 +277,24 @@ export function llmJudgeAnalyzer(options: LlmJudgeOptions): LlmJudgeAnalyzer {
       if (p.capped) throw new CxqaError('analyzer_failed', `llm: conversation not sent: it ${p.capped}`);
       const reserve = (p.inputTokens + p.outputTokensEstimate) * p.requests;
       if (options.maxRunTokens !== undefined && runTokens + reserve > options.maxRunTokens) {
-        throw new CxqaError('analyzer_failed', `llm: conversation not sent: it needs ${reserve} tokens and the run has ${Math.max(0, options.maxRunTokens - runTokens)} of maxRunTokens ${options.maxRunTokens} left`);
+        throw new CxqaError(
+          'analyzer_failed',
+          `llm: conversation not sent: it needs ${reserve} tokens and the run has ${Math.max(0, options.maxRunTokens - runTokens)} of maxRunTokens ${options.maxRunTokens} left`,
+        );
       }
       runTokens += reserve;
 
       const replies = await Promise.all(Array.from({ length: samples }, (_, k) => sample(p, k, ctx.signal, m)));
       const judged = p.questions.map((q) => {
-        const runs = replies.map((r) => verify(ctx, p, r.answers.find((a) => a.id === q.id), q, m));
+        const runs = replies.map((r) =>
+          verify(
+            ctx,
+            p,
+            r.answers.find((a) => a.id === q.id),
+            q,
+            m,
+          ),
+        );
         return samples > 1 ? majority(runs) : runs[0]!;
       });
 
@@ -308,7 +347,9 @@ export function llmJudgeAnalyzer(options: LlmJudgeOptions): LlmJudgeAnalyzer {
           [`${name}.missing`]: count('missing'),
           ...Object.fromEntries(Object.entries(m).map(([k, v]) => [`${name}.${k}`, v])),
           [`${name}.mode`]: m.cacheHits === samples ? 'cache' : mode,
-          [`${name}.costUsd`]: m.requests ? priceOf(options.prices, endpoint.model, p.inputTokens * m.requests, m.outputTokens || p.outputTokensEstimate * m.requests) : 0,
+          [`${name}.costUsd`]: m.requests
+            ? priceOf(options.prices, endpoint.model, p.inputTokens * m.requests, m.outputTokens || p.outputTokensEstimate * m.requests)
+            : 0,
           ...(samples > 1 ? { [`${name}.agreement`]: agreements.length ? agreements.reduce((a, b) => a + b, 0) / agreements.length : null } : {}),
         },
       };

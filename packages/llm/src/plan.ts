@@ -78,7 +78,9 @@ export function planRequest(input: PlanInput, cfg: PlanConfig): RequestPlan {
   const maxInput = cfg.maxInputTokens ?? 16_000;
   const maxChars = cfg.maxMessageChars ?? 4_000;
   const maxOut = cfg.maxOutputTokens ?? 1_500;
-  const questions = cfg.questionSet.questions.filter((q) => applies(q, { inquiryType: conversation.inquiryType, platform: conversation.platform, languages: input.languages }));
+  const questions = cfg.questionSet.questions.filter((q) =>
+    applies(q, { inquiryType: conversation.inquiryType, platform: conversation.platform, languages: input.languages }),
+  );
   const order = input.order ?? conversation.messages.map((_, i) => i);
   let cut = 0;
   const lines = order.map((i) => {
@@ -110,7 +112,9 @@ export function planRequest(input: PlanInput, cfg: PlanConfig): RequestPlan {
       cutMessages: cut,
       shown: new Set(kept.map((l) => l.index)),
       ...(capped ? { capped } : {}),
-      conversationHash: createHash('sha256').update(`${PROMPT_VERSION}\n${messages.map((m) => m.content).join('\n')}`).digest('hex'),
+      conversationHash: createHash('sha256')
+        .update(`${PROMPT_VERSION}\n${messages.map((m) => m.content).join('\n')}`)
+        .digest('hex'),
       costUsd: requests ? priceOf(cfg.prices, cfg.model, inputTokens * requests, outputTokensEstimate * requests) : 0,
     };
   };

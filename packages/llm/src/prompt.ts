@@ -18,7 +18,11 @@ Reply with JSON only, of the form {"answers": [{"id": "...", "answer": "...", "c
 
 /** A message line as the judge sees it: JSON-escaped, with `<` and `>` escaped so nothing inside can close the data section. */
 export function escapeMessageText(text: string): string {
-  return JSON.stringify(text).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(text)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export interface TranscriptLine {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CxqaError, RoleSchema, SeveritySchema } from '@cxqa/core';
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { z } from 'zod';
 
 const Code = z.string().regex(/^[a-z0-9_]+$/, 'lower-case letters, digits and _ only (it becomes the finding code llm.<id>)');
@@ -71,7 +71,8 @@ export function parseQuestionSet(text: string, file = '(inline)'): QuestionSet {
     parsed.data.questions.forEach((q, n) => {
       if (seen.has(q.id)) issues.push({ path: ['questions', n, 'id'], message: `duplicate question id "${q.id}"` });
       seen.add(q.id);
-      if (q.badAtOrBelow !== undefined && q.answer !== 'scale') issues.push({ path: ['questions', n, 'badAtOrBelow'], message: 'only scale questions take badAtOrBelow' });
+      if (q.badAtOrBelow !== undefined && q.answer !== 'scale')
+        issues.push({ path: ['questions', n, 'badAtOrBelow'], message: 'only scale questions take badAtOrBelow' });
     });
   }
   if (issues.length) {
@@ -141,7 +142,8 @@ export interface Applicability {
 export function applies(q: Question, a: Applicability): boolean {
   const w = q.appliesWhen;
   if (!w) return true;
-  const has = (list: readonly string[] | undefined, v: string | undefined) => !list || (v !== undefined && list.some((x) => x.toLowerCase() === v.toLowerCase()));
+  const has = (list: readonly string[] | undefined, v: string | undefined) =>
+    !list || (v !== undefined && list.some((x) => x.toLowerCase() === v.toLowerCase()));
   if (!has(w.inquiryTypes, a.inquiryType)) return false;
   if (!has(w.platforms, a.platform)) return false;
   if (w.languages && !a.languages.some((l) => l !== 'und' && has(w.languages, l))) return false;

@@ -1,6 +1,6 @@
 import { Tiktoken } from 'js-tiktoken/lite';
-import o200k_base from 'js-tiktoken/ranks/o200k_base';
 import cl100k_base from 'js-tiktoken/ranks/cl100k_base';
+import o200k_base from 'js-tiktoken/ranks/o200k_base';
 
 /** Counts tokens of a text. The judge plans, trims, caps and prices with it. */
 export interface TokenCounter {

@@ -2,7 +2,7 @@ import { isCxqaError } from '@cxqa/core';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveEndpoint } from '../src/index.js';
-import { completion, startServer, type FakeServer } from './server.js';
+import { completion, type FakeServer, startServer } from './server.js';
 
 let server: FakeServer;
 beforeAll(async () => {
@@ -50,7 +50,10 @@ describe('resolveEndpoint', () => {
   });
 
   it('reads the key from the named env variable and sends it as a bearer token to baseURL', async () => {
-    const { client, model } = resolveEndpoint({ model: 'qwen-plus', baseURL: server.baseURL, apiKeyEnv: 'DASHSCOPE_API_KEY', headers: { 'x-team': 'qa' } }, { DASHSCOPE_API_KEY: 'sk-from-env' });
+    const { client, model } = resolveEndpoint(
+      { model: 'qwen-plus', baseURL: server.baseURL, apiKeyEnv: 'DASHSCOPE_API_KEY', headers: { 'x-team': 'qa' } },
+      { DASHSCOPE_API_KEY: 'sk-from-env' },
+    );
     await client.chat.completions.create({ model, messages: [{ role: 'user', content: 'hi' }] });
     const last = server.requests.at(-1)!;
     expect(last.headers.authorization).toBe('Bearer sk-from-env');

@@ -3,7 +3,7 @@ import { buildAnalyzerContext } from '@cxqa/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { llmJudgeAnalyzer, retryAfterMs, withRetries } from '../src/index.js';
 import { agreeable, conversation, UPSET } from './helpers.js';
-import { apiError, startServer, type FakeServer } from './server.js';
+import { apiError, type FakeServer, startServer } from './server.js';
 
 let server: FakeServer;
 beforeAll(async () => {
@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const judge = (extra = {}) => llmJudgeAnalyzer({ baseURL: server.baseURL, apiKey: 'sk-test', model: 'judge-1', baseDelayMs: 40, ...extra });
-const gaps = (from: number) => server.requests.slice(from).map((r, i, a) => (i ? r.at - a[i - 1]!.at : 0)).slice(1);
+const gaps = (from: number) =>
+  server.requests
+    .slice(from)
+    .map((r, i, a) => (i ? r.at - a[i - 1]!.at : 0))
+    .slice(1);
 
 describe('faults', () => {
   it('429 with Retry-After waits as long as asked, then succeeds', async () => {
@@ -96,7 +100,16 @@ describe('faults', () => {
       return agreeable(req);
     });
     const j = judge({ concurrency: 2 });
-    const ctxs = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => buildAnalyzerContext(conversation(`p${n}`, [['customer', `order ${n}?`], ['agent', `sent ${n}`]]))));
+    const ctxs = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((n) =>
+        buildAnalyzerContext(
+          conversation(`p${n}`, [
+            ['customer', `order ${n}?`],
+            ['agent', `sent ${n}`],
+          ]),
+        ),
+      ),
+    );
     await Promise.all(ctxs.map((c) => j.analyze(c)));
     expect(most).toBe(2);
   });
@@ -110,7 +123,9 @@ describe('faults', () => {
     const waits: number[] = [];
     for (const r of [0, 1]) {
       const stats = { attempts: 0, waitedMs: 0 };
-      await expect(withRetries(() => Promise.reject(APIError.generate(500, undefined, 'x', new Headers())), { retries: 2, baseDelayMs: 20, random: () => r }, stats)).rejects.toThrow();
+      await expect(
+        withRetries(() => Promise.reject(APIError.generate(500, undefined, 'x', new Headers())), { retries: 2, baseDelayMs: 20, random: () => r }, stats),
+      ).rejects.toThrow();
       waits.push(stats.waitedMs);
     }
     expect(waits).toEqual([10 + 20, 20 + 40]);

@@ -41,7 +41,14 @@ export function completion(content: unknown, usage = { prompt_tokens: 100, compl
       object: 'chat.completion',
       created: 1_700_000_000,
       model: 'test-model',
-      choices: [{ index: 0, message: { role: 'assistant', content: typeof content === 'string' ? content : JSON.stringify(content), refusal: null }, finish_reason: 'stop', logprobs: null }],
+      choices: [
+        {
+          index: 0,
+          message: { role: 'assistant', content: typeof content === 'string' ? content : JSON.stringify(content), refusal: null },
+          finish_reason: 'stop',
+          logprobs: null,
+        },
+      ],
       usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
     },
   };
@@ -57,10 +64,13 @@ export function transcriptOf(req: ChatRequest): { index: number; role: string; t
   const user = req.messages.find((m) => m.role === 'user')!.content;
   const open = /<transcript id="([0-9a-f]+)">\n/.exec(user)!;
   const body = user.slice(open.index + open[0].length, user.indexOf(`\n</transcript id="${open[1]}">`));
-  return body.split('\n').filter((l) => /^\[\d+\] /.test(l)).map((l) => {
-    const m = /^\[(\d+)\] (\w+): (".*")$/.exec(l)!;
-    return { index: Number(m[1]), role: m[2]!, text: JSON.parse(m[3]!) as string };
-  });
+  return body
+    .split('\n')
+    .filter((l) => /^\[\d+\] /.test(l))
+    .map((l) => {
+      const m = /^\[(\d+)\] (\w+): (".*")$/.exec(l)!;
+      return { index: Number(m[1]), role: m[2]!, text: JSON.parse(m[3]!) as string };
+    });
 }
 
 /** Question ids asked, in order. */
@@ -99,9 +109,10 @@ export async function startServer(handler: Handler = () => apiError(500, 'no han
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
     handle: (next) => void (h = next),
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -1,11 +1,11 @@
-import { buildAnalyzerContext } from '@cxqa/core/testing';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildAnalyzerContext } from '@cxqa/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultQuestionSet, llmJudgeAnalyzer } from '../src/index.js';
 import { conversation, model, UPSET } from './helpers.js';
-import { startServer, type FakeServer } from './server.js';
+import { type FakeServer, startServer } from './server.js';
 
 let server: FakeServer;
 beforeAll(async () => {
@@ -20,7 +20,13 @@ describe('stable scores', () => {
   it('a re-run over the on-disk cache sends zero requests and gives the same output', async () => {
     server.handle(ownershipNo);
     const dir = mkdtempSync(join(tmpdir(), 'cxqa-llm-cache-'));
-    const convs = [UPSET, conversation('c2', [['customer', 'Hello, my invoice is wrong'], ['agent', "That's the courier's fault, sorry"]])];
+    const convs = [
+      UPSET,
+      conversation('c2', [
+        ['customer', 'Hello, my invoice is wrong'],
+        ['agent', "That's the courier's fault, sorry"],
+      ]),
+    ];
     const ctxs = await Promise.all(convs.map((c) => buildAnalyzerContext(c)));
     const before = server.requests.length;
     const first = await Promise.all(ctxs.map((c) => judge({ cache: dir }).analyze(c)));
@@ -36,7 +42,9 @@ describe('stable scores', () => {
     expect(server.requests.length - before).toBe(3);
     await judge({ cache: dir, questions: { ...defaultQuestionSet(), version: '1.0.1' } }).analyze(ctxs[0]!);
     expect(server.requests.length - before).toBe(4);
-    await judge({ cache: dir }).analyze(await buildAnalyzerContext({ ...UPSET, messages: UPSET.messages.map((m, i) => (i === 2 ? { ...m, text: `${m.text}!` } : m)) }));
+    await judge({ cache: dir }).analyze(
+      await buildAnalyzerContext({ ...UPSET, messages: UPSET.messages.map((m, i) => (i === 2 ? { ...m, text: `${m.text}!` } : m)) }),
+    );
     expect(server.requests.length - before).toBe(5);
   });
 
@@ -49,12 +57,14 @@ describe('stable scores', () => {
 
   it('self-consistency: n samples with seeds seed..seed+n-1, majority answer, agreement in metrics', async () => {
     // three samples: ownership no, no, yes → majority no with agreement 2/3; solution yes ×3 → 1
-    server.handle(model((id, req) => {
-      const k = req.seed! - 100;
-      if (id === 'ownership') return { answer: k === 2 ? 'yes' : 'no', confidence: k === 0 ? 0.9 : 0.7, evidence: [{ message: 1, text: "courier's fault" }] };
-      if (id === 'solution_offered') return { answer: 'yes', evidence: [{ message: 3, text: 'replacement' }] };
-      return undefined;
-    }));
+    server.handle(
+      model((id, req) => {
+        const k = req.seed! - 100;
+        if (id === 'ownership') return { answer: k === 2 ? 'yes' : 'no', confidence: k === 0 ? 0.9 : 0.7, evidence: [{ message: 1, text: "courier's fault" }] };
+        if (id === 'solution_offered') return { answer: 'yes', evidence: [{ message: 3, text: 'replacement' }] };
+        return undefined;
+      }),
+    );
     const before = server.requests.length;
     const out = await judge({ samples: 3, seed: 100 }).analyze(await buildAnalyzerContext(UPSET));
     const sent = server.requests.slice(before).map((r) => r.body);
