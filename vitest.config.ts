@@ -1,9 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One root config runs every package's tests against their TypeScript sources:
 // the "source" export condition points each @cxqa/* package at src/index.ts.
 export default defineConfig({
-  resolve: { conditions: ['source', 'module', 'node', 'import', 'default'] },
+  resolve: {
+    conditions: ['source', 'module', 'node', 'import', 'default'],
+    // @cxqa/llm is not a root devDependency (yet): docs/llm.md's examples import it by name
+    alias: { '@cxqa/llm': fileURLToPath(new URL('./packages/llm/src/index.ts', import.meta.url)) },
+  },
   ssr: { resolve: { conditions: ['source', 'module', 'node', 'import', 'default'] } },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'examples/**/*.test.ts', 'docs/**/*.test.ts'],
