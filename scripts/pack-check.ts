@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
-const PACKAGES = ['core', 'eval', 'cli', 'transformers'] as const;
+const PACKAGES = ['core', 'eval', 'cli', 'transformers', 'llm'] as const;
 const started = Date.now();
 const keep = process.argv.includes('--keep');
 const work = mkdtempSync(join(tmpdir(), 'cxqa-pack-'));
