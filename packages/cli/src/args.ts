@@ -19,6 +19,7 @@ export function parseInspectArgs(argv: string[]): InspectArgs | 'help' {
       concurrency: { type: 'string' },
       format: { type: 'string' },
       'fail-on': { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -41,6 +42,7 @@ export function parseInspectArgs(argv: string[]): InspectArgs | 'help' {
     concurrency,
     format: values.format as InspectArgs['format'],
     failOn: failOn as FailOn[],
+    ...(values['dry-run'] ? { dryRun: true } : {}),
   };
 }
 

@@ -42,6 +42,26 @@ export const CliConfigSchema = z.object({
     .optional(),
   /** A knowledge base file (JSON, JSONL, CSV, YAML): adds the `kb` analyzer. Relative to the config file. */
   kb: z.string().min(1).optional(),
+  /**
+   * LLM-judged rubric questions on an OpenAI-compatible endpoint (needs `@cxqa/llm` installed; see
+   * docs/llm.md). `questions` and `cache` are relative to the config file; the key comes from the
+   * environment variable `apiKeyEnv` names, never from the file.
+   */
+  llm: z
+    .object({
+      model: z.string().min(1),
+      baseURL: z.string().url().optional(),
+      apiKeyEnv: z.string().min(1).optional(),
+      questions: z.string().min(1).optional(),
+      cache: z.string().min(1).optional(),
+      concurrency: z.number().int().positive().max(64).optional(),
+      samples: z.number().int().positive().max(9).optional(),
+      maxInputTokens: z.number().int().positive().optional(),
+      maxRunTokens: z.number().int().positive().optional(),
+      prices: z.record(z.string(), z.object({ input: z.number().nonnegative(), output: z.number().nonnegative() }).strict()).optional(),
+    })
+    .strict()
+    .optional(),
   /** Run the sentiment analyzer on a transformers.js model (needs `@cxqa/transformers` installed). */
   sentimentModel: z
     .object({
@@ -59,6 +79,7 @@ export const CliConfigSchema = z.object({
 });
 
 export type SentimentModelConfig = NonNullable<z.output<typeof CliConfigSchema>['sentimentModel']>;
+export type LlmConfig = NonNullable<z.output<typeof CliConfigSchema>['llm']>;
 
 export interface CliConfig {
   scorecard?: Scorecard;
@@ -67,6 +88,7 @@ export interface CliConfig {
   timeLimitMs?: number;
   csv: z.output<typeof CsvMappingSchema>;
   sentimentModel?: SentimentModelConfig;
+  llm?: LlmConfig;
   kb?: string;
   courtesy?: CourtesyOptions;
   script?: ScriptOptions;

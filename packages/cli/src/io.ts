@@ -5,6 +5,6 @@ export interface CliIo {
   stdin: Readable;
   stdout: Writable & { isTTY?: boolean };
   stderr: Writable & { isTTY?: boolean };
-  /** Environment read for NO_COLOR / FORCE_COLOR (default: process.env). */
+  /** Environment read for NO_COLOR / FORCE_COLOR and the llm key variable (default: process.env). */
   env?: Record<string, string | undefined>;
 }

@@ -20,6 +20,8 @@ Options:
   --format jsonl|pretty default pretty on a terminal, else jsonl
   --concurrency N       conversations in flight (default 4); output order is always input order
   --fail-on WHAT        exit 1 if any result is: ${FAIL_ON.join(' | ')} (repeatable or comma-separated)
+  --dry-run             with an "llm" section in --config: print the tokens, requests and cost the
+                        LLM judge would use for FILE, contacting nothing (needs @cxqa/llm)
   -h, --help            show this help
 
 Results go to stdout (or --out); progress and the summary go to stderr. Colours on a terminal
@@ -49,7 +51,7 @@ export const USAGE = `cxqa — explainable QA scores for customer-service conver
 
 Usage:
   cxqa inspect FILE [--config FILE] [--out FILE|-] [--format jsonl|pretty] [--concurrency N]
-                    [--fail-on ${FAIL_ON.join('|')}]...
+                    [--fail-on ${FAIL_ON.join('|')}]... [--dry-run]
   cxqa eval [--corpora DIR] [--fixtures DIR] [--task NAME]... [--json FILE]
             [--thresholds FILE] [--no-gate] [--allow-empty]
   cxqa COMMAND --help   options of a command

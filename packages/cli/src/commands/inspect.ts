@@ -1,10 +1,22 @@
 import { once } from 'node:events';
 import { dirname, resolve } from 'node:path';
-import { builtinAnalyzers, createInspector, invalidResult, kbAnalyzer, loadKnowledgeBase, mapOrdered, type Result, type TextClassifier } from '@cxqa/core';
+import {
+  type Analyzer,
+  builtinAnalyzers,
+  createInspector,
+  invalidResult,
+  kbAnalyzer,
+  loadKnowledgeBase,
+  mapOrdered,
+  type Result,
+  type TextClassifier,
+} from '@cxqa/core';
 import { type CliConfig, loadConfig } from '../config.js';
+import { UsageError } from '../errors.js';
 import { readCsvConversations } from '../input/csv.js';
 import { type InputRecord, readJsonl } from '../input/jsonl.js';
 import type { CliIo } from '../io.js';
+import { llmDryRun, loadLlmJudge } from '../llm-judge.js';
 import { colorsFor } from '../output/colors.js';
 import { formatResultPretty } from '../output/pretty.js';
 import { createProgress } from '../output/progress.js';
@@ -21,6 +33,8 @@ export interface InspectArgs {
   concurrency?: number | undefined;
   format?: 'jsonl' | 'pretty' | undefined;
   failOn: FailOn[];
+  /** Print what the config's `llm` judge would send and cost (tokens, requests, price) instead of inspecting; contacts nothing. */
+  dryRun?: boolean;
 }
 
 /**
@@ -30,16 +44,45 @@ export interface InspectArgs {
 export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> {
   const config = loadConfig(args.config);
   assertReadableFile(args.file);
+  if (args.dryRun) return await dryRunLlm(args, io, config);
   if (args.out) assertWritableFolder('--out', args.out); // before a model loads; openSink checks again
   const classifier = config.sentimentModel ? await loadSentimentModel(config.sentimentModel, args.config!) : undefined;
   try {
-    return await inspectAll(args, io, config, classifier);
+    const judge = config.llm ? await loadLlmJudge(config.llm, args.config!, io.env ?? process.env) : undefined;
+    return await inspectAll(args, io, config, classifier, judge);
   } finally {
     await classifier?.dispose();
   }
 }
 
-async function inspectAll(args: InspectArgs, io: CliIo, config: CliConfig, classifier: TextClassifier | undefined): Promise<number> {
+/** `--dry-run`: the `llm` judge's token and cost report for every readable conversation, on stdout; unreadable records are counted on stderr. */
+async function dryRunLlm(args: InspectArgs, io: CliIo, config: CliConfig): Promise<number> {
+  if (!config.llm) throw new UsageError('--dry-run reports what the llm judge would send: the --config file needs an "llm" section (see docs/llm.md)');
+  let unreadable = 0;
+  const records: Iterable<InputRecord> | AsyncIterable<InputRecord> = /\.csv$/i.test(args.file)
+    ? readCsvConversations(args.file, config.csv)
+    : readJsonl(args.file, io.stdin);
+  async function* readable(): AsyncGenerator<unknown> {
+    for await (const rec of records) {
+      if ('error' in rec) unreadable++;
+      else yield rec.value;
+    }
+  }
+  const report = await llmDryRun(readable(), config.llm, args.config!);
+  const sink = await openSink('--out', args.out, io.stdout);
+  sink.stream.write(report);
+  await sink.close();
+  if (unreadable) io.stderr.write(`${unreadable} record(s) could not be read and are not counted\n`);
+  return 0;
+}
+
+async function inspectAll(
+  args: InspectArgs,
+  io: CliIo,
+  config: CliConfig,
+  classifier: TextClassifier | undefined,
+  judge: Analyzer | undefined,
+): Promise<number> {
   const kb = config.kb ? await loadKnowledgeBase(resolve(dirname(resolve(args.config!)), config.kb)) : undefined;
   const builtin = {
     ...(classifier ? { sentiment: { classifier } } : {}),
@@ -48,7 +91,7 @@ async function inspectAll(args: InspectArgs, io: CliIo, config: CliConfig, class
     ...(config.script ? { script: config.script } : {}),
   };
   const inspector = createInspector({
-    analyzers: [...builtinAnalyzers(builtin), ...(kb ? [kbAnalyzer({ kb })] : [])],
+    analyzers: [...builtinAnalyzers(builtin), ...(kb ? [kbAnalyzer({ kb })] : []), ...(judge ? [judge] : [])],
     ...(config.scorecard ? { scorecard: config.scorecard } : {}),
     ...(config.languages ? { languages: config.languages } : {}),
     ...(config.timeLimitMs ? { timeLimitMs: config.timeLimitMs } : {}),
