@@ -9,6 +9,7 @@ import { benchBaseline } from './baseline.bench.js';
 import { benchKb } from './kb.bench.js';
 import { benchLangid } from './langid.bench.js';
 import { benchLexicons } from './lexicon.bench.js';
+import { benchLlm } from './llm.bench.js';
 import { benchNormalize } from './normalize.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
 import type { BenchRow } from './report.js';
@@ -33,6 +34,7 @@ if (values.only !== 'baseline') {
   rows.push(...(await benchLangid(resolve(values.corpora!), log)));
   rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
   rows.push(...(await benchKb(resolve(values.corpora!), log)));
+  rows.push(...(await benchLlm(resolve(values.corpora!), log)));
   rows.push(...(await benchTransformers(log)));
 }
 if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), log)));
