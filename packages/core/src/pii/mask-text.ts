@@ -23,8 +23,9 @@ import type { PiiType } from './types.js';
 /** Characters without which no recognizer can fire except the credential one (cue words). */
 const MAY_HOLD = /[\p{N}@%＠]/u;
 const EMAIL_LIKE = /[\p{L}\p{N}._+-]+(?:@|%40|＠)[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/giu;
-const DIGIT_RUN =
-  /[+＋]?[\p{N}](?:[\p{N}]|[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000.\-/()_\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\uFF0E\uFF0F\p{Cf}]{1,2}(?=[\p{N}]))*/gu;
+/** Between the digits of a phone, card or id: spaces, dots, dashes of every width, slashes, brackets, underscores, zero-width and other format characters. */
+const SEPARATORS = ' \\t\\u00A0\\u2000-\\u200A\\u202F\\u205F\\u3000.\\-/()_\\u2010-\\u2015\\u2212\\uFE58\\uFE63\\uFF0D\\uFF0E\\uFF0F\\p{Cf}';
+const DIGIT_RUN = new RegExp(`[+＋]?\\p{N}(?:\\p{N}|[${SEPARATORS}]{1,2}(?=\\p{N}))*`, 'gu');
 /** Dates, date-times and clock times: never personal data, kept out of the digit sweep. */
 const DATE_OR_TIME =
   /\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)|\d{1,2}:\d{2}(?::\d{2})?/gu;
@@ -54,8 +55,10 @@ export interface MaskOptions {
 }
 
 const OTHER_DIGIT = /\p{N}/u;
-/** Between the digits of a phone, card or id: spaces, dots, dashes of every width, slashes, brackets, underscores, zero-width and other format characters. */
-const SEPARATOR = /[ \t\u00A0\u2000-\u200A\u202F\u205F\u3000.\-/()+_\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\uFF0E\uFF0F\p{Cf}]/u;
+/** A separator inside a digit run, or the "+" a run may hold ("(+44) 20"). */
+const SEPARATOR = new RegExp(`[${SEPARATORS}+]`, 'u');
+/** SEPARATOR for ASCII characters, by code (the common case, without a regex call per character). */
+const ASCII_SEPARATOR = Uint8Array.from({ length: 128 }, (_, c) => Number(SEPARATOR.test(String.fromCharCode(c))));
 
 /** Digits of the longest run joined by the separators phones, cards and ids are written with. */
 function longestDigitRun(text: string): number {
@@ -69,12 +72,7 @@ function longestDigitRun(text: string): number {
       run++;
       gap = 0;
       if (run > best) best = run;
-    } else if (
-      run &&
-      gap < 2 &&
-      (c === 32 || c === 9 || c === 95 || c === 45 || c === 46 || c === 47 || c === 40 || c === 41 || c === 43 || (c > 127 && SEPARATOR.test(text[i]!)))
-    )
-      gap++;
+    } else if (run && gap < 2 && (c < 128 ? ASCII_SEPARATOR[c] === 1 : SEPARATOR.test(text[i]!))) gap++;
     else {
       run = 0;
       gap = 0;
