@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EVAL_TASKS } from '@cxqa/eval';
+import type { CalibrateArgs } from './commands/calibrate.js';
 import type { EvalArgs } from './commands/eval.js';
 import type { InspectArgs } from './commands/inspect.js';
 import { UsageError } from './errors.js';
@@ -85,4 +86,24 @@ export function parseEvalArgs(argv: string[]): EvalArgs | 'help' {
     ...(values.labels ? { labels: values.labels } : {}),
     ...(values.conversations ? { conversations: values.conversations } : {}),
   };
+}
+
+/** `cxqa calibrate` arguments, or `'help'`. Throws UsageError. */
+export function parseCalibrateArgs(argv: string[]): CalibrateArgs | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      reviews: { type: 'string' },
+      json: { type: 'string' },
+      top: { type: 'string', default: '20' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  if (positionals.length !== 1) throw new UsageError('calibrate: expected one RESULTS file (JSONL from cxqa inspect, "-" for stdin)');
+  if (!values.reviews) throw new UsageError('calibrate: --reviews FILE is required (human reviews, JSONL or CSV; see docs/calibration.md)');
+  const top = Number(values.top);
+  if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top ${values.top}: expected an integer ≥ 0`);
+  return { results: positionals[0]!, reviews: values.reviews, json: values.json, top };
 }

@@ -56,6 +56,23 @@ Options:
 ${EXIT_CODES}
 `;
 
+export const CALIBRATE_USAGE = `Usage: cxqa calibrate RESULTS --reviews FILE [options]
+
+Agreement of cxqa's results (JSONL from cxqa inspect; "-" reads stdin) with human reviews: Cohen's κ
+of the verdict and of each labelled finding code, score MAE and Spearman (overall and per
+dimension), confusion tables, and the conversations that disagree most.
+Reviews are JSONL ({"conversationId","reviewer","pass","score","dimensions","findings"}) or CSV
+with the header conversation_id,reviewer,pass,score,code,present (see docs/calibration.md).
+
+Options:
+  --reviews FILE        the human reviews (required)
+  --json FILE           also write the full report as JSON; its folder must exist
+  --top N               disagreeing conversations listed (default 20)
+  -h, --help            show this help
+
+${EXIT_CODES}
+`;
+
 export const USAGE = `cxqa — explainable QA scores for customer-service conversations
 
 Usage:
@@ -64,6 +81,7 @@ Usage:
   cxqa eval [--corpora DIR] [--fixtures DIR] [--task NAME]... [--json FILE]
             [--thresholds FILE] [--no-gate] [--allow-empty]
             [--config FILE] [--labels FILE] [--conversations FILE]
+  cxqa calibrate RESULTS --reviews FILE [--json FILE] [--top N]
   cxqa COMMAND --help   options of a command
   cxqa --version        the version of @cxqa/cli
 
