@@ -44,16 +44,23 @@ export type FeatureFunction = (text: string, normalized?: string) => readonly st
 export function createLinearClassifier(file: LinearModelFile, features: FeatureFunction, options: { once?: boolean } = {}): SentimentModel {
   const { names, scorer } = weightTable(file, options.once === true);
   const rows = new Map(names.map((name, r) => [name, r]));
+  return linearModel(file, scorer, (text, normalized) => {
+    for (const f of features(text, normalized)) {
+      const r = rows.get(f);
+      if (r !== undefined) scorer.add(r);
+    }
+  });
+}
+
+/** The model object: each prediction starts the scorer, lets `addRows` add the text's rows, and reads the scores. */
+function linearModel(file: LinearModelFile, scorer: Scorer, addRows: (text: string, normalized: string | undefined) => void): SentimentModel {
   return {
     language: file.language,
     version: file.version,
     labels: file.labels,
     predict(text, normalized) {
       scorer.start();
-      for (const f of features(text, normalized)) {
-        const r = rows.get(f);
-        if (r !== undefined) scorer.add(r);
-      }
+      addRows(text, normalized);
       return scorer.prediction();
     },
   };
@@ -126,16 +133,7 @@ export function createSentimentModel(file: LinearModelFile): SentimentModel {
     const r = rows.rowOf(h.a, h.b);
     if (r >= 0) scorer.add(r);
   };
-  return {
-    language: file.language,
-    version: file.version,
-    labels: file.labels,
-    predict(text, normalized) {
-      scorer.start();
-      eachSentimentFeatureHash(text, normalized, h, visit);
-      return scorer.prediction();
-    },
-  };
+  return linearModel(file, scorer, (text, normalized) => eachSentimentFeatureHash(text, normalized, h, visit));
 }
 
 const files = new Map<string, LinearModelFile>();
