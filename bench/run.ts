@@ -1,5 +1,5 @@
 /**
- * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--corpora DIR] [--baseline DIR] [--only baseline]`.
+ * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--corpora DIR] [--baseline DIR] [--only baseline|workers]`.
  * Timings live here, never in unit tests. Run with --expose-gc (the package script does).
  */
 import { writeFileSync } from 'node:fs';
@@ -14,11 +14,14 @@ import { benchNormalize } from './normalize.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
 import type { BenchRow } from './report.js';
 import { benchTransformers } from './transformers.bench.js';
+import { benchWorkers } from './workers.bench.js';
 
 const { values } = parseArgs({
   options: {
     json: { type: 'string' },
     stream: { type: 'string', default: '100000' },
+    /** Conversations through `cxqa inspect --workers 2` for the heap-flat check (0: skip). */
+    'cli-stream': { type: 'string', default: '100000' },
     corpora: { type: 'string', default: '../shared/corpora' },
     baseline: { type: 'string' },
     only: { type: 'string' },
@@ -28,7 +31,8 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const rows: BenchRow[] = [];
 if (values.only === 'baseline' && !values.baseline)
   throw new Error('--only baseline needs --baseline DIR (a checkout of an earlier commit with its dependencies installed)');
-if (values.only !== 'baseline') {
+if (values.only === 'workers') rows.push(...(await benchWorkers(Number(values['cli-stream']), log)));
+else if (values.only !== 'baseline') {
   rows.push(...benchNormalize());
   rows.push(...(await benchPipeline(Number(values.stream), resolve(values.corpora!), log)));
   rows.push(...(await benchLangid(resolve(values.corpora!), log)));
@@ -36,6 +40,7 @@ if (values.only !== 'baseline') {
   rows.push(...(await benchKb(resolve(values.corpora!), log)));
   rows.push(...(await benchLlm(resolve(values.corpora!), log)));
   rows.push(...(await benchTransformers(log)));
+  rows.push(...(await benchWorkers(Number(values['cli-stream']), log)));
 }
 if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), resolve(values.corpora!), log)));
 

@@ -214,6 +214,15 @@ try {
     byPackage.status === 0 && byPackage.stdout === cli.stdout,
     `exit ${byPackage.status} ${byPackage.stderr.slice(-400)}`,
   );
+  const many = Array.from({ length: 80 }, (_, i) => (i % 9 === 4 ? 'not json' : JSON.stringify({ ...CONVERSATION, id: `pack-${i}` }))).join('\n');
+  writeFileSync(join(full, 'many.jsonl'), `${many}\n`);
+  const mainThread = run('npx', ['--no', 'cxqa', 'inspect', 'many.jsonl', '--format', 'jsonl'], { cwd: full });
+  const threaded = run('npx', ['--no', 'cxqa', 'inspect', 'many.jsonl', '--format', 'jsonl', '--workers', '2'], { cwd: full });
+  check(
+    'bin: `cxqa inspect --workers 2` from the installed CLI (worker threads load dist) writes what the main thread writes',
+    threaded.status === 0 && threaded.stdout === mainThread.stdout && threaded.stdout.trim().split('\n').length === 80 && threaded.stderr === mainThread.stderr,
+    `exit ${threaded.status} ${threaded.stderr.slice(-600)}`,
+  );
   const usage = run('npx', ['--no', 'cxqa', 'inspect'], { cwd: full });
   check('bin: a usage error exits 2', usage.status === 2, `exit ${usage.status}`);
 

@@ -1,6 +1,7 @@
 import { defineConfig } from 'tsup';
 
 // The root entry and one per subpath export (package.json "exports"); shared code goes to chunks.
+// inspect-worker is no export: the file worker threads load (pipeline/workers/inspector-pool.ts finds it beside its chunk).
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
@@ -12,6 +13,7 @@ export default defineConfig({
     models: 'src/subpath/models.ts',
     kb: 'src/subpath/kb.ts',
     pii: 'src/subpath/pii.ts',
+    'inspect-worker': 'src/pipeline/workers/inspect-worker.ts',
   },
   format: ['esm'],
   dts: true,

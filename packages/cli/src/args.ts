@@ -9,6 +9,9 @@ import { FAIL_ON, type FailOn, LLM_EVAL_TASKS } from './usage.js';
 /** Conversations in flight at most: each holds its results until its turn to be written, so the bound is memory's. */
 export const MAX_CONCURRENCY = 256;
 
+/** Worker threads at most for `--workers` (each holds its own copy of the models). */
+export const MAX_WORKERS = 64;
+
 /** `cxqa inspect` arguments, or `'help'` when -h/--help was given. Throws UsageError. */
 export function parseInspectArgs(argv: string[]): InspectArgs | 'help' {
   const { values, positionals } = parseArgs({
@@ -18,6 +21,7 @@ export function parseInspectArgs(argv: string[]): InspectArgs | 'help' {
       config: { type: 'string' },
       out: { type: 'string' },
       concurrency: { type: 'string' },
+      workers: { type: 'string' },
       format: { type: 'string' },
       'fail-on': { type: 'string', multiple: true },
       'dry-run': { type: 'boolean', default: false },
@@ -29,6 +33,9 @@ export function parseInspectArgs(argv: string[]): InspectArgs | 'help' {
   const concurrency = values.concurrency === undefined ? undefined : Number(values.concurrency);
   if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency > 0 && concurrency <= MAX_CONCURRENCY))
     throw new UsageError(`--concurrency ${values.concurrency}: expected an integer from 1 to ${MAX_CONCURRENCY}`);
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= MAX_WORKERS))
+    throw new UsageError(`--workers ${values.workers}: expected an integer from 0 to ${MAX_WORKERS}`);
   if (values.format !== undefined && values.format !== 'jsonl' && values.format !== 'pretty')
     throw new UsageError(`--format ${values.format}: expected jsonl or pretty`);
   const failOn = (values['fail-on'] ?? []).flatMap((v) => v.split(',')).map((v) => v.trim());
@@ -41,6 +48,7 @@ export function parseInspectArgs(argv: string[]): InspectArgs | 'help' {
     config: values.config,
     out: values.out === '-' ? undefined : values.out,
     concurrency,
+    ...(workers ? { workers } : {}),
     format: values.format as InspectArgs['format'],
     failOn: failOn as FailOn[],
     ...(values['dry-run'] ? { dryRun: true } : {}),

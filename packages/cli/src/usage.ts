@@ -22,6 +22,8 @@ Options:
   --out FILE            write results to FILE ("-" = stdout, the default); its folder must exist
   --format jsonl|pretty default pretty on a terminal, else jsonl
   --concurrency N       conversations in flight (default 4); output order is always input order
+  --workers N           inspect on N worker threads (default 0: the main thread), each loading
+                        the same --config; --concurrency then counts per worker
   --fail-on WHAT        exit 1 if any result is: ${FAIL_ON.join(' | ')} (repeatable or comma-separated)
   --dry-run             with an "llm" section in --config: print the tokens, requests and cost the
                         LLM judge would use for FILE, contacting nothing (needs @cxqa/llm)
@@ -77,7 +79,7 @@ export const USAGE = `cxqa — explainable QA scores for customer-service conver
 
 Usage:
   cxqa inspect FILE [--config FILE] [--out FILE|-] [--format jsonl|pretty] [--concurrency N]
-                    [--fail-on ${FAIL_ON.join('|')}]... [--dry-run]
+                    [--workers N] [--fail-on ${FAIL_ON.join('|')}]... [--dry-run]
   cxqa eval [--corpora DIR] [--fixtures DIR] [--task NAME]... [--json FILE]
             [--thresholds FILE] [--no-gate] [--allow-empty]
             [--config FILE] [--labels FILE] [--conversations FILE]

@@ -1,16 +1,7 @@
 import { once } from 'node:events';
-import { dirname, resolve } from 'node:path';
-import {
-  type Analyzer,
-  builtinAnalyzers,
-  createInspector,
-  invalidResult,
-  kbAnalyzer,
-  loadKnowledgeBase,
-  mapOrdered,
-  type Result,
-  type TextClassifier,
-} from '@cxqa/core';
+import { resolve } from 'node:path';
+import { type Analyzer, type InspectorPool, invalidResult, mapOrdered, type Result, type TextClassifier } from '@cxqa/core';
+import { buildCliInspector, WORKER_INSPECTOR_MODULE } from '../cli-inspector.js';
 import { type CliConfig, loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
 import { readCsvConversations } from '../input/csv.js';
@@ -31,6 +22,8 @@ export interface InspectArgs {
   /** Results file; undefined (or "-" on the command line) = stdout. */
   out?: string | undefined;
   concurrency?: number | undefined;
+  /** Worker threads (0 or undefined: inspect on the main thread). Each builds the inspector from the same config. */
+  workers?: number | undefined;
   format?: 'jsonl' | 'pretty' | undefined;
   failOn: FailOn[];
   /** Print what the config's `llm` judge would send and cost (tokens, requests, price) instead of inspecting; contacts nothing. */
@@ -83,19 +76,14 @@ async function inspectAll(
   classifier: TextClassifier | undefined,
   judge: Analyzer | undefined,
 ): Promise<number> {
-  const kb = config.kb ? await loadKnowledgeBase(resolve(dirname(resolve(args.config!)), config.kb)) : undefined;
-  const builtin = {
-    ...(classifier ? { sentiment: { classifier } } : {}),
-    ...(config.timing ? { timing: config.timing } : {}),
-    ...(config.courtesy ? { courtesy: config.courtesy } : {}),
-    ...(config.script ? { script: config.script } : {}),
+  const inspector = await buildCliInspector(config, args.config, { classifier, judge });
+  const env = io.env ?? process.env;
+  const inspectorModule = {
+    module: WORKER_INSPECTOR_MODULE,
+    export: 'workerInspector',
+    args: { config: args.config && resolve(args.config), env: { ...env } },
   };
-  const inspector = createInspector({
-    analyzers: [...builtinAnalyzers(builtin), ...(kb ? [kbAnalyzer({ kb })] : []), ...(judge ? [judge] : [])],
-    ...(config.scorecard ? { scorecard: config.scorecard } : {}),
-    ...(config.languages ? { languages: config.languages } : {}),
-    ...(config.timeLimitMs ? { timeLimitMs: config.timeLimitMs } : {}),
-  });
+  const concurrency = args.concurrency ?? 4;
   const records: Iterable<InputRecord> | AsyncIterable<InputRecord> = /\.csv$/i.test(args.file)
     ? readCsvConversations(args.file, config.csv)
     : readJsonl(args.file, io.stdin);
@@ -107,12 +95,15 @@ async function inspectAll(
   // results on the terminal are progress enough; otherwise a progress line on a terminal stderr
   const progress = createProgress(io.stderr, 'inspected', Boolean(io.stderr.isTTY && !out.isTTY));
   const triggered = new Set<FailOn>();
+  let pool: InspectorPool | undefined;
   const score = (rec: InputRecord): Promise<Result> =>
     'error' in rec
       ? Promise.resolve(invalidResult(rec.id ?? null, rec.issues ?? [{ code: 'invalid_json', message: rec.error, line: rec.line }], inspector.versions))
-      : inspector.inspect(rec.value, { line: rec.line });
+      : (pool ?? inspector).inspect(rec.value, { line: rec.line });
   try {
-    for await (const result of mapOrdered(records, score, { concurrency: args.concurrency ?? 4 })) {
+    // the workers start (each loads the config, models and judge) before the first record is read
+    if (args.workers) pool = await inspector.openPool({ workers: args.workers, concurrency, inspectorModule });
+    for await (const result of mapOrdered(records, score, { concurrency: pool ? pool.capacity : concurrency })) {
       summary.add(result);
       if (result.status === 'invalid') triggered.add('invalid');
       if (result.status === 'partial') triggered.add('partial');
@@ -124,6 +115,7 @@ async function inspectAll(
     }
   } finally {
     progress.done();
+    await pool?.close();
     await sink.close();
   }
   io.stderr.write(`${summary.format(colorsFor(io.stderr, io.env))}\n`);

@@ -11,12 +11,25 @@ import { ENGINE_VERSION } from '../version.js';
 import { prepareConversation } from './context.js';
 import { createLiveSession, type LiveSession, type LiveSessionOptions, type SessionRunners } from './live-session.js';
 import { type MapOrderedOptions, mapOrdered } from './map-ordered.js';
+import { assembleResult, inputIdOf, invalidResult, unfinishedResult } from './result.js';
+
+import { runAnalyzer } from './run-analyzer.js';
+import type { InspectorPool, InspectorPoolOptions } from './workers/inspector-pool.js';
+
+export type { InspectorPool, InspectorPoolOptions } from './workers/inspector-pool.js';
+export type { InspectorModule } from './workers/worker-spec.js';
 
 /** Built-in analyzers that judge the conversation as a whole (timing, script, KB): a live session leaves them to close(). */
 const CONVERSATION_LEVEL_ANALYZERS = new Set(['timing', 'script', 'kb', 'llm']);
 
-import { assembleResult, invalidResult } from './result.js';
-import { runAnalyzer } from './run-analyzer.js';
+export interface InspectManyOptions extends MapOrderedOptions, Omit<InspectorPoolOptions, 'workers'> {
+  /**
+   * Worker threads to inspect on (default 0: this thread). With N ≥ 1, conversations go to a pool
+   * of N threads in batches and come back in input order; each thread builds the inspector from the
+   * cloned options, or from `inspectorModule` when the options hold functions. See `openPool`.
+   */
+  workers?: number;
+}
 
 export interface InspectorOptions extends BuiltinAnalyzerOptions {
   /** Analyzers to run, in order. Default: every built-in offline analyzer. */
@@ -44,8 +57,17 @@ export interface Inspector {
   readonly versions: Versions;
   /** Inspect one conversation (anything: it is validated). Never throws for bad data. */
   inspect(input: unknown, options?: InspectOptions): Promise<Result>;
-  /** Stream results in input order with bounded concurrency and memory. */
-  inspectMany(source: Iterable<unknown> | AsyncIterable<unknown>, options?: MapOrderedOptions): AsyncGenerator<Result>;
+  /**
+   * Stream results in input order with bounded concurrency and memory, one Result per input record.
+   * With `workers: N` the records are inspected on N worker threads (see `openPool`).
+   * @throws CxqaError `invalid_option` for bad worker options or workers that cannot build this inspector.
+   */
+  inspectMany(source: Iterable<unknown> | AsyncIterable<unknown>, options?: InspectManyOptions): AsyncGenerator<Result>;
+  /**
+   * Open a pool of worker threads running this inspector (see `openInspectorPool` in
+   * pipeline/workers/inspector-pool.ts for batching, backpressure and crash handling). Close it when done.
+   */
+  openPool(options: InspectorPoolOptions): Promise<InspectorPool>;
   /**
    * A live conversation: `header` is a Conversation without messages; messages arrive through
    * `add`, which returns the events each one raises. Throws CxqaError `invalid_conversation` for a
@@ -98,8 +120,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
         path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
         ...(opts.line ? { line: opts.line } : {}),
       }));
-      const id = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : null;
-      return invalidResult(id, issues, versions);
+      return invalidResult(inputIdOf(input), issues, versions);
     }
     try {
       return await inspectValid(checked.data, opts);
@@ -110,7 +131,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
         message: `cxqa could not finish this conversation: ${describeThrown(error)}`,
         ...(opts.line ? { line: opts.line } : {}),
       };
-      return { ...invalidResult(checked.data.id, [issue], versions), status: 'partial' };
+      return unfinishedResult(checked.data.id, issue, versions);
     }
   }
 
@@ -141,12 +162,33 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     timing: timing ? (c) => inspectValid(c, {}, [timing]) : null,
   };
 
-  return {
+  const inspector: Inspector = {
     analyzers,
     scorecard,
     versions,
     inspect,
-    inspectMany: (source, manyOptions) => mapOrdered(source, (item) => inspect(item), manyOptions),
+    inspectMany: (source, manyOptions = {}) =>
+      manyOptions.workers
+        ? inspectManyInWorkers(inspector, source, { ...manyOptions, workers: manyOptions.workers })
+        : mapOrdered(source, (item) => inspect(item), manyOptions),
+    openPool: async (poolOptions) => {
+      const { openInspectorPool } = await import('./workers/inspector-pool.js');
+      return openInspectorPool(inspector, options, poolOptions);
+    },
     session: (header, sessionOptions) => createLiveSession(header, runners, sessionOptions),
   };
+  return inspector;
+}
+
+async function* inspectManyInWorkers(
+  inspector: Inspector,
+  source: Iterable<unknown> | AsyncIterable<unknown>,
+  options: InspectManyOptions & InspectorPoolOptions,
+): AsyncGenerator<Result> {
+  const pool = await inspector.openPool(options);
+  try {
+    yield* mapOrdered(source, (item) => pool.inspect(item), { concurrency: pool.capacity, ...(options.signal ? { signal: options.signal } : {}) });
+  } finally {
+    await pool.close();
+  }
 }

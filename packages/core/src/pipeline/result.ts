@@ -23,6 +23,17 @@ export function invalidResult(conversationId: string | null, issues: Issue[], ve
   });
 }
 
+/** The conversation id of raw input when it has a string one, else null (read before validation). */
+export function inputIdOf(input: unknown): string | null {
+  const id = (input as { id?: unknown } | null | undefined)?.id;
+  return typeof id === 'string' ? id : null;
+}
+
+/** The `partial` result of a conversation the engine could not finish (its fault, never the input's): no scores, the issue says why. Masked. */
+export function unfinishedResult(conversationId: string | null, issue: Issue, versions: Versions): Result {
+  return { ...invalidResult(conversationId, [issue], versions), status: 'partial' };
+}
+
 /** Merge analyzer outputs into one scored Result, personal data masked in every string (see `maskResult`). */
 export function assembleResult(
   prepared: PreparedConversation,

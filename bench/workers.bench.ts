@@ -1,0 +1,138 @@
+/**
+ * Every core: steady throughput of `inspector.openPool({ workers })` for 1, 2, 4 … N worker
+ * threads (N = os.availableParallelism()) against the main thread, every built-in analyzer on the
+ * generated stream; then the heap-flat check, `cxqa inspect - --workers 2` fed `cliStream`
+ * conversations on stdin in a child process whose resident memory is sampled as results come out.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createInspector, type Inspector, mapOrdered } from '@cxqa/core';
+import { syntheticStream } from './generate.js';
+import type { BenchRow } from './report.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const TIMED = 4_000;
+
+/** 1, 2, 4 … up to the machine's parallelism, and the parallelism itself. */
+export function workerCounts(cores = availableParallelism()): number[] {
+  const counts: number[] = [];
+  for (let n = 1; n <= cores; n *= 2) counts.push(n);
+  if (counts.at(-1) !== cores) counts.push(cores);
+  return counts;
+}
+
+export async function benchWorkers(cliStream: number, log: (s: string) => void): Promise<BenchRow[]> {
+  const inspector = createInspector();
+  const rows: BenchRow[] = [];
+  const row = (metric: string, value: number, unit: string) => rows.push({ benchmark: 'workers.builtin.20msg', subject: 'cxqa', metric, value, unit });
+  const mainThread = await mainThreadRate(inspector);
+  row('conversations_per_second_main_thread', Math.round(mainThread.rate), 'conv/s');
+  row('cpu_ms_per_conversation_main_thread', Number(mainThread.cpuMs.toFixed(3)), 'ms');
+  log(`workers: main thread ${Math.round(mainThread.rate)} conv/s, ${mainThread.cpuMs.toFixed(2)} CPU ms each`);
+  let one = 0;
+  for (const workers of workerCounts()) {
+    const { rate, cpuMs } = await poolRate(inspector, workers);
+    if (workers === 1) one = rate;
+    row(`conversations_per_second_${workers}_workers`, Math.round(rate), 'conv/s');
+    row(`speedup_${workers}_workers_vs_1`, Number((rate / one).toFixed(2)), '×');
+    // CPU time of every thread of the process per conversation: the pool's overhead, whatever else the machine runs
+    row(`cpu_ms_per_conversation_${workers}_workers`, Number(cpuMs.toFixed(3)), 'ms');
+    log(`workers: ${workers} → ${Math.round(rate)} conv/s (${(rate / one).toFixed(2)}× one worker), ${cpuMs.toFixed(2)} CPU ms each`);
+  }
+  if (cliStream > 0) rows.push(...(await cliHeapFlat(cliStream, log)));
+  return rows;
+}
+
+/** Conversations per second and CPU milliseconds (all threads, user + system) per conversation of `run` over TIMED conversations. */
+async function measured(run: () => Promise<void>): Promise<{ rate: number; cpuMs: number }> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await run();
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { rate: TIMED / seconds, cpuMs: (cpu.user + cpu.system) / 1000 / TIMED };
+}
+
+async function mainThreadRate(inspector: Inspector): Promise<{ rate: number; cpuMs: number }> {
+  for await (const _ of inspector.inspectMany(syntheticStream(200))) void _;
+  return measured(async () => {
+    for await (const _ of inspector.inspectMany(syntheticStream(TIMED), { concurrency: 1 })) void _;
+  });
+}
+
+/** Conversations per second once every thread is warm (start-up and model loading left out). */
+async function poolRate(inspector: Inspector, workers: number): Promise<{ rate: number; cpuMs: number }> {
+  const pool = await inspector.openPool({ workers, concurrency: 1 });
+  try {
+    const warm = Math.max(pool.capacity * 2, 100 * workers);
+    for await (const _ of mapOrdered(syntheticStream(warm), (c) => pool.inspect(c), { concurrency: pool.capacity })) void _;
+    return await measured(async () => {
+      for await (const _ of mapOrdered(syntheticStream(TIMED), (c) => pool.inspect(c), { concurrency: pool.capacity })) void _;
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Resident memory of a process in MB (Linux /proc), or undefined elsewhere. */
+function rssMb(pid: number): number | undefined {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `cxqa inspect - --workers 2` (monorepo sources) on `count` generated conversations: results counted, RSS sampled 10 times. */
+export async function cliHeapFlat(count: number, log: (s: string) => void): Promise<BenchRow[]> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'inspect', '-', '--workers', '2', '--format', 'jsonl'],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (c: Buffer) => {
+    stderr = (stderr + c.toString()).slice(-4000);
+  });
+  const every = Math.max(1, Math.floor(count / 10));
+  const samples: number[] = [];
+  let results = 0;
+  const t0 = performance.now();
+  child.stdout.on('data', (chunk: Buffer) => {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) {
+      results++;
+      if (results % every === 0) {
+        const mb = rssMb(child.pid!);
+        if (mb !== undefined) samples.push(mb);
+        log(`  cli --workers 2: ${results.toLocaleString('en')} results, RSS ${mb?.toFixed(0) ?? '?'} MB`);
+      }
+    }
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  const lines = async function* () {
+    for (const c of syntheticStream(count)) yield `${JSON.stringify(c)}\n`;
+  };
+  await pipeline(Readable.from(lines()), child.stdin);
+  const code = await exited;
+  const seconds = (performance.now() - t0) / 1000;
+  if (code !== 0 || results !== count) throw new Error(`cxqa inspect --workers 2 exited ${code} with ${results} of ${count} results: ${stderr.slice(-800)}`);
+  const name = `workers.cli.stream.${count}`;
+  const rows: BenchRow[] = [
+    { benchmark: name, subject: 'cxqa', metric: 'results', value: results, unit: 'lines' },
+    { benchmark: name, subject: 'cxqa', metric: 'conversations_per_second', value: Math.round(count / seconds), unit: 'conv/s' },
+  ];
+  if (samples.length) {
+    rows.push({ benchmark: name, subject: 'cxqa', metric: 'rss_at_first_tenth', value: Math.round(samples[0]!), unit: 'MB' });
+    rows.push({ benchmark: name, subject: 'cxqa', metric: 'rss_at_end', value: Math.round(samples.at(-1)!), unit: 'MB' });
+    rows.push({ benchmark: name, subject: 'cxqa', metric: 'rss_max', value: Math.round(Math.max(...samples)), unit: 'MB' });
+  }
+  return rows;
+}

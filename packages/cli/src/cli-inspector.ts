@@ -1,0 +1,34 @@
+import { dirname, resolve } from 'node:path';
+import { type Analyzer, builtinAnalyzers, createInspector, type Inspector, kbAnalyzer, loadKnowledgeBase, type TextClassifier } from '@cxqa/core';
+import type { CliConfig } from './config.js';
+
+/**
+ * The inspector `cxqa inspect` runs for a config: the built-in analyzers with the config's options,
+ * the `kb` analyzer when a knowledge base is given, then the `llm` judge. The worker threads of
+ * `--workers` build theirs with the same function (see worker-inspector.ts), so both give the same results.
+ */
+export async function buildCliInspector(
+  config: CliConfig,
+  configPath: string | undefined,
+  loaded: { classifier?: TextClassifier | undefined; judge?: Analyzer | undefined },
+): Promise<Inspector> {
+  const kb = config.kb ? await loadKnowledgeBase(resolve(dirname(resolve(configPath!)), config.kb)) : undefined;
+  const builtin = {
+    ...(loaded.classifier ? { sentiment: { classifier: loaded.classifier } } : {}),
+    ...(config.timing ? { timing: config.timing } : {}),
+    ...(config.courtesy ? { courtesy: config.courtesy } : {}),
+    ...(config.script ? { script: config.script } : {}),
+  };
+  return createInspector({
+    analyzers: [...builtinAnalyzers(builtin), ...(kb ? [kbAnalyzer({ kb })] : []), ...(loaded.judge ? [loaded.judge] : [])],
+    ...(config.scorecard ? { scorecard: config.scorecard } : {}),
+    ...(config.languages ? { languages: config.languages } : {}),
+    ...(config.timeLimitMs ? { timeLimitMs: config.timeLimitMs } : {}),
+  });
+}
+
+/**
+ * The module the `--workers` threads import (its export `workerInspector`): beside this file in
+ * the sources (`.ts`) and beside the bundle in dist (`.js`, a build entry of its own).
+ */
+export const WORKER_INSPECTOR_MODULE = new URL(import.meta.url.endsWith('.ts') ? './worker-inspector.ts' : './worker-inspector.js', import.meta.url);
