@@ -23,6 +23,7 @@ import { createProgress } from '../output/progress.js';
 import { assertReadableFile, assertWritableFolder, openSink } from '../output/sink.js';
 import { Summary } from '../output/summary.js';
 import { loadSentimentModel } from '../sentiment-model.js';
+import { type LoadedTranslation, loadTranslation } from '../translation.js';
 import type { FailOn } from '../usage.js';
 
 export interface InspectArgs {
@@ -47,11 +48,14 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
   if (args.dryRun) return await dryRunLlm(args, io, config);
   if (args.out) assertWritableFolder('--out', args.out); // before a model loads; openSink checks again
   const classifier = config.sentimentModel ? await loadSentimentModel(config.sentimentModel, args.config!) : undefined;
+  let translation: LoadedTranslation | undefined;
   try {
     const judge = config.llm ? await loadLlmJudge(config.llm, args.config!, io.env ?? process.env) : undefined;
-    return await inspectAll(args, io, config, classifier, judge);
+    translation = config.translation ? await loadTranslation(config.translation, args.config!, io.env ?? process.env) : undefined;
+    return await inspectAll(args, io, config, { classifier, judge, translation });
   } finally {
     await classifier?.dispose();
+    await translation?.dispose();
   }
 }
 
@@ -80,8 +84,7 @@ async function inspectAll(
   args: InspectArgs,
   io: CliIo,
   config: CliConfig,
-  classifier: TextClassifier | undefined,
-  judge: Analyzer | undefined,
+  { classifier, judge, translation }: { classifier: TextClassifier | undefined; judge: Analyzer | undefined; translation: LoadedTranslation | undefined },
 ): Promise<number> {
   const kb = config.kb ? await loadKnowledgeBase(resolve(dirname(resolve(args.config!)), config.kb)) : undefined;
   const builtin = {
@@ -95,6 +98,7 @@ async function inspectAll(
     ...(config.scorecard ? { scorecard: config.scorecard } : {}),
     ...(config.languages ? { languages: config.languages } : {}),
     ...(config.timeLimitMs ? { timeLimitMs: config.timeLimitMs } : {}),
+    ...(translation ? { translation: { to: translation.to, translator: translation.translator } } : {}),
   });
   const records: Iterable<InputRecord> | AsyncIterable<InputRecord> = /\.csv$/i.test(args.file)
     ? readCsvConversations(args.file, config.csv)
