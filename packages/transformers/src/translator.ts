@@ -1,5 +1,5 @@
 import { CxqaError, type TranslateOptions, type Translator } from '@cxqa/core';
-import { batching, inBatches, lazyPipeline, type ModelOptions } from './lazy-pipeline.js';
+import { batching, lazyPipeline, type ModelOptions, runInBatches } from './lazy-pipeline.js';
 
 /** Model families the translation pipeline runs, by how they name languages. */
 export type TranslationFamily = 'marian' | 'nllb' | 'm2m100';
@@ -79,7 +79,7 @@ function familyOf(options: TransformersTranslatorOptions): TranslationFamily {
  */
 export function createTransformersTranslator(options: TransformersTranslatorOptions): TransformersTranslator {
   const family = familyOf(options);
-  const { batchSize, concurrency } = batching(options);
+  const sizes = batching(options);
   const pairMatch = /opus-mt-([a-z]{2,3})-([a-z]{2,3})$/i.exec(options.model);
   const pair = options.pair ?? (pairMatch ? { from: pairMatch[1]!.toLowerCase(), to: pairMatch[2]!.toLowerCase() } : undefined);
   if (family === 'marian' && !pair)
@@ -111,12 +111,11 @@ export function createTransformersTranslator(options: TransformersTranslatorOpti
         generation.src_lang = src;
         generation.tgt_lang = tgt;
       }
-      const pipe = await pipeline.load();
-      return inBatches(
+      return runInBatches(
+        pipeline,
         texts,
-        batchSize,
-        concurrency,
-        async (batch) => {
+        sizes,
+        async (pipe, batch) => {
           const raw = await pipe(batch, generation);
           return (Array.isArray(raw) ? raw : [raw]).map((r) => r.translation_text);
         },
