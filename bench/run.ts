@@ -14,6 +14,7 @@ import { benchNormalize } from './normalize.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
 import type { BenchRow } from './report.js';
 import { benchTransformers } from './transformers.bench.js';
+import { benchTranslate } from './translate.bench.js';
 
 const { values } = parseArgs({
   options: {
@@ -35,6 +36,7 @@ if (values.only !== 'baseline') {
   rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
   rows.push(...(await benchKb(resolve(values.corpora!), log)));
   rows.push(...(await benchLlm(resolve(values.corpora!), log)));
+  rows.push(...(await benchTranslate(resolve(values.corpora!), log)));
   rows.push(...(await benchTransformers(log)));
 }
 if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), log)));

@@ -61,6 +61,7 @@ export interface LlmTranslator extends Translator {
 interface Item {
   text: string;
   key: string;
+  /** Tokens of `text`, counted only when it has to be sent. */
   tokens: number;
   slots: { index: number; values: string[] }[];
 }
@@ -209,7 +210,7 @@ export function llmTranslator(options: LlmTranslatorOptions): LlmTranslator {
         let item = items.get(p.text);
         if (!item) {
           const key = translationCacheKey({ model: endpoint.model, glossary: glossary.fingerprint, from, to, text: p.text });
-          item = { text: p.text, key, tokens: counter.count(p.text), slots: [] };
+          item = { text: p.text, key, tokens: 0, slots: [] };
           items.set(p.text, item);
         }
         item.slots.push({ index, values: p.values });
@@ -217,7 +218,9 @@ export function llmTranslator(options: LlmTranslatorOptions): LlmTranslator {
       const todo: Item[] = [];
       for (const item of items.values()) {
         const hit = await cache?.get(item.key);
-        if (!hit || !fill(out, item, hit.content, 'cache')) todo.push(item);
+        if (hit && fill(out, item, hit.content, 'cache')) continue;
+        item.tokens = counter.count(item.text);
+        todo.push(item);
       }
       await Promise.all(
         batches(todo).map(async (batch) => {
