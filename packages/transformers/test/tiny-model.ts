@@ -105,13 +105,13 @@ export function writeTinyEncoder(dir: string, id: string, vectors: Record<string
   return root;
 }
 
-/** A WordLevel tokenizer (lower-cased, split on whitespace) over `vocab`; `specials` are added tokens (`eos` names the end token). */
+/** A WordLevel tokenizer (lower-cased, split on whitespace) over `vocab`; `specials` are added tokens (`eos` the end token, `extra` language tokens) of `tokenizerClass`. */
 export function writeTokenizer(
   root: string,
   vocab: Record<string, number>,
-  specials: { pad: string; unk: string; eos?: string } = { pad: '[PAD]', unk: '[UNK]' },
+  specials: { pad: string; unk: string; eos?: string; extra?: string[]; tokenizerClass?: string } = { pad: '[PAD]', unk: '[UNK]' },
 ): void {
-  const added = [specials.pad, ...(specials.eos ? [specials.eos] : []), specials.unk].map((content) => ({
+  const added = [specials.pad, ...(specials.eos ? [specials.eos] : []), specials.unk, ...(specials.extra ?? [])].map((content) => ({
     id: vocab[content]!,
     content,
     single_word: false,
@@ -137,7 +137,7 @@ export function writeTokenizer(
   writeFileSync(
     join(root, 'tokenizer_config.json'),
     JSON.stringify({
-      tokenizer_class: 'PreTrainedTokenizer',
+      tokenizer_class: specials.tokenizerClass ?? 'PreTrainedTokenizer',
       pad_token: specials.pad,
       unk_token: specials.unk,
       ...(specials.eos ? { eos_token: specials.eos } : {}),

@@ -18,11 +18,32 @@ import { writeTokenizer } from './tiny-model.js';
 /** Longest source text in words. */
 const POSITIONS = 16;
 
-/** Write the model under `dir/<id>/`; `dictionary` maps source words to target words (lower case). */
-export function writeTinyTranslator(dir: string, id: string, dictionary: Record<string, string>): string {
+/** How each family's tokenizer names languages, and its model type. */
+const FAMILIES = {
+  marian: { modelType: 'marian', tokenizer: 'PreTrainedTokenizer', token: (_: string) => '' },
+  nllb: { modelType: 'm2m_100', tokenizer: 'NllbTokenizer', token: (code: string) => code },
+  m2m100: { modelType: 'm2m_100', tokenizer: 'M2M100Tokenizer', token: (code: string) => `__${code}__` },
+} as const;
+
+/**
+ * Write the model under `dir/<id>/`; `dictionary` maps source words to target words (lower case).
+ * NLLB and M2M100 variants add `languages` (the model's codes: `deu_Latn` / `de`) as special tokens
+ * the way those tokenizers expect them, and their decoder starts translating only after the token
+ * of the LAST language: the pipeline must force that target token first (for any other target, or
+ * none, the output is empty), so a translation proves the language codes reached the model.
+ */
+export function writeTinyTranslator(
+  dir: string,
+  id: string,
+  dictionary: Record<string, string>,
+  { family = 'marian', languages = [] }: { family?: keyof typeof FAMILIES; languages?: string[] } = {},
+): string {
   const root = join(dir, id);
   mkdirSync(join(root, 'onnx'), { recursive: true });
+  const kind = FAMILIES[family];
   const vocab: Record<string, number> = { '<pad>': 0, '</s>': 1, '<unk>': 2 };
+  const languageTokens = languages.map((l) => kind.token(l));
+  for (const t of languageTokens) vocab[t] = Object.keys(vocab).length;
   for (const w of [...Object.keys(dictionary), ...Object.values(dictionary)]) vocab[w] ??= Object.keys(vocab).length;
   const V = Object.keys(vocab).length;
   const P = POSITIONS;
@@ -31,7 +52,7 @@ export function writeTinyTranslator(dir: string, id: string, dictionary: Record<
 
   // encoder
   const identityV = zeros(V * V);
-  for (let i = 3; i < V; i++) identityV[i * V + i] = 1; // pad, </s> and <unk> embed to nothing
+  for (let i = 3 + languageTokens.length; i < V; i++) identityV[i * V + i] = 1; // special and language tokens embed to nothing
   const identityP = zeros(P * P);
   for (let i = 0; i < P; i++) identityP[i * P + i] = 1;
   const encoder = onnxModel(
@@ -65,8 +86,8 @@ export function writeTinyTranslator(dir: string, id: string, dictionary: Record<
     source[vocab[t]! * V + vocab[s]!] = 1;
     translate[vocab[s]! * V + vocab[t]!] = 10;
   }
-  const startNext = zeros(V * P); // the start token (<pad>) points at position 0
-  startNext[0] = 1;
+  const startNext = zeros(V * P); // the token that starts the chain points at position 0
+  startNext[vocab[languageTokens.at(-1) ?? '<pad>']! * P] = 1;
   const shift = zeros(P * P);
   for (let i = 0; i + 1 < P; i++) shift[i * P + i + 1] = 1;
   const eosBias = zeros(V);
@@ -107,8 +128,8 @@ export function writeTinyTranslator(dir: string, id: string, dictionary: Record<
   writeFileSync(
     join(root, 'config.json'),
     JSON.stringify({
-      model_type: 'marian',
-      architectures: ['MarianMTModel'],
+      model_type: kind.modelType,
+      architectures: [family === 'marian' ? 'MarianMTModel' : 'M2M100ForConditionalGeneration'],
       is_encoder_decoder: true,
       vocab_size: V,
       d_model: H,
@@ -122,6 +143,6 @@ export function writeTinyTranslator(dir: string, id: string, dictionary: Record<
     }),
   );
   writeFileSync(join(root, 'generation_config.json'), JSON.stringify({ ...ids, max_length: P + 2, num_beams: 1 }));
-  writeTokenizer(root, vocab, { pad: '<pad>', unk: '<unk>', eos: '</s>' });
+  writeTokenizer(root, vocab, { pad: '<pad>', unk: '<unk>', eos: '</s>', extra: languageTokens, tokenizerClass: kind.tokenizer });
   return root;
 }

@@ -14,6 +14,8 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cxqa-tiny-mt-'));
   writeTinyTranslator(dir, MODEL, DICTIONARY);
+  writeTinyTranslator(dir, 'cxqa-test/tiny-nllb', DICTIONARY, { family: 'nllb', languages: ['deu_Latn', 'eng_Latn'] });
+  writeTinyTranslator(dir, 'cxqa-test/tiny-m2m100', DICTIONARY, { family: 'm2m100', languages: ['de', 'en'] });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -35,6 +37,17 @@ describe('transformers.js translator on a tiny local encoder-decoder', () => {
     expect(() => createTransformersTranslator({ model: 'my-org/custom-mt', localModelPath: dir })).toThrow(/pass `family`/);
     expect(() => createTransformersTranslator({ model: 'my-org/custom-mt', family: 'marian', localModelPath: dir })).toThrow(/pass `pair/);
   });
+
+  for (const model of ['cxqa-test/tiny-nllb', 'cxqa-test/tiny-m2m100']) {
+    it(`${model.slice(10)}: ISO codes reach the model as its language tokens (src_lang, and tgt_lang forced first)`, async () => {
+      const translator = createTransformersTranslator({ model, localModelPath: dir, dtype: 'fp32' });
+      // the tiny decoder starts only after the English token: a translation proves tgt_lang was forced
+      expect(await translator.translate(['Hallo Welt', 'wo ist mein Paket'], { from: 'de', to: 'en' })).toEqual(['hello world', 'where is my parcel']);
+      expect(await translator.translate(['Hallo Welt'], { from: 'en', to: 'de' })).toEqual(['']);
+      await expect(translator.translate(['Hallo'], { from: 'de', to: 'fr' })).rejects.toThrow(/Target language code "(fra_Latn|fr)" is not valid/);
+      await translator.dispose();
+    });
+  }
 
   it('NLLB needs a code for each language: an unknown source stays untranslated, an unknown target is an error (checked before any model loads)', async () => {
     const translator = createTransformersTranslator({ model: 'cxqa-test/nllb-missing', localModelPath: dir });
