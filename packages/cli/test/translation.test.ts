@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeServer, startServer } from '../../llm/test/server.js';
 import { translating } from '../../llm/test/translate-helpers.js';
+import { writeTinyTranslator } from '../../transformers/test/tiny-translation-model.js';
 import { run } from './run-cli.js';
 
 // The CLI's `translation` config section, against a real OpenAI-compatible server on 127.0.0.1.
@@ -46,6 +47,21 @@ describe('cxqa inspect with a translation section', () => {
     const again = await run(['inspect', '-', '--config', config], input, { env: { CXQA_MT_KEY: 'sk-mt-1' } });
     expect(JSON.parse(again.out.trim()).translations).toEqual(result.translations);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('provider transformers: a local model directory relative to the config file', async () => {
+    writeTinyTranslator(join(dir, 'models'), 'tiny/opus-mt-de-en', { hallo: 'hello', wo: 'where', ist: 'is', meine: 'my', bestellung: 'order' });
+    const config = configFile({ provider: 'transformers', to: 'en', model: 'tiny/opus-mt-de-en', localModelPath: 'models', dtype: 'fp32' });
+    const input = {
+      id: 'de-2',
+      messages: [
+        { role: 'customer', text: 'hallo wo ist meine bestellung', at: '2026-03-02T10:00:00Z' },
+        { role: 'agent', text: 'Hello, I am checking your order right now.', at: '2026-03-02T10:01:00Z' },
+      ],
+    };
+    const { code, out } = await run(['inspect', '-', '--config', config], `${JSON.stringify(input)}\n`);
+    expect(code).toBe(0);
+    expect(JSON.parse(out.trim()).translations).toEqual([{ messageIndex: 0, from: 'de', to: 'en', text: 'hello where is my order' }]);
   });
 
   it('without a translation section the output has no translations', async () => {
