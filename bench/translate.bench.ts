@@ -5,30 +5,21 @@
  * (batching, rendering, parsing, placeholder restoration); and the same from the cache. Real
  * messages: stc3 en + zh, translated to de.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { compileGlossary, llmTranslator, memoryCache } from '@cxqa/llm';
 import { startServer } from '../packages/llm/test/server.js';
 import { translating } from '../packages/llm/test/translate-helpers.js';
+import { msRow, stc3Threads } from './llm.bench.js';
 import type { BenchRow } from './report.js';
 
 const PER_LANGUAGE = 100;
 
 export async function benchTranslate(corporaDir: string, log: (s: string) => void): Promise<BenchRow[]> {
-  const dir = join(corporaDir, 'satisfaction-stc3-dev');
-  let groups: string[][];
-  try {
-    groups = ['en', 'zh'].flatMap((lang) =>
-      readFileSync(join(dir, `stc3-${lang}.jsonl`), 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .slice(0, PER_LANGUAGE)
-        .map((l) => (JSON.parse(l) as { messages: { text: string }[] }).messages.map((m) => m.text)),
-    );
-  } catch {
+  const threads = stc3Threads(corporaDir, PER_LANGUAGE);
+  if (!threads) {
     log('translate: satisfaction-stc3-dev not found, skipped');
     return [];
   }
+  const groups = threads.map((c) => (c as { messages: { text: string }[] }).messages.map((m) => m.text));
   const messages = groups.reduce((n, g) => n + g.length, 0);
   const server = await startServer(translating((t) => `DE ${t}`));
   try {
@@ -50,13 +41,7 @@ export async function benchTranslate(corporaDir: string, log: (s: string) => voi
     log(
       `translate: ${messages} messages in ${requests} requests, ${protect.toFixed(3)} ms protecting, ${live.toFixed(2)} ms live, ${cached.toFixed(3)} ms cached`,
     );
-    const row = (metric: string, value: number): BenchRow => ({
-      benchmark: 'llm.translate_overhead',
-      subject: 'cxqa',
-      metric,
-      value: Math.round(value * 1000) / 1000,
-      unit: 'ms',
-    });
+    const row = (metric: string, value: number) => msRow('llm.translate_overhead', metric, value, 3);
     return [
       row(`ms per message, glossary protection only (stc3 ${PER_LANGUAGE} en + ${PER_LANGUAGE} zh threads)`, protect),
       row('ms per message, instant localhost server, one call per thread', live),
