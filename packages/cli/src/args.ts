@@ -3,7 +3,7 @@ import { EVAL_TASKS } from '@cxqa/eval';
 import type { EvalArgs } from './commands/eval.js';
 import type { InspectArgs } from './commands/inspect.js';
 import { UsageError } from './errors.js';
-import { FAIL_ON, type FailOn } from './usage.js';
+import { FAIL_ON, type FailOn, LLM_EVAL_TASKS } from './usage.js';
 
 /** Conversations in flight at most: each holds its results until its turn to be written, so the bound is memory's. */
 export const MAX_CONCURRENCY = 256;
@@ -58,11 +58,19 @@ export function parseEvalArgs(argv: string[]): EvalArgs | 'help' {
       task: { type: 'string', multiple: true },
       'no-gate': { type: 'boolean', default: false },
       'allow-empty': { type: 'boolean', default: false },
+      config: { type: 'string' },
+      labels: { type: 'string' },
+      conversations: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
-  const known = EVAL_TASKS.map((t) => t.name);
+  const known = [...EVAL_TASKS.map((t) => t.name), ...LLM_EVAL_TASKS];
+  const llmTasks = (values.task ?? []).filter((t) => (LLM_EVAL_TASKS as readonly string[]).includes(t));
+  if (llmTasks.length && !values.config)
+    throw new UsageError(`--task ${llmTasks.join(', ')} judges with an LLM: pass --config FILE with an "llm" section (see docs/llm.md)`);
+  if ((values.labels || values.conversations) && !llmTasks.includes('llm-calibration'))
+    throw new UsageError('--labels and --conversations belong to --task llm-calibration');
   const unknown = (values.task ?? []).filter((t) => !known.includes(t));
   if (unknown.length) throw new UsageError(`--task ${unknown.join(', ')}: no such task (tasks: ${known.join(', ')})`);
   return {
@@ -73,5 +81,8 @@ export function parseEvalArgs(argv: string[]): EvalArgs | 'help' {
     tasks: values.task ?? [],
     noGate: values['no-gate']!,
     allowEmpty: values['allow-empty']!,
+    ...(values.config ? { config: values.config } : {}),
+    ...(values.labels ? { labels: values.labels } : {}),
+    ...(values.conversations ? { conversations: values.conversations } : {}),
   };
 }

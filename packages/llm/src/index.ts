@@ -17,6 +17,18 @@ export { type LlmEndpointOptions, type ResolvedEndpoint, resolveEndpoint } from 
 export { type Completer, type CompleterOptions, type CompletionRequest, createCompleter, type OutputMode } from './complete.js';
 export { type DryRunConversation, type DryRunReport, dryRun } from './dry-run.js';
 export { type BuiltinProtection, compileGlossary, type Glossary, type ProtectedText, restorePlaceholders } from './glossary.js';
+export {
+  answerValue,
+  FAKE_AGENT_TURN,
+  formatInjectionReport,
+  INJECTION_ATTEMPTS,
+  type InjectionAttempt,
+  type InjectionOutcome,
+  type InjectionReport,
+  type InjectionSuiteOptions,
+  injectionCarrier,
+  runInjectionSuite,
+} from './injection-suite.js';
 export { LLM_ANALYZER_VERSION, type LlmJudgeAnalyzer, type LlmJudgeOptions, llmJudgeAnalyzer, parseReply, resolveQuestions } from './judge.js';
 export { type BudgetOptions, type PriceTable, planRequest, priceOf, type RequestPlan } from './plan.js';
 export { escapeMessageText, jsonSchemaFormat, PROMPT_VERSION, type Reply, renderUserMessage, replySchema, SYSTEM_PROMPT } from './prompt.js';
