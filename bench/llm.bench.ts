@@ -14,18 +14,30 @@ import type { BenchRow } from './report.js';
 
 const PER_LANGUAGE = 100;
 
-export async function benchLlm(corporaDir: string, log: (s: string) => void): Promise<BenchRow[]> {
+/** The first `perLanguage` stc3 threads in en, then zh, parsed; null when the corpus is not there. */
+export function stc3Threads(corporaDir: string, perLanguage: number): unknown[] | null {
   const dir = join(corporaDir, 'satisfaction-stc3-dev');
-  let inputs: unknown[];
   try {
-    inputs = ['en', 'zh'].flatMap((lang) =>
+    return ['en', 'zh'].flatMap((lang) =>
       readFileSync(join(dir, `stc3-${lang}.jsonl`), 'utf8')
         .split('\n')
         .filter(Boolean)
-        .slice(0, PER_LANGUAGE)
+        .slice(0, perLanguage)
         .map((l) => JSON.parse(l) as unknown),
     );
   } catch {
+    return null;
+  }
+}
+
+/** A cxqa row in milliseconds, rounded to `digits` decimals. */
+export function msRow(benchmark: string, metric: string, value: number, digits: number): BenchRow {
+  return { benchmark, subject: 'cxqa', metric, value: Math.round(value * 10 ** digits) / 10 ** digits, unit: 'ms' };
+}
+
+export async function benchLlm(corporaDir: string, log: (s: string) => void): Promise<BenchRow[]> {
+  const inputs = stc3Threads(corporaDir, PER_LANGUAGE);
+  if (!inputs) {
     log('llm: satisfaction-stc3-dev not found, skipped');
     return [];
   }
@@ -46,13 +58,7 @@ export async function benchLlm(corporaDir: string, log: (s: string) => void): Pr
     k = 0;
     const plan = await timed(() => judge.plan(contexts[k++ % contexts.length]!));
     log(`llm: ${contexts.length} conversations, ${live.toFixed(1)} ms live, ${cached.toFixed(1)} ms cached, ${plan.toFixed(1)} ms planning`);
-    const row = (metric: string, value: number): BenchRow => ({
-      benchmark: 'llm.judge_overhead',
-      subject: 'cxqa',
-      metric,
-      value: Math.round(value * 100) / 100,
-      unit: 'ms',
-    });
+    const row = (metric: string, value: number) => msRow('llm.judge_overhead', metric, value, 2);
     return [
       row(`ms per conversation, instant localhost server (stc3 ${PER_LANGUAGE} en + ${PER_LANGUAGE} zh)`, live),
       row('ms per conversation, every reply from the cache', cached),

@@ -14,6 +14,7 @@ import { benchNormalize } from './normalize.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
 import type { BenchRow } from './report.js';
 import { benchTransformers } from './transformers.bench.js';
+import { benchTranslate } from './translate.bench.js';
 import { benchWorkers } from './workers.bench.js';
 
 const { values } = parseArgs({
@@ -39,6 +40,7 @@ else if (values.only !== 'baseline') {
   rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
   rows.push(...(await benchKb(resolve(values.corpora!), log)));
   rows.push(...(await benchLlm(resolve(values.corpora!), log)));
+  rows.push(...(await benchTranslate(resolve(values.corpora!), log)));
   rows.push(...(await benchTransformers(log)));
   rows.push(...(await benchWorkers(Number(values['cli-stream']), log)));
 }

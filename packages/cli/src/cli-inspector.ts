@@ -1,16 +1,17 @@
 import { dirname, resolve } from 'node:path';
 import { type Analyzer, builtinAnalyzers, createInspector, type Inspector, kbAnalyzer, loadKnowledgeBase, type TextClassifier } from '@cxqa/core';
 import type { CliConfig } from './config.js';
+import type { LoadedTranslation } from './translation.js';
 
 /**
  * The inspector `cxqa inspect` runs for a config: the built-in analyzers with the config's options,
- * the `kb` analyzer when a knowledge base is given, then the `llm` judge. The worker threads of
+ * the `kb` analyzer when a knowledge base is given, then the `llm` judge; the `translation` translator. The worker threads of
  * `--workers` build theirs with the same function (see worker-inspector.ts), so both give the same results.
  */
 export async function buildCliInspector(
   config: CliConfig,
   configPath: string | undefined,
-  loaded: { classifier?: TextClassifier | undefined; judge?: Analyzer | undefined },
+  loaded: { classifier?: TextClassifier | undefined; judge?: Analyzer | undefined; translation?: LoadedTranslation | undefined },
 ): Promise<Inspector> {
   const kb = config.kb ? await loadKnowledgeBase(resolve(dirname(resolve(configPath!)), config.kb)) : undefined;
   const builtin = {
@@ -24,6 +25,7 @@ export async function buildCliInspector(
     ...(config.scorecard ? { scorecard: config.scorecard } : {}),
     ...(config.languages ? { languages: config.languages } : {}),
     ...(config.timeLimitMs ? { timeLimitMs: config.timeLimitMs } : {}),
+    ...(loaded.translation ? { translation: { to: loaded.translation.to, translator: loaded.translation.translator } } : {}),
   });
 }
 

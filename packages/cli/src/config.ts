@@ -62,6 +62,47 @@ export const CliConfigSchema = z.object({
     })
     .strict()
     .optional(),
+  /**
+   * Translate messages not in `to` for reviewers and for analyzers that read the pivot language
+   * (see docs/llm.md#translation): `provider: "llm"` on an OpenAI-compatible endpoint (needs
+   * `@cxqa/llm`; the key from the variable `apiKeyEnv` names) or `provider: "transformers"` with a
+   * local Marian / NLLB / M2M100 model (needs `@cxqa/transformers`). `cache` and `localModelPath`
+   * are relative to the config file.
+   */
+  translation: z
+    .object({
+      provider: z.enum(['llm', 'transformers']),
+      to: z.string().min(2),
+      model: z.string().min(1),
+      baseURL: z.string().url().optional(),
+      apiKeyEnv: z.string().min(1).optional(),
+      cache: z.string().min(1).optional(),
+      concurrency: z.number().int().positive().max(64).optional(),
+      batchSize: z.number().int().positive().max(256).optional(),
+      maxBatchTokens: z.number().int().positive().optional(),
+      timeoutMs: z.number().int().positive().optional(),
+      glossary: z
+        .object({
+          terms: z.array(z.string().min(1)).optional(),
+          patterns: z.array(z.string().min(1)).optional(),
+          builtins: z.partialRecord(z.enum(['personal', 'masks', 'urls', 'emails', 'amounts', 'ids']), z.boolean()).optional(),
+        })
+        .strict()
+        .optional(),
+      localModelPath: z.string().optional(),
+      dtype: z.enum(['fp32', 'fp16', 'q8', 'int8', 'uint8', 'q4', 'bnb4', 'q4f16']).optional(),
+      family: z.enum(['marian', 'nllb', 'm2m100']).optional(),
+    })
+    .strict()
+    .superRefine((t, ctx) => {
+      const only =
+        t.provider === 'llm'
+          ? ['localModelPath', 'dtype', 'family']
+          : ['baseURL', 'apiKeyEnv', 'cache', 'concurrency', 'maxBatchTokens', 'timeoutMs', 'glossary'];
+      for (const k of only)
+        if (t[k as keyof typeof t] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: `"${k}" does not apply to provider "${t.provider}"` });
+    })
+    .optional(),
   /** Run the sentiment analyzer on a transformers.js model (needs `@cxqa/transformers` installed). */
   sentimentModel: z
     .object({
@@ -80,6 +121,7 @@ export const CliConfigSchema = z.object({
 
 export type SentimentModelConfig = NonNullable<z.output<typeof CliConfigSchema>['sentimentModel']>;
 export type LlmConfig = NonNullable<z.output<typeof CliConfigSchema>['llm']>;
+export type TranslationConfig = NonNullable<z.output<typeof CliConfigSchema>['translation']>;
 
 export interface CliConfig {
   scorecard?: Scorecard;
@@ -89,6 +131,7 @@ export interface CliConfig {
   csv: z.output<typeof CsvMappingSchema>;
   sentimentModel?: SentimentModelConfig;
   llm?: LlmConfig;
+  translation?: TranslationConfig;
   kb?: string;
   courtesy?: CourtesyOptions;
   script?: ScriptOptions;

@@ -7,6 +7,7 @@ import { buildCliInspector } from './cli-inspector.js';
 import { loadConfig } from './config.js';
 import { loadLlmJudge } from './llm-judge.js';
 import { loadSentimentModel } from './sentiment-model.js';
+import { loadTranslation } from './translation.js';
 
 export interface WorkerInspectorArgs {
   /** Absolute path of the `--config` file, if any. */
@@ -20,5 +21,6 @@ export async function workerInspector(args: WorkerInspectorArgs): Promise<Inspec
   const config = loadConfig(args.config);
   const classifier = config.sentimentModel ? await loadSentimentModel(config.sentimentModel, args.config!) : undefined;
   const judge = config.llm ? await loadLlmJudge(config.llm, args.config!, args.env) : undefined;
-  return buildCliInspector(config, args.config, { classifier, judge });
+  const translation = config.translation ? await loadTranslation(config.translation, args.config!, args.env) : undefined;
+  return buildCliInspector(config, args.config, { classifier, judge, translation });
 }

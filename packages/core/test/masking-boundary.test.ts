@@ -1,4 +1,4 @@
-import { builtinAnalyzers, createInspector, invalidResult, kbAnalyzer, maskPersonalData, parseKnowledgeBase } from '@cxqa/core';
+import { builtinAnalyzers, createInspector, invalidResult, kbAnalyzer, maskPersonalData, parseKnowledgeBase, translatorFromFunction } from '@cxqa/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
@@ -128,6 +128,30 @@ describe('no personal data leaves the engine unmasked', () => {
       { numRuns: Number(process.env.CXQA_PROPERTY_RUNS ?? 300) },
     );
   }, 120_000);
+
+  it("in the translations a translator returns (the Result's `translations`), wherever the value was planted in a message", async () => {
+    // an echoing translator hands every planted value back inside its "translation"
+    const echo = createInspector({
+      analyzers: [],
+      translation: { to: 'fr', translator: translatorFromFunction('echo', async (t) => t.map((x) => `FR ${x}`)) },
+    });
+    await fc.assert(
+      fc.asyncProperty(plants, fc.integer({ min: 0, max: carriers.length - 1 }), fc.integer({ min: 0, max: 1 }), async (plant, c, where) => {
+        const text = carriers[c]!(plant.text);
+        const r = await echo.inspect({
+          id: 'c1',
+          messages: [
+            { role: 'customer', text: where === 0 ? text : 'How do I return an item? It arrived broken.', at: '2026-03-02T10:00:00Z' },
+            { role: 'agent', text: where === 1 ? text : 'Sorry about that, I will help you right away.', at: '2026-03-02T10:05:00Z' },
+          ],
+        });
+        expect(r.translations!.length).toBeGreaterThan(0);
+        const out = JSON.stringify(r);
+        expect(leaks(out, plant), `${plant.type} in ${JSON.stringify(text)}:\n${out}`).toBe(false);
+      }),
+      { numRuns: 150 },
+    );
+  });
 
   it('in the issues of an invalid conversation (values echoed by validation) and in an id taken from input', async () => {
     await fc.assert(

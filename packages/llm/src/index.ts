@@ -14,7 +14,9 @@ export {
   runCalibration,
 } from './calibration.js';
 export { type LlmEndpointOptions, type ResolvedEndpoint, resolveEndpoint } from './client.js';
+export { type Completer, type CompleterOptions, type CompletionRequest, createCompleter, type OutputMode } from './complete.js';
 export { type DryRunConversation, type DryRunReport, dryRun } from './dry-run.js';
+export { type BuiltinProtection, compileGlossary, type Glossary, type ProtectedText, restorePlaceholders } from './glossary.js';
 export {
   answerValue,
   FAKE_AGENT_TURN,
@@ -45,4 +47,6 @@ export {
 } from './questions.js';
 export { isRetryable, type RetryOptions, retryAfterMs, withRetries } from './request.js';
 export { countChat, type Encoding, type TokenCounter, tiktokenCounter } from './tokens.js';
+export { languageLabel, renderTranslationRequest, TRANSLATE_PROMPT_VERSION, TRANSLATE_SYSTEM_PROMPT, translationReplySchema } from './translate-prompt.js';
+export { type LlmTranslator, type LlmTranslatorOptions, llmTranslator, type TranslatorStats, translationCacheKey } from './translator.js';
 export { locateQuote } from './verify.js';

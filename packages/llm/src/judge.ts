@@ -3,16 +3,16 @@ import { APIError } from 'openai';
 import pLimit from 'p-limit';
 import { type CachedReply, cacheKey, diskCache, type ReplyCache } from './cache.js';
 import { type LlmEndpointOptions, resolveEndpoint } from './client.js';
+import { type CompleterOptions, createCompleter, parseJsonContent } from './complete.js';
 import { type BudgetOptions, planInputOf, planRequest, priceOf, type RequestPlan } from './plan.js';
 import { jsonSchemaFormat, PROMPT_VERSION, type Reply, replySchema } from './prompt.js';
 import { defaultQuestionSet, loadQuestionSet, type Question, type QuestionSet } from './questions.js';
-import { type AttemptStats, type RetryOptions, withRetries } from './request.js';
 import { type Encoding, type TokenCounter, tiktokenCounter } from './tokens.js';
 import { locateQuote } from './verify.js';
 
 export const LLM_ANALYZER_VERSION = '0.1.0';
 
-export interface LlmJudgeOptions extends LlmEndpointOptions, BudgetOptions, RetryOptions {
+export interface LlmJudgeOptions extends LlmEndpointOptions, BudgetOptions, CompleterOptions {
   /** A question set, or the path of a YAML/JSON one (default: the shipped questions). */
   questions?: QuestionSet | string;
   /** Analyzer name, finding-code and metric prefix (default `llm`). */
@@ -23,8 +23,6 @@ export interface LlmJudgeOptions extends LlmEndpointOptions, BudgetOptions, Retr
   seed?: number;
   /** Self-consistency: requests per conversation, majority answer per question (default 1). */
   samples?: number;
-  /** `auto` (default): JSON schema, falling back to JSON mode when the endpoint rejects it. */
-  structuredOutput?: 'auto' | 'json_schema' | 'json_object';
   /** Directory of the on-disk reply cache, or a cache object. */
   cache?: string | ReplyCache;
   /** Requests in flight at once across all conversations (default 4). */
@@ -83,13 +81,9 @@ function validAnswer(q: Question, answer: string): boolean {
 
 /** Parse a reply's content: JSON (fences tolerated in JSON mode), then the reply schema. */
 export function parseReply(content: string, questions: readonly Question[]): { ok: true; reply: Reply } | { ok: false; problem: string } {
-  const text = content.trim().replace(/^```(?:json)?\s*\n?([\s\S]*?)\n?```$/, '$1');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problem: `not JSON (${describeThrown(error)})` };
-  }
+  const json = parseJsonContent(content);
+  if (!json.ok) return json;
+  const raw = json.value;
   const r = replySchema(questions).safeParse(raw);
   if (!r.success)
     return {
@@ -130,47 +124,10 @@ export function llmJudgeAnalyzer(options: LlmJudgeOptions): LlmJudgeAnalyzer {
   const cache = typeof options.cache === 'string' ? diskCache(options.cache) : options.cache;
   const limit = pLimit(options.concurrency ?? 4);
   const invalidRetries = options.invalidReplyRetries ?? 1;
-  let mode: 'json_schema' | 'json_object' = options.structuredOutput === 'json_object' ? 'json_object' : 'json_schema';
+  const completer = createCompleter(endpoint, options);
   let runTokens = 0;
   const planConfig = { ...options, model: endpoint.model, questionSet, counter, samples };
   const plan = (ctx: Pick<AnalyzerContext, 'conversation' | 'languages' | 'chronological'>) => planRequest(planInputOf(ctx), planConfig);
-
-  async function send(p: RequestPlan, sample: number, signal: AbortSignal, stats: AttemptStats & { fallbacks: number }): Promise<CachedReply> {
-    return withRetries(
-      async () => {
-        const body = {
-          model: endpoint.model,
-          messages: p.messages,
-          temperature,
-          seed: seed + sample,
-          max_tokens: options.maxOutputTokens ?? 1_500,
-          response_format: mode === 'json_schema' ? jsonSchemaFormat(p.questions) : { type: 'json_object' as const },
-        };
-        try {
-          const r = await endpoint.client.chat.completions.create(body, { signal, timeout: options.timeoutMs ?? 60_000, maxRetries: 0 });
-          const content = r.choices[0]?.message?.content;
-          if (typeof content !== 'string') throw new CxqaError('analyzer_failed', `llm: ${endpoint.model} replied without message content`);
-          return { content, mode: body.response_format.type, inputTokens: r.usage?.prompt_tokens ?? null, outputTokens: r.usage?.completion_tokens ?? null };
-        } catch (error) {
-          // an endpoint without structured output rejects json_schema with a 400: fall back to JSON mode once
-          if (
-            mode === 'json_schema' &&
-            options.structuredOutput !== 'json_schema' &&
-            error instanceof APIError &&
-            (error.status === 400 || error.status === 422) &&
-            /response_format|json_schema|structured|schema/i.test(error.message)
-          ) {
-            mode = 'json_object';
-            stats.fallbacks++;
-            return send(p, sample, signal, stats);
-          }
-          throw error;
-        }
-      },
-      { ...options, signal },
-      stats,
-    );
-  }
 
   async function sample(p: RequestPlan, k: number, signal: AbortSignal, m: Record<string, number>): Promise<Reply> {
     const key = cacheKey({
@@ -194,7 +151,19 @@ export function llmJudgeAnalyzer(options: LlmJudgeOptions): LlmJudgeAnalyzer {
       const stats = { attempts: 0, waitedMs: 0, fallbacks: 0 };
       let reply: CachedReply;
       try {
-        reply = await limit(() => send(p, k, signal, stats));
+        reply = await limit(() =>
+          completer.complete(
+            {
+              messages: p.messages,
+              temperature,
+              seed: seed + k,
+              maxTokens: options.maxOutputTokens ?? 1_500,
+              schemaFormat: jsonSchemaFormat(p.questions),
+            },
+            signal,
+            stats,
+          ),
+        );
       } catch (error) {
         m.requests! += stats.attempts;
         if (signal.aborted) throw new CxqaError('analyzer_timeout', `llm: aborted while waiting for ${endpoint.model}`, { cause: error });
@@ -346,7 +315,7 @@ export function llmJudgeAnalyzer(options: LlmJudgeOptions): LlmJudgeAnalyzer {
           [`${name}.unverified`]: count('unverified'),
           [`${name}.missing`]: count('missing'),
           ...Object.fromEntries(Object.entries(m).map(([k, v]) => [`${name}.${k}`, v])),
-          [`${name}.mode`]: m.cacheHits === samples ? 'cache' : mode,
+          [`${name}.mode`]: m.cacheHits === samples ? 'cache' : completer.mode,
           [`${name}.costUsd`]: m.requests
             ? priceOf(options.prices, endpoint.model, p.inputTokens * m.requests, m.outputTokens || p.outputTokensEstimate * m.requests)
             : 0,

@@ -1,6 +1,6 @@
 import { CxqaError, type Prediction, type TextClassifier } from '@cxqa/core';
 import { checkLabelMap, type LabelMap, mapPrediction, SENTIMENT_LABEL_PRESETS } from './labels.js';
-import { batching, inBatches, lazyPipeline, type ModelOptions } from './lazy-pipeline.js';
+import { batching, lazyPipeline, type ModelOptions, runInBatches } from './lazy-pipeline.js';
 
 export interface TransformersClassifierOptions extends ModelOptions {
   /** Model label → cxqa label; defaults to the preset for `model` (see `SENTIMENT_LABEL_PRESETS`). */
@@ -40,7 +40,7 @@ export function createTransformersClassifier(options: TransformersClassifierOpti
     throw new CxqaError('invalid_option', `no label map for model "${options.model}": pass \`labels\` (model label → negative / neutral / positive)`, {
       path: ['labels'],
     });
-  const { batchSize, concurrency } = batching(options);
+  const sizes = batching(options);
   const pipeline = lazyPipeline<Pipe>('text-classification', options, (pipe) =>
     checkLabelMap(options.model, Object.values(pipe.model?.config?.id2label ?? {}), labels),
   );
@@ -51,12 +51,11 @@ export function createTransformersClassifier(options: TransformersClassifierOpti
       await pipeline.load();
     },
     async classify(texts, opts = {}): Promise<Prediction[]> {
-      const pipe = await pipeline.load();
-      return inBatches(
+      return runInBatches(
+        pipeline,
         texts,
-        batchSize,
-        concurrency,
-        async (batch) => {
+        sizes,
+        async (pipe, batch) => {
           const raw = await pipe(batch, { top_k: null });
           const rows = (batch.length === 1 && !Array.isArray(raw[0]) ? [raw] : raw) as Output[];
           return rows.map((scores) => mapPrediction(scores, labels));

@@ -3,3 +3,10 @@ export { createTransformersEmbedder, type TransformersEmbedder, type Transformer
 export { checkLabelMap, type LabelMap, mapPrediction, SENTIMENT_LABEL_PRESETS } from './labels.js';
 export type { ModelOptions } from './lazy-pipeline.js';
 export { defaultLibrary, type ModelSource, type TransformersLibrary } from './library.js';
+export {
+  createTransformersTranslator,
+  NLLB_LANGUAGE_CODES,
+  type TransformersTranslator,
+  type TransformersTranslatorOptions,
+  type TranslationFamily,
+} from './translator.js';

@@ -112,3 +112,15 @@ export function batching(options: ModelOptions): { batchSize: number; concurrenc
     throw new CxqaError('invalid_option', 'batchSize and concurrency must be at least 1', { path: [batchSize >= 1 ? 'concurrency' : 'batchSize'] });
   return { batchSize, concurrency };
 }
+
+/** Load `pipeline`, then run `fn(pipe, batch)` over `items` as {@link inBatches} does (results in order). */
+export async function runInBatches<P, T, R>(
+  pipeline: LazyPipeline<P>,
+  items: readonly T[],
+  { batchSize, concurrency }: { batchSize: number; concurrency: number },
+  fn: (pipe: P, batch: T[]) => Promise<R[]>,
+  signal?: AbortSignal,
+): Promise<R[]> {
+  const pipe = await pipeline.load();
+  return inBatches(items, batchSize, concurrency, (batch) => fn(pipe, batch), signal);
+}

@@ -10,40 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-
-// --- protobuf wire format -------------------------------------------------------------------
-const varint = (n: number | bigint): number[] => {
-  let v = BigInt.asUintN(64, BigInt(n));
-  const out: number[] = [];
-  do {
-    let byte = Number(v & 0x7fn);
-    v >>= 7n;
-    if (v) byte |= 0x80;
-    out.push(byte);
-  } while (v);
-  return out;
-};
-const key = (field: number, wire: number) => varint((field << 3) | wire);
-const int = (field: number, n: number) => [...key(field, 0), ...varint(n)];
-const bytes = (field: number, data: Uint8Array | number[]) => [...key(field, 2), ...varint(data.length), ...data];
-const str = (field: number, s: string) => bytes(field, [...Buffer.from(s, 'utf8')]);
-const msg = (field: number, ...parts: number[][]) => bytes(field, parts.flat());
-
-// --- ONNX messages ----------------------------------------------------------------------------
-const FLOAT = 1;
-const INT64 = 7;
-const dims = (shape: (number | string)[]) => msg(2, ...shape.map((d) => msg(1, typeof d === 'number' ? int(1, d) : str(2, d))));
-const valueInfo = (field: number, name: string, elem: number, shape: (number | string)[]) =>
-  msg(field, str(1, name), msg(2, msg(1, int(1, elem), dims(shape))));
-const floatTensor = (name: string, shape: number[], values: number[]) => {
-  const raw = Buffer.alloc(values.length * 4);
-  values.forEach((v, i) => raw.writeFloatLE(v, i * 4));
-  return msg(5, ...shape.map((d) => int(1, d)), int(2, FLOAT), str(8, name), bytes(9, [...raw]));
-};
-const attrInt = (name: string, v: number) => msg(5, str(1, name), int(3, v), int(20, 2));
-const attrInts = (name: string, vs: number[]) => msg(5, str(1, name), ...vs.map((v) => int(8, v)), int(20, 7));
-const node = (op: string, inputs: string[], outputs: string[], ...attrs: number[][]) =>
-  msg(1, ...inputs.map((i) => str(1, i)), ...outputs.map((o) => str(2, o)), str(3, `${op}_${outputs[0]}`), str(4, op), ...attrs);
+import { attrInt, attrInts, FLOAT, floatTensor, INT64, node, onnxModel, str, valueInfo } from './onnx-proto.js';
 
 export interface TinyModelSpec {
   /** Words of the vocabulary and the label each one votes for. */
@@ -72,7 +39,7 @@ export function tinyOnnxModel(vocabSize: number, embedding: number[], labels: nu
     valueInfo(11, 'attention_mask', INT64, ['batch', 'sequence']),
     valueInfo(12, 'logits', FLOAT, ['batch', labels]),
   ];
-  return Uint8Array.from([...int(1, 7), ...str(2, 'cxqa-test'), ...msg(7, ...graph), ...msg(8, str(1, ''), int(2, 11))]);
+  return onnxModel(11, ...graph);
 }
 
 /**
@@ -115,7 +82,7 @@ export function tinyOnnxEncoder(vocabSize: number, hidden: number, embedding: nu
     valueInfo(11, 'attention_mask', INT64, ['batch', 'sequence']),
     valueInfo(12, 'last_hidden_state', FLOAT, ['batch', 'sequence', hidden]),
   ];
-  return Uint8Array.from([...int(1, 7), ...str(2, 'cxqa-test'), ...msg(7, ...graph), ...msg(8, str(1, ''), int(2, 11))]);
+  return onnxModel(11, ...graph);
 }
 
 /**
@@ -138,26 +105,43 @@ export function writeTinyEncoder(dir: string, id: string, vectors: Record<string
   return root;
 }
 
-function writeTokenizer(root: string, vocab: Record<string, number>): void {
+/** A WordLevel tokenizer (lower-cased, split on whitespace) over `vocab`; `specials` are added tokens (`eos` the end token, `extra` language tokens) of `tokenizerClass`. */
+export function writeTokenizer(
+  root: string,
+  vocab: Record<string, number>,
+  specials: { pad: string; unk: string; eos?: string; extra?: string[]; tokenizerClass?: string } = { pad: '[PAD]', unk: '[UNK]' },
+): void {
+  const added = [specials.pad, ...(specials.eos ? [specials.eos] : []), specials.unk, ...(specials.extra ?? [])].map((content) => ({
+    id: vocab[content]!,
+    content,
+    single_word: false,
+    lstrip: false,
+    rstrip: false,
+    normalized: false,
+    special: true,
+  }));
   writeFileSync(
     join(root, 'tokenizer.json'),
     JSON.stringify({
       version: '1.0',
       truncation: null,
       padding: null,
-      added_tokens: [
-        { id: 0, content: '[PAD]', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true },
-        { id: 1, content: '[UNK]', single_word: false, lstrip: false, rstrip: false, normalized: false, special: true },
-      ],
+      added_tokens: added,
       normalizer: { type: 'Lowercase' },
       pre_tokenizer: { type: 'Whitespace' },
       post_processor: null,
       decoder: null,
-      model: { type: 'WordLevel', vocab, unk_token: '[UNK]' },
+      model: { type: 'WordLevel', vocab, unk_token: specials.unk },
     }),
   );
   writeFileSync(
     join(root, 'tokenizer_config.json'),
-    JSON.stringify({ tokenizer_class: 'PreTrainedTokenizer', pad_token: '[PAD]', unk_token: '[UNK]', model_max_length: 512 }),
+    JSON.stringify({
+      tokenizer_class: specials.tokenizerClass ?? 'PreTrainedTokenizer',
+      pad_token: specials.pad,
+      unk_token: specials.unk,
+      ...(specials.eos ? { eos_token: specials.eos } : {}),
+      model_max_length: 512,
+    }),
   );
 }

@@ -14,6 +14,7 @@ import { createProgress } from '../output/progress.js';
 import { assertReadableFile, assertWritableFolder, openSink } from '../output/sink.js';
 import { Summary } from '../output/summary.js';
 import { loadSentimentModel } from '../sentiment-model.js';
+import { type LoadedTranslation, loadTranslation } from '../translation.js';
 import type { FailOn } from '../usage.js';
 
 export interface InspectArgs {
@@ -40,11 +41,14 @@ export async function runInspect(args: InspectArgs, io: CliIo): Promise<number> 
   if (args.dryRun) return await dryRunLlm(args, io, config);
   if (args.out) assertWritableFolder('--out', args.out); // before a model loads; openSink checks again
   const classifier = config.sentimentModel ? await loadSentimentModel(config.sentimentModel, args.config!) : undefined;
+  let translation: LoadedTranslation | undefined;
   try {
     const judge = config.llm ? await loadLlmJudge(config.llm, args.config!, io.env ?? process.env) : undefined;
-    return await inspectAll(args, io, config, classifier, judge);
+    translation = config.translation ? await loadTranslation(config.translation, args.config!, io.env ?? process.env) : undefined;
+    return await inspectAll(args, io, config, { classifier, judge, translation });
   } finally {
     await classifier?.dispose();
+    await translation?.dispose();
   }
 }
 
@@ -73,10 +77,9 @@ async function inspectAll(
   args: InspectArgs,
   io: CliIo,
   config: CliConfig,
-  classifier: TextClassifier | undefined,
-  judge: Analyzer | undefined,
+  { classifier, judge, translation }: { classifier: TextClassifier | undefined; judge: Analyzer | undefined; translation: LoadedTranslation | undefined },
 ): Promise<number> {
-  const inspector = await buildCliInspector(config, args.config, { classifier, judge });
+  const inspector = await buildCliInspector(config, args.config, { classifier, judge, translation });
   const env = io.env ?? process.env;
   const inspectorModule = {
     module: WORKER_INSPECTOR_MODULE,

@@ -23,6 +23,14 @@ export interface PreparedConversation {
   chronological: number[];
   languages: Record<Role, string>;
   issues: Issue[];
+  /** Set when a translator was configured: the review language, its name and how many messages it could not translate. */
+  translation?: TranslationSummary;
+}
+
+export interface TranslationSummary {
+  to: string;
+  translator: string;
+  untranslated: number;
 }
 
 /** Build the shared per-message views (normalized text, time, language, translation). */
@@ -53,29 +61,59 @@ export async function prepareConversation(conversation: Conversation, options: C
       languageConfidence: guess.confidence,
     };
   });
-  if (options.translation) {
-    const { to, translator } = options.translation;
-    const todo = messages.filter((m) => m.language !== 'und' && m.language !== to && m.text.trim());
-    if (todo.length) {
-      const limit = options.timeLimitMs ?? 10_000;
-      const timed = await withTimeLimit(limit, (signal) =>
-        translator.translate(
-          todo.map((m) => m.text),
-          { to, signal: options.signal ? AbortSignal.any([options.signal, signal]) : signal },
-        ),
-      );
-      const out = timed.ok ? timed.value : null;
-      const problem = !timed.ok
-        ? timed.timedOut
-          ? `did not finish within ${limit} ms`
-          : describeThrown(timed.error)
-        : !Array.isArray(out) || out.length !== todo.length
-          ? `returned ${Array.isArray(out) ? out.length : typeof out} texts for ${todo.length}`
-          : null;
-      if (problem) issues.push({ code: 'translation_failed', message: `translator "${translator.name}" failed: ${problem}` });
-      else todo.forEach((m, k) => ((m as { translation?: string }).translation = String(out![k])));
-    }
-  }
+  const translation = options.translation ? await translateMessages(messages, options.translation, options, issues) : undefined;
   const chronological = messages.map((m) => m.index).sort((a, b) => messages[a]!.time - messages[b]!.time || a - b);
-  return { conversation, messages, chronological, languages: langs.byRole, issues };
+  return { conversation, messages, chronological, languages: langs.byRole, issues, ...(translation ? { translation } : {}) };
+}
+
+/**
+ * Translate the messages not in `to`, one translator call per detected source language (all in
+ * parallel, under one time limit), setting `translation` on each view. A failing call leaves a
+ * `translation_failed` issue; a `null` slot leaves that message untranslated and counted.
+ */
+async function translateMessages(
+  messages: MessageView[],
+  { to, translator }: { to: string; translator: Translator },
+  options: ContextOptions,
+  issues: Issue[],
+): Promise<TranslationSummary> {
+  const summary: TranslationSummary = { to, translator: translator.name, untranslated: 0 };
+  const todo = messages.filter((m) => m.language !== 'und' && m.language !== to && m.text.trim());
+  if (!todo.length) return summary;
+  const groups = new Map<string, MessageView[]>();
+  for (const m of todo) groups.set(m.language, [...(groups.get(m.language) ?? []), m]);
+  const limit = options.timeLimitMs ?? 10_000;
+  const timed = await withTimeLimit(limit, (signal) => {
+    const any = options.signal ? AbortSignal.any([options.signal, signal]) : signal;
+    return Promise.all(
+      [...groups].map(([from, group]) =>
+        translator.translate(
+          group.map((m) => m.text),
+          { from, to, signal: any },
+        ),
+      ),
+    );
+  });
+  const outs = timed.ok ? timed.value : null;
+  const groupList = [...groups.values()];
+  const bad = outs?.findIndex((out, g) => !Array.isArray(out) || out.length !== groupList[g]!.length) ?? -1;
+  const problem = !timed.ok
+    ? timed.timedOut
+      ? `did not finish within ${limit} ms`
+      : describeThrown(timed.error)
+    : bad >= 0
+      ? `returned ${Array.isArray(outs![bad]) ? outs![bad]!.length : typeof outs![bad]} texts for ${groupList[bad]!.length}`
+      : null;
+  if (problem) {
+    issues.push({ code: 'translation_failed', message: `translator "${translator.name}" failed: ${problem}` });
+    return summary;
+  }
+  groupList.forEach((group, g) =>
+    group.forEach((m, k) => {
+      const text = outs![g]![k];
+      if (text === null || text === undefined) summary.untranslated++;
+      else (m as { translation?: string }).translation = String(text);
+    }),
+  );
+  return summary;
 }

@@ -5,7 +5,8 @@ import type { Result } from '../schemas/result.js';
 /**
  * The masking boundary: every string of a Result that could carry input text — the conversation
  * id, dimension explanations, each finding's evidence, explanation, suggestion, rule id and every
- * string inside `rule.detail`, metric values, issue messages and paths, review reasons — passes
+ * string inside `rule.detail`, metric values, issue messages and paths, review reasons, the text of
+ * each message translation — passes
  * `maskPersonalData` (see pii/mask-text.ts). Numbers, codes, severities and versions are left as
  * they are. In the conversation id only digit runs written like a phone or card are swept (ticket
  * numbers such as "ZD-48213377" stay usable for joining results to their input; an e-mail, phone
@@ -30,6 +31,7 @@ export function maskResult(result: Result): Result {
       ...(i.path ? { path: i.path.map((p) => (typeof p === 'string' ? mask(p) : p)) } : {}),
     })),
     review: { ...result.review, reasons: result.review.reasons.map(mask) },
+    ...(result.translations ? { translations: result.translations.map((t) => ({ ...t, text: mask(t.text) })) } : {}),
   };
 }
 

@@ -61,6 +61,12 @@ export function assembleResult(
   }
   found.sort((a, b) => (a.messageIndex ?? -1) - (b.messageIndex ?? -1));
   const findings = mergeFindings(found);
+  const t = prepared.translation;
+  if (t) {
+    metrics['translation.translator'] = t.translator;
+    metrics['translation.translated'] = prepared.messages.filter((m) => m.translation !== undefined).length;
+    metrics['translation.untranslated'] = t.untranslated;
+  }
   const scored = scoreConversation(scorecard, bases, findings);
   const failedAnalyzer = issues.some((i) => i.analyzer !== undefined || i.code === 'translation_failed');
   const dimensions = scored.autoFailed
@@ -79,5 +85,12 @@ export function assembleResult(
     issues,
     review: reviewOf(scorecard, findings, metrics),
     versions,
+    ...(t
+      ? {
+          translations: prepared.messages
+            .filter((m) => m.translation !== undefined)
+            .map((m) => ({ messageIndex: m.index, from: m.language, to: t.to, text: m.translation! })),
+        }
+      : {}),
   });
 }

@@ -37,6 +37,18 @@ export const ReviewSchema = z.object({
   reasons: z.array(z.string()),
 });
 
+/** One message's machine translation, for reviewers (the original text stays the evidence). */
+export const TranslationSchema = z.object({
+  /** Index in `messages` of the input conversation. */
+  messageIndex: z.number().int().nonnegative(),
+  /** Detected language of the original (ISO 639-1). */
+  from: z.string(),
+  /** Review language it was translated into (ISO 639-1). */
+  to: z.string(),
+  /** The translation, personal data masked like every output string. */
+  text: z.string(),
+});
+
 export const ResultSchema = z.object({
   conversationId: z.string().nullable(),
   status: ResultStatusSchema,
@@ -51,6 +63,12 @@ export const ResultSchema = z.object({
   /** Whether a person should read it (results written before 0.2 have none: read as not needed). */
   review: ReviewSchema.default({ needed: false, reasons: [] }),
   versions: VersionsSchema,
+  /**
+   * Present only when a translator was configured: the translation of each message not in the
+   * review language (messages it could not translate are left out and counted in
+   * `translation.untranslated`). Results written without a translator have none.
+   */
+  translations: z.array(TranslationSchema).optional(),
 });
 
 export type ResultStatus = z.infer<typeof ResultStatusSchema>;
@@ -60,3 +78,4 @@ export type MetricValue = z.infer<typeof MetricValueSchema>;
 export type Versions = z.infer<typeof VersionsSchema>;
 export type Result = z.infer<typeof ResultSchema>;
 export type Review = z.infer<typeof ReviewSchema>;
+export type Translation = z.infer<typeof TranslationSchema>;

@@ -1,5 +1,15 @@
+/** What a translator is asked: the target language, the source language when every text shares one, and a signal. */
+export interface TranslateOptions {
+  /** Source language (ISO 639-1) when known; the pipeline groups messages by detected language and passes it. */
+  from?: string;
+  /** Target language (ISO 639-1). */
+  to: string;
+  signal?: AbortSignal;
+}
+
 /**
- * A translation provider. Core ships none; provider packages (or your own function) plug in.
+ * A translation provider. Core ships none; provider packages (`@cxqa/llm`'s `llmTranslator`,
+ * `@cxqa/transformers`' `createTransformersTranslator`) or your own function plug in.
  * Implementations must not call a network unless the user configured them to.
  *
  * @example
@@ -8,8 +18,12 @@
  */
 export interface Translator {
   readonly name: string;
-  /** Translate a batch; the result must have the same length and order. */
-  translate(texts: readonly string[], options: { from?: string; to: string; signal?: AbortSignal }): Promise<string[]>;
+  /**
+   * Translate a batch; the result must have the same length and order. `null` in a slot means
+   * "this text could not be translated safely" (e.g. a protected term was lost): the message stays
+   * untranslated and the Result counts it in `translation.untranslated`.
+   */
+  translate(texts: readonly string[], options: TranslateOptions): Promise<(string | null)[]>;
 }
 
 /**
@@ -18,9 +32,6 @@ export interface Translator {
  * @example
  * const translator = translatorFromFunction('my-api', async (texts, { to }) => myApi.translate(texts, to));
  */
-export function translatorFromFunction(
-  name: string,
-  fn: (texts: readonly string[], options: { from?: string; to: string; signal?: AbortSignal }) => Promise<string[]>,
-): Translator {
+export function translatorFromFunction(name: string, fn: (texts: readonly string[], options: TranslateOptions) => Promise<(string | null)[]>): Translator {
   return { name, translate: fn };
 }
