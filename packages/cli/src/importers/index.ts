@@ -4,12 +4,12 @@ import { freshdeskImporter } from './freshdesk.js';
 import { gorgiasImporter } from './gorgias.js';
 import type { Importer, Vendor } from './importer.js';
 import { intercomImporter } from './intercom.js';
-import { type ExportRecord, readExportRecords } from './records.js';
+import { type ByteSource, type ExportRecord, readExportRecords } from './records.js';
 import { zendeskImporter } from './zendesk.js';
 
 export { ImportError, type ImportErrorCode } from './errors.js';
 export { type Importer, type InternalNote, VENDORS, type Vendor } from './importer.js';
-export { type ExportRecord, readExportRecords } from './records.js';
+export { type ByteSource, type ExportRecord, readExportRecords } from './records.js';
 
 /** The importer of each helpdesk. */
 export const IMPORTERS: Record<Vendor, Importer> = {
@@ -37,7 +37,7 @@ export type ImportOutcome = { record: number; conversation: Conversation } | { r
  * readExportRecords) into one outcome per record: a Conversation or the failure that names the
  * path. Unexpected exceptions are bugs and are thrown.
  */
-export async function* importConversations(vendor: Vendor, source: AsyncIterable<Buffer | string>): AsyncGenerator<ImportOutcome> {
+export async function* importConversations(vendor: Vendor, source: ByteSource): AsyncGenerator<ImportOutcome> {
   const importer = IMPORTERS[vendor];
   for await (const record of readExportRecords(source, importer.listKeys)) {
     if ('error' in record) {

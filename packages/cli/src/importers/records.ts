@@ -11,6 +11,9 @@ import { isObject, type Json } from './fields.js';
  */
 export type ExportRecord = { index: number; where: string; value: Json } | { index: number; where: string; error: ImportError };
 
+/** The bytes of an export: a file or stdin stream, or chunks in memory. */
+export type ByteSource = AsyncIterable<Buffer | string> | Iterable<Buffer | string>;
+
 /**
  * Read an export as records, streaming. Accepted layouts, told apart by the first bytes:
  * - NDJSON (one object per line; a line may also be an API list page `{"tickets": [...]}`, whose
@@ -22,8 +25,13 @@ export type ExportRecord = { index: number; where: string; value: Json } | { ind
  *   expanded or the object is the one record.
  * UTF-8 (a byte order mark is dropped); NDJSON may also be UTF-16 with a byte order mark.
  */
-export async function* readExportRecords(source: AsyncIterable<Buffer | string>, listKeys: readonly string[]): AsyncGenerator<ExportRecord> {
-  const iterator = source[Symbol.asyncIterator]();
+export async function* readExportRecords(source: ByteSource, listKeys: readonly string[]): AsyncGenerator<ExportRecord> {
+  const iterator =
+    Symbol.asyncIterator in source
+      ? source[Symbol.asyncIterator]()
+      : (async function* () {
+          yield* source;
+        })();
   let head = Buffer.alloc(0);
   let done = false;
   const first = (): number => {
