@@ -55,7 +55,7 @@ describe('zendesk', () => {
     expect(roles(await convert('zendesk', bare))[3]).toBe('agent');
     const c = await convert('zendesk', mail);
     expect(c.messages[0]).toEqual({ role: 'customer', text: mail.comments[0].plain_body, at: '2026-03-02T09:12:04Z', authorId: '20978392' });
-    expect((await convert('zendesk', web)).messages[3]!.at).toBe('2026-03-03T18:20:00+01:00');
+    expect((await convert('zendesk', web)).messages[3]!.at).toBe('2026-03-03T19:20:00+01:00');
   });
 
   it('keeps private comments out of the transcript and in metadata.internalNotes', async () => {
