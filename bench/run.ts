@@ -1,11 +1,12 @@
 /**
- * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--corpora DIR] [--baseline DIR] [--only baseline]`.
+ * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--corpora DIR] [--baseline DIR] [--only baseline|import]`.
  * Timings live here, never in unit tests. Run with --expose-gc (the package script does).
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBaseline } from './baseline.bench.js';
+import { benchImport } from './import.bench.js';
 import { benchKb } from './kb.bench.js';
 import { benchLangid } from './langid.bench.js';
 import { benchLexicons } from './lexicon.bench.js';
@@ -28,7 +29,8 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const rows: BenchRow[] = [];
 if (values.only === 'baseline' && !values.baseline)
   throw new Error('--only baseline needs --baseline DIR (a checkout of an earlier commit with its dependencies installed)');
-if (values.only !== 'baseline') {
+if (values.only === 'import') rows.push(...(await benchImport(20_000, log)));
+else if (values.only !== 'baseline') {
   rows.push(...benchNormalize());
   rows.push(...(await benchPipeline(Number(values.stream), log)));
   rows.push(...(await benchLangid(resolve(values.corpora!), log)));
@@ -36,6 +38,7 @@ if (values.only !== 'baseline') {
   rows.push(...(await benchKb(resolve(values.corpora!), log)));
   rows.push(...(await benchLlm(resolve(values.corpora!), log)));
   rows.push(...(await benchTransformers(log)));
+  rows.push(...(await benchImport(20_000, log)));
 }
 if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), log)));
 
