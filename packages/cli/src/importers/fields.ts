@@ -101,3 +101,10 @@ export function unixTimestamp(record: Json, key: string, path: string): string {
     throw new ImportError('invalid_field', at(path, key), `expected a Unix time in seconds, got ${typeof v === 'number' ? v : kind(v)}`);
   return new Date(v * 1000).toISOString().replace('.000Z', 'Z');
 }
+
+/** `holder[key]`, a list of `{ name }` objects (Intercom, Gorgias tags), as the names; absent gives undefined. */
+export function names(holder: Json, key: string, path: string): string[] | undefined {
+  if (holder[key] === undefined || holder[key] === null) return undefined;
+  const items = list(holder, key, path);
+  return items.map((_, i) => optionalString(element(items, i, at(path, key)), 'name', at(at(path, key), i)) ?? '').filter(Boolean);
+}

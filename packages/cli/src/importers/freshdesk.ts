@@ -1,7 +1,7 @@
 import type { Message, Role } from '@cxqa/core';
 import { at, ImportError } from './errors.js';
 import { element, id, isObject, isoTimestamp, type Json, list, optionalBoolean, optionalId, optionalNumber, optionalString } from './fields.js';
-import { htmlToText } from './html.js';
+import { bodyText } from './html.js';
 import { build, type Importer, type InternalNote } from './importer.js';
 
 /** Freshdesk ticket `source` codes → cxqa channel. */
@@ -32,7 +32,7 @@ export const freshdeskImporter: Importer = {
     const requester = optionalId(ticket, 'requester_id', '$');
     const responder = optionalId(ticket, 'responder_id', '$');
     const source = optionalNumber(ticket, 'source', '$');
-    const opening = (await text(ticket, '$', 'description_text', 'description')).trim();
+    const opening = ((await bodyText(ticket, '$', ['description_text'], 'description')) ?? '').trim();
     const messages: Message[] = [];
     const notes: InternalNote[] = [];
     if (opening) {
@@ -45,7 +45,7 @@ export const freshdeskImporter: Importer = {
       const entry = element(conversations, i, '$.conversations');
       const authorId = optionalId(entry, 'user_id', path);
       const when = isoTimestamp(entry, 'created_at', path);
-      const body = await text(entry, path, 'body_text', 'body');
+      const body = (await bodyText(entry, path, ['body_text'], 'body')) ?? '';
       const isPrivate = optionalBoolean(entry, 'private', path);
       if (isPrivate === undefined)
         throw new ImportError('invalid_field', at(path, 'private'), 'expected true or false: without it a private note could enter the transcript');
@@ -74,14 +74,6 @@ export const freshdeskImporter: Importer = {
     });
   },
 };
-
-/** A plain-text field, else its HTML sibling as text; '' when both are absent. */
-async function text(record: Json, path: string, plainKey: string, htmlKey: string): Promise<string> {
-  const plain = optionalString(record, plainKey, path);
-  if (plain !== undefined) return plain;
-  const html = optionalString(record, htmlKey, path);
-  return html === undefined ? '' : htmlToText(html);
-}
 
 /** `satisfaction_ratings[0].ratings.default_question`, checked against Freshdesk's answer values. */
 function firstRating(ticket: Json): number | undefined {

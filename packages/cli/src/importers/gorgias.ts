@@ -1,7 +1,7 @@
 import type { Message, Role } from '@cxqa/core';
 import { at, ImportError } from './errors.js';
-import { element, id, isObject, isoTimestamp, type Json, list, optionalBoolean, optionalId, optionalNumber, optionalString } from './fields.js';
-import { htmlToText } from './html.js';
+import { element, id, isObject, isoTimestamp, list, names, optionalBoolean, optionalId, optionalNumber, optionalString } from './fields.js';
+import { bodyText } from './html.js';
 import { build, type Importer, type InternalNote } from './importer.js';
 
 /** Gorgias channels → cxqa channel and platform (others are kept as written). */
@@ -44,7 +44,8 @@ export const gorgiasImporter: Importer = {
       const item = element(items, i, '$.messages');
       const when = isoTimestamp(item, 'created_datetime', path);
       const sender = isObject(item.sender) ? optionalId(item.sender, 'id', at(path, 'sender')) : undefined;
-      const text = await messageText(item, path);
+      const text = await bodyText(item, path, ['body_text', 'stripped_text'], 'body_html');
+      if (text === undefined) throw new ImportError('unknown_shape', at(path, 'body_text'), 'a message needs body_text, stripped_text or body_html');
       const isPublic = optionalBoolean(item, 'public', path);
       if (isPublic === undefined)
         throw new ImportError('invalid_field', at(path, 'public'), 'expected true or false: without it an internal note could enter the transcript');
@@ -77,26 +78,12 @@ export const gorgiasImporter: Importer = {
         status,
         via: optionalString(ticket, 'via', '$'),
         language: optionalString(ticket, 'language', '$'),
-        tags: tagNames(ticket),
+        tags: names(ticket, 'tags', '$'),
       },
     });
   },
 };
 
-async function messageText(item: Json, path: string): Promise<string> {
-  const plain = optionalString(item, 'body_text', path) ?? optionalString(item, 'stripped_text', path);
-  if (plain !== undefined) return plain;
-  const html = optionalString(item, 'body_html', path);
-  if (html !== undefined) return htmlToText(html);
-  throw new ImportError('unknown_shape', at(path, 'body_text'), 'a message needs body_text, stripped_text or body_html');
-}
-
 function idOnly(value: string | undefined): { id: string } | undefined {
   return value === undefined ? undefined : { id: value };
-}
-
-function tagNames(ticket: Json): string[] | undefined {
-  if (ticket.tags === undefined || ticket.tags === null) return undefined;
-  const tags = list(ticket, 'tags', '$');
-  return tags.map((_, i) => optionalString(element(tags, i, '$.tags'), 'name', at('$.tags', i)) ?? '').filter(Boolean);
 }

@@ -1,3 +1,5 @@
+import { type Json, optionalString } from './fields.js';
+
 type Convert = (html: string, options?: object) => string;
 let convert: Convert | undefined;
 
@@ -16,4 +18,17 @@ export async function htmlToText(html: string): Promise<string> {
       { selector: 'p', options: { leadingLineBreaks: 1, trailingLineBreaks: 1 } },
     ],
   }).trim();
+}
+
+/**
+ * A message body: the first of `plainKeys` that holds a string, else `htmlKey` converted to
+ * text, else undefined (the record has no body). A key of another type throws `invalid_field`.
+ */
+export async function bodyText(record: Json, path: string, plainKeys: readonly string[], htmlKey: string): Promise<string | undefined> {
+  for (const key of plainKeys) {
+    const plain = optionalString(record, key, path);
+    if (plain !== undefined) return plain;
+  }
+  const html = optionalString(record, htmlKey, path);
+  return html === undefined ? undefined : htmlToText(html);
 }

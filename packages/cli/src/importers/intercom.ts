@@ -1,7 +1,7 @@
 import type { Message, Role } from '@cxqa/core';
 import { at, ImportError } from './errors.js';
-import { element, id, isObject, type Json, list, object, optionalBoolean, optionalId, optionalNumber, optionalString, unixTimestamp } from './fields.js';
-import { htmlToText } from './html.js';
+import { element, id, isObject, type Json, list, names, object, optionalBoolean, optionalId, optionalNumber, optionalString, unixTimestamp } from './fields.js';
+import { bodyText } from './html.js';
 import { build, type Importer, type InternalNote } from './importer.js';
 
 /** Intercom author types → cxqa role. Bots and campaigns that write "on behalf of" an admin are caught by `from_ai_agent` / `delivered_as`. */
@@ -81,7 +81,7 @@ export const intercomImporter: Importer = {
         title: optionalString(record, 'title', '$'),
         state,
         sourceType: optionalString(source, 'type', '$.source'),
-        tags: tagNames(record),
+        tags: isObject(record.tags) ? names(record.tags, 'tags', '$.tags') : undefined,
         csatRemark: rating ? optionalString(rating, 'remark', '$.conversation_rating') : undefined,
         events: Object.keys(events).length ? events : undefined,
         partsMissing: total !== undefined && total > parts.length ? total - parts.length : undefined,
@@ -92,8 +92,7 @@ export const intercomImporter: Importer = {
 
 /** A source or part as a message, or undefined when it has no text (an event). */
 async function message(part: Json, path: string, when: string, automated: boolean): Promise<Message | undefined> {
-  const body = optionalString(part, 'body', path);
-  const text = body === undefined ? '' : await htmlToText(body);
+  const text = (await bodyText(part, path, [], 'body')) ?? '';
   if (!text) return undefined;
   const author = object(part, 'author', path);
   const type = optionalString(author, 'type', at(path, 'author'));
@@ -113,10 +112,4 @@ function customerOf(record: Json): { id: string } | undefined {
   const first = Array.isArray(contacts) && isObject(contacts[0]) ? contacts[0] : undefined;
   const contactId = first ? optionalId(first, 'id', '$.contacts[0]') : undefined;
   return contactId ? { id: contactId } : undefined;
-}
-
-function tagNames(record: Json): string[] | undefined {
-  if (!isObject(record.tags)) return undefined;
-  const tags = list(record.tags, 'tags', '$.tags');
-  return tags.map((_, i) => optionalString(element(tags, i, '$.tags.tags'), 'name', at('$.tags.tags', i)) ?? '').filter(Boolean);
 }

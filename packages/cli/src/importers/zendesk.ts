@@ -1,7 +1,7 @@
 import type { Message, Role } from '@cxqa/core';
 import { at, ImportError } from './errors.js';
 import { element, id, isObject, isoTimestamp, type Json, list, optionalBoolean, optionalId, optionalString } from './fields.js';
-import { htmlToText } from './html.js';
+import { bodyText } from './html.js';
 import { build, type Importer, type InternalNote } from './importer.js';
 
 /** Zendesk `via.channel` values → cxqa channel (others are kept as written). */
@@ -57,7 +57,8 @@ export const zendeskImporter: Importer = {
       if (isPublic === undefined)
         throw new ImportError('invalid_field', at(path, 'public'), 'expected true or false: without it a private note could enter the transcript');
       const authorId = optionalId(comment, 'author_id', path);
-      const text = await commentText(comment, path);
+      const text = await bodyText(comment, path, ['plain_body', 'body'], 'html_body');
+      if (text === undefined) throw new ImportError('unknown_shape', at(path, 'body'), 'a comment needs plain_body, body or html_body');
       const when = isoTimestamp(comment, 'created_at', path);
       if (!isPublic) {
         notes.push({ at: when, ...(authorId ? { authorId } : {}), text });
@@ -96,15 +97,6 @@ export const zendeskImporter: Importer = {
     });
   },
 };
-
-/** Text of a comment: `plain_body`, else `body`, else `html_body` as text. */
-async function commentText(comment: Json, path: string): Promise<string> {
-  const plain = optionalString(comment, 'plain_body', path) ?? optionalString(comment, 'body', path);
-  if (plain !== undefined) return plain;
-  const html = optionalString(comment, 'html_body', path);
-  if (html !== undefined) return htmlToText(html);
-  throw new ImportError('unknown_shape', at(path, 'body'), 'a comment needs plain_body, body or html_body');
-}
 
 /** Author id → role from a `users` side-load (on the record or the ticket), when present. */
 function userRoles(record: Json, ticket: Json): Map<string, Role> {
