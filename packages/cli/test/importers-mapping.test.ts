@@ -84,6 +84,10 @@ describe('zendesk', () => {
     const late = structuredClone(mail);
     late.comments[2].created_at = '2026-03-02T09:41:10';
     expect(await failure('zendesk', late)).toMatchObject({ code: 'invalid_field', path: '$.comments[2].created_at' });
+    late.comments[2].created_at = '2026-02-31T09:41:10Z';
+    expect(await failure('zendesk', late)).toMatchObject({ code: 'invalid_field', path: '$.comments[2].created_at' });
+    late.comments[2].created_at = '2026-03-02T09:41:10+0100';
+    expect(await failure('zendesk', late)).toMatchObject({ code: 'invalid_field', path: '$.comments[2].created_at' });
     late.comments[2].created_at = 1772443920;
     expect(await failure('zendesk', late)).toMatchObject({ code: 'invalid_field', path: '$.comments[2].created_at' });
     const { public: _p, ...noVisibility } = mail.comments[1];

@@ -89,9 +89,15 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d
 export function isoTimestamp(record: Json, key: string, path: string): string {
   const v = record[key];
   if (typeof v !== 'string') throw new ImportError('invalid_field', at(path, key), `expected an ISO 8601 timestamp, got ${kind(v)}`);
-  if (!RFC3339.test(v) || Number.isNaN(Date.parse(v)))
+  if (!RFC3339.test(v) || Number.isNaN(Date.parse(v)) || !realDay(v))
     throw new ImportError('invalid_field', at(path, key), `expected an ISO 8601 timestamp with seconds and an offset (…Z or …+01:00), got "${v.slice(0, 40)}"`);
   return v;
+}
+
+/** False for a day the calendar does not have (31 February), which `Date.parse` rolls over. */
+function realDay(v: string): boolean {
+  const [y, m, d] = v.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
 }
 
 /** A Unix time in seconds (Intercom's `created_at`) as an RFC 3339 UTC timestamp. */
