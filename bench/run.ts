@@ -32,7 +32,7 @@ if (values.only === 'baseline' && !values.baseline)
 if (values.only === 'import') rows.push(...(await benchImport(20_000, log)));
 else if (values.only !== 'baseline') {
   rows.push(...benchNormalize());
-  rows.push(...(await benchPipeline(Number(values.stream), log)));
+  rows.push(...(await benchPipeline(Number(values.stream), resolve(values.corpora!), log)));
   rows.push(...(await benchLangid(resolve(values.corpora!), log)));
   rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
   rows.push(...(await benchKb(resolve(values.corpora!), log)));
@@ -40,7 +40,7 @@ else if (values.only !== 'baseline') {
   rows.push(...(await benchTransformers(log)));
   rows.push(...(await benchImport(20_000, log)));
 }
-if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), log)));
+if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), resolve(values.corpora!), log)));
 
 const width = Math.max(...rows.map((r) => r.benchmark.length));
 for (const r of rows)
