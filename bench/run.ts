@@ -1,11 +1,12 @@
 /**
- * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--corpora DIR] [--baseline DIR] [--only baseline|workers]`.
+ * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|import]`.
  * Timings live here, never in unit tests. Run with --expose-gc (the package script does).
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBaseline } from './baseline.bench.js';
+import { benchImport } from './import.bench.js';
 import { benchKb } from './kb.bench.js';
 import { benchLangid } from './langid.bench.js';
 import { benchLexicons } from './lexicon.bench.js';
@@ -33,6 +34,7 @@ const rows: BenchRow[] = [];
 if (values.only === 'baseline' && !values.baseline)
   throw new Error('--only baseline needs --baseline DIR (a checkout of an earlier commit with its dependencies installed)');
 if (values.only === 'workers') rows.push(...(await benchWorkers(Number(values['cli-stream']), log)));
+else if (values.only === 'import') rows.push(...(await benchImport(20_000, log)));
 else if (values.only !== 'baseline') {
   rows.push(...benchNormalize());
   rows.push(...(await benchPipeline(Number(values.stream), resolve(values.corpora!), log)));
@@ -43,6 +45,7 @@ else if (values.only !== 'baseline') {
   rows.push(...(await benchTranslate(resolve(values.corpora!), log)));
   rows.push(...(await benchTransformers(log)));
   rows.push(...(await benchWorkers(Number(values['cli-stream']), log)));
+  rows.push(...(await benchImport(20_000, log)));
 }
 if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), resolve(values.corpora!), log)));
 

@@ -7,7 +7,7 @@
  * projects with npm, and there: imports @cxqa/core from ESM (the package README's example),
  * requires it from CommonJS, type-checks an import with `moduleResolution` node16 and bundler,
  * bundles an app with esbuild and runs it (inside the project, and deployed without the package
- * but with CXQA_DATA_DIR), and runs the installed `cxqa` bin on a JSONL file.
+ * but with CXQA_DATA_DIR), and runs the installed `cxqa` bin on a JSONL file and an Intercom export.
  *
  *   node --import tsx scripts/pack-check.ts [--keep]     (--keep leaves the temp folder)
  *
@@ -225,6 +225,14 @@ try {
   );
   const usage = run('npx', ['--no', 'cxqa', 'inspect'], { cwd: full });
   check('bin: a usage error exits 2', usage.status === 2, `exit ${usage.status}`);
+  // a JSON array with HTML bodies: @streamparser/json and html-to-text resolve from the published manifest
+  cpSync(join(ROOT, 'fixtures/importers/intercom/conversations.json'), join(full, 'intercom.json'));
+  const imported = run('npx', ['--no', 'cxqa', 'import', 'intercom', 'intercom.json'], { cwd: full });
+  check(
+    "bin: `cxqa import intercom` writes the fixture's expected conversations",
+    imported.status === 0 && imported.stdout === readFileSync(join(ROOT, 'fixtures/importers/intercom/conversations.expected.jsonl'), 'utf8'),
+    `exit ${imported.status} ${imported.stdout.slice(0, 300)} ${imported.stderr.slice(-400)}`,
+  );
 
   process.stdout.write(`ESM and bin checked (${seconds()})\n`);
 

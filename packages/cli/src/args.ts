@@ -2,8 +2,10 @@ import { parseArgs } from 'node:util';
 import { EVAL_TASKS } from '@cxqa/eval';
 import type { CalibrateArgs } from './commands/calibrate.js';
 import type { EvalArgs } from './commands/eval.js';
+import type { ImportArgs } from './commands/import.js';
 import type { InspectArgs } from './commands/inspect.js';
 import { UsageError } from './errors.js';
+import { VENDORS, type Vendor } from './importers/importer.js';
 import { FAIL_ON, type FailOn, LLM_EVAL_TASKS } from './usage.js';
 
 /** Conversations in flight at most: each holds its results until its turn to be written, so the bound is memory's. */
@@ -114,4 +116,22 @@ export function parseCalibrateArgs(argv: string[]): CalibrateArgs | 'help' {
   const top = Number(values.top);
   if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top ${values.top}: expected an integer ≥ 0`);
   return { results: positionals[0]!, reviews: values.reviews, json: values.json, top };
+}
+
+/** `cxqa import VENDOR FILE` arguments, or `'help'`. Throws UsageError. */
+export function parseImportArgs(argv: string[]): ImportArgs | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, errors: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return 'help';
+  const [vendor, file, ...extra] = positionals;
+  if (vendor === undefined || !(VENDORS as readonly string[]).includes(vendor))
+    throw new UsageError(`import ${vendor ?? ''}: expected a helpdesk, one of ${VENDORS.join(', ')} (see cxqa import --help)`.replace('import :', 'import:'));
+  if (file === undefined || extra.length)
+    throw new UsageError(`import ${vendor} takes exactly one FILE, got ${positionals.length - 1} (see cxqa import --help)`);
+  if (values.out === '') throw new UsageError('--out: expected a file name or "-"');
+  if (values.errors === '') throw new UsageError('--errors: expected a file name');
+  return { vendor: vendor as Vendor, file, out: values.out === '-' ? undefined : values.out, errors: values.errors };
 }

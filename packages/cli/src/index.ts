@@ -1,7 +1,21 @@
 export { parseCsv } from '@cxqa/core';
 export { type EvalArgs, runEval } from './commands/eval.js';
+export { type ImportArgs, runImport } from './commands/import.js';
 export { type InspectArgs, runInspect } from './commands/inspect.js';
 export { type CliConfig, CliConfigSchema, loadConfig } from './config.js';
+export {
+  type ExportRecord,
+  IMPORTERS,
+  ImportError,
+  type ImportErrorCode,
+  type Importer,
+  type ImportFailure,
+  type ImportOutcome,
+  importConversations,
+  readExportRecords,
+  VENDORS,
+  type Vendor,
+} from './importers/index.js';
 export { type CsvMapping, CsvMappingSchema, readCsvConversations } from './input/csv.js';
 export { type InputRecord, readJsonl } from './input/jsonl.js';
 export type { CliIo } from './io.js';

@@ -84,8 +84,27 @@ Usage:
             [--thresholds FILE] [--no-gate] [--allow-empty]
             [--config FILE] [--labels FILE] [--conversations FILE]
   cxqa calibrate RESULTS --reviews FILE [--json FILE] [--top N]
+  cxqa import zendesk|intercom|freshdesk|gorgias FILE [--out FILE|-] [--errors FILE]
   cxqa COMMAND --help   options of a command
   cxqa --version        the version of @cxqa/cli
 
 ${EXIT_CODES}
+`;
+
+export const IMPORT_USAGE = `Usage: cxqa import zendesk|intercom|freshdesk|gorgias FILE [options]
+
+Convert a helpdesk export into cxqa Conversations, one JSON line per ticket or conversation.
+FILE is NDJSON (one record per line, or API list pages such as {"tickets": [...]} one per
+line), a JSON array of records, or one API response; "-" reads stdin. Internal notes stay out
+of the transcript and are kept in metadata.internalNotes. See docs/importers.md.
+
+Options:
+  --out FILE            write conversations to FILE ("-" = stdout, the default)
+  --errors FILE         write one JSON line per record that failed to FILE (default: stderr)
+  -h, --help            show this help
+
+Exit codes:
+  0  every record converted
+  1  some records failed (each named with its line or index and JSON path)
+  2  usage or input error: a bad argument, a missing or unreadable file
 `;

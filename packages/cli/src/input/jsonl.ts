@@ -36,7 +36,7 @@ export async function* readJsonl(path: string, stdin: Readable = process.stdin):
  * What V8 says is wrong, without the excerpt of the line it quotes (`Unexpected token 'x', "{"id":
  * "c1", "email": …" is not valid JSON`): the kind of problem and its column.
  */
-function jsonProblem(e: Error): string {
+export function jsonProblem(e: Error): string {
   const position = /at position (\d+)/.exec(e.message)?.[1];
   const kind = e.message.split(/,\s*(?:\.\.\.)?"|\s+in JSON at position|\s+\(line \d+/)[0]!.trim();
   return `${kind}${position ? ` at column ${Number(position) + 1}` : ''}`;
