@@ -27,6 +27,11 @@ export const CliConfigSchema = z.object({
   languages: z.array(z.string()).optional(),
   timeLimitMs: z.number().int().positive().optional(),
   csv: CsvMappingSchema.prefault({}),
+  /**
+   * Name of the environment variable holding the secret salt of `Result.customerKey` (hash of
+   * `customer.contact`); the salt itself never sits in the file. Keep it the same across runs.
+   */
+  customerKeySaltEnv: z.string().min(1).optional(),
   /** Options of the courtesy analyzer, e.g. `{ "formality": { "es": "formal" } }`. */
   courtesy: z
     .object({ formality: z.record(z.string(), z.enum(['formal', 'informal', 'any'])).optional(), impoliteBelow: z.number().min(0).max(1).optional() })
@@ -87,6 +92,7 @@ export interface CliConfig {
   languages?: string[];
   timeLimitMs?: number;
   csv: z.output<typeof CsvMappingSchema>;
+  customerKeySaltEnv?: string;
   sentimentModel?: SentimentModelConfig;
   llm?: LlmConfig;
   kb?: string;

@@ -90,7 +90,11 @@ async function inspectAll(
     ...(config.courtesy ? { courtesy: config.courtesy } : {}),
     ...(config.script ? { script: config.script } : {}),
   };
+  const saltEnv = config.customerKeySaltEnv;
+  const salt = saltEnv ? (io.env ?? process.env)[saltEnv] : undefined;
+  if (saltEnv && !salt) throw new UsageError(`customerKeySaltEnv: the environment variable ${saltEnv} is not set (it holds the salt of customer keys)`);
   const inspector = createInspector({
+    ...(salt ? { customerKeySalt: salt } : {}),
     analyzers: [...builtinAnalyzers(builtin), ...(kb ? [kbAnalyzer({ kb })] : []), ...(judge ? [judge] : [])],
     ...(config.scorecard ? { scorecard: config.scorecard } : {}),
     ...(config.languages ? { languages: config.languages } : {}),
