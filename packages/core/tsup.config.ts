@@ -12,6 +12,7 @@ export default defineConfig({
     models: 'src/subpath/models.ts',
     kb: 'src/subpath/kb.ts',
     pii: 'src/subpath/pii.ts',
+    kpi: 'src/subpath/kpi.ts',
   },
   format: ['esm'],
   dts: true,
