@@ -1,5 +1,16 @@
 /** `@cxqa/core/kpi`: KPIs over results (per agent, team, platform, region, inquiry type and period) and backlog alerts. */
 export { createKpiAggregator, type KpiAggregator, type KpiAggregatorOptions, type KpiReport } from '../kpi/aggregator.js';
+export {
+  type BacklogAlert,
+  type BacklogItem,
+  type BacklogReport,
+  type BacklogRule,
+  type BacklogRuleInput,
+  BacklogRuleSchema,
+  DEFAULT_BACKLOG_RULES,
+  evaluateBacklog,
+  parseBacklogRules,
+} from '../kpi/backlog.js';
 export type { KpiRow } from '../kpi/kpi-row.js';
 export {
   BLEND_COMPONENTS,
