@@ -1,18 +1,21 @@
 import { parseEvalArgs, parseInspectArgs } from './args.js';
+import { parseAlertsArgs, parseReportArgs } from './args-kpi.js';
+import { runAlerts } from './commands/alerts.js';
 import { runEval } from './commands/eval.js';
 import { runInspect } from './commands/inspect.js';
+import { runReport } from './commands/report.js';
 import { describeError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { EVAL_USAGE, INSPECT_USAGE, USAGE } from './usage.js';
+import { ALERTS_USAGE, EVAL_USAGE, INSPECT_USAGE, REPORT_USAGE, USAGE } from './usage.js';
 import { CLI_VERSION } from './version.js';
 
 export { USAGE } from './usage.js';
 
-const COMMAND_USAGE: Record<string, string> = { inspect: INSPECT_USAGE, eval: EVAL_USAGE };
+const COMMAND_USAGE: Record<string, string> = { inspect: INSPECT_USAGE, eval: EVAL_USAGE, report: REPORT_USAGE, alerts: ALERTS_USAGE };
 
 /**
  * Run the CLI with `argv` (without node and script). Resolves to the exit code: 0 done, 1 a
- * gate or --fail-on triggered, 2 a usage or input error (one line on stderr, no stack trace).
+ * gate, --fail-on or an alert triggered, 2 a usage or input error (one line on stderr, no stack trace).
  *
  * @example
  * const code = await main(['inspect', 'export.jsonl', '--out', 'results.jsonl'], { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
@@ -29,6 +32,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const args = parseEvalArgs(rest);
         return args === 'help' ? help(io, EVAL_USAGE) : await runEval(args, io);
       }
+      case 'report': {
+        const args = parseReportArgs(rest);
+        return args === 'help' ? help(io, REPORT_USAGE) : await runReport(args, io);
+      }
+      case 'alerts': {
+        const args = parseAlertsArgs(rest);
+        return args === 'help' ? help(io, ALERTS_USAGE) : await runAlerts(args, io);
+      }
       case '--version':
       case '-v':
         io.stdout.write(`${CLI_VERSION}\n`);
@@ -37,14 +48,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case '--help':
       case '-h': {
         const topic = rest[0];
-        if (topic !== undefined && !COMMAND_USAGE[topic]) throw new UsageError(`help ${topic}: no such command (commands: inspect, eval)`);
+        if (topic !== undefined && !COMMAND_USAGE[topic]) throw new UsageError(`help ${topic}: no such command (commands: inspect, eval, report, alerts)`);
         return help(io, topic ? COMMAND_USAGE[topic]! : USAGE);
       }
       case undefined:
         io.stderr.write(USAGE);
         return 2;
       default:
-        throw new UsageError(`unknown command "${command}" (commands: inspect, eval; see cxqa --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: inspect, eval, report, alerts; see cxqa --help)`);
     }
   } catch (e) {
     io.stderr.write(`cxqa: ${describeError(e)}\n`);

@@ -104,58 +104,73 @@ function waitingSince(c: Conversation): number | null {
   return since;
 }
 
+export interface BacklogEvaluator {
+  /** Check one open conversation against every rule. */
+  add(conversation: Conversation): void;
+  finish(): BacklogReport;
+}
+
 /**
- * Evaluate backlog rules over a snapshot of open conversations at instant `atMs`. A rule fires
- * when `count ≥ minCount`, counting conversations whose age is `≥ minAge` (both bounds inclusive).
- * Streams: memory holds only the matching conversations' ids and ages.
+ * Backlog rules over a stream of open conversations at instant `atMs`. A rule fires when
+ * `count ≥ minCount`, counting conversations whose age is `≥ minAge` (both bounds inclusive).
+ * Memory holds only the matching conversations' ids and ages.
+ */
+export function createBacklogEvaluator(atMs: number, rules: readonly BacklogRule[] = parseBacklogRules(DEFAULT_BACKLOG_RULES)): BacklogEvaluator {
+  const matches = rules.map(() => [] as BacklogItem[]);
+  let checked = 0;
+  return {
+    add(c) {
+      checked++;
+      const region = c.customer?.country ? (REGION_OF.get(c.customer.country) ?? null) : null;
+      const queue = typeof c.metadata?.queue === 'string' ? c.metadata.queue : null;
+      const started = c.messages.reduce((t, m) => Math.min(t, Date.parse(m.at)), Number.POSITIVE_INFINITY);
+      const waiting = waitingSince(c);
+      rules.forEach((rule, i) => {
+        if (rule.inquiryTypes && !rule.inquiryTypes.includes(c.inquiryType ?? '')) return;
+        if (rule.queues && (queue === null || !rule.queues.includes(queue))) return;
+        if (rule.regions && (region === null || !rule.regions.includes(region))) return;
+        const since = rule.condition === 'unanswered' ? waiting : c.resolved === true || !c.messages.length ? null : started;
+        if (since === null || since > atMs) return;
+        const age = rule.businessHours ? (workingSecondsBetween(rule.businessHours, since, atMs) ?? (atMs - since) / 1000) : (atMs - since) / 1000;
+        if (age < rule.minAge) return;
+        matches[i]!.push({
+          conversationId: maskPersonalData(c.id, { digitRuns: 'formatted' }),
+          ageSeconds: age,
+          inquiryType: c.inquiryType ?? null,
+          queue,
+          region,
+          agentId: c.agentId ? maskPersonalData(c.agentId, { digitRuns: 'formatted' }) : null,
+        });
+      });
+    },
+    finish() {
+      const alerts = rules
+        .map((rule, i) => ({ rule, items: matches[i]! }))
+        .filter(({ rule, items }) => items.length >= rule.minCount)
+        .map(({ rule, items }) => ({
+          rule: rule.id,
+          level: rule.level,
+          condition: rule.condition,
+          minCount: rule.minCount,
+          minAgeSeconds: rule.minAge,
+          count: items.length,
+          conversations: [...items].sort((a, b) => b.ageSeconds - a.ageSeconds),
+        }))
+        .sort((a, b) => b.level - a.level);
+      return { at: new Date(atMs).toISOString(), checked, alerts, level: alerts[0]?.level ?? 0 };
+    },
+  };
+}
+
+/**
+ * Backlog rules over a snapshot of open conversations at instant `atMs` (see createBacklogEvaluator).
  *
  * @example
  * const report = evaluateBacklog(openConversations, Date.parse('2026-03-02T12:00:00Z'));
  * report.level; // 0 none, else the highest level that fired
  */
-export function evaluateBacklog(
-  conversations: Iterable<Conversation>,
-  atMs: number,
-  rules: readonly BacklogRule[] = parseBacklogRules(DEFAULT_BACKLOG_RULES),
-): BacklogReport {
-  const matches = rules.map(() => [] as BacklogItem[]);
-  let checked = 0;
-  for (const c of conversations) {
-    checked++;
-    const region = c.customer?.country ? (REGION_OF.get(c.customer.country) ?? null) : null;
-    const queue = typeof c.metadata?.queue === 'string' ? c.metadata.queue : null;
-    const started = c.messages.reduce((t, m) => Math.min(t, Date.parse(m.at)), Number.POSITIVE_INFINITY);
-    const waiting = waitingSince(c);
-    rules.forEach((rule, i) => {
-      if (rule.inquiryTypes && !rule.inquiryTypes.includes(c.inquiryType ?? '')) return;
-      if (rule.queues && (queue === null || !rule.queues.includes(queue))) return;
-      if (rule.regions && (region === null || !rule.regions.includes(region))) return;
-      const since = rule.condition === 'unanswered' ? waiting : c.resolved === true || !c.messages.length ? null : started;
-      if (since === null || since > atMs) return;
-      const age = rule.businessHours ? (workingSecondsBetween(rule.businessHours, since, atMs) ?? (atMs - since) / 1000) : (atMs - since) / 1000;
-      if (age < rule.minAge) return;
-      matches[i]!.push({
-        conversationId: maskPersonalData(c.id, { digitRuns: 'formatted' }),
-        ageSeconds: age,
-        inquiryType: c.inquiryType ?? null,
-        queue,
-        region,
-        agentId: c.agentId ? maskPersonalData(c.agentId, { digitRuns: 'formatted' }) : null,
-      });
-    });
-  }
-  const alerts = rules
-    .map((rule, i) => ({ rule, items: matches[i]! }))
-    .filter(({ rule, items }) => items.length >= rule.minCount)
-    .map(({ rule, items }) => ({
-      rule: rule.id,
-      level: rule.level,
-      condition: rule.condition,
-      minCount: rule.minCount,
-      minAgeSeconds: rule.minAge,
-      count: items.length,
-      conversations: items.sort((a, b) => b.ageSeconds - a.ageSeconds),
-    }))
-    .sort((a, b) => b.level - a.level);
-  return { at: new Date(atMs).toISOString(), checked, alerts, level: alerts[0]?.level ?? 0 };
+export function evaluateBacklog(conversations: Iterable<Conversation>, atMs: number, rules?: readonly BacklogRule[]): BacklogReport {
+  const evaluator = createBacklogEvaluator(atMs, rules);
+  for (const c of conversations) evaluator.add(c);
+  return evaluator.finish();
 }

@@ -2,16 +2,19 @@
 export { createKpiAggregator, type KpiAggregator, type KpiAggregatorOptions, type KpiReport } from '../kpi/aggregator.js';
 export {
   type BacklogAlert,
+  type BacklogEvaluator,
   type BacklogItem,
   type BacklogReport,
   type BacklogRule,
   type BacklogRuleInput,
   BacklogRuleSchema,
+  createBacklogEvaluator,
   DEFAULT_BACKLOG_RULES,
   evaluateBacklog,
   parseBacklogRules,
 } from '../kpi/backlog.js';
 export type { KpiRow } from '../kpi/kpi-row.js';
+export { KPI_COLUMNS, type KpiColumn, roundKpi } from '../kpi/kpi-table.js';
 export {
   BLEND_COMPONENTS,
   type BlendComponent,
