@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBaseline } from './baseline.bench.js';
 import { benchKb } from './kb.bench.js';
+import { benchKpi } from './kpi.bench.js';
 import { benchLangid } from './langid.bench.js';
 import { benchLexicons } from './lexicon.bench.js';
 import { benchLlm } from './llm.bench.js';
@@ -36,6 +37,7 @@ if (values.only !== 'baseline') {
   rows.push(...(await benchKb(resolve(values.corpora!), log)));
   rows.push(...(await benchLlm(resolve(values.corpora!), log)));
   rows.push(...(await benchTransformers(log)));
+  rows.push(...benchKpi(log));
 }
 if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), log)));
 

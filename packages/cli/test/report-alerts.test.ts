@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '@cxqa/cli';
 import { ResultSchema } from '@cxqa/core';
 import type { KpiReport } from '@cxqa/core/kpi';
 import { parse } from 'csv-parse/sync';
@@ -104,5 +105,14 @@ describe('cxqa alerts', () => {
     const badRule = file('bad-rules.json', JSON.stringify([{ id: 'x', level: 1, condition: 'late', minAge: '1h', minCount: 1 }]));
     expect((await run(['alerts', file('one.jsonl', jsonl(waiting(1, 60))), '--rules', badRule])).err).toMatch(/bad-rules\.json: backlog rules: 0\.condition/);
     expect((await run(['alerts', file('one.jsonl', jsonl(waiting(1, 60))), '--at', 'yesterday'])).code).toBe(2);
+  });
+});
+
+describe('docs/kpis.md', () => {
+  it('has config examples that load', () => {
+    const doc = readFileSync(join(ROOT, 'docs/kpis.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```json config\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBe(3);
+    for (const [i, block] of blocks.entries()) expect(() => loadConfig(file(`kpis-doc-${i}.json`, block))).not.toThrow();
   });
 });
