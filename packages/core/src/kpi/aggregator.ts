@@ -36,13 +36,13 @@ interface Cell {
   stats: GroupStats;
 }
 
-/** A conversation of a known customer, kept until `finish` to find repeat contacts (a few numbers and references each). */
-interface Contact {
-  start: number;
-  end: number;
-  resolved: boolean;
-  cells: Cell[];
-}
+/**
+ * Conversations of known customers, kept until `finish` to find repeat contacts: per customer key
+ * a flat list of (start ms, end ms, cells ref) triples, 24 bytes a conversation. The ref is
+ * 2·i + resolved, where i indexes `cellSets` (the cells a conversation counts in, shared by every
+ * conversation with the same groups and period).
+ */
+const CONTACT_FIELDS = 3;
 
 const NONE = '(none)';
 
@@ -68,7 +68,18 @@ export function createKpiAggregator(input: KpiAggregatorOptions = {}): KpiAggreg
   const orderIndex = orders ? new OrderIndex(orders) : null;
   const cells = new Map<string, Cell>();
   const utilisation = new Map<string, { slot: PeriodSlot; group: string; tally: UtilisationTally }>();
-  const contacts = new Map<string, Contact[]>();
+  const contacts = new Map<string, number[]>();
+  const cellSets: Cell[][] = [];
+  const cellSetIndex = new Map<string, number>();
+  const cellSetOf = (slotKey: string, groups: string[], mine: Cell[]): number => {
+    const key = `${slotKey}\u0000${groups.join('\u0000')}`;
+    let i = cellSetIndex.get(key);
+    if (i === undefined) {
+      i = cellSets.push(mine) - 1;
+      cellSetIndex.set(key, i);
+    }
+    return i;
+  };
   const skipped = { invalid: 0, undated: 0 };
 
   const groupsOf = (r: Result): string[] => {
@@ -120,12 +131,15 @@ export function createKpiAggregator(input: KpiAggregatorOptions = {}): KpiAggreg
       const slot = periodOf(options.period, options.timezone, start);
       const day = dayOf(options.timezone, start);
       const converted = r.converted ?? (orderIndex ? orderIndex.converted(r.conversationId, r.customerKey, start, options.conversionWindow) : null);
-      const mine = groupsOf(r).map((g) => cellOf(slot, g));
+      const groups = groupsOf(r);
+      const mine = groups.map((g) => cellOf(slot, g));
       for (const cell of mine) cell.stats.add(r, day, converted, options);
       if (r.customerKey !== null) {
-        const list = contacts.get(r.customerKey) ?? [];
-        list.push({ start, end: r.endedAt === null ? start : Date.parse(r.endedAt), resolved: r.resolved === true, cells: mine });
-        contacts.set(r.customerKey, list);
+        const ref = 2 * cellSetOf(slot.key, groups, mine) + (r.resolved === true ? 1 : 0);
+        const list = contacts.get(r.customerKey);
+        const entry = [start, r.endedAt === null ? start : Date.parse(r.endedAt), ref];
+        if (list) list.push(...entry);
+        else contacts.set(r.customerKey, entry);
       }
     },
 
@@ -140,14 +154,17 @@ export function createKpiAggregator(input: KpiAggregatorOptions = {}): KpiAggreg
 
     finish() {
       const windowMs = options.repeatWindow * 1000;
-      for (const list of contacts.values()) {
-        list.sort((a, b) => a.start - b.start);
-        for (let i = 0; i + 1 < list.length; i++) {
-          const c = list[i]!;
-          if (list[i + 1]!.start - c.end > windowMs) continue;
-          for (const cell of c.cells) {
+      for (const flat of contacts.values()) {
+        const n = flat.length / CONTACT_FIELDS;
+        if (n < 2) continue;
+        const order = Array.from({ length: n }, (_, i) => i * CONTACT_FIELDS).sort((a, b) => flat[a]! - flat[b]!);
+        for (let k = 0; k + 1 < n; k++) {
+          const at = order[k]!;
+          if (flat[order[k + 1]!]! - flat[at + 1]! > windowMs) continue;
+          const ref = flat[at + 2]!;
+          for (const cell of cellSets[ref >> 1]!) {
             cell.stats.repeated++;
-            if (c.resolved) cell.stats.resolvedRepeated++;
+            if (ref & 1) cell.stats.resolvedRepeated++;
           }
         }
       }
