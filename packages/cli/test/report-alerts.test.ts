@@ -47,6 +47,44 @@ describe('cxqa report', () => {
     expect(lines).toHaveLength(report.rows.length + 2);
   });
 
+  it('takes conversions from an orders CSV and utilisation from a status log', async () => {
+    const base = {
+      status: 'ok',
+      score: 90,
+      pass: true,
+      dimensions: [],
+      findings: [],
+      metrics: {},
+      issues: [],
+      versions: { engine: 'x', scorecard: 'x@1', analyzers: {} },
+    };
+    const results = file(
+      'kpi-results.jsonl',
+      jsonl([
+        { ...base, schemaVersion: 2, conversationId: 'o1', agentIds: ['p1'], customerKey: 'K1', startedAt: '2026-03-02T10:00:00.000Z' },
+        { ...base, schemaVersion: 2, conversationId: 'o2', agentIds: ['p1'], customerKey: 'K2', startedAt: '2026-03-02T11:00:00.000Z' },
+        { ...base, schemaVersion: 2, conversationId: 'o3', agentIds: ['p1'], customerKey: 'K3', startedAt: '2026-03-02T12:00:00.000Z' },
+      ]),
+    );
+    // o1 by id; K2 ordered 71 h after o2 started (inside 72 h); K3 ordered 73 h after (outside)
+    const orders = file('orders.csv', 'conversationId,customerKey,at\no1,,\n,K2,2026-03-05T10:00:00Z\n,K3,2026-03-05T13:00:00Z\n');
+    const log = file(
+      'status.jsonl',
+      jsonl([
+        { agentId: 'p1', status: 'busy', from: '2026-03-02T09:00:00Z', to: '2026-03-02T12:00:00Z' },
+        { agentId: 'p1', status: 'online', from: '2026-03-02T12:00:00Z', to: '2026-03-02T13:00:00Z' },
+      ]),
+    );
+    const r = await run(['report', results, '--period', 'all', '--orders', orders, '--status-log', log]);
+    expect(r.code).toBe(0);
+    const [row] = (JSON.parse(r.out) as KpiReport).rows;
+    expect(row!.conversion).toEqual({ n: 3, rate: 2 / 3 });
+    expect(row!.utilisation).toEqual({ busySeconds: 3 * 3600, idleSeconds: 3600, idleLowTrafficSeconds: 0, awaySeconds: 0, rate: 0.75 });
+    const bad = await run(['report', results, '--orders', file('bad-orders.csv', 'customerKey\nK1\n')]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('bad-orders.csv row 2: not an order');
+  });
+
   it('reads schema-1 results, saying they are left out for want of a start time', async () => {
     const r = await run(['report', join(ROOT, 'fixtures/results/schema-v1.jsonl')]);
     expect(r.code).toBe(0);
