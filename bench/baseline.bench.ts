@@ -1,15 +1,17 @@
 /**
  * `pnpm bench --baseline DIR`: the whole pipeline (every built-in analyzer, default scorecard) of
  * this checkout against another checkout of cxqa (an earlier commit, its dependencies installed),
- * in one process, in alternating rounds, so the machine's noise hits both alike. Two inputs: the
+ * in one process, in alternating rounds, so the machine's noise hits both alike. Three inputs: the
  * generated 20-message stream (12 distinct texts, so text-keyed caches would flatter it: cxqa has
- * none) and the 206 verdict-fixture conversations (hand-written, 9 languages, no text repeated).
+ * none), 600 realistic chats (bench/realistic.ts: real corpus text, 5 languages) and the 206
+ * verdict-fixture conversations (hand-written, 9 languages, no text repeated).
  * Reports the median ms per conversation of each and their ratio.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { syntheticStream } from './generate.js';
+import { realisticChats } from './pipeline.bench.js';
 import type { BenchRow } from './report.js';
 
 interface AnyInspector {
@@ -56,13 +58,15 @@ async function abRounds(name: string, conversations: unknown[], current: AnyInsp
   ];
 }
 
-export async function benchBaseline(baselineRoot: string, log: (s: string) => void): Promise<BenchRow[]> {
+export async function benchBaseline(baselineRoot: string, corporaDir: string, log: (s: string) => void): Promise<BenchRow[]> {
   const here = resolve(import.meta.dirname, '..');
   const [current, baseline] = [await inspectorAt(here), await inspectorAt(baselineRoot)];
   const synthetic: unknown[] = [];
   for await (const c of syntheticStream(1200)) synthetic.push(c);
+  const realistic = realisticChats(corporaDir, log);
   return [
     ...(await abRounds('baseline.builtin.synthetic', synthetic, current, baseline, log)),
+    ...(realistic ? await abRounds('baseline.builtin.realistic', realistic.slice(0, 600), current, baseline, log) : []),
     ...(await abRounds('baseline.builtin.verdicts', verdictConversations(here), current, baseline, log)),
   ];
 }

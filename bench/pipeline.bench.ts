@@ -1,8 +1,13 @@
-/** Whole-pipeline throughput and memory with the timing analyzer on a generated stream. */
+/**
+ * Whole-pipeline throughput and memory: the timing analyzer and every built-in analyzer on the
+ * synthetic stream (bench/generate.ts: 12 short texts repeated), every built-in analyzer on the
+ * realistic chats (bench/realistic.ts: real corpus text, generated before the timed loop).
+ */
 
-import type { Inspector } from '@cxqa/core';
+import type { ConversationInput, Inspector } from '@cxqa/core';
 import { createInspector, timingAnalyzer } from '@cxqa/core';
 import { syntheticStream } from './generate.js';
+import { describeCorpus, realisticConversations } from './realistic.js';
 import type { BenchRow } from './report.js';
 
 const heapMb = () => {
@@ -10,7 +15,7 @@ const heapMb = () => {
   return process.memoryUsage().heapUsed / 1048576;
 };
 
-export async function benchPipeline(count: number, log: (s: string) => void): Promise<BenchRow[]> {
+export async function benchPipeline(count: number, corporaDir: string, log: (s: string) => void): Promise<BenchRow[]> {
   const inspector = createInspector({ analyzers: [timingAnalyzer()] });
   // warm-up: loads the language model and holiday data
   for await (const _ of inspector.inspectMany(syntheticStream(200))) void _;
@@ -28,7 +33,9 @@ export async function benchPipeline(count: number, log: (s: string) => void): Pr
     unit: 'ms',
   });
   log(`pipeline: ${n} conversations of 20 messages in ${seconds.toFixed(2)} s`);
-  rows.push(...(await throughput('pipeline.builtin.20msg', createInspector(), log)));
+  rows.push(...(await throughput('pipeline.builtin.20msg', createInspector(), () => syntheticStream(5000), log)));
+  const realistic = realisticChats(corporaDir, log);
+  if (realistic) rows.push(...(await throughput('pipeline.builtin.realistic.20msg', createInspector(), () => realistic, log)));
 
   // memory over a long stream: heap after GC at checkpoints must not grow with the count
   const checkpoints: number[] = [];
@@ -59,12 +66,24 @@ export async function benchPipeline(count: number, log: (s: string) => void): Pr
   return rows;
 }
 
-/** Every built-in analyzer (timing + sensitive) with the default scorecard. */
-async function throughput(name: string, inspector: Inspector, log: (s: string) => void) {
-  for await (const _ of inspector.inspectMany(syntheticStream(200))) void _;
+/** 2,000 realistic chats from the corpora, or null (logged) when the corpora are absent. */
+export function realisticChats(corporaDir: string, log: (s: string) => void): ConversationInput[] | null {
+  try {
+    const chats = realisticConversations(corporaDir, 2000);
+    log(`realistic corpus: ${describeCorpus(chats)}`);
+    return chats;
+  } catch (e) {
+    log(`realistic corpus skipped: ${(e as Error).message}`);
+    return null;
+  }
+}
+
+/** Every built-in analyzer with the default scorecard over `inputs()`, after a 200-conversation warm-up. */
+async function throughput(name: string, inspector: Inspector, inputs: () => Iterable<ConversationInput>, log: (s: string) => void) {
+  for await (const _ of inspector.inspectMany([...inputs()].slice(0, 200))) void _;
   const t0 = performance.now();
   let n = 0;
-  for await (const _ of inspector.inspectMany(syntheticStream(5000), { concurrency: 1 })) n++;
+  for await (const _ of inspector.inspectMany(inputs(), { concurrency: 1 })) n++;
   const seconds = (performance.now() - t0) / 1000;
   log(`${name}: ${n} conversations in ${seconds.toFixed(2)} s`);
   return [

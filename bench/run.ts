@@ -31,7 +31,7 @@ if (values.only === 'baseline' && !values.baseline)
   throw new Error('--only baseline needs --baseline DIR (a checkout of an earlier commit with its dependencies installed)');
 if (values.only !== 'baseline') {
   rows.push(...benchNormalize());
-  rows.push(...(await benchPipeline(Number(values.stream), log)));
+  rows.push(...(await benchPipeline(Number(values.stream), resolve(values.corpora!), log)));
   rows.push(...(await benchLangid(resolve(values.corpora!), log)));
   rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
   rows.push(...(await benchKb(resolve(values.corpora!), log)));
@@ -39,7 +39,7 @@ if (values.only !== 'baseline') {
   rows.push(...(await benchTransformers(log)));
   rows.push(...benchKpi(log));
 }
-if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), log)));
+if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), resolve(values.corpora!), log)));
 
 const width = Math.max(...rows.map((r) => r.benchmark.length));
 for (const r of rows)

@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { EVAL_TASKS } from '@cxqa/eval';
+import type { CalibrateArgs } from './commands/calibrate.js';
 import type { EvalArgs } from './commands/eval.js';
 import type { InspectArgs } from './commands/inspect.js';
 import { UsageError } from './errors.js';
-import { FAIL_ON, type FailOn } from './usage.js';
+import { FAIL_ON, type FailOn, LLM_EVAL_TASKS } from './usage.js';
 
 /** Conversations in flight at most: each holds its results until its turn to be written, so the bound is memory's. */
 export const MAX_CONCURRENCY = 256;
@@ -58,11 +59,19 @@ export function parseEvalArgs(argv: string[]): EvalArgs | 'help' {
       task: { type: 'string', multiple: true },
       'no-gate': { type: 'boolean', default: false },
       'allow-empty': { type: 'boolean', default: false },
+      config: { type: 'string' },
+      labels: { type: 'string' },
+      conversations: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return 'help';
-  const known = EVAL_TASKS.map((t) => t.name);
+  const known = [...EVAL_TASKS.map((t) => t.name), ...LLM_EVAL_TASKS];
+  const llmTasks = (values.task ?? []).filter((t) => (LLM_EVAL_TASKS as readonly string[]).includes(t));
+  if (llmTasks.length && !values.config)
+    throw new UsageError(`--task ${llmTasks.join(', ')} judges with an LLM: pass --config FILE with an "llm" section (see docs/llm.md)`);
+  if ((values.labels || values.conversations) && !llmTasks.includes('llm-calibration'))
+    throw new UsageError('--labels and --conversations belong to --task llm-calibration');
   const unknown = (values.task ?? []).filter((t) => !known.includes(t));
   if (unknown.length) throw new UsageError(`--task ${unknown.join(', ')}: no such task (tasks: ${known.join(', ')})`);
   return {
@@ -73,5 +82,28 @@ export function parseEvalArgs(argv: string[]): EvalArgs | 'help' {
     tasks: values.task ?? [],
     noGate: values['no-gate']!,
     allowEmpty: values['allow-empty']!,
+    ...(values.config ? { config: values.config } : {}),
+    ...(values.labels ? { labels: values.labels } : {}),
+    ...(values.conversations ? { conversations: values.conversations } : {}),
   };
+}
+
+/** `cxqa calibrate` arguments, or `'help'`. Throws UsageError. */
+export function parseCalibrateArgs(argv: string[]): CalibrateArgs | 'help' {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      reviews: { type: 'string' },
+      json: { type: 'string' },
+      top: { type: 'string', default: '20' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return 'help';
+  if (positionals.length !== 1) throw new UsageError('calibrate: expected one RESULTS file (JSONL from cxqa inspect, "-" for stdin)');
+  if (!values.reviews) throw new UsageError('calibrate: --reviews FILE is required (human reviews, JSONL or CSV; see docs/calibration.md)');
+  const top = Number(values.top);
+  if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top ${values.top}: expected an integer ≥ 0`);
+  return { results: positionals[0]!, reviews: values.reviews, json: values.json, top };
 }

@@ -1,11 +1,12 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { type Analyzer, CxqaError } from '@cxqa/core';
-import type { LlmConfig } from './config.js';
+import { type LlmConfig, loadConfig } from './config.js';
+import { UsageError } from './errors.js';
 
 type LlmModule = typeof import('@cxqa/llm');
 
 /** `@cxqa/llm`, loaded only when a config asks for it (an optional peer dependency of the CLI). */
-async function llmModule(configPath: string): Promise<LlmModule> {
+export async function llmModule(configPath: string): Promise<LlmModule> {
   try {
     return await import('@cxqa/llm');
   } catch (cause) {
@@ -27,9 +28,24 @@ function judgeOptions(config: LlmConfig, configPath: string) {
  * CLI's environment).
  */
 export async function loadLlmJudge(config: LlmConfig, configPath: string, env: Record<string, string | undefined> = process.env): Promise<Analyzer> {
+  return buildJudge(config, configPath, env);
+}
+
+async function buildJudge(config: LlmConfig, configPath: string, env: Record<string, string | undefined>, withCache = true) {
   const mod = await llmModule(configPath);
   const key = config.apiKeyEnv ? env[config.apiKeyEnv] : undefined;
-  return mod.llmJudgeAnalyzer({ ...judgeOptions(config, configPath), ...(key ? { apiKey: key } : {}) });
+  const { cache, ...options } = judgeOptions(config, configPath);
+  return mod.llmJudgeAnalyzer({ ...options, ...(cache && withCache ? { cache } : {}), ...(key ? { apiKey: key } : {}) });
+}
+
+/**
+ * The judge of a config file's `llm` section (`cxqa eval --task injection|llm-calibration`);
+ * `cache: false` leaves the reply cache out. Throws UsageError when the file has no `llm` section.
+ */
+export async function loadLlmJudgeFromConfig(configPath: string, env: Record<string, string | undefined>, { cache = true } = {}) {
+  const config = loadConfig(configPath);
+  if (!config.llm) throw new UsageError(`${configPath}: the LLM eval tasks need an "llm" section (see docs/llm.md)`);
+  return buildJudge(config.llm, configPath, env, cache);
 }
 
 /**

@@ -1,21 +1,28 @@
-import { parseEvalArgs, parseInspectArgs } from './args.js';
+import { parseCalibrateArgs, parseEvalArgs, parseInspectArgs } from './args.js';
 import { parseAlertsArgs, parseReportArgs } from './args-kpi.js';
 import { runAlerts } from './commands/alerts.js';
+import { runCalibrate } from './commands/calibrate.js';
 import { runEval } from './commands/eval.js';
 import { runInspect } from './commands/inspect.js';
 import { runReport } from './commands/report.js';
 import { describeError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { ALERTS_USAGE, EVAL_USAGE, INSPECT_USAGE, REPORT_USAGE, USAGE } from './usage.js';
+import { ALERTS_USAGE, CALIBRATE_USAGE, EVAL_USAGE, INSPECT_USAGE, REPORT_USAGE, USAGE } from './usage.js';
 import { CLI_VERSION } from './version.js';
 
 export { USAGE } from './usage.js';
 
-const COMMAND_USAGE: Record<string, string> = { inspect: INSPECT_USAGE, eval: EVAL_USAGE, report: REPORT_USAGE, alerts: ALERTS_USAGE };
+const COMMAND_USAGE: Record<string, string> = {
+  inspect: INSPECT_USAGE,
+  eval: EVAL_USAGE,
+  calibrate: CALIBRATE_USAGE,
+  report: REPORT_USAGE,
+  alerts: ALERTS_USAGE,
+};
 
 /**
  * Run the CLI with `argv` (without node and script). Resolves to the exit code: 0 done, 1 a
- * gate, --fail-on or an alert triggered, 2 a usage or input error (one line on stderr, no stack trace).
+ * gate or --fail-on triggered, 2 a usage or input error (one line on stderr, no stack trace).
  *
  * @example
  * const code = await main(['inspect', 'export.jsonl', '--out', 'results.jsonl'], { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
@@ -31,6 +38,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'eval': {
         const args = parseEvalArgs(rest);
         return args === 'help' ? help(io, EVAL_USAGE) : await runEval(args, io);
+      }
+      case 'calibrate': {
+        const args = parseCalibrateArgs(rest);
+        return args === 'help' ? help(io, CALIBRATE_USAGE) : await runCalibrate(args, io);
       }
       case 'report': {
         const args = parseReportArgs(rest);
@@ -48,14 +59,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case '--help':
       case '-h': {
         const topic = rest[0];
-        if (topic !== undefined && !COMMAND_USAGE[topic]) throw new UsageError(`help ${topic}: no such command (commands: inspect, eval, report, alerts)`);
+        if (topic !== undefined && !COMMAND_USAGE[topic])
+          throw new UsageError(`help ${topic}: no such command (commands: inspect, eval, calibrate, report, alerts)`);
         return help(io, topic ? COMMAND_USAGE[topic]! : USAGE);
       }
       case undefined:
         io.stderr.write(USAGE);
         return 2;
       default:
-        throw new UsageError(`unknown command "${command}" (commands: inspect, eval, report, alerts; see cxqa --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: inspect, eval, calibrate, report, alerts; see cxqa --help)`);
     }
   } catch (e) {
     io.stderr.write(`cxqa: ${describeError(e)}\n`);

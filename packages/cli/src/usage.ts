@@ -1,6 +1,9 @@
 import { EVAL_TASKS } from '@cxqa/eval';
 
 export const FAIL_ON = ['invalid', 'partial', 'breach', 'fail'] as const;
+
+/** Eval tasks that judge with an LLM: run only when named with --task, against the --config file's `llm` endpoint. */
+export const LLM_EVAL_TASKS = ['injection', 'llm-calibration'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 const EXIT_CODES = `Exit codes:
@@ -38,10 +41,33 @@ Options:
   --corpora DIR         corpus folders (default ../shared/corpora); missing corpora are skipped
   --fixtures DIR        the project's fixtures (default ./fixtures)
   --task NAME           only this task (repeatable): ${EVAL_TASKS.map((t) => t.name).join(', ')}
+                        LLM tasks, run only when named, against --config's "llm" endpoint:
+                        injection (the prompt-injection suite: answers each attempt changed),
+                        llm-calibration (accuracy, Cohen's κ and confusion per question)
+  --config FILE         JSON config with an "llm" section (for the LLM tasks)
+  --labels FILE         llm-calibration's human answers, CSV or JSONL (default: the shipped fixture)
+  --conversations FILE  the labelled conversations, JSONL (default: the shipped fixture)
   --json FILE           also write the results as JSON; its folder must exist
   --thresholds FILE     floors to enforce (default: packages/eval/thresholds.json)
   --no-gate             report only, never fail on a threshold
   --allow-empty         exit 0 even when nothing was measured (default: exit 1)
+  -h, --help            show this help
+
+${EXIT_CODES}
+`;
+
+export const CALIBRATE_USAGE = `Usage: cxqa calibrate RESULTS --reviews FILE [options]
+
+Agreement of cxqa's results (JSONL from cxqa inspect; "-" reads stdin) with human reviews: Cohen's κ
+of the verdict and of each labelled finding code, score MAE and Spearman (overall and per
+dimension), confusion tables, and the conversations that disagree most.
+Reviews are JSONL ({"conversationId","reviewer","pass","score","dimensions","findings"}) or CSV
+with the header conversation_id,reviewer,pass,score,code,present (see docs/calibration.md).
+
+Options:
+  --reviews FILE        the human reviews (required)
+  --json FILE           also write the full report as JSON; its folder must exist
+  --top N               disagreeing conversations listed (default 20)
   -h, --help            show this help
 
 ${EXIT_CODES}
@@ -54,6 +80,8 @@ Usage:
                     [--fail-on ${FAIL_ON.join('|')}]... [--dry-run]
   cxqa eval [--corpora DIR] [--fixtures DIR] [--task NAME]... [--json FILE]
             [--thresholds FILE] [--no-gate] [--allow-empty]
+            [--config FILE] [--labels FILE] [--conversations FILE]
+  cxqa calibrate RESULTS --reviews FILE [--json FILE] [--top N]
   cxqa report RESULTS... [--period day|week|month|quarter|all] [--by agent|team|platform|region|inquiryType|channel]
               [--format json|csv|md] [--config FILE] [--status-log FILE] [--orders FILE] [--out FILE|-]
   cxqa alerts SNAPSHOT [--at TIME] [--rules FILE] [--config FILE] [--out FILE|-]

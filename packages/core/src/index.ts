@@ -41,6 +41,7 @@ export * from './normalize/text-view.js';
 export type * from './pii/index.js';
 export { detectPii, detectPiiInView, maskPersonalData, maskPii } from './pii/index.js';
 export * from './pipeline/inspector.js';
+export { LIVE_EVENT_CODES, type LiveEvent, type LiveFindingKind, type LiveSession, type LiveSessionOptions } from './pipeline/live-session.js';
 export * from './pipeline/map-ordered.js';
 export { invalidResult } from './pipeline/result.js';
 export type * from './pipeline/run-analyzer.js';

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { type ConversationInput, courtesyAnalyzer, createInspector, isCxqaError, judgePoliteness, scriptAnalyzer, sentimentAnalyzer } from '@cxqa/core';
 import { createLinearClassifier, politenessStrategies, trainLogistic } from '@cxqa/core/models';
 import { describe, expect, it } from 'vitest';
+import { politenessFeatures } from '../src/politeness/model.js';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 10, minute)).toISOString();
 const conv = (turns: ['customer' | 'agent', string, number?][], country = 'US'): ConversationInput => ({
@@ -10,6 +12,14 @@ const conv = (turns: ['customer' | 'agent', string, number?][], country = 'US'):
 });
 
 describe('politeness strategies and model', () => {
+  it('judgePoliteness finds the strategies once and gives the model the same probability as the features alone', () => {
+    const model = createLinearClassifier(JSON.parse(readFileSync(new URL('../models/politeness-en.json', import.meta.url), 'utf8')), politenessFeatures);
+    for (const text of ['Could you please check the tracking number? Thanks!', 'As I said, read the description.', 'ok ok ok', '']) {
+      const judged = judgePoliteness(text);
+      expect(judged.polite).toBe(model.predict(text).scores.polite);
+      expect(judged.strategies.map((h) => h.strategy)).toEqual(politenessStrategies(text).map((h) => h.strategy));
+    }
+  });
   it('returns spans that point at the words, sentence-initial forms instead of general ones', () => {
     const text = 'Please fix it. Could you please also check? Thanks! Gracias.';
     const hits = politenessStrategies(text);

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { builtinEmotionModel, builtinSentimentModel } from '@cxqa/core';
-import { createSentimentModel, sentimentFeatures } from '@cxqa/core/models';
+import { createLinearClassifier, createSentimentModel, type LinearModelFile, sentimentFeatures } from '@cxqa/core/models';
 import { describe, expect, it } from 'vitest';
+import { begin, featureTable } from '../src/sentiment/feature-hash.js';
 
 describe('sentiment features', () => {
   it('builds CJK n-grams, words with negation scope, subwords and chat cues, each once', () => {
@@ -43,5 +45,37 @@ describe('linear sentiment model', () => {
     expect(builtinEmotionModel('fr')!.predict("J'ai peur, je suis terrifiée").label).toBe('fear');
     expect(builtinEmotionModel('de')!.predict('Ich habe Angst').label).toBe('fear');
     expect(builtinEmotionModel('ja')).toBeNull();
+  });
+});
+
+describe('hashed sentiment features (issue 16)', () => {
+  const file = (name: string) => JSON.parse(readFileSync(new URL(`../models/${name}.json`, import.meta.url), 'utf8')) as LinearModelFile;
+  const TEXTS: [string, string][] = [
+    ['sentiment-en', 'I don’t like it, NOT GOOD at all!!! WHY??? not good not good'],
+    ['sentiment-en', "Thanks a lot, that's great — the refund arrived 😀"],
+    ['emotion-en', 'I am so scared it got lost, never again, nothing works'],
+    ['sentiment-zh', '质量太差了，再也不买 𠀀𠀁 质量太差了'],
+    ['sentiment-de', 'Das ist nicht gut, keine Antwort seit Tagen'],
+    ['emotion-fr', "Je ne suis pas content, c'est inadmissible !!"],
+    ['sentiment-es', 'No funciona nada, nunca más'],
+    ['sentiment-en', ''],
+  ];
+  it.each(TEXTS)('%s gives the same probabilities, bit for bit, as string lookups over the deduplicated features: %s', (name, text) => {
+    const model = file(name);
+    const byString = createLinearClassifier(model, sentimentFeatures);
+    expect(createSentimentModel(model).predict(text)).toEqual(byString.predict(text));
+  });
+  it('counts a repeated feature once and finds every feature of a table by its hash', () => {
+    const m = createSentimentModel({ format: 'cxqa-linear/1', version: '1', language: 'en', labels: ['a', 'b'], bias: [0, 0], weights: { 'w:ok': [0, 1] } });
+    expect(m.predict('ok ok ok').scores.b).toBe(m.predict('ok').scores.b);
+    const names = ['w:a', 'g: ab ', 'c:质量', 'b:x y', 'cue:!!'];
+    const table = featureTable(names)!;
+    const h = { a: 0, b: 0 };
+    names.forEach((n, r) => {
+      begin(h, n);
+      expect(table.rowOf(h.a, h.b)).toBe(r);
+    });
+    begin(h, 'w:absent');
+    expect(table.rowOf(h.a, h.b)).toBe(-1);
   });
 });

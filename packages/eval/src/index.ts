@@ -1,3 +1,5 @@
+export * from './calibration/calibrate.js';
+export * from './calibration/reviews.js';
 export * from './corpora/abcd.js';
 export * from './corpora/kb.js';
 export * from './corpora/offensive.js';
@@ -7,6 +9,7 @@ export * from './corpora/read.js';
 export * from './corpora/satisfaction.js';
 export * from './corpora/sentiment.js';
 export * from './corpora/tatoeba.js';
+export * from './metrics/agreement.js';
 export * from './metrics/classification.js';
 export * from './metrics/correlation.js';
 export * from './precision/judgements.js';

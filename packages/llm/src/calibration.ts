@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type ConversationInput, CxqaError, createInspector, parseCsv, type Result } from '@cxqa/core';
+import { cohensKappa } from '@cxqa/eval';
 import { type LlmJudgeAnalyzer, type LlmJudgeOptions, llmJudgeAnalyzer } from './judge.js';
 import type { QuestionSet } from './questions.js';
 
@@ -72,22 +73,7 @@ export function parseLabels(text: string, file = '(inline)'): CalibrationLabel[]
   return out;
 }
 
-/** Cohen's κ of a square confusion matrix; null when undefined. */
-export function cohensKappa(matrix: readonly (readonly number[])[]): number | null {
-  const n = matrix.reduce((s, r) => s + r.reduce((a, b) => a + b, 0), 0);
-  if (!n) return null;
-  let agree = 0;
-  let expected = 0;
-  for (let k = 0; k < matrix.length; k++) {
-    agree += matrix[k]![k]!;
-    const row = matrix[k]!.reduce((a, b) => a + b, 0);
-    const col = matrix.reduce((a, r) => a + r[k]!, 0);
-    expected += (row / n) * (col / n);
-  }
-  const po = agree / n;
-  if (expected === 1) return null;
-  return (po - expected) / (1 - expected);
-}
+export { cohensKappa };
 
 const ANSWERED = /^(yes|no|na|[1-5])$/;
 

@@ -15,6 +15,18 @@ export {
 } from './calibration.js';
 export { type LlmEndpointOptions, type ResolvedEndpoint, resolveEndpoint } from './client.js';
 export { type DryRunConversation, type DryRunReport, dryRun } from './dry-run.js';
+export {
+  answerValue,
+  FAKE_AGENT_TURN,
+  formatInjectionReport,
+  INJECTION_ATTEMPTS,
+  type InjectionAttempt,
+  type InjectionOutcome,
+  type InjectionReport,
+  type InjectionSuiteOptions,
+  injectionCarrier,
+  runInjectionSuite,
+} from './injection-suite.js';
 export { LLM_ANALYZER_VERSION, type LlmJudgeAnalyzer, type LlmJudgeOptions, llmJudgeAnalyzer, parseReply, resolveQuestions } from './judge.js';
 export { type BudgetOptions, type PriceTable, planRequest, priceOf, type RequestPlan } from './plan.js';
 export { escapeMessageText, jsonSchemaFormat, PROMPT_VERSION, type Reply, renderUserMessage, replySchema, SYSTEM_PROMPT } from './prompt.js';

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { checkThresholds, type EvalReport, formatTable, loadThresholds, runEvaluation, THRESHOLDS_PATH } from '@cxqa/eval';
 import type { CliIo } from '../io.js';
 import { assertReadableFile, assertWritableFolder } from '../output/sink.js';
+import { LLM_EVAL_TASKS } from '../usage.js';
+import { runLlmEval } from './eval-llm.js';
 
 export interface EvalArgs {
   corpora: string;
@@ -14,6 +16,11 @@ export interface EvalArgs {
   noGate: boolean;
   /** Exit 0 even when nothing was measured (no corpus and no fixture found). */
   allowEmpty?: boolean;
+  /** Config file with an `llm` section, for the LLM tasks. */
+  config?: string;
+  /** llm-calibration's labels and conversations (default: the shipped fixture). */
+  labels?: string;
+  conversations?: string;
 }
 
 /**
@@ -22,6 +29,16 @@ export interface EvalArgs {
  */
 export async function runEval(args: EvalArgs, io: CliIo): Promise<number> {
   if (args.json) assertWritableFolder('--json', args.json);
+  const llmTasks = args.tasks.filter((t) => (LLM_EVAL_TASKS as readonly string[]).includes(t));
+  if (llmTasks.length) {
+    const offline = args.tasks.filter((t) => !llmTasks.includes(t));
+    const llm = await runLlmEval({ tasks: llmTasks, config: args.config!, labels: args.labels, conversations: args.conversations }, io);
+    if (args.json && !offline.length) writeFileSync(args.json, `${JSON.stringify(llm.reports, null, 2)}\n`);
+    if (llm.raised && !args.noGate) io.stderr.write(`FAIL injection: ${llm.raised} answers raised by injected text\n`);
+    const llmCode = llm.raised && !args.noGate ? 1 : 0;
+    if (!offline.length) return llmCode;
+    return Math.max(llmCode, await runEval({ ...args, tasks: offline, ...(args.json ? { json: args.json } : {}) }, io));
+  }
   if (args.thresholds && !args.noGate) assertReadableFile(args.thresholds, '--thresholds');
   const corporaDir = resolve(args.corpora);
   const fixturesDir = resolve(args.fixtures);

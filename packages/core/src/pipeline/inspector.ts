@@ -10,7 +10,12 @@ import type { Translator } from '../translate/translator.js';
 import { ENGINE_VERSION } from '../version.js';
 import { prepareConversation } from './context.js';
 import { conversationFacts } from './conversation-facts.js';
+import { createLiveSession, type LiveSession, type LiveSessionOptions, type SessionRunners } from './live-session.js';
 import { type MapOrderedOptions, mapOrdered } from './map-ordered.js';
+
+/** Built-in analyzers that judge the conversation as a whole (timing, script, KB): a live session leaves them to close(). */
+const CONVERSATION_LEVEL_ANALYZERS = new Set(['timing', 'script', 'kb', 'llm']);
+
 import { assembleResult, invalidResult } from './result.js';
 import { runAnalyzer } from './run-analyzer.js';
 
@@ -47,6 +52,12 @@ export interface Inspector {
   inspect(input: unknown, options?: InspectOptions): Promise<Result>;
   /** Stream results in input order with bounded concurrency and memory. */
   inspectMany(source: Iterable<unknown> | AsyncIterable<unknown>, options?: MapOrderedOptions): AsyncGenerator<Result>;
+  /**
+   * A live conversation: `header` is a Conversation without messages; messages arrive through
+   * `add`, which returns the events each one raises. Throws CxqaError `invalid_conversation` for a
+   * bad header. See `LiveSession`.
+   */
+  session(header: unknown, options?: LiveSessionOptions): LiveSession;
 }
 
 /**
@@ -109,7 +120,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     }
   }
 
-  async function inspectValid(conversation: Conversation, opts: InspectOptions): Promise<Result> {
+  async function inspectValid(conversation: Conversation, opts: InspectOptions, selected: readonly Analyzer[] = analyzers): Promise<Result> {
     const prepared = await prepareConversation(conversation, {
       ...(options.languages ? { languages: options.languages } : {}),
       ...(options.langidModel ? { langidModel: options.langidModel } : {}),
@@ -119,7 +130,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     });
     const outputs = new Map<string, AnalyzerOutput>();
     const issues: Issue[] = [...prepared.issues];
-    for (const analyzer of analyzers) {
+    for (const analyzer of selected) {
       const run = await runAnalyzer(analyzer, prepared, outputs, timeLimitMs);
       if (run.output) outputs.set(analyzer.name, run.output);
       if (run.issue) issues.push(opts.line ? { ...run.issue, line: opts.line } : run.issue);
@@ -127,11 +138,21 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     return assembleResult(prepared, outputs, issues, scorecard, versions, conversationFacts(conversation, options.customerKeySalt));
   }
 
+  // a live session re-runs only the analyzers that judge single messages, on a short window
+  const windowed = analyzers.filter((a) => !CONVERSATION_LEVEL_ANALYZERS.has(a.name));
+  const timing = analyzers.find((a) => a.name === 'timing');
+  const runners: SessionRunners = {
+    inspect: (c) => inspect(c),
+    window: (c) => inspectValid(c, {}, windowed),
+    timing: timing ? (c) => inspectValid(c, {}, [timing]) : null,
+  };
+
   return {
     analyzers,
     scorecard,
     versions,
     inspect,
     inspectMany: (source, manyOptions) => mapOrdered(source, (item) => inspect(item), manyOptions),
+    session: (header, sessionOptions) => createLiveSession(header, runners, sessionOptions),
   };
 }

@@ -8,14 +8,23 @@ const TOKEN = /[\p{L}\p{N}']+|[?!]/gu;
  * lower-cased words and word bigrams, and the first word.
  */
 export function politenessFeatures(text: string): string[] {
-  const out = politenessStrategies(text).map((h) => `s:${h.strategy}`);
+  return [...new Set(politenessFeatureList(text))];
+}
+
+/** The strategies `judgePoliteness` already found for `text`, so the model does not look for them again. */
+let found: { text: string; hits: StrategyHit[] } | undefined;
+
+/** `politenessFeatures` before deduplication: a feature may repeat (the model counts it once). */
+function politenessFeatureList(text: string): string[] {
+  const hits = found?.text === text ? found.hits : politenessStrategies(text);
+  const out = hits.map((h) => `s:${h.strategy}`);
   const words = text.toLowerCase().replace(/<url>/g, ' url ').match(TOKEN) ?? [];
   for (let i = 0; i < words.length; i++) {
     out.push(`w:${words[i]}`);
     if (i + 1 < words.length) out.push(`b:${words[i]} ${words[i + 1]}`);
   }
   if (words[0]) out.push(`w0:${words[0]}`);
-  return [...new Set(out)];
+  return out;
 }
 
 /**
@@ -26,7 +35,7 @@ export function politenessFeatures(text: string): string[] {
  * builtinPolitenessModel().predict('Could you please check the tracking number? Thanks!').label; // 'polite'
  */
 export function builtinPolitenessModel(): SentimentModel {
-  return shippedModel('politeness-en', politenessFeatures);
+  return shippedModel('politeness-en', politenessFeatureList);
 }
 
 export interface PolitenessJudgement {
@@ -56,8 +65,14 @@ export function judgePoliteness(text: string): PolitenessJudgement {
     );
   }
   const weights = strategyWeights;
-  return {
-    polite: model.predict(text).scores.polite ?? 0,
-    strategies: politenessStrategies(text).map((h) => ({ ...h, weight: Math.round((weights.get(h.strategy) ?? 0) * 1000) / 1000 })),
-  };
+  // the strategies are both model features and evidence: found once
+  const hits = politenessStrategies(text);
+  found = { text, hits };
+  let polite: number;
+  try {
+    polite = model.predict(text).scores.polite ?? 0;
+  } finally {
+    found = undefined;
+  }
+  return { polite, strategies: hits.map((h) => ({ ...h, weight: Math.round((weights.get(h.strategy) ?? 0) * 1000) / 1000 })) };
 }

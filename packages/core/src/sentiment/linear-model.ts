@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { CxqaError } from '../errors.js';
 import { corePackageFile } from '../util/package-file.js';
-import { sentimentFeatures } from './features.js';
+import { type FeatureHash, featureTable } from './feature-hash.js';
+import { eachSentimentFeatureHash, sentimentFeatureList } from './features.js';
 
 /** On-disk format written by `scripts/train-sentiment.ts`. */
 export interface LinearModelFile {
@@ -33,25 +34,77 @@ export type FeatureFunction = (text: string, normalized?: string) => readonly st
 
 /**
  * A softmax-regression text classifier: a `cxqa-linear/1` model file over any feature function.
+ * Each feature the function returns adds its weights; with `{ once: true }` a feature the function
+ * returns again is counted once (its first occurrence), so the function need not deduplicate.
  *
  * @example
  * const model = createLinearClassifier(file, (text) => text.toLowerCase().split(/\s+/).map((w) => `w:${w}`));
  * model.predict('thanks a lot').label;
  */
-export function createLinearClassifier(file: LinearModelFile, features: FeatureFunction): SentimentModel {
-  if (file.format !== 'cxqa-linear/1') throw new CxqaError('invalid_option', `unsupported linear model format "${String(file.format)}"`);
-  const weights = new Map(Object.entries(file.weights));
-  const L = file.labels.length;
+export function createLinearClassifier(file: LinearModelFile, features: FeatureFunction, options: { once?: boolean } = {}): SentimentModel {
+  const { names, scorer } = weightTable(file, options.once === true);
+  const rows = new Map(names.map((name, r) => [name, r]));
+  return linearModel(file, scorer, (text, normalized) => {
+    for (const f of features(text, normalized)) {
+      const r = rows.get(f);
+      if (r !== undefined) scorer.add(r);
+    }
+  });
+}
+
+/** The model object: each prediction starts the scorer, lets `addRows` add the text's rows, and reads the scores. */
+function linearModel(file: LinearModelFile, scorer: Scorer, addRows: (text: string, normalized: string | undefined) => void): SentimentModel {
   return {
     language: file.language,
     version: file.version,
     labels: file.labels,
     predict(text, normalized) {
-      const z = [...file.bias];
-      for (const f of features(text, normalized)) {
-        const w = weights.get(f);
-        if (w) for (let l = 0; l < L; l++) z[l]! += w[l]!;
+      scorer.start();
+      addRows(text, normalized);
+      return scorer.prediction();
+    },
+  };
+}
+
+/** Sums the weight rows of one prediction and turns them into softmax probabilities. */
+interface Scorer {
+  start(): void;
+  /** Add row `r` (ignored when `once` and already added since `start`). */
+  add(r: number): void;
+  prediction(): Prediction;
+}
+
+/**
+ * The model's weights as one flat Float64Array (row r holds its labels at r*L … r*L+L-1) and a
+ * scorer over it. Rows are summed in the order they come — as the features come, so the doubles
+ * are the same, bit for bit, as summing the model file's arrays one feature at a time.
+ */
+function weightTable(file: LinearModelFile, once: boolean): { names: string[]; scorer: Scorer } {
+  if (file.format !== 'cxqa-linear/1') throw new CxqaError('invalid_option', `unsupported linear model format "${String(file.format)}"`);
+  const L = file.labels.length;
+  const names = Object.keys(file.weights);
+  const table = new Float64Array(names.length * L);
+  for (let r = 0; r < names.length; r++) for (let l = 0; l < L; l++) table[r * L + l] = file.weights[names[r]!]![l]!;
+  // once: row r was added in this prediction when seen[r] === stamp (no Set of strings per call)
+  const seen = once ? new Uint32Array(names.length) : null;
+  let stamp = 0;
+  let z: number[] = [];
+  const scorer: Scorer = {
+    start() {
+      z = [...file.bias];
+      if (seen && ++stamp === 0xffffffff) {
+        seen.fill(0);
+        stamp = 1;
       }
+    },
+    add(r) {
+      if (seen) {
+        if (seen[r] === stamp) return;
+        seen[r] = stamp;
+      }
+      for (let l = 0, o = r * L; l < L; l++) z[l]! += table[o + l]!;
+    },
+    prediction() {
       const max = Math.max(...z);
       const e = z.map((v) => Math.exp(v - max));
       const sum = e.reduce((a, b) => a + b, 0);
@@ -59,17 +112,28 @@ export function createLinearClassifier(file: LinearModelFile, features: FeatureF
       return { label: file.labels[z.indexOf(max)]!, scores };
     },
   };
+  return { names, scorer };
 }
 
 /**
- * A softmax-regression text classifier over `sentimentFeatures`.
+ * A softmax-regression text classifier over `sentimentFeatures`, each feature counted once. Looks
+ * features up by a 64-bit hash instead of by string (see feature-hash.ts); a model whose own
+ * feature names collide keeps string lookups.
  *
  * @example
  * const model = createSentimentModel(JSON.parse(readFileSync('sentiment-en.json', 'utf8')));
  * model.predict('Still waiting, third time I ask!!!').label; // 'negative'
  */
 export function createSentimentModel(file: LinearModelFile): SentimentModel {
-  return createLinearClassifier(file, sentimentFeatures);
+  const { names, scorer } = weightTable(file, true);
+  const rows = featureTable(names);
+  if (!rows) return createLinearClassifier(file, sentimentFeatureList, { once: true });
+  const h: FeatureHash = { a: 0, b: 0 };
+  const visit = () => {
+    const r = rows.rowOf(h.a, h.b);
+    if (r >= 0) scorer.add(r);
+  };
+  return linearModel(file, scorer, (text, normalized) => eachSentimentFeatureHash(text, normalized, h, visit));
 }
 
 const files = new Map<string, LinearModelFile>();
@@ -86,11 +150,15 @@ export function shippedModelFile(name: string): LinearModelFile {
   return file;
 }
 
-/** Load `models/<name>.json` from the package once (a linear model over `features`). */
-export function shippedModel(name: string, features: FeatureFunction = sentimentFeatures): SentimentModel {
+/** Load `models/<name>.json` from the package once (a linear model over `features`, each feature counted once). */
+export function shippedModel(name: string, features: FeatureFunction = sentimentFeatureList): SentimentModel {
   let model = loaded.get(name);
   if (!model) {
-    model = createLinearClassifier(shippedModelFile(name), features);
+    // the shipped feature functions list each feature once (or, the *List variants, count on { once })
+    model =
+      features === sentimentFeatureList
+        ? createSentimentModel(shippedModelFile(name))
+        : createLinearClassifier(shippedModelFile(name), features, { once: true });
     loaded.set(name, model);
   }
   return model;
