@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { benchBaseline } from './baseline.bench.js';
 import { benchImport } from './import.bench.js';
 import { benchKb } from './kb.bench.js';
+import { benchKpi } from './kpi.bench.js';
 import { benchLangid } from './langid.bench.js';
 import { benchLexicons } from './lexicon.bench.js';
 import { benchLlm } from './llm.bench.js';
@@ -46,6 +47,7 @@ else if (values.only !== 'baseline') {
   rows.push(...(await benchTransformers(log)));
   rows.push(...(await benchWorkers(Number(values['cli-stream']), log)));
   rows.push(...(await benchImport(20_000, log)));
+  rows.push(...benchKpi(log));
 }
 if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), resolve(values.corpora!), log)));
 

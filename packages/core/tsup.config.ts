@@ -14,6 +14,7 @@ export default defineConfig({
     kb: 'src/subpath/kb.ts',
     pii: 'src/subpath/pii.ts',
     'inspect-worker': 'src/pipeline/workers/inspect-worker.ts',
+    kpi: 'src/subpath/kpi.ts',
   },
   format: ['esm'],
   dts: true,

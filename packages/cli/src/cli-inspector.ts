@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { type Analyzer, builtinAnalyzers, createInspector, type Inspector, kbAnalyzer, loadKnowledgeBase, type TextClassifier } from '@cxqa/core';
 import type { CliConfig } from './config.js';
+import { UsageError } from './errors.js';
 import type { LoadedTranslation } from './translation.js';
 
 /**
@@ -12,7 +13,11 @@ export async function buildCliInspector(
   config: CliConfig,
   configPath: string | undefined,
   loaded: { classifier?: TextClassifier | undefined; judge?: Analyzer | undefined; translation?: LoadedTranslation | undefined },
+  env: Record<string, string | undefined>,
 ): Promise<Inspector> {
+  const saltEnv = config.customerKeySaltEnv;
+  const salt = saltEnv ? env[saltEnv] : undefined;
+  if (saltEnv && !salt) throw new UsageError(`customerKeySaltEnv: the environment variable ${saltEnv} is not set (it holds the salt of customer keys)`);
   const kb = config.kb ? await loadKnowledgeBase(resolve(dirname(resolve(configPath!)), config.kb)) : undefined;
   const builtin = {
     ...(loaded.classifier ? { sentiment: { classifier: loaded.classifier } } : {}),
@@ -21,6 +26,7 @@ export async function buildCliInspector(
     ...(config.script ? { script: config.script } : {}),
   };
   return createInspector({
+    ...(salt ? { customerKeySalt: salt } : {}),
     analyzers: [...builtinAnalyzers(builtin), ...(kb ? [kbAnalyzer({ kb })] : []), ...(loaded.judge ? [loaded.judge] : [])],
     ...(config.scorecard ? { scorecard: config.scorecard } : {}),
     ...(config.languages ? { languages: config.languages } : {}),

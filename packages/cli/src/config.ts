@@ -10,6 +10,7 @@ import {
   type TimingOptionsInput,
   TimingOptionsSchema,
 } from '@cxqa/core';
+import { type BacklogRuleInput, BacklogRuleSchema, type KpiOptionsInput, KpiOptionsSchema } from '@cxqa/core/kpi';
 import { z } from 'zod';
 import { closestKey, findUnknownKeys } from './config-keys.js';
 import { mergeDeep, mergeScorecard } from './config-merge.js';
@@ -27,6 +28,15 @@ export const CliConfigSchema = z.object({
   languages: z.array(z.string()).optional(),
   timeLimitMs: z.number().int().positive().optional(),
   csv: CsvMappingSchema.prefault({}),
+  /**
+   * Name of the environment variable holding the secret salt of `Result.customerKey` (hash of
+   * `customer.contact`); the salt itself never sits in the file. Keep it the same across runs.
+   */
+  customerKeySaltEnv: z.string().min(1).optional(),
+  /** KPI options of `cxqa report` (teams, roles, role weights, CSAT scale, low-traffic hours, …; docs/kpis.md). */
+  kpis: KpiOptionsSchema.optional(),
+  /** Backlog rules of `cxqa alerts` (replace the seed's two defaults; docs/kpis.md). */
+  alerts: z.array(BacklogRuleSchema).min(1).optional(),
   /** Options of the courtesy analyzer, e.g. `{ "formality": { "es": "formal" } }`. */
   courtesy: z
     .object({ formality: z.record(z.string(), z.enum(['formal', 'informal', 'any'])).optional(), impoliteBelow: z.number().min(0).max(1).optional() })
@@ -129,6 +139,9 @@ export interface CliConfig {
   languages?: string[];
   timeLimitMs?: number;
   csv: z.output<typeof CsvMappingSchema>;
+  customerKeySaltEnv?: string;
+  kpis?: KpiOptionsInput;
+  alerts?: BacklogRuleInput[];
   sentimentModel?: SentimentModelConfig;
   llm?: LlmConfig;
   translation?: TranslationConfig;

@@ -1,16 +1,28 @@
 import { parseCalibrateArgs, parseEvalArgs, parseImportArgs, parseInspectArgs } from './args.js';
+import { parseAlertsArgs, parseReportArgs } from './args-kpi.js';
+import { runAlerts } from './commands/alerts.js';
 import { runCalibrate } from './commands/calibrate.js';
 import { runEval } from './commands/eval.js';
 import { runImport } from './commands/import.js';
 import { runInspect } from './commands/inspect.js';
+import { runReport } from './commands/report.js';
 import { describeError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { CALIBRATE_USAGE, EVAL_USAGE, IMPORT_USAGE, INSPECT_USAGE, USAGE } from './usage.js';
+import { ALERTS_USAGE, CALIBRATE_USAGE, EVAL_USAGE, IMPORT_USAGE, INSPECT_USAGE, REPORT_USAGE, USAGE } from './usage.js';
 import { CLI_VERSION } from './version.js';
 
 export { USAGE } from './usage.js';
 
-const COMMAND_USAGE: Record<string, string> = { inspect: INSPECT_USAGE, eval: EVAL_USAGE, calibrate: CALIBRATE_USAGE, import: IMPORT_USAGE };
+const COMMAND_USAGE: Record<string, string> = {
+  inspect: INSPECT_USAGE,
+  eval: EVAL_USAGE,
+  calibrate: CALIBRATE_USAGE,
+  import: IMPORT_USAGE,
+  report: REPORT_USAGE,
+  alerts: ALERTS_USAGE,
+};
+
+const COMMANDS = Object.keys(COMMAND_USAGE).join(', ');
 
 /**
  * Run the CLI with `argv` (without node and script). Resolves to the exit code: 0 done, 1 a
@@ -39,6 +51,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const args = parseImportArgs(rest);
         return args === 'help' ? help(io, IMPORT_USAGE) : await runImport(args, io);
       }
+      case 'report': {
+        const args = parseReportArgs(rest);
+        return args === 'help' ? help(io, REPORT_USAGE) : await runReport(args, io);
+      }
+      case 'alerts': {
+        const args = parseAlertsArgs(rest);
+        return args === 'help' ? help(io, ALERTS_USAGE) : await runAlerts(args, io);
+      }
       case '--version':
       case '-v':
         io.stdout.write(`${CLI_VERSION}\n`);
@@ -47,14 +67,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case '--help':
       case '-h': {
         const topic = rest[0];
-        if (topic !== undefined && !COMMAND_USAGE[topic]) throw new UsageError(`help ${topic}: no such command (commands: inspect, eval, calibrate, import)`);
+        if (topic !== undefined && !COMMAND_USAGE[topic]) throw new UsageError(`help ${topic}: no such command (commands: ${COMMANDS})`);
         return help(io, topic ? COMMAND_USAGE[topic]! : USAGE);
       }
       case undefined:
         io.stderr.write(USAGE);
         return 2;
       default:
-        throw new UsageError(`unknown command "${command}" (commands: inspect, eval, calibrate, import; see cxqa --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: ${COMMANDS}; see cxqa --help)`);
     }
   } catch (e) {
     io.stderr.write(`cxqa: ${describeError(e)}\n`);

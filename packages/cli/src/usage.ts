@@ -8,7 +8,7 @@ export type FailOn = (typeof FAIL_ON)[number];
 
 const EXIT_CODES = `Exit codes:
   0  done
-  1  --fail-on triggered (inspect) or a metric below its threshold or nothing measured (eval)
+  1  --fail-on triggered (inspect), a metric below its threshold or nothing measured (eval), an alert fired (alerts)
   2  usage or input error: a bad argument, a missing or unreadable file, an invalid config`;
 
 export const INSPECT_USAGE = `Usage: cxqa inspect FILE [options]
@@ -85,8 +85,46 @@ Usage:
             [--config FILE] [--labels FILE] [--conversations FILE]
   cxqa calibrate RESULTS --reviews FILE [--json FILE] [--top N]
   cxqa import zendesk|intercom|freshdesk|gorgias FILE [--out FILE|-] [--errors FILE]
+  cxqa report RESULTS... [--period day|week|month|quarter|all] [--by agent|team|platform|region|inquiryType|channel]
+              [--format json|csv|md] [--config FILE] [--status-log FILE] [--orders FILE] [--out FILE|-]
+  cxqa alerts SNAPSHOT [--at TIME] [--rules FILE] [--config FILE] [--out FILE|-]
   cxqa COMMAND --help   options of a command
   cxqa --version        the version of @cxqa/cli
+
+${EXIT_CODES}
+`;
+
+export const REPORT_USAGE = `Usage: cxqa report RESULTS... [options]
+
+KPIs per period and group from result files (JSONL written by cxqa inspect): QA score, SLA
+attainment per target, first response p50/p90, resolution time, FCR, 72-hour repeat contact,
+CSAT, conversations per day, utilisation, blended KPI per role. Formulas: docs/kpis.md.
+
+Options:
+  --period P            day | week (ISO, Monday first; default) | month | quarter | all
+  --by G                agent (default) | team | platform | region | inquiryType | channel
+  --format F            json (every KPI; default) | csv (one row per group and period) | md
+  --config FILE         JSON config; its "kpis" section: timezone, teams, roles, roleWeights, csat, lowTraffic, …
+  --status-log FILE     agent status intervals (JSONL: agentId, status online|busy|away, from, to) for utilisation
+  --orders FILE         orders (JSONL or CSV: conversationId, or customerKey and at) for conversion
+  --out FILE            write there ("-" = stdout, the default); its folder must exist
+  -h, --help            show this help
+
+${EXIT_CODES}
+`;
+
+export const ALERTS_USAGE = `Usage: cxqa alerts SNAPSHOT [options]
+
+Backlog alerts over open conversations (JSONL or .csv, the inspect input format). Default rules
+(seed): level 1 when >= 10 conversations are unanswered for 2 h, level 2 when >= 5 order issues
+are unresolved for 4 h. JSON on stdout; each alert lists the conversations behind it.
+
+Options:
+  --at TIME             the snapshot instant, RFC 3339 (default: now)
+  --rules FILE          JSON array of rules (replaces the defaults and the config's "alerts")
+  --config FILE         JSON config: "alerts" (rules), "csv" (column mapping)
+  --out FILE            write there ("-" = stdout, the default); its folder must exist
+  -h, --help            show this help
 
 ${EXIT_CODES}
 `;

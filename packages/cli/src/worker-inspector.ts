@@ -22,5 +22,5 @@ export async function workerInspector(args: WorkerInspectorArgs): Promise<Inspec
   const classifier = config.sentimentModel ? await loadSentimentModel(config.sentimentModel, args.config!) : undefined;
   const judge = config.llm ? await loadLlmJudge(config.llm, args.config!, args.env) : undefined;
   const translation = config.translation ? await loadTranslation(config.translation, args.config!, args.env) : undefined;
-  return buildCliInspector(config, args.config, { classifier, judge, translation });
+  return buildCliInspector(config, args.config, { classifier, judge, translation }, args.env);
 }

@@ -67,4 +67,4 @@ export { parseCsv } from './util/csv.js';
 export type * from './util/linear-regex.js';
 export { linearRegexProblem } from './util/linear-regex.js';
 export { DATA_DIR_ENV, setCoreDataDir } from './util/package-file.js';
-export { ENGINE_VERSION } from './version.js';
+export { ENGINE_VERSION, RESULT_SCHEMA_VERSION } from './version.js';

@@ -79,7 +79,7 @@ async function inspectAll(
   config: CliConfig,
   { classifier, judge, translation }: { classifier: TextClassifier | undefined; judge: Analyzer | undefined; translation: LoadedTranslation | undefined },
 ): Promise<number> {
-  const inspector = await buildCliInspector(config, args.config, { classifier, judge, translation });
+  const inspector = await buildCliInspector(config, args.config, { classifier, judge, translation }, io.env ?? process.env);
   const env = io.env ?? process.env;
   const inspectorModule = {
     module: WORKER_INSPECTOR_MODULE,

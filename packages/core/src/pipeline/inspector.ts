@@ -9,6 +9,7 @@ import { DEFAULT_SCORECARD } from '../scorecard/default-scorecard.js';
 import type { Translator } from '../translate/translator.js';
 import { ENGINE_VERSION } from '../version.js';
 import { prepareConversation } from './context.js';
+import { conversationFacts } from './conversation-facts.js';
 import { createLiveSession, type LiveSession, type LiveSessionOptions, type SessionRunners } from './live-session.js';
 import { type MapOrderedOptions, mapOrdered } from './map-ordered.js';
 import { assembleResult, inputIdOf, invalidResult, unfinishedResult } from './result.js';
@@ -43,6 +44,11 @@ export interface InspectorOptions extends BuiltinAnalyzerOptions {
   langidModel?: LangidModel;
   /** Translate messages not in `to` for review; originals stay the evidence. */
   translation?: { to: string; translator: Translator };
+  /**
+   * Secret salt for `Result.customerKey` when a conversation has only `customer.contact` (or an id
+   * that is personal data): keep it the same across runs, or keys of the same customer differ.
+   */
+  customerKeySalt?: string;
 }
 
 export interface InspectOptions {
@@ -150,7 +156,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       if (run.output) outputs.set(analyzer.name, run.output);
       if (run.issue) issues.push(opts.line ? { ...run.issue, line: opts.line } : run.issue);
     }
-    return assembleResult(prepared, outputs, issues, scorecard, versions);
+    return assembleResult(prepared, outputs, issues, scorecard, versions, conversationFacts(conversation, options.customerKeySalt));
   }
 
   // a live session re-runs only the analyzers that judge single messages, on a short window

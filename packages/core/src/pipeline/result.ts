@@ -4,12 +4,14 @@ import type { Issue, MetricValue, Result, Versions } from '../schemas/result.js'
 import type { Scorecard } from '../schemas/scorecard.js';
 import { reviewOf, scoreConversation } from '../scorecard/score.js';
 import type { PreparedConversation } from './context.js';
+import { type ConversationFacts, NO_FACTS, withFindingIds } from './conversation-facts.js';
 import { maskResult } from './mask-result.js';
 import { mergeFindings } from './merge-findings.js';
 
 /** The result for input that could not be validated or parsed (masked: issue messages may quote the input). */
 export function invalidResult(conversationId: string | null, issues: Issue[], versions: Versions): Result {
   return maskResult({
+    ...NO_FACTS,
     conversationId,
     status: 'invalid',
     score: null,
@@ -41,6 +43,7 @@ export function assembleResult(
   issues: Issue[],
   scorecard: Scorecard,
   versions: Versions,
+  facts: ConversationFacts,
 ): Result {
   const found: Finding[] = [];
   const metrics: Record<string, MetricValue> = {
@@ -75,12 +78,13 @@ export function assembleResult(
       ? [...scored.dimensions, { name: 'fail', score: null, weight: 0, explanation: scored.failed }]
       : scored.dimensions;
   return maskResult({
+    ...facts,
     conversationId: prepared.conversation.id,
     status: failedAnalyzer ? 'partial' : 'ok',
     score: scored.score,
     pass: scored.pass,
     dimensions,
-    findings,
+    findings: withFindingIds(prepared.conversation.id, findings),
     metrics,
     issues,
     review: reviewOf(scorecard, findings, metrics),

@@ -20,6 +20,8 @@ export const MessageSchema = z.object({
 
 export const CustomerSchema = z.object({
   id: z.string().optional(),
+  /** An e-mail, phone number or handle that recognises the customer across channels; only its salted hash reaches a result (`customerKey`). */
+  contact: z.string().optional(),
   country: z.string().length(2).toUpperCase().optional(),
   timezone: z.string().optional(),
   locale: z.string().optional(),

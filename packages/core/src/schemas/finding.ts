@@ -19,6 +19,8 @@ export const FiredRuleSchema = z.object({
 });
 
 export const FindingSchema = z.object({
+  /** Stable id set by the engine: hash of conversation id, code, message index and span (absent before result schema 2 and in analyzer output). */
+  id: z.string().optional(),
   analyzer: z.string(),
   /** Dotted code such as `timing.first_response_breach`. */
   code: z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/, 'a dotted lower-case code like "timing.first_response_breach"'),

@@ -50,7 +50,23 @@ export const TranslationSchema = z.object({
 });
 
 export const ResultSchema = z.object({
+  /** Shape of this record: 2 since the aggregation fields below; results without it are version 1 (read with the defaults). */
+  schemaVersion: z.number().int().positive().default(1),
   conversationId: z.string().nullable(),
+  /** Agents who wrote in the conversation (`agentId`, then agent messages' `authorId`, first appearance first), masked. */
+  agentIds: z.array(z.string()).default([]),
+  /** Earliest and latest message time, UTC ISO-8601 (`…Z`); null when invalid or without messages. */
+  startedAt: z.string().nullable().default(null),
+  endedAt: z.string().nullable().default(null),
+  platform: z.string().nullable().default(null),
+  channel: z.string().nullable().default(null),
+  inquiryType: z.string().nullable().default(null),
+  /** `customer.id` (hashed when it carries personal data), else a salted hash of `customer.contact` (`h:` + 24 hex); never the raw contact. */
+  customerKey: z.string().nullable().default(null),
+  /** The conversation's `resolved`, `csat` and `metadata.converted` (boolean), null when absent. */
+  resolved: z.boolean().nullable().default(null),
+  csat: z.number().nullable().default(null),
+  converted: z.boolean().nullable().default(null),
   status: ResultStatusSchema,
   /** 0–100; null when invalid or when every dimension is N/A. */
   score: z.number().min(0).max(100).nullable(),

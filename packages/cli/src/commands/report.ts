@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { CxqaError, ResultSchema } from '@cxqa/core';
+import {
+  AgentStatusSchema,
+  createKpiAggregator,
+  KPI_COLUMNS,
+  type KpiGrouping,
+  type KpiPeriod,
+  type KpiReport,
+  type Order,
+  OrderSchema,
+  roundKpi,
+} from '@cxqa/core/kpi';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { markdownTable } from 'markdown-table';
+import { loadConfig } from '../config.js';
+import { validRecordsOf } from '../input/records-of.js';
+import type { CliIo } from '../io.js';
+import { assertReadableFile, openSink } from '../output/sink.js';
+
+export interface ReportArgs {
+  files: string[];
+  period?: KpiPeriod | undefined;
+  by?: KpiGrouping | undefined;
+  format: 'json' | 'csv' | 'md';
+  config?: string | undefined;
+  out?: string | undefined;
+  statusLog?: string | undefined;
+  orders?: string | undefined;
+}
+
+/** Orders from a JSONL file or a CSV with the columns conversationId, customerKey, at (any subset). */
+async function readOrders(path: string): Promise<Order[]> {
+  if (!/\.csv$/i.test(path)) {
+    const orders: Order[] = [];
+    for await (const o of validRecordsOf([path], OrderSchema, 'order')) orders.push(o);
+    return orders;
+  }
+  const rows = parseCsv(readFileSync(path), { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  return rows.map((row, i) => {
+    const clean = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== ''));
+    const parsed = OrderSchema.safeParse(clean);
+    if (!parsed.success)
+      throw new CxqaError('input_unreadable', `${path} row ${i + 2}: not an order: ${parsed.error.issues[0]?.message}`, { path: [path, i + 2] });
+    return parsed.data;
+  });
+}
+
+/** The flat table as CSV (one row per group and period, header first) or a Markdown table. */
+export function formatKpiTable(report: KpiReport, format: 'csv' | 'md'): string {
+  const header = KPI_COLUMNS.map((c) => c.name);
+  const body = report.rows.map((row) => KPI_COLUMNS.map((c) => roundKpi(c.value(row))));
+  if (format === 'csv') return stringify([header, ...body.map((cells) => cells.map((v) => v ?? ''))]);
+  const text = body.map((cells) => cells.map((v) => (v === null ? '–' : String(v))));
+  return `${markdownTable([header, ...text])}\n`;
+}
+
+/**
+ * `cxqa report RESULTS…`: KPIs per period and group from result files (JSONL, schema 1 or 2), as
+ * JSON (rows with every KPI), CSV or Markdown. A bad line stops it (exit 2) naming file and line.
+ */
+export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
+  for (const f of args.files) assertReadableFile(f, 'RESULTS');
+  if (args.statusLog) assertReadableFile(args.statusLog, '--status-log');
+  if (args.orders) assertReadableFile(args.orders, '--orders');
+  const config = loadConfig(args.config);
+  const kpis = createKpiAggregator({
+    ...config.kpis,
+    ...(args.period ? { period: args.period } : {}),
+    ...(args.by ? { by: args.by } : {}),
+    ...(args.orders ? { orders: await readOrders(args.orders) } : {}),
+  });
+  for await (const r of validRecordsOf(args.files, ResultSchema, 'result')) kpis.add(r);
+  if (args.statusLog) for await (const s of validRecordsOf([args.statusLog], AgentStatusSchema, 'status interval')) kpis.addStatus(s);
+  const report = kpis.finish();
+  const sink = await openSink('--out', args.out, io.stdout);
+  sink.stream.write(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatKpiTable(report, args.format));
+  await sink.close();
+  const { invalid, undated } = report.skipped;
+  if (invalid || undated)
+    io.stderr.write(`left out: ${invalid} invalid result(s), ${undated} result(s) without a start time (written before result schema 2)\n`);
+  return 0;
+}
