@@ -8,7 +8,8 @@ import { CxqaError, createInspector, type Finding, LIVE_EVENT_CODES, type LiveEv
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures');
 type Conv = { id: string; messages: { role: string; text: string; at: string }[] } & Record<string, unknown>;
-const verdicts: Conv[] = ['en', 'zh', 'de', 'fr', 'es', 'ja', 'pt', 'it', 'ko'].flatMap((l) =>
+const LANGUAGES = ['en', 'zh', 'de', 'fr', 'es', 'ja', 'pt', 'it', 'ko'];
+const verdicts: Conv[] = LANGUAGES.flatMap((l) =>
   readFileSync(join(FIXTURES, 'verdicts', `${l}.jsonl`), 'utf8')
     .trim()
     .split('\n')
@@ -43,17 +44,21 @@ async function replay(c: Conv, window?: number) {
 }
 
 describe('inspector.session', () => {
-  it('the final Result equals batch inspect, and every finding event is a finding of that Result (property: any conversation, any window)', async () => {
-    const pool = verdicts.flatMap((c) => c.messages);
-    const conversation = fc.record({
-      base: fc.constantFrom(...verdicts),
-      picks: fc.array(fc.nat(pool.length - 1), { minLength: 1, maxLength: 9 }),
-      window: fc.integer({ min: 0, max: 6 }),
+  it('the final Result equals batch inspect, and every finding event is a finding of that Result (property: any conversation in one language, any window)', async () => {
+    // messages drawn from the verdict conversations of one language, in any order and number. Across
+    // languages the contract is weaker: a two-word reply ("Non.") takes its language from the
+    // conversation around it, and the window sees less of it than batch does (docs/live.md).
+    const conversation = fc.constantFrom(...LANGUAGES).chain((language) => {
+      const pool = verdicts.filter((c) => c.id.startsWith(`v-${language}-`)).flatMap((c) => c.messages);
+      return fc.record({
+        base: fc.constantFrom(...verdicts.filter((c) => c.id.startsWith(`v-${language}-`))),
+        picks: fc.array(fc.constantFrom(...pool), { minLength: 1, maxLength: 9 }),
+        window: fc.integer({ min: 0, max: 6 }),
+      });
     });
     await fc.assert(
       fc.asyncProperty(conversation, async ({ base, picks, window }) => {
-        // messages from anywhere in nine languages, in time order
-        const messages = picks.map((p, i) => ({ ...pool[p]!, at: new Date(Date.UTC(2026, 2, 2, 9, i * 3)).toISOString() }));
+        const messages = picks.map((m, i) => ({ ...m, at: new Date(Date.UTC(2026, 2, 2, 9, i * 3)).toISOString() }));
         const c = { ...base, messages };
         const { events, final } = await replay(c, window);
         expect(final).toEqual(await inspector.inspect(c));
@@ -73,6 +78,9 @@ describe('inspector.session', () => {
       events += live.length;
       const batch = keysOf(final.findings);
       for (const e of live) expect(batch.has(key(e.finding)), `${c.id} ${key(e.finding)}`).toBe(true);
+      // the same stable finding ids as batch
+      const ids = new Set(final.findings.map((f) => f.id));
+      for (const e of live) expect(ids.has(e.finding.id), `${c.id}: event id ${e.finding.id}`).toBe(true);
       const eventKeys = new Set(live.map((e) => key(e.finding)));
       for (const f of final.findings) {
         if (!LIVE_EVENT_CODES.some((p) => f.code.startsWith(p)) || f.code === 'politeness.no_acknowledgement') continue;

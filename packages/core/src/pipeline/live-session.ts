@@ -2,6 +2,7 @@ import { CxqaError, describeZodIssues } from '../errors.js';
 import { type Conversation, ConversationSchema, type Message, MessageSchema } from '../schemas/conversation.js';
 import type { Finding } from '../schemas/finding.js';
 import type { Result } from '../schemas/result.js';
+import { withFindingIds } from './conversation-facts.js';
 
 /** Finding-code prefixes that raise a live event by default: personal data, policy, abuse and misconduct, escalation threats. */
 export const LIVE_EVENT_CODES: readonly string[] = ['pii.', 'policy.', 'sensitive.', 'politeness.', 'sentiment.escalation_risk'];
@@ -93,11 +94,16 @@ export function createLiveSession(header: unknown, runners: SessionRunners, opti
     if (!codes.length) return [];
     const from = Math.max(0, index - window);
     const result = await runners.window({ ...base, messages: messages.slice(from) });
+    // the new message's findings, indexed in the whole conversation, with the ids batch gives them
+    const own = withFindingIds(
+      base.id,
+      result.findings.filter((f) => f.messageIndex === index - from).map((f) => ({ ...f, messageIndex: index })),
+    );
     const events: LiveEvent[] = [];
-    for (const f of result.findings) {
-      if (f.messageIndex !== index - from || !codes.some((c) => f.code.startsWith(c))) continue;
+    for (const f of own) {
+      if (!codes.some((c) => f.code.startsWith(c))) continue;
       if (WHOLE_CONVERSATION_RULES.has(f.code) || WHOLE_CONVERSATION_RULES.has(f.rule?.id ?? '')) continue;
-      events.push({ type: 'finding', kind: kindOf(f.code, checked.data.role), messageIndex: index, finding: { ...f, messageIndex: index } });
+      events.push({ type: 'finding', kind: kindOf(f.code, checked.data.role), messageIndex: index, finding: f });
     }
     return events;
   }
