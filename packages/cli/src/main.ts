@@ -1,14 +1,16 @@
 import { parseEvalArgs, parseInspectArgs } from './args.js';
 import { runEval } from './commands/eval.js';
 import { runInspect } from './commands/inspect.js';
+import { runQueue } from './commands/queue.js';
+import { parseQueueArgs } from './commands/queue-args.js';
 import { describeError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { EVAL_USAGE, INSPECT_USAGE, USAGE } from './usage.js';
+import { EVAL_USAGE, INSPECT_USAGE, QUEUE_USAGE, USAGE } from './usage.js';
 import { CLI_VERSION } from './version.js';
 
 export { USAGE } from './usage.js';
 
-const COMMAND_USAGE: Record<string, string> = { inspect: INSPECT_USAGE, eval: EVAL_USAGE };
+const COMMAND_USAGE: Record<string, string> = { inspect: INSPECT_USAGE, eval: EVAL_USAGE, queue: QUEUE_USAGE };
 
 /**
  * Run the CLI with `argv` (without node and script). Resolves to the exit code: 0 done, 1 a
@@ -29,6 +31,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const args = parseEvalArgs(rest);
         return args === 'help' ? help(io, EVAL_USAGE) : await runEval(args, io);
       }
+      case 'queue': {
+        const args = parseQueueArgs(rest, io.env ?? process.env);
+        return args === 'help' ? help(io, QUEUE_USAGE) : await runQueue(args, io);
+      }
       case '--version':
       case '-v':
         io.stdout.write(`${CLI_VERSION}\n`);
@@ -37,14 +43,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case '--help':
       case '-h': {
         const topic = rest[0];
-        if (topic !== undefined && !COMMAND_USAGE[topic]) throw new UsageError(`help ${topic}: no such command (commands: inspect, eval)`);
+        if (topic !== undefined && !COMMAND_USAGE[topic]) throw new UsageError(`help ${topic}: no such command (commands: inspect, eval, queue)`);
         return help(io, topic ? COMMAND_USAGE[topic]! : USAGE);
       }
       case undefined:
         io.stderr.write(USAGE);
         return 2;
       default:
-        throw new UsageError(`unknown command "${command}" (commands: inspect, eval; see cxqa --help)`);
+        throw new UsageError(`unknown command "${command}" (commands: inspect, eval, queue; see cxqa --help)`);
     }
   } catch (e) {
     io.stderr.write(`cxqa: ${describeError(e)}\n`);

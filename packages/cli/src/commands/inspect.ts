@@ -1,17 +1,7 @@
 import { once } from 'node:events';
-import { dirname, resolve } from 'node:path';
-import {
-  type Analyzer,
-  builtinAnalyzers,
-  createInspector,
-  invalidResult,
-  kbAnalyzer,
-  loadKnowledgeBase,
-  mapOrdered,
-  type Result,
-  type TextClassifier,
-} from '@cxqa/core';
+import { type Analyzer, invalidResult, mapOrdered, type Result, type TextClassifier } from '@cxqa/core';
 import { type CliConfig, loadConfig } from '../config.js';
+import { buildInspector } from '../configured-inspector.js';
 import { UsageError } from '../errors.js';
 import { readCsvConversations } from '../input/csv.js';
 import { type InputRecord, readJsonl } from '../input/jsonl.js';
@@ -83,19 +73,7 @@ async function inspectAll(
   classifier: TextClassifier | undefined,
   judge: Analyzer | undefined,
 ): Promise<number> {
-  const kb = config.kb ? await loadKnowledgeBase(resolve(dirname(resolve(args.config!)), config.kb)) : undefined;
-  const builtin = {
-    ...(classifier ? { sentiment: { classifier } } : {}),
-    ...(config.timing ? { timing: config.timing } : {}),
-    ...(config.courtesy ? { courtesy: config.courtesy } : {}),
-    ...(config.script ? { script: config.script } : {}),
-  };
-  const inspector = createInspector({
-    analyzers: [...builtinAnalyzers(builtin), ...(kb ? [kbAnalyzer({ kb })] : []), ...(judge ? [judge] : [])],
-    ...(config.scorecard ? { scorecard: config.scorecard } : {}),
-    ...(config.languages ? { languages: config.languages } : {}),
-    ...(config.timeLimitMs ? { timeLimitMs: config.timeLimitMs } : {}),
-  });
+  const inspector = await buildInspector(config, args.config, classifier, judge);
   const records: Iterable<InputRecord> | AsyncIterable<InputRecord> = /\.csv$/i.test(args.file)
     ? readCsvConversations(args.file, config.csv)
     : readJsonl(args.file, io.stdin);
