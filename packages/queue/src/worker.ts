@@ -135,10 +135,14 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
     .then(() => worker.run())
     .catch(() => {});
   worker.on('stalled', () => stats.stalledRecovered++);
-  // a job whose workers kept dying never reaches `process` again: BullMQ fails it, this dead-letters it
+  // a job whose workers kept dying never reaches `runJob` again: BullMQ fails it, this dead-letters it
+  const pending = new Set<Promise<void>>();
   worker.on('failed', (job, error) => {
-    if (job && STALLED.test(error.message))
-      void deadLetter(job, `its worker stopped ${job.stalledCounter} time(s) while running it (killed, or blocked past ${lockMs} ms)`);
+    if (!job || !STALLED.test(error.message)) return;
+    const letter: Promise<void> = deadLetter(job, `its worker stopped ${job.stalledCounter} time(s) while running it (killed, or blocked past ${lockMs} ms)`)
+      .catch(() => {}) // Redis gone: the job stays in BullMQ's failed set, counted by queueStatus
+      .finally(() => pending.delete(letter));
+    pending.add(letter);
   });
   worker.on('error', () => {}); // connection hiccups: BullMQ reconnects; jobs it could not finish are taken over
 
@@ -160,6 +164,7 @@ export function createQueueWorker(options: QueueWorkerOptions): QueueWorker {
     async close() {
       await worker.close();
       await running;
+      await Promise.all(pending);
       await deadLetters.close();
       await options.sink.close();
     },
