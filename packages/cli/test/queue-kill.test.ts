@@ -8,21 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { queueStatus, readStreamResults } from '@cxqa/queue';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exampleConversations } from '../../queue/test/conversations.js';
-import { type RedisServer, startRedis } from '../../queue/test/redis-server.js';
+import { useRedis } from '../../queue/test/use-redis.js';
 
 const ROOT = join(import.meta.dirname, '../../..');
 const CLI = ['--conditions=source', '--import', 'tsx', join(ROOT, 'packages/cli/src/bin.ts')];
 const N = 300;
 
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 30_000);
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useRedis();
 
 function startWorker(name: string, target: string[]): { child: ChildProcess; stderr: () => string; exit: Promise<number | null> } {
   const child = spawn(process.execPath, [...CLI, 'queue', 'work', ...target, '--until-empty', '--lock-ms', '8000', '--concurrency', '4', '--name', name], {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInspector, type Inspector } from '@cxqa/core';
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   callbackSink,
   clearQueue,
@@ -19,16 +19,10 @@ import {
   type SinkEntry,
 } from '../src/index.js';
 import { exampleConversations } from './conversations.js';
-import { type RedisServer, startRedis } from './redis-server.js';
+import { useRedis } from './use-redis.js';
 
-let redis: RedisServer;
+const redis = useRedis();
 const inspector = createInspector();
-beforeAll(async () => {
-  redis = await startRedis();
-}, 30_000);
-afterAll(async () => {
-  await redis?.stop();
-});
 
 const records = (values: unknown[]): QueueRecord[] => values.map((value, i) => ({ line: i + 1, value }));
 const collect = async <T>(source: AsyncIterable<T>): Promise<T[]> => {

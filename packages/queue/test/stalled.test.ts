@@ -3,18 +3,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createInspector } from '@cxqa/core';
 import { Queue } from 'bullmq';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createProducer, type DeadLetter, queueStatus, readStreamResults } from '../src/index.js';
 import { exampleConversations } from './conversations.js';
-import { type RedisServer, startRedis } from './redis-server.js';
+import { useRedis } from './use-redis.js';
 
-let redis: RedisServer;
-beforeAll(async () => {
-  redis = await startRedis();
-}, 30_000);
-afterAll(async () => {
-  await redis?.stop();
-});
+const redis = useRedis();
 
 describe('a conversation that kills every worker running it', () => {
   it('is dead-lettered after its workers died 3 times (maxStalledCount 2), with a partial result; the others are scored', async () => {

@@ -1,5 +1,5 @@
-import { type QueueTarget, queueNames, redisClient } from '../target.js';
-import { doneSet } from './done-set.js';
+import type { QueueTarget } from '../target.js';
+import { connectDoneSet } from './done-set.js';
 import type { ResultSink, SinkEntry } from './sink.js';
 
 /**
@@ -10,9 +10,7 @@ import type { ResultSink, SinkEntry } from './sink.js';
  * attempt: the job is retried with backoff, then dead-lettered.
  */
 export function callbackSink(target: QueueTarget, deliver: (entry: SinkEntry) => Promise<void> | void): ResultSink {
-  const names = queueNames(target);
-  const redis = redisClient(target);
-  const done = doneSet(redis, names.doneKey);
+  const { done, quit } = connectDoneSet(target);
   return {
     kind: 'callback',
     delivered: done.has,
@@ -22,8 +20,6 @@ export function callbackSink(target: QueueTarget, deliver: (entry: SinkEntry) =>
       await done.add(entry.jobId);
       return true;
     },
-    close: async () => {
-      await redis.quit();
-    },
+    close: quit,
   };
 }

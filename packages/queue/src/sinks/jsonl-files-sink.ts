@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type QueueTarget, queueNames, redisClient } from '../target.js';
-import { doneSet } from './done-set.js';
+import type { QueueTarget } from '../target.js';
+import { connectDoneSet } from './done-set.js';
 import type { ResultSink } from './sink.js';
 
 /**
@@ -13,9 +13,7 @@ import type { ResultSink } from './sink.js';
  * drops both (dedupe by job id, unterminated lines skipped), so reading gives one result per job.
  */
 export function jsonlFilesSink(target: QueueTarget, options: { dir: string; worker: string }): ResultSink {
-  const names = queueNames(target);
-  const redis = redisClient(target);
-  const done = doneSet(redis, names.doneKey);
+  const { done, quit } = connectDoneSet(target);
   mkdirSync(options.dir, { recursive: true });
   const path = join(options.dir, `${options.worker.replace(/[^\w.-]/g, '_')}.jsonl`);
   let file: Promise<FileHandle> | undefined;
@@ -31,7 +29,7 @@ export function jsonlFilesSink(target: QueueTarget, options: { dir: string; work
     },
     async close() {
       await (await file)?.close();
-      await redis.quit();
+      await quit();
     },
   };
 }

@@ -1,5 +1,5 @@
-import { type QueueTarget, queueNames, redisClient } from '../target.js';
-import { doneSet } from './done-set.js';
+import { type QueueTarget, queueNames } from '../target.js';
+import { connectDoneSet } from './done-set.js';
 import type { ResultSink } from './sink.js';
 
 // marks the job done and appends its result in one atomic step: a worker killed before it ran
@@ -17,15 +17,12 @@ return 0`;
  */
 export function redisStreamSink(target: QueueTarget): ResultSink {
   const names = queueNames(target);
-  const redis = redisClient(target);
-  const done = doneSet(redis, names.doneKey);
+  const { done, redis, quit } = connectDoneSet(target);
   return {
     kind: 'redis-stream',
     delivered: done.has,
     write: async ({ jobId, worker, result }) =>
       (await redis.eval(APPEND_ONCE, 2, names.doneKey, names.resultsKey, jobId, worker, JSON.stringify(result))) === 1,
-    close: async () => {
-      await redis.quit();
-    },
+    close: quit,
   };
 }
