@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
-const PACKAGES = ['core', 'eval', 'cli', 'transformers', 'llm'] as const;
+const PACKAGES = ['core', 'eval', 'cli', 'transformers', 'llm', 'queue'] as const;
 const started = Date.now();
 const keep = process.argv.includes('--keep');
 const work = mkdtempSync(join(tmpdir(), 'cxqa-pack-'));
@@ -159,11 +159,11 @@ try {
     }
   }
 
-  // ── a project with core, eval and the CLI: ESM, the bin ───────────────────────────────────
+  // ── a project with core, eval, the CLI and the queue: ESM, the bin ─────────────────────────
   const full = join(work, 'full');
   mkdirSync(full);
-  npmInstall(full, ['core', 'eval', 'cli'].map(tarball));
-  process.stdout.write(`installed core+eval+cli (${seconds()})\n`);
+  npmInstall(full, ['core', 'eval', 'cli', 'queue'].map(tarball));
+  process.stdout.write(`installed core+eval+cli+queue (${seconds()})\n`);
 
   const readme = readFileSync(join(ROOT, 'packages/core/README.md'), 'utf8');
   const example = /```js\n([\s\S]*?)```/.exec(readme)?.[1];
@@ -222,6 +222,28 @@ try {
     'bin: `cxqa inspect --workers 2` from the installed CLI (worker threads load dist) writes what the main thread writes',
     threaded.status === 0 && threaded.stdout === mainThread.stdout && threaded.stdout.trim().split('\n').length === 80 && threaded.stderr === mainThread.stderr,
     `exit ${threaded.status} ${threaded.stderr.slice(-600)}`,
+  );
+  writeFileSync(
+    join(full, 'queue.mjs'),
+    [
+      `import * as queue from '@cxqa/queue';`,
+      `const names = ['createProducer', 'createQueueWorker', 'redisStreamSink', 'jsonlFilesSink', 'callbackSink', 'readStreamResults', 'conversationJobId'];`,
+      `const missing = names.filter((n) => typeof queue[n] !== 'function');`,
+      `if (missing.length) throw new Error('missing ' + missing.join(', '));`,
+      `console.log(queue.queueNames({ redis: 'redis://127.0.0.1:6379' }).resultsKey);`,
+    ].join('\n'),
+  );
+  const queueRun = run(process.execPath, ['queue.mjs'], { cwd: full });
+  check(
+    'ESM: import @cxqa/queue (bullmq, ioredis) from the installed package',
+    queueRun.status === 0 && queueRun.stdout.trim() === 'bull:cxqa:cxqa-results',
+    queueRun.stderr.slice(-800),
+  );
+  const queueHelp = run('npx', ['--no', 'cxqa', 'queue', '--help'], { cwd: full });
+  check(
+    'bin: `cxqa queue --help` from the installed @cxqa/cli',
+    queueHelp.status === 0 && queueHelp.stdout.includes('cxqa queue SUBCOMMAND'),
+    queueHelp.stderr.slice(-400),
   );
   const usage = run('npx', ['--no', 'cxqa', 'inspect'], { cwd: full });
   check('bin: a usage error exits 2', usage.status === 2, `exit ${usage.status}`);

@@ -5,10 +5,12 @@ import { runCalibrate } from './commands/calibrate.js';
 import { runEval } from './commands/eval.js';
 import { runImport } from './commands/import.js';
 import { runInspect } from './commands/inspect.js';
+import { runQueue } from './commands/queue.js';
+import { parseQueueArgs } from './commands/queue-args.js';
 import { runReport } from './commands/report.js';
 import { describeError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { ALERTS_USAGE, CALIBRATE_USAGE, EVAL_USAGE, IMPORT_USAGE, INSPECT_USAGE, REPORT_USAGE, USAGE } from './usage.js';
+import { ALERTS_USAGE, CALIBRATE_USAGE, EVAL_USAGE, IMPORT_USAGE, INSPECT_USAGE, QUEUE_USAGE, REPORT_USAGE, USAGE } from './usage.js';
 import { CLI_VERSION } from './version.js';
 
 export { USAGE } from './usage.js';
@@ -20,6 +22,7 @@ const COMMAND_USAGE: Record<string, string> = {
   import: IMPORT_USAGE,
   report: REPORT_USAGE,
   alerts: ALERTS_USAGE,
+  queue: QUEUE_USAGE,
 };
 
 const COMMANDS = Object.keys(COMMAND_USAGE).join(', ');
@@ -58,6 +61,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'alerts': {
         const args = parseAlertsArgs(rest);
         return args === 'help' ? help(io, ALERTS_USAGE) : await runAlerts(args, io);
+      }
+      case 'queue': {
+        const args = parseQueueArgs(rest, io.env ?? process.env);
+        return args === 'help' ? help(io, QUEUE_USAGE) : await runQueue(args, io);
       }
       case '--version':
       case '-v':

@@ -88,6 +88,7 @@ Usage:
   cxqa report RESULTS... [--period day|week|month|quarter|all] [--by agent|team|platform|region|inquiryType|channel]
               [--format json|csv|md] [--config FILE] [--status-log FILE] [--orders FILE] [--out FILE|-]
   cxqa alerts SNAPSHOT [--at TIME] [--rules FILE] [--config FILE] [--out FILE|-]
+  cxqa queue enqueue FILE | work | drain --out FILE | status | clear   [--redis URL] [--queue NAME]
   cxqa COMMAND --help   options of a command
   cxqa --version        the version of @cxqa/cli
 
@@ -145,4 +146,32 @@ Exit codes:
   0  every record converted
   1  some records failed (each named with its line or index and JSON path)
   2  usage or input error: a bad argument, a missing or unreadable file
+`;
+
+export const QUEUE_USAGE = `Usage: cxqa queue SUBCOMMAND [options]
+
+Inspect conversations across machines on a BullMQ queue over Redis (needs @cxqa/queue).
+Every subcommand takes --redis URL (default $CXQA_REDIS_URL, else redis://127.0.0.1:6379)
+and --queue NAME (default cxqa).
+
+  enqueue FILE          put every record of FILE (JSONL or .csv, as cxqa inspect reads it) on the
+                        queue; a record already queued or done is skipped (idempotent job ids)
+    --config FILE       the config the workers run (its versions are part of each job id)
+    --attempts N        tries before a job is dead-lettered (default 3)
+    --backoff-ms MS     first retry delay, doubled each retry (default 1000)
+  work                  run jobs until SIGINT/SIGTERM; any number of workers on any machines
+    --config FILE       same config as enqueue
+    --concurrency N     jobs in flight in this process (default 8)
+    --jsonl-dir DIR     results to DIR/WORKER.jsonl instead of the Redis stream
+    --until-empty       exit once nothing is waiting, delayed or running
+    --lock-ms MS        a killed worker's jobs are taken over after about MS (default 30000)
+    --name NAME         worker name in results and files (default HOST-PID)
+  drain                 write every result, one per conversation, as JSONL
+    --out FILE          results file ("-" = stdout, the default)
+    --wait              first wait until nothing is waiting, delayed or running
+    --jsonl-dir DIR     read a --jsonl-dir folder instead of the Redis stream
+  status                print job counts as JSON
+  clear                 delete the queue, its dead-letter queue and its results
+
+${EXIT_CODES}
 `;
