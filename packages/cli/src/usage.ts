@@ -8,7 +8,7 @@ export type FailOn = (typeof FAIL_ON)[number];
 
 const EXIT_CODES = `Exit codes:
   0  done
-  1  --fail-on triggered (inspect), a metric below its threshold or nothing measured (eval), an alert fired (alerts)
+  1  --fail-on triggered (inspect), a metric below its threshold or nothing measured (eval), an alert fired (alerts), a record failed (import)
   2  usage or input error: a bad argument, a missing or unreadable file, an invalid config`;
 
 export const INSPECT_USAGE = `Usage: cxqa inspect FILE [options]
