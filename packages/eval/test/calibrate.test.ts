@@ -92,7 +92,13 @@ describe('human reviews', () => {
     expect(() => parseHumanReviews('{"conversationId":"c1","findings":{"Bad Code":true}}\n', 'r.jsonl')).toThrow(/r\.jsonl:1: findings.Bad Code/);
   });
 
-  it("Cohen's κ: the textbook 50-pair example is 0.4; undefined when both raters used one category", () => {
+  it("Cohen's κ: the textbook 50-pair example is 0.4, perfect agreement 1; undefined when both raters used one category", () => {
+    expect(
+      cohensKappa([
+        [3, 0],
+        [0, 4],
+      ]),
+    ).toBe(1);
     expect(
       cohensKappa([
         [20, 5],

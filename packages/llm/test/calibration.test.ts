@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isCxqaError } from '@cxqa/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALIBRATION_FIXTURE, calibrate, cohensKappa, formatCalibration, llmJudgeAnalyzer, parseLabels, runCalibration } from '../src/index.js';
+import { CALIBRATION_FIXTURE, calibrate, formatCalibration, llmJudgeAnalyzer, parseLabels, runCalibration } from '../src/index.js';
 import { model } from './helpers.js';
 import { type FakeServer, startServer, transcriptOf } from './server.js';
 
@@ -12,33 +12,6 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('calibration', () => {
-  it("Cohen's κ: a textbook table, perfect agreement, and undefined", () => {
-    expect(
-      cohensKappa([
-        [20, 5],
-        [10, 15],
-      ]),
-    ).toBeCloseTo(0.4, 10);
-    expect(
-      cohensKappa([
-        [3, 0],
-        [0, 4],
-      ]),
-    ).toBe(1);
-    expect(
-      cohensKappa([
-        [5, 0],
-        [0, 0],
-      ]),
-    ).toBeNull();
-    expect(
-      cohensKappa([
-        [0, 0],
-        [0, 0],
-      ]),
-    ).toBeNull();
-  });
-
   it('reads CSV and JSONL labels and names the line of a bad row', () => {
     expect(parseLabels('conversation_id,question_id,answer\nc1,ownership,Yes\n')).toEqual([{ conversationId: 'c1', questionId: 'ownership', answer: 'yes' }]);
     expect(parseLabels('{"conversationId":"c1","questionId":"q","answer":"3"}\n')).toEqual([{ conversationId: 'c1', questionId: 'q', answer: '3' }]);
