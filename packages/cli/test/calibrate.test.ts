@@ -33,7 +33,19 @@ describe('cxqa calibrate', () => {
     let r = await run(['calibrate', RESULTS]);
     expect([r.code, r.err]).toEqual([2, expect.stringMatching(/--reviews FILE is required/)]);
     r = await run(['calibrate', '-', '--reviews', REVIEWS], '{"id":"c1","messages":[]}\n');
-    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/-:1: not a cxqa Result/)]);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/-:1: not a cxqa Result: /)]);
+    // a Result whose parts are not what a Result holds: named, not a crash
+    r = await run(['calibrate', '-', '--reviews', REVIEWS], '{"conversationId":"amz-1001","score":-50,"pass":null,"findings":[null],"dimensions":[null]}\n');
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/^cxqa: -:1: not a cxqa Result: [a-zA-Z.0-9]+: /)]);
+    expect(r.err).not.toMatch(/internal error|TypeError/);
+    // lines that are not JSON, an empty file, a conversation twice: exit 2, not a quiet 0
+    r = await run(['calibrate', REVIEWS, '--reviews', REVIEWS]);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/reviews\.csv:1: .*RESULTS is the JSONL cxqa inspect writes/)]);
+    r = await run(['calibrate', '-', '--reviews', REVIEWS], '');
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/-: no results/)]);
+    const line = readFileSync(RESULTS, 'utf8').split('\n')[0]!;
+    r = await run(['calibrate', '-', '--reviews', REVIEWS], `${line}\n${line}\n`);
+    expect([r.code, r.err]).toEqual([2, expect.stringMatching(/-:2: conversation amz-1001 has a result on line 1 already/)]);
     r = await run(['calibrate', RESULTS, '--reviews', join(DIR, 'missing.csv')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/missing\.csv/);

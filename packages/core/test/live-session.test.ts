@@ -151,6 +151,11 @@ describe('inspector.session', () => {
     expect(result.metrics['conversation.messageCount']).toBe(1);
     await expect(session.add({ role: 'agent', text: 'late', at: '2026-03-02T10:02:00Z' })).rejects.toThrow(/add after close\(\)/);
     expect(() => inspector.session({ id: '' })).toThrow(CxqaError);
+    // an id that is personal data stays masked in the errors, as in the Result
+    const leaky = inspector.session({ id: 'jane.doe@example.com' });
+    const e2 = (await leaky.add({ role: 'customer', text: 'x', at: 'yesterday' }).catch((e: unknown) => e)) as Error;
+    expect(e2.message).toMatch(/^session j\S+ message 0: at: /);
+    expect(e2.message).not.toContain('jane.doe@example.com');
     expect(() => inspector.session({ id: 'x', messages: [{ role: 'customer', text: 'a', at: '2026-03-02T10:00:00Z' }] })).toThrow(
       /no messages; add them with add\(\)/,
     );

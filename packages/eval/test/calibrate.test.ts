@@ -92,6 +92,37 @@ describe('human reviews', () => {
     expect(() => parseHumanReviews('{"conversationId":"c1","findings":{"Bad Code":true}}\n', 'r.jsonl')).toThrow(/r\.jsonl:1: findings.Bad Code/);
   });
 
+  it('rejects what would be read wrong, naming the file and line: BOMs are fine, arrays, repeats, conflicts, short rows and other number notations are not', () => {
+    expect(parseHumanReviews('\uFEFF{"conversationId":"c1","pass":true}\n', 'r.jsonl')).toEqual([{ conversationId: 'c1', pass: true }]);
+    expect(() => parseHumanReviews('[{"conversationId":"c1"}]', 'r.jsonl')).toThrow(
+      'r.jsonl:1: a JSON array: write one review object per line (JSONL), or CSV',
+    );
+    expect(() =>
+      parseHumanReviews('{"conversationId":"c1","reviewer":"bo","pass":true}\n{"conversationId":"c1","reviewer":"bo","pass":false}\n', 'r.jsonl'),
+    ).toThrow('r.jsonl: review 2 repeats review 1 (conversation c1, reviewer bo)');
+    expect(() => parseHumanReviews('conversation_id,reviewer,pass\nc1,bo,yes\nc1,bo,no\n', 'r.csv')).toThrow(
+      'r.csv:3: pass: this conversation and reviewer already have the other verdict',
+    );
+    expect(() => parseHumanReviews('conversation_id,reviewer,pass,score\nc1,bo,yes\n', 'r.csv')).toThrow('r.csv:2: 3 cells under a header of 4 columns');
+    expect(() => parseHumanReviews('conversation_id,verdict\nc1,yes\n', 'r.csv')).toThrow('r.csv:1: unknown column "verdict"');
+    for (const score of ['0x10', '1e2', 'Infinity', '-0'])
+      expect(() => parseHumanReviews(`conversation_id,score\nc1,${score}\n`, 'r.csv')).toThrow(/r\.csv:2: score: /);
+    expect(() => parseHumanReviews('conversation_id,reviewer\n"c1,bo\n', 'r.csv')).toThrow(
+      /^r\.csv: CSV line 2: a quoted field opens here and is never closed/,
+    );
+  });
+
+  it('masks personal data in what it reports: conversation ids written like a phone, e-mail reviewers', () => {
+    const r = calibrateAgainstReviews(results, [
+      { conversationId: '+1 415 555 0199', pass: true },
+      { conversationId: 'amz-1001', reviewer: 'ann.reviewer@example.com', pass: false },
+    ]);
+    const text = JSON.stringify(r);
+    expect(text).not.toContain('415 555 0199');
+    expect(text).not.toContain('ann.reviewer@example.com');
+    expect(r.disagreements[0]!.conversationId).toBe('amz-1001');
+  });
+
   it("Cohen's κ: the textbook 50-pair example is 0.4, perfect agreement 1; undefined when both raters used one category", () => {
     expect(
       cohensKappa([

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { maskPersonalData, ResultSchema } from '@cxqa/core';
 import { calibrateAgainstReviews, formatCalibrationReport, parseHumanReviews, type ResultSummary, summarizeResult } from '@cxqa/eval';
 import { UsageError } from '../errors.js';
 import { readJsonl } from '../input/jsonl.js';
@@ -27,18 +28,26 @@ export async function runCalibrate(args: CalibrateArgs, io: CliIo): Promise<numb
   const reviews = parseHumanReviews(readFileSync(args.reviews, 'utf8'), args.reviews);
   const wanted = new Set(reviews.map((r) => r.conversationId));
   const kept: ResultSummary[] = [];
-  let unreadable = 0;
+  const seenAt = new Map<string, number>();
+  let results = 0;
   for await (const record of readJsonl(args.results, io.stdin)) {
-    if ('error' in record) {
-      unreadable++;
-      continue;
+    const where = `${args.results}:${record.line}`;
+    if ('error' in record) throw new UsageError(`${where}: ${maskPersonalData(record.error)} (RESULTS is the JSONL cxqa inspect writes)`);
+    const parsed = ResultSchema.safeParse(record.value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new UsageError(`${where}: not a cxqa Result: ${issue.path.join('.') || '(root)'}: ${maskPersonalData(issue.message)}`);
     }
-    const r = record.value as Parameters<typeof summarizeResult>[0] | null;
-    if (!r || typeof r !== 'object' || !Array.isArray(r.findings) || !Array.isArray(r.dimensions))
-      throw new UsageError(`${args.results}:${record.line}: not a cxqa Result (no findings or dimensions)`);
-    if (r.conversationId !== null && wanted.has(r.conversationId)) kept.push(summarizeResult(r));
+    results++;
+    const id = parsed.data.conversationId;
+    if (id === null || !wanted.has(id)) continue;
+    const earlier = seenAt.get(id);
+    if (earlier !== undefined)
+      throw new UsageError(`${where}: conversation ${maskPersonalData(id, { digitRuns: 'formatted' })} has a result on line ${earlier} already`);
+    seenAt.set(id, record.line);
+    kept.push(summarizeResult(parsed.data));
   }
-  if (unreadable) io.stderr.write(`${unreadable} result lines were not JSON and were skipped\n`);
+  if (!results) throw new UsageError(`${args.results}: no results (RESULTS is the JSONL cxqa inspect writes)`);
   const report = calibrateAgainstReviews(kept, reviews, { top: args.top });
   io.stdout.write(`${formatCalibrationReport(report)}\n`);
   if (args.json) writeFileSync(args.json, `${JSON.stringify(report, null, 2)}\n`);

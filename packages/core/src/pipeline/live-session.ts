@@ -1,4 +1,5 @@
 import { CxqaError, describeZodIssues } from '../errors.js';
+import { maskPersonalData } from '../pii/mask-text.js';
 import { type Conversation, ConversationSchema, type Message, MessageSchema } from '../schemas/conversation.js';
 import type { Finding } from '../schemas/finding.js';
 import type { Result } from '../schemas/result.js';
@@ -62,6 +63,8 @@ const PROBE_TEXT = 'first reply (probe)';
 
 export function createLiveSession(header: unknown, runners: SessionRunners, options: LiveSessionOptions = {}): LiveSession {
   const base = validateHeader(header);
+  // errors reach the caller's logs: the id as a Result shows it (maskResult)
+  const shownId = maskPersonalData(base.id, { digitRuns: 'formatted' });
   const window = options.window ?? 4;
   if (!Number.isInteger(window) || window < 0)
     throw new CxqaError('invalid_option', `session: window ${window}: expected an integer ≥ 0`, { path: ['window'] });
@@ -76,7 +79,7 @@ export function createLiveSession(header: unknown, runners: SessionRunners, opti
     return next;
   };
   const open = (what: string) => {
-    if (closed) throw new CxqaError('invalid_option', `session ${base.id}: ${what} after close()`);
+    if (closed) throw new CxqaError('invalid_option', `session ${shownId}: ${what} after close()`);
   };
 
   async function add(input: unknown): Promise<LiveEvent[]> {
@@ -85,7 +88,7 @@ export function createLiveSession(header: unknown, runners: SessionRunners, opti
     const checked = MessageSchema.safeParse(input);
     if (!checked.success) {
       const { issues, summary } = describeZodIssues(checked.error);
-      throw new CxqaError('invalid_conversation', `session ${base.id}: message ${index}: ${summary}`, {
+      throw new CxqaError('invalid_conversation', `session ${shownId}: message ${index}: ${summary}`, {
         path: ['messages', index],
         issues: issues.map((i) => ({ ...i, path: ['messages', index, ...i.path] })),
       });
@@ -111,7 +114,7 @@ export function createLiveSession(header: unknown, runners: SessionRunners, opti
   async function check(nowInput: Date | string | number): Promise<LiveEvent[]> {
     open('check');
     const now = new Date(nowInput).getTime();
-    if (Number.isNaN(now)) throw new CxqaError('invalid_option', `session ${base.id}: check(${String(nowInput)}): not a time`);
+    if (Number.isNaN(now)) throw new CxqaError('invalid_option', `session ${shownId}: check(${String(nowInput)}): not a time`);
     const first = messages.findIndex((m) => m.role === 'customer' && m.text.trim());
     if (!runners.timing || first < 0 || fired.has('sla_breached')) return [];
     const replied = messages.some((m, i) => i > first && m.role === 'agent');

@@ -1,4 +1,4 @@
-import type { Result } from '@cxqa/core';
+import { maskPersonalData, type Result } from '@cxqa/core';
 import { cohensKappa, meanAbsoluteError } from '../metrics/agreement.js';
 import { prfFromCounts } from '../metrics/classification.js';
 import { spearman } from '../metrics/correlation.js';
@@ -77,7 +77,8 @@ export interface CalibrationAgainstReviews {
  * Agreement of cxqa's results with human reviewers, one pair per review (a conversation reviewed
  * by two people counts twice). Verdict and codes: agreement, Cohen's κ, confusion tables,
  * precision and recall of cxqa against the person; scores (overall and per dimension, 0–100): MAE
- * and Spearman's ρ. Pairs where either side has no value are left out of that measure.
+ * and Spearman's ρ. Pairs where either side has no value are left out of that measure. Conversation
+ * ids and reviewer names in the report are masked like every string a Result carries.
  *
  * @example
  * const report = calibrateAgainstReviews(results.map(summarizeResult), parseHumanReviews(text, 'reviews.csv'));
@@ -99,7 +100,8 @@ export function calibrateAgainstReviews(
   for (const review of reviews) {
     const result = byId.get(review.conversationId);
     if (!result) {
-      if (missing.length < 20 && !missing.includes(review.conversationId)) missing.push(review.conversationId);
+      const id = maskId(review.conversationId);
+      if (missing.length < 20 && !missing.includes(id)) missing.push(id);
       continue;
     }
     compared++;
@@ -125,8 +127,8 @@ export function calibrateAgainstReviews(
     const weight = Math.abs(scoreDifference ?? 0) / 100 + (verdictDiffers ? 1 : 0) + 0.5 * codeDisagreements.length;
     if (weight > 0)
       disagreements.push({
-        conversationId: review.conversationId,
-        ...(review.reviewer ? { reviewer: review.reviewer } : {}),
+        conversationId: maskId(review.conversationId),
+        ...(review.reviewer ? { reviewer: maskPersonalData(review.reviewer) } : {}),
         scoreDifference,
         verdictDiffers,
         codes: codeDisagreements,
@@ -154,6 +156,9 @@ export function calibrateAgainstReviews(
     disagreements: disagreements.slice(0, options.top ?? 20),
   };
 }
+
+/** Conversation ids as results carry them: digit runs written like a phone or card masked, ticket numbers kept (see core's maskResult). */
+const maskId = (id: string) => maskPersonalData(id, { digitRuns: 'formatted' });
 
 function binary(pairs: readonly [boolean, boolean][]): BinaryAgreement {
   const confusion: [[number, number], [number, number]] = [

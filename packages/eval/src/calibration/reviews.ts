@@ -1,4 +1,4 @@
-import { CxqaError, parseCsv } from '@cxqa/core';
+import { CxqaError, maskPersonalData, parseCsv } from '@cxqa/core';
 import { z } from 'zod';
 
 /**
@@ -27,8 +27,24 @@ const CSV_COLUMNS = ['conversation_id', 'reviewer', 'pass', 'score', 'code', 'pr
  * combined). Errors are CxqaError `input_unreadable` naming the file, line and field.
  */
 export function parseHumanReviews(text: string, file = '(inline)'): HumanReview[] {
-  const first = text.replace(/^\uFEFF/, '').trimStart();
-  return first.startsWith('{') ? parseJsonl(text, file) : parseCsvReviews(text, file);
+  const body = text.replace(/^\uFEFF/, '');
+  const first = body.trimStart();
+  if (first.startsWith('['))
+    throw new CxqaError('input_unreadable', `${file}:1: a JSON array: write one review object per line (JSONL), or CSV`, { path: [file, 1] });
+  const reviews = first.startsWith('{') ? parseJsonl(body, file) : parseCsvReviews(body, file);
+  const seen = new Map<string, number>();
+  reviews.forEach((r, i) => {
+    const key = `${r.conversationId}\u0000${r.reviewer ?? ''}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined)
+      throw new CxqaError(
+        'input_unreadable',
+        `${file}: review ${i + 1} repeats review ${earlier + 1} (conversation ${maskPersonalData(r.conversationId, { digitRuns: 'formatted' })}${r.reviewer ? `, reviewer ${maskPersonalData(r.reviewer)}` : ''}): one review per conversation and reviewer`,
+        { path: [file] },
+      );
+    seen.set(key, i);
+  });
+  return reviews;
 }
 
 function parseJsonl(text: string, file: string): HumanReview[] {
@@ -56,13 +72,29 @@ function parseJsonl(text: string, file: string): HumanReview[] {
 const BOOLEAN: Record<string, boolean> = { yes: true, no: false, true: true, false: false, '1': true, '0': false, pass: true, fail: false };
 
 function parseCsvReviews(text: string, file: string): HumanReview[] {
-  const rows = parseCsv(text);
+  let rows: ReturnType<typeof parseCsv>;
+  try {
+    rows = parseCsv(text);
+  } catch (e) {
+    throw e instanceof CxqaError ? new CxqaError(e.code, `${file}: ${e.message}`, { path: [file], cause: e }) : e;
+  }
   const header = rows[0]?.cells.map((c) => c.trim().toLowerCase()) ?? [];
   const col = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof CSV_COLUMNS)[number], number>;
   if (col.conversation_id < 0)
     throw new CxqaError('input_unreadable', `${file}:1: the CSV header needs conversation_id (columns: ${CSV_COLUMNS.join(', ')})`, { path: [file, 1] });
+  const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
+  if (unknown.length)
+    throw new CxqaError(
+      'input_unreadable',
+      `${file}:1: unknown column ${unknown.map((u) => `"${maskPersonalData(u)}"`).join(', ')} (columns: ${CSV_COLUMNS.join(', ')})`,
+      {
+        path: [file, 1],
+      },
+    );
   const byKey = new Map<string, HumanReview>();
   for (const { line, cells } of rows.slice(1)) {
+    if (cells.length !== header.length)
+      throw new CxqaError('input_unreadable', `${file}:${line}: ${cells.length} cells under a header of ${header.length} columns`, { path: [file, line] });
     const cell = (c: (typeof CSV_COLUMNS)[number]) => (col[c] >= 0 ? (cells[col[c]] ?? '').trim() : '');
     const fail = (field: string, why: string): never => {
       throw new CxqaError('input_unreadable', `${file}:${line}: ${field}: ${why}`, { path: [file, line, field] });
@@ -74,20 +106,23 @@ function parseCsvReviews(text: string, file: string): HumanReview[] {
     const bool = (field: 'pass' | 'present') => {
       const v = cell(field).toLowerCase();
       if (!v) return undefined;
-      return BOOLEAN[v] ?? fail(field, `"${v}" is not yes/no/true/false/1/0`);
+      return BOOLEAN[v] ?? fail(field, `"${maskPersonalData(v)}" is not yes/no/true/false/1/0`);
     };
     const pass = bool('pass');
+    if (pass !== undefined && review.pass !== undefined && review.pass !== pass) fail('pass', 'this conversation and reviewer already have the other verdict');
     if (pass !== undefined) review.pass = pass;
     const score = cell('score');
     if (score) {
-      const n = Number(score);
-      if (!Number.isFinite(n) || n < 0 || n > 100) fail('score', `"${score}" is not a number from 0 to 100`);
+      const n = /^\d{1,3}(\.\d+)?$/.test(score) ? Number(score) : Number.NaN;
+      if (!(n >= 0 && n <= 100)) fail('score', `"${maskPersonalData(score)}" is not a number from 0 to 100`);
+      if (review.score !== undefined && review.score !== n) fail('score', `this conversation and reviewer already have score ${review.score}`);
       review.score = n;
     }
     const code = cell('code');
     if (code) {
       const present = bool('present');
-      if (present === undefined) fail('present', `code ${code} needs present yes or no`);
+      if (present === undefined) fail('present', `code ${maskPersonalData(code)} needs present yes or no`);
+      if (review.findings?.[code] !== undefined) fail('code', `${maskPersonalData(code)} is labelled twice for this conversation and reviewer`);
       review.findings = { ...review.findings, [code]: present! };
     }
     byKey.set(key, review);
