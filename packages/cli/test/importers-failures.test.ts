@@ -59,8 +59,9 @@ describe('cxqa import: failure records leak no personal data', () => {
     }
   });
 
-  it('names no id inside a message: an address used as ticket id never reaches the message text', async () => {
-    const { err, jsonl } = await failures('zendesk', `${JSON.stringify({ id: '12 Elm Street', comments: [] })}\n`);
+  it('masks a street address used as ticket id, and names no id inside a message', async () => {
+    const lines = ['12 Elm Street', 'Elm Street 12, 10115 Berlin'].map((id) => JSON.stringify({ id, comments: [] }));
+    const { err, jsonl } = await failures('zendesk', `${lines.join('\n')}\n`);
     expect(err).toContain('no_messages at $.comments: the ticket has no comments');
     for (const out of [err, jsonl]) expect(out).not.toContain('Elm');
   });
