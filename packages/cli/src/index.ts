@@ -5,13 +5,16 @@ export { type InspectArgs, runInspect } from './commands/inspect.js';
 export { type CliConfig, CliConfigSchema, loadConfig } from './config.js';
 export {
   type ExportRecord,
+  type FileFault,
   IMPORTERS,
   ImportError,
   type ImportErrorCode,
   type Importer,
   type ImportFailure,
+  type ImportFileFailure,
   type ImportOutcome,
   importConversations,
+  maskFailure,
   readExportRecords,
   VENDORS,
   type Vendor,

@@ -1,19 +1,20 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type ExportRecord, importConversations, readExportRecords } from '@cxqa/cli';
+import { type ExportRecord, type FileFault, importConversations, readExportRecords } from '@cxqa/cli';
 import { describe, expect, it } from 'vitest';
 import { run } from './run-cli.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'importers');
 const KEYS = ['tickets'];
 
-async function records(chunks: (string | Buffer)[], keys = KEYS): Promise<ExportRecord[]> {
-  const out: ExportRecord[] = [];
+async function records(chunks: (string | Buffer)[], keys = KEYS): Promise<(ExportRecord | FileFault)[]> {
+  const out: (ExportRecord | FileFault)[] = [];
   for await (const r of readExportRecords(chunks, keys)) out.push(r);
   return out;
 }
-const summary = (rs: ExportRecord[]) => rs.map((r) => ('value' in r ? [r.index, r.where, r.value.id] : [r.index, r.where, r.error.code]));
+const summary = (rs: (ExportRecord | FileFault)[]) =>
+  rs.map((r) => ('fileError' in r ? ['file', r.where, r.fileError.code] : 'value' in r ? [r.index, r.where, r.value.id] : [r.index, r.where, r.error.code]));
 /** Split text into chunks of `size` bytes (cutting through characters and tokens). */
 const chunked = (text: string | Buffer, size: number): Buffer[] => {
   const bytes = Buffer.from(text);
@@ -113,7 +114,7 @@ describe('readExportRecords: broken input is one error record, never a silent ga
     const after = await records(['[{"id": 1}]', ' {"id": 2}']);
     expect(summary(after)).toEqual([
       [1, '$[0]', 1],
-      [2, '$[1]', 'invalid_json'],
+      ['file', 'after $[0]', 'invalid_json'],
     ]);
   });
 
@@ -132,6 +133,7 @@ describe('readExportRecords: broken input is one error record, never a silent ga
     const seen: number[] = [];
     let converted = 0;
     for await (const outcome of importConversations('zendesk', chunked(lines.join('\n'), 4096))) {
+      if ('fileFailure' in outcome) throw new Error(`unexpected file failure ${outcome.fileFailure.message}`);
       seen.push(outcome.record);
       if ('conversation' in outcome) {
         converted++;

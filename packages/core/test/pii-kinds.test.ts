@@ -38,6 +38,7 @@ describe('street addresses', () => {
     ['Morada: Rua Augusta 100, Lisboa', 'Rua Augusta 100'],
     ['Spedite a Via Roma 10, Milano', 'Via Roma 10'],
     ['Ship it to 221 Baker Street please', '221 Baker Street'],
+    ['ticket Elm Street 12, 10115 Berlin has no comments', 'Elm Street 12'],
   ])('%s', (text, address) => {
     expect(ofType('street_address', text)).toEqual([`street_address:${address}`]);
   });
@@ -53,6 +54,7 @@ describe('street addresses', () => {
     'Visit our store at 12 Main Street',
     'Via Email 3 volte al giorno',
     '014 Village Road',
+    'The Wall Street 2024 outlook is out',
   ])('not an address: %s', (text) => {
     expect(ofType('street_address', text)).toEqual([]);
   });

@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { maskPersonalData } from '@cxqa/core';
-import { type ImportFailure, importConversations, type Vendor } from '../importers/index.js';
+import { type ImportFailure, type ImportFileFailure, importConversations, type Vendor } from '../importers/index.js';
 import type { CliIo } from '../io.js';
 import { assertReadableFile, openSink } from '../output/sink.js';
 
@@ -28,6 +27,7 @@ export async function runImport(args: ImportArgs, io: CliIo): Promise<number> {
   let converted = 0;
   let failed = 0;
   let notes = 0;
+  let fileFaults = 0;
   for await (const outcome of importConversations(args.vendor, input)) {
     if ('conversation' in outcome) {
       converted++;
@@ -35,22 +35,25 @@ export async function runImport(args: ImportArgs, io: CliIo): Promise<number> {
       if (!out.stream.write(`${JSON.stringify(outcome.conversation)}\n`)) await once(out.stream, 'drain');
       continue;
     }
-    failed++;
-    if (errors) errors.stream.write(`${JSON.stringify({ ...outcome.failure, message: maskPersonalData(outcome.failure.message) })}\n`);
-    else io.stderr.write(`cxqa import: ${describeFailure(outcome.failure)}\n`);
+    const fault = 'failure' in outcome ? outcome.failure : outcome.fileFailure;
+    if ('failure' in outcome) failed++;
+    else fileFaults++;
+    if (errors) errors.stream.write(`${JSON.stringify(fault)}\n`);
+    else io.stderr.write(`cxqa import: ${describeFailure(fault)}\n`);
   }
   await Promise.all([out.close(), errors?.close()]);
   const total = converted + failed;
   io.stderr.write(
-    `${args.vendor}: ${total} record${total === 1 ? '' : 's'}: ${converted} conversation${converted === 1 ? '' : 's'}, ${failed} failed; ${notes} internal note${notes === 1 ? '' : 's'} kept in metadata\n`,
+    `${args.vendor}: ${total} record${total === 1 ? '' : 's'}: ${converted} conversation${converted === 1 ? '' : 's'}, ${failed} failed; ${notes} internal note${notes === 1 ? '' : 's'} kept in metadata${fileFaults ? '; the file has data after its last record' : ''}\n`,
   );
-  return failed ? 1 : 0;
+  return failed || fileFaults ? 1 : 0;
 }
 
 /**
- * `record 3 (line 3, id 35436): invalid_field at $.comments[1].created_at: …`. The message may
- * quote a value of the export, so it is masked; ids, places and paths are not personal data.
+ * `record 3 (line 3, id 35436): invalid_field at $.comments[1].created_at: …`, or for a fault of
+ * the file `file (after $[1]): invalid_json at $: …`. Its strings come masked from importConversations.
  */
-export function describeFailure(f: ImportFailure): string {
-  return `record ${f.record} (${f.where}${f.id ? `, id ${f.id}` : ''}): ${f.code} at ${f.path}: ${maskPersonalData(f.message)}`;
+export function describeFailure(f: ImportFailure | ImportFileFailure): string {
+  const head = 'record' in f ? `record ${f.record} (${f.where}${f.id ? `, id ${f.id}` : ''})` : `file (${f.where})`;
+  return `${head}: ${f.code} at ${f.path}: ${f.message}`;
 }

@@ -1,3 +1,5 @@
+import { maskPersonalData } from '@cxqa/core';
+
 /** What went wrong with one input record: switch on `code`, read `path` for where. */
 export type ImportErrorCode =
   /** The record is not JSON (a broken line of NDJSON, a broken array element). */
@@ -27,4 +29,19 @@ export class ImportError extends Error {
 /** Append a key or index to a JSONPath: `$.a` + `b` → `$.a.b`, + 2 → `$.a[2]`. */
 export function at(path: string, key: string | number): string {
   return typeof key === 'number' ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+}
+
+/**
+ * Text of the export (or a parser message about it) for an error message: the whole text masked
+ * with core's `maskPersonalData` first, then shortened to `max` characters (an ellipsis marks the
+ * cut), so a cut can never leave the head of an e-mail or the tail of a card readable.
+ */
+export function maskedExcerpt(text: string, max: number): string {
+  const masked = maskPersonalData(text);
+  return masked.length > max ? `${masked.slice(0, max)}…` : masked;
+}
+
+/** A value of the export quoted in an error message: `"…"` around its masked excerpt (see maskedExcerpt). */
+export function quote(value: string, max = 40): string {
+  return `"${maskedExcerpt(value, max)}"`;
 }

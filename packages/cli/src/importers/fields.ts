@@ -1,4 +1,4 @@
-import { at, ImportError } from './errors.js';
+import { at, ImportError, quote } from './errors.js';
 
 /** A JSON object as read from an export. */
 export type Json = Record<string, unknown>;
@@ -44,7 +44,13 @@ export function element(items: unknown[], i: number, path: string): Json {
 export function id(record: Json, key: string, path: string): string {
   const v = record[key];
   if (typeof v === 'string' && v !== '') return v;
-  if (typeof v === 'number' && Number.isInteger(v)) return String(v);
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  if (typeof v === 'number' && Number.isInteger(v))
+    throw new ImportError(
+      'invalid_field',
+      at(path, key),
+      'expected an id, got an integer beyond 2^53 whose digits were not kept (read the export with readExportRecords)',
+    );
   throw new ImportError('invalid_field', at(path, key), `expected an id (a string or an integer), got ${kind(v)}`);
 }
 
@@ -90,7 +96,7 @@ export function isoTimestamp(record: Json, key: string, path: string): string {
   const v = record[key];
   if (typeof v !== 'string') throw new ImportError('invalid_field', at(path, key), `expected an ISO 8601 timestamp, got ${kind(v)}`);
   if (!RFC3339.test(v) || Number.isNaN(Date.parse(v)) || !realDay(v))
-    throw new ImportError('invalid_field', at(path, key), `expected an ISO 8601 timestamp with seconds and an offset (…Z or …+01:00), got "${v.slice(0, 40)}"`);
+    throw new ImportError('invalid_field', at(path, key), `expected an ISO 8601 timestamp with seconds and an offset (…Z or …+01:00), got ${quote(v)}`);
   return v;
 }
 

@@ -57,7 +57,7 @@ export const freshdeskImporter: Importer = {
       messages.push({ role, text: body, at: when, ...(authorId ? { authorId } : {}) });
     }
     if (messages.length === 0 && notes.length === 0)
-      throw new ImportError('no_messages', '$.conversations', `ticket ${ticketId} has no description and no conversations`);
+      throw new ImportError('no_messages', '$.conversations', 'the ticket has no description and no conversations');
     const status = optionalNumber(ticket, 'status', '$');
     const rating = firstRating(ticket);
     const tags = ticket.tags === undefined || ticket.tags === null ? undefined : list(ticket, 'tags', '$');

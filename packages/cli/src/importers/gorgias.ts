@@ -36,7 +36,7 @@ export const gorgiasImporter: Importer = {
   async convert(ticket) {
     const ticketId = id(ticket, 'id', '$');
     const items = list(ticket, 'messages', '$', '; list responses carry no messages: retrieve each ticket with GET /api/tickets/{id}');
-    if (items.length === 0) throw new ImportError('no_messages', '$.messages', `ticket ${ticketId} has no messages`);
+    if (items.length === 0) throw new ImportError('no_messages', '$.messages', 'the ticket has no messages');
     const messages: Message[] = [];
     const notes: InternalNote[] = [];
     for (let i = 0; i < items.length; i++) {

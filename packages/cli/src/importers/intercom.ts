@@ -1,5 +1,5 @@
 import type { Message, Role } from '@cxqa/core';
-import { at, ImportError } from './errors.js';
+import { at, ImportError, quote } from './errors.js';
 import { element, id, isObject, type Json, list, names, object, optionalBoolean, optionalId, optionalNumber, optionalString, unixTimestamp } from './fields.js';
 import { bodyText } from './html.js';
 import { build, type Importer, type InternalNote } from './importer.js';
@@ -62,7 +62,7 @@ export const intercomImporter: Importer = {
       else messages.push(written);
     }
     if (messages.length === 0 && notes.length === 0)
-      throw new ImportError('no_messages', '$.conversation_parts', `conversation ${conversationId} has no message with a body`);
+      throw new ImportError('no_messages', '$.conversation_parts', 'the conversation has no message with a body');
     const [channel, platform] = CHANNELS[optionalString(source, 'type', '$.source') ?? ''] ?? [];
     const rating = isObject(record.conversation_rating) ? record.conversation_rating : undefined;
     const state = optionalString(record, 'state', '$');
@@ -98,7 +98,11 @@ async function message(part: Json, path: string, when: string, automated: boolea
   const type = optionalString(author, 'type', at(path, 'author'));
   const mapped = type === undefined ? undefined : AUTHOR_ROLES[type];
   if (!mapped)
-    throw new ImportError('invalid_field', at(at(path, 'author'), 'type'), `unknown Intercom author type "${type}" (user, lead, contact, admin, team, bot)`);
+    throw new ImportError(
+      'invalid_field',
+      at(at(path, 'author'), 'type'),
+      `unknown Intercom author type ${type === undefined ? '(missing)' : quote(type)} (user, lead, contact, admin, team, bot)`,
+    );
   const fromAi = optionalBoolean(author, 'from_ai_agent', at(path, 'author'));
   const role: Role = fromAi || (automated && mapped === 'agent') ? 'bot' : mapped;
   const authorId = optionalId(author, 'id', at(path, 'author'));

@@ -1,7 +1,7 @@
-import { JSONParser } from '@streamparser/json';
 import { jsonProblem } from '../input/jsonl.js';
 import { readLines } from '../input/lines.js';
-import { at, ImportError } from './errors.js';
+import { at, ImportError, maskedExcerpt } from './errors.js';
+import { exactJsonParser, parseJsonExact } from './exact-json.js';
 import { isObject, type Json } from './fields.js';
 
 /**
@@ -10,6 +10,15 @@ import { isObject, type Json } from './fields.js';
  * `line 1 $.tickets[2]` (an API list page on one line), `$.tickets[2]` (a pretty-printed page).
  */
 export type ExportRecord = { index: number; where: string; value: Json } | { index: number; where: string; error: ImportError };
+
+/**
+ * A fault of the file, not of a record: data after the end of a complete JSON array (`[…]]]`).
+ * `where` says after which record (`after $[1]`); it never counts as a record.
+ */
+export interface FileFault {
+  where: string;
+  fileError: ImportError;
+}
 
 /** The bytes of an export: a file or stdin stream, or chunks in memory. */
 export type ByteSource = AsyncIterable<Buffer | string> | Iterable<Buffer | string>;
@@ -20,12 +29,14 @@ export type ByteSource = AsyncIterable<Buffer | string> | Iterable<Buffer | stri
  *   array is expanded with `listKeys`): read line by line, a broken line is one error record and
  *   reading goes on;
  * - a JSON array of records: streamed element by element with `@streamparser/json`; a syntax
- *   error is one error record and ends the file (nothing after it can be located);
+ *   error is one error record and ends the file (nothing after it can be located); data after
+ *   the closing bracket is one FileFault after the records;
  * - one pretty-printed JSON object (a single API response): read whole, then a list page is
  *   expanded or the object is the one record.
  * UTF-8 (a byte order mark is dropped); NDJSON may also be UTF-16 with a byte order mark.
+ * An integer beyond 2^53 (a 20-digit ticket id) keeps its literal digits, as a string.
  */
-export async function* readExportRecords(source: ByteSource, listKeys: readonly string[]): AsyncGenerator<ExportRecord> {
+export async function* readExportRecords(source: ByteSource, listKeys: readonly string[]): AsyncGenerator<ExportRecord | FileFault> {
   const iterator =
     Symbol.asyncIterator in source
       ? source[Symbol.asyncIterator]()
@@ -75,7 +86,7 @@ export async function* readExportRecords(source: ByteSource, listKeys: readonly 
     .replace(/^\uFEFF/, '');
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonExact(text);
   } catch (e) {
     yield {
       index: 1,
@@ -123,7 +134,7 @@ async function* ndjson(source: AsyncIterable<Buffer>, listKeys: readonly string[
     }
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = parseJsonExact(text);
     } catch (e) {
       yield { index: ++index, where: `line ${line}`, error: new ImportError('invalid_json', '$', `not valid JSON: ${jsonProblem(e as Error)}`) };
       continue;
@@ -133,28 +144,35 @@ async function* ndjson(source: AsyncIterable<Buffer>, listKeys: readonly string[
   }
 }
 
-async function* streamArray(source: AsyncIterable<Buffer>): AsyncGenerator<ExportRecord> {
-  const parser = new JSONParser({ paths: ['$.*'], keepStack: false });
+async function* streamArray(source: AsyncIterable<Buffer>): AsyncGenerator<ExportRecord | FileFault> {
   const ready: ExportRecord[] = [];
   let index = 0;
   let failure: Error | undefined;
   let ended = false;
-  parser.onValue = ({ value, key }) => {
-    ready.push(toRecord(++index, `$[${String(key)}]`, value));
-  };
-  parser.onError = (e) => {
-    failure ??= e;
-  };
-  parser.onEnd = () => {
-    ended = true;
-  };
+  let trailing = false;
+  const parser = exactJsonParser(['$.*'], {
+    onValue: ({ value, key }) => {
+      ready.push(toRecord(++index, `$[${String(key)}]`, value));
+    },
+    onError: (e) => {
+      trailing ||= ended;
+      failure ??= e;
+    },
+    onEnd: () => {
+      ended = true;
+    },
+  });
   for await (const chunk of source) {
     if (ended) {
-      if (chunk.toString('utf8').trim()) failure ??= new Error('data after the end of the array');
+      if (chunk.toString('utf8').trim()) {
+        trailing = true;
+        failure ??= new Error('data after the end of the array');
+      }
     } else if (!failure) {
       try {
         parser.write(chunk);
       } catch (e) {
+        trailing ||= ended;
         failure ??= e as Error;
       }
     }
@@ -163,10 +181,15 @@ async function* streamArray(source: AsyncIterable<Buffer>): AsyncGenerator<Expor
   }
   if (!failure && !ended) failure = new Error('the array is not closed (the file is cut off)');
   yield* ready.splice(0);
-  if (failure)
+  if (failure && trailing)
+    yield {
+      where: index ? `after $[${index - 1}]` : 'after the array',
+      fileError: new ImportError('invalid_json', '$', `data after the end of the JSON array is not read: ${maskedExcerpt(failure.message, 160)}`),
+    };
+  else if (failure)
     yield {
       index: index + 1,
       where: `$[${index}]`,
-      error: new ImportError('invalid_json', '$', `the JSON array breaks here, nothing after it is read: ${failure.message.slice(0, 160)}`),
+      error: new ImportError('invalid_json', '$', `the JSON array breaks here, nothing after it is read: ${maskedExcerpt(failure.message, 160)}`),
     };
 }

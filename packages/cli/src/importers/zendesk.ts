@@ -1,5 +1,5 @@
 import type { Message, Role } from '@cxqa/core';
-import { at, ImportError } from './errors.js';
+import { at, ImportError, quote } from './errors.js';
 import { element, id, isObject, isoTimestamp, type Json, list, optionalBoolean, optionalId, optionalString } from './fields.js';
 import { bodyText } from './html.js';
 import { build, type Importer, type InternalNote } from './importer.js';
@@ -45,7 +45,7 @@ export const zendeskImporter: Importer = {
       commentsPath,
       '; a Tickets API ticket has no comments: add those of GET /api/v2/tickets/{id}/comments, or use the full JSON export',
     );
-    if (comments.length === 0) throw new ImportError('no_messages', at(commentsPath, 'comments'), `ticket ${ticketId} has no comments`);
+    if (comments.length === 0) throw new ImportError('no_messages', at(commentsPath, 'comments'), 'the ticket has no comments');
     const roles = userRoles(record, ticket);
     const requester = optionalId(ticket, 'requester_id', ticketPath);
     const messages: Message[] = [];
@@ -109,7 +109,7 @@ function userRoles(record: Json, ticket: Json): Map<string, Role> {
     const role = optionalString(user, 'role', at(at(path, 'users'), i));
     const mapped = role === undefined ? undefined : USER_ROLES[role];
     if (role !== undefined && !mapped)
-      throw new ImportError('invalid_field', at(at(at(path, 'users'), i), 'role'), `unknown Zendesk role "${role}" (end-user, agent, admin)`);
+      throw new ImportError('invalid_field', at(at(at(path, 'users'), i), 'role'), `unknown Zendesk role ${quote(role)} (end-user, agent, admin)`);
     if (mapped) roles.set(id(user, 'id', at(at(path, 'users'), i)), mapped);
   });
   return roles;

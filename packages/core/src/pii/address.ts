@@ -126,6 +126,12 @@ const LATIN_STREETS: readonly { re: RegExp; lang: string }[] = [
     re: /(?<![\w])[1-9]\d{0,4}[A-Za-z]?\s+(?:[A-ZÀ-Ý][\wÀ-ÿ'.-]*\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Close|Crescent)(?![\w])/gu,
   },
   {
+    // an English street type in continental order, as written in Europe: "Elm Street 12, 10115 Berlin"
+    // (only before a postcode and a town, which tell it from "Street 2" in prose)
+    lang: 'en',
+    re: /(?<![\w])(?:[A-ZÀ-Ý][\wÀ-ÿ'.-]*\s+){1,3}(?:Street|Avenue|Road|Drive|Lane|Boulevard|Way|Court|Place|Terrace|Close|Crescent)\s+[1-9]\d{0,4}[A-Za-z]?(?=,?\s+\d{4,5}\s+[A-ZÀ-Ý][\p{L}-]+)/gu,
+  },
+  {
     lang: 'de',
     re: /(?<![\p{L}])[A-ZÄÖÜ][\p{L}-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee)\s+[1-9]\d{0,3}\s?[a-zA-Z]?(?![\p{L}\d])/gu,
   },
