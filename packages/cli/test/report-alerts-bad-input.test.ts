@@ -1,33 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { KpiReport } from '@cxqa/core/kpi';
 import { describe, expect, it } from 'vitest';
+import { jsonl, resultRecord, tempFiles } from './kpi-files.js';
 import { run } from './run-cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'cxqa-report-bad-'));
-const file = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
-const jsonl = (rows: unknown[]) => `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
-const result = (over: Record<string, unknown>) => ({
-  schemaVersion: 2,
-  conversationId: 'c1',
-  agentIds: ['a1'],
-  startedAt: '2026-03-02T10:00:00.000Z',
-  endedAt: '2026-03-02T10:30:00.000Z',
-  status: 'ok',
-  score: 90,
-  pass: true,
-  dimensions: [],
-  findings: [],
-  metrics: {},
-  issues: [],
-  versions: { engine: 'x', scorecard: 'x@1', analyzers: {} },
-  ...over,
-});
+const file = tempFiles('cxqa-report-bad-');
+const result = (over: Record<string, unknown>) =>
+  resultRecord({ conversationId: 'c1', agentIds: ['a1'], startedAt: '2026-03-02T10:00:00.000Z', endedAt: '2026-03-02T10:30:00.000Z', ...over });
 /** `cxqa report` over a good result on line 1 and `bad` on line 2. */
 const reportWith = (name: string, bad: Record<string, unknown>, ...args: string[]) =>
   run(['report', file(name, jsonl([result({}), result({ conversationId: 'c2', ...bad })])), ...args]);

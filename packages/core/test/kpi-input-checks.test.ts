@@ -1,17 +1,10 @@
 import { ConversationSchema, CxqaError, type Result, ResultSchema } from '@cxqa/core';
 import { createBacklogEvaluator, createKpiAggregator } from '@cxqa/core/kpi';
 import { describe, expect, it } from 'vitest';
+import { RESULT_BASE } from './kpi-result.js';
 
 const base = {
-  status: 'ok',
-  score: 80,
-  pass: true,
-  dimensions: [],
-  findings: [],
-  metrics: {},
-  issues: [],
-  versions: { engine: 'test', scorecard: 'test@1', analyzers: {} },
-  schemaVersion: 2,
+  ...RESULT_BASE,
   conversationId: 'c1',
   agentIds: ['a1'],
   startedAt: '2026-03-02T10:00:00.000Z',
