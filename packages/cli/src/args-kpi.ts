@@ -1,10 +1,9 @@
 import { parseArgs } from 'node:util';
+import { TimestampSchema } from '@cxqa/core';
 import { KPI_GROUPINGS, KPI_PERIODS, type KpiGrouping, type KpiPeriod } from '@cxqa/core/kpi';
 import type { AlertsArgs } from './commands/alerts.js';
 import type { ReportArgs } from './commands/report.js';
 import { UsageError } from './errors.js';
-
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** `cxqa report` arguments, or `'help'`. Throws UsageError. */
 export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
@@ -56,7 +55,7 @@ export function parseAlertsArgs(argv: string[]): AlertsArgs | 'help' {
   });
   if (values.help) return 'help';
   if (positionals.length !== 1) throw new UsageError(`alerts takes exactly one SNAPSHOT file, got ${positionals.length} (see cxqa alerts --help)`);
-  if (values.at !== undefined && !(RFC3339.test(values.at) && Number.isFinite(Date.parse(values.at))))
-    throw new UsageError(`--at ${values.at}: expected an RFC 3339 time with an offset, e.g. 2026-03-02T12:00:00Z`);
+  if (values.at !== undefined && !TimestampSchema.safeParse(values.at).success)
+    throw new UsageError(`--at ${values.at}: expected an RFC 3339 time with an offset and a real calendar date, e.g. 2026-03-02T12:00:00Z`);
   return { file: positionals[0]!, at: values.at, rules: values.rules, config: values.config, out: values.out === '-' ? undefined : values.out };
 }

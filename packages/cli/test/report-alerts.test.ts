@@ -1,26 +1,20 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from '@cxqa/cli';
 import { ResultSchema } from '@cxqa/core';
 import type { KpiReport } from '@cxqa/core/kpi';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import { jsonl, resultRecord, tempFiles } from './kpi-files.js';
 import { run } from './run-cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'cxqa-report-'));
-const file = (name: string, text: string) => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
-const jsonl = (rows: unknown[]) => `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`;
+const file = tempFiles('cxqa-report-');
 
 describe('cxqa report', () => {
   it('turns inspected results into KPIs per agent and month: JSON, CSV (one row per group and period) and Markdown agree', async () => {
     const config = file('salt.json', JSON.stringify({ customerKeySaltEnv: 'CXQA_TEST_SALT' }));
-    const results = join(dir, 'results.jsonl');
+    const results = file('results.jsonl', '');
     const inspected = await run(['inspect', join(ROOT, 'examples/data/conversations.jsonl'), '--config', config, '--out', results], '', {
       env: { CXQA_TEST_SALT: 'pepper' },
     });
@@ -48,22 +42,12 @@ describe('cxqa report', () => {
   });
 
   it('takes conversions from an orders CSV and utilisation from a status log', async () => {
-    const base = {
-      status: 'ok',
-      score: 90,
-      pass: true,
-      dimensions: [],
-      findings: [],
-      metrics: {},
-      issues: [],
-      versions: { engine: 'x', scorecard: 'x@1', analyzers: {} },
-    };
     const results = file(
       'kpi-results.jsonl',
       jsonl([
-        { ...base, schemaVersion: 2, conversationId: 'o1', agentIds: ['p1'], customerKey: 'K1', startedAt: '2026-03-02T10:00:00.000Z' },
-        { ...base, schemaVersion: 2, conversationId: 'o2', agentIds: ['p1'], customerKey: 'K2', startedAt: '2026-03-02T11:00:00.000Z' },
-        { ...base, schemaVersion: 2, conversationId: 'o3', agentIds: ['p1'], customerKey: 'K3', startedAt: '2026-03-02T12:00:00.000Z' },
+        resultRecord({ conversationId: 'o1', agentIds: ['p1'], customerKey: 'K1', startedAt: '2026-03-02T10:00:00.000Z' }),
+        resultRecord({ conversationId: 'o2', agentIds: ['p1'], customerKey: 'K2', startedAt: '2026-03-02T11:00:00.000Z' }),
+        resultRecord({ conversationId: 'o3', agentIds: ['p1'], customerKey: 'K3', startedAt: '2026-03-02T12:00:00.000Z' }),
       ]),
     );
     // o1 by id; K2 ordered 71 h after o2 started (inside 72 h); K3 ordered 73 h after (outside)

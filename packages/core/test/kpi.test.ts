@@ -1,23 +1,11 @@
 import { createInspector, type Result, ResultSchema } from '@cxqa/core';
 import { createKpiAggregator, type KpiRow } from '@cxqa/core/kpi';
 import { describe, expect, it } from 'vitest';
+import { RESULT_BASE, kpiResult as result } from './kpi-result.js';
 
-/** A schema-2 result with only what a KPI reads; everything else defaulted. */
-function result(over: Partial<Result> & { conversationId: string; startedAt: string }): Result {
-  return ResultSchema.parse({
-    status: 'ok',
-    score: 80,
-    pass: true,
-    dimensions: [],
-    findings: [],
-    metrics: {},
-    issues: [],
-    versions: { engine: 'test', scorecard: 'test@1', analyzers: {} },
-    schemaVersion: 2,
-    endedAt: over.startedAt,
-    ...over,
-  });
-}
+/** A result written before schema 2: no version, no start time. */
+const { schemaVersion: _v, ...RESULT_V1 } = RESULT_BASE;
+
 const rowOf = (rows: KpiRow[], group: string, period?: string) => {
   const row = rows.find((r) => r.group === group && (period === undefined || r.period === period));
   if (!row) throw new Error(`no row for ${group} ${period ?? ''}: ${rows.map((r) => `${r.period}/${r.group}`).join(', ')}`);
@@ -242,19 +230,7 @@ describe('KPIs against hand-computed values', () => {
 
   it('skips invalid and undated (schema 1) results, counting them', () => {
     const kpis = createKpiAggregator();
-    kpis.add(
-      ResultSchema.parse({
-        conversationId: 'old',
-        status: 'ok',
-        score: 90,
-        pass: true,
-        dimensions: [],
-        findings: [],
-        metrics: {},
-        issues: [],
-        versions: { engine: '0.1.0', scorecard: 'x@1', analyzers: {} },
-      }),
-    );
+    kpis.add(ResultSchema.parse({ ...RESULT_V1, conversationId: 'old' }));
     kpis.add(result({ conversationId: 'bad', status: 'invalid', startedAt: '2026-03-02T10:00:00Z' }));
     expect(kpis.finish()).toMatchObject({ rows: [], skipped: { invalid: 1, undated: 1 } });
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ConversationSchema, CxqaError } from '@cxqa/core';
+import { ConversationSchema, CxqaError, maskPersonalData } from '@cxqa/core';
 import { createBacklogEvaluator, DEFAULT_BACKLOG_RULES, parseBacklogRules } from '@cxqa/core/kpi';
 import { loadConfig } from '../config.js';
 import { readCsvConversations } from '../input/csv.js';
@@ -34,7 +34,8 @@ function loadRules(path: string | undefined, fromConfig: unknown) {
 /**
  * `cxqa alerts SNAPSHOT`: backlog alerts over open conversations (JSONL or CSV). JSON on stdout;
  * exit 1 when an alert fired (for cron), 0 when none, 2 on bad input. Records that cannot be read
- * are listed under `unreadable` and on stderr, never silently dropped.
+ * are listed under `unreadable` and on stderr, never silently dropped. Every string from the input
+ * (ids, inquiry type, queue, unreadable-record messages) is masked with maskPersonalData.
  */
 export async function runAlerts(args: AlertsArgs, io: CliIo): Promise<number> {
   assertReadableFile(args.file, 'SNAPSHOT');
@@ -46,12 +47,15 @@ export async function runAlerts(args: AlertsArgs, io: CliIo): Promise<number> {
   const records = /\.csv$/i.test(args.file) ? readCsvConversations(args.file, config.csv) : readJsonl(args.file, io.stdin);
   for await (const rec of records) {
     if ('error' in rec) {
-      unreadable.push({ line: rec.line, message: rec.error });
+      unreadable.push({ line: rec.line, message: maskPersonalData(rec.error) });
       continue;
     }
     const parsed = ConversationSchema.safeParse(rec.value);
     if (parsed.success) backlog.add(parsed.data);
-    else unreadable.push({ line: rec.line, message: `not a conversation: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` });
+    else {
+      const issue = parsed.error.issues[0];
+      unreadable.push({ line: rec.line, message: maskPersonalData(`not a conversation: ${issue?.path.join('.')} ${issue?.message}`) });
+    }
   }
   const report = { ...backlog.finish(), unreadable };
   const sink = await openSink('--out', args.out, io.stdout);

@@ -15,7 +15,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { markdownTable } from 'markdown-table';
 import { loadConfig } from '../config.js';
-import { validRecordsOf } from '../input/records-of.js';
+import { locatedRecordsOf, validRecordsOf } from '../input/records-of.js';
 import type { CliIo } from '../io.js';
 import { assertReadableFile, openSink } from '../output/sink.js';
 
@@ -58,7 +58,9 @@ export function formatKpiTable(report: KpiReport, format: 'csv' | 'md'): string 
 
 /**
  * `cxqa report RESULTS…`: KPIs per period and group from result files (JSONL, schema 1 or 2), as
- * JSON (rows with every KPI), CSV or Markdown. A bad line stops it (exit 2) naming file and line.
+ * JSON (rows with every KPI), CSV or Markdown. A bad line stops it (exit 2) naming file, line and
+ * field: not a result, an invalid or rolled-over timestamp, a future schemaVersion, a CSAT outside
+ * the scale, a negative duration. Group keys are masked (kpiRow).
  */
 export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   for (const f of args.files) assertReadableFile(f, 'RESULTS');
@@ -71,7 +73,14 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
     ...(args.by ? { by: args.by } : {}),
     ...(args.orders ? { orders: await readOrders(args.orders) } : {}),
   });
-  for await (const r of validRecordsOf(args.files, ResultSchema, 'result')) kpis.add(r);
+  for await (const { value, file, line } of locatedRecordsOf(args.files, ResultSchema, 'result')) {
+    try {
+      kpis.add(value);
+    } catch (e) {
+      if (!(e instanceof CxqaError)) throw e;
+      throw new CxqaError(e.code, `${file} line ${line}: ${e.message}`, { path: [file, line, ...(e.path ?? []).slice(1)], cause: e });
+    }
+  }
   if (args.statusLog) for await (const s of validRecordsOf([args.statusLog], AgentStatusSchema, 'status interval')) kpis.addStatus(s);
   const report = kpis.finish();
   const sink = await openSink('--out', args.out, io.stdout);

@@ -8,6 +8,15 @@ import { readJsonl } from './jsonl.js';
  * (a report built on silently dropped records would be wrong without saying so).
  */
 export async function* validRecordsOf<T extends z.ZodType>(files: readonly string[], schema: T, what: string): AsyncGenerator<z.output<T>> {
+  for await (const { value } of locatedRecordsOf(files, schema, what)) yield value;
+}
+
+/** Like validRecordsOf, each record with the file and 1-based line it came from (for errors found later). */
+export async function* locatedRecordsOf<T extends z.ZodType>(
+  files: readonly string[],
+  schema: T,
+  what: string,
+): AsyncGenerator<{ value: z.output<T>; file: string; line: number }> {
   for (const file of files) {
     for await (const rec of readJsonl(file)) {
       if ('error' in rec) throw new CxqaError('input_unreadable', `${file}: ${rec.error}`, { path: [file, rec.line] });
@@ -16,7 +25,7 @@ export async function* validRecordsOf<T extends z.ZodType>(files: readonly strin
         const { summary } = describeZodIssues(parsed.error);
         throw new CxqaError('input_unreadable', `${file} line ${rec.line}: not a ${what}: ${summary}`, { path: [file, rec.line] });
       }
-      yield parsed.data;
+      yield { value: parsed.data, file, line: rec.line };
     }
   }
 }

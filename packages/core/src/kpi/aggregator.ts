@@ -5,6 +5,7 @@ import { type KpiRow, kpiRow } from './kpi-row.js';
 import { type KpiGrouping, type KpiOptions, type KpiOptionsInput, KpiOptionsSchema } from './options.js';
 import { type Order, OrderIndex } from './orders.js';
 import { dayOf, type PeriodSlot, periodOf } from './period.js';
+import { assertKpiInput } from './result-checks.js';
 import { type AgentStatus, addStatus, emptyUtilisation, type UtilisationTally } from './status-log.js';
 
 export interface KpiAggregatorOptions extends KpiOptionsInput {
@@ -22,7 +23,10 @@ export interface KpiReport {
 }
 
 export interface KpiAggregator {
-  /** Count one result (validated by the caller, e.g. with ResultSchema). */
+  /**
+   * Count one result (validated by the caller, e.g. with ResultSchema).
+   * @throws CxqaError `input_unreadable` for a CSAT outside the scale, a negative duration or an end before the start (see assertKpiInput); nothing is counted then.
+   */
   add(result: Result): void;
   /** Count one interval of an agent's status log (validated with AgentStatusSchema). */
   addStatus(status: AgentStatus): void;
@@ -118,15 +122,7 @@ export function createKpiAggregator(input: KpiAggregatorOptions = {}): KpiAggreg
         skipped.undated++;
         return;
       }
-      if (r.csat !== null && (r.csat < options.csat.min || r.csat > options.csat.max)) {
-        throw new CxqaError(
-          'invalid_option',
-          `result ${r.conversationId}: csat ${r.csat} is outside the scale ${options.csat.min}–${options.csat.max} (csat.min/max)`,
-          {
-            path: [r.conversationId ?? '', 'csat'],
-          },
-        );
-      }
+      assertKpiInput(r, options);
       const start = Date.parse(r.startedAt);
       const slot = periodOf(options.period, options.timezone, start);
       const day = dayOf(options.timezone, start);

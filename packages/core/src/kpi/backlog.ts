@@ -46,7 +46,7 @@ export const DEFAULT_BACKLOG_RULES: readonly BacklogRuleInput[] = [
   { id: 'order-issues-unresolved-4h', level: 2, condition: 'unresolved', minAge: '4h', minCount: 5, inquiryTypes: ['order_issue'] },
 ];
 
-/** A conversation behind an alert (ids masked like a result's `conversationId`). */
+/** A conversation behind an alert: every string from the input masked (maskPersonalData), ids like a result's `conversationId`. */
 export interface BacklogItem {
   conversationId: string;
   /** Seconds it has waited (unanswered) or been open (unresolved), in business hours when the rule has them. */
@@ -136,8 +136,8 @@ export function createBacklogEvaluator(atMs: number, rules: readonly BacklogRule
         matches[i]!.push({
           conversationId: maskPersonalData(c.id, { digitRuns: 'formatted' }),
           ageSeconds: age,
-          inquiryType: c.inquiryType ?? null,
-          queue,
+          inquiryType: c.inquiryType === undefined ? null : maskPersonalData(c.inquiryType),
+          queue: queue === null ? null : maskPersonalData(queue),
           region,
           agentId: c.agentId ? maskPersonalData(c.agentId, { digitRuns: 'formatted' }) : null,
         });

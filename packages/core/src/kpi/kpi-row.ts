@@ -1,3 +1,4 @@
+import { maskPersonalData } from '../pii/mask-text.js';
 import type { GroupStats } from './group-stats.js';
 import { BLEND_COMPONENTS, type BlendComponent, DEFAULT_ROLE_WEIGHTS, type KpiGrouping, type KpiOptions } from './options.js';
 import type { PeriodSlot } from './period.js';
@@ -36,7 +37,14 @@ export interface KpiRow {
   blended: { role: string; score: number | null; components: { name: BlendComponent; weight: number; value: number | null }[] } | null;
 }
 
-/** Turn a cell's sums into its KPI row. */
+/**
+ * A group key or target name as the report may print it: personal data masked like the engine
+ * masks the field it comes from (agent ids keep unformatted digit runs; labels as `maskPersonalData`'s default),
+ * so a hand-edited result cannot carry an e-mail or phone number into a report.
+ */
+const maskKey = (key: string, by: KpiGrouping) => maskPersonalData(key, by === 'agent' || by === 'team' ? { digitRuns: 'formatted' } : {});
+
+/** Turn a cell's sums into its KPI row; the group key and SLA target names are masked (maskKey), roles are looked up by the unmasked key. */
 export function kpiRow(slot: PeriodSlot, by: KpiGrouping, group: string, s: GroupStats, util: UtilisationTally | undefined, options: KpiOptions): KpiRow {
   const edges = options.scoreBuckets;
   const distribution = s.scoreBuckets.map((count, i) => ({
@@ -57,14 +65,14 @@ export function kpiRow(slot: PeriodSlot, by: KpiGrouping, group: string, s: Grou
         resMet += t.met;
         resAll += t.met + t.missed;
       }
-      return { target, met: t.met, missed: t.missed, attainment: rate(t.met, t.met + t.missed) };
+      return { target: maskKey(target, 'inquiryType'), met: t.met, missed: t.missed, attainment: rate(t.met, t.met + t.missed) };
     });
   const days = options.perDay === 'calendar' && slot.days > 0 ? slot.days : s.days.size;
   const row: KpiRow = {
     period: slot.key,
     periodStart: slot.start,
     by,
-    group,
+    group: maskKey(group, by),
     conversations: s.conversations,
     conversationsPerDay: rate(s.conversations, days),
     qa: { scored: s.scored, mean: rate(s.scoreSum, s.scored), passRate: rate(s.passed, s.passKnown), reviewNeeded: s.reviewNeeded, distribution },

@@ -40,7 +40,10 @@ export const KpiOptionsSchema = z
     /** Agent id → team, for `by: "team"`; agents not listed are in team "(none)". */
     teams: z.record(z.string(), z.string()).default({}),
     /** Upper edges of the QA score distribution's buckets: [60, 70, 80, 90] → <60, 60–69.9, …, ≥90. */
-    scoreBuckets: z.array(z.number().min(0).max(100)).default([60, 70, 80, 90]),
+    scoreBuckets: z
+      .array(z.number().min(0).max(100))
+      .refine((edges) => edges.every((e, i) => i === 0 || e > edges[i - 1]!), 'bucket edges must be strictly increasing, e.g. [60, 70, 80, 90]')
+      .default([60, 70, 80, 90]),
     /** Another conversation of the same customer key starting within this time after one ends is a repeat contact. */
     repeatWindow: DurationSchema.default(72 * 3600),
     csat: z
@@ -53,6 +56,7 @@ export const KpiOptionsSchema = z
         positiveAtLeast: z.number().default(4),
       })
       .strict()
+      .refine((c) => c.min < c.max, { message: 'csat.min must be below csat.max', path: ['min'] })
       .prefault({}),
     /** Conversation days: "active" divides by days with a conversation in the group, "calendar" by the period's days. */
     perDay: z.enum(['active', 'calendar']).default('active'),

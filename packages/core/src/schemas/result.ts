@@ -1,5 +1,11 @@
 import { z } from 'zod';
+import { RESULT_SCHEMA_VERSION } from '../version.js';
 import { FindingSchema } from './finding.js';
+
+/** A UTC instant as results write it (`…Z`, RFC 3339): real calendar dates only (no 2026-02-30), four-digit years. */
+export const UtcTimestampSchema = z.iso.datetime({
+  error: 'expected an RFC 3339 UTC timestamp with a real calendar date, e.g. 2026-03-02T10:00:00.000Z',
+});
 
 export const ResultStatusSchema = z.enum(['ok', 'partial', 'invalid']);
 
@@ -51,13 +57,18 @@ export const TranslationSchema = z.object({
 
 export const ResultSchema = z.object({
   /** Shape of this record: 2 since the aggregation fields below; results without it are version 1 (read with the defaults). */
-  schemaVersion: z.number().int().positive().default(1),
+  schemaVersion: z
+    .number()
+    .int()
+    .positive()
+    .max(RESULT_SCHEMA_VERSION, `a result schema newer than this cxqa reads (at most ${RESULT_SCHEMA_VERSION}): upgrade cxqa`)
+    .default(1),
   conversationId: z.string().nullable(),
   /** Agents who wrote in the conversation (`agentId`, then agent messages' `authorId`, first appearance first), masked. */
   agentIds: z.array(z.string()).default([]),
   /** Earliest and latest message time, UTC ISO-8601 (`…Z`); null when invalid or without messages. */
-  startedAt: z.string().nullable().default(null),
-  endedAt: z.string().nullable().default(null),
+  startedAt: UtcTimestampSchema.nullable().default(null),
+  endedAt: UtcTimestampSchema.nullable().default(null),
   platform: z.string().nullable().default(null),
   channel: z.string().nullable().default(null),
   inquiryType: z.string().nullable().default(null),
