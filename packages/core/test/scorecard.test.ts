@@ -99,7 +99,7 @@ describe('review rules on numeric metrics', () => {
     ],
   });
   it('match at both bounds, inclusive, and not outside them', () => {
-    const reasons = (m: Record<string, string | number | boolean | null>) => reviewOf(uneasy, [], m).reasons;
+    const reasons = (m: Record<string, string | number | null>) => reviewOf(uneasy, [], m).reasons;
     expect(reasons({ 'sentiment.customerEnd': -0.06 })).toEqual(['customer_ends_uneasy']);
     expect(reasons({ 'sentiment.customerEnd': -0.3 })).toEqual(['customer_ends_uneasy']);
     expect(reasons({ 'sentiment.customerEnd': -0.05 })).toEqual([]);
