@@ -1,7 +1,7 @@
 import { type Analyzer, courtesyAnalyzer, createInspector, timingAnalyzer } from '@cxqa/core';
 import { describe, expect, it } from 'vitest';
-import { MAX_ALSO_AT, MAX_FINDINGS_PER_CODE, mergeFindings } from '../src/pipeline/merge-findings.js';
-import { MAX_FINDINGS_PER_ANALYZER } from '../src/pipeline/run-analyzer.js';
+import { MAX_ALSO_AT, MAX_FINDINGS_PER_CODE, mergeFindings } from '../src/pipeline/analyze/merge-findings.js';
+import { MAX_FINDINGS_PER_ANALYZER } from '../src/pipeline/analyze/run-analyzer.js';
 import { maxOf, minOf, pushAll } from '../src/util/arrays.js';
 
 // Reproducers of an outside probe (issue 12, "data is lost"): each input must yield its own result,

@@ -1,4 +1,4 @@
-import type { Analyzer } from '../analyzer/contract.js';
+import type { Analyzer } from '../pipeline/analyze/contract.js';
 import { type CourtesyOptions, courtesyAnalyzer } from './courtesy/index.js';
 import { type ScriptOptions, scriptAnalyzer } from './script/index.js';
 import { type SensitiveOptions, sensitiveAnalyzer } from './sensitive/index.js';

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../analyzer/contract.js';
-import { prepareConversation } from '../pipeline/context.js';
-import { checkOutput } from '../pipeline/run-analyzer.js';
-import { type ConversationInput, ConversationSchema } from '../schemas/conversation.js';
+import type { Analyzer, AnalyzerContext, AnalyzerOutput } from '../pipeline/analyze/contract.js';
+import { checkOutput } from '../pipeline/analyze/run-analyzer.js';
+import { prepareConversation } from '../pipeline/normalize/context.js';
+import { type ConversationInput, ConversationSchema } from '../pipeline/validate/conversation.js';
 import { conformanceSamples } from './samples.js';
 
 /** Build the context an analyzer would receive inside the pipeline (for unit tests). */

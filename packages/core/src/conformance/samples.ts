@@ -1,4 +1,4 @@
-import type { ConversationInput } from '../schemas/conversation.js';
+import type { ConversationInput } from '../pipeline/validate/conversation.js';
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 2, 2, 9, 0, 0) + minutes * 60_000).toISOString();
 

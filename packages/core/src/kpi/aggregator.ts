@@ -1,5 +1,5 @@
 import { CxqaError, describeZodIssues } from '../errors.js';
-import type { Result } from '../schemas/result.js';
+import type { Result } from '../pipeline/validate/result.js';
 import { GroupStats } from './group-stats.js';
 import { type KpiRow, kpiRow } from './kpi-row.js';
 import { type KpiGrouping, type KpiOptions, type KpiOptionsInput, KpiOptionsSchema } from './options.js';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { maskPersonalData } from '../analyzers/sensitive/pii/mask-text.js';
 import { workingSecondsBetween } from '../analyzers/timing/calendar.js';
 import { DurationSchema } from '../analyzers/timing/duration.js';
 import { DEFAULT_SLA } from '../analyzers/timing/options.js';
 import { isValidTimezone } from '../analyzers/timing/zone-time.js';
 import { CxqaError, describeZodIssues } from '../errors.js';
-import { maskPersonalData } from '../pii/mask-text.js';
-import type { Conversation } from '../schemas/conversation.js';
+import type { Conversation } from '../pipeline/validate/conversation.js';
 
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a local clock time "HH:MM"');
 

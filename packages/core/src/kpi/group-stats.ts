@@ -1,4 +1,4 @@
-import type { Result } from '../schemas/result.js';
+import type { Result } from '../pipeline/validate/result.js';
 import type { KpiOptions } from './options.js';
 import { DurationQuantiles } from './quantiles.js';
 

@@ -1,4 +1,4 @@
-import { maskPersonalData } from '../pii/mask-text.js';
+import { maskPersonalData } from '../analyzers/sensitive/pii/mask-text.js';
 import type { GroupStats } from './group-stats.js';
 import { BLEND_COMPONENTS, type BlendComponent, DEFAULT_ROLE_WEIGHTS, type KpiGrouping, type KpiOptions } from './options.js';
 import type { PeriodSlot } from './period.js';

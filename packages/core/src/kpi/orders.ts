@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TimestampSchema } from '../schemas/conversation.js';
+import { TimestampSchema } from '../pipeline/validate/conversation.js';
 
 /** One order: tied to a conversation by id, or to a customer key and a time (within the conversion window). */
 export const OrderSchema = z

@@ -1,5 +1,5 @@
 import { CxqaError } from '../errors.js';
-import { type Result, UtcTimestampSchema } from '../schemas/result.js';
+import { type Result, UtcTimestampSchema } from '../pipeline/validate/result.js';
 import type { KpiOptions } from './options.js';
 
 /** The duration metrics (seconds) the KPIs read; a negative one is invalid input, never data. */

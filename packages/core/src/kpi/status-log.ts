@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { workingSecondsBetween } from '../analyzers/timing/calendar.js';
-import { TimestampSchema } from '../schemas/conversation.js';
+import { TimestampSchema } from '../pipeline/validate/conversation.js';
 import type { KpiOptions } from './options.js';
 
 /** One interval of an agent's status log: `online` (on call, idle), `busy` (in a conversation), `away`. */

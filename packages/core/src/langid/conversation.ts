@@ -1,4 +1,4 @@
-import type { Conversation, Role } from '../schemas/conversation.js';
+import type { Conversation, Role } from '../pipeline/validate/conversation.js';
 import { evidenceScale, type LangidCalibration } from './calibration.js';
 import { countLetters, langidText, MAX_CHARS } from './features.js';
 import { candidateSet, guessFromWeights, type LanguageGuess, scriptDecision } from './identify.js';

@@ -1,7 +1,7 @@
 import { createMatcher, type Matcher, type MatchOptions, type MatchTerm, type TermMatch } from '../matcher/matcher.js';
 import { findPhrase } from '../matcher/phrases.js';
-import type { TextView } from '../normalize/text-view.js';
-import type { Severity } from '../schemas/finding.js';
+import type { TextView } from '../pipeline/normalize/text-view.js';
+import type { Severity } from '../pipeline/validate/finding.js';
 import type { Lexicon } from './schema.js';
 
 const UNSPACED_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;

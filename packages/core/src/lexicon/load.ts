@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { CxqaError, describeZodIssues } from '../errors.js';
-import type { Severity } from '../schemas/finding.js';
+import type { Severity } from '../pipeline/validate/finding.js';
 import { type Lexicon, type LexiconInput, LexiconSchema } from './schema.js';
 
 export interface LexiconFileDefaults {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SeveritySchema } from '../schemas/finding.js';
+import { SeveritySchema } from '../pipeline/validate/finding.js';
 
 export const LexiconTermSchema = z.union([
   z.string().min(1),

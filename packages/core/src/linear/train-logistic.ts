@@ -1,4 +1,4 @@
-import type { LinearModelFile } from '../sentiment/linear-model.js';
+import type { LinearModelFile } from '../analyzers/sentiment/model/linear-model.js';
 
 export interface LogisticOptions {
   /** Passes over the data (default 30). */

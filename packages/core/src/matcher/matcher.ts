@@ -1,5 +1,5 @@
-import { normalizeText, type TextView } from '../normalize/text-view.js';
-import type { Severity } from '../schemas/finding.js';
+import { normalizeText, type TextView } from '../pipeline/normalize/text-view.js';
+import type { Severity } from '../pipeline/validate/finding.js';
 import { isWholeWords } from '../text/words.js';
 import { Automaton } from './aho-corasick.js';
 import { traditionalToSimplified } from './chinese-fold.js';

@@ -1,20 +1,19 @@
-import type { Analyzer, AnalyzerOutput } from '../analyzer/contract.js';
 import { type BuiltinAnalyzerOptions, builtinAnalyzers } from '../analyzers/builtin.js';
 import { CxqaError, describeThrown, describeZodIssues } from '../errors.js';
 import type { LangidModel } from '../langid/model.js';
-import { type Conversation, ConversationSchema } from '../schemas/conversation.js';
-import type { Issue, Result, Versions } from '../schemas/result.js';
-import { type Scorecard, type ScorecardInput, ScorecardSchema } from '../schemas/scorecard.js';
-import { DEFAULT_SCORECARD } from '../scorecard/default-scorecard.js';
-import type { Translator } from '../translate/translator.js';
 import { ENGINE_VERSION } from '../version.js';
-import { prepareConversation } from './context.js';
-import { conversationFacts } from './conversation-facts.js';
+import type { Analyzer, AnalyzerOutput } from './analyze/contract.js';
+import { runAnalyzer } from './analyze/run-analyzer.js';
 import { createLiveSession, type LiveSession, type LiveSessionOptions, type SessionRunners } from './live-session.js';
 import { type MapOrderedOptions, mapOrdered } from './map-ordered.js';
-import { assembleResult, inputIdOf, invalidResult, unfinishedResult } from './result.js';
-
-import { runAnalyzer } from './run-analyzer.js';
+import { prepareConversation } from './normalize/context.js';
+import type { Translator } from './normalize/translator.js';
+import { conversationFacts } from './score/conversation-facts.js';
+import { DEFAULT_SCORECARD } from './score/default-scorecard.js';
+import { assembleResult, inputIdOf, invalidResult, unfinishedResult } from './score/result.js';
+import { type Conversation, ConversationSchema } from './validate/conversation.js';
+import type { Issue, Result, Versions } from './validate/result.js';
+import { type Scorecard, type ScorecardInput, ScorecardSchema } from './validate/scorecard.js';
 import type { InspectorPool, InspectorPoolOptions } from './workers/inspector-pool.js';
 
 export type { InspectorPool, InspectorPoolOptions } from './workers/inspector-pool.js';

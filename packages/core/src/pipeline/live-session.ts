@@ -1,9 +1,9 @@
+import { maskPersonalData } from '../analyzers/sensitive/pii/mask-text.js';
 import { CxqaError, describeZodIssues } from '../errors.js';
-import { maskPersonalData } from '../pii/mask-text.js';
-import { type Conversation, ConversationSchema, type Message, MessageSchema } from '../schemas/conversation.js';
-import type { Finding } from '../schemas/finding.js';
-import type { Result } from '../schemas/result.js';
-import { withFindingIds } from './conversation-facts.js';
+import { withFindingIds } from './score/conversation-facts.js';
+import { type Conversation, ConversationSchema, type Message, MessageSchema } from './validate/conversation.js';
+import type { Finding } from './validate/finding.js';
+import type { Result } from './validate/result.js';
 
 /** Finding-code prefixes that raise a live event by default: personal data, policy, abuse and misconduct, escalation threats. */
 export const LIVE_EVENT_CODES: readonly string[] = ['pii.', 'policy.', 'sensitive.', 'politeness.', 'sentiment.escalation_risk'];

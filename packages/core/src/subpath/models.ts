@@ -1,6 +1,6 @@
 /** `@cxqa/core/models`: the linear sentiment, emotion and politeness models, their features and training. */
 
+export * from '../analyzers/courtesy/politeness/index.js';
 export * from '../analyzers/sentiment/index.js';
+export * from '../analyzers/sentiment/model/index.js';
 export * from '../linear/index.js';
-export * from '../politeness/index.js';
-export * from '../sentiment/index.js';

@@ -3,8 +3,8 @@
 export * from '../analyzers/courtesy/index.js';
 export * from '../analyzers/script/index.js';
 export { MARKETPLACES, SENSITIVE_ANALYZER_VERSION } from '../analyzers/sensitive/index.js';
+export * from '../analyzers/sensitive/policy/index.js';
+export { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, MoodCuesSchema } from '../analyzers/sentiment/model/index.js';
 export * from '../lexicon/index.js';
-export * from '../policy/index.js';
-export * from '../scorecard/code-pattern.js';
-export { reviewOf } from '../scorecard/score.js';
-export { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, MoodCuesSchema } from '../sentiment/index.js';
+export * from '../pipeline/score/code-pattern.js';
+export { reviewOf } from '../pipeline/score/score.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { SeveritySchema } from '../../schemas/finding.js';
+import { SeveritySchema } from '../../pipeline/validate/finding.js';
 import { LinearRegexSource } from '../../util/linear-regex.js';
 import { corePackageFile } from '../../util/package-file.js';
 import { parseShippedRules } from './rules.js';

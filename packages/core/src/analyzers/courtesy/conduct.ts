@@ -1,6 +1,6 @@
-import type { MessageView } from '../../analyzer/contract.js';
 import { traditionalToSimplified } from '../../matcher/chinese-fold.js';
-import type { Finding } from '../../schemas/finding.js';
+import type { MessageView } from '../../pipeline/analyze/contract.js';
+import type { Finding } from '../../pipeline/validate/finding.js';
 import { sentences } from '../../text/sentences.js';
 import { compileRule, compileRuleRegex, eachMatch, prefixFilter, type RuleRegex } from '../../util/linear-regex.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';

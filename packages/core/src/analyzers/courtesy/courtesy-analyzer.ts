@@ -1,6 +1,5 @@
-import type { Analyzer, AnalyzerOutput, MessageView } from '../../analyzer/contract.js';
-import { judgePoliteness } from '../../politeness/model.js';
-import type { Finding } from '../../schemas/finding.js';
+import type { Analyzer, AnalyzerOutput, MessageView } from '../../pipeline/analyze/contract.js';
+import type { Finding } from '../../pipeline/validate/finding.js';
 import { sentences } from '../../text/sentences.js';
 import { minOf, pushAll } from '../../util/arrays.js';
 import { compileScriptPhrases, isComplaint } from '../script/script-rules.js';
@@ -8,6 +7,7 @@ import { addressFindings, compileAddress, expectedFormality, type FormalityChoic
 import { compileConduct } from './conduct.js';
 import { CONDUCT_LANGUAGES, type ConductRulesInput, ConductRulesSchema, shippedConductRules } from './conduct-rules.js';
 import { compilePhrasing } from './phrasing.js';
+import { judgePoliteness } from './politeness/model.js';
 import { AddressRulesSchema, PhrasingRulesSchema, parseRules, shippedRules } from './rules.js';
 
 export const COURTESY_ANALYZER_VERSION = '0.2.0';

@@ -1,5 +1,5 @@
-import type { MessageView } from '../../analyzer/contract.js';
-import type { Finding } from '../../schemas/finding.js';
+import type { MessageView } from '../../pipeline/analyze/contract.js';
+import type { Finding } from '../../pipeline/validate/finding.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 import type { PhrasingRule, PhrasingRules } from './rules.js';
 

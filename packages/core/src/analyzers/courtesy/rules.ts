@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CxqaError, describeZodIssues } from '../../errors.js';
-import { SeveritySchema } from '../../schemas/finding.js';
+import { SeveritySchema } from '../../pipeline/validate/finding.js';
 import { corePackageFile } from '../../util/package-file.js';
 import { markShipped, parsingUserData } from '../../util/pattern-engine.js';
 import { RegexSource } from '../../util/regex-source.js';

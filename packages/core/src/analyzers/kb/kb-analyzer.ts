@@ -1,12 +1,12 @@
-import type { Analyzer, AnalyzerContext, AnalyzerOutput, MessageView } from '../../analyzer/contract.js';
-import type { Embedder } from '../../kb/embedder.js';
-import { checkFacts, missingMentions } from '../../kb/facts.js';
-import { buildKbIndex, type KbHit, type KbIndex } from '../../kb/kb-index.js';
-import { parseKnowledgeBase } from '../../kb/load.js';
-import type { KnowledgeBase, KnowledgeBaseInput } from '../../kb/schema.js';
-import { answerSimilarity, lexicalSimilarity } from '../../kb/similarity.js';
 import { baseLanguage } from '../../langid/tags.js';
-import type { Finding } from '../../schemas/finding.js';
+import type { Analyzer, AnalyzerContext, AnalyzerOutput, MessageView } from '../../pipeline/analyze/contract.js';
+import type { Finding } from '../../pipeline/validate/finding.js';
+import type { Embedder } from './knowledge/embedder.js';
+import { checkFacts, missingMentions } from './knowledge/facts.js';
+import { buildKbIndex, type KbHit, type KbIndex } from './knowledge/kb-index.js';
+import { parseKnowledgeBase } from './knowledge/load.js';
+import type { KnowledgeBase, KnowledgeBaseInput } from './knowledge/schema.js';
+import { answerSimilarity, lexicalSimilarity } from './knowledge/similarity.js';
 
 export const KB_ANALYZER_VERSION = '0.2.0';
 

@@ -1,7 +1,7 @@
-import type { Analyzer, AnalyzerContext, AnalyzerOutput, MessageView } from '../../analyzer/contract.js';
-import type { Finding, Severity } from '../../schemas/finding.js';
-import { polarityOf } from '../../sentiment/classifier.js';
-import { builtinSentimentModel } from '../../sentiment/linear-model.js';
+import type { Analyzer, AnalyzerContext, AnalyzerOutput, MessageView } from '../../pipeline/analyze/contract.js';
+import type { Finding, Severity } from '../../pipeline/validate/finding.js';
+import { polarityOf } from '../sentiment/model/classifier.js';
+import { builtinSentimentModel } from '../sentiment/model/linear-model.js';
 import { compileScriptPhrases, isComplaint, type ScriptPhrase, type ScriptPhrases } from './script-rules.js';
 
 export const SCRIPT_ANALYZER_VERSION = '0.1.0';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { MessageView } from '../../analyzer/contract.js';
-import { polarityOf } from '../../sentiment/classifier.js';
-import { builtinSentimentModel } from '../../sentiment/linear-model.js';
-import { builtinMoodCues } from '../../sentiment/mood.js';
+import type { MessageView } from '../../pipeline/analyze/contract.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 import { RegexSource } from '../../util/regex-source.js';
 import { parseRules, shippedRules } from '../courtesy/rules.js';
+import { polarityOf } from '../sentiment/model/classifier.js';
+import { builtinSentimentModel } from '../sentiment/model/linear-model.js';
+import { builtinMoodCues } from '../sentiment/model/mood.js';
 
 const Phrases = z.object({
   greeting: RegexSource,

@@ -1,6 +1,6 @@
-import type { PiiType } from '../../pii/types.js';
-import type { Role } from '../../schemas/conversation.js';
-import type { Severity } from '../../schemas/finding.js';
+import type { Role } from '../../pipeline/validate/conversation.js';
+import type { Severity } from '../../pipeline/validate/finding.js';
+import type { PiiType } from './pii/types.js';
 
 /** Platforms where exchanging e-mail or phone numbers is off-platform contact. */
 export const MARKETPLACES = [

@@ -1,15 +1,15 @@
-import type { Analyzer, AnalyzerOutput } from '../../analyzer/contract.js';
 import { BUILTIN_LEXICONS, builtinLexicon } from '../../lexicon/builtin.js';
 import { compileLexicons, matchLexicons } from '../../lexicon/compile.js';
 import type { Lexicon } from '../../lexicon/schema.js';
-import { detectPiiInView } from '../../pii/detect.js';
-import { maskPii } from '../../pii/mask.js';
-import type { PiiType } from '../../pii/recognizers.js';
-import { builtinPolicyPacks } from '../../policy/builtin.js';
-import { compilePolicy } from '../../policy/engine.js';
-import type { PolicyPack } from '../../policy/schema.js';
-import type { Finding, Severity } from '../../schemas/finding.js';
+import type { Analyzer, AnalyzerOutput } from '../../pipeline/analyze/contract.js';
+import type { Finding, Severity } from '../../pipeline/validate/finding.js';
+import { detectPiiInView } from './pii/detect.js';
+import { maskPii } from './pii/mask.js';
+import type { PiiType } from './pii/recognizers.js';
 import { judgePii, piiKey } from './pii-severity.js';
+import { builtinPolicyPacks } from './policy/builtin.js';
+import { compilePolicy } from './policy/engine.js';
+import type { PolicyPack } from './policy/schema.js';
 
 export const SENSITIVE_ANALYZER_VERSION = '1.0.0';
 

@@ -1,6 +1,6 @@
-import type { MessageView } from '../../analyzer/contract.js';
 import { type CompiledLexicons, matchLexicons } from '../../lexicon/compile.js';
-import type { Finding } from '../../schemas/finding.js';
+import type { MessageView } from '../../pipeline/analyze/contract.js';
+import type { Finding } from '../../pipeline/validate/finding.js';
 
 const SUGGESTION = 'escalate to a senior agent and resolve before the customer acts';
 

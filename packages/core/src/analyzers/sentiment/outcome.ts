@@ -1,5 +1,5 @@
-import type { MessageView } from '../../analyzer/contract.js';
-import type { MessageMood } from '../../sentiment/mood.js';
+import type { MessageView } from '../../pipeline/analyze/contract.js';
+import type { MessageMood } from './model/mood.js';
 
 /** How the conversation ended for the customer. */
 export type CustomerOutcome = 'resolved' | 'unresolved' | 'dissatisfied' | 'unknown';

@@ -1,13 +1,13 @@
-import type { Analyzer, AnalyzerContext, AnalyzerOutput, MessageView } from '../../analyzer/contract.js';
 import { builtinLexicon } from '../../lexicon/builtin.js';
 import { compileLexicons } from '../../lexicon/compile.js';
 import type { Lexicon } from '../../lexicon/schema.js';
-import type { Finding } from '../../schemas/finding.js';
-import { polarityOf, softPolarityOf, type TextClassifier } from '../../sentiment/classifier.js';
-import { builtinEmotionModel, builtinSentimentModel, type SentimentModel } from '../../sentiment/linear-model.js';
-import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from '../../sentiment/mood.js';
+import type { Analyzer, AnalyzerContext, AnalyzerOutput, MessageView } from '../../pipeline/analyze/contract.js';
+import type { Finding } from '../../pipeline/validate/finding.js';
 import { pushAll } from '../../util/arrays.js';
 import { patternFindings, type ScoredMessage, soothingRate, threatFindings } from './escalation.js';
+import { polarityOf, softPolarityOf, type TextClassifier } from './model/classifier.js';
+import { builtinEmotionModel, builtinSentimentModel, type SentimentModel } from './model/linear-model.js';
+import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from './model/mood.js';
 import { judgeOutcome } from './outcome.js';
 
 export const SENTIMENT_ANALYZER_VERSION = '0.3.0';

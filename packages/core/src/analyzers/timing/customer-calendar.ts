@@ -1,4 +1,4 @@
-import type { Conversation } from '../../schemas/conversation.js';
+import type { Conversation } from '../../pipeline/validate/conversation.js';
 import { isValidTimezone, type WorkingCalendar } from './calendar.js';
 import type { ResolvedTimingOptions } from './options.js';
 import { COUNTRY_TIMEZONES, countryOfTimezone } from './regions.js';

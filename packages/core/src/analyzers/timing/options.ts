@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SeveritySchema } from '../../schemas/finding.js';
+import { SeveritySchema } from '../../pipeline/validate/finding.js';
 import { DurationSchema } from './duration.js';
 import { EUROPE, NORTH_AMERICA, SOUTHEAST_ASIA } from './regions.js';
 

@@ -1,9 +1,9 @@
-import type { Analyzer, AnalyzerOutput } from '../../analyzer/contract.js';
 import { CxqaError, describeZodIssues } from '../../errors.js';
-import type { Finding } from '../../schemas/finding.js';
-import type { MetricValue } from '../../schemas/result.js';
-import { builtinMoodCues } from '../../sentiment/mood.js';
+import type { Analyzer, AnalyzerOutput } from '../../pipeline/analyze/contract.js';
+import type { Finding } from '../../pipeline/validate/finding.js';
+import type { MetricValue } from '../../pipeline/validate/result.js';
 import { maxOf } from '../../util/arrays.js';
+import { builtinMoodCues } from '../sentiment/model/mood.js';
 import { isInDailyWindow, isValidTimezone, isWorkingTime, type WorkingCalendar, workingSecondsBetween } from './calendar.js';
 import { customerPlace } from './customer-calendar.js';
 import { formatDuration } from './duration.js';

@@ -1,4 +1,4 @@
-import type { MessageView } from '../../analyzer/contract.js';
+import type { MessageView } from '../../pipeline/analyze/contract.js';
 
 export interface ResponseTurn {
   /** Index of the first customer message of the turn. */

@@ -5,9 +5,9 @@
  */
 import { workerData } from 'node:worker_threads';
 import { describeThrown } from '../../errors.js';
-import type { Result } from '../../schemas/result.js';
 import { createInspector, type Inspector, type InspectorOptions } from '../inspector.js';
 import { mapOrdered } from '../map-ordered.js';
+import type { Result } from '../validate/result.js';
 import { inspectorFingerprint } from './inspector-fingerprint.js';
 import type { WorkerData, WorkerInspectorSource, WorkerItem, WorkerReply } from './worker-spec.js';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Versions } from '../../schemas/result.js';
-import type { Scorecard } from '../../schemas/scorecard.js';
+import type { Versions } from '../validate/result.js';
+import type { Scorecard } from '../validate/scorecard.js';
 
 /**
  * A short hash of what decides an inspector's output, given its versions and scorecard: a worker's

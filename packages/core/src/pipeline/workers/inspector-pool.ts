@@ -1,9 +1,9 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
 import { CxqaError, describeThrown } from '../../errors.js';
-import type { Issue, Result } from '../../schemas/result.js';
 import type { Inspector } from '../inspector.js';
-import { inputIdOf, unfinishedResult } from '../result.js';
+import { inputIdOf, unfinishedResult } from '../score/result.js';
+import type { Issue, Result } from '../validate/result.js';
 import { inspectorFingerprint } from './inspector-fingerprint.js';
 import type { InspectorModule, WorkerData, WorkerInspectorSource, WorkerItem, WorkerReply } from './worker-spec.js';
 

@@ -1,4 +1,4 @@
-import type { Result } from '../../schemas/result.js';
+import type { Result } from '../validate/result.js';
 
 /**
  * Where a worker thread gets its inspector: a module it imports and the export it reads.

@@ -1,0 +1,211 @@
+import { pushAll } from '../../../util/arrays.js';
+import type { PiiCandidate, Recognizer } from './types.js';
+
+/**
+ * Street addresses. Chinese, Japanese and Korean addresses are found from their house-number
+ * anchor outwards (linear: no open-ended backtracking over long Han runs); Latin-script
+ * addresses by house number + street type per language. Precision first: a bare "路3号" needs
+ * an administrative part, a building/unit part, an address word or a phone next to it; an
+ * address next to shop, office or opening-hours words is a business's and is not reported.
+ */
+
+const ZH_LEFT = /[\p{Script=Han}A-Za-z]/u;
+/** Road, street, lane, village or housing-estate word, then a house or building number. */
+const ZH_ANCHOR = /(?:大街|大道|路|街|巷|弄|胡同|村|小区|花园|家园|公寓|新村|社区|苑)\s{0,2}[A-Za-z]?\d{1,5}(?:-\d{1,5})?\s{0,2}(?:号院|号楼|号|弄|栋|幢|座)/gu;
+/** Building + unit (+ room) without a street: "3号楼2单元501室", "C栋1单元501". */
+const ZH_BUILDING = /(?:\d{1,4}\s?(?:号楼|栋|幢|座)|[A-Za-z]\s?(?:栋|座))\s?\d{1,3}\s?单元\s?(?:\d{2,4}(?:\s?室)?)?|\d{1,4}\s?(?:号楼|栋|幢)\s?\d{2,4}\s?室/gu;
+const ZH_UNIT = /^(?:\s?(?:[A-Za-z]?\d{1,4}|[A-Za-z])\s?(?:号楼|栋|幢|座|单元|楼|层|室|号|户))*(?:\s?\d{2,4}(?:室|房)?)?/u;
+const ZH_ADMIN = /省|自治区|特别行政区|市|区|县|旗|镇|乡|街道|村/u;
+/** Where an address starts inside the text before it: after these words. */
+const ZH_LEAD = /(?:地址|住址|位于|在|到|移机至|寄至|送至|搬至|发至|是|为|從|从|住|我家|:|：)/gu;
+const ZH_CUE = /(?:地址|住址|收货|收件|寄到|送到|搬到|移机|装机|安装|寄往)[^。！？!?\n]{0,10}$/u;
+/** Shops and offices named anywhere in the message: an address without an address word before it is theirs. */
+const STORE_LISTING = /营业厅|分店|门店|专卖店|旗舰店|专营店|服务中心|网点|营业时间|工作时间|店舗|営業時間|支店|매장|지점|영업시간/u;
+/** Business places and hours: an address near them is a shop's or office's. */
+const BUSINESS =
+  /退货地址|退货|退回|寄回|仓库|返品先|반품|营业厅|分店|门店|专卖店|旗舰店|专营店|服务中心|服务网点|网点|售后点|维修点|营业时间|工作时间|公司|百货|酒店|银行|医院|店|店舗|営業時間|支店|本社|会社|매장|지점|센터|본사|영업시간|store|shop|branch|office|opening hours|warehouse|return address|filiale|magasin|boutique|tienda|sucursal|loja|negozio/iu;
+const PHONE_NEAR = /\d{7,}/;
+
+const candidate = (start: number, end: number, reason: string): PiiCandidate => ({ type: 'street_address', start, end, score: 0.75, reason });
+
+/** Chinese street addresses ("上海市浦东新区XX路123号4栋502室"). */
+function chinese(text: string): PiiCandidate[] {
+  const out: PiiCandidate[] = [];
+  const anchors: { start: number; end: number; street: boolean }[] = [];
+  for (const m of text.matchAll(ZH_ANCHOR)) anchors.push({ start: m.index, end: m.index + m[0].length, street: true });
+  for (const m of text.matchAll(ZH_BUILDING)) anchors.push({ start: m.index, end: m.index + m[0].length, street: false });
+  anchors.sort((a, b) => a.start - b.start);
+  let lastEnd = -1;
+  for (const a of anchors) {
+    if (a.start < lastEnd) continue;
+    // left: Han, Latin letters, digits and single spaces, at most 24 characters
+    let start = a.start;
+    const limit = Math.max(0, a.start - 24);
+    // Han and Latin letters; spaces only between Han ("陕西省安康市 旬阳县 吕河镇梨河村")
+    while (start > limit && (ZH_LEFT.test(text[start - 1]!) || (text[start - 1] === ' ' && start >= 2 && /\p{Script=Han}/u.test(text[start - 2]!)))) start--;
+    const left = text.slice(start, a.start);
+    let lead = -1;
+    for (const m of left.matchAll(ZH_LEAD)) lead = m.index + m[0].length;
+    if (lead >= 0) start += lead;
+    while (text[start] === ' ') start++;
+    // right: more building, unit and room parts
+    const unit = ZH_UNIT.exec(text.slice(a.end))?.[0] ?? '';
+    const end = a.end + unit.replace(/\s+$/, '').length;
+    const span = text.slice(start, end);
+    const hasAdmin = ZH_ADMIN.test(text.slice(start, a.start + 1));
+    const hasUnit = !a.street || unit.trim().length > 0;
+    const cue = ZH_CUE.test(text.slice(Math.max(0, start - 14), start));
+    const nearPhone = PHONE_NEAR.test(text.slice(Math.max(0, start - 10), start)) || PHONE_NEAR.test(text.slice(end, end + 10));
+    if (!(hasAdmin || hasUnit || cue || nearPhone)) continue;
+    if (BUSINESS.test(text.slice(Math.max(0, start - 24), Math.min(text.length, end + 24))) || (!cue && STORE_LISTING.test(text))) continue;
+    if (span.length < 4) continue;
+    lastEnd = end;
+    const why = hasAdmin
+      ? 'district and street with a house number'
+      : hasUnit
+        ? 'street or estate with house, building and unit numbers'
+        : cue
+          ? 'street and house number after an address word'
+          : 'street and house number next to a phone number';
+    out.push(candidate(start, end, why));
+  }
+  return out;
+}
+
+/** Japanese addresses: prefecture / city / ward or town, then 丁目-番地-号 or a hyphenated block number. */
+const JA_BLOCK = /\d{1,4}\s?丁目\s?\d{1,4}(?:\s?(?:番地?|[-−－の])\s?\d{1,4}\s?号?)?|\d{1,4}\s?番地?\s?\d{1,4}\s?号?|\d{1,4}[-−－]\d{1,4}(?:[-−－]\d{1,4})?/gu;
+const JA_LEFT = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー々ヶ]/u;
+const JA_STOP = /[はをにがでへも]$/u;
+function japanese(text: string): PiiCandidate[] {
+  const out: PiiCandidate[] = [];
+  for (const m of text.matchAll(JA_BLOCK)) {
+    let start = m.index;
+    const limit = Math.max(0, start - 20);
+    while (start > limit && JA_LEFT.test(text[start - 1]!) && !JA_STOP.test(text.slice(start - 1, start))) start--;
+    const left = text.slice(start, m.index);
+    const prefecture = /(?:北海道|東京都|京都府|大阪府|[\p{Script=Han}]{2,3}県)/u.exec(left);
+    if (prefecture) start += prefecture.index;
+    const city = /[市区町村郡]/u.test(left);
+    const strong = /丁目|番/u.test(m[0]);
+    const hyphen3 = /\d[-−－]\d{1,4}[-−－]\d/u.test(m[0]);
+    if (!city || !(prefecture || strong || hyphen3) || /^(?:19|20)\d{2}[-−－](?:0?[1-9]|1[0-2])(?:[-−－]|$)/u.test(m[0])) continue;
+    const end = m.index + m[0].length;
+    if (BUSINESS.test(text.slice(Math.max(0, start - 20), Math.min(text.length, end + 20)))) continue;
+    out.push(candidate(start, end, prefecture ? 'prefecture, city and block number' : 'city or ward and chōme/banchi block number'));
+  }
+  return out;
+}
+
+/** Korean road-name addresses: (특별시|도) 시/군/구 … 로/길 + building number. */
+const KO_ADDRESS =
+  /(?:[가-힣]{2,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s)?[가-힣]{1,6}(?:시|군|구)\s(?:[가-힣]{1,6}(?:구|읍|면|동)\s)?[가-힣0-9]{1,12}(?:로|길)\s?\d{1,4}(?:-\d{1,4})?(?:번길\s?\d{1,4})?/gu;
+function korean(text: string): PiiCandidate[] {
+  const out: PiiCandidate[] = [];
+  for (const m of text.matchAll(KO_ADDRESS)) {
+    const end = m.index + m[0].length;
+    if (/\d/.test(text[end] ?? '') || BUSINESS.test(text.slice(Math.max(0, m.index - 20), Math.min(text.length, end + 20)))) continue;
+    out.push(candidate(m.index, end, 'city, district, road name and building number'));
+  }
+  return out;
+}
+
+/** Han, kana or Hangul addresses (zh, ja, ko), on the normalized view (full-width digits folded). */
+export const recognizeAddresses: Recognizer = (text) => {
+  const out: PiiCandidate[] = [];
+  if (/[\p{Script=Han}]/u.test(text)) pushAll(pushAll(out, chinese(text)), japanese(text));
+  if (/[가-힣]/u.test(text)) pushAll(out, korean(text));
+  return out;
+};
+
+const CAP = "[A-ZÀ-ÝÄÖÜ][\\p{L}'’.-]*";
+const CAPS = (n: number) => `${CAP}(?:\\s+(?:(?:de|del|de la|de los|de las|da|do|das|dos|di|della|dei|delle|degli|dello|du|des|d'|l')\\s*)?${CAP}){0,${n}}`;
+/** House number + capitalised name + street type, per language (letter case matters: runs on the original text). */
+const LATIN_STREETS: readonly { re: RegExp; lang: string }[] = [
+  {
+    lang: 'en',
+    re: /(?<![\w])[1-9]\d{0,4}[A-Za-z]?\s+(?:[A-ZÀ-Ý][\wÀ-ÿ'.-]*\s+){1,3}(?:Street|St\.?|Avenue|Ave\.?|Road|Rd\.?|Drive|Dr\.?|Lane|Ln\.?|Boulevard|Blvd\.?|Way|Court|Ct\.?|Place|Pl\.?|Terrace|Close|Crescent)(?![\w])/gu,
+  },
+  {
+    // an English street type in continental order, as written in Europe: "Elm Street 12, 10115 Berlin"
+    // (only before a postcode and a town, which tell it from "Street 2" in prose)
+    lang: 'en',
+    re: /(?<![\w])(?:[A-ZÀ-Ý][\wÀ-ÿ'.-]*\s+){1,3}(?:Street|Avenue|Road|Drive|Lane|Boulevard|Way|Court|Place|Terrace|Close|Crescent)\s+[1-9]\d{0,4}[A-Za-z]?(?=,?\s+\d{4,5}\s+[A-ZÀ-Ý][\p{L}-]+)/gu,
+  },
+  {
+    lang: 'de',
+    re: /(?<![\p{L}])[A-ZÄÖÜ][\p{L}-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee)\s+[1-9]\d{0,3}\s?[a-zA-Z]?(?![\p{L}\d])/gu,
+  },
+  {
+    lang: 'de',
+    re: /(?<![\p{L}])(?:[A-ZÄÖÜ][\p{L}-]*(?:er|sche[rn]?)\s)(?:Straße|Strasse|Weg|Gasse|Allee|Platz|Ring|Damm)\s+[1-9]\d{0,3}\s?[a-zA-Z]?(?![\p{L}\d])/gu,
+  },
+  {
+    lang: 'fr',
+    re: new RegExp(
+      `(?<![\\p{L}\\d])[1-9]\\d{0,3}(?:\\s?(?:bis|ter))?,?\\s+(?:rue|avenue|av\\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours|passage)\\s+(?:(?:de la|de l'|du|des|de|d')\\s*)?${CAPS(3)}`,
+      'gu',
+    ),
+  },
+  {
+    lang: 'es',
+    re: new RegExp(
+      `(?<![\\p{L}])(?:Calle|C\\/|Avenida|Avda\\.?|Paseo|Plaza|Pza\\.|Carrer|Camino|Ronda|Travesía)\\s+(?:(?:de la|del|de los|de las|de)\\s+)?${CAPS(3)},?\\s+(?:n[º°o]\\.?\\s*)?[1-9]\\d{0,3}(?![\\p{L}\\d])`,
+      'gu',
+    ),
+  },
+  {
+    lang: 'pt',
+    re: new RegExp(
+      `(?<![\\p{L}])(?:Rua|R\\.|Avenida|Travessa|Tv\\.|Praça|Largo|Estrada|Alameda|Rodovia)\\s+(?:(?:da|do|das|dos|de)\\s+)?${CAPS(3)},?\\s+(?:n[º°o]\\.?\\s*)?[1-9]\\d{0,4}(?![\\p{L}\\d])`,
+      'gu',
+    ),
+  },
+  {
+    lang: 'it',
+    re: new RegExp(
+      `(?<![\\p{L}])(?:Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Contrada)\\s+(?:(?:del|della|dei|delle|di|dello|degli)\\s+)?${CAPS(3)},?\\s+(?:n\\.?\\s*)?[1-9]\\d{0,3}(?:\\/[A-Za-z])?(?![\\p{L}\\d])`,
+      'gu',
+    ),
+  },
+];
+/**
+ * Can `text` hold an address any recognizer here reads? Han or Hangul, or a street word of the
+ * Latin patterns above. A cheap gate for callers that scan many short strings (the masker).
+ */
+export function mayHoldAddress(text: string): boolean {
+  return ADDRESS_CUE.test(text);
+}
+const ADDRESS_CUE = new RegExp(
+  [
+    '[\\p{Script=Han}가-힣]',
+    // German street types end a compound (Hauptstraße, Lindenweg)
+    '(?:stra(?:ß|ss)e|str\\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee)(?![\\p{L}])',
+    '(?<![\\p{L}])(?:street|st\\.?|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|way|court|ct|place|pl|terrace|close|crescent|rue|av|bd|chemin|impasse|quai|route|cours|passage|calle|c\\/|avda|paseo|plaza|pza|carrer|camino|ronda|travesía|rua|r|travessa|tv|praça|largo|estrada|alameda|rodovia|via|viale|piazza|piazzale|corso|vicolo|strada|contrada)(?![\\p{L}])',
+  ].join('|'),
+  'iu',
+);
+
+/** Capitalised words after "Via" / "Calle" … that are carriers, channels or brands, not street names. */
+const NOT_A_STREET =
+  /^(?:Via|Viale|Piazza|Corso|Largo|Strada|Calle|Avenida|Plaza|Paseo|Rua|Praça|Estrada)\s+(?:E-?mail|Mail|DHL|UPS|FedEx|GLS|SDA|TNT|Bartolini|Poste|Correos|Correios|Amazon|WhatsApp|Chat|Telefono|Teléfono|Telefone|PayPal|SMS|App|Web|Internet|Posta|Corriere|Messenger|Instagram|Facebook)\b/u;
+
+/** Latin-script street addresses (en de fr es pt it): on the original text, where capitals survive. */
+export const recognizeLatinStreets: Recognizer = (text) => {
+  const out: PiiCandidate[] = [];
+  for (const { re, lang } of LATIN_STREETS) {
+    for (const m of text.matchAll(re)) {
+      if (NOT_A_STREET.test(m[0])) continue;
+      const end = m.index + m[0].length;
+      if (
+        /\b(?:store|shop|branch|office|opening hours|warehouse|return(?:s)? (?:address|to)|send (?:it|them) back to|rücksende\w*|retour\w*|devoluci[óo]n|devolu[çc][ãa]o|reso|filiale|magasin|boutique|tienda|sucursal|loja|negozio|öffnungszeiten|horaires|horario|orari)\b/iu.test(
+          text.slice(Math.max(0, m.index - 30), end + 30),
+        )
+      )
+        continue;
+      out.push(
+        candidate(m.index, end, lang === 'en' ? 'house number, capitalised name and street type' : `street type, capitalised name and house number (${lang})`),
+      );
+    }
+  }
+  return out;
+};

@@ -1,0 +1,262 @@
+import { Automaton } from '../../../matcher/aho-corasick.js';
+import { createMatcher, DEFAULT_FOLD, type Matcher, type MatchTerm, type TermMatch, termSkeleton } from '../../../matcher/matcher.js';
+import { skeletonize } from '../../../matcher/skeleton.js';
+import type { TextView } from '../../../pipeline/normalize/text-view.js';
+import type { Role } from '../../../pipeline/validate/conversation.js';
+import { maxOf, minOf, pushAll } from '../../../util/arrays.js';
+import { compilePattern, isShipped } from '../../../util/pattern-engine.js';
+import { findChain, isNegated, type Negation } from './chains.js';
+import type { PolicyPack, PolicyRule } from './schema.js';
+import { findUrls, hostAllowed, quotedLink } from './urls.js';
+
+export interface PolicyHit {
+  rule: PolicyRule;
+  pack: string;
+  start: number;
+  end: number;
+  matched: string;
+  /** The terms (or link, or pattern) that made the rule fire. */
+  evidence: string[];
+  obfuscated: boolean;
+}
+
+export interface CompiledPolicy {
+  readonly version: string;
+  /** Rule sets built so far: at most one per platform that a pack names, plus the generic set. */
+  readonly ruleSets: number;
+  /** Rules judged on a message from `role` of a conversation on `platform`. */
+  evaluate(view: TextView, role: Role, platform: string | undefined): PolicyHit[];
+}
+
+/** Scripts written without spaces (and Hangul, whose particles attach to the word): their terms match as substrings. */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Where a distinct term text of a rule is used: `term`, `unless`, `after`, `p<phrase>g<group>`, `p<phrase>u`. */
+type Slot = string;
+
+/** One rule, compiled once: its own matcher (so one rule's allow-list never hides another rule's terms) and regexes. */
+interface CompiledRule {
+  rule: PolicyRule;
+  pack: string;
+  matcher: Matcher | null;
+  /** Slots of each matcher term, by term id. */
+  slots: Map<string, Slot[]>;
+  patterns: RegExp[];
+  /** Per phrase, per group: the group's regex when the group is `{ pattern }`. */
+  groupPatterns: (RegExp | null)[][];
+  /** Every term text of the rule, and whether it can make the rule fire (a term or a phrase term group) or only vetoes. */
+  texts: { text: string; fires: boolean }[];
+  /** A regex alone can fire it (a pattern, or a phrase made of pattern groups only). */
+  regexAlone: boolean;
+}
+
+function compileRule(rule: PolicyRule, pack: string, origin: 'shipped' | 'user'): CompiledRule {
+  const byText = new Map<string, Slot[]>();
+  const add = (text: string, slot: Slot) => {
+    const slots = byText.get(text) ?? [];
+    if (!slots.includes(slot)) slots.push(slot);
+    byText.set(text, slots);
+  };
+  rule.terms.forEach((t) => add(t, 'term'));
+  rule.unless.forEach((t) => add(t, 'unless'));
+  rule.unlessAfter.forEach((t) => add(t, 'after'));
+  const groupPatterns = rule.phrases.map((ph, p) => {
+    ph.unless.forEach((t) => add(t, `p${p}u`));
+    return ph.all.map((group, g) => {
+      if (!Array.isArray(group)) return compilePattern(group.pattern, 'giu', origin, `policy pack ${pack}, rule ${rule.id}`);
+      group.forEach((t) => add(t, `p${p}g${g}`));
+      return null;
+    });
+  });
+  const terms: MatchTerm[] = [];
+  const slots = new Map<string, Slot[]>();
+  for (const [text, s] of byText) {
+    const id = `${rule.id}#${terms.length}`;
+    terms.push({ id, text, category: id, severity: rule.severity, ...(CJK.test(text) ? { boundary: 'none' as const } : {}) });
+    slots.set(id, s);
+  }
+  // a rule fires only through one of these terms, unless a regex (a pattern, or a phrase made of pattern groups only) can fire it alone
+  const regexAlone = rule.patterns.length > 0 || rule.phrases.some((ph) => ph.all.every((group) => !Array.isArray(group)));
+  const texts = [...byText].map(([text, s]) => ({ text, fires: s.some((x) => x === 'term' || /^p\d+g\d+$/.test(x)) }));
+  return {
+    rule,
+    pack,
+    texts,
+    regexAlone,
+    matcher: terms.length ? createMatcher(terms, rule.allow) : null,
+    slots,
+    patterns: rule.patterns.map((source) => compilePattern(source, 'giu', origin, `policy pack ${pack}, rule ${rule.id}`)),
+    groupPatterns,
+  };
+}
+
+/** Matches of `re` on the normalized view, as term matches with spans in the original text. */
+function patternMatches(view: TextView, re: RegExp, label: string, rule: PolicyRule): TermMatch[] {
+  const out: TermMatch[] = [];
+  const term: MatchTerm = { id: `${rule.id}/${label}`, text: re.source, category: rule.id, severity: rule.severity };
+  re.lastIndex = 0;
+  for (const m of view.normalized.matchAll(re)) {
+    if (m[0].length === 0) continue;
+    const span = view.toOriginalSpan(m.index, m.index + m[0].length);
+    if (span.end > span.start) out.push({ term, start: span.start, end: span.end, matched: view.original.slice(span.start, span.end), obfuscated: false });
+  }
+  return out;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** Hits of one compiled terms rule on one message; `anyTerm` false: none of its term texts occurs (the prefilter said so). */
+function evaluateRule(c: CompiledRule, view: TextView, anyTerm: boolean): PolicyHit[] {
+  const { rule, pack } = c;
+  const text = view.original;
+  const bySlot = new Map<Slot, TermMatch[]>();
+  for (const m of (anyTerm ? c.matcher?.match(view) : undefined) ?? []) {
+    for (const slot of c.slots.get(m.term.id) ?? []) {
+      const list = bySlot.get(slot) ?? [];
+      list.push(m);
+      bySlot.set(slot, list);
+    }
+  }
+  const slot = (s: Slot) => bySlot.get(s) ?? [];
+  const negation: Negation = { before: slot('unless'), after: slot('after'), within: rule.unlessWithin };
+  const hits: PolicyHit[] = [];
+  const push = (hit: PolicyHit) => {
+    if (!hits.some((h) => overlaps(h, hit))) hits.push(hit);
+  };
+  for (const m of slot('term')) {
+    if (!isNegated(text, [m], negation))
+      push({ rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.term.text], obfuscated: m.obfuscated });
+  }
+  c.patterns.forEach((re, k) => {
+    for (const m of patternMatches(view, re, `pattern${k}`, rule)) {
+      if (!isNegated(text, [m], negation)) push({ rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.matched], obfuscated: false });
+    }
+  });
+  rule.phrases.forEach((ph, p) => {
+    // a term group with no match rules the phrase out before any regex runs
+    if (ph.all.some((group, g) => Array.isArray(group) && slot(`p${p}g${g}`).length === 0)) return;
+    const groups = ph.all.map((_, g) => {
+      const re = c.groupPatterns[p]![g];
+      return re ? patternMatches(view, re, `p${p}g${g}`, rule) : slot(`p${p}g${g}`);
+    });
+    const chain = findChain(
+      text,
+      { groups, within: ph.within, ordered: ph.ordered, clause: ph.clause },
+      { ...negation, before: [...negation.before, ...slot(`p${p}u`)] },
+    );
+    if (!chain) return;
+    const start = minOf(chain.map((m) => m.start));
+    const end = maxOf(chain.map((m) => m.end));
+    // a term part is shown as the term it matched, a pattern part as the text it matched
+    const evidence = chain.map((m, g) => (Array.isArray(ph.all[g]) ? m.term.text : m.matched));
+    push({ rule, pack, start, end, matched: text.slice(start, end), evidence, obfuscated: chain.some((m) => m.obfuscated) });
+  });
+  return hits;
+}
+
+/** The rules of one platform, and which of them can fire on a text at all. */
+interface RuleSet {
+  rules: CompiledRule[];
+  /** Per rule: 0 cannot fire; 1 only a regex may fire it (none of its term texts occurs); 2 a term text occurs (run its matcher); 3 only a veto term occurs and no regex can fire it. */
+  prefilter: (normalized: string) => ArrayLike<number>;
+}
+
+/**
+ * One automaton over the skeletons of every term text of a rule set: a scan of the message's
+ * skeleton (shared with the rules' own matchers) tells which rules can fire at all and which
+ * need their own matcher run; the others are skipped. Every occurrence a rule's own matcher
+ * could accept is an occurrence of its skeleton, so nothing that would fire is skipped (the
+ * policy tests and reported cases run through this path).
+ */
+function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
+  const patterns: string[] = [];
+  const owner: number[] = [];
+  const fires: boolean[] = [];
+  const base = rules.map((c) => (c.rule.kind === 'url' || c.regexAlone ? 1 : 0));
+  rules.forEach((c, r) => {
+    for (const t of c.texts) {
+      patterns.push(termSkeleton(t.text, DEFAULT_FOLD));
+      owner.push(r);
+      fires.push(t.fires);
+    }
+  });
+  const automaton = new Automaton(patterns);
+  return (normalized) => {
+    const state = Uint8Array.from(base);
+    const sk = skeletonize(normalized, DEFAULT_FOLD);
+    automaton.scanCodes(sk.codes, sk.length, (p) => {
+      const r = owner[p]!;
+      // a veto term alone cannot fire the rule, but it must be seen when a regex fires it
+      if (fires[p] || state[r] === 1) state[r] = 2;
+      else if (state[r] === 0) state[r] = 3;
+    });
+    return state;
+  };
+}
+
+/**
+ * Compile policy packs: generic packs (`*`) apply everywhere, a platform pack's rules replace
+ * generic rules with the same id. Each rule is compiled once; the rule set of each platform that
+ * a pack names is built on first use, and every other platform value (or none) shares the
+ * generic set, so memory stays bounded whatever platform strings the input carries.
+ *
+ * @example
+ * const policy = compilePolicy(builtinPolicyPacks());
+ * policy.evaluate(normalizeText('add me on w.e.c.h.a.t'), 'agent', 'amazon')[0].rule.id; // 'off_platform_contact'
+ */
+export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
+  const version = packs.map((p) => `${p.id}@${p.version}`).join('+');
+  const known = new Set(packs.flatMap((p) => p.platforms.filter((x) => x !== '*').map((x) => x.toLowerCase())));
+  const compiled = new Map<PolicyRule, CompiledRule>();
+  const perPlatform = new Map<string, RuleSet>();
+  // a shipped pack's patterns run on V8 (checked linear), a brand's on RE2 (see util/pattern-engine.ts)
+  const compiledRule = (rule: PolicyRule, pack: PolicyPack): CompiledRule => {
+    let c = compiled.get(rule);
+    if (!c) compiled.set(rule, (c = compileRule(rule, pack.id, isShipped(pack) ? 'shipped' : 'user')));
+    return c;
+  };
+  // a brand's packs are compiled now, so a pattern RE2 cannot run is an error of the factory, not of every conversation
+  for (const pack of packs) if (!isShipped(pack)) for (const rule of pack.rules) compiledRule(rule, pack);
+  const ruleSet = (platform: string): RuleSet => {
+    const key = known.has(platform) ? platform : '';
+    let set = perPlatform.get(key);
+    if (set) return set;
+    const byId = new Map<string, { rule: PolicyRule; pack: PolicyPack }>();
+    for (const pack of packs.filter((p) => p.platforms.includes('*'))) for (const rule of pack.rules) byId.set(rule.id, { rule, pack });
+    for (const pack of packs.filter((p) => !p.platforms.includes('*') && p.platforms.some((x) => x.toLowerCase() === key)))
+      for (const rule of pack.rules) byId.set(rule.id, { rule, pack });
+    const rules = [...byId.values()].map(({ rule, pack }) => compiledRule(rule, pack));
+    set = { rules, prefilter: buildPrefilter(rules) };
+    perPlatform.set(key, set);
+    return set;
+  };
+
+  return {
+    version,
+    get ruleSets() {
+      return perPlatform.size;
+    },
+    evaluate(view, role, platform) {
+      const p = (platform ?? '').toLowerCase();
+      const hits: PolicyHit[] = [];
+      const set = ruleSet(p);
+      const possible = set.prefilter(view.normalized);
+      for (let r = 0; r < set.rules.length; r++) {
+        const c = set.rules[r]!;
+        const state = possible[r]!;
+        if (state === 0 || state === 3) continue;
+        const { rule, pack } = c;
+        if (!rule.roles.includes(role) || (p && rule.exceptPlatforms.includes(p))) continue;
+        if (rule.kind === 'url') {
+          for (const u of findUrls(view.original)) {
+            if (!hostAllowed(u.host, rule.allowDomains))
+              hits.push({ rule, pack, start: u.start, end: u.end, matched: quotedLink(u), evidence: [u.host], obfuscated: false });
+          }
+          continue;
+        }
+        pushAll(hits, evaluateRule(c, view, state === 2));
+      }
+      return hits.sort((a, b) => a.start - b.start);
+    },
+  };
+}

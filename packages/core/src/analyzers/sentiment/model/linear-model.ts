@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import { CxqaError } from '../../../errors.js';
+import { corePackageFile } from '../../../util/package-file.js';
+import { type FeatureHash, featureTable } from './feature-hash.js';
+import { eachSentimentFeatureHash, sentimentFeatureList } from './features.js';
+
+/** On-disk format written by `scripts/train-sentiment.ts`. */
+export interface LinearModelFile {
+  format: 'cxqa-linear/1';
+  version: string;
+  language: string;
+  labels: string[];
+  bias: number[];
+  /** feature → weight per label (same order as `labels`) */
+  weights: Record<string, number[]>;
+}
+
+export interface Prediction {
+  label: string;
+  /** Softmax probability per label. */
+  scores: Record<string, number>;
+}
+
+export interface SentimentModel {
+  readonly language: string;
+  readonly version: string;
+  readonly labels: readonly string[];
+  /** `normalized`: the text's normalized view, when the caller already has it. */
+  predict(text: string, normalized?: string): Prediction;
+}
+
+/** Sparse binary features of a text; `normalized` is its normalized view when the caller has it. */
+export type FeatureFunction = (text: string, normalized?: string) => readonly string[];
+
+/**
+ * A softmax-regression text classifier: a `cxqa-linear/1` model file over any feature function.
+ * Each feature the function returns adds its weights; with `{ once: true }` a feature the function
+ * returns again is counted once (its first occurrence), so the function need not deduplicate.
+ *
+ * @example
+ * const model = createLinearClassifier(file, (text) => text.toLowerCase().split(/\s+/).map((w) => `w:${w}`));
+ * model.predict('thanks a lot').label;
+ */
+export function createLinearClassifier(file: LinearModelFile, features: FeatureFunction, options: { once?: boolean } = {}): SentimentModel {
+  const { names, scorer } = weightTable(file, options.once === true);
+  const rows = new Map(names.map((name, r) => [name, r]));
+  return linearModel(file, scorer, (text, normalized) => {
+    for (const f of features(text, normalized)) {
+      const r = rows.get(f);
+      if (r !== undefined) scorer.add(r);
+    }
+  });
+}
+
+/** The model object: each prediction starts the scorer, lets `addRows` add the text's rows, and reads the scores. */
+function linearModel(file: LinearModelFile, scorer: Scorer, addRows: (text: string, normalized: string | undefined) => void): SentimentModel {
+  return {
+    language: file.language,
+    version: file.version,
+    labels: file.labels,
+    predict(text, normalized) {
+      scorer.start();
+      addRows(text, normalized);
+      return scorer.prediction();
+    },
+  };
+}
+
+/** Sums the weight rows of one prediction and turns them into softmax probabilities. */
+interface Scorer {
+  start(): void;
+  /** Add row `r` (ignored when `once` and already added since `start`). */
+  add(r: number): void;
+  prediction(): Prediction;
+}
+
+/**
+ * The model's weights as one flat Float64Array (row r holds its labels at r*L … r*L+L-1) and a
+ * scorer over it. Rows are summed in the order they come — as the features come, so the doubles
+ * are the same, bit for bit, as summing the model file's arrays one feature at a time.
+ */
+function weightTable(file: LinearModelFile, once: boolean): { names: string[]; scorer: Scorer } {
+  if (file.format !== 'cxqa-linear/1') throw new CxqaError('invalid_option', `unsupported linear model format "${String(file.format)}"`);
+  const L = file.labels.length;
+  const names = Object.keys(file.weights);
+  const table = new Float64Array(names.length * L);
+  for (let r = 0; r < names.length; r++) for (let l = 0; l < L; l++) table[r * L + l] = file.weights[names[r]!]![l]!;
+  // once: row r was added in this prediction when seen[r] === stamp (no Set of strings per call)
+  const seen = once ? new Uint32Array(names.length) : null;
+  let stamp = 0;
+  let z: number[] = [];
+  const scorer: Scorer = {
+    start() {
+      z = [...file.bias];
+      if (seen && ++stamp === 0xffffffff) {
+        seen.fill(0);
+        stamp = 1;
+      }
+    },
+    add(r) {
+      if (seen) {
+        if (seen[r] === stamp) return;
+        seen[r] = stamp;
+      }
+      for (let l = 0, o = r * L; l < L; l++) z[l]! += table[o + l]!;
+    },
+    prediction() {
+      const max = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - max));
+      const sum = e.reduce((a, b) => a + b, 0);
+      const scores = Object.fromEntries(file.labels.map((l, i) => [l, e[i]! / sum]));
+      return { label: file.labels[z.indexOf(max)]!, scores };
+    },
+  };
+  return { names, scorer };
+}
+
+/**
+ * A softmax-regression text classifier over `sentimentFeatures`, each feature counted once. Looks
+ * features up by a 64-bit hash instead of by string (see feature-hash.ts); a model whose own
+ * feature names collide keeps string lookups.
+ *
+ * @example
+ * const model = createSentimentModel(JSON.parse(readFileSync('sentiment-en.json', 'utf8')));
+ * model.predict('Still waiting, third time I ask!!!').label; // 'negative'
+ */
+export function createSentimentModel(file: LinearModelFile): SentimentModel {
+  const { names, scorer } = weightTable(file, true);
+  const rows = featureTable(names);
+  if (!rows) return createLinearClassifier(file, sentimentFeatureList, { once: true });
+  const h: FeatureHash = { a: 0, b: 0 };
+  const visit = () => {
+    const r = rows.rowOf(h.a, h.b);
+    if (r >= 0) scorer.add(r);
+  };
+  return linearModel(file, scorer, (text, normalized) => eachSentimentFeatureHash(text, normalized, h, visit));
+}
+
+const files = new Map<string, LinearModelFile>();
+const loaded = new Map<string, SentimentModel>();
+
+/** The parsed `models/<name>.json` of the package, read once. */
+export function shippedModelFile(name: string): LinearModelFile {
+  let file = files.get(name);
+  if (!file) {
+    const path = corePackageFile(`models/${name}.json`);
+    file = JSON.parse(readFileSync(path, 'utf8')) as LinearModelFile;
+    files.set(name, file);
+  }
+  return file;
+}
+
+/** Load `models/<name>.json` from the package once (a linear model over `features`, each feature counted once). */
+export function shippedModel(name: string, features: FeatureFunction = sentimentFeatureList): SentimentModel {
+  let model = loaded.get(name);
+  if (!model) {
+    // the shipped feature functions list each feature once (or, the *List variants, count on { once })
+    model =
+      features === sentimentFeatureList
+        ? createSentimentModel(shippedModelFile(name))
+        : createLinearClassifier(shippedModelFile(name), features, { once: true });
+    loaded.set(name, model);
+  }
+  return model;
+}
+
+/** Languages with a shipped polarity model. */
+export const SENTIMENT_LANGUAGES = ['zh', 'en', 'de', 'fr', 'es', 'pt', 'it'] as const;
+
+/**
+ * The polarity model shipped for `language`, loaded on first use, or null when none ships.
+ *
+ * @example
+ * builtinSentimentModel('zh')?.predict('质量太差了，再也不买').label; // 'negative'
+ */
+export function builtinSentimentModel(language: string): SentimentModel | null {
+  return (SENTIMENT_LANGUAGES as readonly string[]).includes(language) ? shippedModel(`sentiment-${language}`) : null;
+}
+
+/** Languages with a shipped emotion model (XED: English annotations, projections elsewhere). */
+export const EMOTION_LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'it'] as const;
+
+/**
+ * The emotion model shipped for `language`, or null: Plutchik's eight emotions (anger,
+ * anticipation, disgust, fear, joy, sadness, surprise, trust), plus `neutral` for English.
+ *
+ * @example
+ * builtinEmotionModel('en')?.predict('I am so scared it got lost').label; // 'fear'
+ */
+export function builtinEmotionModel(language: string): SentimentModel | null {
+  return (EMOTION_LANGUAGES as readonly string[]).includes(language) ? shippedModel(`emotion-${language}`) : null;
+}

@@ -1,0 +1,222 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { CxqaError, describeZodIssues } from '../../../errors.js';
+import { pushAll } from '../../../util/arrays.js';
+import { compileRule, eachMatch, LinearRegexSource, prefixFilter, type RuleRegex } from '../../../util/linear-regex.js';
+import { corePackageFile } from '../../../util/package-file.js';
+import { parsingUserData } from '../../../util/pattern-engine.js';
+
+export type MoodLabel = 'negative' | 'neutral' | 'positive';
+
+/** What a polarity model said about one message (all optional: a language without a model has none). */
+export interface MoodModelReading {
+  polarity?: number | null;
+  soft?: number | null;
+  /** The model's own label, used when it has a neutral class and no cue speaks. */
+  label?: string | null;
+}
+
+/** A cue that decided a mood: its kind and its span in the normalized view. */
+export interface MoodCue {
+  kind: 'negative' | 'positive' | 'litotes' | 'neutral_form';
+  start: number;
+  end: number;
+}
+
+/** The customer's mood in one message. */
+export interface MessageMood {
+  label: MoodLabel;
+  /** −1 … 1: the model's polarity moved into the band of the label (neutral shrinks towards 0). */
+  score: number;
+  /** The polarity model's P(positive) − P(negative), or null when no model covers the language. */
+  model: number | null;
+  cues: readonly MoodCue[];
+}
+
+const Cues = z.object({
+  negative: z.array(LinearRegexSource).default([]),
+  positive: z.array(LinearRegexSource).default([]),
+  litotes: z.array(LinearRegexSource).default([]),
+  neutralForm: z.array(LinearRegexSource).default([]),
+  /** In agent messages: moving the conversation to another channel (private message, hotline, e-mail). */
+  redirect: z.array(LinearRegexSource).default([]),
+  /**
+   * A question or request is negative when the polarity model is at least this sure (e.g. −0.95),
+   * for languages whose model is calibrated enough to say so; omitted = questions stay neutral.
+   */
+  neutralFormNegative: z.number().min(-1).max(0).optional(),
+});
+export const MoodCuesSchema = z.object({ version: z.string(), about: z.string().optional(), languages: z.record(z.string(), Cues) });
+export type MoodCuesInput = z.input<typeof MoodCuesSchema>;
+
+/** Thresholds of the decision (see `moodOf`). */
+export interface MoodThresholds {
+  /** Without any cue, a model polarity at or below this is negative (default −0.7). */
+  modelNegative: number;
+  /** Without any cue, a model polarity at or above this is positive (default 0.7). */
+  modelPositive: number;
+  /** Without any cue, follow a three-class model's own label (default true). */
+  trustNeutralModel: boolean;
+}
+export const DEFAULT_MOOD_THRESHOLDS: MoodThresholds = { modelNegative: -0.7, modelPositive: 0.7, trustNeutralModel: true };
+
+interface CompiledCues {
+  neutralFormNegative: number | undefined;
+  redirect: SlottedRegex[];
+  negative: SlottedRegex[];
+  positive: SlottedRegex[];
+  litotes: SlottedRegex[];
+  neutralForm: SlottedRegex[];
+  /** Which cues (by slot) may match a text: one automaton scan over every cue's prefixes. */
+  filter: (text: string) => Uint8Array;
+}
+
+export interface MoodCues {
+  readonly version: string;
+  readonly languages: readonly string[];
+  /** Does an agent message move the conversation to another channel (a private message, a hotline, e-mail)? */
+  redirects(normalized: string, language: string): boolean;
+  /**
+   * Mood of one message from its normalized view, its language and what the polarity model said
+   * (`polarity` P(positive) − P(negative), null without a model; `soft`, a finer unsaturated
+   * polarity for the score, see `softPolarityOf`; `label`, the model's own label when it has a
+   * neutral class — used when no cue speaks).
+   */
+  moodOf(normalized: string, language: string, model?: MoodModelReading, thresholds?: MoodThresholds): MessageMood;
+}
+
+/** A cue's regex and its index in the language's prefix filter. */
+interface SlottedRegex {
+  regex: RuleRegex;
+  slot: number;
+}
+
+const spans = (rules: readonly SlottedRegex[], text: string, kind: MoodCue['kind'], possible: Uint8Array): MoodCue[] => {
+  const out: MoodCue[] = [];
+  for (const { regex, slot } of rules) {
+    if (!possible[slot]) continue;
+    eachMatch(regex.re, text, (start, end) => {
+      out.push({ kind, start, end });
+    });
+  }
+  return out;
+};
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+/** A message ending in one question mark, with no cue either way, is a question: neutral. */
+const QUESTION_END = /[^?？][?？]$/u;
+
+/**
+ * Compile mood cues (the shipped `sentiment/mood-cues.json`, or a brand's edited copy).
+ *
+ * The decision, per message: litotes ("not bad", "kein Problem", 没问题) count as positive and
+ * cancel the negative cues inside them; negative cues only → negative, positive only → positive,
+ * both → the model decides (neutral without a model); no cue → a question (ending in one question
+ * mark), request, short acknowledgement or polite closing is neutral, otherwise the model decides with the wide
+ * thresholds of `MoodThresholds` (two-class models call many neutral texts negative).
+ *
+ * @example
+ * const cues = compileMoodCues();
+ * cues.moodOf('no bad smell. nothing to worry about now.', 'en', { polarity: -0.4 }).label; // 'positive'
+ */
+export function compileMoodCues(data?: unknown): MoodCues {
+  // the shipped cues run on V8 (checked linear); a brand's edited copy on RE2 (see util/pattern-engine.ts)
+  const origin = data === undefined ? 'shipped' : 'user';
+  const parsed = origin === 'user' ? parsingUserData(() => MoodCuesSchema.safeParse(data)) : MoodCuesSchema.safeParse(shippedCuesFile());
+  if (!parsed.success) {
+    const { issues, summary } = describeZodIssues(parsed.error);
+    throw new CxqaError('invalid_config', `mood cues: ${summary}`, { path: ['moodCues'], issues });
+  }
+  // a language's regexes are built on its first message
+  const compiled = new Map<string, CompiledCues>();
+  const byLanguage = {
+    get(lang: string): CompiledCues | undefined {
+      const known = compiled.get(lang);
+      if (known) return known;
+      const c = Object.hasOwn(parsed.data.languages, lang) ? parsed.data.languages[lang] : undefined;
+      if (!c) return undefined;
+      const all: RuleRegex[] = [];
+      const slotted = (sources: readonly string[]) =>
+        sources.map((source) => {
+          const regex = compileRule(source, origin);
+          return { regex, slot: all.push(regex) - 1 };
+        });
+      const cues = {
+        redirect: slotted(c.redirect),
+        negative: slotted(c.negative),
+        positive: slotted(c.positive),
+        litotes: slotted(c.litotes),
+        neutralForm: slotted(c.neutralForm),
+      };
+      const entry = { neutralFormNegative: c.neutralFormNegative, ...cues, filter: prefixFilter(all) };
+      compiled.set(lang, entry);
+      return entry;
+    },
+  };
+  if (origin === 'user') for (const lang of Object.keys(parsed.data.languages)) byLanguage.get(lang); // compile now: errors belong to the factory
+  const cuesOf = (c: CompiledCues, text: string): readonly MoodCue[] => {
+    const cues: MoodCue[] = [];
+    const possible = c.filter(text);
+    const litotes = spans(c.litotes, text, 'litotes', possible);
+    const within = (outer: readonly MoodCue[]) => (x: MoodCue) => !outer.some((o) => o.start <= x.start && x.end <= o.end);
+    // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed")
+    const negative = spans(c.negative, text, 'negative', possible).filter(within(litotes));
+    pushAll(pushAll(pushAll(cues, litotes), negative), spans(c.positive, text, 'positive', possible).filter(within(litotes)).filter(within(negative)));
+    if (!cues.length) pushAll(cues, spans(c.neutralForm, text, 'neutral_form', possible));
+    if (!cues.length && QUESTION_END.test(text)) cues.push({ kind: 'neutral_form', start: text.length - 1, end: text.length });
+    return cues;
+  };
+  return {
+    version: parsed.data.version,
+    languages: Object.keys(parsed.data.languages),
+    redirects(normalized, language) {
+      const c = byLanguage.get(language);
+      return !!c && spans(c.redirect, normalized, 'neutral_form', c.filter(normalized)).length > 0;
+    },
+    moodOf(normalized, language, reading = {}, thresholds = DEFAULT_MOOD_THRESHOLDS) {
+      const model = reading.polarity ?? null;
+      const soft = reading.soft ?? null;
+      const ownLabel = reading.label === 'negative' || reading.label === 'neutral' || reading.label === 'positive' ? reading.label : null;
+      const c = byLanguage.get(language);
+      const text = normalized.trim();
+      const cues = c && text ? cuesOf(c, text) : [];
+      const neg = cues.filter((x) => x.kind === 'negative').length;
+      const pos = cues.filter((x) => x.kind === 'positive' || x.kind === 'litotes').length;
+      let label: MoodLabel;
+      if (neg && !pos) label = 'negative';
+      else if (pos && !neg) label = 'positive';
+      else if (neg && pos)
+        label =
+          model === null ? (neg > pos ? 'negative' : pos > neg ? 'positive' : 'neutral') : model <= -0.3 ? 'negative' : model >= 0.3 ? 'positive' : 'neutral';
+      else if (cues.length)
+        label = model !== null && c?.neutralFormNegative !== undefined && model <= c.neutralFormNegative ? 'negative' : 'neutral'; // a question, request or closing
+      else if (ownLabel && reading.label !== undefined && ownLabel !== null && thresholds.trustNeutralModel) label = ownLabel;
+      else label = model === null ? 'neutral' : model <= thresholds.modelNegative ? 'negative' : model >= thresholds.modelPositive ? 'positive' : 'neutral';
+      // the score keeps the label's band (negative ≤ −0.4, neutral within ±0.3, positive ≥ 0.4) and orders by the finest polarity known
+      const p = soft ?? model;
+      const negCues = cues.filter((x) => x.kind === 'negative').length;
+      const score =
+        label === 'negative'
+          ? -0.4 - 0.5 * Math.max(0, -(p ?? -0.5)) - 0.1 * Math.min(1, negCues / 3)
+          : label === 'positive'
+            ? 0.4 + 0.6 * Math.max(0, p ?? 0.5)
+            : 0.3 * (p ?? 0);
+      return { label, score: round(score), model, cues };
+    },
+  };
+}
+
+let shippedFile: unknown;
+function shippedCuesFile(): unknown {
+  if (shippedFile === undefined) {
+    const path = corePackageFile('sentiment/mood-cues.json');
+    shippedFile = JSON.parse(readFileSync(path, 'utf8'));
+  }
+  return shippedFile;
+}
+
+let shipped: MoodCues | undefined;
+/** The shipped mood cues (en zh de fr es pt it ja ko), compiled once. */
+export function builtinMoodCues(): MoodCues {
+  return (shipped ??= compileMoodCues());
+}

@@ -1,0 +1,111 @@
+import { describeThrown } from '../../errors.js';
+import type { PreparedConversation } from '../normalize/context.js';
+import { withTimeLimit } from '../time-limit.js';
+import { type Finding, FindingSchema } from '../validate/finding.js';
+import type { Issue } from '../validate/result.js';
+import type { Analyzer, AnalyzerOutput } from './contract.js';
+
+/** Findings kept from one analyzer for one conversation; beyond it the result is `partial` with an `analyzer_output_truncated` issue. */
+export const MAX_FINDINGS_PER_ANALYZER = 10_000;
+
+/** Run one analyzer in isolation: its failure becomes an issue, never an exception. */
+export async function runAnalyzer(
+  analyzer: Analyzer,
+  prepared: PreparedConversation,
+  previous: ReadonlyMap<string, AnalyzerOutput>,
+  timeLimitMs: number,
+): Promise<{ output?: AnalyzerOutput; issue?: Issue }> {
+  const timed = await withTimeLimit(timeLimitMs, (signal) =>
+    analyzer.analyze({
+      conversation: prepared.conversation,
+      messages: prepared.messages,
+      chronological: prepared.chronological,
+      languages: prepared.languages,
+      previous,
+      signal,
+    }),
+  );
+  if (!timed.ok) {
+    const message = timed.timedOut
+      ? `analyzer "${analyzer.name}" did not finish within ${timeLimitMs} ms`
+      : `analyzer "${analyzer.name}" threw: ${describeThrown(timed.error)}`;
+    return { issue: { code: timed.timedOut ? 'analyzer_timeout' : 'analyzer_failed', message, analyzer: analyzer.name } };
+  }
+  let out: AnalyzerOutput;
+  let problem: string | null;
+  let truncatedFrom: number | undefined;
+  try {
+    // read every property once: a getter that throws, or returns something else the second time, cannot reach the result
+    const raw = timed.value as Partial<AnalyzerOutput> | null | undefined;
+    const snapshot = raw && typeof raw === 'object' ? { scores: raw.scores, findings: raw.findings, metrics: raw.metrics } : raw;
+    const read = readOutput(snapshot);
+    problem = 'problem' in read ? read.problem : null;
+    out = 'output' in read ? read.output : (undefined as never);
+    truncatedFrom = 'truncatedFrom' in read ? read.truncatedFrom : undefined;
+  } catch (error) {
+    problem = `an output that could not be read: ${describeThrown(error)}`;
+    out = undefined as never;
+  }
+  if (problem) {
+    return { issue: { code: 'analyzer_invalid_output', message: `analyzer "${analyzer.name}" returned ${problem}`, analyzer: analyzer.name } };
+  }
+  const metrics: AnalyzerOutput['metrics'] = {};
+  for (const [k, v] of Object.entries(out.metrics)) metrics[k.startsWith(`${analyzer.name}.`) ? k : `${analyzer.name}.${k}`] = v;
+  if (truncatedFrom !== undefined) {
+    const message = `analyzer "${analyzer.name}" returned ${truncatedFrom} findings; the first ${MAX_FINDINGS_PER_ANALYZER} are kept`;
+    return {
+      output: { scores: out.scores, findings: out.findings, metrics },
+      issue: { code: 'analyzer_output_truncated', message, analyzer: analyzer.name },
+    };
+  }
+  return { output: { scores: out.scores, findings: out.findings, metrics } };
+}
+
+/** A short description of what is wrong with an analyzer's output, or null when it is fine. */
+export function checkOutput(out: unknown): string | null {
+  const read = readOutput(out);
+  return 'problem' in read ? read.problem : null;
+}
+
+/**
+ * Validate an analyzer's output and return the engine's own copy of it: plain objects holding
+ * only the schema's fields (extra keys a custom analyzer adds are dropped, so nothing reaches the
+ * result around the masker), values read once (a getter cannot answer differently later), and
+ * `rule.detail` that survives JSON (a BigInt or a throwing toJSON is a problem, not a result that
+ * cannot be written). At most MAX_FINDINGS_PER_ANALYZER findings are read.
+ */
+export function readOutput(out: unknown): { problem: string } | { output: AnalyzerOutput; truncatedFrom?: number } {
+  if (!out || typeof out !== 'object') return { problem: `${out === null ? 'null' : typeof out} instead of { scores, findings, metrics }` };
+  const o = out as Partial<AnalyzerOutput>;
+  if (!o.scores || typeof o.scores !== 'object') return { problem: 'no scores object' };
+  const scores: AnalyzerOutput['scores'] = {};
+  for (const [k, v] of Object.entries(o.scores)) {
+    if (v !== null && (typeof v !== 'number' || !(v >= 0 && v <= 1))) return { problem: `scores.${k} = ${String(v)} (must be 0–1 or null)` };
+    scores[k] = v;
+  }
+  if (!Array.isArray(o.findings)) return { problem: 'no findings array' };
+  const findings: Finding[] = [];
+  const total = o.findings.length;
+  for (let i = 0; i < Math.min(total, MAX_FINDINGS_PER_ANALYZER); i++) {
+    const r = FindingSchema.safeParse(o.findings[i]);
+    if (!r.success) return { problem: `an invalid finding at findings[${i}]: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}` };
+    const f = r.data;
+    if (f.rule?.detail !== undefined) {
+      try {
+        f.rule.detail = JSON.parse(JSON.stringify(f.rule.detail)) as Record<string, unknown>;
+      } catch (e) {
+        return { problem: `findings[${i}].rule.detail that cannot be written as JSON (${describeThrown(e)})` };
+      }
+    }
+    findings.push(f);
+  }
+  if (!o.metrics || typeof o.metrics !== 'object') return { problem: 'no metrics object' };
+  const metrics: AnalyzerOutput['metrics'] = {};
+  for (const [k, v] of Object.entries(o.metrics)) {
+    if (v !== null && typeof v !== 'number' && typeof v !== 'string') return { problem: `metrics.${k} of type ${typeof v} (must be number, string or null)` };
+    if (typeof v === 'number' && !Number.isFinite(v)) return { problem: `metrics.${k} = ${v} (must be finite)` };
+    metrics[k] = v;
+  }
+  // findings beyond the cap are counted, not read
+  return { output: { scores, findings, metrics }, ...(total > MAX_FINDINGS_PER_ANALYZER ? { truncatedFrom: total } : {}) };
+}

@@ -1,0 +1,119 @@
+import { describeThrown } from '../../errors.js';
+import { identifyConversationLanguages } from '../../langid/conversation.js';
+import type { LangidModel } from '../../langid/model.js';
+import type { MessageView } from '../analyze/contract.js';
+import { withTimeLimit } from '../time-limit.js';
+import type { Conversation, Role } from '../validate/conversation.js';
+import type { Issue } from '../validate/result.js';
+import { normalizeText } from './text-view.js';
+import type { Translator } from './translator.js';
+
+export interface ContextOptions {
+  languages?: readonly string[];
+  langidModel?: LangidModel;
+  translation?: { to: string; translator: Translator };
+  signal?: AbortSignal;
+  /** Time limit of the translator call in milliseconds (default 10 000): past it, a `translation_failed` issue. */
+  timeLimitMs?: number;
+}
+
+export interface PreparedConversation {
+  conversation: Conversation;
+  messages: MessageView[];
+  chronological: number[];
+  languages: Record<Role, string>;
+  issues: Issue[];
+  /** Set when a translator was configured: the review language, its name and how many messages it could not translate. */
+  translation?: TranslationSummary;
+}
+
+export interface TranslationSummary {
+  to: string;
+  translator: string;
+  untranslated: number;
+}
+
+/** Build the shared per-message views (normalized text, time, language, translation). */
+export async function prepareConversation(conversation: Conversation, options: ContextOptions = {}): Promise<PreparedConversation> {
+  const issues: Issue[] = [];
+  const langs = identifyConversationLanguages(conversation, {
+    ...(options.languages ? { languages: options.languages } : {}),
+    ...(options.langidModel ? { model: options.langidModel } : {}),
+  });
+  const messages: MessageView[] = conversation.messages.map((m, index) => {
+    const view = normalizeText(m.text);
+    if (view.invalidUtf16) {
+      issues.push({
+        code: 'invalid_utf16',
+        message: 'text contains lone UTF-16 surrogates; they read as U+FFFD in the normalized view',
+        path: ['messages', index, 'text'],
+      });
+    }
+    const guess = langs.messages[index]!;
+    return {
+      index,
+      role: m.role,
+      text: m.text,
+      time: Date.parse(m.at),
+      authorId: m.authorId,
+      view,
+      language: guess.language,
+      languageConfidence: guess.confidence,
+    };
+  });
+  const translation = options.translation ? await translateMessages(messages, options.translation, options, issues) : undefined;
+  const chronological = messages.map((m) => m.index).sort((a, b) => messages[a]!.time - messages[b]!.time || a - b);
+  return { conversation, messages, chronological, languages: langs.byRole, issues, ...(translation ? { translation } : {}) };
+}
+
+/**
+ * Translate the messages not in `to`, one translator call per detected source language (all in
+ * parallel, under one time limit), setting `translation` on each view. A failing call leaves a
+ * `translation_failed` issue; a `null` slot leaves that message untranslated and counted.
+ */
+async function translateMessages(
+  messages: MessageView[],
+  { to, translator }: { to: string; translator: Translator },
+  options: ContextOptions,
+  issues: Issue[],
+): Promise<TranslationSummary> {
+  const summary: TranslationSummary = { to, translator: translator.name, untranslated: 0 };
+  const todo = messages.filter((m) => m.language !== 'und' && m.language !== to && m.text.trim());
+  if (!todo.length) return summary;
+  const groups = new Map<string, MessageView[]>();
+  for (const m of todo) groups.set(m.language, [...(groups.get(m.language) ?? []), m]);
+  const limit = options.timeLimitMs ?? 10_000;
+  const timed = await withTimeLimit(limit, (signal) => {
+    const any = options.signal ? AbortSignal.any([options.signal, signal]) : signal;
+    return Promise.all(
+      [...groups].map(([from, group]) =>
+        translator.translate(
+          group.map((m) => m.text),
+          { from, to, signal: any },
+        ),
+      ),
+    );
+  });
+  const outs = timed.ok ? timed.value : null;
+  const groupList = [...groups.values()];
+  const bad = outs?.findIndex((out, g) => !Array.isArray(out) || out.length !== groupList[g]!.length) ?? -1;
+  const problem = !timed.ok
+    ? timed.timedOut
+      ? `did not finish within ${limit} ms`
+      : describeThrown(timed.error)
+    : bad >= 0
+      ? `returned ${Array.isArray(outs![bad]) ? outs![bad]!.length : typeof outs![bad]} texts for ${groupList[bad]!.length}`
+      : null;
+  if (problem) {
+    issues.push({ code: 'translation_failed', message: `translator "${translator.name}" failed: ${problem}` });
+    return summary;
+  }
+  groupList.forEach((group, g) =>
+    group.forEach((m, k) => {
+      const text = outs![g]![k];
+      if (text === null || text === undefined) summary.untranslated++;
+      else (m as { translation?: string }).translation = String(text);
+    }),
+  );
+  return summary;
+}

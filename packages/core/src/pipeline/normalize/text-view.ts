@@ -1,0 +1,222 @@
+import { foldQuoteCode, foldQuotes } from '../../text/quotes.js';
+import { decodeUtf16 } from '../../util/utf16.js';
+
+/**
+ * A normalized view of a message with an offset map back to the original text.
+ *
+ * Normalization (in order, per cluster = base code point + following combining marks):
+ * zero-width / control / format characters removed, NFKC (which also folds full- and
+ * half-width forms), typographic apostrophes and quotes folded to `'` and `"`, lower-casing, every
+ * whitespace run collapsed to one space, leading and trailing whitespace trimmed. Lone UTF-16
+ * surrogates become U+FFFD in the view only.
+ */
+export interface TextView {
+  readonly original: string;
+  readonly normalized: string;
+  /**
+   * The original text with only typographic apostrophes and quotes folded (’ → ', “ → "): same
+   * length and offsets as `original`, for case-sensitive rules whose spans are reported as is.
+   */
+  readonly folded: string;
+  /** True when the original contained lone surrogates (invalid UTF-16). */
+  readonly invalidUtf16: boolean;
+  /** Original UTF-16 offset where normalized index `i` comes from. `i` may equal `normalized.length`. */
+  toOriginal(i: number): number;
+  /** Map a normalized span [start, end) to the original span covering it. */
+  toOriginalSpan(start: number, end: number): { start: number; end: number };
+}
+
+export interface NormalizeOptions {
+  /** Lower-case the view (default true). */
+  caseFold?: boolean;
+}
+
+const DROP = /[\p{Cc}\p{Cf}\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]/u;
+const WS = /[\s\u3000]/u;
+const COMBINING = /[\p{M}\uFF9E\uFF9F]/u;
+
+/** Growable output: normalized UTF-16 code units plus, per unit, its original [start, end). */
+class Builder {
+  codes = new Uint16Array(1024);
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  length = 0;
+
+  reset(capacity: number): void {
+    this.length = 0;
+    if (this.codes.length < capacity) this.resize(capacity);
+  }
+
+  push(code: number, start: number, end: number): void {
+    if (this.length === this.codes.length) this.resize(this.codes.length * 2);
+    this.codes[this.length] = code;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
+
+  private resize(size: number): void {
+    const codes = new Uint16Array(size);
+    codes.set(this.codes.subarray(0, this.length));
+    const starts = new Int32Array(size);
+    starts.set(this.starts.subarray(0, this.length));
+    const ends = new Int32Array(size);
+    ends.set(this.ends.subarray(0, this.length));
+    this.codes = codes;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  text(): string {
+    return decodeUtf16(this.codes, this.length);
+  }
+}
+
+/**
+ * One scratch builder for the whole process: normalization is synchronous, so it is never used
+ * by two calls at once, and a view copies out only what it keeps. Small typed-array
+ * allocations cost more than the normalization of a short chat message itself.
+ */
+const scratch = new Builder();
+
+/**
+ * Build the normalized view of `text`. Linear in the text length. The offset map is built
+ * only when a span is first mapped back (most messages never need it).
+ *
+ * @example
+ * const v = normalizeText('Ｗ\u200bｅＣｈａｔ me');
+ * v.normalized;               // 'wechat me'
+ * v.toOriginalSpan(0, 6);     // { start: 0, end: 7 }: the span in the original text
+ */
+export function normalizeText(text: string, options: NormalizeOptions = {}): TextView {
+  const caseFold = options.caseFold ?? true;
+  const invalidUtf16 = fill(scratch, text, caseFold);
+  const normalized = scratch.text();
+  const n = text.length;
+  let starts: Int32Array | undefined;
+  let ends: Int32Array | undefined;
+  const maps = () => {
+    if (!starts) {
+      fill(scratch, text, caseFold);
+      starts = scratch.starts.slice(0, scratch.length);
+      ends = scratch.ends.slice(0, scratch.length);
+    }
+    return [starts, ends!] as const;
+  };
+  return {
+    original: text,
+    normalized,
+    // a plain property (a getter on an object literal made every view slower to build and read)
+    folded: foldQuotes(text),
+    invalidUtf16,
+    toOriginal(idx: number): number {
+      const [s] = maps();
+      return idx >= s.length ? n : s[Math.max(0, idx)]!;
+    },
+    toOriginalSpan(from: number, to: number) {
+      const [s, e] = maps();
+      if (to <= from) {
+        const at = from >= s.length ? n : s[Math.max(0, from)]!;
+        return { start: at, end: at };
+      }
+      return { start: s[Math.max(0, Math.min(from, s.length - 1))] ?? 0, end: e[Math.min(to - 1, e.length - 1)] ?? n };
+    },
+  };
+}
+
+/** Normalize `text` into `b`; returns whether lone surrogates were found. */
+function fill(b: Builder, text: string, caseFold: boolean): boolean {
+  b.reset(text.length + 8);
+  let invalid = false;
+  let spaceStart = -1; // original offset where a pending whitespace run started, -1 = none
+  let spaceEnd = -1;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    const code = text.charCodeAt(i);
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    // The next unit cannot be a combining mark (ranges known to hold none), so `code` is a cluster of its own.
+    const plainNext =
+      next < 0x300 ||
+      (next >= 0x3000 && next <= 0x3098) ||
+      (next >= 0x309b && next <= 0x9fff) ||
+      (next >= 0xac00 && next <= 0xd7a3) ||
+      (next >= 0xff01 && next <= 0xff9d);
+    // Fast paths: printable ASCII, CJK ideographs and kana are NFKC-stable unless a mark follows.
+    const ascii = code > 0x20 && code < 0x7f;
+    if (plainNext && (ascii || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa))) {
+      if (spaceStart >= 0) {
+        if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
+        spaceStart = -1;
+      }
+      b.push(ascii && caseFold && code >= 0x41 && code <= 0x5a ? code + 32 : code, i, i + 1);
+      i++;
+      continue;
+    }
+    // Plain whitespace: start or extend the pending run (no regex needed).
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) {
+      if (spaceStart < 0) spaceStart = start;
+      spaceEnd = i + 1;
+      i++;
+      continue;
+    }
+    // Full-width ASCII (ＡＢＣ！) is exactly ASCII under NFKC.
+    if (plainNext && code >= 0xff01 && code <= 0xff5e) {
+      if (spaceStart >= 0) {
+        if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
+        spaceStart = -1;
+      }
+      const folded = code - 0xfee0;
+      b.push(caseFold && folded >= 0x41 && folded <= 0x5a ? folded + 32 : folded, i, i + 1);
+      i++;
+      continue;
+    }
+    if (plainNext && (code === 0x3001 || code === 0x3002 || (code >= 0x300c && code <= 0x300f))) {
+      if (spaceStart >= 0) {
+        if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
+        spaceStart = -1;
+      }
+      b.push(code, i, i + 1);
+      i++;
+      continue;
+    }
+    let cp = text.codePointAt(i)!;
+    let cluster: string;
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      invalid = true;
+      cluster = '\uFFFD';
+      i += 1;
+    } else {
+      cluster = String.fromCodePoint(cp);
+      i += cluster.length;
+    }
+    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || WS.test(cluster)) {
+      if (spaceStart < 0) spaceStart = start;
+      spaceEnd = i;
+      continue;
+    }
+    if (DROP.test(cluster)) continue;
+    while (i < n) {
+      cp = text.codePointAt(i)!;
+      if (cp >= 0xd800 && cp <= 0xdfff) break;
+      const mark = String.fromCodePoint(cp);
+      if (!COMBINING.test(mark)) break;
+      cluster += mark;
+      i += mark.length;
+    }
+    let piece = cluster.normalize('NFKC');
+    if (caseFold) piece = piece.toLowerCase();
+    if (piece.length === 1) {
+      const q = foldQuoteCode(piece.charCodeAt(0));
+      if (q !== piece.charCodeAt(0)) piece = String.fromCharCode(q);
+    }
+    if (piece.length === 0) continue;
+    if (spaceStart >= 0) {
+      if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
+      spaceStart = -1;
+    }
+    for (let k = 0; k < piece.length; k++) b.push(piece.charCodeAt(k), start, i);
+  }
+  return invalid;
+}

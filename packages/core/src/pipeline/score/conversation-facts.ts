@@ -1,0 +1,92 @@
+import { createHash } from 'node:crypto';
+import { maskPersonalData } from '../../analyzers/sensitive/pii/mask-text.js';
+import { RESULT_SCHEMA_VERSION } from '../../version.js';
+import type { Conversation } from '../validate/conversation.js';
+import type { Finding } from '../validate/finding.js';
+import type { Result } from '../validate/result.js';
+
+/** The fields of a Result that let results be grouped and aggregated (see docs/kpis.md). */
+export type ConversationFacts = Pick<
+  Result,
+  'schemaVersion' | 'agentIds' | 'startedAt' | 'endedAt' | 'platform' | 'channel' | 'inquiryType' | 'customerKey' | 'resolved' | 'csat' | 'converted'
+>;
+
+/** Facts of a record that could not be read: nothing known. */
+export const NO_FACTS: ConversationFacts = {
+  schemaVersion: RESULT_SCHEMA_VERSION,
+  agentIds: [],
+  startedAt: null,
+  endedAt: null,
+  platform: null,
+  channel: null,
+  inquiryType: null,
+  customerKey: null,
+  resolved: null,
+  csat: null,
+  converted: null,
+};
+
+const hex = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
+
+/**
+ * The customer key: `customer.id` when it carries no personal data, else `h:` + the first 24 hex
+ * digits of SHA-256(salt, NUL, the id or `customer.contact` trimmed and lower-cased). Without a
+ * salt a contact is not hashed (an unsalted hash of an e-mail can be reversed by guessing): null.
+ */
+export function customerKeyOf(conversation: Conversation, salt: string | undefined): string | null {
+  const id = conversation.customer?.id?.trim();
+  if (id && maskPersonalData(id) === id) return id;
+  const contact = id || conversation.customer?.contact?.trim();
+  if (!contact || !salt) return null;
+  return `h:${hex(`${salt}\u0000${contact.toLowerCase()}`, 24)}`;
+}
+
+/** Agents of a conversation: `agentId`, then each agent message's `authorId`, in order of first appearance. */
+function agentIdsOf(conversation: Conversation): string[] {
+  const ids = new Set<string>();
+  if (conversation.agentId) ids.add(conversation.agentId);
+  for (const m of conversation.messages) if (m.role === 'agent' && m.authorId) ids.add(m.authorId);
+  return [...ids].map((id) => maskPersonalData(id, { digitRuns: 'formatted' }));
+}
+
+/** Group-by fields for a validated conversation; personal data masked (agent ids, labels) or hashed (customer). */
+export function conversationFacts(conversation: Conversation, salt: string | undefined): ConversationFacts {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const m of conversation.messages) {
+    const t = Date.parse(m.at);
+    if (t < first) first = t;
+    if (t > last) last = t;
+  }
+  const label = (s: string | undefined) => (s === undefined ? null : maskPersonalData(s));
+  const converted = conversation.metadata?.converted;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    agentIds: agentIdsOf(conversation),
+    startedAt: Number.isFinite(first) ? new Date(first).toISOString() : null,
+    endedAt: Number.isFinite(last) ? new Date(last).toISOString() : null,
+    platform: label(conversation.platform),
+    channel: label(conversation.channel),
+    inquiryType: label(conversation.inquiryType),
+    customerKey: customerKeyOf(conversation, salt),
+    resolved: conversation.resolved ?? null,
+    csat: conversation.csat ?? null,
+    converted: typeof converted === 'boolean' ? converted : null,
+  };
+}
+
+/**
+ * Give each finding its stable `id`: 16 hex digits of SHA-256 over conversation id, code, message
+ * index and span (start–end). Two findings at the same place with the same code (possible for
+ * findings without index or span) get `-2`, `-3`, … in order, so ids are unique in a result.
+ */
+export function withFindingIds(conversationId: string, findings: readonly Finding[]): Finding[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = hex([conversationId, f.code, f.messageIndex ?? '', f.span ? `${f.span.start}-${f.span.end}` : ''].join('\u0000'), 16);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    const id = n === 1 ? base : `${base}-${n}`;
+    return { ...{ id }, ...f, id };
+  });
+}

@@ -1,0 +1,102 @@
+import { compareSeverity, type Finding, SEVERITIES, type Severity } from '../validate/finding.js';
+import type { DimensionResult, MetricValue, Review } from '../validate/result.js';
+import type { Scorecard } from '../validate/scorecard.js';
+import { codeMatches } from './code-pattern.js';
+
+export interface ScoredConversation {
+  score: number | null;
+  pass: boolean | null;
+  dimensions: DimensionResult[];
+  /** Why the conversation failed automatically (score 0), if it did. */
+  autoFailed: string | null;
+  /** Why the conversation failed while keeping its score (`failOn`), if it did. */
+  failed: string | null;
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * Turn analyzer base scores and findings into dimension scores and an overall score.
+ *
+ * dimension = 100 × mean(base scores given for it) − Σ deductions of its findings, clamped to
+ * 0–100; N/A when no analyzer gave it a base score and no finding matched. Overall = weighted
+ * mean of the dimensions that are not N/A. An auto-fail finding sets the overall score to 0.
+ *
+ * @example
+ * scoreConversation(DEFAULT_SCORECARD, new Map([['timeliness', [1]]]), findings).score; // e.g. 75
+ */
+export function scoreConversation(scorecard: Scorecard, baseScores: ReadonlyMap<string, number[]>, findings: readonly Finding[]): ScoredConversation {
+  const dimensions: DimensionResult[] = scorecard.dimensions.map((dim) => {
+    const bases = baseScores.get(dim.name) ?? [];
+    const matched = findings.filter((f) => dim.findings.some((p) => codeMatches(p, f.code)));
+    if (bases.length === 0 && matched.length === 0) {
+      return {
+        name: dim.name,
+        ...(dim.label ? { label: dim.label } : {}),
+        score: null,
+        weight: dim.weight,
+        explanation: 'N/A: no analyzer judged this dimension',
+      };
+    }
+    const deductions = dim.deductions ?? scorecard.deductions;
+    const base = bases.length ? (100 * bases.reduce((a, b) => a + b, 0)) / bases.length : 100;
+    const bySeverity = new Map<Severity, number>();
+    for (const f of matched) bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
+    const parts: string[] = [];
+    let total = 0;
+    for (const sev of SEVERITIES) {
+      const n = bySeverity.get(sev) ?? 0;
+      if (n === 0 || deductions[sev] === 0) continue;
+      total += n * deductions[sev];
+      parts.push(`${n} ${sev} × ${deductions[sev]}`);
+    }
+    const score = round1(Math.min(100, Math.max(0, base - total)));
+    const codes = [...new Set(matched.filter((f) => deductions[f.severity] > 0).map((f) => f.code))].join(', ');
+    const explanation = parts.length
+      ? `${round1(base)} − ${parts.join(' − ')} (${codes}) = ${score}`
+      : `${round1(base)}, no deductions${matched.length ? ` (${matched.length} info finding${matched.length > 1 ? 's' : ''})` : ''}`;
+    return { name: dim.name, ...(dim.label ? { label: dim.label } : {}), score, weight: dim.weight, explanation };
+  });
+
+  const firstHit = (rules: readonly { code: string; minSeverity: Finding['severity']; reason?: string | undefined }[], label: string): string | null => {
+    for (const rule of rules) {
+      const hit = findings.find((f) => codeMatches(rule.code, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0);
+      if (hit)
+        return `${label} ${hit.code} (${hit.severity}${hit.messageIndex !== undefined ? `, message ${hit.messageIndex}` : ''})${rule.reason ? ` — ${rule.reason}` : ''}`;
+    }
+    return null;
+  };
+  const autoFailed = firstHit(scorecard.autoFail, 'auto-fail:');
+  const failed = autoFailed ? null : firstHit(scorecard.failOn, 'fails on');
+  const judged = dimensions.filter((d) => d.score !== null && d.weight > 0);
+  const weight = judged.reduce((a, d) => a + d.weight, 0);
+  if (weight === 0) return { score: null, pass: null, dimensions, autoFailed, failed };
+  const weighted = round1(judged.reduce((a, d) => a + d.score! * d.weight, 0) / weight);
+  const score = autoFailed ? 0 : weighted;
+  return { score, pass: !autoFailed && !failed && score >= scorecard.passThreshold, dimensions, autoFailed, failed };
+}
+
+/**
+ * Whether a person should read the conversation, whatever its score: every review rule of the
+ * scorecard that matches a finding (code at or above its severity) or a metric value.
+ *
+ * @example
+ * reviewOf(DEFAULT_SCORECARD, findings, { 'sentiment.outcome': 'dissatisfied' }); // { needed: true, reasons: ['customer_dissatisfied'] }
+ */
+function metricMatches(rule: Scorecard['review'][number], value: MetricValue | undefined): boolean {
+  if (rule.equals?.some((v) => value === v)) return true;
+  if (typeof value !== 'number' || Number.isNaN(value) || (rule.atMost === undefined && rule.atLeast === undefined)) return false;
+  return (rule.atMost === undefined || value <= rule.atMost) && (rule.atLeast === undefined || value >= rule.atLeast);
+}
+
+export function reviewOf(scorecard: Scorecard, findings: readonly Finding[], metrics: Readonly<Record<string, MetricValue>>): Review {
+  const reasons: string[] = [];
+  for (const rule of scorecard.review) {
+    const hit =
+      rule.code !== undefined
+        ? findings.some((f) => codeMatches(rule.code!, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0)
+        : rule.metric !== undefined && metricMatches(rule, metrics[rule.metric]);
+    if (hit && !reasons.includes(rule.reason)) reasons.push(rule.reason);
+  }
+  return { needed: reasons.length > 0, reasons };
+}

@@ -1,0 +1,158 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from '../index.js';
+import { compileRuleRegex } from '../subpath/matcher.js';
+import { compileRule, matchPrefixes, prefixFilter, type RuleRegex } from './linear-regex.js';
+
+/** Could the rule match `text` by its prefixes: none known, or one of them occurs. */
+const mayMatch = (rule: RuleRegex, text: string) => !rule.prefixes || rule.prefixes.some((p) => text.includes(p));
+
+const root = new URL('../../', import.meta.url);
+const conductFiles = readdirSync(new URL('conduct/', root))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(new URL(`conduct/${f}`, root), 'utf8')));
+const mood = JSON.parse(readFileSync(new URL('sentiment/mood-cues.json', root), 'utf8'));
+
+type Examples = { examples?: { fire?: string[]; innocent?: string[] } };
+/** Per language: every regex source of the shipped conduct rules and mood cues, and every rule example as text. */
+const byLanguage = new Map<string, { sources: string[]; texts: string[] }>();
+const entry = (language: string) => byLanguage.get(language) ?? byLanguage.set(language, { sources: [], texts: [] }).get(language)!;
+for (const file of conductFiles) {
+  const e = entry(file.language);
+  e.sources.push(...(file.negation ?? []), ...(file.acknowledgement ?? []));
+  for (const rule of file.rules) e.sources.push(...rule.patterns, ...(rule.unless ?? []), ...(rule.unlessInMessage ?? []));
+  e.texts.push(
+    ...file.rules.flatMap((r: Examples) => [...(r.examples?.fire ?? []), ...(r.examples?.innocent ?? [])]).map((t: string) => normalizeText(t).normalized),
+  );
+}
+for (const [language, cues] of Object.entries<Record<string, unknown>>(mood.languages)) {
+  for (const v of Object.values(cues)) if (Array.isArray(v)) entry(language).sources.push(...v.filter((s): s is string => typeof s === 'string'));
+}
+const allSources = new Map([...byLanguage].map(([language, e]) => [language, [...e.sources]]));
+/** Only sources with a `\\b` compile differently. */
+for (const e of byLanguage.values()) e.sources = e.sources.filter((s) => s.includes('\\b'));
+const withBoundary = [...byLanguage.values()].flatMap((e) => e.sources);
+const texts = [...byLanguage.values()].flatMap((e) => e.texts);
+
+const matches = (re: RegExp, text: string) => [...text.matchAll(re)].map((m) => `${m.index}:${m[0]}`);
+
+describe('compileRuleRegex: one-sided word boundaries', () => {
+  it('covers the shipped patterns', () => {
+    expect(withBoundary.length).toBeGreaterThan(500);
+    expect(texts.length).toBeGreaterThan(300);
+  });
+
+  it('finds exactly what the two-sided boundary finds, for every shipped pattern on every example of its language', () => {
+    for (const [language, { sources, texts: examples }] of byLanguage) {
+      for (const source of sources) {
+        const fast = compileRuleRegex(source);
+        const exact = compileRuleRegex(source, { exactBoundaries: true });
+        for (const n of examples) expect(matches(fast, n), `${language} ${source} on ${n}`).toEqual(matches(exact, n));
+      }
+    }
+  });
+
+  it('finds exactly the same on random text built from the patterns’ own words', () => {
+    const words = [...new Set(texts.flatMap((t) => t.split(/\s+/u)))].filter(Boolean);
+    const glue = fc.constantFrom(' ', '', '-', "'", '.', '1', 'é', '你', '!', '\n');
+    const sample = withBoundary.filter((_, k) => k % 7 === 0);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...words), glue), { minLength: 1, maxLength: 8 }), (parts) => {
+        const text = parts.map(([w, g]) => w + g).join('');
+        for (const source of sample)
+          expect(matches(compileRuleRegex(source), text), source).toEqual(matches(compileRuleRegex(source, { exactBoundaries: true }), text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the two-sided form where a half would be wrong', () => {
+    // before an optional letter, after an escape or a group: the neighbour is not certainly a word character
+    for (const [source, text, expected] of [
+      ['\\bs? x', 'a x', [' x']],
+      ['x\\d\\b', 'x1 ', ['x1']],
+      ['(?:ab|!)\\b', '!a', ['!']],
+      ['(?:ab|!)\\b', '! ', []],
+      ['\\b(?:b )?!', 'a!', ['!']],
+      ['\\b(?:b|\\d)x', 'a1x', []],
+      ['\\b(?:b|!)x', 'a!x', ['!x']],
+      ['(?:ab|!)\\b', 'ab c', ['ab']],
+    ] as const) {
+      expect(
+        [...text.matchAll(compileRuleRegex(source))].map((m) => m[0]),
+        source,
+      ).toEqual(expected);
+    }
+  });
+});
+
+describe('matchPrefixes: every match starts with one of them', () => {
+  it('reads literals through groups, optional groups and alternatives', () => {
+    expect(matchPrefixes('\\b(?:sort|figure) it out\\b')).toEqual(['sort it out', 'figure it out']);
+    expect(matchPrefixes('\\byou (?:really )?should')).toEqual(['you really ', 'you should']);
+    expect(matchPrefixes('ab(?:c|d)?e')).toEqual(['abc', 'abd', 'abe']);
+    expect(matchPrefixes('你(?:真|太)笨')).toEqual(['你真笨', '你太笨']);
+    expect(matchPrefixes('(?:a|b\\d)x')).toEqual(['a', 'b']);
+    expect(matchPrefixes('\\b(?:a|(?:b|c)?)x')).toBeNull();
+    expect(matchPrefixes('[abc]x')).toBeNull();
+    expect(matchPrefixes('(?<!x)abc')).toBeNull();
+    // every top-level alternative counts (a Korean laugh rule lost its second one)
+    expect(matchPrefixes('ㅋㅋ+|ㅎㅎ+')).toEqual(['ᄏ', 'ᄒ']);
+    expect(matchPrefixes('\\bab\\b|\\bcd')).toEqual(['ab', 'cd']);
+    expect(matchPrefixes('ab|[x]')).toBeNull();
+  });
+
+  // the verdict fixtures: conversations written by someone who never saw the rules, in 9 languages
+  const verdictTexts = new Map<string, string[]>();
+  const verdictDir = new URL('../../../../fixtures/verdicts/', import.meta.url);
+  for (const f of readdirSync(verdictDir).filter((x) => x.endsWith('.jsonl'))) {
+    for (const line of readFileSync(new URL(f, verdictDir), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())) {
+      const c = JSON.parse(line) as { language: string; conversation: { messages: { text: string }[] } };
+      const list = verdictTexts.get(c.language) ?? verdictTexts.set(c.language, []).get(c.language)!;
+      list.push(...c.conversation.messages.map((m) => normalizeText(m.text).normalized));
+    }
+  }
+
+  it('never rules out a text a shipped pattern matches (every rule example and verdict-fixture message of its language)', () => {
+    let withPrefixes = 0;
+    expect(verdictTexts.size).toBe(9);
+    for (const [language, sources] of allSources) {
+      const examples = [...byLanguage.get(language)!.texts, ...(verdictTexts.get(language) ?? [])];
+      const rules = sources.map((source) => compileRule(source));
+      const filter = prefixFilter(rules);
+      for (const text of examples) {
+        const possible = filter(text);
+        rules.forEach((rule, i) => {
+          rule.re.lastIndex = 0;
+          if (rule.re.test(text)) {
+            expect(mayMatch(rule, text), `${language} ${sources[i]} on ${text}`).toBe(true);
+            expect(possible[i], `${language} ${sources[i]} on ${text} (filter)`).toBe(1);
+          }
+        });
+      }
+      withPrefixes += rules.filter((r) => r.prefixes).length;
+    }
+    // most patterns have prefixes, or the filter would not pay
+    expect(withPrefixes).toBeGreaterThan(600);
+  });
+
+  it('never rules out a random text built from the examples’ words that a pattern matches', () => {
+    const en = allSources.get('en')!.map((source) => compileRule(source));
+    const filter = prefixFilter(en);
+    const words = [...new Set(byLanguage.get('en')!.texts.flatMap((t) => t.split(/\s+/u)))].filter(Boolean);
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 10 }), (parts) => {
+        const text = parts.join(' ');
+        const possible = filter(text);
+        en.forEach((rule, i) => {
+          rule.re.lastIndex = 0;
+          if (rule.re.test(text)) expect(possible[i], rule.re.source).toBe(1);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
