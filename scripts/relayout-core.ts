@@ -5,6 +5,14 @@
  *   node --import tsx scripts/relayout-core.ts --fix FILE…   rewrite the relative import specifiers of FILE…
  *   node --import tsx scripts/relayout-core.ts --move        (once, done) git mv every entry, then --fix every file
  *
+ * Merging a branch made before the move (tried with speed2: tsc and its tests pass): git follows the
+ * renames; where a conflict is only in an import block, keep that branch's import lines, then run
+ * `--fix` on every core file (it is idempotent) and `npx biome check --write packages/core` (import order):
+ *
+ *   node --import tsx scripts/relayout-core.ts --fix $(git ls-files -co --exclude-standard 'packages/core/*.ts')
+ *
+ * A file the branch added to an emptied folder (`src/analyzer/`) goes to the new one (git proposes it).
+ *
  * A specifier is rewritten when, read from where its file used to be, it names a file that moved:
  * `../pii/mask.js` in a file that stays in `src/pipeline/` becomes `../analyzers/sensitive/pii/mask.js`.
  * Specifiers of files that did not move, and every non-relative one, are left alone. Paths are
@@ -68,6 +76,9 @@ export const MOVES: readonly (readonly [string, string])[] = [
   ['test/timing-calendar.test.ts', 'src/analyzers/timing/timing-calendar.test.ts'],
   ['test/timing-holidays.test.ts', 'src/analyzers/timing/timing-holidays.test.ts'],
   ['test/translation.test.ts', 'src/pipeline/normalize/translation.test.ts'],
+  // folders emptied by the moves above: a file another branch adds there belongs in the new place
+  ['src/analyzer', 'src/pipeline/analyze'],
+  ['src/translate', 'src/pipeline/normalize'],
 ];
 
 const EXTENSIONS = ['.ts', '.js', '.mjs', '.json', '.d.ts'];
@@ -94,17 +105,33 @@ function existsAsModule(path: string): boolean {
 
 const SPECIFIER = /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+|\bvi\.mock\(\s*|\brequire\(\s*)(['"])(\.{1,2}\/[^'"]+)\2/g;
 
+/**
+ * The folders a file now in `dir` may have been written in: where it was if it moved (MOVES), else
+ * `dir` itself, then every old folder whose files moved into `dir` (a file another branch added
+ * beside them, e.g. in `src/analyzer/` that git placed in `src/pipeline/analyze/`).
+ */
+function formerDirs(file: string): string[] {
+  const dir = posix.dirname(file);
+  const dirs = [posix.dirname(mapPath(file, 1)), dir];
+  for (const [from, to] of MOVES) {
+    if (/\.ts$/.test(to) ? posix.dirname(to) === dir : to === dir) dirs.push(/\.ts$/.test(from) ? posix.dirname(from) : from);
+  }
+  return [...new Set(dirs)];
+}
+
 /** The file's text with every relative specifier that named a moved file pointing at its new place. */
 export function fixSpecifiers(file: string, text: string): string {
   const now = posix.normalize(relative(CORE, resolve(file)).split('\\').join('/'));
-  const before = mapPath(now, 1);
+  const dirs = formerDirs(now);
   return text.replace(SPECIFIER, (whole, lead: string, quote: string, spec: string) => {
-    const oldTarget = posix.join(posix.dirname(before), spec);
-    const newTarget = mapPath(oldTarget, 0);
-    if (!existsAsModule(newTarget)) return whole;
-    let rel = posix.relative(posix.dirname(now), newTarget);
-    if (!rel.startsWith('.')) rel = `./${rel}`;
-    return `${lead}${quote}${rel}${quote}`;
+    for (const dir of dirs) {
+      const newTarget = mapPath(posix.join(dir, spec), 0);
+      if (!existsAsModule(newTarget)) continue;
+      let rel = posix.relative(posix.dirname(now), newTarget);
+      if (!rel.startsWith('.')) rel = `./${rel}`;
+      return `${lead}${quote}${rel}${quote}`;
+    }
+    return whole;
   });
 }
 
