@@ -20,6 +20,7 @@ export type * from './analyzers/sentiment/index.js';
 export { sentimentAnalyzer } from './analyzers/sentiment/index.js';
 export type * from './analyzers/timing/index.js';
 export { COUNTRY_TIMEZONES, dayStatus, holidayYear, TimingOptionsSchema, timingAnalyzer } from './analyzers/timing/index.js';
+export type * from './appeals/index.js';
 export * from './errors.js';
 export type * from './kb/index.js';
 export { buildKbIndex, loadKnowledgeBase, parseKnowledgeBase } from './kb/index.js';

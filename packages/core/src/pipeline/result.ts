@@ -2,7 +2,7 @@ import type { AnalyzerOutput } from '../analyzer/contract.js';
 import type { Finding } from '../schemas/finding.js';
 import type { Issue, MetricValue, Result, Versions } from '../schemas/result.js';
 import type { Scorecard } from '../schemas/scorecard.js';
-import { reviewOf, scoreConversation } from '../scorecard/score.js';
+import { resultDimensions, reviewOf, scoreConversation } from '../scorecard/score.js';
 import type { PreparedConversation } from './context.js';
 import { type ConversationFacts, NO_FACTS, withFindingIds } from './conversation-facts.js';
 import { maskResult } from './mask-result.js';
@@ -72,11 +72,7 @@ export function assembleResult(
   }
   const scored = scoreConversation(scorecard, bases, findings);
   const failedAnalyzer = issues.some((i) => i.analyzer !== undefined || i.code === 'translation_failed');
-  const dimensions = scored.autoFailed
-    ? [...scored.dimensions, { name: 'autoFail', score: 0, weight: 0, explanation: scored.autoFailed }]
-    : scored.failed
-      ? [...scored.dimensions, { name: 'fail', score: null, weight: 0, explanation: scored.failed }]
-      : scored.dimensions;
+  const dimensions = resultDimensions(scored);
   return maskResult({
     ...facts,
     conversationId: prepared.conversation.id,
