@@ -84,7 +84,13 @@ export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> 
       let decisions = 0;
       for (const r of results) {
         const applied = applyAppeals(r, log, config.scorecard ?? DEFAULT_SCORECARD, args.asOf ?? null);
-        if (applied.appeals.decisions.length) changed++;
+        if (applied.appeals.decisions.length) {
+          changed++;
+          const { original, adjusted } = applied.appeals;
+          const verdict = (v: { score: number | null; pass: boolean | null }) => `${v.score ?? '–'} ${v.pass === null ? 'n/a' : v.pass ? 'pass' : 'fail'}`;
+          const what = applied.appeals.decisions.map((d) => `${d.appealId} ${d.outcome === 'severity' ? `${d.from}→${d.to}` : d.outcome} ${d.code}`).join(', ');
+          say(`${r.conversationId}: ${verdict(original)} → ${verdict(adjusted)} (${what})`);
+        }
         decisions += applied.appeals.decisions.length;
         sink.stream.write(`${JSON.stringify(applied)}\n`);
       }
