@@ -212,6 +212,8 @@ describe('cxqa appeals: the round trip', () => {
     expect(unknown.err).toMatch(/appealId: no appeal "A99"/);
     const level = await run(['appeals', 'decide', '--log', LOG, 'A1', 'severity=huge', '--by', 'lee', '--reason', 'x']);
     expect(level.err).toMatch(/severity=huge: expected one of info, minor, major, critical/);
+    const noLog = await run(['appeals', 'apply', at('results.jsonl'), '--log', at('typo.log')]);
+    expect(noLog).toMatchObject({ code: 2, err: `cxqa: --log ${at('typo.log')}: no such file\n` });
     const stray = await run(['appeals', 'list', '--log', LOG, '--by', 'lee']);
     expect(stray.err).toMatch(/appeals list: --by does not apply/);
     const allow = at('bad-allow.json');

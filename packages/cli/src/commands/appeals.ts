@@ -40,6 +40,8 @@ function formatOverturns(rows: readonly OverturnRow[], total: OverturnRow, by: s
  */
 export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> {
   const say = (s: string) => io.stderr.write(`${maskPersonalData(s)}\n`);
+  // reading a log that is not there is a mistake (a typo would re-score with no decisions); filing starts one
+  if (args.command !== 'file' && args.command !== 'decide') assertReadableFile(args.log, '--log');
   switch (args.command) {
     case 'file': {
       const results = await readResults([args.results]);
