@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { lock } from 'proper-lockfile';
 import { CxqaError } from '../errors.js';
 
 /** The `prev` of a journal's first record: 64 zeros. */
@@ -154,6 +153,8 @@ export async function appendJournal(
   const stale = Math.max(options.staleLockMs ?? 5000, 2000);
   let compromised: Error | null = null;
   let release: () => Promise<void>;
+  // loaded on the first append only: it hooks process exit and signals (signal-exit) to drop held locks
+  const { lock } = await import('proper-lockfile');
   try {
     release = await lock(path, {
       realpath: false,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { CxqaError, describeZodIssues } from '../errors.js';
 import { maskPersonalData } from '../pii/mask-text.js';
 import type { Result } from '../schemas/result.js';
-import { type AppendOptions, appendJournal, type JournalRecord, readJournal } from './journal.js';
+import { type AppendOptions, appendJournal, JOURNAL_GENESIS, type JournalRecord, readJournal } from './journal.js';
 import {
   type AppealInput,
   AppealInputSchema,
@@ -45,9 +45,10 @@ function appealsOf(path: string, records: readonly JournalRecord[]): AppealState
       byId.set(body.data.id, { ...body.data, at: r.at, decisions: [], decision: null });
     } else if (r.kind === 'decision') {
       const body = DecisionRecordSchema.safeParse(r.body);
-      const appeal = body.success ? byId.get(body.data.appealId) : undefined;
+      if (!body.success) throw new CxqaError('audit_log_tampered', `${path}:${r.line}: not a decision record`, { path: [path, r.line] });
+      const appeal = byId.get(body.data.appealId);
       if (!appeal) throw new CxqaError('audit_log_tampered', `${path}:${r.line}: a decision on no appeal filed before it`, { path: [path, r.line] });
-      const decision = { ...body.data!, at: r.at };
+      const decision = { ...body.data, at: r.at };
       appeal.decisions.push(decision);
       appeal.decision = decision;
     }
@@ -69,7 +70,7 @@ export function readAppeals(path: string, options: { asOf?: Date } = {}): Appeal
   if (asOf && Number.isNaN(asOf.getTime())) throw new CxqaError('invalid_appeal', 'asOf: not a date', { path: ['asOf'] });
   const { records } = readJournal(path);
   const kept = asOf ? records.filter((r) => Date.parse(r.at) <= asOf.getTime()) : records;
-  return { appeals: appealsOf(path, kept), head: kept.at(-1)?.sha256 ?? '0'.repeat(64), records: kept.length };
+  return { appeals: appealsOf(path, kept), head: kept.at(-1)?.sha256 ?? JOURNAL_GENESIS, records: kept.length };
 }
 
 /**
@@ -91,7 +92,7 @@ export async function fileAppeal(path: string, input: AppealInput, results: read
   if (!f)
     throw new CxqaError(
       'invalid_appeal',
-      `findingId: "${a.findingId}" is no finding of conversation "${a.conversationId}" (its findings: ${result.findings.map((x) => x.id).join(', ') || 'none'})`,
+      `findingId: "${a.findingId}" is no finding of conversation "${a.conversationId}" (its findings: ${result.findings.flatMap((x) => (x.id ? [x.id] : [])).join(', ') || 'none with an id'})`,
       {
         path: ['findingId'],
       },
