@@ -107,6 +107,29 @@ describe('zendesk', () => {
 describe('intercom', () => {
   const [mug, norway] = json('intercom', 'conversations.json') as [Json, Json];
 
+  it('puts parts listed out of order back in time order, for every vendor through build, and says so', async () => {
+    const inOrder = await convert('intercom', mug);
+    expect(inOrder.metadata?.reordered).toBeUndefined();
+    const shuffled = structuredClone(mug);
+    shuffled.conversation_parts.conversation_parts.reverse();
+    const c = await convert('intercom', shuffled);
+    expect(c.messages).toEqual(inOrder.messages);
+    expect(c.metadata?.reordered).toBe(true);
+    const times = c.messages.map((m) => Date.parse(m.at!));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('keeps the export order of parts with the same time', async () => {
+    const same = structuredClone(mug);
+    const parts = same.conversation_parts.conversation_parts as Json[];
+    for (const p of parts) p.created_at = same.created_at;
+    const c = await convert('intercom', same);
+    const texts = c.messages.map((m) => m.text);
+    parts.reverse();
+    const reversed = await convert('intercom', same);
+    expect(reversed.messages.map((m) => m.text).slice(1)).toEqual(texts.slice(1).reverse());
+  });
+
   it('maps conversation fields: id, source.type, contact, assignee, state, tags, rating, title', async () => {
     const c = await convert('intercom', mug);
     expect(c).toMatchObject({ id: '1911149811', channel: 'chat', customer: { id: '5bc8f7421ae2d96695c18a' }, agentId: '814860', csat: 4, resolved: true });

@@ -1,5 +1,5 @@
 import { CxqaError, createInspector, DEFAULT_SCORECARD, type Finding, ScorecardSchema, scoreConversation } from '@cxqa/core';
-import { codeMatches } from '@cxqa/core/rules';
+import { codeMatches, reviewOf } from '@cxqa/core/rules';
 import { describe, expect, it } from 'vitest';
 
 const card = ScorecardSchema.parse({
@@ -86,5 +86,49 @@ describe('scorecards as data', () => {
       expect((e as CxqaError).code).toBe('invalid_scorecard');
       expect((e as CxqaError).message).toMatch(/dimensions\.0\.(name|weight|findings)/);
     }
+  });
+});
+
+describe('review rules on numeric metrics', () => {
+  const uneasy = ScorecardSchema.parse({
+    ...card,
+    review: [
+      { metric: 'sentiment.customerEnd', atLeast: -0.3, atMost: -0.06, reason: 'customer_ends_uneasy' },
+      { metric: 'timing.firstResponseSeconds', atLeast: 3600, reason: 'slow_first_reply' },
+      { metric: 'sentiment.outcome', equals: ['dissatisfied'], reason: 'customer_dissatisfied' },
+    ],
+  });
+  it('match at both bounds, inclusive, and not outside them', () => {
+    const reasons = (m: Record<string, string | number | null>) => reviewOf(uneasy, [], m).reasons;
+    expect(reasons({ 'sentiment.customerEnd': -0.06 })).toEqual(['customer_ends_uneasy']);
+    expect(reasons({ 'sentiment.customerEnd': -0.3 })).toEqual(['customer_ends_uneasy']);
+    expect(reasons({ 'sentiment.customerEnd': -0.05 })).toEqual([]);
+    expect(reasons({ 'sentiment.customerEnd': -0.31 })).toEqual([]);
+    expect(reasons({ 'timing.firstResponseSeconds': 3599 })).toEqual([]);
+    expect(reasons({ 'timing.firstResponseSeconds': 3600, 'sentiment.outcome': 'dissatisfied' })).toEqual(['slow_first_reply', 'customer_dissatisfied']);
+  });
+  it('never match a metric that is absent, null, a string or NaN', () => {
+    for (const v of [null, 'x', Number.NaN]) expect(reviewOf(uneasy, [], { 'sentiment.customerEnd': v, 'timing.firstResponseSeconds': v }).needed).toBe(false);
+    expect(reviewOf(uneasy, [], {}).needed).toBe(false);
+  });
+  it('a metric rule needs equals, atMost or atLeast', () => {
+    expect(ScorecardSchema.safeParse({ ...card, review: [{ metric: 'a', reason: 'r' }] }).success).toBe(false);
+    expect(ScorecardSchema.safeParse({ ...card, review: [{ metric: 'a', atMost: 1, reason: 'r' }] }).success).toBe(true);
+  });
+  it('the default scorecard asks for review when the customer ends neutral but leaning negative', async () => {
+    const result = await createInspector().inspect({
+      id: 'u1',
+      customer: { country: 'ES' },
+      messages: [
+        { role: 'customer', text: 'Hola, pagué hace tres días y el pedido sigue sin enviarse.', at: '2026-03-02T10:00:00+01:00' },
+        { role: 'customer', text: '¿Hay alguien?', at: '2026-03-02T10:30:00+01:00' },
+        { role: 'agent', text: 'Hola, disculpe la espera. Su pedido sale hoy.', at: '2026-03-02T10:32:00+01:00' },
+      ],
+    });
+    const end = result.metrics['sentiment.customerEnd'] as number;
+    expect(end).toBeGreaterThanOrEqual(-0.3);
+    expect(end).toBeLessThanOrEqual(-0.06);
+    expect(result.review.reasons).toContain('customer_ends_uneasy');
+    expect(result.metrics['sentiment.outcome']).not.toBe('dissatisfied');
   });
 });

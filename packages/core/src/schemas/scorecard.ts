@@ -34,7 +34,8 @@ export const FailOnSchema = z.object({
 
 /**
  * When a conversation needs a person to read it, whatever its score: a finding (`code`, at or
- * above `minSeverity`) or a metric whose value is one of `equals`.
+ * above `minSeverity`), a metric whose value is one of `equals`, or a numeric metric at or below
+ * `atMost` / at or above `atLeast` (a metric that is absent or not a number never matches these).
  */
 export const ReviewRuleSchema = z
   .object({
@@ -42,11 +43,15 @@ export const ReviewRuleSchema = z
     minSeverity: SeveritySchema.default('info'),
     metric: z.string().optional(),
     equals: z.array(z.union([z.string(), z.number()])).optional(),
+    /** Matches when the metric is a number ≤ this. */
+    atMost: z.number().optional(),
+    /** Matches when the metric is a number ≥ this. */
+    atLeast: z.number().optional(),
     /** Short reason recorded in `result.review.reasons`, e.g. `customer_dissatisfied`. */
     reason: z.string().regex(/^[a-z][a-z0-9_]*$/),
   })
-  .refine((r) => (r.code !== undefined) !== (r.metric !== undefined && r.equals !== undefined), {
-    message: 'a review rule needs either `code` or `metric` with `equals`',
+  .refine((r) => (r.code !== undefined) !== (r.metric !== undefined && (r.equals !== undefined || r.atMost !== undefined || r.atLeast !== undefined)), {
+    message: 'a review rule needs either `code` or `metric` with `equals`, `atMost` or `atLeast`',
   });
 
 export const ScorecardSchema = z.object({

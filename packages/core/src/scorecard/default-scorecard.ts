@@ -11,7 +11,7 @@ import { type Scorecard, ScorecardSchema } from '../schemas/scorecard.js';
  */
 export const DEFAULT_SCORECARD: Scorecard = ScorecardSchema.parse({
   name: 'cxqa-default',
-  version: '2.0.0',
+  version: '2.1.0',
   passThreshold: 65,
   deductions: { info: 0, minor: 5, major: 15, critical: 40 },
   dimensions: [
@@ -41,6 +41,9 @@ export const DEFAULT_SCORECARD: Scorecard = ScorecardSchema.parse({
   ],
   review: [
     { metric: 'sentiment.outcome', equals: ['dissatisfied'], reason: 'customer_dissatisfied' },
+    // the customer's last message reads neutral (mood score within ±0.3: a question, a request, no cue) but the
+    // polarity model leans negative (≤ −0.2, so a mood score ≤ −0.06): not dissatisfied, not content either (decision 92)
+    { metric: 'sentiment.customerEnd', atLeast: -0.3, atMost: -0.06, reason: 'customer_ends_uneasy' },
     { code: 'sentiment.escalation_risk', reason: 'escalation_threat' },
     { code: 'politeness.*', minSeverity: 'critical', reason: 'agent_misconduct' },
     { code: 'culture.informal_address', minSeverity: 'major', reason: 'agent_misconduct' },

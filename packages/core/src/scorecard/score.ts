@@ -93,13 +93,19 @@ export function resultDimensions(scored: ScoredConversation): DimensionResult[] 
  * @example
  * reviewOf(DEFAULT_SCORECARD, findings, { 'sentiment.outcome': 'dissatisfied' }); // { needed: true, reasons: ['customer_dissatisfied'] }
  */
+function metricMatches(rule: Scorecard['review'][number], value: MetricValue | undefined): boolean {
+  if (rule.equals?.some((v) => value === v)) return true;
+  if (typeof value !== 'number' || Number.isNaN(value) || (rule.atMost === undefined && rule.atLeast === undefined)) return false;
+  return (rule.atMost === undefined || value <= rule.atMost) && (rule.atLeast === undefined || value >= rule.atLeast);
+}
+
 export function reviewOf(scorecard: Scorecard, findings: readonly Finding[], metrics: Readonly<Record<string, MetricValue>>): Review {
   const reasons: string[] = [];
   for (const rule of scorecard.review) {
     const hit =
       rule.code !== undefined
         ? findings.some((f) => codeMatches(rule.code!, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0)
-        : rule.metric !== undefined && (rule.equals ?? []).some((v) => metrics[rule.metric!] === v);
+        : rule.metric !== undefined && metricMatches(rule, metrics[rule.metric]);
     if (hit && !reasons.includes(rule.reason)) reasons.push(rule.reason);
   }
   return { needed: reasons.length > 0, reasons };
