@@ -15,7 +15,7 @@
  * Ends with `pack check: N passed, M failed`; exit 1 when anything failed.
  */
 import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -244,6 +244,15 @@ try {
     'bin: `cxqa queue --help` from the installed @cxqa/cli',
     queueHelp.status === 0 && queueHelp.stdout.includes('cxqa queue SUBCOMMAND'),
     queueHelp.stderr.slice(-400),
+  );
+  // through the audit log's lock (proper-lockfile from the published manifest of @cxqa/core) and back
+  const appeal = run('npx', ['--no', 'cxqa', 'appeals', 'decide', '--log', 'appeals.log', 'A1', 'accept', '--by', 'lee', '--reason', 'pack check'], {
+    cwd: full,
+  });
+  check(
+    'bin: `cxqa appeals decide` from the installed CLI takes the log lock and names the missing appeal',
+    appeal.status === 2 && appeal.stderr.includes('appealId: no appeal "A1"') && !existsSync(join(full, 'appeals.log.lock')),
+    `exit ${appeal.status} ${appeal.stderr.slice(-400)}`,
   );
   const usage = run('npx', ['--no', 'cxqa', 'inspect'], { cwd: full });
   check('bin: a usage error exits 2', usage.status === 2, `exit ${usage.status}`);

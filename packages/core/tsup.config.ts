@@ -15,6 +15,7 @@ export default defineConfig({
     pii: 'src/subpath/pii.ts',
     'inspect-worker': 'src/pipeline/workers/inspect-worker.ts',
     kpi: 'src/subpath/kpi.ts',
+    appeals: 'src/subpath/appeals.ts',
   },
   format: ['esm'],
   dts: true,

@@ -1,5 +1,20 @@
 import { dirname, resolve } from 'node:path';
-import { type Analyzer, builtinAnalyzers, createInspector, type Inspector, kbAnalyzer, loadKnowledgeBase, type TextClassifier } from '@cxqa/core';
+import {
+  type Analyzer,
+  BUILTIN_LEXICONS,
+  builtinAnalyzers,
+  builtinLexicon,
+  builtinPolicyPacks,
+  CxqaError,
+  createInspector,
+  type Inspector,
+  isCxqaError,
+  kbAnalyzer,
+  loadKnowledgeBase,
+  type SensitiveOptions,
+  type TextClassifier,
+} from '@cxqa/core';
+import { type AllowList, allowInLexicons, allowInPolicyPacks, suppressFindings } from '@cxqa/core/appeals';
 import type { CliConfig } from './config.js';
 import { UsageError } from './errors.js';
 import type { LoadedTranslation } from './translation.js';
@@ -24,15 +39,27 @@ export async function buildCliInspector(
     ...(config.timing ? { timing: config.timing } : {}),
     ...(config.courtesy ? { courtesy: config.courtesy } : {}),
     ...(config.script ? { script: config.script } : {}),
+    ...(config.allow ? { sensitive: allowedRules(config.allow, configPath) } : {}),
   };
+  const analyzers = [...builtinAnalyzers(builtin), ...(kb ? [kbAnalyzer({ kb })] : []), ...(loaded.judge ? [loaded.judge] : [])];
   return createInspector({
     ...(salt ? { customerKeySalt: salt } : {}),
-    analyzers: [...builtinAnalyzers(builtin), ...(kb ? [kbAnalyzer({ kb })] : []), ...(loaded.judge ? [loaded.judge] : [])],
+    analyzers: analyzers.map((a) => suppressFindings(a, config.allow?.findings ?? [])),
     ...(config.scorecard ? { scorecard: config.scorecard } : {}),
     ...(config.languages ? { languages: config.languages } : {}),
     ...(config.timeLimitMs ? { timeLimitMs: config.timeLimitMs } : {}),
     ...(loaded.translation ? { translation: { to: loaded.translation.to, translator: loaded.translation.translator } } : {}),
   });
+}
+
+/** The shipped lexicons and policy packs with the config's `allow` texts added; an unknown lexicon or rule names the config file. */
+function allowedRules(allow: AllowList, configPath: string | undefined): SensitiveOptions {
+  try {
+    return { lexicons: allowInLexicons(BUILTIN_LEXICONS.map(builtinLexicon), allow), policyPacks: allowInPolicyPacks(builtinPolicyPacks(), allow) };
+  } catch (e) {
+    if (!isCxqaError(e)) throw e;
+    throw new CxqaError(e.code, `${configPath}: ${e.message}`, { path: [configPath ?? '', ...(e.path ?? [])] });
+  }
 }
 
 /**

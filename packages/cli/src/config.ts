@@ -10,6 +10,7 @@ import {
   type TimingOptionsInput,
   TimingOptionsSchema,
 } from '@cxqa/core';
+import { type AllowList, AllowListSchema } from '@cxqa/core/appeals';
 import { type BacklogRuleInput, BacklogRuleSchema, type KpiOptionsInput, KpiOptionsSchema } from '@cxqa/core/kpi';
 import { z } from 'zod';
 import { closestKey, findUnknownKeys } from './config-keys.js';
@@ -52,6 +53,8 @@ export const CliConfigSchema = z.object({
     .optional(),
   /** A knowledge base file (JSON, JSONL, CSV, YAML): adds the `kb` analyzer. Relative to the config file. */
   kb: z.string().min(1).optional(),
+  /** What accepted appeals taught the rules (`cxqa appeals export` writes it): lexicon and policy allow-lists, suppressed findings (docs/appeals.md). */
+  allow: AllowListSchema.optional(),
   /**
    * LLM-judged rubric questions on an OpenAI-compatible endpoint (needs `@cxqa/llm` installed; see
    * docs/llm.md). `questions` and `cache` are relative to the config file; the key comes from the
@@ -146,6 +149,7 @@ export interface CliConfig {
   llm?: LlmConfig;
   translation?: TranslationConfig;
   kb?: string;
+  allow?: AllowList;
   courtesy?: CourtesyOptions;
   script?: ScriptOptions;
 }

@@ -1,6 +1,8 @@
 import { parseCalibrateArgs, parseEvalArgs, parseImportArgs, parseInspectArgs } from './args.js';
 import { parseAlertsArgs, parseReportArgs } from './args-kpi.js';
 import { runAlerts } from './commands/alerts.js';
+import { runAppeals } from './commands/appeals.js';
+import { parseAppealsArgs } from './commands/appeals-args.js';
 import { runCalibrate } from './commands/calibrate.js';
 import { runEval } from './commands/eval.js';
 import { runImport } from './commands/import.js';
@@ -10,7 +12,7 @@ import { parseQueueArgs } from './commands/queue-args.js';
 import { runReport } from './commands/report.js';
 import { describeError, UsageError } from './errors.js';
 import type { CliIo } from './io.js';
-import { ALERTS_USAGE, CALIBRATE_USAGE, EVAL_USAGE, IMPORT_USAGE, INSPECT_USAGE, QUEUE_USAGE, REPORT_USAGE, USAGE } from './usage.js';
+import { ALERTS_USAGE, APPEALS_USAGE, CALIBRATE_USAGE, EVAL_USAGE, IMPORT_USAGE, INSPECT_USAGE, QUEUE_USAGE, REPORT_USAGE, USAGE } from './usage.js';
 import { CLI_VERSION } from './version.js';
 
 export { USAGE } from './usage.js';
@@ -23,6 +25,7 @@ const COMMAND_USAGE: Record<string, string> = {
   report: REPORT_USAGE,
   alerts: ALERTS_USAGE,
   queue: QUEUE_USAGE,
+  appeals: APPEALS_USAGE,
 };
 
 const COMMANDS = Object.keys(COMMAND_USAGE).join(', ');
@@ -65,6 +68,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'queue': {
         const args = parseQueueArgs(rest, io.env ?? process.env);
         return args === 'help' ? help(io, QUEUE_USAGE) : await runQueue(args, io);
+      }
+      case 'appeals': {
+        const args = parseAppealsArgs(rest);
+        return args === 'help' ? help(io, APPEALS_USAGE) : await runAppeals(args, io);
       }
       case '--version':
       case '-v':

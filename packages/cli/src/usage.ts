@@ -89,6 +89,7 @@ Usage:
               [--format json|csv|md] [--config FILE] [--status-log FILE] [--orders FILE] [--out FILE|-]
   cxqa alerts SNAPSHOT [--at TIME] [--rules FILE] [--config FILE] [--out FILE|-]
   cxqa queue enqueue FILE | work | drain --out FILE | status | clear   [--redis URL] [--queue NAME]
+  cxqa appeals file | decide | list | apply | report | export   --log LOG [options]
   cxqa COMMAND --help   options of a command
   cxqa --version        the version of @cxqa/cli
 
@@ -172,6 +173,31 @@ and --queue NAME (default cxqa).
     --jsonl-dir DIR     read a --jsonl-dir folder instead of the Redis stream
   status                print job counts as JSON
   clear                 delete the queue, its dead-letter queue and its results
+
+${EXIT_CODES}
+`;
+
+export const APPEALS_USAGE = `Usage: cxqa appeals SUBCOMMAND --log LOG [options]
+
+Appeals on findings, decided by reviewers, kept in LOG: an append-only JSONL audit log, each line
+checksummed and chained to the one before (see docs/appeals.md).
+
+Subcommands:
+  file --results FILE --conversation ID --finding ID --by NAME --reason TEXT
+                        appeal one finding of a result; prints the appeal id (A1, A2, …)
+  decide APPEAL_ID accept|reject|severity=LEVEL --by NAME --reason TEXT
+                        a reviewer's decision (a later one on the same appeal supersedes it)
+  list [--as-of DATE]   the appeals and their standing decisions
+  apply RESULTS... [--config FILE] [--as-of DATE] [--out FILE|-]
+                        re-score results with the decisions (original and adjusted score,
+                        decisions applied); --config: the one the results were inspected with
+  report [--results FILE]... [--since DATE] [--until DATE] [--by code|rule] [--format md|json] [--out FILE|-]
+                        overturn rate per finding code or rule over a period (appeal rate with --results)
+  export [--conversations FILE] [--as-of DATE] [--out FILE|-] [--fixtures FILE]
+                        accepted appeals as a config {"allow": …} for cxqa inspect --config, and
+                        regression fixtures (JSONL, personal data masked) for the conversations given
+
+DATE is 2026-04-01 (00:00 UTC) or an RFC 3339 time.
 
 ${EXIT_CODES}
 `;

@@ -11,7 +11,10 @@ export type CxqaErrorCode =
   | 'analyzer_invalid_output'
   | 'unknown_timezone'
   | 'model_missing'
-  | 'input_unreadable';
+  | 'input_unreadable'
+  | 'invalid_appeal'
+  | 'audit_log_tampered'
+  | 'audit_log_busy';
 
 export interface CxqaErrorDetails {
   /** Where the problem is, e.g. `["messages", 2, "at"]` or a file path. */

@@ -28,6 +28,7 @@ export type * from './analyzers/sentiment/model/index.js';
 export { builtinEmotionModel, builtinSentimentModel } from './analyzers/sentiment/model/index.js';
 export type * from './analyzers/timing/index.js';
 export { COUNTRY_TIMEZONES, dayStatus, holidayYear, TimingOptionsSchema, timingAnalyzer } from './analyzers/timing/index.js';
+export type * from './appeals/index.js';
 export * from './errors.js';
 export type * from './langid/calibration.js';
 export * from './langid/conversation.js';

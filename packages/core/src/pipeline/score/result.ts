@@ -6,7 +6,7 @@ import type { Issue, MetricValue, Result, Versions } from '../validate/result.js
 import type { Scorecard } from '../validate/scorecard.js';
 import { type ConversationFacts, NO_FACTS, withFindingIds } from './conversation-facts.js';
 import { maskResult } from './mask-result.js';
-import { reviewOf, scoreConversation } from './score.js';
+import { resultDimensions, reviewOf, scoreConversation } from './score.js';
 
 /** The result for input that could not be validated or parsed (masked: issue messages may quote the input). */
 export function invalidResult(conversationId: string | null, issues: Issue[], versions: Versions): Result {
@@ -72,11 +72,7 @@ export function assembleResult(
   }
   const scored = scoreConversation(scorecard, bases, findings);
   const failedAnalyzer = issues.some((i) => i.analyzer !== undefined || i.code === 'translation_failed');
-  const dimensions = scored.autoFailed
-    ? [...scored.dimensions, { name: 'autoFail', score: 0, weight: 0, explanation: scored.autoFailed }]
-    : scored.failed
-      ? [...scored.dimensions, { name: 'fail', score: null, weight: 0, explanation: scored.failed }]
-      : scored.dimensions;
+  const dimensions = resultDimensions(scored);
   return maskResult({
     ...facts,
     conversationId: prepared.conversation.id,

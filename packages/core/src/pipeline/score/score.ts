@@ -77,6 +77,16 @@ export function scoreConversation(scorecard: Scorecard, baseScores: ReadonlyMap<
 }
 
 /**
+ * The dimensions a Result lists for a scored conversation: the scorecard's, then `autoFail`
+ * (score 0) or `fail` (no score), weight 0, whose explanation says why.
+ */
+export function resultDimensions(scored: ScoredConversation): DimensionResult[] {
+  if (scored.autoFailed) return [...scored.dimensions, { name: 'autoFail', score: 0, weight: 0, explanation: scored.autoFailed }];
+  if (scored.failed) return [...scored.dimensions, { name: 'fail', score: null, weight: 0, explanation: scored.failed }];
+  return scored.dimensions;
+}
+
+/**
  * Whether a person should read the conversation, whatever its score: every review rule of the
  * scorecard that matches a finding (code at or above its severity) or a metric value.
  *
