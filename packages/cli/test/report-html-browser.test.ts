@@ -81,6 +81,20 @@ describe('cxqa report --format html over a generated month', () => {
     expect(page).toContain('<title>March &lt;QA&gt; &amp; co</title>');
     for (const secret of PLANTED) expect(page).not.toContain(secret);
   });
+
+  it('writes CSV (one row per agent and week) and Markdown from the same results, agreeing with the JSON rows', async () => {
+    const agents = await reportOf('agent');
+    const csv = await run(['report', results, '--format', 'csv', '--period', 'week']);
+    const md = await run(['report', results, '--format', 'md', '--period', 'week']);
+    expect([csv.code, md.code]).toEqual([0, 0]);
+    const csvLines = csv.out.trim().split('\n');
+    expect(csvLines).toHaveLength(agents.rows.length + 1);
+    expect(md.out.trim().split('\n')).toHaveLength(agents.rows.length + 2);
+    // 20 agents plus the planted one, over the month's ISO weeks
+    expect(new Set(agents.rows.map((r) => r.group)).size).toBe(21);
+    expect(new Set(agents.rows.map((r) => r.period))).toEqual(new Set(['2026-W09', '2026-W10', '2026-W11', '2026-W12', '2026-W13', '2026-W14']));
+    for (const text of [csv.out, md.out]) for (const secret of PLANTED) expect(text).not.toContain(secret);
+  });
 });
 
 describe.skipIf(!browser.path && !process.env.CI)(`the HTML report in headless Chromium${browser.path ? '' : ` (skipped: ${browser.why})`}`, () => {

@@ -21,15 +21,31 @@ export const PALETTE = ['#3b6fd8', '#e07b39', '#3a9e6f', '#b0476b', '#7a5cc2', '
 /**
  * Render a chart to an SVG string with ECharts' SSR mode. Marks (bars, line points) carry
  * `ecmeta_series_index` / `ecmeta_data_index`; a null value draws no mark. zrender numbers its
- * instances per process (`zr0-`, `zr1-`…); that prefix of class and clip-path ids is replaced by
- * the chart id, so the SVG does not depend on what was rendered before and ids stay unique in a page.
+ * instances, CSS classes and clip paths with counters that live as long as the process
+ * (`zr3-cls-41`, `zr3-c2`); they are renumbered per chart under the chart id (`overview-cls-0`),
+ * so the SVG does not depend on what was rendered before and ids stay unique in a page.
  */
 export function renderChart(echarts: Echarts, spec: ChartSpec): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: spec.width, height: spec.height });
   try {
     chart.setOption({ animation: false, color: PALETTE, textStyle: { fontFamily: 'system-ui, sans-serif' }, ...spec.option });
-    return chart.renderToSVGString().replace(/zr\d+-/g, `${spec.id}-`);
+    return renumberIds(chart.renderToSVGString(), spec.id);
   } finally {
     chart.dispose();
   }
+}
+
+/** Replace zrender's process-wide ids (`zr<n>-<kind><n>`) by `<prefix>-<kind><k>`, k counting per kind from 0 in order of appearance. */
+function renumberIds(svg: string, prefix: string): string {
+  const seen = new Map<string, string>();
+  const next = new Map<string, number>();
+  return svg.replace(/zr\d+-([a-z]+-?)(\d+)/g, (whole, kind: string) => {
+    let id = seen.get(whole);
+    if (id === undefined) {
+      const k = next.get(kind) ?? 0;
+      next.set(kind, k + 1);
+      seen.set(whole, (id = `${prefix}-${kind}${k}`));
+    }
+    return id;
+  });
 }

@@ -1,4 +1,5 @@
-import type { KpiRow } from '@cxqa/core/kpi';
+import { maskPersonalData } from '@cxqa/core';
+import type { KpiReport, KpiRow } from '@cxqa/core/kpi';
 import type { HtmlReportInput } from './model.js';
 import { type PeriodTotals, periodTotals } from './overview.js';
 
@@ -18,8 +19,15 @@ export interface ReportView {
   totals: Map<string, PeriodTotals>;
 }
 
-/** Index the input: periods ordered by their first day (ties by key), trend window, rows by group. */
-export function reportView(input: HtmlReportInput): ReportView {
+/** The report's rows with group keys masked again (agent and team keys keep plain digit runs, as kpiRow masks them). */
+function maskedRows(report: KpiReport): KpiReport {
+  const options = report.by === 'agent' || report.by === 'team' ? { digitRuns: 'formatted' as const } : {};
+  return { ...report, rows: report.rows.map((r) => ({ ...r, group: maskPersonalData(r.group, options) })) };
+}
+
+/** Index the input: group keys masked again, periods ordered by their first day (ties by key), trend window, rows by group. */
+export function reportView(raw: HtmlReportInput): ReportView {
+  const input = { ...raw, groups: maskedRows(raw.groups), regions: maskedRows(raw.regions) };
   const starts = new Map<string, string>();
   for (const r of [...input.groups.rows, ...input.regions.rows]) starts.set(r.period, r.periodStart);
   const periods = [...starts.keys()].sort((a, b) => (starts.get(a)! === starts.get(b)! ? (a < b ? -1 : 1) : starts.get(a)! < starts.get(b)! ? -1 : 1));
