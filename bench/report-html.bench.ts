@@ -6,7 +6,7 @@
  * sampled every 10,000 results and at each step, and the process's peak RSS
  * (`process.resourceUsage().maxRSS`, a process-lifetime peak: read it with `--only report`).
  */
-import { createHtmlReportCollector, formatKpiTable, loadEcharts } from '../packages/cli/src/index.js';
+import { createHtmlReportCollector, formatKpiTable, loadEcharts } from '@cxqa/cli';
 import { createKpiAggregator } from '@cxqa/core/kpi';
 import { syntheticResult } from './kpi.bench.js';
 import type { BenchRow } from './report.js';
