@@ -4,7 +4,7 @@ import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createInspector, type Result, sensitiveAnalyzer, timingAnalyzer } from '@cxqa/core';
+import { createInspector, type Result, timingAnalyzer } from '@cxqa/core';
 import { checkAnalyzerConformance } from '@cxqa/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { brandScorecard, signatureAnalyzer } from './custom-analyzer.js';
