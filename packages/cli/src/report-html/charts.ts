@@ -15,6 +15,30 @@ export interface ChartSpec {
   option: Record<string, unknown>;
 }
 
+/**
+ * Horizontal bars, one row per category (top to bottom in the given order), a legend above;
+ * `labelWidth` is the room for the category labels, `xAxis` the value axis (e.g. `{ min: 0, max: 100 }`).
+ */
+export function horizontalBars(
+  id: string,
+  categories: string[],
+  series: { name: string; data: (number | null)[] }[],
+  options: { labelWidth: number; rowHeight: number; xAxis: Record<string, unknown> },
+): ChartSpec {
+  return {
+    id,
+    width: 1100,
+    height: Math.max(140, 60 + categories.length * options.rowHeight),
+    option: {
+      legend: { top: 0 },
+      grid: { left: options.labelWidth, right: 30, top: 30, bottom: 24 },
+      xAxis: { type: 'value', ...options.xAxis },
+      yAxis: { type: 'category', inverse: true, data: categories },
+      series: series.map((s) => ({ ...s, type: 'bar', barGap: '10%' })),
+    },
+  };
+}
+
 /** Series colours, in order (the legend of the trend cards refers to the first two). */
 export const PALETTE = ['#3b6fd8', '#e07b39', '#3a9e6f', '#b0476b', '#7a5cc2', '#8c8c8c'];
 

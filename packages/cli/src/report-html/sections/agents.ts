@@ -1,5 +1,5 @@
 import type { KpiRow } from '@cxqa/core/kpi';
-import { type ChartSpec, type Echarts, PALETTE, renderChart } from '../charts.js';
+import { type ChartSpec, type Echarts, horizontalBars, PALETTE, renderChart } from '../charts.js';
 import { delta, dur, esc, figure, num, pct, safe, table } from '../html.js';
 import type { ReportView } from '../view.js';
 import { round } from './overview.js';
@@ -10,21 +10,15 @@ const pts = (v: number | null) => round(v === null ? null : v * 100);
 /** Chart `groups`: per group of the current period, QA mean and SLA first-response attainment (%), horizontal bars. */
 export function groupsChart(view: ReportView): ChartSpec {
   const rows = [...view.groups.values()].map((m) => (view.current ? m.get(view.current) : undefined)).filter((r): r is KpiRow => r !== undefined);
-  return {
-    id: 'groups',
-    width: 1100,
-    height: Math.max(160, 60 + rows.length * 34),
-    option: {
-      legend: { top: 0 },
-      grid: { left: 150, right: 30, top: 30, bottom: 24 },
-      xAxis: { type: 'value', min: 0, max: 100 },
-      yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.group) },
-      series: [
-        { name: 'QA mean', type: 'bar', barGap: '10%', data: rows.map((r) => round(r.qa.mean)) },
-        { name: 'SLA first response %', type: 'bar', data: rows.map((r) => pts(r.sla.firstResponse)) },
-      ],
-    },
-  };
+  return horizontalBars(
+    'groups',
+    rows.map((r) => r.group),
+    [
+      { name: 'QA mean', data: rows.map((r) => round(r.qa.mean)) },
+      { name: 'SLA first response %', data: rows.map((r) => pts(r.sla.firstResponse)) },
+    ],
+    { labelWidth: 150, rowHeight: 34, xAxis: { min: 0, max: 100 } },
+  );
 }
 
 /** Chart `trend-<i>`: one group's QA mean and SLA first-response attainment (%) over the trend periods. */

@@ -1,4 +1,4 @@
-import { type ChartSpec, type Echarts, renderChart } from '../charts.js';
+import { type ChartSpec, type Echarts, horizontalBars, renderChart } from '../charts.js';
 import { esc, figure, safe, table } from '../html.js';
 import type { FindingCount } from '../model.js';
 import type { ReportView } from '../view.js';
@@ -13,20 +13,14 @@ const countsOf = (view: ReportView, period: string | null): FindingCount[] => vi
 export function findingsChart(view: ReportView): ChartSpec {
   const top = countsOf(view, view.current).slice(0, CHART_CODES);
   const before = new Map(countsOf(view, view.previous).map((f) => [f.code, f.count]));
-  const series = [{ name: view.current ?? 'current', type: 'bar', data: top.map((f) => f.count) }];
-  if (view.previous) series.push({ name: view.previous, type: 'bar', data: top.map((f) => before.get(f.code) ?? 0) });
-  return {
-    id: 'findings',
-    width: 1100,
-    height: Math.max(140, 60 + top.length * 30),
-    option: {
-      legend: { top: 0 },
-      grid: { left: 280, right: 30, top: 30, bottom: 24 },
-      xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', inverse: true, data: top.map((f) => f.code) },
-      series,
-    },
-  };
+  const series = [{ name: view.current ?? 'current', data: top.map((f) => f.count) }];
+  if (view.previous) series.push({ name: view.previous, data: top.map((f) => before.get(f.code) ?? 0) });
+  return horizontalBars(
+    'findings',
+    top.map((f) => f.code),
+    series,
+    { labelWidth: 280, rowHeight: 30, xAxis: { minInterval: 1 } },
+  );
 }
 
 /** Findings by code: chart of the top codes and a table of every code with its worst severity. */
