@@ -111,6 +111,8 @@ describe('buildHtmlReport', () => {
     // ann: QA 90 → 70 is a fall of 20 points
     expect(html).toMatch(/70\.0<span class="delta down"[^>]*>▼ -20\.0</);
     expect(html).toContain('2 conversation(s): review needed or QA failed');
+    // volume: 1 conversation in W10, 3 in W11, a whole-number change neither good nor bad
+    expect(html).toContain('<div class="label">Conversations</div><div class="value">3</div><span class="delta" title="change from the previous period">▲ +2</span>');
   });
 
   it('limits the trends to trendPeriods and masks and escapes whatever a hand-made input carries', () => {

@@ -17,15 +17,16 @@ export const dur = (s: number | null): string =>
   s === null ? '–' : s < 90 ? `${Math.round(s)}\u00a0s` : s < 5400 ? `${Math.round(s / 60)}\u00a0min` : `${(s / 3600).toFixed(1)}\u00a0h`;
 
 /**
- * The change from the previous period as a small signed figure, coloured by whether it is better
- * (`higherIsBetter`); empty when either side has no data. `scale` turns rates into points (100).
+ * The change from the previous period as a small signed figure with `digits` decimals, coloured
+ * by whether it is better (`higherIsBetter`; null: neither, e.g. volume); empty when either side
+ * has no data. `scale` turns rates into points (100).
  */
-export function delta(now: number | null, before: number | null, higherIsBetter: boolean, scale = 1, unit = ''): string {
+export function delta(now: number | null, before: number | null, higherIsBetter: boolean | null, scale = 1, unit = '', digits = 1): string {
   if (now === null || before === null) return '';
   const d = (now - before) * scale;
-  if (Math.abs(d) < 0.05) return '<span class="delta">±0</span>';
-  const better = d > 0 === higherIsBetter;
-  return `<span class="delta ${better ? 'up' : 'down'}" title="change from the previous period">${d > 0 ? '▲ +' : '▼ '}${d.toFixed(1)}${unit}</span>`;
+  if (Math.abs(d) < 0.5 * 10 ** -digits) return '<span class="delta">±0</span>';
+  const tone = higherIsBetter === null ? '' : d > 0 === higherIsBetter ? ' up' : ' down';
+  return `<span class="delta${tone}" title="change from the previous period">${d > 0 ? '▲ +' : '▼ '}${d.toFixed(digits)}${unit}</span>`;
 }
 
 /**

@@ -38,7 +38,7 @@ export function overviewSection(view: ReportView, echarts: Echarts): string {
   const v = <K extends keyof PeriodTotals>(t: PeriodTotals | undefined, k: K) => (t ? t[k] : null) as number | null;
   const groupsNow = [...view.groups.values()].filter((m) => view.current && m.has(view.current)).length;
   const tiles = [
-    tile('Conversations', String(now?.conversations ?? 0), delta(v(now, 'conversations'), v(before, 'conversations'), true)),
+    tile('Conversations', String(now?.conversations ?? 0), delta(v(now, 'conversations'), v(before, 'conversations'), null, 1, '', 0)),
     tile('QA score (mean)', num(v(now, 'qaMean')), delta(v(now, 'qaMean'), v(before, 'qaMean'), true)),
     tile('Pass rate', pct(v(now, 'passRate')), delta(v(now, 'passRate'), v(before, 'passRate'), true, 100, ' pt')),
     tile('SLA first response', pct(v(now, 'slaFirstResponse')), delta(v(now, 'slaFirstResponse'), v(before, 'slaFirstResponse'), true, 100, ' pt')),
