@@ -13,6 +13,7 @@ import { run } from './run-cli.js';
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const file = tempFiles('cxqa-report-html-');
 const browser = findChromium();
+if (!browser.path && !process.env.CI) console.warn(`report-html-browser.test.ts: browser tests skipped: ${browser.why}`);
 
 /** Personal data planted in the input: none of it may reach the page, in text or in attributes. */
 const PLANTED = [
@@ -121,6 +122,10 @@ describe.skipIf(!browser.path && !process.env.CI)(`the HTML report in headless C
       await page.goto(url, { waitUntil: 'load' });
       expect(errors).toEqual([]);
       expect(outside).toEqual([]);
+      // every chart is laid out at a visible size
+      const widths = await page.$$eval('figure[data-chart] > svg', (svgs) => svgs.map((s) => s.getBoundingClientRect().width));
+      expect(widths.length).toBeGreaterThan(4);
+      expect(widths.every((w) => w > 100)).toBe(true);
 
       // marks per chart and series, read from the DOM (ECharts SSR tags each mark with its series and data index)
       const marks: Record<string, { counts: number[]; name: string }> = await page.$$eval('figure[data-chart]', (figures) =>

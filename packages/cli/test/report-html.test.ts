@@ -6,6 +6,7 @@ import { loadEcharts, renderChart } from '../src/report-html/charts.js';
 import { createReportExtras } from '../src/report-html/extras.js';
 import type { HtmlReportInput } from '../src/report-html/model.js';
 import { periodTotals } from '../src/report-html/overview.js';
+import { findChromium } from './chromium.js';
 import { resultRecord } from './kpi-files.js';
 
 const echarts = await loadEcharts();
@@ -84,7 +85,28 @@ describe('createReportExtras', () => {
     for (let i = 0; i < 20; i++) extras.add(result(`a${i}`, '2026-03-02T10:00:00.000Z', 'europe', 40 + i));
     extras.add(ResultSchema.parse(resultRecord({ conversationId: 'bad', status: 'invalid', score: null, pass: null })));
     extras.add(ResultSchema.parse(resultRecord({ conversationId: 'old', schemaVersion: 1, score: 10, pass: false })));
-    expect(extras.finish().review.map((r) => r.score)).toEqual([40, 41, 42]);
+    const { review, reviewTotals } = extras.finish();
+    expect(review.map((r) => r.score)).toEqual([40, 41, 42]);
+    expect(reviewTotals).toEqual({ '2026-W10': 20 });
+    const html = buildHtmlReport({ ...inputOf([]), review, reviewTotals }, echarts);
+    expect(html).not.toContain('The 3 lowest scores of 20 are listed.'); // no KPI rows: no current period
+  });
+
+  it('says how many conversations of the period need review when it lists only the worst', () => {
+    const many = Array.from({ length: 60 }, (_, i) => result(`a${i % 7}`, '2026-03-02T10:00:00.000Z', 'europe', 10 + i));
+    const html = buildHtmlReport(inputOf(many), echarts);
+    expect(html).toContain('60 conversation(s): review needed or QA failed, lowest score first. The 50 lowest scores of 60 are listed.');
+    expect(html.match(/<tr><td class="text"><code>c-a\d-/g)).toHaveLength(50);
+  });
+});
+
+describe('findChromium', () => {
+  it('says where it looked when CHROMIUM_PATH names no file', () => {
+    expect(findChromium({ CHROMIUM_PATH: '/nowhere/chromium' })).toEqual({
+      path: null,
+      why: "no Chromium executable (looked at /nowhere/chromium; install Debian's chromium or set CHROMIUM_PATH)",
+    });
+    expect(findChromium({ CHROMIUM_PATH: process.execPath }).path).toBe(process.execPath);
   });
 });
 
@@ -112,7 +134,9 @@ describe('buildHtmlReport', () => {
     expect(html).toMatch(/70\.0<span class="delta down"[^>]*>▼ -20\.0</);
     expect(html).toContain('2 conversation(s): review needed or QA failed');
     // volume: 1 conversation in W10, 3 in W11, a whole-number change neither good nor bad
-    expect(html).toContain('<div class="label">Conversations</div><div class="value">3</div><span class="delta" title="change from the previous period">▲ +2</span>');
+    expect(html).toContain(
+      '<div class="label">Conversations</div><div class="value">3</div><span class="delta" title="change from the previous period">▲ +2</span>',
+    );
   });
 
   it('limits the trends to trendPeriods and masks and escapes whatever a hand-made input carries', () => {

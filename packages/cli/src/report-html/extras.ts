@@ -15,7 +15,7 @@ export interface ReportExtrasOptions {
 export interface ReportExtras {
   /** Count one result (validated; invalid and undated ones are ignored, as the KPI aggregator skips them). */
   add(result: Result): void;
-  finish(): { findings: FindingCount[]; review: ReviewItem[] };
+  finish(): { findings: FindingCount[]; review: ReviewItem[]; reviewTotals: Record<string, number> };
 }
 
 const mask = (s: string) => maskPersonalData(s);
@@ -32,6 +32,7 @@ export function createReportExtras(options: ReportExtrasOptions): ReportExtras {
   const keep = options.reviewPerPeriod ?? 50;
   const counts = new Map<string, Map<string, { count: number; severity: Severity }>>();
   const review = new Map<string, ReviewItem[]>();
+  const reviewTotals: Record<string, number> = {};
   return {
     add(r) {
       if (r.status === 'invalid' || r.startedAt === null) return;
@@ -47,6 +48,7 @@ export function createReportExtras(options: ReportExtrasOptions): ReportExtras {
         }
       }
       if (!r.review.needed && r.pass !== false) return;
+      reviewTotals[period] = (reviewTotals[period] ?? 0) + 1;
       const findings: ReviewEvidence[] = [...r.findings]
         .sort((a, b) => compareSeverity(b.severity, a.severity))
         .slice(0, EVIDENCE_PER_CONVERSATION)
@@ -73,7 +75,7 @@ export function createReportExtras(options: ReportExtrasOptions): ReportExtras {
       findings.sort((a, b) => (a.period === b.period ? b.count - a.count || (a.code < b.code ? -1 : 1) : a.period < b.period ? -1 : 1));
       const items = [...review.values()].flatMap((list) => list.sort(worse).slice(0, keep));
       items.sort((a, b) => (a.period === b.period ? worse(a, b) : a.period < b.period ? -1 : 1));
-      return { findings, review: items };
+      return { findings, review: items, reviewTotals: { ...reviewTotals } };
     },
   };
 }

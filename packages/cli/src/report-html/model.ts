@@ -43,6 +43,8 @@ export interface HtmlReportInput {
   regions: KpiReport;
   findings: FindingCount[];
   review: ReviewItem[];
+  /** Per period, how many conversations needed review in all (the list keeps the worst of them). */
+  reviewTotals?: Record<string, number>;
   /** How many periods the trends show, the current one included (default 6). */
   trendPeriods?: number;
 }
