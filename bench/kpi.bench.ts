@@ -14,7 +14,7 @@ const heapMb = () => {
 };
 
 /** Result `i` of a synthetic quarter: deterministic, shaped like the inspector's output. */
-function syntheticResult(i: number, perDay: number): Result {
+export function syntheticResult(i: number, perDay: number): Result {
   const agent = i % 200;
   const day = Math.floor(i / (200 * perDay));
   const start = Date.UTC(2026, 0, 5) + day * 86_400_000 + ((i * 7919) % 86_400) * 1000;

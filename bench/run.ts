@@ -1,5 +1,5 @@
 /**
- * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|import]`.
+ * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|import|report]`.
  * Timings live here, never in unit tests. Run with --expose-gc (the package script does).
  */
 import { writeFileSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { benchLlm } from './llm.bench.js';
 import { benchNormalize } from './normalize.bench.js';
 import { benchPipeline } from './pipeline.bench.js';
 import type { BenchRow } from './report.js';
+import { benchReport } from './report-html.bench.js';
 import { benchTransformers } from './transformers.bench.js';
 import { benchTranslate } from './translate.bench.js';
 import { benchWorkers } from './workers.bench.js';
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     stream: { type: 'string', default: '100000' },
     /** Conversations through `cxqa inspect --workers 2` for the heap-flat check (0: skip). */
     'cli-stream': { type: 'string', default: '100000' },
+    /** Results through report building (HTML + CSV) for time and peak memory (0: skip). */
+    report: { type: 'string', default: '1000000' },
     corpora: { type: 'string', default: '../shared/corpora' },
     baseline: { type: 'string' },
     only: { type: 'string' },
@@ -36,6 +39,7 @@ if (values.only === 'baseline' && !values.baseline)
   throw new Error('--only baseline needs --baseline DIR (a checkout of an earlier commit with its dependencies installed)');
 if (values.only === 'workers') rows.push(...(await benchWorkers(Number(values['cli-stream']), log)));
 else if (values.only === 'import') rows.push(...(await benchImport(20_000, log)));
+else if (values.only === 'report') rows.push(...(await benchReport(Number(values.report), log)));
 else if (values.only !== 'baseline') {
   rows.push(...benchNormalize());
   rows.push(...(await benchPipeline(Number(values.stream), resolve(values.corpora!), log)));
@@ -48,6 +52,7 @@ else if (values.only !== 'baseline') {
   rows.push(...(await benchWorkers(Number(values['cli-stream']), log)));
   rows.push(...(await benchImport(20_000, log)));
   rows.push(...benchKpi(log));
+  rows.push(...(await benchReport(Number(values.report), log)));
 }
 if (values.baseline) rows.push(...(await benchBaseline(resolve(values.baseline), resolve(values.corpora!), log)));
 

@@ -1,15 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createInspector, type Result, sensitiveAnalyzer, timingAnalyzer } from '@cxqa/core';
+import { createInspector, type Result, timingAnalyzer } from '@cxqa/core';
 import { checkAnalyzerConformance } from '@cxqa/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { brandScorecard, signatureAnalyzer } from './custom-analyzer.js';
 import { auditAgainstKb, contradictions } from './kb-audit.js';
-import { agentReport } from './qa-lead-report.js';
+import { mondayReport } from './qa-lead-report.js';
 import { createWebhookServer } from './webhook-server.js';
 
 const conversation = {
@@ -97,14 +97,20 @@ describe('example scripts on an export with bad lines', () => {
     ].join('\n'),
   );
 
-  it('the QA lead report reads every good line, lists the invalid one for review and names the bad line by number only', async () => {
-    const { code, stdout, stderr } = await runExample('qa-lead-report.ts', [file]);
+  it('the QA lead report reads every good line, lists the invalid ones, names the bad line by number only, and writes HTML and Markdown', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cxqa-monday-'));
+    const { code, stdout, stderr } = await runExample('qa-lead-report.ts', [file, out]);
     expect(code).toBe(0);
     expect(stderr).toBe('line 2 skipped: not valid JSON\n');
-    expect(stdout).toMatch(/^anna +1 /m);
-    expect(stdout).toMatch(/^ben +2 .*no-messages/m);
-    expect(stdout).toMatch(/^\(unassigned\) +1 /m);
-    expect(stdout + stderr).not.toContain(SECRET);
+    expect(stdout).toMatch(/^week 2026-W10: 2 agent\(s\)/m);
+    expect(stdout).toMatch(/^\| 2026-W10 +\| 2026-03-02 +\| anna +\| 1 /m);
+    expect(stdout).toMatch(/^\| 2026-W10 +\| 2026-03-02 +\| ben +\| 1 /m);
+    expect(stdout).toMatch(/^not valid conversations: .*no-messages/m);
+    const html = readFileSync(join(out, 'qa-report-2026-W10.html'), 'utf8');
+    const md = readFileSync(join(out, 'qa-report-2026-W10.md'), 'utf8');
+    expect(html).toContain('<title>QA report — week 2026-W10</title>');
+    expect(md.split('\n').filter((l) => l.startsWith('| 2026-W10'))).toHaveLength(2);
+    for (const text of [stdout, stderr, html, md]) expect(text).not.toContain(SECRET);
   });
 
   it('the KB audit goes on past a bad line and names it by number only', async () => {
@@ -137,23 +143,45 @@ describe('custom analyzer example', () => {
 });
 
 describe('QA lead report example', () => {
-  it('aggregates per agent and lists conversations to review', async () => {
-    const inspector = createInspector({ analyzers: [timingAnalyzer(), sensitiveAnalyzer()] });
-    const reply = (id: string, at: string) => ({ ...conversation, id, messages: [conversation.messages[0], { ...conversation.messages[1], at }] });
-    const a = await inspector.inspect(conversation); // 9 min: minor breach, timeliness 90 (weight 20) and compliance 100 (15): 94.3
-    const rude = { ...reply('w2', '2026-03-02T10:20:00-05:00') };
+  it('reports the last week of the export per agent with createKpiAggregator, the weeks before as trends; --week picks another', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxqa-monday-'));
+    const reply = (id: string, at: string, agentId?: string) => ({
+      ...conversation,
+      id,
+      agentId,
+      messages: [conversation.messages[0], { ...conversation.messages[1], at }],
+    });
+    const rude = reply('w2', '2026-03-02T10:20:00-05:00', 'anna');
     rude.messages = [rude.messages[0]!, { ...rude.messages[1]!, text: 'Stop asking, idiot. It ships today.' }];
-    const b = await inspector.inspect(rude); // 20 min (timeliness 75) and an insult (compliance 85): 79.3; the insult fails it and asks for review
-    const c = await inspector.inspect(reply('w3', '2026-03-02T10:02:00-05:00')); // 2 min: 100
-    const report = agentReport([
-      { agentId: 'anna', result: a },
-      { agentId: 'anna', result: b },
-      { agentId: undefined, result: c },
+    const earlier = {
+      ...reply('w0', '2026-02-23T10:05:00-05:00', 'anna'),
+      messages: conversation.messages.map((m) => ({ ...m, at: m.at.replace('03-02', '02-23') })),
+    };
+    const file = join(dir, 'week.jsonl');
+    writeFileSync(
+      file,
+      [earlier, { ...conversation, agentId: 'anna' }, rude, reply('w3', '2026-03-02T10:02:00-05:00')].map((c) => JSON.stringify(c)).join('\n'),
+    );
+
+    const report = await mondayReport(file, dir);
+    expect(report.week).toBe('2026-W10');
+    expect(report.rows.map((r) => [r.group, r.conversations])).toEqual([
+      ['(none)', 1],
+      ['anna', 2],
     ]);
-    expect(report).toEqual([
-      { agent: '(unassigned)', conversations: 1, meanScore: 100, breaches: 0, medianFirstResponseSeconds: 120, review: [] },
-      { agent: 'anna', conversations: 2, meanScore: 86.8, breaches: 2, medianFirstResponseSeconds: 540, review: ['w2'] },
-    ]);
+    // the insult gives w2 the lowest score: first to review; w0 (another week) is not listed
+    expect(report.review[0]).toBe('w2');
+    expect(report.review).not.toContain('w0');
+    expect(report.rows.find((r) => r.group === 'anna')!.qa.reviewNeeded).toBeGreaterThanOrEqual(1);
+    const html = readFileSync(report.htmlPath!, 'utf8');
+    expect(html).toContain('Overview — 2026-W10');
+    expect(html).toContain('Changes against 2026-W09.');
+    expect(html).toContain('Stop asking');
+    expect(readFileSync(report.mdPath!, 'utf8')).toMatch(/^\| 2026-W10 +\| 2026-03-02 +\| anna +\| 2 /m);
+
+    const before = await mondayReport(file, dir, '2026-W09');
+    expect(before.rows.map((r) => [r.period, r.group, r.conversations])).toEqual([['2026-W09', 'anna', 1]]);
+    expect(existsSync(join(dir, 'qa-report-2026-W09.html'))).toBe(true);
   });
 });
 

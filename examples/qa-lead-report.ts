@@ -1,71 +1,79 @@
 /**
- * A QA lead's script: score every conversation in an export and print a per-agent report with
- * the conversations that need review.
+ * A QA lead's Monday: score every conversation of an export, then KPIs per agent from
+ * `@cxqa/core/kpi` (createKpiAggregator) for the last week of the export — the latest ISO week
+ * with a conversation, or `--week` — with the weeks before it as trends. Writes
+ * `qa-report-<week>.html` (the `cxqa report --format html` page) and `qa-report-<week>.md` into
+ * OUT_DIR, and prints the Markdown table and the conversations to review.
  *
- *   pnpm example:report [examples/data/conversations.jsonl]
+ *   pnpm example:report [EXPORT.jsonl] [OUT_DIR] [--week 2026-W11]
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createHtmlReportCollector, formatKpiTable } from '@cxqa/cli';
 import { createInspector, type Result } from '@cxqa/core';
+import { createKpiAggregator, type KpiReport, periodOf } from '@cxqa/core/kpi';
 import { readJsonlValues } from './read-jsonl.js';
 
-export interface AgentRow {
-  agent: string;
-  conversations: number;
-  meanScore: number | null;
-  breaches: number;
-  medianFirstResponseSeconds: number | null;
+export interface MondayReport {
+  /** The week reported, e.g. `2026-W11` (null when the export has no dated conversation). */
+  week: string | null;
+  /** KPI rows per agent of that week. */
+  rows: KpiReport['rows'];
+  /** Masked ids of the week's conversations to review (review needed or QA failed), worst first. */
   review: string[];
+  /** Masked ids of the records that are not valid conversations (left out of the KPIs). */
+  invalid: string[];
+  htmlPath: string | null;
+  mdPath: string | null;
 }
 
-/** Aggregate results per agent (the agent is taken from the conversation's `agentId`). */
-export function agentReport(rows: { agentId: string | undefined; result: Result }[]): AgentRow[] {
-  const groups = new Map<string, { agentId: string | undefined; result: Result }[]>();
-  for (const row of rows) {
-    const key = row.agentId ?? '(unassigned)';
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return [...groups]
-    .map(([agent, list]) => {
-      const scores = list.map((r) => r.result.score).filter((s): s is number => s !== null);
-      const firsts = list
-        .map((r) => r.result.metrics['timing.firstResponseSeconds'])
-        .filter((s): s is number => typeof s === 'number')
-        .sort((a, b) => a - b);
-      return {
-        agent,
-        conversations: list.length,
-        meanScore: scores.length ? Math.round((scores.reduce((a, b) => a + b, 0) / scores.length) * 10) / 10 : null,
-        breaches: list.reduce((n, r) => n + r.result.findings.filter((f) => f.code.endsWith('_breach')).length, 0),
-        medianFirstResponseSeconds: firsts.length ? firsts[Math.floor((firsts.length - 1) / 2)]! : null,
-        review: list.filter((r) => r.result.pass === false || r.result.review.needed || r.result.status !== 'ok').map((r) => r.result.conversationId ?? '?'),
-      };
-    })
-    .sort((a, b) => a.agent.localeCompare(b.agent));
-}
+const weekOf = (r: Result) => (r.startedAt === null ? null : periodOf('week', 'UTC', Date.parse(r.startedAt)).key);
 
-export async function mainReport(path: string): Promise<void> {
+/** Inspect the export, aggregate per agent and week up to `week` (default: the last), write the HTML and Markdown reports. */
+export async function mondayReport(path: string, outDir: string, week?: string): Promise<MondayReport> {
   const inspector = createInspector();
-  const rows: { agentId: string | undefined; result: Result }[] = [];
-  const agentIds: (string | undefined)[] = [];
-  async function* tap() {
-    // a line that is not JSON is reported by number and skipped; JSON that is not a
-    // conversation comes back as an invalid result and is listed for review
-    for await (const c of readJsonlValues(path)) {
-      const agentId = c !== null && typeof c === 'object' ? (c as { agentId?: unknown }).agentId : undefined;
-      agentIds.push(typeof agentId === 'string' ? agentId : undefined);
-      yield c;
-    }
+  const results: Result[] = [];
+  const invalid: string[] = [];
+  // a line that is not JSON is reported by number and skipped; JSON that is not a conversation
+  // comes back as an invalid result and is listed
+  for await (const r of inspector.inspectMany(readJsonlValues(path), { concurrency: 4 })) {
+    if (r.status === 'invalid') invalid.push(r.conversationId ?? '(no id)');
+    else results.push(r);
   }
-  let i = 0;
-  for await (const result of inspector.inspectMany(tap(), { concurrency: 4 })) rows.push({ agentId: agentIds[i++], result });
-  const fmt = (s: number | null) => (s === null ? '—' : s < 3600 ? `${Math.round(s / 60)} min` : `${(s / 3600).toFixed(1)} h`);
-  process.stdout.write('agent         convs  mean  breaches  median 1st reply  to review\n');
-  for (const r of agentReport(rows)) {
-    process.stdout.write(
-      `${r.agent.padEnd(12)}  ${String(r.conversations).padStart(5)}  ${String(r.meanScore ?? '—').padStart(4)}  ${String(r.breaches).padStart(8)}  ${fmt(r.medianFirstResponseSeconds).padStart(16)}  ${r.review.join(', ') || '—'}\n`,
-    );
+  const last = week ?? results.map(weekOf).reduce<string | null>((a, w) => (w !== null && (a === null || w > a) ? w : a), null);
+  const options = { period: 'week', by: 'agent' } as const;
+  const kpis = createKpiAggregator(options);
+  const page = createHtmlReportCollector(options);
+  for (const r of results) {
+    const w = weekOf(r);
+    if (last === null || w === null || w > last) continue;
+    kpis.add(r);
+    page.add(r);
   }
+  const report = kpis.finish();
+  const rows = report.rows.filter((r) => r.period === last);
+  if (last === null) return { week: null, rows, review: [], invalid, htmlPath: null, mdPath: null };
+  const htmlPath = join(outDir, `qa-report-${last}.html`);
+  const mdPath = join(outDir, `qa-report-${last}.md`);
+  writeFileSync(htmlPath, await page.finish(report, `QA report — week ${last}`));
+  writeFileSync(mdPath, `# QA report — week ${last}\n\n${formatKpiTable({ ...report, rows }, 'md')}`);
+  const review = results
+    .filter((r) => weekOf(r) === last && (r.review.needed || r.pass === false))
+    .sort((a, b) => (a.score ?? 101) - (b.score ?? 101))
+    .map((r) => r.conversationId ?? '(no id)');
+  return { week: last, rows, review, invalid, htmlPath, mdPath };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await mainReport(process.argv[2] ?? new URL('./data/conversations.jsonl', import.meta.url).pathname);
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { week: { type: 'string' } } });
+  const path = positionals[0] ?? new URL('./data/conversations.jsonl', import.meta.url).pathname;
+  const report = await mondayReport(path, positionals[1] ?? '.', values.week);
+  if (report.week === null) process.stdout.write('no dated conversation in the export\n');
+  else {
+    process.stdout.write(`week ${report.week}: ${report.rows.length} agent(s); written ${report.htmlPath} and ${report.mdPath}\n\n`);
+    process.stdout.write(formatKpiTable({ by: 'agent', period: 'week', rows: report.rows, skipped: { invalid: 0, undated: 0 } }, 'md'));
+    process.stdout.write(`\nto review: ${report.review.join(', ') || '—'}\n`);
+  }
+  if (report.invalid.length) process.stdout.write(`not valid conversations: ${report.invalid.join(', ')}\n`);
 }

@@ -7,7 +7,8 @@
  * projects with npm, and there: imports @cxqa/core from ESM (the package README's example),
  * requires it from CommonJS, type-checks an import with `moduleResolution` node16 and bundler,
  * bundles an app with esbuild and runs it (inside the project, and deployed without the package
- * but with CXQA_DATA_DIR), and runs the installed `cxqa` bin on a JSONL file and an Intercom export.
+ * but with CXQA_DATA_DIR), and runs the installed `cxqa` bin on a JSONL file (inspect, then report
+ * --format html with its echarts dependency) and an Intercom export.
  *
  *   node --import tsx scripts/pack-check.ts [--keep]     (--keep leaves the temp folder)
  *
@@ -207,6 +208,14 @@ try {
       lines[1]!.status === 'invalid' &&
       /2 conversations: 1 ok, 0 partial, 1 invalid/.test(cli.stderr),
     `exit ${cli.status} ${cli.stdout.slice(0, 300)} ${cli.stderr.slice(-500)}`,
+  );
+  writeFileSync(join(full, 'results.jsonl'), cli.stdout);
+  const html = run('npx', ['--no', 'cxqa', 'report', 'results.jsonl', '--format', 'html', '--out', 'report.html'], { cwd: full });
+  const page = html.status === 0 ? readFileSync(join(full, 'report.html'), 'utf8') : '';
+  check(
+    'bin: `cxqa report --format html` from the installed CLI writes one page with inline SVG charts (echarts installed as a dependency), no script',
+    html.status === 0 && page.startsWith('<!doctype html>') && page.includes('<svg') && page.includes('ecmeta_ssr_type="chart"') && !page.includes('<script'),
+    `exit ${html.status} ${html.stderr.slice(-600)}`,
   );
   const byPackage = run('npx', ['--no', '@cxqa/cli', 'inspect', 'conversations.jsonl', '--format', 'jsonl'], { cwd: full });
   check(

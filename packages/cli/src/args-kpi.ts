@@ -18,6 +18,7 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
       out: { type: 'string' },
       'status-log': { type: 'string' },
       orders: { type: 'string' },
+      title: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -27,7 +28,7 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
     throw new UsageError(`--period ${values.period}: expected one of ${KPI_PERIODS.join(', ')}`);
   if (values.by !== undefined && !(KPI_GROUPINGS as readonly string[]).includes(values.by))
     throw new UsageError(`--by ${values.by}: expected one of ${KPI_GROUPINGS.join(', ')}`);
-  if (!['json', 'csv', 'md'].includes(values.format!)) throw new UsageError(`--format ${values.format}: expected json, csv or md`);
+  if (!['json', 'csv', 'md', 'html'].includes(values.format!)) throw new UsageError(`--format ${values.format}: expected json, csv, md or html`);
   return {
     files: positionals,
     period: values.period as KpiPeriod | undefined,
@@ -37,6 +38,7 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
     out: values.out === '-' ? undefined : values.out,
     statusLog: values['status-log'],
     orders: values.orders,
+    title: values.title,
   };
 }
 

@@ -86,7 +86,7 @@ Usage:
   cxqa calibrate RESULTS --reviews FILE [--json FILE] [--top N]
   cxqa import zendesk|intercom|freshdesk|gorgias FILE [--out FILE|-] [--errors FILE]
   cxqa report RESULTS... [--period day|week|month|quarter|all] [--by agent|team|platform|region|inquiryType|channel]
-              [--format json|csv|md] [--config FILE] [--status-log FILE] [--orders FILE] [--out FILE|-]
+              [--format json|csv|md|html] [--title TEXT] [--config FILE] [--status-log FILE] [--orders FILE] [--out FILE|-]
   cxqa alerts SNAPSHOT [--at TIME] [--rules FILE] [--config FILE] [--out FILE|-]
   cxqa queue enqueue FILE | work | drain --out FILE | status | clear   [--redis URL] [--queue NAME]
   cxqa appeals file | decide | list | apply | report | export   --log LOG [options]
@@ -106,6 +106,9 @@ Options:
   --period P            day | week (ISO, Monday first; default) | month | quarter | all
   --by G                agent (default) | team | platform | region | inquiryType | channel
   --format F            json (every KPI; default) | csv (one row per group and period) | md
+                        | html (one self-contained page: overview, scorecards with trends, SLA by
+                        region, findings by code, conversations to review; charts as inline SVG)
+  --title TEXT          title of the HTML report (default "cxqa QA report")
   --config FILE         JSON config; its "kpis" section: timezone, teams, roles, roleWeights, csat, lowTraffic, …
   --status-log FILE     agent status intervals (JSONL: agentId, status online|busy|away, from, to) for utilisation
   --orders FILE         orders (JSONL or CSV: conversationId, or customerKey and at) for conversion

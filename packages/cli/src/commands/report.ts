@@ -18,12 +18,15 @@ import { loadConfig } from '../config.js';
 import { locatedRecordsOf, validRecordsOf } from '../input/records-of.js';
 import type { CliIo } from '../io.js';
 import { assertReadableFile, openSink } from '../output/sink.js';
+import { createHtmlReportCollector } from '../report-html/collect.js';
 
 export interface ReportArgs {
   files: string[];
   period?: KpiPeriod | undefined;
   by?: KpiGrouping | undefined;
-  format: 'json' | 'csv' | 'md';
+  format: 'json' | 'csv' | 'md' | 'html';
+  /** Title of the HTML report. */
+  title?: string | undefined;
   config?: string | undefined;
   out?: string | undefined;
   statusLog?: string | undefined;
@@ -58,7 +61,7 @@ export function formatKpiTable(report: KpiReport, format: 'csv' | 'md'): string 
 
 /**
  * `cxqa report RESULTS…`: KPIs per period and group from result files (JSONL, schema 1 or 2), as
- * JSON (rows with every KPI), CSV or Markdown. A bad line stops it (exit 2) naming file, line and
+ * JSON (rows with every KPI), CSV, Markdown or one self-contained HTML page (charts as inline SVG). A bad line stops it (exit 2) naming file, line and
  * field: not a result, an invalid or rolled-over timestamp, a future schemaVersion, a CSAT outside
  * the scale, a negative duration. Group keys are masked (kpiRow).
  */
@@ -67,15 +70,18 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   if (args.statusLog) assertReadableFile(args.statusLog, '--status-log');
   if (args.orders) assertReadableFile(args.orders, '--orders');
   const config = loadConfig(args.config);
-  const kpis = createKpiAggregator({
+  const options = {
     ...config.kpis,
     ...(args.period ? { period: args.period } : {}),
     ...(args.by ? { by: args.by } : {}),
     ...(args.orders ? { orders: await readOrders(args.orders) } : {}),
-  });
+  };
+  const kpis = createKpiAggregator(options);
+  const html = args.format === 'html' ? createHtmlReportCollector(options) : null;
   for await (const { value, file, line } of locatedRecordsOf(args.files, ResultSchema, 'result')) {
     try {
       kpis.add(value);
+      html?.add(value);
     } catch (e) {
       if (!(e instanceof CxqaError)) throw e;
       throw new CxqaError(e.code, `${file} line ${line}: ${e.message}`, { path: [file, line, ...(e.path ?? []).slice(1)], cause: e });
@@ -84,7 +90,13 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   if (args.statusLog) for await (const s of validRecordsOf([args.statusLog], AgentStatusSchema, 'status interval')) kpis.addStatus(s);
   const report = kpis.finish();
   const sink = await openSink('--out', args.out, io.stdout);
-  sink.stream.write(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatKpiTable(report, args.format));
+  sink.stream.write(
+    html
+      ? await html.finish(report, args.title ?? 'cxqa QA report')
+      : args.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : formatKpiTable(report, args.format as 'csv' | 'md'),
+  );
   await sink.close();
   const { invalid, undated } = report.skipped;
   if (invalid || undated)
