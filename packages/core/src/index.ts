@@ -7,6 +7,7 @@
 
 // inspecting: the pipeline, the analyzers, scorecards
 export * from './analyzer/contract.js';
+export { MessageAnalysis } from './analyzer/message-analysis.js';
 export * from './analyzers/builtin.js';
 export type * from './analyzers/courtesy/index.js';
 export { courtesyAnalyzer } from './analyzers/courtesy/index.js';

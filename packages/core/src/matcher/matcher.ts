@@ -239,8 +239,15 @@ const baseId = (id: string): string => {
   return k < 0 ? id : id.slice(0, k);
 };
 
+/** ASCII letters and digits: the ASCII code units WORD_CHAR matches. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
+
 /** The span does not continue a word on either side (checked on the original text). */
 function atWordBoundary(text: string, start: number, end: number): boolean {
+  // ASCII on all four sides (most hits in Latin text): no CJK edge, a word character is a letter or digit
+  const b = start > 0 ? text.charCodeAt(start - 1) : 0x20;
+  const a = end < text.length ? text.charCodeAt(end) : 0x20;
+  if ((b | a | text.charCodeAt(start) | text.charCodeAt(end - 1)) < 0x80) return !ASCII_WORD[b] && !ASCII_WORD[a];
   const before = start > 0 ? String.fromCodePoint(text.codePointAt(start - 1 - (isLowSurrogate(text, start - 1) ? 1 : 0))!) : '';
   const after = end < text.length ? String.fromCodePoint(text.codePointAt(end)!) : '';
   const edgeStart = String.fromCodePoint(text.codePointAt(start)!);
@@ -254,6 +261,8 @@ function atWordBoundary(text: string, start: number, end: number): boolean {
 /** Nothing that could be part of the same word (a letter of any script, a digit, a mark) comes right before `start`. */
 function atWordStart(text: string, start: number): boolean {
   if (start === 0) return true;
+  const b = text.charCodeAt(start - 1);
+  if (b < 0x80) return !ASCII_WORD[b];
   return !WORD_CHAR.test(String.fromCodePoint(text.codePointAt(start - 1 - (isLowSurrogate(text, start - 1) ? 1 : 0))!));
 }
 

@@ -1,4 +1,5 @@
 import type { MessageView } from '../analyzer/contract.js';
+import { MessageAnalysis } from '../analyzer/message-analysis.js';
 import { describeThrown } from '../errors.js';
 import { identifyConversationLanguages } from '../langid/conversation.js';
 import type { LangidModel } from '../langid/model.js';
@@ -59,6 +60,7 @@ export async function prepareConversation(conversation: Conversation, options: C
       view,
       language: guess.language,
       languageConfidence: guess.confidence,
+      analysis: new MessageAnalysis(view),
     };
   });
   const translation = options.translation ? await translateMessages(messages, options.translation, options, issues) : undefined;

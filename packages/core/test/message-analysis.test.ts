@@ -1,0 +1,157 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MessageAnalysis } from '../src/analyzer/message-analysis.js';
+import { createInspector, type MessageView, normalizeText } from '../src/index.js';
+import { caseInsensitivePrefixes, PhraseFilter } from '../src/util/phrase-filter.js';
+
+const root = new URL('../', import.meta.url);
+const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
+const script = json('courtesy/script.json') as { languages: Record<string, Record<string, string>> };
+const phrasing = json('courtesy/phrasing.json') as { rules: { pattern: string }[] };
+const address = json('courtesy/address.json') as {
+  languages: Record<string, { informal: string; formal: string; sentenceEnd?: boolean; formalCaseSensitive?: boolean }>;
+};
+
+/** Every shipped phrase list the prefilters stand in front of, with the flags its regexes run with. */
+const lists: { name: string; patterns: { source: string; flags: string }[] }[] = [
+  { name: 'phrasing', patterns: phrasing.rules.map((r) => ({ source: r.pattern, flags: 'iu' })) },
+  ...Object.entries(script.languages).map(([lang, p]) => ({ name: `script ${lang}`, patterns: Object.values(p).map((source) => ({ source, flags: 'iu' })) })),
+  ...Object.entries(address.languages).map(([lang, l]) => ({
+    name: `address ${lang}`,
+    patterns: [
+      { source: l.informal, flags: l.sentenceEnd ? 'u' : 'iu' },
+      { source: l.formal, flags: l.sentenceEnd || l.formalCaseSensitive ? 'u' : 'iu' },
+    ],
+  })),
+];
+
+/** Real message texts from the repository's fixtures (verdicts and courtesy conversations). */
+function fixtureTexts(): string[] {
+  const dir = new URL('../../../fixtures/', import.meta.url);
+  const files = [
+    ...readdirSync(new URL('verdicts/', dir))
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) => new URL(`verdicts/${f}`, dir)),
+    new URL('courtesy/conversations.jsonl', dir),
+  ];
+  const texts: string[] = [];
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v))
+        if (k === 'text' && typeof x === 'string') texts.push(x);
+        else collect(x);
+    }
+  };
+  for (const f of files) for (const line of readFileSync(f, 'utf8').split('\n').filter(Boolean)) collect(JSON.parse(line));
+  return texts;
+}
+
+/** Is the filter sound for `text`: every pattern whose regex matches `view.folded` is flagged? */
+function unsound(list: (typeof lists)[number], text: string): string | null {
+  const analysis = new MessageAnalysis(normalizeText(text));
+  const flags = new PhraseFilter(list.patterns.map((p) => p.source)).mayMatch(analysis);
+  for (const [i, p] of list.patterns.entries()) {
+    if (new RegExp(p.source, p.flags).test(analysis.view.folded) && !flags[i]) return `${list.name} /${p.source}/ on ${JSON.stringify(text)}`;
+  }
+  return null;
+}
+
+describe('MessageAnalysis', () => {
+  it('lower-cases the folded text once and memoizes per key', () => {
+    const a = new MessageAnalysis(normalizeText('Don’t WORRY'));
+    expect(a.lower).toBe("don't worry");
+    const key = {};
+    let calls = 0;
+    expect(a.memo(key, () => ++calls)).toBe(1);
+    expect(a.memo(key, () => ++calls)).toBe(1);
+    expect(a.memo({}, () => ++calls)).toBe(2);
+  });
+
+  it('caseFoldSafe: outside the unsafe set, /iu equivalence of two code points implies equal lower cases (every code point)', () => {
+    const bad: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const x = String.fromCodePoint(cp);
+      const lo = x.toLowerCase();
+      const up = x.toUpperCase();
+      const candidates = new Set([lo, up, up.toLowerCase(), lo.toUpperCase()]);
+      candidates.delete(x);
+      if (!candidates.size) continue;
+      const safe = (s: string) => new MessageAnalysis({ folded: s } as never).caseFoldSafe;
+      if (!safe(x)) continue;
+      const re = new RegExp(`^${x.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')}$`, 'iu');
+      for (const y of candidates) {
+        if ([...y].length !== 1 || !safe(y)) continue;
+        if (re.test(y) && y.toLowerCase() !== lo) bad.push(`U+${cp.toString(16)} ~ ${y}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('marks texts with ſ, Kelvin sign or Greek as unsafe (the regex then always runs)', () => {
+    for (const t of ['Mıſs', '\u212a', 'ΣΟΣ']) expect(new MessageAnalysis(normalizeText(t)).caseFoldSafe, t).toBe(false);
+    expect(new MessageAnalysis(normalizeText('Hallo, wie geht es Ihnen? 你好 😀')).caseFoldSafe).toBe(true);
+  });
+});
+
+describe('PhraseFilter', () => {
+  it('reads case-insensitive literal prefixes', () => {
+    expect(caseInsensitivePrefixes('\\bThank(?:s| you)\\b')).toEqual(['thanks', 'thank you']);
+    expect(caseInsensitivePrefixes('(?<!\\p{L})du\\b')).toBeNull();
+    expect(caseInsensitivePrefixes('\\bſo\\b')).toBeNull();
+  });
+
+  it('covers the shipped phrase lists with prefixes for most patterns', () => {
+    const all = lists.flatMap((l) => l.patterns);
+    const filtered = all.filter((p) => caseInsensitivePrefixes(p.source));
+    expect(all.length).toBeGreaterThan(50);
+    expect(filtered.length / all.length).toBeGreaterThan(0.4);
+  });
+
+  it('never rules out a pattern that matches, on every fixture message', () => {
+    const texts = fixtureTexts();
+    expect(texts.length).toBeGreaterThan(1000);
+    const problems = lists.flatMap((list) => texts.map((t) => unsound(list, t)).filter(Boolean));
+    expect(problems).toEqual([]);
+  });
+
+  it('never rules out a pattern that matches, on random text built from the patterns’ own prefixes in random case', () => {
+    const words = [...new Set(lists.flatMap((l) => l.patterns.flatMap((p) => caseInsensitivePrefixes(p.source) ?? [])))];
+    const piece = fc.oneof(
+      fc.constantFrom(...words).chain((w) => fc.constantFrom(w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1))),
+      fc.constantFrom(' ', '. ', '!', '?', '\n', 'é', 'ß', '你', 'ſ', 'Σ', '\u212a', '’', 'İ', '😀'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        for (const list of lists) expect(unsound(list, text)).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('is read through message.analysis by the analyzers: one scan per message and list', async () => {
+    const seen: MessageView[] = [];
+    const inspector = createInspector({
+      analyzers: [
+        {
+          name: 'peek',
+          version: '1.0.0',
+          analyze: (ctx) => {
+            seen.push(...ctx.messages);
+            return { scores: {}, findings: [], metrics: {} };
+          },
+        },
+      ],
+    });
+    await inspector.inspect({
+      id: 'c1',
+      channel: 'chat',
+      messages: [{ role: 'customer', text: 'Hello, my parcel is LATE', at: '2026-01-01T10:00:00Z' }],
+    });
+    expect(seen[0]!.analysis).toBeInstanceOf(MessageAnalysis);
+    expect(seen[0]!.analysis.lower).toBe('hello, my parcel is late');
+  });
+});
