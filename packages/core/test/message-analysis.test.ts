@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MessageAnalysis } from '../src/analyzer/message-analysis.js';
 import { createInspector, type MessageView, normalizeText } from '../src/index.js';
+import { STRATEGY_PATTERNS, strategiesThatMayMatch } from '../src/politeness/strategies.js';
 import { caseInsensitivePrefixes, PhraseFilter } from '../src/util/phrase-filter.js';
 
 const root = new URL('../', import.meta.url);
@@ -69,7 +70,7 @@ describe('MessageAnalysis', () => {
     expect(a.memo({}, () => ++calls)).toBe(2);
   });
 
-  it('caseFoldSafe: outside the unsafe set, /iu equivalence of two code points implies equal lower cases (every code point)', () => {
+  it('caseFoldSafe: outside the unsafe set, /iu and /i equivalence of two code points implies equal lower cases (every code point)', () => {
     const bad: string[] = [];
     for (let cp = 0; cp <= 0x10ffff; cp++) {
       if (cp >= 0xd800 && cp <= 0xdfff) continue;
@@ -81,10 +82,13 @@ describe('MessageAnalysis', () => {
       if (!candidates.size) continue;
       const safe = (s: string) => new MessageAnalysis({ folded: s } as never).caseFoldSafe;
       if (!safe(x)) continue;
-      const re = new RegExp(`^${x.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')}$`, 'iu');
-      for (const y of candidates) {
-        if ([...y].length !== 1 || !safe(y)) continue;
-        if (re.test(y) && y.toLowerCase() !== lo) bad.push(`U+${cp.toString(16)} ~ ${y}`);
+      // the `iu` flag (phrase rules) and the `i` flag (politeness strategies) compare differently
+      for (const flags of ['iu', 'i']) {
+        const re = new RegExp(`^${x.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')}$`, flags);
+        for (const y of candidates) {
+          if ([...y].length !== 1 || !safe(y)) continue;
+          if (re.test(y) && y.toLowerCase() !== lo) bad.push(`U+${cp.toString(16)} ~ ${y} (${flags})`);
+        }
       }
     }
     expect(bad).toEqual([]);
@@ -117,8 +121,24 @@ describe('PhraseFilter', () => {
     expect(problems).toEqual([]);
   });
 
+  it('never rules out a politeness strategy that matches, on every fixture message (and rules most out)', () => {
+    const problems: string[] = [];
+    let ruledOut = 0;
+    for (const text of fixtureTexts()) {
+      const may = strategiesThatMayMatch(text);
+      STRATEGY_PATTERNS.forEach((re, r) => {
+        const copy = new RegExp(re.source, re.flags);
+        if (may && !may[r] && copy.test(text)) problems.push(`${re} on ${JSON.stringify(text)}`);
+        if (may && !may[r]) ruledOut++;
+      });
+    }
+    expect(problems).toEqual([]);
+    expect(ruledOut).toBeGreaterThan(1000);
+  });
+
   it('never rules out a pattern that matches, on random text built from the patterns’ own prefixes in random case', () => {
-    const words = [...new Set(lists.flatMap((l) => l.patterns.flatMap((p) => caseInsensitivePrefixes(p.source) ?? [])))];
+    const sources = [...lists.flatMap((l) => l.patterns.map((p) => p.source)), ...STRATEGY_PATTERNS.map((re) => re.source.replace('(?<!\\p{L})', ''))];
+    const words = [...new Set(sources.flatMap((source) => caseInsensitivePrefixes(source) ?? []))];
     const piece = fc.oneof(
       fc.constantFrom(...words).chain((w) => fc.constantFrom(w, w.toUpperCase(), w[0]!.toUpperCase() + w.slice(1))),
       fc.constantFrom(' ', '. ', '!', '?', '\n', 'é', 'ß', '你', 'ſ', 'Σ', '\u212a', '’', 'İ', '😀'),
@@ -127,6 +147,9 @@ describe('PhraseFilter', () => {
       fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
         const text = parts.join('');
         for (const list of lists) expect(unsound(list, text)).toBeNull();
+        const may = strategiesThatMayMatch(text);
+        for (const [r, re] of STRATEGY_PATTERNS.entries())
+          if (may && !may[r]) expect(new RegExp(re.source, re.flags).test(text), `${re} on ${text}`).toBe(false);
       }),
       { numRuns: 300 },
     );

@@ -53,7 +53,7 @@ export class MessageAnalysis {
    * Medefaidrin, Adlam) make it false too, to stay on the side of running the regex.
    */
   get caseFoldSafe(): boolean {
-    if (this.#caseFoldSafe === undefined) this.#caseFoldSafe = !CASE_UNSAFE.test(this.view.folded);
+    if (this.#caseFoldSafe === undefined) this.#caseFoldSafe = caseFoldSafe(this.view.folded);
     return this.#caseFoldSafe;
   }
 
@@ -72,7 +72,11 @@ export class MessageAnalysis {
   }
 }
 
-/** Is `literal` (lower-case) safe to look for in `lower` in place of an `/iu` regex (see CASE_UNSAFE)? */
-export function isCaseFoldSafe(literal: string): boolean {
-  return !CASE_UNSAFE.test(literal);
+/**
+ * Can the lower case of `text` stand in for its case folding (see CASE_UNSAFE)? For a text: every
+ * `/i` or `/iu` match of a safe literal occurs lower-cased in `text.toLowerCase()`; for a literal:
+ * it is safe to look for lower-cased.
+ */
+export function caseFoldSafe(text: string): boolean {
+  return !CASE_UNSAFE.test(text);
 }

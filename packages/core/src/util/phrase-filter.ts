@@ -1,4 +1,4 @@
-import { isCaseFoldSafe, type MessageAnalysis } from '../analyzer/message-analysis.js';
+import { caseFoldSafe, type MessageAnalysis } from '../analyzer/message-analysis.js';
 import { matchPrefixes, prefixFilter } from './linear-regex.js';
 
 /**
@@ -13,7 +13,7 @@ import { matchPrefixes, prefixFilter } from './linear-regex.js';
 export function caseInsensitivePrefixes(source: string): string[] | null {
   if (source.normalize('NFKC') !== source) return null;
   const prefixes = matchPrefixes(source)?.map((p) => p.toLowerCase());
-  return prefixes?.every((p) => p && isCaseFoldSafe(p)) ? prefixes : null;
+  return prefixes?.every((p) => p && caseFoldSafe(p)) ? prefixes : null;
 }
 
 /**
