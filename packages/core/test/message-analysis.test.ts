@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MessageAnalysis } from '../src/analyzer/message-analysis.js';
 import { createInspector, type MessageView, normalizeText } from '../src/index.js';
+import { DEFAULT_FOLD } from '../src/matcher/matcher.js';
+import { skeletonize } from '../src/matcher/skeleton.js';
 import { STRATEGY_PATTERNS, strategiesThatMayMatch } from '../src/politeness/strategies.js';
 import { caseInsensitivePrefixes, PhraseFilter } from '../src/util/phrase-filter.js';
 
@@ -92,6 +94,16 @@ describe('MessageAnalysis', () => {
       }
     }
     expect(bad).toEqual([]);
+  });
+
+  it('keeps one skeleton per message, equal to the skeleton of its normalized text', () => {
+    const a = new MessageAnalysis(normalizeText('Add me on W.e.C.h.A.t 微 信'));
+    const sk = a.skeleton;
+    expect(a.skeleton).toBe(sk);
+    const fresh = skeletonize(a.view.normalized, DEFAULT_FOLD);
+    expect(sk.text).toBe(fresh.text);
+    expect([...sk.starts]).toEqual([...fresh.starts.slice(0, fresh.length)]);
+    expect([...sk.ends]).toEqual([...fresh.ends.slice(0, fresh.length)]);
   });
 
   it('marks texts with ſ, Kelvin sign or Greek as unsafe (the regex then always runs)', () => {

@@ -1,3 +1,5 @@
+import { traditionalToSimplified } from '../matcher/chinese-fold.js';
+import { type Skeleton, skeletonOfView } from '../matcher/skeleton.js';
 import type { TextView } from '../normalize/text-view.js';
 
 /**
@@ -14,7 +16,8 @@ const CASE_UNSAFE =
 
 /**
  * The per-message analysis every built-in analyzer reads, computed lazily and once per message
- * (one object per `MessageView`, made by the pipeline): derived texts and flags that cheap
+ * (one object per `MessageView`, made by the pipeline): the de-obfuscated skeleton the matchers
+ * scan, derived texts and flags that cheap
  * prefilters test before any regex runs, and a memo that lets several analyzers (or a user's
  * analyzer) share one result per message — the complaint check of the courtesy and script
  * analyzers, the phrase prefilters of the rule sets.
@@ -44,6 +47,16 @@ export class MessageAnalysis {
   get lower(): string {
     if (this.#lower === undefined) this.#lower = this.view.folded.toLowerCase();
     return this.#lower;
+  }
+
+  /**
+   * The de-obfuscated skeleton of `view.normalized` the matchers scan (look-alikes, leetspeak,
+   * spelled-out letters and repeats undone, Traditional Chinese folded to Simplified), with each
+   * unit's [start, end) in `view.normalized`: computed once per message and shared by the
+   * lexicon, policy and escalation matchers.
+   */
+  get skeleton(): Skeleton {
+    return skeletonOfView(this.view, traditionalToSimplified);
   }
 
   /**

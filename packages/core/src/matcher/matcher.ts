@@ -3,7 +3,7 @@ import type { Severity } from '../schemas/finding.js';
 import { isWholeWords } from '../text/words.js';
 import { Automaton } from './aho-corasick.js';
 import { traditionalToSimplified } from './chinese-fold.js';
-import { skeletonize } from './skeleton.js';
+import { skeletonize, skeletonOfView } from './skeleton.js';
 
 /** One term the matcher looks for. */
 export interface MatchTerm {
@@ -185,7 +185,8 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
       const view = typeof input === 'string' ? normalizeText(input) : input;
       const language = options.language;
       const also = options.alsoLanguages ?? [];
-      const sk = skeletonize(view.normalized, fold);
+      // a message's view keeps its skeleton for the next matcher; a bare string has no view to keep it
+      const sk = typeof input === 'string' ? skeletonize(view.normalized, fold) : skeletonOfView(view, fold);
       const hits: Hit[] = [];
       automaton.scanCodes(sk.codes, sk.length, (p, s, e) => accept(view, language, also, p, sk.starts[s]!, sk.ends[e - 1]!, hits));
       return finish(view, hits);

@@ -228,3 +228,32 @@ function emit(len: number, cp: number, s: number, e: number): number {
   outEnds[len] = e;
   return len + 1;
 }
+
+/** Skeletons kept per text view (a message's normalized view lives as long as its conversation). */
+const byView = new WeakMap<object, { fold: ((cp: number) => number) | undefined; skeleton: Skeleton }>();
+
+/**
+ * The skeleton of `view.normalized`, computed once per view and fold and kept with the view (a
+ * copy, not the scratch buffers): every matcher that reads a message — the lexicons, the policy
+ * rules, the escalation list — shares it, whichever analyzer asks first.
+ */
+export function skeletonOfView(view: { readonly normalized: string }, fold?: (cp: number) => number): Skeleton {
+  const kept = byView.get(view);
+  if (kept && kept.fold === fold) return kept.skeleton;
+  const sk = skeletonize(view.normalized, fold);
+  const length = sk.length;
+  const codes = sk.codes.slice(0, length);
+  let text: string | undefined;
+  const skeleton: Skeleton = {
+    codes,
+    length,
+    get text() {
+      if (text === undefined) text = decodeUtf16(codes, length);
+      return text;
+    },
+    starts: sk.starts.slice(0, length),
+    ends: sk.ends.slice(0, length),
+  };
+  byView.set(view, { fold, skeleton });
+  return skeleton;
+}

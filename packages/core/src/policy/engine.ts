@@ -1,6 +1,6 @@
 import { Automaton } from '../matcher/aho-corasick.js';
 import { createMatcher, DEFAULT_FOLD, type Matcher, type MatchTerm, matcherInternals, type TermMatch } from '../matcher/matcher.js';
-import { skeletonize } from '../matcher/skeleton.js';
+import { skeletonOfView } from '../matcher/skeleton.js';
 import type { TextView } from '../normalize/text-view.js';
 import type { Role } from '../schemas/conversation.js';
 import { maxOf, minOf, pushAll } from '../util/arrays.js';
@@ -165,7 +165,7 @@ interface RuleSet {
    * matcher on `scanned`); 3 only a veto term occurs and no regex can fire it. `scanned` per rule: its matcher's automaton
    * hits (pattern, normalized start, normalized end), undefined when there are none.
    */
-  prefilter: (normalized: string) => { state: ArrayLike<number>; scanned: (number[] | undefined)[] };
+  prefilter: (view: TextView) => { state: ArrayLike<number>; scanned: (number[] | undefined)[] };
 }
 
 /**
@@ -195,10 +195,10 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
     });
   });
   const automaton = new Automaton(patterns);
-  return (normalized) => {
+  return (view) => {
     const state = Uint8Array.from(base);
     const scanned: (number[] | undefined)[] = new Array(rules.length);
-    const sk = skeletonize(normalized, DEFAULT_FOLD);
+    const sk = skeletonOfView(view, DEFAULT_FOLD);
     automaton.scanCodes(sk.codes, sk.length, (p, s, e) => {
       const r = owner[p]!;
       (scanned[r] ??= []).push(local[p]!, sk.starts[s]!, sk.ends[e - 1]!);
@@ -258,7 +258,7 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
       const p = (platform ?? '').toLowerCase();
       const hits: PolicyHit[] = [];
       const set = ruleSet(p);
-      const { state: possible, scanned } = set.prefilter(view.normalized);
+      const { state: possible, scanned } = set.prefilter(view);
       for (let r = 0; r < set.rules.length; r++) {
         const c = set.rules[r]!;
         const state = possible[r]!;
