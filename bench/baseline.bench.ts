@@ -1,10 +1,11 @@
 /**
  * `pnpm bench --baseline DIR`: the whole pipeline (every built-in analyzer, default scorecard) of
  * this checkout against another checkout of cxqa (an earlier commit, its dependencies installed),
- * in one process, in alternating rounds, so the machine's noise hits both alike. Three inputs: the
+ * in one process, in alternating rounds, so the machine's noise hits both alike. Four runs: the
  * generated 20-message stream (12 distinct texts, so text-keyed caches would flatter it: cxqa has
  * none), 600 realistic chats (bench/realistic.ts: real corpus text, 5 languages) and the 206
- * verdict-fixture conversations (hand-written, 9 languages, no text repeated).
+ * verdict-fixture conversations (hand-written, 9 languages, no text repeated); and the realistic
+ * chats with no analyzer at all (`baseline.none.realistic`: the pipeline's own floor).
  * Reports the median ms per conversation of each and their ratio.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -20,9 +21,9 @@ interface AnyInspector {
 
 const ROUNDS = 9;
 
-async function inspectorAt(root: string): Promise<AnyInspector> {
-  const core = (await import(pathToFileURL(resolve(root, 'packages/core/src/index.ts')).href)) as { createInspector(): AnyInspector };
-  return core.createInspector();
+async function inspectorAt(root: string, options?: { analyzers: [] }): Promise<AnyInspector> {
+  const core = (await import(pathToFileURL(resolve(root, 'packages/core/src/index.ts')).href)) as { createInspector(options?: object): AnyInspector };
+  return core.createInspector(options);
 }
 
 function verdictConversations(root: string): unknown[] {
@@ -67,6 +68,16 @@ export async function benchBaseline(baselineRoot: string, corporaDir: string, lo
   return [
     ...(await abRounds('baseline.builtin.synthetic', synthetic, current, baseline, log)),
     ...(realistic ? await abRounds('baseline.builtin.realistic', realistic.slice(0, 600), current, baseline, log) : []),
+    // the floor: validation, normalized views, language ID, scoring and masking with no analyzer at all
+    ...(realistic
+      ? await abRounds(
+          'baseline.none.realistic',
+          realistic.slice(0, 600),
+          await inspectorAt(here, { analyzers: [] }),
+          await inspectorAt(baselineRoot, { analyzers: [] }),
+          log,
+        )
+      : []),
     ...(await abRounds('baseline.builtin.verdicts', verdictConversations(here), current, baseline, log)),
   ];
 }

@@ -45,6 +45,7 @@ export type * from './matcher/index.js';
 export { createMatcher } from './matcher/index.js';
 // inspecting: the pipeline, the analyzers, scorecards
 export * from './pipeline/analyze/contract.js';
+export { MessageAnalysis } from './pipeline/analyze/message-analysis.js';
 export type * from './pipeline/analyze/run-analyzer.js';
 export * from './pipeline/inspector.js';
 export { LIVE_EVENT_CODES, type LiveEvent, type LiveFindingKind, type LiveSession, type LiveSessionOptions } from './pipeline/live-session.js';

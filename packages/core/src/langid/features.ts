@@ -13,10 +13,11 @@ const NEUTRAL_WORDS: ReadonlySet<string> = new Set(['ok', 'okay']);
 
 /**
  * Lower-case, drop digits/punctuation/symbols and language-neutral chat words (NEUTRAL_WORDS),
- * collapse spaces, pad with one space each side.
+ * collapse spaces, pad with one space each side. Reads the first `maxChars` UTF-16 units
+ * (default MAX_CHARS).
  */
-export function langidText(text: string): string {
-  const head = text.slice(0, MAX_CHARS);
+export function langidText(text: string, maxChars = MAX_CHARS): string {
+  const head = text.slice(0, maxChars);
   const t =
     asciiLetterRuns(head) ??
     head

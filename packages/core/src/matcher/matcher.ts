@@ -3,7 +3,7 @@ import type { Severity } from '../pipeline/validate/finding.js';
 import { isWholeWords } from '../text/words.js';
 import { Automaton } from './aho-corasick.js';
 import { traditionalToSimplified } from './chinese-fold.js';
-import { skeletonize } from './skeleton.js';
+import { skeletonize, skeletonOfView } from './skeleton.js';
 
 /** One term the matcher looks for. */
 export interface MatchTerm {
@@ -137,54 +137,103 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
   // One automaton over skeletons; a hit is exact when the normalized text under it is the term.
   const automaton = new Automaton(patterns);
 
-  return {
+  /** Accept or reject one automaton hit (pattern `p` over normalized [ns, ne)); accepted ones go to `hits`. */
+  const accept = (view: TextView, language: string | undefined, also: readonly string[], p: number, ns: number, ne: number, hits: Hit[]): void => {
+    if (!applies(p, language) && !also.some((l) => applies(p, l))) return;
+    const normalized = view.normalized;
+    const exact = ne - ns === normalizedTerms[p]!.length && normalized.startsWith(normalizedTerms[p]!, ns);
+    if (!exact && !obfuscationOk[p]) return;
+    // a plain word that only differs from the term by a doubled letter is another word (looser ≠ loser)
+    if (!exact && !deliberate(normalized.slice(ns, ne))) return;
+    // Korean is written with spaces: 등신 is not in "여권 등 신분증"; only spelled-out syllables (씨 발) are obfuscation
+    if (!exact && koreanWords[p] && joinsKoreanWords(normalized, ns, ne)) return;
+    const span = view.toOriginalSpan(ns, ne);
+    if (span.end <= span.start) return;
+    const original = view.original;
+    if (boundaries[p] && !atWordBoundary(original, span.start, span.end)) return;
+    if (wordStarts[p] && !atWordStart(original, span.start)) return;
+    if (wholeWords[p] && !isWholeWords(original, span.start, span.end)) return;
+    hits.push({ entry: p, start: span.start, end: span.end, obfuscated: !exact });
+  };
+  /** The accepted hits (in scan order) as the match list: allow-list, one report per term and place, no contained match. */
+  const finish = (view: TextView, hits: Hit[]): TermMatch[] => {
+    if (hits.length === 0) return [];
+    const original = view.original;
+    hits.sort((a, b) => a.start - b.start || Number(a.obfuscated) - Number(b.obfuscated));
+    const insideAllowed = allowedOverlap(hits.filter((h) => all[h.entry]!.allow));
+    const out: TermMatch[] = [];
+    // one report per term and place; a variant (`id~variant`) landing on the same span as its term adds nothing.
+    // Hits come by start, so a term's earlier report overlaps this one exactly when it ends after this start.
+    const termEnd = new Map<MatchTerm, number>();
+    const spanIds = new Set<string>();
+    for (const h of hits) {
+      const entry = all[h.entry]!;
+      if (entry.allow || insideAllowed(h)) continue;
+      const term = entry.term!;
+      const spanId = `${h.start}:${h.end}:${baseId(term.id)}`;
+      if ((termEnd.get(term) ?? -1) > h.start || spanIds.has(spanId)) continue;
+      termEnd.set(term, Math.max(termEnd.get(term) ?? -1, h.end));
+      spanIds.add(spanId);
+      out.push({ term, start: h.start, end: h.end, matched: original.slice(h.start, h.end), obfuscated: h.obfuscated });
+    }
+    return withoutContained(out);
+  };
+
+  const matcher: Matcher = {
     termCount: terms.length,
     match(input, options = {}) {
       const view = typeof input === 'string' ? normalizeText(input) : input;
       const language = options.language;
       const also = options.alsoLanguages ?? [];
-      const original = view.original;
-      const normalized = view.normalized;
-      const sk = skeletonize(normalized, fold);
-      const hits: { entry: number; start: number; end: number; obfuscated: boolean }[] = [];
-      automaton.scanCodes(sk.codes, sk.length, (p, s, e) => {
-        const ns = sk.starts[s]!;
-        const ne = sk.ends[e - 1]!;
-        if (!applies(p, language) && !also.some((l) => applies(p, l))) return;
-        const exact = ne - ns === normalizedTerms[p]!.length && normalized.startsWith(normalizedTerms[p]!, ns);
-        if (!exact && !obfuscationOk[p]) return;
-        // a plain word that only differs from the term by a doubled letter is another word (looser ≠ loser)
-        if (!exact && !deliberate(normalized.slice(ns, ne))) return;
-        // Korean is written with spaces: 등신 is not in "여권 등 신분증"; only spelled-out syllables (씨 발) are obfuscation
-        if (!exact && koreanWords[p] && joinsKoreanWords(normalized, ns, ne)) return;
-        const span = view.toOriginalSpan(ns, ne);
-        if (span.end <= span.start) return;
-        if (boundaries[p] && !atWordBoundary(original, span.start, span.end)) return;
-        if (wordStarts[p] && !atWordStart(original, span.start)) return;
-        if (wholeWords[p] && !isWholeWords(original, span.start, span.end)) return;
-        hits.push({ entry: p, start: span.start, end: span.end, obfuscated: !exact });
-      });
-      if (hits.length === 0) return [];
-      hits.sort((a, b) => a.start - b.start || Number(a.obfuscated) - Number(b.obfuscated));
-      const insideAllowed = allowedOverlap(hits.filter((h) => all[h.entry]!.allow));
-      const out: TermMatch[] = [];
-      // one report per term and place; a variant (`id~variant`) landing on the same span as its term adds nothing.
-      // Hits come by start, so a term's earlier report overlaps this one exactly when it ends after this start.
-      const termEnd = new Map<MatchTerm, number>();
-      const spanIds = new Set<string>();
-      for (const h of hits) {
-        const entry = all[h.entry]!;
-        if (entry.allow || insideAllowed(h)) continue;
-        const term = entry.term!;
-        const spanId = `${h.start}:${h.end}:${baseId(term.id)}`;
-        if ((termEnd.get(term) ?? -1) > h.start || spanIds.has(spanId)) continue;
-        termEnd.set(term, Math.max(termEnd.get(term) ?? -1, h.end));
-        spanIds.add(spanId);
-        out.push({ term, start: h.start, end: h.end, matched: original.slice(h.start, h.end), obfuscated: h.obfuscated });
-      }
-      return withoutContained(out);
+      // a message's view keeps its skeleton for the next matcher; a bare string has no view to keep it
+      const sk = typeof input === 'string' ? skeletonize(view.normalized, fold) : skeletonOfView(view, fold);
+      const hits: Hit[] = [];
+      automaton.scanCodes(sk.codes, sk.length, (p, s, e) => accept(view, language, also, p, sk.starts[s]!, sk.ends[e - 1]!, hits));
+      return finish(view, hits);
     },
   };
+  internals.set(matcher, {
+    patterns,
+    fold,
+    matchScanned(view, scanned, options = {}) {
+      const hits: Hit[] = [];
+      const also = options.alsoLanguages ?? [];
+      for (let k = 0; k < scanned.length; k += 3) accept(view, options.language, also, scanned[k]!, scanned[k + 1]!, scanned[k + 2]!, hits);
+      return finish(view, hits);
+    },
+  });
+  return matcher;
+}
+
+/** One automaton hit the matcher accepted, before the allow-list and de-duplication. */
+interface Hit {
+  entry: number;
+  start: number;
+  end: number;
+  obfuscated: boolean;
+}
+
+/** What a caller that scans for a matcher's patterns itself (one automaton over several matchers) needs. */
+export interface MatcherInternals {
+  /** The skeletons the matcher's automaton looks for: its terms, then its allow-list entries. */
+  readonly patterns: readonly string[];
+  readonly fold: ((cp: number) => number) | undefined;
+  /**
+   * `match` given the automaton's hits instead of scanning: flat triples (pattern index,
+   * normalized start, normalized end) in the order an Aho–Corasick scan of the skeleton of
+   * `view.normalized` over `patterns` reports them (by end, then longest first, then pattern
+   * order) — the same result as `match(view, options)`.
+   */
+  matchScanned(view: TextView, scanned: ArrayLike<number>, options?: MatchOptions): TermMatch[];
+}
+
+const internals = new WeakMap<Matcher, MatcherInternals>();
+
+/** The internals of a matcher made by `createMatcher` (not part of the public API). */
+export function matcherInternals(matcher: Matcher): MatcherInternals {
+  const found = internals.get(matcher);
+  if (!found) throw new Error('matcherInternals: not a matcher made by createMatcher');
+  return found;
 }
 
 /**
@@ -239,8 +288,15 @@ const baseId = (id: string): string => {
   return k < 0 ? id : id.slice(0, k);
 };
 
+/** ASCII letters and digits: the ASCII code units WORD_CHAR matches. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
+
 /** The span does not continue a word on either side (checked on the original text). */
 function atWordBoundary(text: string, start: number, end: number): boolean {
+  // ASCII on all four sides (most hits in Latin text): no CJK edge, a word character is a letter or digit
+  const b = start > 0 ? text.charCodeAt(start - 1) : 0x20;
+  const a = end < text.length ? text.charCodeAt(end) : 0x20;
+  if ((b | a | text.charCodeAt(start) | text.charCodeAt(end - 1)) < 0x80) return !ASCII_WORD[b] && !ASCII_WORD[a];
   const before = start > 0 ? String.fromCodePoint(text.codePointAt(start - 1 - (isLowSurrogate(text, start - 1) ? 1 : 0))!) : '';
   const after = end < text.length ? String.fromCodePoint(text.codePointAt(end)!) : '';
   const edgeStart = String.fromCodePoint(text.codePointAt(start)!);
@@ -254,6 +310,8 @@ function atWordBoundary(text: string, start: number, end: number): boolean {
 /** Nothing that could be part of the same word (a letter of any script, a digit, a mark) comes right before `start`. */
 function atWordStart(text: string, start: number): boolean {
   if (start === 0) return true;
+  const b = text.charCodeAt(start - 1);
+  if (b < 0x80) return !ASCII_WORD[b];
   return !WORD_CHAR.test(String.fromCodePoint(text.codePointAt(start - 1 - (isLowSurrogate(text, start - 1) ? 1 : 0))!));
 }
 

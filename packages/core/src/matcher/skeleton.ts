@@ -122,8 +122,16 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
   // 1. code points, homoglyphs folded, classified
   let n = 0;
   for (let i = 0; i < normalized.length; ) {
-    let cp = normalized.codePointAt(i)!;
     from[n] = i;
+    const c = normalized.charCodeAt(i);
+    if (c < 0x80) {
+      // ASCII fast path: no look-alike, no fold, class from the table
+      cps[n] = c;
+      flags[n++] = ASCII_CLASS[c]!;
+      i++;
+      continue;
+    }
+    let cp = normalized.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
     if (cp >= 0x370) cp = HOMOGLYPHS.get(cp) ?? cp;
     if (fold && cp >= 0x3400) cp = fold(cp);
@@ -180,7 +188,12 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
       outEnds[len - 1] = from[k + 1]!; // a repeated letter widens the previous unit
       continue;
     }
-    len = emit(len, cp, from[k]!, from[k + 1]!);
+    if (cp <= 0xffff) {
+      // emit inlined for the common case (one code unit)
+      outCodes[len] = cp;
+      outStarts[len] = from[k]!;
+      outEnds[len++] = from[k + 1]!;
+    } else len = emit(len, cp, from[k]!, from[k + 1]!);
     last = cp;
   }
   const codes = outCodes;
@@ -214,4 +227,33 @@ function emit(len: number, cp: number, s: number, e: number): number {
   outStarts[len] = s;
   outEnds[len] = e;
   return len + 1;
+}
+
+/** Skeletons kept per text view (a message's normalized view lives as long as its conversation). */
+const byView = new WeakMap<object, { fold: ((cp: number) => number) | undefined; skeleton: Skeleton }>();
+
+/**
+ * The skeleton of `view.normalized`, computed once per view and fold and kept with the view (a
+ * copy, not the scratch buffers): every matcher that reads a message — the lexicons, the policy
+ * rules, the escalation list — shares it, whichever analyzer asks first.
+ */
+export function skeletonOfView(view: { readonly normalized: string }, fold?: (cp: number) => number): Skeleton {
+  const kept = byView.get(view);
+  if (kept && kept.fold === fold) return kept.skeleton;
+  const sk = skeletonize(view.normalized, fold);
+  const length = sk.length;
+  const codes = sk.codes.slice(0, length);
+  let text: string | undefined;
+  const skeleton: Skeleton = {
+    codes,
+    length,
+    get text() {
+      if (text === undefined) text = decodeUtf16(codes, length);
+      return text;
+    },
+    starts: sk.starts.slice(0, length),
+    ends: sk.ends.slice(0, length),
+  };
+  byView.set(view, { fold, skeleton });
+  return skeleton;
 }

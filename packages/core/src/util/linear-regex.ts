@@ -284,7 +284,7 @@ export function eachMatch(re: RegExp, text: string, onMatch: (start: number, end
  * is 1 when rule `i` may match `text` (a prefix of it occurs, or it has none) and 0 when it
  * cannot. One linear scan replaces a substring search per prefix per rule.
  */
-export function prefixFilter(rules: readonly RuleRegex[]): (text: string) => Uint8Array {
+export function prefixFilter(rules: readonly Pick<RuleRegex, 'prefixes'>[]): (text: string) => Uint8Array {
   const prefixes: string[] = [];
   const owners: number[][] = [];
   const always = new Uint8Array(rules.length);

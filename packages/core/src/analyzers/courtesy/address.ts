@@ -1,6 +1,7 @@
 import type { MessageView } from '../../pipeline/analyze/contract.js';
 import type { Finding } from '../../pipeline/validate/finding.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
+import { PhraseFilter } from '../../util/phrase-filter.js';
 import type { AddressRules } from './rules.js';
 
 export type FormalityChoice = 'formal' | 'informal' | 'any';
@@ -14,6 +15,13 @@ interface CompiledLanguage {
   sentenceEnd: boolean;
   why: string;
   suggestion: string;
+  /** Prefilter over [informal, formal] (shipped rules; a brand's always run). */
+  filter: PhraseFilter | null;
+}
+
+/** May the informal (slot 0) or formal (slot 1) pattern match this message's `view.folded` (anywhere in it)? */
+function may(lang: CompiledLanguage, m: MessageView, slot: 0 | 1): boolean {
+  return !lang.filter || lang.filter.mayMatch(m.analysis)[slot] === 1;
 }
 
 /** Address rules with every pattern compiled once. */
@@ -35,6 +43,7 @@ export function compileAddress(rules: AddressRules): CompiledAddress {
         sentenceEnd: !!l.sentenceEnd,
         why: l.why,
         suggestion: l.suggestion,
+        filter: origin === 'shipped' ? new PhraseFilter([l.informal, l.formal]) : null,
       },
     ]),
   );
@@ -55,6 +64,8 @@ export function addressFindings(address: CompiledAddress, language: string, expe
   const lang = address.get(language);
   if (!lang || expect === 'any' || (expect === 'formal' && customerInformal)) return [];
   const wrong = expect === 'formal' ? lang.informal : lang.formal;
+  // a sentence matches only where the whole text does: no wrong form anywhere, no finding
+  if (!may(lang, agent, expect === 'formal' ? 0 : 1)) return [];
   const flag = (start: number, end: number): Finding => ({
     analyzer: 'courtesy',
     code: expect === 'formal' ? 'culture.informal_address' : 'culture.formal_address',
@@ -85,6 +96,7 @@ export function addressFindings(address: CompiledAddress, language: string, expe
 export function usesFormal(address: CompiledAddress, language: string, m: MessageView): boolean {
   const lang = address.get(language);
   if (!lang) return false;
+  if (!may(lang, m, 1)) return false;
   const text = m.view.folded;
   return lang.sentenceEnd ? sentences(text).some((s) => lang.formal.test(s.body)) : lang.formal.test(text);
 }
@@ -105,7 +117,7 @@ export function usesInformal(address: CompiledAddress, language: string, m: Mess
   const lang = address.get(language);
   if (!lang) return false;
   const text = m.view.folded;
-  if (!lang.sentenceEnd) return lang.informal.test(text);
+  if (!lang.sentenceEnd) return may(lang, m, 0) && lang.informal.test(text);
   // Japanese and Korean: a plain-form ending, or a message of some length with no polite ending at all
   const parts = sentences(text).filter((s) => s.body.length >= 2);
   return parts.some((s) => lang.informal.test(s.body)) || (text.length >= 6 && parts.length > 0 && !parts.some((s) => lang.formal.test(s.body)));

@@ -40,8 +40,7 @@ const DEFAULT_REQUIRE: Record<Check, boolean> = { greeting: true, closing: true,
  */
 function upset(ctx: AnalyzerContext, customer: readonly MessageView[], phrases: ScriptPhrases): MessageView | undefined {
   // upset means feelings (angry, disappointed, !!), not only a defect report: a factual complaint needs an apology, not empathy
-  const confirmed = (m: MessageView | undefined) =>
-    m && (phrases.has(m.language) ? phrases.find(m.language, 'upset', m.view.folded) : isComplaint(phrases, m)) ? m : undefined;
+  const confirmed = (m: MessageView | undefined) => (m && (phrases.has(m.language) ? phrases.findIn(m, 'upset') : isComplaint(phrases, m)) ? m : undefined);
   const metrics = ctx.previous.get('sentiment')?.metrics;
   const start = metrics?.['sentiment.customerStart'];
   const end = metrics?.['sentiment.customerEnd'];
@@ -65,7 +64,7 @@ const CONTINUES =
 /** Does this agent message end the exchange (so a closing is owed)? */
 function endsExchange(m: MessageView, phrases: ScriptPhrases): boolean {
   const text = m.view.folded;
-  return !QUESTION_END.test(text) && !CONTINUES.test(text) && !phrases.find(m.language, 'holding', text);
+  return !QUESTION_END.test(text) && !CONTINUES.test(text) && !phrases.findIn(m, 'holding');
 }
 
 /**
@@ -92,7 +91,7 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
       const customer = ordered.filter((m) => m.role === 'customer' && m.text.trim());
       const findings: Finding[] = [];
       const results: Partial<Record<Check, 0 | 1>> = {};
-      const said = (list: readonly MessageView[], phrase: ScriptPhrase) => list.some((m) => phrases.find(m.language, phrase, m.view.folded));
+      const said = (list: readonly MessageView[], phrase: ScriptPhrase) => list.some((m) => phrases.findIn(m, phrase));
       const miss = (check: Check, m: MessageView, explanation: string, suggestion: string, severity: Severity = severities[check]) => {
         results[check] = 0;
         findings.push({
@@ -149,7 +148,7 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
       }
       if (require.holding) {
         for (let k = 0; k < agent.length - 1; k++) {
-          const hold = phrases.find(agent[k]!.language, 'holding', agent[k]!.view.folded);
+          const hold = phrases.findIn(agent[k]!, 'holding');
           if (!hold) continue;
           const gap = agent[k + 1]!.time - agent[k]!.time;
           results.holding = gap > holdingLimit ? 0 : (results.holding ?? 1);

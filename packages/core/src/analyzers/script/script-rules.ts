@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MessageView } from '../../pipeline/analyze/contract.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
+import { PhraseFilter } from '../../util/phrase-filter.js';
 import { RegexSource } from '../../util/regex-source.js';
 import { parseRules, shippedRules } from '../courtesy/rules.js';
 import { polarityOf } from '../sentiment/model/classifier.js';
@@ -28,7 +29,16 @@ export interface ScriptPhrases {
   readonly languages: readonly string[];
   has(language: string): boolean;
   find(language: string, phrase: ScriptPhrase, text: string): RegExpExecArray | null;
+  /**
+   * `find` on the message's `view.folded`, skipping the regex when the message's shared phrase
+   * prefilter (one scan per message and language) says it cannot match: the same result.
+   */
+  findIn(m: MessageView, phrase: ScriptPhrase, language?: string): RegExpExecArray | null;
 }
+
+const PHRASES = Phrases.keyof().options;
+const SLOT = new Map<ScriptPhrase, number>(PHRASES.map((k, i) => [k, i]));
+let shipped: ScriptPhrases | undefined;
 
 /**
  * Compile script phrase data (the shipped `courtesy/script.json`, or a brand's edited copy).
@@ -38,6 +48,13 @@ export interface ScriptPhrases {
  * phrases.find('en', 'apology', 'So sorry about that!')?.[0]; // 'sorry'
  */
 export function compileScriptPhrases(data?: unknown): ScriptPhrases {
+  // the shipped phrases are compiled once and shared (by the courtesy and script analyzers), so
+  // a message's prefilter and complaint check are computed once for both
+  if (data === undefined) return (shipped ??= compileScript(undefined));
+  return compileScript(data);
+}
+
+function compileScript(data: unknown): ScriptPhrases {
   const rules = data === undefined ? shippedRules('script', ScriptRulesSchema) : parseRules(ScriptRulesSchema, data, 'script rules');
   // shipped phrases run on V8 (checked linear), a brand's on RE2 (see util/pattern-engine.ts)
   const origin = isShipped(rules) ? 'shipped' : 'user';
@@ -49,10 +66,21 @@ export function compileScriptPhrases(data?: unknown): ScriptPhrases {
       >,
     ]),
   );
+  // per language, one prefilter over its phrases' literal prefixes (shipped phrases only: a
+  // brand's run on RE2, always)
+  const filters = new Map(
+    Object.entries(rules.languages).map(([lang, p]) => [lang, new PhraseFilter(PHRASES.map((k) => (origin === 'shipped' ? p[k] : null)))]),
+  );
+  const find = (language: string, phrase: ScriptPhrase, text: string) => compiled.get(language)?.[phrase]?.exec(text) ?? null;
   return {
     languages: [...compiled.keys()],
     has: (language) => compiled.has(language),
-    find: (language, phrase, text) => compiled.get(language)?.[phrase]?.exec(text) ?? null,
+    find,
+    findIn: (m, phrase, language = m.language) => {
+      const filter = origin === 'shipped' ? filters.get(language) : undefined;
+      if (filter && !filter.mayMatch(m.analysis)[SLOT.get(phrase)!]) return null;
+      return find(language, phrase, m.view.folded);
+    },
   };
 }
 
@@ -64,8 +92,15 @@ export function compileScriptPhrases(data?: unknown): ScriptPhrases {
  * is clearly negative (≤ −0.6).
  */
 export function isComplaint(phrases: ScriptPhrases, m: MessageView): boolean {
-  const text = m.view.folded;
-  if (phrases.has(m.language)) return phrases.find(m.language, 'complaint', text) !== null || phrases.find(m.language, 'upset', text) !== null;
+  // asked by the courtesy and the script analyzer alike: once per message, phrase set and language
+  const known = m.analysis.memo(phrases, () => new Map<string, boolean>());
+  let complaint = known.get(m.language);
+  if (complaint === undefined) known.set(m.language, (complaint = judgeComplaint(phrases, m)));
+  return complaint;
+}
+
+function judgeComplaint(phrases: ScriptPhrases, m: MessageView): boolean {
+  if (phrases.has(m.language)) return phrases.findIn(m, 'complaint') !== null || phrases.findIn(m, 'upset') !== null;
   if (!m.text.trim()) return false;
   const model = builtinSentimentModel(m.language);
   const polarity = model ? polarityOf(model.predict(m.text, m.view.normalized)) : null;

@@ -2,6 +2,7 @@ import type { TextView } from '../normalize/text-view.js';
 import type { Conversation, Role } from '../validate/conversation.js';
 import type { Finding } from '../validate/finding.js';
 import type { MetricValue } from '../validate/result.js';
+import type { MessageAnalysis } from './message-analysis.js';
 
 /** One message as analyzers see it: original fields plus shared derived views. */
 export interface MessageView {
@@ -19,6 +20,13 @@ export interface MessageView {
   readonly languageConfidence: number;
   /** Set when a translator was configured and the message is not in the review language. */
   readonly translation?: string;
+  /**
+   * The shared per-message analysis (computed lazily, once per message, by whichever analyzer
+   * asks first): the lower-cased text and its case-folding check, and `memo(key, compute)` for
+   * any result several analyzers need — the built-in analyzers share their phrase prefilters
+   * and complaint checks through it, and a user's analyzer can read and use the same object.
+   */
+  readonly analysis: MessageAnalysis;
 }
 
 /** Everything an analyzer receives. Read-only; analyzers never mutate it. */

@@ -2,6 +2,7 @@ import { describeThrown } from '../../errors.js';
 import { identifyConversationLanguages } from '../../langid/conversation.js';
 import type { LangidModel } from '../../langid/model.js';
 import type { MessageView } from '../analyze/contract.js';
+import { MessageAnalysis } from '../analyze/message-analysis.js';
 import { withTimeLimit } from '../time-limit.js';
 import type { Conversation, Role } from '../validate/conversation.js';
 import type { Issue } from '../validate/result.js';
@@ -59,6 +60,7 @@ export async function prepareConversation(conversation: Conversation, options: C
       view,
       language: guess.language,
       languageConfidence: guess.confidence,
+      analysis: new MessageAnalysis(view),
     };
   });
   const translation = options.translation ? await translateMessages(messages, options.translation, options, issues) : undefined;

@@ -3,6 +3,9 @@
  * that return the span that triggered them, plus a few support-chat additions. Used as model
  * features and as evidence in findings.
  */
+import { caseFoldSafe } from '../../../pipeline/analyze/message-analysis.js';
+import { prefixFilter } from '../../../util/linear-regex.js';
+import { caseInsensitivePrefixes } from '../../../util/phrase-filter.js';
 
 export interface StrategyHit {
   strategy: string;
@@ -151,6 +154,8 @@ const RULES: [string, RegExp, boolean][] = [
  * same feature names, so the English-trained weights apply. Stems, matched at a word start.
  */
 const ml = (stems: string[]) => new RegExp(`(?<!\\p{L})(?:${stems.join('|')})`, 'giu');
+/** The part of a pattern every match lies in: a multilingual one without its look-behind. */
+const stemsOf = (re: RegExp) => re.source.replace(/^\(\?<!\\p\{L\}\)/, '');
 const MULTILINGUAL: [string, RegExp, boolean][] = [
   [
     'gratitude',
@@ -367,6 +372,25 @@ const MULTILINGUAL: [string, RegExp, boolean][] = [
 ];
 
 const SENTENCE_START = /(?:^|[.!?\n]\s*|^\s*)$/;
+const ALL_RULES = [...RULES, ...MULTILINGUAL];
+/**
+ * One automaton over the lower-cased literal prefixes of every strategy pattern: a pattern none
+ * of whose prefixes occurs in the lower-cased text cannot match, so its regex does not run.
+ * Sound for the `i` and `iu` flags alike on texts whose case folding their lower case stands in
+ * for (`caseFoldSafe`; other texts run every regex). Checked in test/message-analysis.test.ts.
+ */
+const MAY_MATCH = prefixFilter(ALL_RULES.map(([, re]) => ({ prefixes: caseInsensitivePrefixes(stemsOf(re)) })));
+
+/**
+ * Per strategy pattern (in `STRATEGY_PATTERNS` order): 0 when it cannot match `text`, 1 when it
+ * may; null when the text's case folding needs every regex run.
+ */
+export function strategiesThatMayMatch(text: string): Uint8Array | null {
+  return caseFoldSafe(text) ? MAY_MATCH(text.toLowerCase()) : null;
+}
+
+/** Every strategy pattern, in the order `strategiesThatMayMatch` flags them (for the soundness test). */
+export const STRATEGY_PATTERNS: readonly RegExp[] = ALL_RULES.map(([, re]) => re);
 
 /**
  * Every strategy hit in `text`, in order of position. "Start" strategies count only as the first
@@ -378,7 +402,10 @@ const SENTENCE_START = /(?:^|[.!?\n]\s*|^\s*)$/;
  */
 export function politenessStrategies(text: string): StrategyHit[] {
   const hits: StrategyHit[] = [];
-  for (const [strategy, pattern, atStart] of [...RULES, ...MULTILINGUAL]) {
+  const may = strategiesThatMayMatch(text);
+  for (let r = 0; r < ALL_RULES.length; r++) {
+    if (may && !may[r]) continue;
+    const [strategy, pattern, atStart] = ALL_RULES[r]!;
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (atStart && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;

@@ -1,6 +1,6 @@
 import { Automaton } from '../../../matcher/aho-corasick.js';
-import { createMatcher, DEFAULT_FOLD, type Matcher, type MatchTerm, type TermMatch, termSkeleton } from '../../../matcher/matcher.js';
-import { skeletonize } from '../../../matcher/skeleton.js';
+import { createMatcher, DEFAULT_FOLD, type Matcher, type MatchTerm, matcherInternals, type TermMatch } from '../../../matcher/matcher.js';
+import { skeletonOfView } from '../../../matcher/skeleton.js';
 import type { TextView } from '../../../pipeline/normalize/text-view.js';
 import type { Role } from '../../../pipeline/validate/conversation.js';
 import { maxOf, minOf, pushAll } from '../../../util/arrays.js';
@@ -105,12 +105,15 @@ function patternMatches(view: TextView, re: RegExp, label: string, rule: PolicyR
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-/** Hits of one compiled terms rule on one message; `anyTerm` false: none of its term texts occurs (the prefilter said so). */
-function evaluateRule(c: CompiledRule, view: TextView, anyTerm: boolean): PolicyHit[] {
+/**
+ * Hits of one compiled terms rule on one message; `scanned`: the rule's matcher hits found by the
+ * rule set's one scan (see `buildPrefilter`), undefined when none of its term texts occurs.
+ */
+function evaluateRule(c: CompiledRule, view: TextView, scanned: readonly number[] | undefined): PolicyHit[] {
   const { rule, pack } = c;
   const text = view.original;
   const bySlot = new Map<Slot, TermMatch[]>();
-  for (const m of (anyTerm ? c.matcher?.match(view) : undefined) ?? []) {
+  for (const m of (scanned && c.matcher ? matcherInternals(c.matcher).matchScanned(view, scanned) : undefined) ?? []) {
     for (const slot of c.slots.get(m.term.id) ?? []) {
       const list = bySlot.get(slot) ?? [];
       list.push(m);
@@ -157,40 +160,55 @@ function evaluateRule(c: CompiledRule, view: TextView, anyTerm: boolean): Policy
 /** The rules of one platform, and which of them can fire on a text at all. */
 interface RuleSet {
   rules: CompiledRule[];
-  /** Per rule: 0 cannot fire; 1 only a regex may fire it (none of its term texts occurs); 2 a term text occurs (run its matcher); 3 only a veto term occurs and no regex can fire it. */
-  prefilter: (normalized: string) => ArrayLike<number>;
+  /**
+   * `state` per rule: 0 cannot fire; 1 only a regex may fire it (none of its term texts occurs); 2 a term text occurs (run its
+   * matcher on `scanned`); 3 only a veto term occurs and no regex can fire it. `scanned` per rule: its matcher's automaton
+   * hits (pattern, normalized start, normalized end), undefined when there are none.
+   */
+  prefilter: (view: TextView) => { state: ArrayLike<number>; scanned: (number[] | undefined)[] };
 }
 
 /**
- * One automaton over the skeletons of every term text of a rule set: a scan of the message's
- * skeleton (shared with the rules' own matchers) tells which rules can fire at all and which
- * need their own matcher run; the others are skipped. Every occurrence a rule's own matcher
- * could accept is an occurrence of its skeleton, so nothing that would fire is skipped (the
- * policy tests and reported cases run through this path).
+ * One automaton over the patterns of every rule's matcher (its term skeletons, then its
+ * allow-list's): one scan of the message's skeleton tells which rules can fire at all and
+ * gives each rule that needs its matcher the hits its own automaton would have found, in the
+ * same order (by end, longest first, then pattern order: each rule's patterns are added
+ * together and in its matcher's order), so no rule scans the message again. Every occurrence a
+ * rule's own matcher could accept is an occurrence of its skeleton, so nothing that would fire
+ * is skipped (the policy tests and reported cases run through this path).
  */
 function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
   const patterns: string[] = [];
   const owner: number[] = [];
-  const fires: boolean[] = [];
+  const local: number[] = [];
+  /** 1 fires the rule, 0 only vetoes, -1 an allow-list entry (changes no state) */
+  const fires: number[] = [];
   const base = rules.map((c) => (c.rule.kind === 'url' || c.regexAlone ? 1 : 0));
   rules.forEach((c, r) => {
-    for (const t of c.texts) {
-      patterns.push(termSkeleton(t.text, DEFAULT_FOLD));
+    if (!c.matcher) return;
+    const inner = matcherInternals(c.matcher);
+    inner.patterns.forEach((pattern, p) => {
+      patterns.push(pattern);
       owner.push(r);
-      fires.push(t.fires);
-    }
+      local.push(p);
+      fires.push(p < c.texts.length ? (c.texts[p]!.fires ? 1 : 0) : -1);
+    });
   });
   const automaton = new Automaton(patterns);
-  return (normalized) => {
+  return (view) => {
     const state = Uint8Array.from(base);
-    const sk = skeletonize(normalized, DEFAULT_FOLD);
-    automaton.scanCodes(sk.codes, sk.length, (p) => {
+    const scanned: (number[] | undefined)[] = new Array(rules.length);
+    const sk = skeletonOfView(view, DEFAULT_FOLD);
+    automaton.scanCodes(sk.codes, sk.length, (p, s, e) => {
       const r = owner[p]!;
+      (scanned[r] ??= []).push(local[p]!, sk.starts[s]!, sk.ends[e - 1]!);
+      const f = fires[p]!;
+      if (f < 0) return;
       // a veto term alone cannot fire the rule, but it must be seen when a regex fires it
-      if (fires[p] || state[r] === 1) state[r] = 2;
+      if (f === 1 || state[r] === 1) state[r] = 2;
       else if (state[r] === 0) state[r] = 3;
     });
-    return state;
+    return { state, scanned };
   };
 }
 
@@ -240,7 +258,7 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
       const p = (platform ?? '').toLowerCase();
       const hits: PolicyHit[] = [];
       const set = ruleSet(p);
-      const possible = set.prefilter(view.normalized);
+      const { state: possible, scanned } = set.prefilter(view);
       for (let r = 0; r < set.rules.length; r++) {
         const c = set.rules[r]!;
         const state = possible[r]!;
@@ -254,7 +272,7 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
           }
           continue;
         }
-        pushAll(hits, evaluateRule(c, view, state === 2));
+        pushAll(hits, evaluateRule(c, view, state === 2 ? scanned[r] : undefined));
       }
       return hits.sort((a, b) => a.start - b.start);
     },

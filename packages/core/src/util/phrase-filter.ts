@@ -1,0 +1,51 @@
+import { caseFoldSafe, type MessageAnalysis } from '../pipeline/analyze/message-analysis.js';
+import { matchPrefixes, prefixFilter } from './linear-regex.js';
+
+/**
+ * The lower-cased literal prefixes one of which every case-insensitive match of `source` starts
+ * with (`matchPrefixes`), or null when the pattern has none that can stand in for it: no literal
+ * prefix, a literal that NFKC would change (the prefixes are NFKC, the text searched is not) or
+ * one whose lower case is not its case folding (see `MessageAnalysis.caseFoldSafe`).
+ *
+ * @example
+ * caseInsensitivePrefixes('\\bThank(?:s| you)\\b'); // ['thanks', 'thank you']
+ */
+export function caseInsensitivePrefixes(source: string): string[] | null {
+  if (source.normalize('NFKC') !== source) return null;
+  const prefixes = matchPrefixes(source)?.map((p) => p.toLowerCase());
+  return prefixes?.every((p) => p && caseFoldSafe(p)) ? prefixes : null;
+}
+
+/**
+ * Which of a list of regex patterns (run case-insensitively, or case-sensitively, on a message's
+ * `view.folded`) may match a message: one Aho–Corasick scan of `analysis.lower` over the literal
+ * prefixes of all of them (`caseInsensitivePrefixes`), once per message and filter (kept in the
+ * message's analysis). `flags[i]` 0 means pattern `i` cannot match, so its regex need not run;
+ * 1 means it may (or has no usable prefix: always run). A message whose case folding the lower
+ * case cannot stand in for (`caseFoldSafe` false) gets all ones.
+ *
+ * Sound by construction: a match of pattern `i` starts with one of its prefixes, which then
+ * occurs in `lower`; test/message-analysis.test.ts checks it on every shipped phrase list.
+ */
+export class PhraseFilter {
+  readonly #scan: (text: string) => Uint8Array;
+  readonly #all: Uint8Array;
+
+  /** `sources[i]` null: no pattern in slot `i` (its flag is 0). */
+  constructor(sources: readonly (string | null | undefined)[]) {
+    this.#all = Uint8Array.from(sources, (s) => (s == null ? 0 : 1));
+    const scan = prefixFilter(sources.map((s) => ({ prefixes: s == null ? null : caseInsensitivePrefixes(s) })));
+    // a slot without a pattern is never flagged
+    this.#scan = (text) => {
+      const flags = scan(text);
+      for (let i = 0; i < flags.length; i++) flags[i] = flags[i]! & this.#all[i]!;
+      return flags;
+    };
+  }
+
+  /** Per pattern: 1 when it may match this message's `view.folded`, 0 when it cannot. */
+  mayMatch(analysis: MessageAnalysis): Uint8Array {
+    if (!analysis.caseFoldSafe) return this.#all;
+    return analysis.memo(this, () => this.#scan(analysis.lower));
+  }
+}
