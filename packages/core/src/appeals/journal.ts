@@ -79,8 +79,9 @@ function formatLine(seq: number, at: string, kind: string, prev: string, body: R
 /**
  * Read and verify a journal (a missing file is an empty journal). Every line is a JSON record
  * carrying the SHA-256 of itself and of the line before it, so an edited, removed or reordered
- * line breaks the chain. Bytes after the last record that no complete record follows are a torn
- * tail (a writer killed mid-append): reported in `torn` and ignored. A `repair` record the next
+ * line breaks the chain. An unfinished last line (bytes with no newline after the last record) is
+ * a torn tail (a writer killed mid-append): reported in `torn` and ignored; a complete line that
+ * does not verify is never taken for one. A `repair` record the next
  * writer appended names the torn bytes (offset, length, SHA-256) it stepped over; any other bad
  * line is tampering.
  *
@@ -116,7 +117,15 @@ export function readJournal(path: string): JournalContents {
     let j = i + 1;
     let next: JournalRecord | null = null;
     for (; j < lines.length && !next; j++) next = lines[j]!.text === null ? null : parseLine(lines[j]!.text!, j + 1);
-    if (!next) return { records, torn: { offset, line: i + 1, bytes: buf.length - offset }, head };
+    if (!next) {
+      // only an unfinished last line (no newline: the newline is written with its line) is a torn tail;
+      // a complete line that does not verify, with no record after it, was edited or converted
+      if (text === null) return { records, torn: { offset, line: i + 1, bytes: buf.length - offset }, head };
+      const why = text.endsWith('\r')
+        ? 'the line ends in CRLF: the file was converted (an editor, git autocrlf); restore its LF line endings'
+        : 'not a valid record (its checksum does not hold): the line was edited or corrupted';
+      throw tampered(path, i + 1, why);
+    }
     const end = lines[j - 1]!.offset;
     const covered = buf.subarray(offset, end);
     const body = next.body as { offset?: unknown; bytes?: unknown; sha256?: unknown };

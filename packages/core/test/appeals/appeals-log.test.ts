@@ -82,6 +82,21 @@ describe('appeals log', () => {
     expect((await typed(decideAppeal(log, { appealId: 'A2', outcome: 'reject', by: 'x', reason: 'y' }))).code).toBe('audit_log_tampered');
   });
 
+  it('an edited last record, or a log converted to CRLF, is tampering, never a torn tail', async () => {
+    const log = await filledLog();
+    const lines = readFileSync(log, 'utf8').split('\n'); // 5 records and the empty string after the last newline
+    writeFileSync(log, [...lines.slice(0, 4), lines[4]!.replace('"accept"', '"reject"'), ''].join('\n'));
+    const edited = await typed(() => readAppeals(log));
+    expect(edited.message).toBe(`${log}:5: not a valid record (its checksum does not hold): the line was edited or corrupted`);
+    expect((await typed(decideAppeal(log, { appealId: 'A2', outcome: 'reject', by: 'x', reason: 'y' }))).code).toBe('audit_log_tampered');
+    writeFileSync(log, lines.map((l, i) => (i < 5 ? `${l}\r` : l)).join('\n'));
+    expect((await typed(() => readJournal(log))).message).toMatch(new RegExp(`^${log.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1: the line ends in CRLF`));
+    // an unfinished last line (no newline) is still a torn tail: ignored, and the next writer steps over it
+    writeFileSync(log, [...lines.slice(0, 5), lines[4]!.slice(0, 40)].join('\n'));
+    expect(readJournal(log)).toMatchObject({ torn: { line: 6 } });
+    expect(readAppeals(log).records).toBe(5);
+  });
+
   it('a record re-checksummed after an edit, or a removed record, breaks the chain at the next line', async () => {
     const log = await filledLog();
     const lines = readFileSync(log, 'utf8').split('\n');
