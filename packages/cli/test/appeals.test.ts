@@ -154,6 +154,13 @@ describe('cxqa appeals: the round trip', () => {
     expect(md.out).toMatch(/\| total +\| +0 \|/);
   });
 
+  it('list prints the chain head whole (a hex hash is never masked), so it can be noted and compared', async () => {
+    const r = await run(['appeals', 'list', '--log', LOG]);
+    expect(r.code, r.err).toBe(0);
+    const { readJournal } = await import('@cxqa/core/appeals');
+    expect(r.err).toContain(`record(s), head ${readJournal(LOG).head}\n`);
+  });
+
   it('export gives the allow-list that makes the overturned findings stop firing on re-inspection', async () => {
     const r = await run([
       'appeals',

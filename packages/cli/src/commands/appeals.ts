@@ -39,7 +39,11 @@ function formatOverturns(rows: readonly OverturnRow[], total: OverturnRow, by: s
  * named, a tampered log named by line).
  */
 export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> {
-  const say = (s: string) => io.stderr.write(`${maskPersonalData(s)}\n`);
+  // `hash` is a chain head (hex SHA-256): never personal data, and masked it could not be compared
+  const say = (s: string, hash = '') => {
+    const hex = /^[0-9a-f]*/.exec(hash)![0];
+    io.stderr.write(`${maskPersonalData(s)}${hex}${maskPersonalData(hash.slice(hex.length))}\n`);
+  };
   // reading a log that is not there is a mistake (a typo would re-score with no decisions); filing starts one
   if (args.command !== 'file' && args.command !== 'decide') assertReadableFile(args.log, '--log');
   switch (args.command) {
@@ -74,7 +78,7 @@ export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> 
         a.decision?.by ?? '',
       ]);
       io.stdout.write(`${markdownTable([['appeal', 'conversation', 'finding', 'code', 'severity', 'by', 'decision', 'decided by'], ...rows])}\n`);
-      say(`${log.appeals.length} appeal(s), ${log.records} record(s), head ${log.head}`);
+      say(`${log.appeals.length} appeal(s), ${log.records} record(s), head `, log.head);
       return 0;
     }
     case 'apply': {
@@ -97,7 +101,7 @@ export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> 
         sink.stream.write(`${JSON.stringify(applied)}\n`);
       }
       await sink.close();
-      say(`${results.length} result(s), ${changed} re-scored with ${decisions} decision(s) from ${args.log} (head ${log.head.slice(0, 12)}…)`);
+      say(`${results.length} result(s), ${changed} re-scored with ${decisions} decision(s) from ${args.log} (head `, `${log.head.slice(0, 12)}…)`);
       return 0;
     }
     case 'report': {
