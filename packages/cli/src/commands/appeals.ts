@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { ConversationSchema, DEFAULT_SCORECARD, maskPersonalData, type Result, ResultSchema } from '@cxqa/core';
 import { applyAppeals, decideAppeal, exportAppeals, fileAppeal, type OverturnRow, overturnReport, readAppeals } from '@cxqa/core/appeals';
-import { markdownTable } from 'markdown-table';
 import { loadConfig } from '../config.js';
 import { locatedRecordsOf } from '../input/records-of.js';
 import type { CliIo } from '../io.js';
+import { safeMarkdownTable } from '../output/markdown.js';
 import { assertReadableFile, assertWritableFolder, openSink } from '../output/sink.js';
 import type { AppealsArgs } from './appeals-args.js';
 
@@ -30,7 +30,7 @@ function formatOverturns(rows: readonly OverturnRow[], total: OverturnRow, by: s
     pct(r.overturnRate),
     ...(withResults ? [String(r.findings), pct(r.appealRate)] : []),
   ];
-  return `${markdownTable([header, ...rows.map(line), line(total)], { align: ['l', ...header.slice(1).map(() => 'r' as const)] })}\n`;
+  return safeMarkdownTable([header, ...rows.map(line), line(total)], { align: ['l', ...header.slice(1).map(() => 'r' as const)] });
 }
 
 /**
@@ -77,7 +77,7 @@ export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> 
         a.decision ? `${a.decision.outcome}${a.decision.severity ? ` → ${a.decision.severity}` : ''}` : 'pending',
         a.decision?.by ?? '',
       ]);
-      io.stdout.write(`${markdownTable([['appeal', 'conversation', 'finding', 'code', 'severity', 'by', 'decision', 'decided by'], ...rows])}\n`);
+      io.stdout.write(safeMarkdownTable([['appeal', 'conversation', 'finding', 'code', 'severity', 'by', 'decision', 'decided by'], ...rows]));
       say(`${log.appeals.length} appeal(s), ${log.records} record(s), head `, log.head);
       return 0;
     }

@@ -13,10 +13,10 @@ import {
 } from '@cxqa/core/kpi';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { markdownTable } from 'markdown-table';
 import { loadConfig } from '../config.js';
 import { locatedRecordsOf, validRecordsOf } from '../input/records-of.js';
 import type { CliIo } from '../io.js';
+import { safeMarkdownTable } from '../output/markdown.js';
 import { assertReadableFile, openSink } from '../output/sink.js';
 import { createHtmlReportCollector } from '../report-html/collect.js';
 
@@ -54,9 +54,9 @@ async function readOrders(path: string): Promise<Order[]> {
 export function formatKpiTable(report: KpiReport, format: 'csv' | 'md'): string {
   const header = KPI_COLUMNS.map((c) => c.name);
   const body = report.rows.map((row) => KPI_COLUMNS.map((c) => roundKpi(c.value(row))));
-  if (format === 'csv') return stringify([header, ...body.map((cells) => cells.map((v) => v ?? ''))]);
-  const text = body.map((cells) => cells.map((v) => (v === null ? '–' : String(v))));
-  return `${markdownTable([header, ...text])}\n`;
+  // escape_formulas: a group key such as `=HYPERLINK(…)` is written as text, never as a spreadsheet formula
+  if (format === 'csv') return stringify([header, ...body.map((cells) => cells.map((v) => v ?? ''))], { escape_formulas: true });
+  return safeMarkdownTable([header, ...body.map((cells) => cells.map((v) => (v === null ? '–' : String(v))))]);
 }
 
 /**
