@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Scorecard } from '@cxqa/core';
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -17,16 +18,24 @@ export function mergeDeep(base: unknown, override: unknown): unknown {
 /**
  * A partial scorecard merged onto `base` (the default): objects deeply; `dimensions` by `name`
  * (a named dimension is merged onto the default one of that name, a new name is appended);
- * every other array (`failOn`, `review`, `autoFail`, a dimension's `findings`) replaced.
+ * every other array (`failOn`, `review`, `autoFail`, a dimension's `findings`) replaced. A card
+ * that differs from `base` and names neither `name` nor `version` gets the version
+ * `BASE+custom.HASH8` (SHA-256 of the merged card), so its results never claim the default.
  */
 export function mergeScorecard(base: Scorecard, override: unknown): unknown {
   if (!isPlainObject(override)) return override;
   const { dimensions, ...rest } = override;
-  const merged = mergeDeep(base, rest) as Record<string, unknown>;
-  if (dimensions === undefined) return merged;
-  if (!Array.isArray(dimensions)) return { ...merged, dimensions };
-  const named = new Map(dimensions.filter((d) => isPlainObject(d) && typeof d.name === 'string').map((d) => [(d as { name: string }).name, d]));
-  const kept = base.dimensions.map((d) => mergeDeep(d, named.get(d.name)));
-  const added = dimensions.filter((d) => !(isPlainObject(d) && base.dimensions.some((b) => b.name === d.name)));
-  return { ...merged, dimensions: [...kept, ...added] };
+  let merged = mergeDeep(base, rest) as Record<string, unknown>;
+  if (Array.isArray(dimensions)) {
+    const named = new Map(dimensions.filter((d) => isPlainObject(d) && typeof d.name === 'string').map((d) => [(d as { name: string }).name, d]));
+    const kept = base.dimensions.map((d) => mergeDeep(d, named.get(d.name)));
+    const added = dimensions.filter((d) => !(isPlainObject(d) && base.dimensions.some((b) => b.name === d.name)));
+    merged = { ...merged, dimensions: [...kept, ...added] };
+  } else if (dimensions !== undefined) merged = { ...merged, dimensions };
+  // a changed card that kept the default's name and version must not pass for it: every Result names
+  // its scorecard (`versions.scorecard`), and `cxqa appeals apply` refuses results of another card
+  const changed = JSON.stringify(merged) !== JSON.stringify(base);
+  if (changed && override.name === undefined && override.version === undefined)
+    merged.version = `${base.version}+custom.${createHash('sha256').update(JSON.stringify(merged)).digest('hex').slice(0, 8)}`;
+  return merged;
 }

@@ -139,6 +139,11 @@ describe('cxqa appeals: the round trip', () => {
     const other = await run(['appeals', 'apply', at('results.jsonl'), '--log', LOG, '--config', at('other.json')]);
     expect(other.code).toBe(2);
     expect(other.err).toContain(`scored with ${DEFAULT_SCORECARD.name}@${DEFAULT_SCORECARD.version}, not acme@1`);
+    // a changed default that keeps its name is another card too, even when no score tells them apart
+    writeFileSync(at('threshold.json'), JSON.stringify({ scorecard: { passThreshold: 60 } }));
+    const threshold = await run(['appeals', 'apply', at('results.jsonl'), '--log', LOG, '--config', at('threshold.json')]);
+    expect(threshold.code).toBe(2);
+    expect(threshold.err).toMatch(new RegExp(`not ${DEFAULT_SCORECARD.name}@${DEFAULT_SCORECARD.version.replace(/\./g, '\\.')}\\+custom\\.[0-9a-f]{8}`));
   });
 
   it('report gives the overturn rate per code, and the appeal rate with --results', async () => {
