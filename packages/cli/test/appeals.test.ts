@@ -234,3 +234,20 @@ describe('cxqa appeals: the round trip', () => {
     expect(badConfig.err).toContain('allow.lexicons.cxqa.nope: no lexicon "cxqa.nope"');
   });
 });
+
+describe('cxqa appeals dates', () => {
+  it.each(['2026-11-31', '2026-02-30', '2026-02-29T10:00:00Z', '0001-01-01', '2026-13-01', 'yesterday'])(
+    '--as-of %s is a usage error (exit 2), never a rolled-over day',
+    async (value) => {
+      const r = await run(['appeals', 'list', '--log', join(tmpdir(), 'cxqa-no-such.log'), '--as-of', value]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(`--as-of ${value}: expected a date`);
+      expect(r.out).toBe('');
+    },
+  );
+  it('a leap day that exists is a date', async () => {
+    const r = await run(['appeals', 'list', '--log', join(tmpdir(), 'cxqa-no-such.log'), '--as-of', '2028-02-29']);
+    expect(r.err).not.toContain('expected a date');
+    expect(r.err).toContain('no such file'); // the date passed; the missing log is what stops it
+  });
+});
