@@ -251,3 +251,13 @@ describe('cxqa appeals dates', () => {
     expect(r.err).toContain('no such file'); // the date passed; the missing log is what stops it
   });
 });
+
+describe('cxqa appeals --log in a folder that does not exist', () => {
+  it('names the missing folder (exit 2), not a lock', async () => {
+    const log = join(tmpdir(), 'cxqa-no-such-folder', 'deeper', 'a.log');
+    const r = await run(['appeals', 'decide', '--log', log, 'A1', 'accept', '--by', 'lee', '--reason', 'x']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`--log ${log}: folder ${join(tmpdir(), 'cxqa-no-such-folder', 'deeper')} does not exist`);
+    expect(r.err).not.toMatch(/lock/);
+  });
+});

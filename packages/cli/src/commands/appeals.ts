@@ -48,6 +48,7 @@ export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> 
   if (args.command !== 'file' && args.command !== 'decide') assertReadableFile(args.log, '--log');
   switch (args.command) {
     case 'file': {
+      assertWritableFolder('--log', args.log);
       const results = await readResults([args.results]);
       const a = await fileAppeal(args.log, { conversationId: args.conversation, findingId: args.finding, by: args.by, reason: args.reason }, results);
       io.stdout.write(`${a.id}\n`);
@@ -55,6 +56,7 @@ export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> 
       return 0;
     }
     case 'decide': {
+      assertWritableFolder('--log', args.log);
       const d = await decideAppeal(args.log, {
         appealId: args.appeal,
         outcome: args.outcome,
