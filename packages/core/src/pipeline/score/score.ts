@@ -86,6 +86,13 @@ export function resultDimensions(scored: ScoredConversation): DimensionResult[] 
   return scored.dimensions;
 }
 
+/** A metric review rule's match: one of `equals`, or a number within `atLeast` … `atMost` (inclusive). */
+function metricMatches(rule: Scorecard['review'][number], value: MetricValue | undefined): boolean {
+  if (rule.equals?.some((v) => value === v)) return true;
+  if (typeof value !== 'number' || Number.isNaN(value) || (rule.atMost === undefined && rule.atLeast === undefined)) return false;
+  return (rule.atMost === undefined || value <= rule.atMost) && (rule.atLeast === undefined || value >= rule.atLeast);
+}
+
 /**
  * Whether a person should read the conversation, whatever its score: every review rule of the
  * scorecard that matches a finding (code at or above its severity) or a metric value.
@@ -93,12 +100,6 @@ export function resultDimensions(scored: ScoredConversation): DimensionResult[] 
  * @example
  * reviewOf(DEFAULT_SCORECARD, findings, { 'sentiment.outcome': 'dissatisfied' }); // { needed: true, reasons: ['customer_dissatisfied'] }
  */
-function metricMatches(rule: Scorecard['review'][number], value: MetricValue | undefined): boolean {
-  if (rule.equals?.some((v) => value === v)) return true;
-  if (typeof value !== 'number' || Number.isNaN(value) || (rule.atMost === undefined && rule.atLeast === undefined)) return false;
-  return (rule.atMost === undefined || value <= rule.atMost) && (rule.atLeast === undefined || value >= rule.atLeast);
-}
-
 export function reviewOf(scorecard: Scorecard, findings: readonly Finding[], metrics: Readonly<Record<string, MetricValue>>): Review {
   const reasons: string[] = [];
   for (const rule of scorecard.review) {
