@@ -1,4 +1,4 @@
-import type { Conversation, Role } from '../pipeline/validate/conversation.js';
+import type { Conversation, Message, Role } from '../pipeline/validate/conversation.js';
 import { evidenceScale, type LangidCalibration } from './calibration.js';
 import { countLetters, langidText } from './features.js';
 import { candidateSet, guessFromWeights, type LanguageGuess, scriptDecision } from './identify.js';
@@ -12,6 +12,23 @@ export interface ConversationLanguageOptions {
   model?: LangidModel;
   /** ε of the customer prior (default PRIOR_FLOOR = 0.2); 1 turns the locale/country prior off. */
   priorFloor?: number;
+  /**
+   * Messages said before `conversation.messages` (a live session's earlier messages outside its
+   * window): their evidence joins the speaker profiles and `byRole`, but they get no guess.
+   */
+  context?: readonly Message[];
+  /**
+   * Per-message evidence kept across calls, keyed by the message object (a live session passes the
+   * same objects on every call, so each message is scored once). Only valid for one model.
+   */
+  evidenceCache?: WeakMap<Message, MessageEvidence>;
+}
+
+/** What a message contributes before any prior: its script decision and, for Latin text, n-gram log-likelihoods. */
+export interface MessageEvidence {
+  script: string | null;
+  ll: Float64Array | null;
+  letters: number;
 }
 
 export interface ConversationLanguages {
@@ -85,7 +102,8 @@ function posterior(ll: Float64Array, letters: number, calibration: LangidCalibra
 export function identifyConversationLanguages(conversation: Conversation, options: ConversationLanguageOptions = {}): ConversationLanguages {
   const { allowed, key: allowedKey } = candidateSet(options.languages);
   const floor = options.priorFloor ?? PRIOR_FLOOR;
-  const msgs = conversation.messages;
+  const context = options.context ?? [];
+  const msgs = context.length ? [...context, ...conversation.messages] : conversation.messages;
   const speakerKey = (i: number) => `${msgs[i]!.role}:${msgs[i]!.authorId ?? ''}`;
   const customer = conversation.customer;
   // The customer prior as a distribution is only needed for script decisions (zh vs ja).
@@ -100,18 +118,21 @@ export function identifyConversationLanguages(conversation: Conversation, option
   const latinLL: (Float64Array | null)[] = [];
   const letters: number[] = [];
   const scriptGuess: (string | null)[] = [];
+  const cache = options.evidenceCache;
   for (const m of msgs) {
-    const s = m.language ? null : scriptLanguage(m.text, countScripts(m.text.slice(0, MESSAGE_PREFIX)));
-    scriptGuess.push(s);
-    if (s === 'latin') {
-      model ??= options.model ?? builtinLangidModel();
-      const prepared = langidText(m.text, MESSAGE_PREFIX);
-      latinLL.push(model.logLikelihoods(prepared));
-      letters.push(countLetters(prepared));
-    } else {
-      latinLL.push(null);
-      letters.push(0);
-    }
+    let e = cache?.get(m);
+    if (!e) {
+      const s = m.language ? null : scriptLanguage(m.text, countScripts(m.text.slice(0, MESSAGE_PREFIX)));
+      if (s === 'latin') {
+        model ??= options.model ?? builtinLangidModel();
+        const prepared = langidText(m.text, MESSAGE_PREFIX);
+        e = { script: s, ll: model.logLikelihoods(prepared), letters: countLetters(prepared) };
+      } else e = { script: s, ll: null, letters: 0 };
+      cache?.set(m, e);
+    } else if (e.ll) model ??= options.model ?? builtinLangidModel();
+    scriptGuess.push(e.script);
+    latinLL.push(e.ll);
+    letters.push(e.letters);
   }
   const plainPrior = model ? cachedLogPrior(model.languages, allowed, allowedKey, {}) : undefined;
   const customerPrior =
@@ -132,8 +153,19 @@ export function identifyConversationLanguages(conversation: Conversation, option
     acc.weight += letters[i]!;
     profiles.set(key, acc);
   });
+  // the pooled profile of every non-system speaker, for a speaker with no other message (below)
+  let pooled: { sum: Float64Array; weight: number } | undefined;
+  for (const [key, p] of profiles) {
+    if (key.startsWith('system:')) continue;
+    pooled ??= { sum: new Float64Array(p.sum.length), weight: 0 };
+    for (let l = 0; l < p.sum.length; l++) pooled.sum[l] = pooled.sum[l]! + p.sum[l]!;
+    pooled.weight += p.weight;
+  }
   // 3. decide each message on its own evidence, with a prior that mixes the base prior and the
-  //    speaker's profile from their *other* messages: (1 − ρ)·base + ρ·profile
+  //    speaker's profile from their *other* messages: (1 − ρ)·base + ρ·profile. A speaker with no
+  //    other message (an agent's first reply "No.") follows the other speakers' profile instead:
+  //    agents answer in the customer's language, and a live session's window must not decide a
+  //    bare reply alone when the conversation so far has a language.
   let scratch: Float64Array | undefined; // posterior weights; guessFromWeights keeps nothing of it
   const guesses = msgs.map((m, i): LanguageGuess => {
     const given = baseLanguage(m.language);
@@ -147,7 +179,8 @@ export function identifyConversationLanguages(conversation: Conversation, option
     // own[i] ∝ base · e (e = calibrated likelihood), so the posterior under the mixed prior is
     // ∝ mixed · own[i] / base: no second pass of exponentials.
     const mine = own[i]!;
-    const profile = profiles.get(speakerKey(i))!;
+    const speaker = profiles.get(speakerKey(i))!;
+    const profile = speaker.weight - letters[i]! > 0 || m.role === 'system' || !pooled ? speaker : pooled;
     const otherWeight = profile.weight - letters[i]!;
     if (otherWeight <= 0) return guessFromWeights(model.languages, mine, ll);
     const baseP = priorProbabilities(basePrior(i));
@@ -174,5 +207,5 @@ export function identifyConversationLanguages(conversation: Conversation, option
     if (best === 'und' && role === 'customer' && locale) best = locale;
     byRole[role] = best;
   }
-  return { messages: guesses, byRole };
+  return { messages: context.length ? guesses.slice(context.length) : guesses, byRole };
 }

@@ -275,3 +275,37 @@ describe('langidText', () => {
     expect(langidText('Book a Bokeh lens')).toBe(' book a bokeh lens ');
   });
 });
+
+describe('identifyConversationLanguages: context and a speaker with one message', () => {
+  const at = '2026-03-02T10:00:00Z';
+  const parse = (messages: { role: 'customer' | 'agent'; text: string }[]) =>
+    ConversationSchema.parse({ id: 'c', messages: messages.map((m) => ({ ...m, at })) });
+  const english = [
+    { role: 'customer' as const, text: 'Hello, my order arrived with a cracked screen and I would like a replacement please.' },
+    { role: 'customer' as const, text: 'Can you send a new one?' },
+  ];
+
+  it('an agent whose only message is a bare word follows the other speakers, as a second message would follow its speaker', () => {
+    const alone = identifyConversationLanguages(parse([{ role: 'agent', text: 'No.' }]));
+    const withCustomer = identifyConversationLanguages(parse([...english, { role: 'agent', text: 'No.' }]));
+    expect(withCustomer.messages[2]!.language).toBe('en');
+    // the evidence of "No." alone is not English, so it is the other speakers that decide
+    expect(alone.messages[0]!.language).not.toBe('en');
+  });
+
+  it('context messages are read for the profile and byRole but get no guess; cached evidence gives the same guesses', () => {
+    const full = parse([...english, { role: 'agent', text: 'No.' }]);
+    const context = full.messages.slice(0, 2);
+    const window = { ...full, messages: full.messages.slice(2) };
+    const evidenceCache = new WeakMap();
+    const first = identifyConversationLanguages(window, { context, evidenceCache });
+    expect(first.messages).toHaveLength(1);
+    expect(first.messages[0]!.language).toBe('en');
+    expect(first.byRole.customer).toBe('en');
+    const withoutContext = identifyConversationLanguages(window);
+    expect(withoutContext.byRole.customer).toBe('und');
+    // a second call reads every message from the cache: same answer
+    expect(identifyConversationLanguages(window, { context, evidenceCache })).toEqual(first);
+    expect(identifyConversationLanguages(full).messages[2]).toEqual(first.messages[0]);
+  });
+});

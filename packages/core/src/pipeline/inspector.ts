@@ -6,7 +6,7 @@ import type { Analyzer, AnalyzerOutput } from './analyze/contract.js';
 import { runAnalyzer } from './analyze/run-analyzer.js';
 import { createLiveSession, type LiveSession, type LiveSessionOptions, type SessionRunners } from './live-session.js';
 import { type MapOrderedOptions, mapOrdered } from './map-ordered.js';
-import { prepareConversation } from './normalize/context.js';
+import { type ContextOptions, prepareConversation } from './normalize/context.js';
 import type { Translator } from './normalize/translator.js';
 import { conversationFacts } from './score/conversation-facts.js';
 import { DEFAULT_SCORECARD } from './score/default-scorecard.js';
@@ -140,8 +140,14 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     }
   }
 
-  async function inspectValid(conversation: Conversation, opts: InspectOptions, selected: readonly Analyzer[] = analyzers): Promise<Result> {
+  async function inspectValid(
+    conversation: Conversation,
+    opts: InspectOptions,
+    selected: readonly Analyzer[] = analyzers,
+    languageContext?: ContextOptions['languageContext'],
+  ): Promise<Result> {
     const prepared = await prepareConversation(conversation, {
+      ...(languageContext ? { languageContext } : {}),
       ...(options.languages ? { languages: options.languages } : {}),
       ...(options.langidModel ? { langidModel: options.langidModel } : {}),
       ...(options.translation ? { translation: options.translation } : {}),
@@ -163,7 +169,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   const timing = analyzers.find((a) => a.name === 'timing');
   const runners: SessionRunners = {
     inspect: (c) => inspect(c),
-    window: (c) => inspectValid(c, {}, windowed),
+    window: (c, languageContext) => inspectValid(c, {}, windowed, languageContext),
     timing: timing ? (c) => inspectValid(c, {}, [timing]) : null,
   };
 

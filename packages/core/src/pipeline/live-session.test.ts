@@ -69,6 +69,28 @@ describe('inspector.session', () => {
     );
   }, 120_000);
 
+  it('a bare reply outside any window context takes the language of the conversation so far, as batch does', async () => {
+    // found by the property above (seed 778687368): "No." alone read as Spanish in a window of 0 or 1
+    // raised es.curt.bare_no live while batch, reading the agent's later English, did not
+    for (const window of [0, 1, 2]) {
+      const at = (m: number) => new Date(Date.UTC(2026, 2, 2, 9, m)).toISOString();
+      const c = {
+        id: `bare-no-${window}`,
+        messages: [
+          { role: 'customer', text: 'Hello, my order arrived with a cracked screen and I would like a replacement please.', at: at(0) },
+          { role: 'customer', text: 'Can you send a new one?', at: at(1) },
+          { role: 'agent', text: 'No.', at: at(2) },
+          { role: 'agent', text: 'We cannot replace it, but I can refund the order if you send it back within the return window.', at: at(3) },
+        ],
+      };
+      const { events, final } = await replay(c, window);
+      expect(final).toEqual(await inspector.inspect(c));
+      const batch = keysOf(final.findings);
+      for (const e of events) if (e.type === 'finding') expect(batch.has(key(e.finding)), `window ${window}: ${key(e.finding)}`).toBe(true);
+      expect(events.some((e) => e.type === 'finding' && e.finding.rule?.id?.startsWith('es.'))).toBe(false);
+    }
+  });
+
   it('on the 206 verdict conversations in nine languages, live events are exactly the batch findings of their codes', async () => {
     let events = 0;
     let batchLive = 0;

@@ -1,5 +1,7 @@
 import { maskPersonalData } from '../analyzers/sensitive/pii/mask-text.js';
 import { CxqaError, describeZodIssues } from '../errors.js';
+import type { MessageEvidence } from '../langid/conversation.js';
+import type { ContextOptions } from './normalize/context.js';
 import { withFindingIds } from './score/conversation-facts.js';
 import { type Conversation, ConversationSchema, type Message, MessageSchema } from './validate/conversation.js';
 import type { Finding } from './validate/finding.js';
@@ -54,7 +56,8 @@ export interface LiveSession {
 /** What the inspector lends a session: the pipeline run on a conversation with all, the windowed or the timing analyzers. */
 export interface SessionRunners {
   inspect(conversation: Conversation): Promise<Result>;
-  window(conversation: Conversation): Promise<Result>;
+  /** The window's messages; `languageContext` holds the earlier ones, read for language only. */
+  window(conversation: Conversation, languageContext: ContextOptions['languageContext']): Promise<Result>;
   /** Null when the inspector has no timing analyzer. */
   timing: ((conversation: Conversation) => Promise<Result>) | null;
 }
@@ -70,6 +73,8 @@ export function createLiveSession(header: unknown, runners: SessionRunners, opti
     throw new CxqaError('invalid_option', `session: window ${window}: expected an integer ≥ 0`, { path: ['window'] });
   const codes = options.codes ?? LIVE_EVENT_CODES;
   const messages: Message[] = [];
+  // each message's language evidence is scored once; the window reads the earlier messages' from here
+  const evidenceCache = new WeakMap<Message, MessageEvidence>();
   const fired = new Set<string>();
   let closed = false;
   let queue: Promise<unknown> = Promise.resolve();
@@ -96,7 +101,7 @@ export function createLiveSession(header: unknown, runners: SessionRunners, opti
     messages.push(checked.data);
     if (!codes.length) return [];
     const from = Math.max(0, index - window);
-    const result = await runners.window({ ...base, messages: messages.slice(from) });
+    const result = await runners.window({ ...base, messages: messages.slice(from) }, { messages: messages.slice(0, from), evidenceCache });
     // the new message's findings, indexed in the whole conversation, with the ids batch gives them
     const own = withFindingIds(
       base.id,

@@ -1,10 +1,10 @@
 import { describeThrown } from '../../errors.js';
-import { identifyConversationLanguages } from '../../langid/conversation.js';
+import { identifyConversationLanguages, type MessageEvidence } from '../../langid/conversation.js';
 import type { LangidModel } from '../../langid/model.js';
 import type { MessageView } from '../analyze/contract.js';
 import { MessageAnalysis } from '../analyze/message-analysis.js';
 import { withTimeLimit } from '../time-limit.js';
-import type { Conversation, Role } from '../validate/conversation.js';
+import type { Conversation, Message, Role } from '../validate/conversation.js';
 import type { Issue } from '../validate/result.js';
 import { normalizeText } from './text-view.js';
 import type { Translator } from './translator.js';
@@ -16,6 +16,8 @@ export interface ContextOptions {
   signal?: AbortSignal;
   /** Time limit of the translator call in milliseconds (default 10 000): past it, a `translation_failed` issue. */
   timeLimitMs?: number;
+  /** Messages before the conversation's (a live session's window): read for language only. */
+  languageContext?: { messages: readonly Message[]; evidenceCache: WeakMap<Message, MessageEvidence> };
 }
 
 export interface PreparedConversation {
@@ -40,6 +42,7 @@ export async function prepareConversation(conversation: Conversation, options: C
   const langs = identifyConversationLanguages(conversation, {
     ...(options.languages ? { languages: options.languages } : {}),
     ...(options.langidModel ? { model: options.langidModel } : {}),
+    ...(options.languageContext ? { context: options.languageContext.messages, evidenceCache: options.languageContext.evidenceCache } : {}),
   });
   const messages: MessageView[] = conversation.messages.map((m, index) => {
     const view = normalizeText(m.text);
