@@ -1,5 +1,5 @@
 /**
- * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|import|report]`.
+ * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--cli-stream-messages M] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|cli-stream|import|report]`.
  * Timings live here, never in unit tests. Run with --expose-gc (the package script does).
  */
 import { writeFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import type { BenchRow } from './report.js';
 import { benchReport } from './report-html.bench.js';
 import { benchTransformers } from './transformers.bench.js';
 import { benchTranslate } from './translate.bench.js';
-import { benchWorkers } from './workers.bench.js';
+import { benchWorkers, cliHeapFlat } from './workers.bench.js';
 
 const { values } = parseArgs({
   options: {
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     stream: { type: 'string', default: '100000' },
     /** Conversations through `cxqa inspect --workers 2` for the heap-flat check (0: skip). */
     'cli-stream': { type: 'string', default: '100000' },
+    /** Messages per conversation of that stream (default 20; a short one reaches 1 M conversations in minutes). */
+    'cli-stream-messages': { type: 'string', default: '20' },
     /** Results through report building (HTML + CSV) for time and peak memory (0: skip). */
     report: { type: 'string', default: '1000000' },
     corpora: { type: 'string', default: '../shared/corpora' },
@@ -37,7 +39,9 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const rows: BenchRow[] = [];
 if (values.only === 'baseline' && !values.baseline)
   throw new Error('--only baseline needs --baseline DIR (a checkout of an earlier commit with its dependencies installed)');
-if (values.only === 'workers') rows.push(...(await benchWorkers(Number(values['cli-stream']), log)));
+const cliStream = { count: Number(values['cli-stream']), messages: Number(values['cli-stream-messages']) };
+if (values.only === 'workers') rows.push(...(await benchWorkers(cliStream, log)));
+else if (values.only === 'cli-stream') rows.push(...(await cliHeapFlat(cliStream.count, log, cliStream.messages)));
 else if (values.only === 'import') rows.push(...(await benchImport(20_000, log)));
 else if (values.only === 'report') rows.push(...(await benchReport(Number(values.report), log)));
 else if (values.only !== 'baseline') {
@@ -49,7 +53,7 @@ else if (values.only !== 'baseline') {
   rows.push(...(await benchLlm(resolve(values.corpora!), log)));
   rows.push(...(await benchTranslate(resolve(values.corpora!), log)));
   rows.push(...(await benchTransformers(log)));
-  rows.push(...(await benchWorkers(Number(values['cli-stream']), log)));
+  rows.push(...(await benchWorkers(cliStream, log)));
   rows.push(...(await benchImport(20_000, log)));
   rows.push(...benchKpi(log));
   rows.push(...(await benchReport(Number(values.report), log)));

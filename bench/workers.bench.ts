@@ -25,7 +25,7 @@ export function workerCounts(cores = availableParallelism()): number[] {
   return counts;
 }
 
-export async function benchWorkers(cliStream: number, log: (s: string) => void): Promise<BenchRow[]> {
+export async function benchWorkers(cliStream: { count: number; messages: number }, log: (s: string) => void): Promise<BenchRow[]> {
   const inspector = createInspector();
   const rows: BenchRow[] = [];
   const row = (metric: string, value: number, unit: string) => rows.push({ benchmark: 'workers.builtin.20msg', subject: 'cxqa', metric, value, unit });
@@ -43,7 +43,7 @@ export async function benchWorkers(cliStream: number, log: (s: string) => void):
     row(`cpu_ms_per_conversation_${workers}_workers`, Number(cpuMs.toFixed(3)), 'ms');
     log(`workers: ${workers} → ${Math.round(rate)} conv/s (${(rate / one).toFixed(2)}× one worker), ${cpuMs.toFixed(2)} CPU ms each`);
   }
-  if (cliStream > 0) rows.push(...(await cliHeapFlat(cliStream, log)));
+  if (cliStream.count > 0) rows.push(...(await cliHeapFlat(cliStream.count, log, cliStream.messages)));
   return rows;
 }
 
@@ -88,8 +88,8 @@ function rssMb(pid: number): number | undefined {
   }
 }
 
-/** `cxqa inspect - --workers 2` (monorepo sources) on `count` generated conversations: results counted, RSS sampled 10 times. */
-export async function cliHeapFlat(count: number, log: (s: string) => void): Promise<BenchRow[]> {
+/** `cxqa inspect - --workers 2` (monorepo sources) on `count` generated conversations of `messages` messages: results counted, RSS sampled 10 times. */
+export async function cliHeapFlat(count: number, log: (s: string) => void, messages = 20): Promise<BenchRow[]> {
   const child = spawn(
     process.execPath,
     ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'inspect', '-', '--workers', '2', '--format', 'jsonl'],
@@ -118,13 +118,13 @@ export async function cliHeapFlat(count: number, log: (s: string) => void): Prom
   });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   const lines = async function* () {
-    for (const c of syntheticStream(count)) yield `${JSON.stringify(c)}\n`;
+    for (const c of syntheticStream(count, messages)) yield `${JSON.stringify(c)}\n`;
   };
   await pipeline(Readable.from(lines()), child.stdin);
   const code = await exited;
   const seconds = (performance.now() - t0) / 1000;
   if (code !== 0 || results !== count) throw new Error(`cxqa inspect --workers 2 exited ${code} with ${results} of ${count} results: ${stderr.slice(-800)}`);
-  const name = `workers.cli.stream.${count}`;
+  const name = `workers.cli.stream.${count}${messages === 20 ? '' : `.${messages}msg`}`;
   const rows: BenchRow[] = [
     { benchmark: name, subject: 'cxqa', metric: 'results', value: results, unit: 'lines' },
     { benchmark: name, subject: 'cxqa', metric: 'conversations_per_second', value: Math.round(count / seconds), unit: 'conv/s' },
