@@ -1,9 +1,9 @@
 import { normalizeText, type TextView } from '../pipeline/normalize/text-view.js';
 import type { Severity } from '../pipeline/validate/finding.js';
 import { isWholeWords } from '../text/words.js';
-import { Automaton } from './aho-corasick.js';
+import { Automaton, AutomatonHits } from './aho-corasick.js';
 import { traditionalToSimplified } from './chinese-fold.js';
-import { skeletonize, skeletonOfView } from './skeleton.js';
+import { type Skeleton, skeletonize, skeletonizeLowerCasedAscii, skeletonOfView } from './skeleton.js';
 
 /** One term the matcher looks for. */
 export interface MatchTerm {
@@ -138,7 +138,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
   const automaton = new Automaton(patterns);
 
   /** Accept or reject one automaton hit (pattern `p` over normalized [ns, ne)); accepted ones go to `hits`. */
-  const accept = (view: TextView, language: string | undefined, also: readonly string[], p: number, ns: number, ne: number, hits: Hit[]): void => {
+  const accept = (view: ScanView, language: string | undefined, also: readonly string[], p: number, ns: number, ne: number, hits: Hit[]): void => {
     if (!applies(p, language) && !also.some((l) => applies(p, l))) return;
     const normalized = view.normalized;
     const exact = ne - ns === normalizedTerms[p]!.length && normalized.startsWith(normalizedTerms[p]!, ns);
@@ -156,7 +156,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
     hits.push({ entry: p, start: span.start, end: span.end, obfuscated: !exact });
   };
   /** The accepted hits (in scan order) as the match list: allow-list, one report per term and place, no contained match. */
-  const finish = (view: TextView, hits: Hit[]): TermMatch[] => {
+  const finish = (view: ScanView, hits: Hit[]): TermMatch[] => {
     if (hits.length === 0) return [];
     const original = view.original;
     hits.sort((a, b) => a.start - b.start || Number(a.obfuscated) - Number(b.obfuscated));
@@ -181,14 +181,35 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
 
   const matcher: Matcher = {
     termCount: terms.length,
-    match(input, options = {}) {
-      const view = typeof input === 'string' ? normalizeText(input) : input;
-      const language = options.language;
-      const also = options.alsoLanguages ?? [];
-      // a message's view keeps its skeleton for the next matcher; a bare string has no view to keep it
-      const sk = typeof input === 'string' ? skeletonize(view.normalized, fold) : skeletonOfView(view, fold);
+    match(input, options) {
+      let view: ScanView | undefined;
+      let sk: Skeleton;
+      if (typeof input !== 'string') {
+        view = input;
+        sk = skeletonOfView(input, fold);
+      } else if (isPlainAscii(input)) {
+        // plain ASCII (most English chat) normalizes to its lower case, offset for offset: no view
+        // to build unless the automaton finds something
+        sk = skeletonizeLowerCasedAscii(input);
+      } else {
+        view = normalizeText(input);
+        // a bare string has no view to keep its skeleton for the next matcher
+        sk = skeletonize(view.normalized, fold);
+      }
+      automaton.collect(sk.codes, sk.length, scanned);
+      const count = scanned.count;
+      if (count === 0) return [];
+      // skeleton units → normalized offsets, before anything else can reuse the scratch buffers
+      const data = scanned.data.slice(0, 3 * count);
+      for (let k = 0; k < data.length; k += 3) {
+        data[k + 1] = sk.starts[data[k + 1]!]!;
+        data[k + 2] = sk.ends[data[k + 2]! - 1]!;
+      }
+      view ??= new PlainAsciiView(input as string);
       const hits: Hit[] = [];
-      automaton.scanCodes(sk.codes, sk.length, (p, s, e) => accept(view, language, also, p, sk.starts[s]!, sk.ends[e - 1]!, hits));
+      const language = options?.language;
+      const also = options?.alsoLanguages ?? [];
+      for (let k = 0; k < data.length; k += 3) accept(view, language, also, data[k]!, data[k + 1]!, data[k + 2]!, hits);
       return finish(view, hits);
     },
   };
@@ -203,6 +224,48 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
     },
   });
   return matcher;
+}
+
+/** The hits of the scan in progress (shared: a scan is copied out before anything else runs). */
+const scanned = new AutomatonHits();
+
+/** What accepting a hit reads of a view: a `TextView`, or a `PlainAsciiView` of a bare string. */
+type ScanView = Pick<TextView, 'original' | 'normalized' | 'toOriginalSpan'>;
+
+/**
+ * Is `normalizeText(text).normalized` exactly `text.toLowerCase()`, with every offset unchanged?
+ * True for printable ASCII (U+0020–U+007E) with no space at either end and no two spaces in a row.
+ */
+function isPlainAscii(text: string): boolean {
+  let space = true; // a space here would be leading
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (space) return false;
+      space = true;
+    } else if (c > 0x20 && c < 0x7f) space = false;
+    else return false;
+  }
+  return !space || text.length === 0;
+}
+
+/** The normalized view of a plain ASCII text (`isPlainAscii`): its lower case, each offset mapping to itself. */
+class PlainAsciiView implements ScanView {
+  readonly normalized: string;
+
+  constructor(readonly original: string) {
+    this.normalized = original.toLowerCase();
+  }
+
+  /** `TextView.toOriginalSpan` for a view whose unit i comes from original [i, i + 1). */
+  toOriginalSpan(from: number, to: number): { start: number; end: number } {
+    const n = this.original.length;
+    if (to <= from) {
+      const at = from >= n ? n : Math.max(0, from);
+      return { start: at, end: at };
+    }
+    return { start: n === 0 ? 0 : Math.max(0, Math.min(from, n - 1)), end: to >= 1 ? Math.min(to, n) : n };
+  }
 }
 
 /** One automaton hit the matcher accepted, before the allow-list and de-duplication. */

@@ -46,12 +46,37 @@ export function wordBounds(text: string, locale: string): ReadonlySet<number> {
 
 const KANA = /[\u3040-\u30ff]/u;
 
+/** Longest text whose edges are asked of ICU one by one; a longer one is segmented in pieces (`segmentInPieces`), whole. */
+const EDGE_QUERY_MAX = 4096;
+/** The last text's segmentation per locale, for edge queries (a message with several hits segments once). */
+let edgeText: string | null = null;
+const edgeSegments = new Map<string, Intl.Segments>();
+
+/**
+ * Is `at` a word boundary of `text` by `locale`'s rules: the same answer as
+ * `wordBounds(text, locale).has(at)`. A text of at most 4,096 units (one piece) is asked at
+ * that offset only (`Segments.containing`), several times cheaper than listing every word of
+ * the message; a longer one goes through `wordBounds`.
+ */
+function isWordBoundary(text: string, at: number, locale: string): boolean {
+  if (at === 0 || at === text.length) return true;
+  if (at < 0 || at > text.length) return false;
+  if (text.length > EDGE_QUERY_MAX) return wordBounds(text, locale).has(at);
+  if (text !== edgeText) {
+    edgeText = text;
+    edgeSegments.clear();
+  }
+  let segments = edgeSegments.get(locale);
+  if (!segments) edgeSegments.set(locale, (segments = segmenter(locale).segment(text)));
+  return segments.containing(at)!.index === at;
+}
+
 /**
  * Does `text[start, end)` consist of whole words? The locale is `ja` when the span or its
  * neighbours hold kana, else `zh` (ICU's CJK dictionary covers both for ideographs).
  */
 export function isWholeWords(text: string, start: number, end: number): boolean {
   const near = text.slice(Math.max(0, start - 8), Math.min(text.length, end + 8));
-  const bounds = wordBounds(text, KANA.test(near) ? 'ja' : 'zh');
-  return bounds.has(start) && bounds.has(end);
+  const locale = KANA.test(near) ? 'ja' : 'zh';
+  return isWordBoundary(text, start, locale) && isWordBoundary(text, end, locale);
 }
