@@ -1,5 +1,5 @@
 /**
- * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|import|report]`.
+ * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|import|report|lexicon]`.
  * Timings live here, never in unit tests. Run with --expose-gc (the package script does).
  */
 import { writeFileSync } from 'node:fs';
@@ -40,6 +40,7 @@ if (values.only === 'baseline' && !values.baseline)
 if (values.only === 'workers') rows.push(...(await benchWorkers(Number(values['cli-stream']), log)));
 else if (values.only === 'import') rows.push(...(await benchImport(20_000, log)));
 else if (values.only === 'report') rows.push(...(await benchReport(Number(values.report), log)));
+else if (values.only === 'lexicon') rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
 else if (values.only !== 'baseline') {
   rows.push(...benchNormalize());
   rows.push(...(await benchPipeline(Number(values.stream), resolve(values.corpora!), log)));
