@@ -197,19 +197,28 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
         sk = skeletonize(view.normalized, fold);
       }
       automaton.collect(sk.codes, sk.length, scanned);
-      const count = scanned.count;
-      if (count === 0) return [];
-      // skeleton units → normalized offsets, before anything else can reuse the scratch buffers
-      const data = scanned.data.slice(0, 3 * count);
-      for (let k = 0; k < data.length; k += 3) {
-        data[k + 1] = sk.starts[data[k + 1]!]!;
-        data[k + 2] = sk.ends[data[k + 2]! - 1]!;
+      // skeleton units → normalized offsets, keeping only the hits `accept` could take: exact ones
+      // and those long enough to be obfuscated (most hits in English are short terms' skeletons
+      // inside other words, `as` of "ass" in "was"), so most messages end here
+      const { data } = scanned;
+      let live = 0;
+      for (let k = 0; k < 3 * scanned.count; k += 3) {
+        const p = data[k]!;
+        const ns = sk.starts[data[k + 1]!]!;
+        const ne = sk.ends[data[k + 2]! - 1]!;
+        const term = normalizedTerms[p]!;
+        if (!obfuscationOk[p] && !(ne - ns === term.length && (view ? view.normalized.startsWith(term, ns) : startsWithLowerCased(input as string, term, ns))))
+          continue;
+        data[live++] = p;
+        data[live++] = ns;
+        data[live++] = ne;
       }
+      if (live === 0) return [];
       view ??= new PlainAsciiView(input as string);
       const hits: Hit[] = [];
       const language = options?.language;
       const also = options?.alsoLanguages ?? [];
-      for (let k = 0; k < data.length; k += 3) accept(view, language, also, data[k]!, data[k + 1]!, data[k + 2]!, hits);
+      for (let k = 0; k < live; k += 3) accept(view, language, also, data[k]!, data[k + 1]!, data[k + 2]!, hits);
       return finish(view, hits);
     },
   };
@@ -232,21 +241,22 @@ const scanned = new AutomatonHits();
 /** What accepting a hit reads of a view: a `TextView`, or a `PlainAsciiView` of a bare string. */
 type ScanView = Pick<TextView, 'original' | 'normalized' | 'toOriginalSpan'>;
 
+/** Anything but printable ASCII, a space at either end, two spaces in a row. */
+const NOT_PLAIN_ASCII = /[^ -~]|^ | $| {2}/;
+
 /**
  * Is `normalizeText(text).normalized` exactly `text.toLowerCase()`, with every offset unchanged?
  * True for printable ASCII (U+0020–U+007E) with no space at either end and no two spaces in a row.
  */
-function isPlainAscii(text: string): boolean {
-  let space = true; // a space here would be leading
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20) {
-      if (space) return false;
-      space = true;
-    } else if (c > 0x20 && c < 0x7f) space = false;
-    else return false;
+const isPlainAscii = (text: string): boolean => !NOT_PLAIN_ASCII.test(text);
+
+/** Does the lower case of ASCII `text` hold `lower` (lower-cased already) at `at`? */
+function startsWithLowerCased(text: string, lower: string, at: number): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = text.charCodeAt(at + i);
+    if ((c >= 0x41 && c <= 0x5a ? c + 32 : c) !== lower.charCodeAt(i)) return false;
   }
-  return !space || text.length === 0;
+  return true;
 }
 
 /** The normalized view of a plain ASCII text (`isPlainAscii`): its lower case, each offset mapping to itself. */

@@ -53,30 +53,40 @@ let edgeText: string | null = null;
 const edgeSegments = new Map<string, Intl.Segments>();
 
 /**
- * Is `at` a word boundary of `text` by `locale`'s rules: the same answer as
- * `wordBounds(text, locale).has(at)`. A text of at most 4,096 units (one piece) is asked at
- * that offset only (`Segments.containing`), several times cheaper than listing every word of
- * the message; a longer one goes through `wordBounds`.
+ * The segmentation of `text` (at most 4,096 units: one piece) to ask about single offsets,
+ * kept for the last text and each locale (a message with several hits segments once).
  */
-function isWordBoundary(text: string, at: number, locale: string): boolean {
-  if (at === 0 || at === text.length) return true;
-  if (at < 0 || at > text.length) return false;
-  if (text.length > EDGE_QUERY_MAX) return wordBounds(text, locale).has(at);
+function segmentsOf(text: string, locale: string): Intl.Segments {
   if (text !== edgeText) {
     edgeText = text;
     edgeSegments.clear();
   }
   let segments = edgeSegments.get(locale);
   if (!segments) edgeSegments.set(locale, (segments = segmenter(locale).segment(text)));
-  return segments.containing(at)!.index === at;
+  return segments;
 }
 
 /**
  * Does `text[start, end)` consist of whole words? The locale is `ja` when the span or its
- * neighbours hold kana, else `zh` (ICU's CJK dictionary covers both for ideographs).
+ * neighbours hold kana, else `zh` (ICU's CJK dictionary covers both for ideographs). The same
+ * answer as `wordBounds(text, locale)` holding both offsets; a text of at most 4,096 units (one
+ * piece) is asked about the two offsets only (`Segments.containing`: the word holding `start`,
+ * and the one holding `end` unless that word already ends there or beyond), several times
+ * cheaper than listing every word of the message.
  */
 export function isWholeWords(text: string, start: number, end: number): boolean {
   const near = text.slice(Math.max(0, start - 8), Math.min(text.length, end + 8));
   const locale = KANA.test(near) ? 'ja' : 'zh';
-  return isWordBoundary(text, start, locale) && isWordBoundary(text, end, locale);
+  const n = text.length;
+  if (start < 0 || end < 0 || start > n || end > n) return false;
+  if (n > EDGE_QUERY_MAX) {
+    const bounds = wordBounds(text, locale);
+    return bounds.has(start) && bounds.has(end);
+  }
+  const isBoundary = (at: number) => at === 0 || at === n || segmentsOf(text, locale).containing(at)!.index === at;
+  if (start >= end) return isBoundary(start) && isBoundary(end);
+  const first = segmentsOf(text, locale).containing(start)!;
+  if (first.index !== start) return false;
+  const firstEnd = start + first.segment.length;
+  return firstEnd >= end ? firstEnd === end : isBoundary(end);
 }
