@@ -3,7 +3,7 @@ import type { Severity } from '../pipeline/validate/finding.js';
 import { isWholeWords } from '../text/words.js';
 import { Automaton, AutomatonHits } from './aho-corasick.js';
 import { traditionalToSimplified } from './chinese-fold.js';
-import { type Skeleton, skeletonize, skeletonizeLowerCasedAscii, skeletonOfView } from './skeleton.js';
+import { type Skeleton, scanSkeletonOfView, skeletonize, skeletonizeLowerCasedAscii } from './skeleton.js';
 
 /** One term the matcher looks for. */
 export interface MatchTerm {
@@ -186,7 +186,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
       let sk: Skeleton;
       if (typeof input !== 'string') {
         view = input;
-        sk = skeletonOfView(input, fold);
+        sk = scanSkeletonOfView(input, fold);
       } else if (isPlainAscii(input)) {
         // plain ASCII (most English chat) normalizes to its lower case, offset for offset: no view
         // to build unless the automaton finds something

@@ -336,8 +336,49 @@ function emit(len: number, cp: number, s: number, e: number): number {
   return len + 1;
 }
 
+/** Units per slab: the kept skeletons are cut from shared slabs, a new pair once one is full. */
+const SLAB = 1 << 15;
+let codeSlab = new Uint16Array(SLAB);
+/** Starts then ends of each kept skeleton, side by side. */
+let offsetSlab = new Int32Array(2 * SLAB);
+let slabUsed = 0;
+
+/**
+ * A copy of a scratch skeleton that stays valid, cut from the slabs: a chat message's skeleton
+ * is skeletonized faster than three typed arrays of its own are allocated (each one an
+ * off-heap buffer). A long one gets arrays of its own.
+ */
+function keep(sk: Skeleton): Skeleton {
+  const n = sk.length;
+  if (n > SLAB >> 3) return new ScratchSkeleton(sk.codes.slice(0, n), n, sk.starts.slice(0, n), sk.ends.slice(0, n));
+  if (slabUsed + n > SLAB) {
+    codeSlab = new Uint16Array(SLAB);
+    offsetSlab = new Int32Array(2 * SLAB);
+    slabUsed = 0;
+  }
+  const at = slabUsed;
+  slabUsed += n;
+  const { codes, starts, ends } = sk;
+  for (let i = 0; i < n; i++) {
+    codeSlab[at + i] = codes[i]!;
+    offsetSlab[2 * at + i] = starts[i]!;
+    offsetSlab[2 * at + n + i] = ends[i]!;
+  }
+  return new ScratchSkeleton(codeSlab.subarray(at, at + n), n, offsetSlab.subarray(2 * at, 2 * at + n), offsetSlab.subarray(2 * at + n, 2 * at + 2 * n));
+}
+
 /** Skeletons kept per text view (a message's normalized view lives as long as its conversation). */
 const byView = new WeakMap<object, { fold: ((cp: number) => number) | undefined; skeleton: Skeleton }>();
+
+/**
+ * The skeleton of `view.normalized` for a scan that uses it at once: the one kept with the view
+ * when `skeletonOfView` made it, else `skeletonize`'s (scratch buffers, nothing kept:
+ * recomputing an ASCII skeleton costs less than keeping a copy).
+ */
+export function scanSkeletonOfView(view: { readonly normalized: string }, fold?: (cp: number) => number): Skeleton {
+  const kept = byView.get(view);
+  return kept && kept.fold === fold ? kept.skeleton : skeletonize(view.normalized, fold);
+}
 
 /**
  * The skeleton of `view.normalized`, computed once per view and fold and kept with the view (a
@@ -347,9 +388,7 @@ const byView = new WeakMap<object, { fold: ((cp: number) => number) | undefined;
 export function skeletonOfView(view: { readonly normalized: string }, fold?: (cp: number) => number): Skeleton {
   const kept = byView.get(view);
   if (kept && kept.fold === fold) return kept.skeleton;
-  const sk = skeletonize(view.normalized, fold);
-  const length = sk.length;
-  const skeleton = new ScratchSkeleton(sk.codes.slice(0, length), length, sk.starts.slice(0, length), sk.ends.slice(0, length));
+  const skeleton = keep(skeletonize(view.normalized, fold));
   byView.set(view, { fold, skeleton });
   return skeleton;
 }
