@@ -77,16 +77,20 @@ interface Run {
   matches: number;
 }
 
-/** Messages per block: every subject scans a block in turn, so all of them run under the same load. */
-const BLOCK = 200;
+/** `gc` when node runs with --expose-gc (`pnpm bench` does). */
+const collectGarbage = (globalThis as { gc?: (options: { type: 'minor' | 'major' }) => void }).gc;
+
 /** Timed budget per subject and lexicon: 3 passes over the messages or this, whichever comes first. */
 const BUDGET_MS = 20_000;
 
 /**
- * Build every subject, warm each up on one full pass, then time 3 passes over the messages block
- * by block, the subjects taking turns on each block: on a shared machine the load changes by the
- * second, and subjects timed one after the other would each get a different share of the CPU.
- * Inputs are prepared (untimed) per block and pass, so a `cxqa-view` view is fresh each time.
+ * Build every subject, warm each up on one full pass, then time 3 passes over the messages, the
+ * subjects taking turns pass by pass: on a shared machine the load changes by the minute, and
+ * subjects timed one after the other for their 3 passes would each get a different share of
+ * the CPU (turns by smaller blocks were tried: they evict each subject's tables from the CPU
+ * caches between blocks, which cost the big tries most). Inputs are prepared untimed before each
+ * pass, so a `cxqa-view` view is fresh each time, and a minor GC before each timed pass keeps
+ * one subject's garbage off another's clock.
  */
 function measure(data: LexiconBenchData, subjectList: Subject[], log: (s: string) => void): BenchRow[] {
   const runs: Run[] = [];
@@ -108,16 +112,17 @@ function measure(data: LexiconBenchData, subjectList: Subject[], log: (s: string
     }
   }
   for (let pass = 0; pass < 3; pass++) {
-    for (let b = 0; b < data.messages.length; b += BLOCK) {
-      const block = data.messages.slice(b, b + BLOCK);
-      for (const run of runs) {
-        if (run.timedMs > BUDGET_MS) continue;
-        const inputs = block.map(run.prepare) as string[];
-        const s0 = performance.now();
-        for (const input of inputs) run.matches += run.find(input).length;
-        run.timedMs += performance.now() - s0;
-        for (const m of block) run.chars += m.length;
+    for (const run of runs) {
+      if (run.timedMs > BUDGET_MS) continue;
+      const inputs = data.messages.map(run.prepare) as string[];
+      collectGarbage?.({ type: 'minor' });
+      const s0 = performance.now();
+      for (let k = 0; k < inputs.length; k++) {
+        run.matches += run.find(inputs[k]!).length;
+        run.chars += data.messages[k]!.length;
+        if (run.timedMs + performance.now() - s0 > BUDGET_MS) break;
       }
+      run.timedMs += performance.now() - s0;
     }
   }
   return runs.flatMap((run) => {
