@@ -66,79 +66,54 @@ async function subjects(): Promise<Subject[]> {
   ];
 }
 
-/** One subject while it is measured: its matcher, its input preparation and its running totals. */
-interface Run {
-  subject: Subject;
-  find: (input: string) => string[];
-  prepare: (text: string) => unknown;
-  buildMs: number;
-  timedMs: number;
-  chars: number;
-  matches: number;
-}
-
-/** `gc` when node runs with --expose-gc (`pnpm bench` does). */
-const collectGarbage = (globalThis as { gc?: (options: { type: 'minor' | 'major' }) => void }).gc;
-
-/** Timed budget per subject and lexicon: 3 passes over the messages or this, whichever comes first. */
-const BUDGET_MS = 20_000;
-
-/**
- * Build every subject, warm each up on one full pass, then time 3 passes over the messages, the
- * subjects taking turns pass by pass: on a shared machine the load changes by the minute, and
- * subjects timed one after the other for their 3 passes would each get a different share of
- * the CPU (turns by smaller blocks were tried: they evict each subject's tables from the CPU
- * caches between blocks, which cost the big tries most). Inputs are prepared untimed before each
- * pass, so a `cxqa-view` view is fresh each time, and a minor GC before each timed pass keeps
- * one subject's garbage off another's clock.
- */
-function measure(data: LexiconBenchData, subjectList: Subject[], log: (s: string) => void): BenchRow[] {
-  const runs: Run[] = [];
-  for (const subject of subjectList) {
-    const t0 = performance.now();
-    try {
-      const find = subject.build(data.terms);
-      runs.push({ subject, find, prepare: subject.prepare ?? ((t) => t), buildMs: performance.now() - t0, timedMs: 0, chars: 0, matches: 0 });
-    } catch (e) {
-      log(`  ${subject.name}: cannot load ${data.name} (${(e as Error).message.slice(0, 80)})`);
-    }
+function measure(data: LexiconBenchData, subject: Subject, log: (s: string) => void): BenchRow[] {
+  const t0 = performance.now();
+  let find: (text: string) => string[];
+  try {
+    find = subject.build(data.terms);
+  } catch (e) {
+    log(`  ${subject.name}: cannot load ${data.name} (${(e as Error).message.slice(0, 80)})`);
+    return [];
   }
-  // warm-up: one full pass (at most 10 s) for every subject, so each is measured JIT-compiled
-  for (const run of runs) {
-    const warmStart = performance.now();
-    for (const m of data.messages) {
-      run.find(run.prepare(m) as string);
-      if (performance.now() - warmStart > 10_000) break;
-    }
+  const buildMs = performance.now() - t0;
+  const prepare = subject.prepare ?? ((text: string) => text);
+  const pass = () => data.messages.map(prepare) as string[];
+  // warm-up: one full pass for every subject, so each is measured JIT-compiled
+  const warmStart = performance.now();
+  for (const m of pass()) {
+    find(m);
+    if (performance.now() - warmStart > 10_000) break;
   }
-  for (let pass = 0; pass < 3; pass++) {
-    for (const run of runs) {
-      if (run.timedMs > BUDGET_MS) continue;
-      const inputs = data.messages.map(run.prepare) as string[];
-      collectGarbage?.({ type: 'minor' });
-      const s0 = performance.now();
-      for (let k = 0; k < inputs.length; k++) {
-        run.matches += run.find(inputs[k]!).length;
-        run.chars += data.messages[k]!.length;
-        if (run.timedMs + performance.now() - s0 > BUDGET_MS) break;
+  // Each subject gets up to 3 passes over the messages or 20 s, whichever comes first.
+  const budgetMs = 20_000;
+  let timedMs = 0;
+  let chars = 0;
+  let matches = 0;
+  scan: for (let r = 0; r < 3; r++) {
+    const inputs = pass();
+    const s0 = performance.now();
+    for (let k = 0; k < inputs.length; k++) {
+      matches += find(inputs[k]!).length;
+      chars += data.messages[k]!.length;
+      if (timedMs + performance.now() - s0 > budgetMs) {
+        timedMs += performance.now() - s0;
+        break scan;
       }
-      run.timedMs += performance.now() - s0;
     }
+    timedMs += performance.now() - s0;
   }
-  return runs.flatMap((run) => {
-    const found = data.variants.filter((v) => run.find(run.prepare(v.text) as string).some((t) => t.toLowerCase() === v.term)).length;
-    const charsPerSecond = Math.round(run.chars / (run.timedMs / 1000));
-    const recall = found / data.variants.length;
-    const name = run.subject.name;
-    log(
-      `  ${name}: ${(charsPerSecond / 1e6).toFixed(2)} M chars/s, build ${run.buildMs.toFixed(0)} ms, ${run.matches} matches, obfuscated recall ${recall.toFixed(3)}`,
-    );
-    return [
-      { benchmark: data.name, subject: name, metric: 'charsPerSecond', value: charsPerSecond, unit: 'chars/s' },
-      { benchmark: data.name, subject: name, metric: 'obfuscatedRecall', value: Number(recall.toFixed(4)) },
-      { benchmark: data.name, subject: name, metric: 'buildMs', value: Math.round(run.buildMs), unit: 'ms' },
-    ];
-  });
+  const seconds = timedMs / 1000;
+  const found = data.variants.filter((v) => find(prepare(v.text) as string).some((t) => t.toLowerCase() === v.term)).length;
+  const charsPerSecond = Math.round(chars / seconds);
+  const recall = found / data.variants.length;
+  log(
+    `  ${subject.name}: ${(charsPerSecond / 1e6).toFixed(2)} M chars/s, build ${buildMs.toFixed(0)} ms, ${matches} matches, obfuscated recall ${recall.toFixed(3)}`,
+  );
+  return [
+    { benchmark: data.name, subject: subject.name, metric: 'charsPerSecond', value: charsPerSecond, unit: 'chars/s' },
+    { benchmark: data.name, subject: subject.name, metric: 'obfuscatedRecall', value: Number(recall.toFixed(4)) },
+    { benchmark: data.name, subject: subject.name, metric: 'buildMs', value: Math.round(buildMs), unit: 'ms' },
+  ];
 }
 
 export async function benchLexicons(corpora: string, log: (s: string) => void): Promise<BenchRow[]> {
@@ -149,7 +124,7 @@ export async function benchLexicons(corpora: string, log: (s: string) => void): 
     log(
       `${data.name}: ${data.terms.length} terms, ${data.messages.length.toLocaleString('en')} messages (${data.messages.reduce((a, m) => a + m.length, 0).toLocaleString('en')} chars), ${data.variants.length} obfuscated variants`,
     );
-    rows.push(...measure(data, list, log));
+    for (const s of list) rows.push(...measure(data, s, log));
   }
   return rows;
 }
