@@ -1,5 +1,11 @@
-/** Our matcher vs obscenity, mint-filter and modern-ahocorasick: same lexicon, same text, same run. */
-import { createMatcher } from '@cxqa/core';
+/**
+ * Our matcher vs obscenity, mint-filter and modern-ahocorasick: same lexicon, same text, same run.
+ * cxqa runs twice: `cxqa` as a lone `match(text)` (normalization, skeleton and scan, all timed),
+ * and `cxqa-view` as the pipeline uses it — the message's normalized view is built by the
+ * pipeline's normalize stage for every analyzer, so it is built here untimed, fresh for each pass,
+ * and the timed `match(view)` computes the skeleton the view then keeps for the next matcher.
+ */
+import { createMatcher, normalizeText, type TextView } from '@cxqa/core';
 import { type LexiconBenchData, ldnoobwEnData, zhSensitiveData } from './lexicon-data.js';
 import type { BenchRow } from './report.js';
 
@@ -7,6 +13,8 @@ interface Subject {
   name: string;
   /** Build the matcher; return a function listing the terms found in a text. */
   build(terms: string[]): (text: string) => string[];
+  /** Turn a message into what `build`'s function is timed on (untimed, once per message and pass); default: the text. */
+  prepare?: (text: string) => unknown;
 }
 
 const escapeObscenity = (t: string) => t.replace(/[[\]?|\\]/g, (c) => `\\${c}`);
@@ -21,6 +29,14 @@ async function subjects(): Promise<Subject[]> {
       build: (terms) => {
         const m = createMatcher(terms.map((t, i) => ({ id: String(i), text: t, category: 'x', severity: 'major' })));
         return (text) => m.match(text).map((x) => x.term.text);
+      },
+    },
+    {
+      name: 'cxqa-view',
+      prepare: (text) => normalizeText(text),
+      build: (terms) => {
+        const m = createMatcher(terms.map((t, i) => ({ id: String(i), text: t, category: 'x', severity: 'major' })));
+        return (view) => m.match(view as unknown as TextView).map((x) => x.term.text);
       },
     },
     {
@@ -60,26 +76,34 @@ function measure(data: LexiconBenchData, subject: Subject, log: (s: string) => v
     return [];
   }
   const buildMs = performance.now() - t0;
+  const prepare = subject.prepare ?? ((text: string) => text);
+  const pass = () => data.messages.map(prepare) as string[];
   // warm-up: one full pass for every subject, so each is measured JIT-compiled
   const warmStart = performance.now();
-  for (const m of data.messages) {
+  for (const m of pass()) {
     find(m);
     if (performance.now() - warmStart > 10_000) break;
   }
   // Each subject gets up to 3 passes over the messages or 20 s, whichever comes first.
   const budgetMs = 20_000;
-  const s0 = performance.now();
+  let timedMs = 0;
   let chars = 0;
   let matches = 0;
   scan: for (let r = 0; r < 3; r++) {
-    for (const m of data.messages) {
-      matches += find(m).length;
-      chars += m.length;
-      if (performance.now() - s0 > budgetMs) break scan;
+    const inputs = pass();
+    const s0 = performance.now();
+    for (let k = 0; k < inputs.length; k++) {
+      matches += find(inputs[k]!).length;
+      chars += data.messages[k]!.length;
+      if (timedMs + performance.now() - s0 > budgetMs) {
+        timedMs += performance.now() - s0;
+        break scan;
+      }
     }
+    timedMs += performance.now() - s0;
   }
-  const seconds = (performance.now() - s0) / 1000;
-  const found = data.variants.filter((v) => find(v.text).some((t) => t.toLowerCase() === v.term)).length;
+  const seconds = timedMs / 1000;
+  const found = data.variants.filter((v) => find(prepare(v.text) as string).some((t) => t.toLowerCase() === v.term)).length;
   const charsPerSecond = Math.round(chars / seconds);
   const recall = found / data.variants.length;
   log(

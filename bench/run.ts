@@ -1,5 +1,5 @@
 /**
- * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--cli-stream-messages M] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|cli-stream|import|report]`.
+ * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--cli-stream-messages M] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|cli-stream|import|report|lexicon]`.
  * Timings live here, never in unit tests. Run with --expose-gc (the package script does).
  */
 import { writeFileSync } from 'node:fs';
@@ -44,6 +44,7 @@ if (values.only === 'workers') rows.push(...(await benchWorkers(cliStream, log))
 else if (values.only === 'cli-stream') rows.push(...(await cliHeapFlat(cliStream.count, log, cliStream.messages)));
 else if (values.only === 'import') rows.push(...(await benchImport(20_000, log)));
 else if (values.only === 'report') rows.push(...(await benchReport(Number(values.report), log)));
+else if (values.only === 'lexicon') rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
 else if (values.only !== 'baseline') {
   rows.push(...benchNormalize());
   rows.push(...(await benchPipeline(Number(values.stream), resolve(values.corpora!), log)));

@@ -17,17 +17,28 @@ export class Automaton {
   /** Nearest node on the failure chain that has outputs (-1 none). */
   private readonly dict: number[] = [-1];
   private readonly lengths: number[];
+  /** Per node: itself when patterns end there, else `dict` (the first node on its failure chain that reports). */
+  private report = new Int32Array(0);
   /** Dense transitions out of the root for the BMP: most characters of a text restart there. */
   private readonly root = new Int32Array(0x10000);
   /** All other transitions in one open-addressing table: (node, code unit) → child. */
   private readonly keyNode: Int32Array;
   private readonly keyCode: Int32Array;
-  private readonly child: Int32Array;
+  private readonly targets: Int32Array;
   private readonly mask: number;
+  /**
+   * Complete ASCII transitions (failures resolved: the state after reading the unit) for the
+   * shallowest nodes entered by an ASCII unit, 128 per row: one load per character where most
+   * text is ASCII. `rowOf[node]` is the row, -1 none; failure links of those nodes have rows too.
+   */
+  private readonly rowOf: Int32Array;
+  private readonly dense: Int32Array;
 
   constructor(patterns: readonly string[]) {
     /** Build-time trie (code unit → child per node); scanning uses the flat tables below. */
     const edges: Map<number, number>[] = [new Map()];
+    /** The code unit on the edge into each node. */
+    const via: number[] = [-1];
     this.lengths = patterns.map((p) => p.length);
     patterns.forEach((p, id) => {
       if (!p) return;
@@ -38,6 +49,7 @@ export class Automaton {
         if (next === undefined) {
           next = edges.length;
           edges.push(new Map());
+          via.push(c);
           this.fail.push(0);
           this.out.push([]);
           this.dict.push(-1);
@@ -55,14 +67,14 @@ export class Automaton {
     this.mask = size - 1;
     this.keyNode = new Int32Array(size).fill(-1);
     this.keyCode = new Int32Array(size);
-    this.child = new Int32Array(size);
+    this.targets = new Int32Array(size);
     edges.forEach((e, node) => {
       for (const [c, to] of e) {
         let slot = slotOf(node, c) & this.mask;
         while (this.keyNode[slot] !== -1) slot = (slot + 1) & this.mask;
         this.keyNode[slot] = node;
         this.keyCode[slot] = c;
-        this.child[slot] = to;
+        this.targets[slot] = to;
       }
     });
     // breadth-first failure links
@@ -80,6 +92,18 @@ export class Automaton {
         queue.push(child);
       }
     }
+    this.report = Int32Array.from(this.out, (o, node) => (o.length ? node : this.dict[node]!));
+    // dense ASCII rows, in breadth-first order so a node's failure target already has its row
+    this.rowOf = new Int32Array(edges.length).fill(-1);
+    const rows = queue.filter((node) => via[node]! < 0x80).slice(0, MAX_DENSE_ROWS);
+    this.dense = new Int32Array(rows.length * 128);
+    rows.forEach((node, r) => {
+      this.rowOf[node] = r;
+      const f = this.fail[node]!;
+      for (let c = 0; c < 128; c++) {
+        this.dense[r * 128 + c] = edges[node]!.get(c) ?? (f === 0 ? this.root[c]! : this.dense[this.rowOf[f]! * 128 + c]!);
+      }
+    });
   }
 
   /** Number of states. */
@@ -101,34 +125,51 @@ export class Automaton {
 
   /** `scan` over the first `length` code units of a buffer (no string needed). */
   scanCodes(codes: Uint16Array, length: number, onMatch: (pattern: number, start: number, end: number) => void): number {
+    const hits = new AutomatonHits();
+    const steps = this.collect(codes, length, hits);
+    const { data, count } = hits;
+    for (let k = 0; k < 3 * count; k += 3) onMatch(data[k]!, data[k + 1]!, data[k + 2]!);
+    return steps;
+  }
+
+  /**
+   * `scanCodes` writing the matches into `hits` (cleared first) as flat triples (pattern, start,
+   * end) in the order `scan` reports them: by end, then longest first, then pattern order. No
+   * allocation unless `hits` must grow. Returns the number of state transitions, as `scan`.
+   */
+  collect(codes: Uint16Array, length: number, hits: AutomatonHits): number {
+    hits.count = 0;
     let node = 0;
-    let steps = 0;
-    const { fail, out, dict, lengths } = this;
+    let steps = length;
+    const { fail, out, dict, lengths, report, root, rowOf, dense } = this;
     for (let i = 0; i < length; i++) {
       const c = codes[i]!;
-      let to = this.next(node, c);
-      steps++;
-      while (to === 0 && node !== 0) {
-        node = fail[node]!;
-        to = this.next(node, c);
-        steps++;
+      let to: number;
+      if (node === 0) to = root[c]!;
+      else if (c < 0x80 && rowOf[node]! >= 0) to = dense[(rowOf[node]! << 7) | c]!;
+      else {
+        to = this.child(node, c);
+        while (to === 0 && node !== 0) {
+          node = fail[node]!;
+          to = node === 0 ? root[c]! : this.child(node, c);
+          steps++;
+        }
       }
       node = to;
-      for (let n = out[node]!.length ? node : dict[node]!; n > 0; n = dict[n]!) {
-        for (const p of out[n]!) onMatch(p, i + 1 - lengths[p]!, i + 1);
+      for (let n = report[node]!; n > 0; n = dict[n]!) {
+        for (const p of out[n]!) hits.push(p, i + 1 - lengths[p]!, i + 1);
       }
     }
     return steps;
   }
 
-  /** The child of `node` on code unit `c`, or 0 (the root) when there is none. */
-  private next(node: number, c: number): number {
-    if (node === 0) return this.root[c]!;
-    const { keyNode, keyCode, child, mask } = this;
+  /** The child of `node` (not the root) on code unit `c`, or 0 (the root) when there is none. */
+  private child(node: number, c: number): number {
+    const { keyNode, keyCode, targets, mask } = this;
     for (let slot = slotOf(node, c) & mask; ; slot = (slot + 1) & mask) {
       const k = keyNode[slot]!;
       if (k === -1) return 0;
-      if (k === node && keyCode[slot] === c) return child[slot]!;
+      if (k === node && keyCode[slot] === c) return targets[slot]!;
     }
   }
 
@@ -140,10 +181,32 @@ export class Automaton {
   }
 }
 
-/** Mix a (node, code unit) pair into a table slot. */
+/** At most this many nodes get a dense ASCII row (2 MB): the shallow ones, where a scan spends its time. */
+const MAX_DENSE_ROWS = 4096;
+
+/** Matches as flat triples (pattern, start, end): `count` triples are valid; grows on demand. */
+export class AutomatonHits {
+  data = new Int32Array(0);
+  count = 0;
+
+  push(pattern: number, start: number, end: number): void {
+    let at = 3 * this.count;
+    if (at + 3 > this.data.length) {
+      const grown = new Int32Array(Math.max(48, this.data.length * 2));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[at++] = pattern;
+    this.data[at++] = start;
+    this.data[at] = end;
+    this.count++;
+  }
+}
+
 /** Code units of the text `scan` is reading (grown on demand, reused: scans never nest). */
 let scratch = new Uint16Array(256);
 
+/** Mix a (node, code unit) pair into a table slot. */
 function slotOf(node: number, c: number): number {
   return Math.imul(node, 0x9e3779b1) ^ Math.imul(c, 0x85ebca6b);
 }

@@ -15,25 +15,46 @@ describe('Automaton (Aho–Corasick)', () => {
     ]);
   });
 
+  /** Every match of `automaton` over `text` equals what `indexOf` finds for each of `patterns`. */
+  const expectNaiveMatches = (automaton: Automaton, patterns: readonly string[], text: string) => {
+    const got = automaton
+      .findAll(text)
+      .map((m) => `${m.pattern}@${m.start}`)
+      .sort();
+    const naive: string[] = [];
+    patterns.forEach((p, id) => {
+      for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) naive.push(`${id}@${i}`);
+    });
+    expect(got).toEqual(naive.sort());
+  };
+
   it('finds exactly what a naive scan finds, on random inputs', () => {
     const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '微'), minLength: 1, maxLength: 5 });
     fc.assert(
       fc.property(
         fc.array(word, { minLength: 1, maxLength: 12 }),
         fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', '微', ' '), maxLength: 200 }),
-        (patterns, text) => {
-          const got = new Automaton(patterns)
-            .findAll(text)
-            .map((m) => `${m.pattern}@${m.start}`)
-            .sort();
-          const naive: string[] = [];
-          patterns.forEach((p, id) => {
-            for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) naive.push(`${id}@${i}`);
-          });
-          expect(got).toEqual(naive.sort());
-        },
+        (patterns, text) => expectNaiveMatches(new Automaton(patterns), patterns, text),
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('finds what a naive scan finds with more nodes than get a dense ASCII row (property)', () => {
+    // every word of length 6 over a–d: 5,461 nodes, more than the 4,096 dense rows
+    const base = Array.from({ length: 4096 }, (_, k) => Array.from({ length: 6 }, (_, i) => 'abcd'[(k >> (2 * i)) & 3]).join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'é', 'x'), minLength: 1, maxLength: 8 }), { maxLength: 30 }),
+        fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'd', 'é', 'x', ' '), maxLength: 300 }),
+        (extra, text) => {
+          const patterns = [...extra, ...base];
+          const automaton = new Automaton(patterns);
+          expect(automaton.size).toBeGreaterThan(4096);
+          expectNaiveMatches(automaton, patterns, text);
+        },
+      ),
+      { numRuns: 20 },
     );
   });
 

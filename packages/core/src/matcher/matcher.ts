@@ -1,9 +1,9 @@
 import { normalizeText, type TextView } from '../pipeline/normalize/text-view.js';
 import type { Severity } from '../pipeline/validate/finding.js';
 import { isWholeWords } from '../text/words.js';
-import { Automaton } from './aho-corasick.js';
+import { Automaton, AutomatonHits } from './aho-corasick.js';
 import { traditionalToSimplified } from './chinese-fold.js';
-import { skeletonize, skeletonOfView } from './skeleton.js';
+import { type Skeleton, scanSkeletonOfView, skeletonize, skeletonizeLowerCasedAscii } from './skeleton.js';
 
 /** One term the matcher looks for. */
 export interface MatchTerm {
@@ -138,7 +138,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
   const automaton = new Automaton(patterns);
 
   /** Accept or reject one automaton hit (pattern `p` over normalized [ns, ne)); accepted ones go to `hits`. */
-  const accept = (view: TextView, language: string | undefined, also: readonly string[], p: number, ns: number, ne: number, hits: Hit[]): void => {
+  const accept = (view: ScanView, language: string | undefined, also: readonly string[], p: number, ns: number, ne: number, hits: Hit[]): void => {
     if (!applies(p, language) && !also.some((l) => applies(p, l))) return;
     const normalized = view.normalized;
     const exact = ne - ns === normalizedTerms[p]!.length && normalized.startsWith(normalizedTerms[p]!, ns);
@@ -156,7 +156,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
     hits.push({ entry: p, start: span.start, end: span.end, obfuscated: !exact });
   };
   /** The accepted hits (in scan order) as the match list: allow-list, one report per term and place, no contained match. */
-  const finish = (view: TextView, hits: Hit[]): TermMatch[] => {
+  const finish = (view: ScanView, hits: Hit[]): TermMatch[] => {
     if (hits.length === 0) return [];
     const original = view.original;
     hits.sort((a, b) => a.start - b.start || Number(a.obfuscated) - Number(b.obfuscated));
@@ -181,14 +181,44 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
 
   const matcher: Matcher = {
     termCount: terms.length,
-    match(input, options = {}) {
-      const view = typeof input === 'string' ? normalizeText(input) : input;
-      const language = options.language;
-      const also = options.alsoLanguages ?? [];
-      // a message's view keeps its skeleton for the next matcher; a bare string has no view to keep it
-      const sk = typeof input === 'string' ? skeletonize(view.normalized, fold) : skeletonOfView(view, fold);
+    match(input, options) {
+      let view: ScanView | undefined;
+      let sk: Skeleton;
+      if (typeof input !== 'string') {
+        view = input;
+        sk = scanSkeletonOfView(input, fold);
+      } else if (isPlainAscii(input)) {
+        // plain ASCII (most English chat) normalizes to its lower case, offset for offset: no view
+        // to build unless the automaton finds something
+        sk = skeletonizeLowerCasedAscii(input);
+      } else {
+        view = normalizeText(input);
+        // a bare string has no view to keep its skeleton for the next matcher
+        sk = skeletonize(view.normalized, fold);
+      }
+      automaton.collect(sk.codes, sk.length, scanned);
+      // skeleton units → normalized offsets, keeping only the hits `accept` could take: exact ones
+      // and those long enough to be obfuscated (most hits in English are short terms' skeletons
+      // inside other words, `as` of "ass" in "was"), so most messages end here
+      const { data } = scanned;
+      let live = 0;
+      for (let k = 0; k < 3 * scanned.count; k += 3) {
+        const p = data[k]!;
+        const ns = sk.starts[data[k + 1]!]!;
+        const ne = sk.ends[data[k + 2]! - 1]!;
+        const term = normalizedTerms[p]!;
+        if (!obfuscationOk[p] && !(ne - ns === term.length && (view ? view.normalized.startsWith(term, ns) : startsWithLowerCased(input as string, term, ns))))
+          continue;
+        data[live++] = p;
+        data[live++] = ns;
+        data[live++] = ne;
+      }
+      if (live === 0) return [];
+      view ??= new PlainAsciiView(input as string);
       const hits: Hit[] = [];
-      automaton.scanCodes(sk.codes, sk.length, (p, s, e) => accept(view, language, also, p, sk.starts[s]!, sk.ends[e - 1]!, hits));
+      const language = options?.language;
+      const also = options?.alsoLanguages ?? [];
+      for (let k = 0; k < live; k += 3) accept(view, language, also, data[k]!, data[k + 1]!, data[k + 2]!, hits);
       return finish(view, hits);
     },
   };
@@ -203,6 +233,49 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
     },
   });
   return matcher;
+}
+
+/** The hits of the scan in progress (shared: a scan is copied out before anything else runs). */
+const scanned = new AutomatonHits();
+
+/** What accepting a hit reads of a view: a `TextView`, or a `PlainAsciiView` of a bare string. */
+type ScanView = Pick<TextView, 'original' | 'normalized' | 'toOriginalSpan'>;
+
+/** Anything but printable ASCII, a space at either end, two spaces in a row. */
+const NOT_PLAIN_ASCII = /[^ -~]|^ | $| {2}/;
+
+/**
+ * Is `normalizeText(text).normalized` exactly `text.toLowerCase()`, with every offset unchanged?
+ * True for printable ASCII (U+0020–U+007E) with no space at either end and no two spaces in a row.
+ */
+const isPlainAscii = (text: string): boolean => !NOT_PLAIN_ASCII.test(text);
+
+/** Does the lower case of ASCII `text` hold `lower` (lower-cased already) at `at`? */
+function startsWithLowerCased(text: string, lower: string, at: number): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = text.charCodeAt(at + i);
+    if ((c >= 0x41 && c <= 0x5a ? c + 32 : c) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** The normalized view of a plain ASCII text (`isPlainAscii`): its lower case, each offset mapping to itself. */
+class PlainAsciiView implements ScanView {
+  readonly normalized: string;
+
+  constructor(readonly original: string) {
+    this.normalized = original.toLowerCase();
+  }
+
+  /** `TextView.toOriginalSpan` for a view whose unit i comes from original [i, i + 1). */
+  toOriginalSpan(from: number, to: number): { start: number; end: number } {
+    const n = this.original.length;
+    if (to <= from) {
+      const at = from >= n ? n : Math.max(0, from);
+      return { start: at, end: at };
+    }
+    return { start: n === 0 ? 0 : Math.max(0, Math.min(from, n - 1)), end: to >= 1 ? Math.min(to, n) : n };
+  }
 }
 
 /** One automaton hit the matcher accepted, before the allow-list and de-duplication. */

@@ -95,7 +95,9 @@ let outStarts = new Int32Array(512);
 let outEnds = new Int32Array(512);
 
 /** The last call's input and result (valid until the next call overwrites the scratch buffers). */
-let previous: { input: string; fold: ((cp: number) => number) | undefined; skeleton: Skeleton } | null = null;
+let previousInput: string | undefined;
+let previousFold: ((cp: number) => number) | undefined;
+let previousSkeleton: Skeleton | undefined;
 
 function ensure(n: number): void {
   if (cps.length < n) {
@@ -117,8 +119,127 @@ function ensure(n: number): void {
 export function skeletonize(normalized: string, fold?: (cp: number) => number): Skeleton {
   // one message is scanned by many matchers in turn (the lexicons, every policy rule): the last
   // skeleton is still in the scratch buffers, so the same input returns it as is
-  if (previous && previous.input === normalized && previous.fold === fold) return previous.skeleton;
+  if (previousSkeleton && previousInput === normalized && previousFold === fold) return previousSkeleton;
   ensure(normalized.length + 1);
+  const len = skeletonOfAscii(normalized, ASCII_SAME);
+  return remember(normalized, fold, len >= 0 ? len : skeletonOfAny(normalized, fold));
+}
+
+/**
+ * `skeletonize` without the ASCII fast path: the general algorithm (four passes) on any text.
+ * For the tests that check the fast path gives the same skeleton.
+ */
+export function skeletonizeGeneral(normalized: string, fold?: (cp: number) => number): Skeleton {
+  ensure(normalized.length + 1);
+  return remember(normalized, fold, skeletonOfAny(normalized, fold));
+}
+
+/**
+ * `skeletonize(text.toLowerCase())` for a text of ASCII code units only, without building the
+ * lower-cased string (in the scratch buffers, like `skeletonize`).
+ */
+export function skeletonizeLowerCasedAscii(text: string): Skeleton {
+  ensure(text.length + 1);
+  previousSkeleton = undefined; // the scratch buffers no longer hold the last `skeletonize` result
+  const len = skeletonOfAscii(text, ASCII_LOWER);
+  if (len < 0) return skeletonize(text.toLowerCase());
+  return new ScratchSkeleton(outCodes, len, outStarts, outEnds);
+}
+
+/** The scratch buffers' first `len` units as the skeleton of `input`, kept as the last one. */
+function remember(input: string, fold: ((cp: number) => number) | undefined, len: number): Skeleton {
+  previousInput = input;
+  previousFold = fold;
+  previousSkeleton = new ScratchSkeleton(outCodes, len, outStarts, outEnds);
+  return previousSkeleton;
+}
+
+/** A skeleton over (scratch or copied) buffers; its string is decoded on first access. */
+class ScratchSkeleton implements Skeleton {
+  #text: string | undefined;
+
+  constructor(
+    readonly codes: Uint16Array,
+    readonly length: number,
+    readonly starts: Int32Array,
+    readonly ends: Int32Array,
+  ) {}
+
+  get text(): string {
+    this.#text ??= decodeUtf16(this.codes, this.length);
+    return this.#text;
+  }
+}
+
+/** ASCII code unit → itself, and → its lower case: what the ASCII pass reads a unit as. */
+const ASCII_SAME = Uint8Array.from({ length: 128 }, (_, c) => c);
+const ASCII_LOWER = Uint8Array.from({ length: 128 }, (_, c) => (c >= 0x41 && c <= 0x5a ? c + 32 : c));
+
+/**
+ * The skeleton of an all-ASCII text in one pass, into the scratch buffers; returns its length,
+ * or -1 at the first non-ASCII code unit (the caller then runs the general algorithm). The same
+ * output as `skeletonOfAny`: ASCII has no look-alikes, no fold, no CJK and one code unit per
+ * code point, so every rule needs only a unit's neighbours:
+ * - a leetspeak symbol becomes a letter next to a letter: the previous unit as already decided
+ *   (a converted symbol counts), the next one as written;
+ * - a run of separators is dropped between two one-letter tokens (f.u.c.k), else kept;
+ * - a letter equal to the last unit emitted (no separator kept in between) widens that unit.
+ */
+function skeletonOfAscii(s: string, unit: Uint8Array): number {
+  const n = s.length;
+  let len = 0;
+  let last = -1;
+  let prevLetter = false;
+  for (let k = 0; k < n; k++) {
+    let c = s.charCodeAt(k);
+    if (c >= 0x80) return -1;
+    c = unit[c]!;
+    let f = ASCII_CLASS[c]!;
+    if (f === SEP) {
+      let e = k + 1;
+      while (e < n && asciiClass(s.charCodeAt(e)) === SEP) e++;
+      // a one-letter token on each side: a letter with a separator or an edge beyond it
+      const drop =
+        k > 0 &&
+        e < n &&
+        ASCII_CLASS[s.charCodeAt(k - 1)] === LETTER &&
+        (k === 1 || ASCII_CLASS[s.charCodeAt(k - 2)] === SEP) &&
+        asciiClass(s.charCodeAt(e)) === LETTER &&
+        (e + 1 === n || asciiClass(s.charCodeAt(e + 1)) === SEP);
+      if (!drop) {
+        for (let j = k; j < e; j++) {
+          outCodes[len] = s.charCodeAt(j);
+          outStarts[len] = j;
+          outEnds[len++] = j + 1;
+        }
+        last = -1;
+      }
+      prevLetter = false;
+      k = e - 1;
+      continue;
+    }
+    if (f !== LETTER && ASCII_LEET[c] === 1 && (prevLetter || (k + 1 < n && asciiClass(s.charCodeAt(k + 1)) === LETTER))) {
+      c = LEET.get(c)!;
+      f = LETTER;
+    }
+    prevLetter = f === LETTER;
+    if (c === last && prevLetter) {
+      outEnds[len - 1] = k + 1; // a repeated letter widens the previous unit
+      continue;
+    }
+    outCodes[len] = c;
+    outStarts[len] = k;
+    outEnds[len++] = k + 1;
+    last = c;
+  }
+  return len;
+}
+
+/** The class of a code unit as the ASCII pass sees it (0 beyond ASCII: the pass stops there anyway). */
+const asciiClass = (c: number): number => (c < 0x80 ? ASCII_CLASS[c]! : 0);
+
+/** The general skeleton algorithm (any text), into the scratch buffers; returns the skeleton's length. */
+function skeletonOfAny(normalized: string, fold: ((cp: number) => number) | undefined): number {
   // 1. code points, homoglyphs folded, classified
   let n = 0;
   for (let i = 0; i < normalized.length; ) {
@@ -133,7 +254,8 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
     }
     let cp = normalized.codePointAt(i)!;
     i += cp > 0xffff ? 2 : 1;
-    if (cp >= 0x370) cp = HOMOGLYPHS.get(cp) ?? cp;
+    // look-alikes sit in 0x3b1–0x501 (ɡ below 0x370 is listed but never folded: kept as it always was)
+    if (cp >= 0x370 && cp <= 0x501) cp = HOMOGLYPHS.get(cp) ?? cp;
     if (fold && cp >= 0x3400) cp = fold(cp);
     cps[n] = cp;
     flags[n] = classify(cp);
@@ -196,22 +318,7 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
     } else len = emit(len, cp, from[k]!, from[k + 1]!);
     last = cp;
   }
-  const codes = outCodes;
-  let text: string | undefined;
-  const skeleton: Skeleton = {
-    codes,
-    length: len,
-    get text() {
-      if (text === undefined) {
-        text = decodeUtf16(codes, len);
-      }
-      return text;
-    },
-    starts: outStarts,
-    ends: outEnds,
-  };
-  previous = { input: normalized, fold, skeleton };
-  return skeleton;
+  return len;
 }
 
 /** Append code point `cp` (from normalized [s, e)) to the output; returns the new length. */
@@ -229,8 +336,49 @@ function emit(len: number, cp: number, s: number, e: number): number {
   return len + 1;
 }
 
+/** Units per slab: the kept skeletons are cut from shared slabs, a new pair once one is full. */
+const SLAB = 1 << 15;
+let codeSlab = new Uint16Array(SLAB);
+/** Starts then ends of each kept skeleton, side by side. */
+let offsetSlab = new Int32Array(2 * SLAB);
+let slabUsed = 0;
+
+/**
+ * A copy of a scratch skeleton that stays valid, cut from the slabs: a chat message's skeleton
+ * is skeletonized faster than three typed arrays of its own are allocated (each one an
+ * off-heap buffer). A long one gets arrays of its own.
+ */
+function keep(sk: Skeleton): Skeleton {
+  const n = sk.length;
+  if (n > SLAB >> 3) return new ScratchSkeleton(sk.codes.slice(0, n), n, sk.starts.slice(0, n), sk.ends.slice(0, n));
+  if (slabUsed + n > SLAB) {
+    codeSlab = new Uint16Array(SLAB);
+    offsetSlab = new Int32Array(2 * SLAB);
+    slabUsed = 0;
+  }
+  const at = slabUsed;
+  slabUsed += n;
+  const { codes, starts, ends } = sk;
+  for (let i = 0; i < n; i++) {
+    codeSlab[at + i] = codes[i]!;
+    offsetSlab[2 * at + i] = starts[i]!;
+    offsetSlab[2 * at + n + i] = ends[i]!;
+  }
+  return new ScratchSkeleton(codeSlab.subarray(at, at + n), n, offsetSlab.subarray(2 * at, 2 * at + n), offsetSlab.subarray(2 * at + n, 2 * at + 2 * n));
+}
+
 /** Skeletons kept per text view (a message's normalized view lives as long as its conversation). */
 const byView = new WeakMap<object, { fold: ((cp: number) => number) | undefined; skeleton: Skeleton }>();
+
+/**
+ * The skeleton of `view.normalized` for a scan that uses it at once: the one kept with the view
+ * when `skeletonOfView` made it, else `skeletonize`'s (scratch buffers, nothing kept:
+ * recomputing an ASCII skeleton costs less than keeping a copy).
+ */
+export function scanSkeletonOfView(view: { readonly normalized: string }, fold?: (cp: number) => number): Skeleton {
+  const kept = byView.get(view);
+  return kept && kept.fold === fold ? kept.skeleton : skeletonize(view.normalized, fold);
+}
 
 /**
  * The skeleton of `view.normalized`, computed once per view and fold and kept with the view (a
@@ -240,20 +388,7 @@ const byView = new WeakMap<object, { fold: ((cp: number) => number) | undefined;
 export function skeletonOfView(view: { readonly normalized: string }, fold?: (cp: number) => number): Skeleton {
   const kept = byView.get(view);
   if (kept && kept.fold === fold) return kept.skeleton;
-  const sk = skeletonize(view.normalized, fold);
-  const length = sk.length;
-  const codes = sk.codes.slice(0, length);
-  let text: string | undefined;
-  const skeleton: Skeleton = {
-    codes,
-    length,
-    get text() {
-      if (text === undefined) text = decodeUtf16(codes, length);
-      return text;
-    },
-    starts: sk.starts.slice(0, length),
-    ends: sk.ends.slice(0, length),
-  };
+  const skeleton = keep(skeletonize(view.normalized, fold));
   byView.set(view, { fold, skeleton });
   return skeleton;
 }

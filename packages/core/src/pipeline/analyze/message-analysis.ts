@@ -52,8 +52,9 @@ export class MessageAnalysis {
   /**
    * The de-obfuscated skeleton of `view.normalized` the matchers scan (look-alikes, leetspeak,
    * spelled-out letters and repeats undone, Traditional Chinese folded to Simplified), with each
-   * unit's [start, end) in `view.normalized`: computed once per message and shared by the
-   * lexicon, policy and escalation matchers.
+   * unit's [start, end) in `view.normalized`: computed once per message and kept with it (the
+   * policy rules' prefilter keeps it too; a matcher given the view reuses a kept one, else
+   * recomputes it in scratch space, which costs less than keeping a copy).
    */
   get skeleton(): Skeleton {
     return skeletonOfView(this.view, traditionalToSimplified);
