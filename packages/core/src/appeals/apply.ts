@@ -3,6 +3,7 @@ import { resultDimensions, reviewOf, scoreConversation } from '../pipeline/score
 import type { Finding, Severity } from '../pipeline/validate/finding.js';
 import type { DimensionResult, Result, Review } from '../pipeline/validate/result.js';
 import type { Scorecard } from '../pipeline/validate/scorecard.js';
+import { sameConversation } from './conversation-id.js';
 import type { AppealLog } from './log.js';
 
 /** One decision applied to a result: which appeal, which finding, what changed, who and why. */
@@ -78,7 +79,7 @@ export function applyAppeals(result: Result, log: AppealLog, scorecard: Scorecar
   const id = result.conversationId;
   if ('appeals' in result)
     throw new CxqaError('invalid_appeal', `result ${id}: already re-scored with appeals; apply to the results cxqa inspect wrote`, { path: ['appeals'] });
-  const mine = log.appeals.filter((a) => a.conversationId === id && result.findings.some((f) => f.id === a.findingId));
+  const mine = log.appeals.filter((a) => sameConversation(a.conversationId, id) && result.findings.some((f) => f.id === a.findingId));
   const applied: AppealsApplied = {
     log: { head: log.head, records: log.records, asOf: asOf ? asOf.toISOString() : null },
     original: { score: result.score, pass: result.pass, review: result.review, dimensions: result.dimensions },
