@@ -55,8 +55,31 @@ function basesOf(result: Result): Map<string, number[]> {
   return bases;
 }
 
-const sameScores = (a: readonly DimensionResult[], b: readonly DimensionResult[]) =>
-  a.length === b.length && a.every((d, i) => d.name === b[i]!.name && d.score === b[i]!.score);
+const verdictOf = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'pass' : 'fail');
+
+/**
+ * What differs between a result's scores as recomputed and as it states them, each as
+ * "what recomputed ≠ stated": `score 61.4 ≠ 59.3`, `verdict pass ≠ fail`, `dimension script 80 ≠ 70`
+ * (a dimension one side lacks is "none"). Empty when they agree.
+ */
+function scoreDifferences(
+  recomputed: { score: number | null; pass: boolean | null; dimensions: readonly DimensionResult[] },
+  stated: { score: number | null; pass: boolean | null; dimensions: readonly DimensionResult[] },
+): string[] {
+  const out: string[] = [];
+  if (recomputed.score !== stated.score) out.push(`score ${recomputed.score ?? 'n/a'} ≠ ${stated.score ?? 'n/a'}`);
+  if (recomputed.pass !== stated.pass) out.push(`verdict ${verdictOf(recomputed.pass)} ≠ ${verdictOf(stated.pass)}`);
+  const names = [...new Set([...recomputed.dimensions, ...stated.dimensions].map((d) => d.name))];
+  const scoreIn = (ds: readonly DimensionResult[], name: string) => {
+    const d = ds.find((x) => x.name === name);
+    return d === undefined ? 'none' : (d.score ?? 'n/a');
+  };
+  for (const name of names) {
+    const [a, b] = [scoreIn(recomputed.dimensions, name), scoreIn(stated.dimensions, name)];
+    if (a !== b) out.push(`dimension ${name} ${a} ≠ ${b}`);
+  }
+  return out;
+}
 
 /**
  * Re-score a result with the standing decisions on its findings: an accepted appeal withdraws
@@ -97,13 +120,12 @@ export function applyAppeals(result: Result, log: AppealLog, scorecard: Scorecar
     });
   const bases = basesOf(result);
   const replay = scoreConversation(scorecard, bases, result.findings);
-  if (replay.score !== result.score || replay.pass !== result.pass || !sameScores(resultDimensions(replay), result.dimensions))
+  const differ = scoreDifferences({ ...replay, dimensions: resultDimensions(replay) }, result);
+  if (differ.length)
     throw new CxqaError(
       'invalid_config',
-      `result ${id}: its scores do not reproduce with ${card} (${replay.score} ≠ ${result.score}): pass the config it was inspected with`,
-      {
-        path: ['score'],
-      },
+      `result ${id}: its scores do not reproduce with ${card} (recomputed ≠ stated: ${differ.join(', ')}): pass the config it was inspected with`,
+      { path: ['score'] },
     );
   const findings: Finding[] = [];
   for (const f of result.findings) {
