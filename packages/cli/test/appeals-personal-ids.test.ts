@@ -16,11 +16,8 @@ import { run } from './run-cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'cxqa-appeals-pii-'));
 const at = (f: string) => join(dir, f);
 const LOG = at('appeals.log');
-const jsonl = <T>(text: string): T[] =>
-  text
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as T);
+const lines = (text: string) => text.trim().split('\n');
+const jsonl = <T>(text: string): T[] => lines(text).map((l) => JSON.parse(l) as T);
 
 const MESSAGES = [
   { role: 'customer', text: 'Hi, my tracking number has not updated in 5 days. Is my package lost?', at: '2026-03-04T11:02:00-08:00' },
@@ -70,18 +67,8 @@ describe('appeals on a conversation whose id is personal data', () => {
     expect(adjusted.find((r) => r.conversationId === 'j•••@•••.com')!.appeals.decisions.map((d) => d.appealId)).toEqual(['A1']);
     expect(adjusted.find((r) => r.conversationId === 'other-1')!.appeals.decisions).toEqual([]);
 
-    const exported = await run([
-      'appeals',
-      'export',
-      '--log',
-      LOG,
-      '--conversations',
-      at('conversations.jsonl'),
-      '--out',
-      at('allow.json'),
-      '--fixtures',
-      at('fixtures.jsonl'),
-    ]);
+    const exportArgs = `--log ${LOG} --conversations ${at('conversations.jsonl')} --out ${at('allow.json')} --fixtures ${at('fixtures.jsonl')}`;
+    const exported = await run(['appeals', 'export', ...exportArgs.split(' ')]);
     expect(exported.code, exported.err).toBe(0);
     expect(exported.err).toBe(`1 allow-list entry, 1 fixture(s) to ${at('fixtures.jsonl')}\n`);
     const allow = readFileSync(at('allow.json'), 'utf8');
