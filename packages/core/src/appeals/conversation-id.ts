@@ -1,4 +1,13 @@
 import { maskConversationId } from '../pipeline/score/mask-result.js';
+import { boundedCache } from '../util/bounded-cache.js';
+
+/** Masked ids, each computed once: `apply` and suppressions compare every result or finding with every appeal or entry. */
+const masked = boundedCache<string, string>(10_000);
+const shown = (id: string): string => {
+  let m = masked.get(id);
+  if (m === undefined) masked.set(id, (m = maskConversationId(id)));
+  return m;
+};
 
 /**
  * Whether two conversation ids — as a user or an input file gives them, or as a Result shows
@@ -8,5 +17,5 @@ import { maskConversationId } from '../pipeline/score/mask-result.js';
  * the same cannot be told apart by them: a finding id (a hash of the real id) can.
  */
 export function sameConversation(a: string, b: string | null): boolean {
-  return b !== null && (a === b || maskConversationId(a) === maskConversationId(b));
+  return b !== null && (a === b || shown(a) === shown(b));
 }
