@@ -86,7 +86,8 @@ export function readAppeals(path: string, options: { asOf?: Date } = {}): Appeal
  * @returns the appeal as logged.
  * @throws CxqaError `invalid_appeal` naming the field: a missing or malformed field, a conversation
  *   not in `results` (with a hint when a result's id masks to the same text as the one given, e.g.
- *   an id copied from a message that masked it further), a finding not in that result, a finding already appealed (decide that appeal again instead).
+ *   an id copied from a message that masked it further), a finding not in that result, a finding
+ *   already appealed (decide that appeal again instead).
  * @example
  * const appeal = await fileAppeal('appeals.log', { conversationId: 'amz-9009', findingId: 'c1c77c25e0b9f007', by: 'dana', reason: 'a quote of the customer' }, results);
  */
@@ -119,7 +120,7 @@ export async function fileAppeal(path: string, input: AppealInput, results: read
     path,
     ({ records }) => {
       const appeals = appealsOf(path, records);
-      const twice = appeals.find((x) => x.conversationId === conversationId && x.findingId === a.findingId);
+      const twice = appeals.find((x) => x.findingId === a.findingId && sameConversation(x.conversationId, conversationId));
       if (twice)
         throw new CxqaError('invalid_appeal', `findingId: "${a.findingId}" is already appealed as ${twice.id} (decide ${twice.id} again instead)`, {
           path: ['findingId'],
