@@ -4,12 +4,12 @@ import { type AddressInfo, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createInspector, type Result, timingAnalyzer } from '@cxqa/core';
+import { CxqaError, createInspector, type Result, timingAnalyzer } from '@cxqa/core';
 import { checkAnalyzerConformance } from '@cxqa/core/testing';
 import { describe, expect, it, vi } from 'vitest';
 import { brandScorecard, signatureAnalyzer } from './custom-analyzer.js';
 import { auditAgainstKb, contradictions } from './kb-audit.js';
-import { mondayReport } from './qa-lead-report.js';
+import { existingIsoWeek, mondayReport } from './qa-lead-report.js';
 import { createWebhookServer } from './webhook-server.js';
 
 const conversation = {
@@ -182,6 +182,35 @@ describe('QA lead report example', () => {
     const before = await mondayReport(file, dir, '2026-W09');
     expect(before.rows.map((r) => [r.period, r.group, r.conversations])).toEqual([['2026-W09', 'anna', 1]]);
     expect(existsSync(join(dir, 'qa-report-2026-W09.html'))).toBe(true);
+  });
+});
+
+describe('QA lead report example: --week', () => {
+  it('takes only ISO weeks that exist: W53 in a 53-week year, not W53 of a 52-week year, W00 or W99', async () => {
+    // 2026 and 2020 have 53 ISO weeks, 2027 has 52 (28 December: 2026-W53, 2027-W52 by Python's date.isocalendar)
+    for (const week of ['2026-W53', '2020-W53', '2027-W52', '2027-W01', '0026-W10']) expect(existingIsoWeek(week)).toBe(week);
+    const refused = (week: string) => {
+      try {
+        existingIsoWeek(week);
+      } catch (e) {
+        expect(e).toBeInstanceOf(CxqaError);
+        expect(e).toMatchObject({ code: 'invalid_option', path: ['week'] });
+        return (e as Error).message;
+      }
+      throw new Error(`${week} was taken`);
+    };
+    expect(refused('2027-W99')).toBe('--week 2027-W99: no such ISO week (2027 has weeks W01 to W52)');
+    expect(refused('2027-W53')).toBe('--week 2027-W53: no such ISO week (2027 has weeks W01 to W52)');
+    expect(refused('2026-W00')).toBe('--week 2026-W00: no such ISO week (2026 has weeks W01 to W53)');
+    expect(refused('2026-11')).toBe('--week 2026-11: expected an ISO week, YYYY-Www (e.g. 2026-W11)');
+    await expect(mondayReport('no-such-export.jsonl', tmpdir(), '2027-W99')).rejects.toThrow('no such ISO week');
+  });
+
+  it('the script exits 2 naming the week, and writes nothing', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'cxqa-monday-week-'));
+    const { code, stdout, stderr } = await runExample('qa-lead-report.ts', [join(import.meta.dirname, 'data/conversations.jsonl'), out, '--week', '2027-W99']);
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: '--week 2027-W99: no such ISO week (2027 has weeks W01 to W52)\n' });
+    expect(existsSync(join(out, 'qa-report-2027-W99.html'))).toBe(false);
   });
 });
 

@@ -6,13 +6,16 @@
  * OUT_DIR, and prints the Markdown table and the conversations to review.
  *
  *   pnpm example:report [EXPORT.jsonl] [OUT_DIR] [--week 2026-W11]
+ *
+ * A `--week` that is no ISO week (2027-W53, 2027-W99) exits 2 naming it, before anything is read.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHtmlReportCollector, formatKpiTable } from '@cxqa/cli';
-import { createInspector, type Result } from '@cxqa/core';
+import { CxqaError, createInspector, type Result } from '@cxqa/core';
 import { createKpiAggregator, type KpiReport, periodOf } from '@cxqa/core/kpi';
+import { utcTime } from '@cxqa/core/timing';
 import { readJsonlValues } from './read-jsonl.js';
 
 export interface MondayReport {
@@ -28,10 +31,36 @@ export interface MondayReport {
   mdPath: string | null;
 }
 
+const DAY = 86_400_000;
+
+/**
+ * `week` when it is an ISO week that exists (`2026-W53` does, `2027-W53` and `2027-W99` do not).
+ * Checked with the ISO weeks the KPIs use (`periodOf`): the Monday of week 1 (the week of 4
+ * January) plus W − 1 weeks must fall in `week` itself.
+ *
+ * @throws CxqaError `invalid_option` (path `["week"]`) naming the week and how many weeks its year has.
+ */
+export function existingIsoWeek(week: string): string {
+  const m = /^(\d{4})-W(\d{2})$/.exec(week);
+  if (!m) throw new CxqaError('invalid_option', `--week ${week}: expected an ISO week, YYYY-Www (e.g. 2026-W11)`, { path: ['week'] });
+  const year = Number(m[1]);
+  const jan4 = utcTime(year, 0, 4);
+  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY + (Number(m[2]) - 1) * 7 * DAY;
+  if (Number(m[2]) >= 1 && periodOf('week', 'UTC', monday).key === week) return week;
+  // 28 December is always in the last week of its ISO year
+  const weeks = periodOf('week', 'UTC', utcTime(year, 11, 28)).key.slice(-2);
+  throw new CxqaError('invalid_option', `--week ${week}: no such ISO week (${m[1]} has weeks W01 to W${weeks})`, { path: ['week'] });
+}
+
 const weekOf = (r: Result) => (r.startedAt === null ? null : periodOf('week', 'UTC', Date.parse(r.startedAt)).key);
 
-/** Inspect the export, aggregate per agent and week up to `week` (default: the last), write the HTML and Markdown reports. */
+/**
+ * Inspect the export, aggregate per agent and week up to `week` (default: the last), write the HTML and Markdown reports.
+ *
+ * @throws CxqaError `invalid_option` for a `week` that is no ISO week (see existingIsoWeek), before anything is read.
+ */
 export async function mondayReport(path: string, outDir: string, week?: string): Promise<MondayReport> {
+  if (week !== undefined) existingIsoWeek(week);
   const inspector = createInspector();
   const results: Result[] = [];
   const invalid: string[] = [];
@@ -68,7 +97,11 @@ export async function mondayReport(path: string, outDir: string, week?: string):
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { week: { type: 'string' } } });
   const path = positionals[0] ?? new URL('./data/conversations.jsonl', import.meta.url).pathname;
-  const report = await mondayReport(path, positionals[1] ?? '.', values.week);
+  const report = await mondayReport(path, positionals[1] ?? '.', values.week).catch((e: unknown) => {
+    if (!(e instanceof CxqaError && e.code === 'invalid_option')) throw e;
+    process.stderr.write(`${e.message}\n`);
+    process.exit(2);
+  });
   if (report.week === null) process.stdout.write('no dated conversation in the export\n');
   else {
     process.stdout.write(`week ${report.week}: ${report.rows.length} agent(s); written ${report.htmlPath} and ${report.mdPath}\n\n`);

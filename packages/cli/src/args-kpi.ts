@@ -19,6 +19,7 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
       'status-log': { type: 'string' },
       orders: { type: 'string' },
       title: { type: 'string' },
+      'allow-empty': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -39,6 +40,7 @@ export function parseReportArgs(argv: string[]): ReportArgs | 'help' {
     statusLog: values['status-log'],
     orders: values.orders,
     title: values.title,
+    allowEmpty: values['allow-empty'],
   };
 }
 

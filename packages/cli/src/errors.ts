@@ -1,4 +1,4 @@
-import { isCxqaError, maskPersonalData } from '@cxqa/core';
+import { isCxqaError, maskPersonalDataExcept } from '@cxqa/core';
 
 /** A mistake in how the CLI was called or in what it was given: exit 2, one line, no stack. */
 export class UsageError extends Error {
@@ -15,7 +15,8 @@ export function isExpectedError(e: unknown): boolean {
 
 /**
  * What `cxqa: …` says about an error: the message of an expected one, the stack of a bug —
- * personal data masked either way (a message may quote a config value or a line of input).
+ * personal data masked either way (a message may quote a config value or a line of input); the
+ * finding ids a CxqaError names as its `ownIds` are shown whole.
  */
 export function describeError(e: unknown): string {
   let text: string;
@@ -24,5 +25,5 @@ export function describeError(e: unknown): string {
   } catch {
     text = 'internal error, please report it: a thrown value that cannot be shown';
   }
-  return maskPersonalData(text);
+  return maskPersonalDataExcept(text, (isCxqaError(e) && e.ownIds) || []);
 }

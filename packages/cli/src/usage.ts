@@ -8,7 +8,8 @@ export type FailOn = (typeof FAIL_ON)[number];
 
 const EXIT_CODES = `Exit codes:
   0  done
-  1  --fail-on triggered (inspect), a metric below its threshold or nothing measured (eval), an alert fired (alerts), a record failed (import)
+  1  --fail-on triggered (inspect), a metric below its threshold or nothing measured (eval), an alert fired (alerts), a record failed (import),
+     nothing to report (report, without --allow-empty)
   2  usage or input error: a bad argument, a missing or unreadable file, an invalid config`;
 
 export const INSPECT_USAGE = `Usage: cxqa inspect FILE [options]
@@ -86,7 +87,7 @@ Usage:
   cxqa calibrate RESULTS --reviews FILE [--json FILE] [--top N]
   cxqa import zendesk|intercom|freshdesk|gorgias FILE [--out FILE|-] [--errors FILE]
   cxqa report RESULTS... [--period day|week|month|quarter|all] [--by agent|team|platform|region|inquiryType|channel]
-              [--format json|csv|md|html] [--title TEXT] [--config FILE] [--status-log FILE] [--orders FILE] [--out FILE|-]
+              [--format json|csv|md|html] [--title TEXT] [--config FILE] [--status-log FILE] [--orders FILE] [--out FILE|-] [--allow-empty]
   cxqa alerts SNAPSHOT [--at TIME] [--rules FILE] [--config FILE] [--out FILE|-]
   cxqa queue enqueue FILE | work | drain --out FILE | status | clear   [--redis URL] [--queue NAME]
   cxqa appeals file | decide | list | apply | report | export   --log LOG [options]
@@ -113,6 +114,8 @@ Options:
   --status-log FILE     agent status intervals (JSONL: agentId, status online|busy|away, from, to) for utilisation
   --orders FILE         orders (JSONL or CSV: conversationId, or customerKey and at) for conversion
   --out FILE            write there ("-" = stdout, the default); its folder must exist
+  --allow-empty         exit 0 when there is nothing to report (no valid result with a start time;
+                        the empty report is written either way, stderr says so; default: exit 1)
   -h, --help            show this help
 
 ${EXIT_CODES}

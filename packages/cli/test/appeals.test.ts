@@ -236,7 +236,7 @@ describe('cxqa appeals: the round trip', () => {
 });
 
 describe('cxqa appeals dates', () => {
-  it.each(['2026-11-31', '2026-02-30', '2026-02-29T10:00:00Z', '0001-01-01', '2026-13-01', 'yesterday'])(
+  it.each(['2026-11-31', '2026-02-30', '2026-02-29T10:00:00Z', '0001-02-29', '2026-13-01', 'yesterday'])(
     '--as-of %s is a usage error (exit 2), never a rolled-over day',
     async (value) => {
       const r = await run(['appeals', 'list', '--log', join(tmpdir(), 'cxqa-no-such.log'), '--as-of', value]);
@@ -245,8 +245,9 @@ describe('cxqa appeals dates', () => {
       expect(r.out).toBe('');
     },
   );
-  it('a leap day that exists is a date', async () => {
-    const r = await run(['appeals', 'list', '--log', join(tmpdir(), 'cxqa-no-such.log'), '--as-of', '2028-02-29']);
+  // years 0001–0099 too: Date.UTC would read 0004 as 1904 (and 0001-01-01 as 1901, refused as a rolled-over day)
+  it.each(['2028-02-29', '0004-02-29', '0001-01-01'])('%s, a day that exists, is a date', async (value) => {
+    const r = await run(['appeals', 'list', '--log', join(tmpdir(), 'cxqa-no-such.log'), '--as-of', value]);
     expect(r.err).not.toContain('expected a date');
     expect(r.err).toContain('no such file'); // the date passed; the missing log is what stops it
   });

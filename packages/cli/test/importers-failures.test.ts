@@ -81,6 +81,24 @@ describe('cxqa import: failure records leak no personal data', () => {
   });
 });
 
+describe('cxqa import: a bad Unix time is named as the time it is, not masked as a phone', () => {
+  const INTERCOM = (JSON.parse(readFileSync(join(FIXTURES, 'intercom', 'conversations.json'), 'utf8')) as Record<string, unknown>[])[0]!;
+  it.each([
+    [1_772_443_920_123, 'a time in milliseconds (2026-03-02T09:32:00.123Z): divide by 1,000'],
+    [1_772_443_920_123_456, 'a time in microseconds (2026-03-02T09:32:00.123Z): divide by 1,000,000'],
+    [1_772_443_920.5, '2026-03-02T09:32:00.500Z with a fraction of a second (whole seconds expected)'],
+    [-1_772_443_920, 'a negative number (before 1970)'],
+    [1e30, 'a number of 31 digits, past 9999 even as nanoseconds'],
+  ])('created_at %d: "%s"', async (created_at, said) => {
+    const { code, err, jsonl } = await failures('intercom', `${JSON.stringify({ ...INTERCOM, created_at })}\n`);
+    expect(code).toBe(1);
+    const message = (JSON.parse(jsonl) as { message: string }).message;
+    expect(message).toBe(`expected a Unix time in seconds, got ${said}`);
+    expect(err).toContain(message);
+    expect(err).not.toContain('•');
+  });
+});
+
 describe('cxqa import: ids beyond 2^53 and data after the array', () => {
   it('keeps every digit of a 20-digit ticket and requester id: two tickets stay two', async () => {
     const text = [1, 2].map((n) =>

@@ -69,11 +69,32 @@ describe('cxqa report', () => {
     expect(bad.err).toContain('bad-orders.csv row 2: not an order');
   });
 
-  it('reads schema-1 results, saying they are left out for want of a start time', async () => {
+  it('reads schema-1 results, saying they are left out for want of a start time (nothing left to report: exit 1)', async () => {
     const r = await run(['report', join(ROOT, 'fixtures/results/schema-v1.jsonl')]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1);
     expect((JSON.parse(r.out) as KpiReport).skipped).toEqual({ invalid: 0, undated: 1 });
     expect(r.err).toContain('1 result(s) without a start time');
+    expect(r.err).toContain('cxqa report: nothing to report');
+  });
+
+  it('nothing to report (no result in the input): the report is written, stderr and the page say so, exit 1 — 0 with --allow-empty', async () => {
+    const empty = file('empty.jsonl', '');
+    for (const format of ['html', 'json', 'csv', 'md']) {
+      const r = await run(['report', empty, '--format', format]);
+      expect({ format, code: r.code }).toEqual({ format, code: 1 });
+      expect(r.err).toBe(`cxqa report: nothing to report: no valid result with a start time in ${empty} (pass --allow-empty to accept an empty report)\n`);
+      if (format === 'html') expect(r.out).toContain('<strong>Nothing to report:</strong> the input holds no valid result with a start time.');
+      if (format === 'json') expect((JSON.parse(r.out) as KpiReport).rows).toEqual([]);
+    }
+    const allowed = await run(['report', empty, '--format', 'html', '--allow-empty']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.err).toBe(`cxqa report: nothing to report: no valid result with a start time in ${empty}\n`);
+    // a page with rows has no such notice
+    const results = file('dated.jsonl', jsonl([resultRecord({ conversationId: 'c1', startedAt: '2026-03-02T10:00:00Z' })]));
+    const full = await run(['report', results, '--format', 'html']);
+    expect(full.code, full.err).toBe(0);
+    expect(full.err).toBe('');
+    expect(full.out).not.toContain('Nothing to report');
   });
 
   it('stops on a line that is not a result, naming the file and the line; rejects a bad --by', async () => {

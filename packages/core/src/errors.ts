@@ -22,6 +22,12 @@ export interface CxqaErrorDetails {
   analyzer?: string;
   issues?: { path: (string | number)[]; message: string }[];
   cause?: unknown;
+  /**
+   * Identifiers the message quotes as a Result shows them — finding ids (of cxqa's own making), a
+   * conversation id masked as a Result's (`maskConversationId`): where the message is masked again
+   * (`maskPersonalDataExcept`, the CLI's `cxqa: …` line) they stay whole, so they can be copied.
+   */
+  ownIds?: string[];
 }
 
 /** Typed error: switch on `code`, read `path` / `issues` for where. */
@@ -31,6 +37,8 @@ export class CxqaError extends Error {
   readonly path?: (string | number)[];
   readonly analyzer?: string;
   readonly issues?: { path: (string | number)[]; message: string }[];
+  /** See CxqaErrorDetails.ownIds. */
+  readonly ownIds?: string[];
 
   constructor(code: CxqaErrorCode, message: string, details: CxqaErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -38,6 +46,7 @@ export class CxqaError extends Error {
     if (details.path) this.path = details.path;
     if (details.analyzer) this.analyzer = details.analyzer;
     if (details.issues) this.issues = details.issues;
+    if (details.ownIds?.length) this.ownIds = details.ownIds;
   }
 }
 

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { ConversationSchema, DEFAULT_SCORECARD, maskPersonalData, type Result, ResultSchema } from '@cxqa/core';
+import { ConversationSchema, DEFAULT_SCORECARD, maskConversationId, maskPersonalDataExcept, type Result, ResultSchema } from '@cxqa/core';
 import { applyAppeals, decideAppeal, exportAppeals, fileAppeal, type OverturnRow, overturnReport, readAppeals } from '@cxqa/core/appeals';
 import { loadConfig } from '../config.js';
 import { locatedRecordsOf } from '../input/records-of.js';
@@ -39,11 +39,8 @@ function formatOverturns(rows: readonly OverturnRow[], total: OverturnRow, by: s
  * named, a tampered log named by line).
  */
 export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> {
-  // `hash` is a chain head (hex SHA-256): never personal data, and masked it could not be compared
-  const say = (s: string, hash = '') => {
-    const hex = /^[0-9a-f]*/.exec(hash)![0];
-    io.stderr.write(`${maskPersonalData(s)}${hex}${maskPersonalData(hash.slice(hex.length))}\n`);
-  };
+  // `own`: chain heads (hex SHA-256) the line quotes — never personal data, and masked they could not be compared
+  const say = (s: string, own: string[] = []) => io.stderr.write(`${maskPersonalDataExcept(s, own)}\n`);
   // reading a log that is not there is a mistake (a typo would re-score with no decisions); filing starts one
   if (args.command !== 'file' && args.command !== 'decide') assertReadableFile(args.log, '--log');
   switch (args.command) {
@@ -52,7 +49,8 @@ export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> 
       const results = await readResults([args.results]);
       const a = await fileAppeal(args.log, { conversationId: args.conversation, findingId: args.finding, by: args.by, reason: args.reason }, results);
       io.stdout.write(`${a.id}\n`);
-      say(`appeal ${a.id} filed on ${a.finding.code} (${a.finding.severity}) in ${a.conversationId} by ${a.by}`);
+      // the conversation id as the Result shows it (the one to give again), not masked further
+      say(`appeal ${a.id} filed on ${a.finding.code} (${a.finding.severity}) in ${a.conversationId} by ${a.by}`, [a.conversationId]);
       return 0;
     }
     case 'decide': {
@@ -80,7 +78,7 @@ export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> 
         a.decision?.by ?? '',
       ]);
       io.stdout.write(safeMarkdownTable([['appeal', 'conversation', 'finding', 'code', 'severity', 'by', 'decision', 'decided by'], ...rows]));
-      say(`${log.appeals.length} appeal(s), ${log.records} record(s), head `, log.head);
+      say(`${log.appeals.length} appeal(s), ${log.records} record(s), head ${log.head}`, [log.head]);
       return 0;
     }
     case 'apply': {
@@ -97,13 +95,16 @@ export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> 
           const { original, adjusted } = applied.appeals;
           const verdict = (v: { score: number | null; pass: boolean | null }) => `${v.score ?? '–'} ${v.pass === null ? 'n/a' : v.pass ? 'pass' : 'fail'}`;
           const what = applied.appeals.decisions.map((d) => `${d.appealId} ${d.outcome === 'severity' ? `${d.from}→${d.to}` : d.outcome} ${d.code}`).join(', ');
-          say(`${r.conversationId}: ${verdict(original)} → ${verdict(adjusted)} (${what})`);
+          const id = maskConversationId(r.conversationId ?? '(no id)');
+          say(`${id}: ${verdict(original)} → ${verdict(adjusted)} (${what})`, [id]);
         }
         decisions += applied.appeals.decisions.length;
         sink.stream.write(`${JSON.stringify(applied)}\n`);
       }
       await sink.close();
-      say(`${results.length} result(s), ${changed} re-scored with ${decisions} decision(s) from ${args.log} (head `, `${log.head.slice(0, 12)}…)`);
+      say(`${results.length} result(s), ${changed} re-scored with ${decisions} decision(s) from ${args.log} (head ${log.head.slice(0, 12)}…)`, [
+        log.head.slice(0, 12),
+      ]);
       return 0;
     }
     case 'report': {

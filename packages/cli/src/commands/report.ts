@@ -31,6 +31,8 @@ export interface ReportArgs {
   out?: string | undefined;
   statusLog?: string | undefined;
   orders?: string | undefined;
+  /** Exit 0 when there is nothing to report (default: warn and exit 1). */
+  allowEmpty?: boolean | undefined;
 }
 
 /** Orders from a JSONL file or a CSV with the columns conversationId, customerKey, at (any subset). */
@@ -63,7 +65,8 @@ export function formatKpiTable(report: KpiReport, format: 'csv' | 'md'): string 
  * `cxqa report RESULTS…`: KPIs per period and group from result files (JSONL, schema 1 or 2), as
  * JSON (rows with every KPI), CSV, Markdown or one self-contained HTML page (charts as inline SVG). A bad line stops it (exit 2) naming file, line and
  * field: not a result, an invalid or rolled-over timestamp, a future schemaVersion, a CSAT outside
- * the scale, a negative duration. Group keys are masked (kpiRow).
+ * the scale, a negative duration. Group keys are masked (kpiRow). Nothing to report (no valid
+ * result with a start time): the empty report is written, stderr says so, exit 1 (0 with `allowEmpty`).
  */
 export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   for (const f of args.files) assertReadableFile(f, 'RESULTS');
@@ -101,5 +104,10 @@ export async function runReport(args: ReportArgs, io: CliIo): Promise<number> {
   const { invalid, undated } = report.skipped;
   if (invalid || undated)
     io.stderr.write(`left out: ${invalid} invalid result(s), ${undated} result(s) without a start time (written before result schema 2)\n`);
-  return 0;
+  if (report.rows.length) return 0;
+  // the report is written all the same (an empty table, a page that says so), but a job must not take it for one
+  io.stderr.write(
+    `cxqa report: nothing to report: no valid result with a start time in ${args.files.join(', ')}${args.allowEmpty ? '' : ' (pass --allow-empty to accept an empty report)'}\n`,
+  );
+  return args.allowEmpty ? 0 : 1;
 }

@@ -1,3 +1,4 @@
+import { utcTime } from '@cxqa/core/timing';
 import { at, ImportError, quote } from './errors.js';
 
 /** A JSON object as read from an export. */
@@ -103,15 +104,38 @@ export function isoTimestamp(record: Json, key: string, path: string): string {
 /** False for a day the calendar does not have (31 February), which `Date.parse` rolls over. */
 function realDay(v: string): boolean {
   const [y, m, d] = v.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+  return new Date(utcTime(y, m - 1, d)).getUTCDate() === d;
 }
+
+/** The latest Unix time in seconds: 9999-12-31T23:59:59Z. */
+const MAX_UNIX_SECONDS = 253_402_300_799;
 
 /** A Unix time in seconds (Intercom's `created_at`) as an RFC 3339 UTC timestamp. */
 export function unixTimestamp(record: Json, key: string, path: string): string {
   const v = record[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 253_402_300_799)
-    throw new ImportError('invalid_field', at(path, key), `expected a Unix time in seconds, got ${typeof v === 'number' ? v : kind(v)}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > MAX_UNIX_SECONDS)
+    throw new ImportError('invalid_field', at(path, key), `expected a Unix time in seconds, got ${typeof v === 'number' ? badSeconds(v) : kind(v)}`);
   return new Date(v * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/**
+ * A number that is no Unix time in seconds, described by the time it is when it reads as one —
+ * milliseconds, microseconds or nanoseconds (the usual mistake), or seconds with a fraction —
+ * and by its size otherwise. Its digits are never quoted: the failure message is masked, and a
+ * run of 7+ digits would come out as a masked phone number (`••••••••••23`). A time is no
+ * personal data (a valid value of the field becomes the message's `at` unmasked all the same).
+ */
+function badSeconds(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const time = (seconds: number) => new Date(seconds * 1000).toISOString();
+  if (v >= 0 && v <= MAX_UNIX_SECONDS) return `${time(v)} with a fraction of a second (whole seconds expected)`;
+  for (const [unit, per] of [
+    ['milliseconds', 1e3],
+    ['microseconds', 1e6],
+    ['nanoseconds', 1e9],
+  ] as const)
+    if (v > 0 && v / per <= MAX_UNIX_SECONDS) return `a time in ${unit} (${time(v / per)}): divide by ${per.toLocaleString('en')}`;
+  return v < 0 ? 'a negative number (before 1970)' : `a number of ${Math.floor(Math.log10(v)) + 1} digits, past 9999 even as nanoseconds`;
 }
 
 /** `holder[key]`, a list of `{ name }` objects (Intercom, Gorgias tags), as the names; absent gives undefined. */

@@ -62,14 +62,25 @@ export function build(vendor: Vendor, draft: Draft): Conversation {
   return parsed.data;
 }
 
-/** A stable sort by `at` (ISO timestamps with offsets, compared as instants); entries without a readable time keep their place relative to each other. */
-function inTimeOrder<T extends { at?: string | undefined }>(items: readonly T[]): T[] {
+/**
+ * The items in time order by `at` (ISO timestamps with offsets, compared as instants), stable:
+ * equal times keep their order. An item without a readable time keeps its place after the item
+ * before it — it moves with the nearest timed item above it (items before the first timed one
+ * stay first) — so the order is a sort of runs "timed item + the untimed ones after it" by their
+ * time and position: a total order, where comparing an untimed item with each timed one by
+ * position alone was not transitive once both kinds mixed. Already sorted input comes back as a
+ * copy in the same order.
+ */
+export function inTimeOrder<T extends { at?: string | undefined }>(items: readonly T[]): T[] {
   const time = (x: T) => (x.at === undefined ? Number.NaN : Date.parse(x.at));
-  if (items.every((x, i) => i === 0 || !(time(items[i - 1]!) > time(x)))) return [...items];
-  return items
-    .map((item, i) => ({ item, i, t: time(item) }))
-    .sort((a, b) => (Number.isNaN(a.t) || Number.isNaN(b.t) ? a.i - b.i : a.t - b.t || a.i - b.i))
-    .map((x) => x.item);
+  const runs: { t: number; i: number; items: T[] }[] = [];
+  for (const [i, item] of items.entries()) {
+    const t = time(item);
+    const last = runs.at(-1);
+    if (Number.isNaN(t) && last) last.items.push(item);
+    else runs.push({ t: Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t, i, items: [item] });
+  }
+  return runs.sort((a, b) => a.t - b.t || a.i - b.i).flatMap((r) => r.items);
 }
 
 function dropUndefined<T extends object>(o: T): T {

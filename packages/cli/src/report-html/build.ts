@@ -21,6 +21,10 @@ export function buildHtmlReport(input: HtmlReportInput, echarts: Echarts): strin
   const span = view.periods.length ? `${view.periods[0]} – ${view.periods.at(-1)}` : 'no data';
   const { invalid, undated } = input.groups.skipped;
   const skipped = invalid || undated ? ` Left out: ${invalid} invalid result(s), ${undated} without a start time.` : '';
+  // an empty page must say it is empty (cxqa report also warns on stderr and exits 1)
+  const empty = input.groups.rows.length
+    ? ''
+    : `\n<p class="meta" role="alert"><strong>Nothing to report:</strong> the input holds no valid result with a start time.${esc(skipped)}</p>`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -33,7 +37,7 @@ export function buildHtmlReport(input: HtmlReportInput, echarts: Echarts): strin
 <body>
 <header>
 <h1>${esc(input.title)}</h1>
-<p class="meta">Periods: ${esc(span)} (${esc(input.groups.period)}), by ${esc(input.groups.by)}.${esc(skipped)} Formulas: docs/kpis.md.</p>
+<p class="meta">Periods: ${esc(span)} (${esc(input.groups.period)}), by ${esc(input.groups.by)}.${esc(skipped)} Formulas: docs/kpis.md.</p>${empty}
 <nav><a href="#overview">Overview</a><a href="#scorecards">Scorecards</a><a href="#sla">SLA by region</a><a href="#findings">Findings</a><a href="#review">To review</a></nav>
 </header>
 <main>

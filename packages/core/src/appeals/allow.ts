@@ -6,13 +6,16 @@ import type { Lexicon } from '../lexicon/schema.js';
 import type { Analyzer, AnalyzerContext } from '../pipeline/analyze/contract.js';
 import type { Finding } from '../pipeline/validate/finding.js';
 import { isShipped, markShipped } from '../util/pattern-engine.js';
+import { sameConversation } from './conversation-id.js';
 
 const CODE = /^[a-z0-9_]+(\.[a-z0-9_]+)+$/;
 
 /**
  * A finding the inspector drops, for codes no lexicon or policy rule produces (script.*,
  * sentiment.*, timing.*, pii.*, kb.*): by `code` and the finding's span `text` (compared after
- * NFKC, lower case and collapsed whitespace), or by `code` in one conversation (and message).
+ * NFKC, lower case and collapsed whitespace), or by `code` in one conversation (and message):
+ * `conversationId` as the conversation has it or as its Result shows it (masked, see
+ * `sameConversation`: every conversation whose id masks to it).
  */
 export const SuppressEntrySchema = z
   .strictObject({
@@ -94,7 +97,8 @@ export const suppressionText = (s: string): string => s.normalize('NFKC').toLowe
 function suppressed(f: Finding, entries: readonly SuppressEntry[], ctx: AnalyzerContext): boolean {
   return entries.some((e) => {
     if (e.code !== f.code) return false;
-    if (e.conversationId !== undefined) return e.conversationId === ctx.conversation.id && (e.messageIndex === undefined || e.messageIndex === f.messageIndex);
+    if (e.conversationId !== undefined)
+      return sameConversation(ctx.conversation.id, e.conversationId) && (e.messageIndex === undefined || e.messageIndex === f.messageIndex);
     const m = f.messageIndex === undefined ? undefined : ctx.messages[f.messageIndex];
     return !!m && !!f.span && suppressionText(m.text.slice(f.span.start, f.span.end)) === suppressionText(e.text!);
   });

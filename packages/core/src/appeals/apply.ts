@@ -3,6 +3,7 @@ import { resultDimensions, reviewOf, scoreConversation } from '../pipeline/score
 import type { Finding, Severity } from '../pipeline/validate/finding.js';
 import type { DimensionResult, Result, Review } from '../pipeline/validate/result.js';
 import type { Scorecard } from '../pipeline/validate/scorecard.js';
+import { sameConversation } from './conversation-id.js';
 import type { AppealLog } from './log.js';
 
 /** One decision applied to a result: which appeal, which finding, what changed, who and why. */
@@ -54,8 +55,31 @@ function basesOf(result: Result): Map<string, number[]> {
   return bases;
 }
 
-const sameScores = (a: readonly DimensionResult[], b: readonly DimensionResult[]) =>
-  a.length === b.length && a.every((d, i) => d.name === b[i]!.name && d.score === b[i]!.score);
+const verdictOf = (pass: boolean | null) => (pass === null ? 'n/a' : pass ? 'pass' : 'fail');
+
+/**
+ * What differs between a result's scores as recomputed and as it states them, each as
+ * "what recomputed ≠ stated": `score 61.4 ≠ 59.3`, `verdict pass ≠ fail`, `dimension script 80 ≠ 70`
+ * (a dimension one side lacks is "none"). Empty when they agree.
+ */
+function scoreDifferences(
+  recomputed: { score: number | null; pass: boolean | null; dimensions: readonly DimensionResult[] },
+  stated: { score: number | null; pass: boolean | null; dimensions: readonly DimensionResult[] },
+): string[] {
+  const out: string[] = [];
+  if (recomputed.score !== stated.score) out.push(`score ${recomputed.score ?? 'n/a'} ≠ ${stated.score ?? 'n/a'}`);
+  if (recomputed.pass !== stated.pass) out.push(`verdict ${verdictOf(recomputed.pass)} ≠ ${verdictOf(stated.pass)}`);
+  const names = [...new Set([...recomputed.dimensions, ...stated.dimensions].map((d) => d.name))];
+  const scoreIn = (ds: readonly DimensionResult[], name: string) => {
+    const d = ds.find((x) => x.name === name);
+    return d === undefined ? 'none' : (d.score ?? 'n/a');
+  };
+  for (const name of names) {
+    const [a, b] = [scoreIn(recomputed.dimensions, name), scoreIn(stated.dimensions, name)];
+    if (a !== b) out.push(`dimension ${name} ${a} ≠ ${b}`);
+  }
+  return out;
+}
 
 /**
  * Re-score a result with the standing decisions on its findings: an accepted appeal withdraws
@@ -78,7 +102,7 @@ export function applyAppeals(result: Result, log: AppealLog, scorecard: Scorecar
   const id = result.conversationId;
   if ('appeals' in result)
     throw new CxqaError('invalid_appeal', `result ${id}: already re-scored with appeals; apply to the results cxqa inspect wrote`, { path: ['appeals'] });
-  const mine = log.appeals.filter((a) => a.conversationId === id && result.findings.some((f) => f.id === a.findingId));
+  const mine = log.appeals.filter((a) => sameConversation(a.conversationId, id) && result.findings.some((f) => f.id === a.findingId));
   const applied: AppealsApplied = {
     log: { head: log.head, records: log.records, asOf: asOf ? asOf.toISOString() : null },
     original: { score: result.score, pass: result.pass, review: result.review, dimensions: result.dimensions },
@@ -96,13 +120,12 @@ export function applyAppeals(result: Result, log: AppealLog, scorecard: Scorecar
     });
   const bases = basesOf(result);
   const replay = scoreConversation(scorecard, bases, result.findings);
-  if (replay.score !== result.score || replay.pass !== result.pass || !sameScores(resultDimensions(replay), result.dimensions))
+  const differ = scoreDifferences({ ...replay, dimensions: resultDimensions(replay) }, result);
+  if (differ.length)
     throw new CxqaError(
       'invalid_config',
-      `result ${id}: its scores do not reproduce with ${card} (${replay.score} ≠ ${result.score}): pass the config it was inspected with`,
-      {
-        path: ['score'],
-      },
+      `result ${id}: its scores do not reproduce with ${card} (recomputed ≠ stated: ${differ.join(', ')}): pass the config it was inspected with`,
+      { path: ['score'] },
     );
   const findings: Finding[] = [];
   for (const f of result.findings) {

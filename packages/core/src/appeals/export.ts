@@ -1,6 +1,8 @@
 import { maskPersonalData } from '../analyzers/sensitive/pii/mask-text.js';
+import { maskConversationId } from '../pipeline/score/mask-result.js';
 import type { Conversation } from '../pipeline/validate/conversation.js';
 import type { AllowList, SuppressEntry } from './allow.js';
+import { sameConversation } from './conversation-id.js';
 import type { AppealLog } from './log.js';
 import type { AppealState } from './schema.js';
 
@@ -50,12 +52,13 @@ function allowText(a: AppealState, conversation: Conversation | undefined, lexic
   return text && maskPersonalData(text) === text ? text : null;
 }
 
-/** The conversation with personal data masked in every text and the customer's contact dropped; metadata is left out. */
+/** The conversation with personal data masked in every text (its id as a Result shows it) and the customer's contact dropped; metadata is left out. */
 export function maskConversation(c: Conversation): Conversation {
   const { metadata: _metadata, customer, agentId, ...rest } = c;
   const { contact: _contact, id, ...where } = customer ?? {};
   return {
     ...rest,
+    id: maskConversationId(c.id),
     ...(agentId !== undefined ? { agentId: maskPersonalData(agentId) } : {}),
     ...(customer ? { customer: { ...where, ...(id !== undefined ? { id: maskPersonalData(id) } : {}) } } : {}),
     messages: c.messages.map((m) => ({
@@ -85,7 +88,7 @@ export function exportAppeals(log: AppealLog, conversations: readonly Conversati
   const cases = new Map<string, AppealFixture>();
   const withoutFixture: string[] = [];
   for (const a of log.appeals.filter((x) => x.decision?.outcome === 'accept')) {
-    const conversation = conversations.find((c) => c.id === a.conversationId);
+    const conversation = conversations.find((c) => sameConversation(c.id, a.conversationId));
     const { code, rule, messageIndex } = a.finding;
     const lexicon = rule?.kind === 'lexicon' && code.startsWith('sensitive.');
     const text = allowText(a, conversation, lexicon);

@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { maskPersonalData } from '../analyzers/sensitive/pii/mask-text.js';
 import { CxqaError, describeZodIssues } from '../errors.js';
+import { maskConversationId } from '../pipeline/score/mask-result.js';
 import type { Result } from '../pipeline/validate/result.js';
+import { sameConversation } from './conversation-id.js';
 import { type AppendOptions, appendJournal, JOURNAL_GENESIS, type JournalRecord, readJournal } from './journal.js';
 import {
   type AppealInput,
@@ -13,6 +15,7 @@ import {
   DecisionInputSchema,
   type DecisionRecord,
   DecisionRecordSchema,
+  FINDING_ID,
 } from './schema.js';
 
 /** The appeals of a log as of a date, and which log state they come from. */
@@ -77,39 +80,55 @@ export function readAppeals(path: string, options: { asOf?: Date } = {}): Appeal
  * File an appeal on one finding of a result: the finding is looked up in `results` (by
  * conversation id and finding id) and copied into the log with who appeals and why (the reason's
  * personal data masked). Appeals are numbered `A1`, `A2`, … in the log; one appeal per finding.
+ * The conversation id may be given as the Result shows it or as the conversation has it (an id
+ * that is personal data is compared masked, see `sameConversation`); the log keeps the Result's.
  *
  * @returns the appeal as logged.
  * @throws CxqaError `invalid_appeal` naming the field: a missing or malformed field, a conversation
- *   not in `results`, a finding not in that result, a finding already appealed (decide that appeal again instead).
+ *   not in `results` (with a hint when a result's id masks to the same text as the one given, e.g.
+ *   an id copied from a message that masked it further), a finding not in that result, a finding
+ *   already appealed (decide that appeal again instead).
  * @example
  * const appeal = await fileAppeal('appeals.log', { conversationId: 'amz-9009', findingId: 'c1c77c25e0b9f007', by: 'dana', reason: 'a quote of the customer' }, results);
  */
 export async function fileAppeal(path: string, input: AppealInput, results: readonly Result[], options: AppendOptions = {}): Promise<AppealState> {
   const a = parseInput(AppealInputSchema, input, 'appeal');
-  const result = results.find((r) => r.conversationId === a.conversationId);
-  if (!result) throw new CxqaError('invalid_appeal', `conversationId: "${a.conversationId}" is in none of the results given`, { path: ['conversationId'] });
-  const f = result.findings.find((x) => x.id === a.findingId);
-  if (!f)
+  // the id as given or as the Result shows it (masked); where masked ids collide, the finding id tells
+  const candidates = results.filter((r) => sameConversation(a.conversationId, r.conversationId));
+  const result = candidates.find((r) => r.findings.some((x) => x.id === a.findingId)) ?? candidates[0];
+  if (!result) {
+    const given = maskConversationId(a.conversationId);
+    const near = results.some((r) => r.conversationId !== null && maskPersonalData(r.conversationId) === maskPersonalData(a.conversationId));
     throw new CxqaError(
       'invalid_appeal',
-      `findingId: "${a.findingId}" is no finding of conversation "${a.conversationId}" (its findings: ${result.findings.flatMap((x) => (x.id ? [x.id] : [])).join(', ') || 'none with an id'})`,
-      {
-        path: ['findingId'],
-      },
+      `conversationId: "${given}" is in none of the results given${near ? ` (a result's id masks to the same text: give the id as the Result's conversationId shows it)` : ''}`,
+      { path: ['conversationId'], ownIds: [given] },
     );
+  }
+  const conversationId = maskConversationId(result.conversationId!);
+  const f = result.findings.find((x) => x.id === a.findingId);
+  if (!f) {
+    const ids = result.findings.flatMap((x) => (x.id ? [x.id] : []));
+    throw new CxqaError(
+      'invalid_appeal',
+      `findingId: "${a.findingId}" is no finding of conversation "${conversationId}" (its findings: ${ids.join(', ') || 'none with an id'})`,
+      { path: ['findingId'], ownIds: [conversationId, ...ids.filter((id) => FINDING_ID.test(id))] },
+    );
+  }
   let logged: AppealRecord | undefined;
   const written = await appendJournal(
     path,
     ({ records }) => {
       const appeals = appealsOf(path, records);
-      const twice = appeals.find((x) => x.conversationId === a.conversationId && x.findingId === a.findingId);
+      const twice = appeals.find((x) => x.findingId === a.findingId && sameConversation(x.conversationId, conversationId));
       if (twice)
         throw new CxqaError('invalid_appeal', `findingId: "${a.findingId}" is already appealed as ${twice.id} (decide ${twice.id} again instead)`, {
           path: ['findingId'],
+          ownIds: [a.findingId],
         });
       logged = {
         id: `A${appeals.length + 1}`,
-        conversationId: a.conversationId,
+        conversationId,
         findingId: a.findingId,
         finding: {
           code: f.code,

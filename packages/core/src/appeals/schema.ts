@@ -4,10 +4,13 @@ import { SeveritySchema, SpanSchema } from '../pipeline/validate/finding.js';
 const Name = z.string().trim().min(1, 'a name is required (who appeals or decides)').max(200);
 const Reason = z.string().trim().min(1, 'a reason is required').max(4000);
 
+/** A finding id as Results give it: 16 hex digits of a SHA-256, `-2`, `-3`, … for repeats. */
+export const FINDING_ID = /^[0-9a-f]{16}(-\d+)?$/;
+
 /** What `fileAppeal` takes: the finding (id and conversation), who appeals and why. */
 export const AppealInputSchema = z.strictObject({
   conversationId: z.string().min(1, 'the conversation id is required'),
-  findingId: z.string().regex(/^[0-9a-f]{16}(-\d+)?$/, 'a finding id as results give it: 16 hex digits, e.g. "c1c77c25e0b9f007"'),
+  findingId: z.string().regex(FINDING_ID, 'a finding id as results give it: 16 hex digits, e.g. "c1c77c25e0b9f007"'),
   by: Name,
   reason: Reason,
 });

@@ -1,4 +1,5 @@
 import { addDays, localDate } from '../analyzers/timing/zone-time.js';
+import { utcTime } from '../util/utc.js';
 import type { KpiPeriod } from './options.js';
 
 export interface PeriodSlot {
@@ -11,7 +12,9 @@ export interface PeriodSlot {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+/** A year as ISO 8601 writes it: four digits (`0026`). */
+const year4 = (y: number) => String(y).padStart(4, '0');
+const daysInMonth = (y: number, m: number) => new Date(utcTime(y, m, 0)).getUTCDate();
 
 /** The period that contains instant `ms` in `zone`: ISO weeks start on Monday; week-years as ISO 8601. */
 export function periodOf(period: KpiPeriod, zone: string, ms: number): PeriodSlot {
@@ -22,18 +25,18 @@ export function periodOf(period: KpiPeriod, zone: string, ms: number): PeriodSlo
     case 'day':
       return { key: d.iso, start: d.iso, days: 1 };
     case 'month':
-      return { key: `${d.year}-${pad(d.month)}`, start: `${d.year}-${pad(d.month)}-01`, days: daysInMonth(d.year, d.month) };
+      return { key: `${year4(d.year)}-${pad(d.month)}`, start: `${year4(d.year)}-${pad(d.month)}-01`, days: daysInMonth(d.year, d.month) };
     case 'quarter': {
       const q = Math.floor((d.month - 1) / 3);
       const days = [1, 2, 3].reduce((n, i) => n + daysInMonth(d.year, q * 3 + i), 0);
-      return { key: `${d.year}-Q${q + 1}`, start: `${d.year}-${pad(q * 3 + 1)}-01`, days };
+      return { key: `${year4(d.year)}-Q${q + 1}`, start: `${year4(d.year)}-${pad(q * 3 + 1)}-01`, days };
     }
     case 'week': {
       const monday = addDays(d, 1 - d.weekday);
       const thursday = addDays(monday, 3);
-      const jan1 = Date.UTC(thursday.year, 0, 1);
-      const week = Math.floor((Date.UTC(thursday.year, thursday.month - 1, thursday.day) - jan1) / 86_400_000 / 7) + 1;
-      return { key: `${thursday.year}-W${pad(week)}`, start: monday.iso, days: 7 };
+      const jan1 = utcTime(thursday.year, 0, 1);
+      const week = Math.floor((utcTime(thursday.year, thursday.month - 1, thursday.day) - jan1) / 86_400_000 / 7) + 1;
+      return { key: `${year4(thursday.year)}-W${pad(week)}`, start: monday.iso, days: 7 };
     }
   }
 }

@@ -154,6 +154,20 @@ describe('appeals log', () => {
     });
   });
 
+  it('a result that does not reproduce is refused naming what differs: the verdict alone, the score, a dimension', async () => {
+    const log = readAppeals(await filledLog());
+    const refused = async (changed: Result) => (await typed(() => applyAppeals(changed, log, DEFAULT_SCORECARD))).message;
+    // only the verdict differs: the message must not read "59.3 ≠ 59.3"
+    const verdict = await refused({ ...result, pass: !result.pass });
+    const is = (pass: boolean | null) => (pass ? 'pass' : 'fail');
+    expect(verdict).toContain(`(recomputed ≠ stated: verdict ${is(result.pass)} ≠ ${is(!result.pass)})`);
+    expect(verdict).not.toContain(`${result.score} ≠ ${result.score}`);
+    expect(await refused({ ...result, score: result.score! - 1 })).toContain(`(recomputed ≠ stated: score ${result.score} ≠ ${result.score! - 1})`);
+    const judged = result.dimensions.find((d) => d.score !== null && d.score !== 1)!;
+    const dimensions = result.dimensions.map((d) => (d === judged ? { ...d, score: 1 } : d));
+    expect(await refused({ ...result, dimensions })).toContain(`(recomputed ≠ stated: dimension ${judged.name} ${judged.score} ≠ 1)`);
+  });
+
   it('suppressFindings drops the findings an entry names and nothing else', async () => {
     const code = result.findings[0]!.code;
     const inspector = createInspector({

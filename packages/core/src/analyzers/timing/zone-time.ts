@@ -1,4 +1,5 @@
 import { boundedCache } from '../../util/bounded-cache.js';
+import { utcTime } from '../../util/utc.js';
 
 /**
  * Time-zone arithmetic on top of Intl, with offsets cached per zone and 15-minute bucket
@@ -52,7 +53,7 @@ export function zoneOffset(zone: string, t: number): number {
   const at = bucket * BUCKET;
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(new Date(at))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  const asUtc = utcTime(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
   const off = asUtc - at;
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(bucket, off);
@@ -76,7 +77,7 @@ export function localDate(zone: string, t: number): LocalDate {
 
 /** The calendar date `days` after `d`. */
 export function addDays(d: LocalDate, days: number): LocalDate {
-  return dateFromUtcFields(new Date(Date.UTC(d.year, d.month - 1, d.day + days)));
+  return dateFromUtcFields(new Date(utcTime(d.year, d.month - 1, d.day + days)));
 }
 
 function dateFromUtcFields(u: Date): LocalDate {
@@ -92,7 +93,7 @@ function dateFromUtcFields(u: Date): LocalDate {
  * maps to the instant after the jump; an ambiguous one (autumn) to its first occurrence.
  */
 export function wallTimeToInstant(zone: string, date: LocalDate, hour: number, minute: number): number {
-  const asUtc = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
+  const asUtc = utcTime(date.year, date.month - 1, date.day, hour, minute);
   // Offsets half a day either side bracket any DST transition near this wall time.
   const before = zoneOffset(zone, asUtc - 43_200_000);
   const after = zoneOffset(zone, asUtc + 43_200_000);

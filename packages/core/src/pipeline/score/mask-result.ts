@@ -21,7 +21,7 @@ export function maskResult(result: Result): Result {
   };
   return {
     ...result,
-    conversationId: result.conversationId === null ? null : maskPersonalData(result.conversationId, { digitRuns: 'formatted' }),
+    conversationId: result.conversationId === null ? null : maskConversationId(result.conversationId),
     dimensions: result.dimensions.map((d) => ({ ...d, explanation: mask(d.explanation) })),
     findings: result.findings.map((f) => maskFinding(f, mask)),
     metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [mask(k), typeof v === 'string' ? mask(v) : v])),
@@ -34,6 +34,12 @@ export function maskResult(result: Result): Result {
     ...(result.translations ? { translations: result.translations.map((t) => ({ ...t, text: mask(t.text) })) } : {}),
   };
 }
+
+/**
+ * A conversation id as a Result shows it: `maskPersonalData` sweeping only digit runs written like
+ * a phone or card ("ZD-48213377" stays, "jane.doe@example.com" → "j•••@•••.com"). Idempotent.
+ */
+export const maskConversationId = (id: string): string => maskPersonalData(id, { digitRuns: 'formatted' });
 
 function maskFinding(f: Finding, mask: (s: string) => string): Finding {
   const out: Finding = { ...f, explanation: mask(f.explanation) };

@@ -132,7 +132,10 @@ export function maskPersonalData(input: string, options: MaskOptions = {}): stri
     }
   }
   if (run >= MIN_DIGITS) {
-    const shadow = text.replace(DATE_OR_TIME, (d) => '_'.repeat(d.length));
+    let shadow = text.replace(DATE_OR_TIME, (d) => '_'.repeat(d.length));
+    // what is found already is out of the sweep, so a run that goes on past it ("+44 7946 095812
+    // 4155550199": a phone, a space, another number) is swept for the rest, not skipped whole
+    for (const x of spans) shadow = `${shadow.slice(0, x.start)}${'x'.repeat(x.end - x.start)}${shadow.slice(x.end)}`;
     for (const m of shadow.matchAll(DIGIT_RUN)) {
       const value = m[0];
       let digits = 0;

@@ -1,0 +1,16 @@
+/**
+ * Milliseconds since the epoch of a UTC calendar time, right for every year: `Date.UTC` (and
+ * `new Date(y, …)`) read the years 0–99 as 1900–1999 (`Date.UTC(26, 0, 1)` is 1926-01-01), this
+ * takes the year as given (`utcTime(26, 0, 1)` is 0026-01-01, `utcTime(0, 1, 29)` the leap day of
+ * year 0). `monthIndex` counts from 0; days, hours, minutes and seconds out of range roll over as
+ * in `Date.UTC` (`utcTime(2026, 0, 32)` is 1 February).
+ *
+ * @example
+ * new Date(utcTime(99, 11, 31)).toISOString() // '0099-12-31T00:00:00.000Z'
+ */
+export function utcTime(year: number, monthIndex: number, day = 1, hours = 0, minutes = 0, seconds = 0): number {
+  const t = new Date(0);
+  t.setUTCFullYear(year, monthIndex, day);
+  t.setUTCHours(hours, minutes, seconds, 0);
+  return t.getTime();
+}
