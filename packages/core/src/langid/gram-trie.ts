@@ -24,6 +24,7 @@ export class GramTrie {
   private readonly unseenRow: number;
   private readonly L: number;
   private symbols = new Uint8Array(256);
+  private offsets = new Int32Array(1024);
 
   private constructor(symbolOf: Uint8Array, bits: number, child: Int16Array | Int32Array, internal: number, rows: Float64Array, L: number) {
     this.symbolOf = symbolOf;
@@ -106,18 +107,16 @@ export class GramTrie {
    * the model lacks), position by position and shortest gram first; a lone space is skipped.
    */
   accumulate(cps: Int32Array, length: number, acc: Float64Array): void {
+    const { child, bits, internal, unseenRow, symbolOf, L } = this;
     if (this.symbols.length < length) this.symbols = new Uint8Array(length * 2);
-    const symbols = this.symbols;
-    const symbolOf = this.symbolOf;
+    if (this.offsets.length < length * MAX_NGRAM) this.offsets = new Int32Array(length * MAX_NGRAM * 2);
+    const { symbols, offsets } = this;
     for (let i = 0; i < length; i++) {
       const cp = cps[i]!;
       symbols[i] = cp < symbolOf.length ? symbolOf[cp]! : 0;
     }
-    const { child, bits, internal, rows, unseenRow, L } = this;
-    if (L === 8) {
-      this.accumulate8(cps, length, acc);
-      return;
-    }
+    // the row offset of every gram, in order: walk the trie from each position
+    let n = 0;
     for (let i = 0; i < length; i++) {
       let node = 0;
       const end = Math.min(i + MAX_NGRAM, length);
@@ -125,51 +124,45 @@ export class GramTrie {
         const row = node >= 0 ? child[(node << bits) | symbols[j]!]! : -1;
         node = row >= 0 && row < internal ? row + 1 : -1;
         if (j === i && cps[i] === 0x20) continue;
-        const o = (row >= 0 ? row : unseenRow) * L;
-        for (let l = 0; l < L; l++) acc[l] = acc[l]! + rows[o + l]!;
+        offsets[n++] = (row >= 0 ? row : unseenRow) * L;
       }
     }
+    if (L === 8) addRows8(this.rows, offsets, n, acc);
+    else for (let k = 0; k < n; k++) for (let l = 0, o = offsets[k]!; l < L; l++) acc[l] = acc[l]! + this.rows[o + l]!;
   }
+}
 
-  /**
-   * `accumulate` for a model of 8 languages (the built-in one), the sums kept in locals: the same
-   * additions in the same order, about 3× faster than indexing `acc` in the loop.
-   */
-  private accumulate8(cps: Int32Array, length: number, acc: Float64Array): void {
-    const { child, bits, internal, rows, unseenRow, symbols } = this;
-    let a0 = acc[0]!;
-    let a1 = acc[1]!;
-    let a2 = acc[2]!;
-    let a3 = acc[3]!;
-    let a4 = acc[4]!;
-    let a5 = acc[5]!;
-    let a6 = acc[6]!;
-    let a7 = acc[7]!;
-    for (let i = 0; i < length; i++) {
-      let node = 0;
-      const end = Math.min(i + MAX_NGRAM, length);
-      for (let j = i; j < end; j++) {
-        const row = node >= 0 ? child[(node << bits) | symbols[j]!]! : -1;
-        node = row >= 0 && row < internal ? row + 1 : -1;
-        if (j === i && cps[i] === 0x20) continue;
-        const o = (row >= 0 ? row : unseenRow) << 3;
-        a0 += rows[o]!;
-        a1 += rows[o + 1]!;
-        a2 += rows[o + 2]!;
-        a3 += rows[o + 3]!;
-        a4 += rows[o + 4]!;
-        a5 += rows[o + 5]!;
-        a6 += rows[o + 6]!;
-        a7 += rows[o + 7]!;
-      }
-    }
-    acc[0] = a0;
-    acc[1] = a1;
-    acc[2] = a2;
-    acc[3] = a3;
-    acc[4] = a4;
-    acc[5] = a5;
-    acc[6] = a6;
-    acc[7] = a7;
+/**
+ * `acc[l] += rows[offsets[k] + l]` for k in order, for a model of 8 languages (the built-in one)
+ * with the sums in locals: the same additions in the same order, about 3× faster than indexing
+ * `acc` in the loop.
+ */
+function addRows8(rows: Float64Array, offsets: Int32Array, n: number, acc: Float64Array): void {
+  let a0 = acc[0]!;
+  let a1 = acc[1]!;
+  let a2 = acc[2]!;
+  let a3 = acc[3]!;
+  let a4 = acc[4]!;
+  let a5 = acc[5]!;
+  let a6 = acc[6]!;
+  let a7 = acc[7]!;
+  for (let k = 0; k < n; k++) {
+    const o = offsets[k]!;
+    a0 += rows[o]!;
+    a1 += rows[o + 1]!;
+    a2 += rows[o + 2]!;
+    a3 += rows[o + 3]!;
+    a4 += rows[o + 4]!;
+    a5 += rows[o + 5]!;
+    a6 += rows[o + 6]!;
+    a7 += rows[o + 7]!;
   }
+  acc[0] = a0;
+  acc[1] = a1;
+  acc[2] = a2;
+  acc[3] = a3;
+  acc[4] = a4;
+  acc[5] = a5;
+  acc[6] = a6;
+  acc[7] = a7;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { CxqaError } from '../errors.js';
 import { corePackageFile } from '../util/package-file.js';
 import { DEFAULT_CALIBRATION, type LangidCalibration } from './calibration.js';
+import { codePointsInto } from './features.js';
 import { GramTable } from './gram-table.js';
 import { GramTrie } from './gram-trie.js';
 
@@ -62,7 +63,7 @@ export function createLangidModel(file: LangidModelFile): LangidModel {
   // the trie when the model's alphabet is small enough (the built-in one: 53 characters), else the hash table
   const trie = GramTrie.build(grams, rows, unseen);
   const table = trie ? null : new GramTable(grams, rows);
-  let cps = new Int32Array(256);
+  let cps: Int32Array = new Int32Array(256);
   const ofCodes = (codes: Int32Array, length: number): Float64Array => {
     const acc = new Float64Array(L);
     if (trie) trie.accumulate(codes, length, acc);
@@ -74,14 +75,9 @@ export function createLangidModel(file: LangidModelFile): LangidModel {
     languages: file.languages,
     calibration: file.calibration ?? DEFAULT_CALIBRATION,
     logLikelihoods(prepared: string): Float64Array {
-      if (cps.length < prepared.length) cps = new Int32Array(prepared.length * 2);
-      let length = 0;
-      for (let i = 0; i < prepared.length; i++) {
-        const cp = prepared.codePointAt(i)!;
-        if (cp > 0xffff) i++;
-        cps[length++] = cp;
-      }
-      return ofCodes(cps, length);
+      const { codes, length } = codePointsInto(prepared, cps);
+      cps = codes;
+      return ofCodes(codes, length);
     },
     logLikelihoodsOfCodes: ofCodes,
   };

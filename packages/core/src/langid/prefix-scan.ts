@@ -1,4 +1,4 @@
-import { countLetters, langidText } from './features.js';
+import { codePointsInto, countLetters, langidText } from './features.js';
 import { countScripts, type ScriptCounts } from './script.js';
 
 /**
@@ -59,7 +59,7 @@ export interface PrefixScan {
   letters: number;
 }
 
-let buffer = new Int32Array(512);
+let buffer: Int32Array = new Int32Array(512);
 const OK = [0x6f, 0x6b];
 const OKAY = [0x6f, 0x6b, 0x61, 0x79];
 
@@ -137,12 +137,7 @@ function slowScan(text: string, maxChars: number, wantCodes: (counts: ScriptCoun
   const counts = countScripts(text.slice(0, maxChars));
   if (!wantCodes(counts)) return { counts, codes: buffer, length: 0, letters: 0 };
   const prepared = langidText(text, maxChars);
-  if (buffer.length < prepared.length) buffer = new Int32Array(prepared.length * 2);
-  let length = 0;
-  for (let i = 0; i < prepared.length; i++) {
-    const cp = prepared.codePointAt(i)!;
-    if (cp > 0xffff) i++;
-    buffer[length++] = cp;
-  }
-  return { counts, codes: buffer, length, letters: countLetters(prepared) };
+  const { codes, length } = codePointsInto(prepared, buffer);
+  buffer = codes;
+  return { counts, codes, length, letters: countLetters(prepared) };
 }
