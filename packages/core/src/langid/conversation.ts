@@ -3,8 +3,9 @@ import { evidenceScale, type LangidCalibration } from './calibration.js';
 import { countLetters, langidText } from './features.js';
 import { candidateSet, guessFromWeights, type LanguageGuess, scriptDecision } from './identify.js';
 import { builtinLangidModel, type LangidModel } from './model.js';
+import { scanPrefix } from './prefix-scan.js';
 import { cachedLogPrior, customerLanguagePrior, type LanguageDistribution, PRIOR_FLOOR } from './prior.js';
-import { countScripts, scriptLanguage } from './script.js';
+import { scriptLanguage } from './script.js';
 import { baseLanguage } from './tags.js';
 
 export interface ConversationLanguageOptions {
@@ -55,6 +56,22 @@ const SPEAKER_STICKINESS = 0.8;
  * 200 — and of 150 — gave byte-identical Results to 2,000 (decision 87).
  */
 export const MESSAGE_PREFIX = 200;
+
+/**
+ * The script decision of a message and, for Latin text, the model's log-likelihoods of its
+ * prepared prefix: one scan of the prefix (`scanPrefix`) when the model reads code points.
+ */
+function messageEvidence(text: string, modelOf: () => LangidModel): MessageEvidence {
+  const scan = scanPrefix(text, MESSAGE_PREFIX, (counts) => scriptLanguage(text, counts) === 'latin' && !!modelOf().logLikelihoodsOfCodes);
+  const script = scriptLanguage(text, scan.counts);
+  if (script !== 'latin') return { script, ll: null, letters: 0 };
+  const model = modelOf();
+  if (!model.logLikelihoodsOfCodes) {
+    const prepared = langidText(text, MESSAGE_PREFIX);
+    return { script, ll: model.logLikelihoods(prepared), letters: countLetters(prepared) };
+  }
+  return { script, ll: model.logLikelihoodsOfCodes(scan.codes, scan.length), letters: scan.letters };
+}
 
 const probabilities = new WeakMap<Float64Array, Float64Array>();
 
@@ -122,12 +139,7 @@ export function identifyConversationLanguages(conversation: Conversation, option
   for (const m of msgs) {
     let e = cache?.get(m);
     if (!e) {
-      const s = m.language ? null : scriptLanguage(m.text, countScripts(m.text.slice(0, MESSAGE_PREFIX)));
-      if (s === 'latin') {
-        model ??= options.model ?? builtinLangidModel();
-        const prepared = langidText(m.text, MESSAGE_PREFIX);
-        e = { script: s, ll: model.logLikelihoods(prepared), letters: countLetters(prepared) };
-      } else e = { script: s, ll: null, letters: 0 };
+      e = m.language ? { script: null, ll: null, letters: 0 } : messageEvidence(m.text, () => (model ??= options.model ?? builtinLangidModel()));
       cache?.set(m, e);
     } else if (e.ll) model ??= options.model ?? builtinLangidModel();
     scriptGuess.push(e.script);

@@ -84,3 +84,15 @@ export function countLetters(prepared: string): number {
   }
   return n;
 }
+
+/** The code points of `text` in `into` (a new, larger array when it is too short), and how many there are. */
+export function codePointsInto(text: string, into: Int32Array): { codes: Int32Array; length: number } {
+  const codes = into.length < text.length ? new Int32Array(text.length * 2) : into;
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    codes[length++] = cp;
+  }
+  return { codes, length };
+}

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { CxqaError } from '../errors.js';
 import { corePackageFile } from '../util/package-file.js';
 import { DEFAULT_CALIBRATION, type LangidCalibration } from './calibration.js';
+import { codePointsInto } from './features.js';
 import { GramTable } from './gram-table.js';
+import { GramTrie } from './gram-trie.js';
 
 /** The on-disk format written by `scripts/train-langid.ts`. */
 export interface LangidModelFile {
@@ -26,6 +28,11 @@ export interface LangidModel {
   readonly calibration: LangidCalibration;
   /** Per-language log-likelihood of the prepared text (same order as `languages`). */
   logLikelihoods(prepared: string): Float64Array;
+  /**
+   * The same for the prepared text given as code points `codes[0, length)` (what `scanPrefix`
+   * makes): no string needed. Optional for a model of one's own; `createLangidModel` provides it.
+   */
+  logLikelihoodsOfCodes?(codes: Int32Array, length: number): Float64Array;
 }
 
 /**
@@ -53,24 +60,26 @@ export function createLangidModel(file: LangidModelFile): LangidModel {
       rows[r * L + l] = Math.log(pairs[k + 1]! + file.alpha) - denominators[l]!;
     }
   });
-  const table = new GramTable(grams, rows);
-  let cps = new Int32Array(256);
+  // the trie when the model's alphabet is small enough (the built-in one: 53 characters), else the hash table
+  const trie = GramTrie.build(grams, rows, unseen);
+  const table = trie ? null : new GramTable(grams, rows);
+  let cps: Int32Array = new Int32Array(256);
+  const ofCodes = (codes: Int32Array, length: number): Float64Array => {
+    const acc = new Float64Array(L);
+    if (trie) trie.accumulate(codes, length, acc);
+    else table!.accumulate(codes, length, acc, unseen);
+    return acc;
+  };
   return {
     version: file.version,
     languages: file.languages,
     calibration: file.calibration ?? DEFAULT_CALIBRATION,
     logLikelihoods(prepared: string): Float64Array {
-      if (cps.length < prepared.length) cps = new Int32Array(prepared.length * 2);
-      let length = 0;
-      for (let i = 0; i < prepared.length; i++) {
-        const cp = prepared.codePointAt(i)!;
-        if (cp > 0xffff) i++;
-        cps[length++] = cp;
-      }
-      const acc = new Float64Array(L);
-      table.accumulate(cps, length, acc, unseen);
-      return acc;
+      const { codes, length } = codePointsInto(prepared, cps);
+      cps = codes;
+      return ofCodes(codes, length);
     },
+    logLikelihoodsOfCodes: ofCodes,
   };
 }
 

@@ -6,7 +6,7 @@ import { MessageAnalysis } from '../analyze/message-analysis.js';
 import { withTimeLimit } from '../time-limit.js';
 import type { Conversation, Message, Role } from '../validate/conversation.js';
 import type { Issue } from '../validate/result.js';
-import { normalizeText } from './text-view.js';
+import { hasLoneSurrogate, normalizeText } from './text-view.js';
 import type { Translator } from './translator.js';
 
 export interface ContextOptions {
@@ -45,8 +45,8 @@ export async function prepareConversation(conversation: Conversation, options: C
     ...(options.languageContext ? { context: options.languageContext.messages, evidenceCache: options.languageContext.evidenceCache } : {}),
   });
   const messages: MessageView[] = conversation.messages.map((m, index) => {
-    const view = normalizeText(m.text);
-    if (view.invalidUtf16) {
+    const view = normalizeText(m.text); // lazy: built when an analyzer first reads it
+    if (hasLoneSurrogate(m.text)) {
       issues.push({
         code: 'invalid_utf16',
         message: 'text contains lone UTF-16 surrogates; they read as U+FFFD in the normalized view',

@@ -1,5 +1,7 @@
 import { normalizeText } from '@cxqa/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { hasLoneSurrogate } from './text-view.js';
 
 const roundTrip = (text: string, needle: string) => {
   const v = normalizeText(text);
@@ -54,5 +56,24 @@ describe('normalizeText', () => {
     const v = normalizeText(big);
     expect(v.normalized.length).toBe('w\u200Bord '.length * 150_000 - 2 - 150_000 + 1);
     expect(v.toOriginalSpan(v.normalized.length - 4, v.normalized.length).end).toBe(big.length - 1);
+  });
+});
+
+describe('hasLoneSurrogate (the invalid_utf16 issue, read without building the view)', () => {
+  it('is true exactly for text that is not well-formed UTF-16', () => {
+    const wellFormed = (t: string) => (t as unknown as { isWellFormed(): boolean }).isWellFormed();
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom('\ud83d', '\ude00', '😀', 'a'), fc.string({ unit: 'binary', maxLength: 3 })), { maxLength: 8 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(hasLoneSurrogate(text)).toBe(!wellFormed(text));
+          expect(normalizeText(text).invalidUtf16).toBe(!wellFormed(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(hasLoneSurrogate('ok \ud83d')).toBe(true);
+    expect(normalizeText('ok \ud83d').normalized).toBe('ok \ufffd');
   });
 });

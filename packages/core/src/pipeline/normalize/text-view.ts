@@ -80,8 +80,9 @@ class Builder {
 const scratch = new Builder();
 
 /**
- * Build the normalized view of `text`. Linear in the text length. The offset map is built
- * only when a span is first mapped back (most messages never need it).
+ * Build the normalized view of `text`. Linear in the text length, and lazy: `normalized` is built
+ * when first read, `folded` too, and the offset map when a span is first mapped back (a pipeline
+ * run that reads no view — no analyzer, or none that looks at this message — pays for none).
  *
  * @example
  * const v = normalizeText('Ｗ\u200bｅＣｈａｔ me');
@@ -89,39 +90,71 @@ const scratch = new Builder();
  * v.toOriginalSpan(0, 6);     // { start: 0, end: 7 }: the span in the original text
  */
 export function normalizeText(text: string, options: NormalizeOptions = {}): TextView {
-  const caseFold = options.caseFold ?? true;
-  const invalidUtf16 = fill(scratch, text, caseFold);
-  const normalized = scratch.text();
-  const n = text.length;
-  let starts: Int32Array | undefined;
-  let ends: Int32Array | undefined;
-  const maps = () => {
-    if (!starts) {
-      fill(scratch, text, caseFold);
-      starts = scratch.starts.slice(0, scratch.length);
-      ends = scratch.ends.slice(0, scratch.length);
+  return new LazyTextView(text, options.caseFold ?? true);
+}
+
+/** A lone UTF-16 surrogate: a high one not followed by a low one, or a low one not after a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** `hasLoneSurrogate(text)` is `normalizeText(text).invalidUtf16`, without normalizing. */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}
+
+/** The TextView of `normalizeText`: each part computed on first use (a class, so every view shares one shape and its getters inline). */
+class LazyTextView implements TextView {
+  readonly original: string;
+  readonly #caseFold: boolean;
+  #normalized: string | undefined;
+  #folded: string | undefined;
+  #starts: Int32Array | undefined;
+  #ends: Int32Array | undefined;
+
+  constructor(original: string, caseFold: boolean) {
+    this.original = original;
+    this.#caseFold = caseFold;
+  }
+
+  get normalized(): string {
+    if (this.#normalized === undefined) {
+      fill(scratch, this.original, this.#caseFold);
+      this.#normalized = scratch.text();
     }
-    return [starts, ends!] as const;
-  };
-  return {
-    original: text,
-    normalized,
-    // a plain property (a getter on an object literal made every view slower to build and read)
-    folded: foldQuotes(text),
-    invalidUtf16,
-    toOriginal(idx: number): number {
-      const [s] = maps();
-      return idx >= s.length ? n : s[Math.max(0, idx)]!;
-    },
-    toOriginalSpan(from: number, to: number) {
-      const [s, e] = maps();
-      if (to <= from) {
-        const at = from >= s.length ? n : s[Math.max(0, from)]!;
-        return { start: at, end: at };
-      }
-      return { start: s[Math.max(0, Math.min(from, s.length - 1))] ?? 0, end: e[Math.min(to - 1, e.length - 1)] ?? n };
-    },
-  };
+    return this.#normalized;
+  }
+
+  get folded(): string {
+    if (this.#folded === undefined) this.#folded = foldQuotes(this.original);
+    return this.#folded;
+  }
+
+  get invalidUtf16(): boolean {
+    return hasLoneSurrogate(this.original);
+  }
+
+  toOriginal(idx: number): number {
+    const s = this.#maps()[0];
+    return idx >= s.length ? this.original.length : s[Math.max(0, idx)]!;
+  }
+
+  toOriginalSpan(from: number, to: number): { start: number; end: number } {
+    const [s, e] = this.#maps();
+    const n = this.original.length;
+    if (to <= from) {
+      const at = from >= s.length ? n : s[Math.max(0, from)]!;
+      return { start: at, end: at };
+    }
+    return { start: s[Math.max(0, Math.min(from, s.length - 1))] ?? 0, end: e[Math.min(to - 1, e.length - 1)] ?? n };
+  }
+
+  #maps(): readonly [Int32Array, Int32Array] {
+    if (!this.#starts) {
+      fill(scratch, this.original, this.#caseFold);
+      this.#starts = scratch.starts.slice(0, scratch.length);
+      this.#ends = scratch.ends.slice(0, scratch.length);
+    }
+    return [this.#starts, this.#ends!];
+  }
 }
 
 /** Normalize `text` into `b`; returns whether lone surrogates were found. */

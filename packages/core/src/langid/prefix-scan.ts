@@ -1,0 +1,143 @@
+import { codePointsInto, countLetters, langidText } from './features.js';
+import { countScripts, type ScriptCounts } from './script.js';
+
+/**
+ * One pass over the first `maxChars` UTF-16 units of a message that gives what language ID reads:
+ * the script counts (`countScripts` of that prefix) and the n-gram text (`langidText(text,
+ * maxChars)`) as code points, with no intermediate string. The fast path covers text made of
+ * units below U+0250 (ASCII, Latin-1, Latin Extended-A/B: English, Spanish, French, German …);
+ * any other text, or one that might hold a link, e-mail or @handle, goes through `langidText`
+ * itself, so the codes are always exactly those of `langidText`.
+ */
+
+/** Letters below this (Basic Latin to Latin Extended-B) are the only letters the fast path keeps. */
+const LETTER_LIMIT = 0x250;
+const UNKNOWN = -2;
+/**
+ * Class of each UTF-16 unit, computed on first sight: −1 needs the full path; 0 a separator (its
+ * NFKC form is only punctuation, symbols, digits, controls or spaces, none of them `@`, and it
+ * counts for no script); else the lower-cased letter (a letter below LETTER_LIMIT that NFKC leaves
+ * alone and whose lower case is one unit).
+ */
+const UNIT_CLASS = new Int32Array(0x10000).fill(UNKNOWN);
+/** The same for astral code points (emoji), by code point. */
+const ASTRAL_CLASS = new Map<number, number>();
+/** Latin letters below LETTER_LIMIT, as `countScripts` counts them. */
+const LATIN = new Uint8Array(LETTER_LIMIT);
+for (let c = 0; c < LETTER_LIMIT; c++) LATIN[c] = countScripts(String.fromCharCode(c)).latin;
+
+const SEPARATORS = /^[\p{P}\p{S}\p{N}\p{C}\s]+$/u;
+
+function classOf(s: string, code: number): number {
+  const nfkc = s.normalize('NFKC');
+  const lower = nfkc.toLowerCase();
+  if (code < LETTER_LIMIT && nfkc === s && lower.length === 1 && /^\p{L}$/u.test(s)) return lower.charCodeAt(0);
+  if (lower.includes('@') || !SEPARATORS.test(lower)) return -1;
+  const counts = countScripts(s);
+  for (const k in counts) if (counts[k as keyof ScriptCounts]) return -1;
+  return 0;
+}
+
+function unitClass(c: number): number {
+  let cls = UNIT_CLASS[c]!;
+  if (cls === UNKNOWN) UNIT_CLASS[c] = cls = c >= 0xd800 && c <= 0xdfff ? -1 : classOf(String.fromCharCode(c), c);
+  return cls;
+}
+
+function astralClass(cp: number): number {
+  let cls = ASTRAL_CLASS.get(cp);
+  if (cls === undefined) ASTRAL_CLASS.set(cp, (cls = classOf(String.fromCodePoint(cp), cp)));
+  return cls;
+}
+
+export interface PrefixScan {
+  counts: ScriptCounts;
+  /** Code points of `langidText(text, maxChars)`, padding spaces included (a shared buffer: read before the next scan). */
+  codes: Int32Array;
+  length: number;
+  /** `countLetters` of that text: its code points other than spaces. */
+  letters: number;
+}
+
+let buffer: Int32Array = new Int32Array(512);
+const OK = [0x6f, 0x6b];
+const OKAY = [0x6f, 0x6b, 0x61, 0x79];
+
+/**
+ * Scan the first `maxChars` units of `text`. Only Latin text needs the codes (the n-gram model
+ * reads nothing else), so `wantCodes(counts)` is asked after counting and the codes are made
+ * only when it says yes (`length` 0 otherwise).
+ */
+export function scanPrefix(text: string, maxChars: number, wantCodes: (counts: ScriptCounts) => boolean): PrefixScan {
+  const end = Math.min(text.length, maxChars);
+  if (buffer.length < end + 2) buffer = new Int32Array(end * 2 + 2);
+  const out = buffer;
+  out[0] = 0x20; // the leading space
+  let length = 1;
+  let wordStart = -1; // index in out of the current word's first letter
+  let latin = 0;
+  let fast = true;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let cls = UNIT_CLASS[c]!;
+    if (cls === UNKNOWN) cls = unitClass(c);
+    if (cls < 0 && c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff && astralClass(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000) === 0) {
+        cls = 0;
+        i++;
+      }
+    }
+    if (cls < 0) {
+      fast = false;
+      break;
+    }
+    if (cls > 0) {
+      latin += LATIN[c]!;
+      if (wordStart < 0) wordStart = length;
+      out[length++] = cls;
+    } else if (wordStart >= 0) {
+      length = endWord(out, wordStart, length);
+      wordStart = -1;
+    }
+  }
+  if (!fast) return slowScan(text, maxChars, wantCodes);
+  if (wordStart >= 0) length = endWord(out, wordStart, length);
+  const counts: ScriptCounts = { latin, han: 0, kana: 0, hangul: 0, cyrillic: 0, arabic: 0, hebrew: 0, greek: 0, thai: 0, devanagari: 0 };
+  if (length === 1) return { counts, codes: out, length: 0, letters: 0 };
+  // a link's letters ("http", "www") need the regular-expression path, which removes the link
+  if (holds(out, length, 0x68, 0x74, 0x74, 0x70) || holds(out, length, 0x77, 0x77, 0x77, -1)) return slowScan(text, maxChars, wantCodes);
+  let letters = length - 1;
+  for (let k = 1; k < length; k++) if (out[k] === 0x20) letters--;
+  return { counts, codes: out, length, letters };
+}
+
+/** Close a word that ends at `length`: drop it when it is a neutral chat word, else add the space after it. */
+function endWord(out: Int32Array, start: number, length: number): number {
+  const n = length - start;
+  if ((n === 2 && same(out, start, OK)) || (n === 4 && same(out, start, OKAY))) return start;
+  out[length] = 0x20;
+  return length + 1;
+}
+
+function same(out: Int32Array, start: number, word: readonly number[]): boolean {
+  for (let k = 0; k < word.length; k++) if (out[start + k] !== word[k]) return false;
+  return true;
+}
+
+/** Does `out[0, length)` contain the letters a, b, c (and d, unless −1) in a row? */
+function holds(out: Int32Array, length: number, a: number, b: number, c: number, d: number): boolean {
+  for (let k = 0; k + 2 < length; k++) {
+    if (out[k] === a && out[k + 1] === b && out[k + 2] === c && (d < 0 || (k + 3 < length && out[k + 3] === d))) return true;
+  }
+  return false;
+}
+
+function slowScan(text: string, maxChars: number, wantCodes: (counts: ScriptCounts) => boolean): PrefixScan {
+  const counts = countScripts(text.slice(0, maxChars));
+  if (!wantCodes(counts)) return { counts, codes: buffer, length: 0, letters: 0 };
+  const prepared = langidText(text, maxChars);
+  const { codes, length } = codePointsInto(prepared, buffer);
+  buffer = codes;
+  return { counts, codes, length, letters: countLetters(prepared) };
+}
