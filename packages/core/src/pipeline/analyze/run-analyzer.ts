@@ -84,7 +84,9 @@ export function checkOutput(out: unknown): string | null {
  * only the schema's fields (extra keys a custom analyzer adds are dropped, so nothing reaches the
  * result around the masker), values read once (a getter cannot answer differently later), and
  * `rule.detail` that survives JSON (a BigInt or a throwing toJSON is a problem, not a result that
- * cannot be written). At most MAX_FINDINGS_PER_ANALYZER findings are read.
+ * cannot be written). At most MAX_FINDINGS_PER_ANALYZER findings are read. A plainly valid finding
+ * (`plainFinding`: the built-in analyzers' every one) is copied by hand; zod reads the rest and
+ * words what is wrong, so both paths give the same copy and the same problems.
  */
 export function readOutput(out: unknown): { problem: string } | { output: AnalyzerOutput; truncatedFrom?: number } {
   if (!out || typeof out !== 'object') return { problem: `${out === null ? 'null' : typeof out} instead of { scores, findings, metrics }` };
