@@ -2,8 +2,8 @@
  * `pnpm bench --baseline DIR`: the whole pipeline (every built-in analyzer, default scorecard) of
  * this checkout against another checkout of cxqa (an earlier commit, its dependencies installed),
  * in one process, in alternating rounds, so the machine's noise hits both alike. Four runs: the
- * generated 20-message stream (12 distinct texts, so text-keyed caches would flatter it: cxqa has
- * none), 600 realistic chats (bench/realistic.ts: real corpus text, 5 languages) and the 206
+ * generated 20-message stream (12 distinct texts, so caches keyed by message text would flatter it:
+ * cxqa has none), 600 realistic chats (bench/realistic.ts: real corpus text, 5 languages) and the 206
  * verdict-fixture conversations (hand-written, 9 languages, no text repeated); and the realistic
  * chats with no analyzer at all (`baseline.none.realistic`: the pipeline's own floor).
  * Reports the median ms per conversation of each and their ratio.

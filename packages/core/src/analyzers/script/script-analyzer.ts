@@ -1,7 +1,7 @@
 import type { Analyzer, AnalyzerContext, AnalyzerOutput, MessageView } from '../../pipeline/analyze/contract.js';
 import type { Finding, Severity } from '../../pipeline/validate/finding.js';
 import { polarityOf } from '../sentiment/model/classifier.js';
-import { builtinSentimentModel } from '../sentiment/model/linear-model.js';
+import { builtinSentimentModel, predictMessage } from '../sentiment/model/linear-model.js';
 import { compileScriptPhrases, isComplaint, type ScriptPhrase, type ScriptPhrases } from './script-rules.js';
 
 export const SCRIPT_ANALYZER_VERSION = '0.1.0';
@@ -52,7 +52,7 @@ function upset(ctx: AnalyzerContext, customer: readonly MessageView[], phrases: 
   }
   return customer.find((m) => {
     const model = builtinSentimentModel(m.language);
-    return !!model && polarityOf(model.predict(m.text, m.view.normalized)) <= -0.5 && confirmed(m) !== undefined;
+    return !!model && polarityOf(predictMessage(model, m)) <= -0.5 && confirmed(m) !== undefined;
   });
 }
 

@@ -5,7 +5,7 @@ import { PhraseFilter } from '../../util/phrase-filter.js';
 import { RegexSource } from '../../util/regex-source.js';
 import { parseRules, shippedRules } from '../courtesy/rules.js';
 import { polarityOf } from '../sentiment/model/classifier.js';
-import { builtinSentimentModel } from '../sentiment/model/linear-model.js';
+import { builtinSentimentModel, predictMessage } from '../sentiment/model/linear-model.js';
 import { builtinMoodCues } from '../sentiment/model/mood.js';
 
 const Phrases = z.object({
@@ -103,7 +103,7 @@ function judgeComplaint(phrases: ScriptPhrases, m: MessageView): boolean {
   if (phrases.has(m.language)) return phrases.findIn(m, 'complaint') !== null || phrases.findIn(m, 'upset') !== null;
   if (!m.text.trim()) return false;
   const model = builtinSentimentModel(m.language);
-  const polarity = model ? polarityOf(model.predict(m.text, m.view.normalized)) : null;
+  const polarity = model ? polarityOf(predictMessage(model, m)) : null;
   const mood = builtinMoodCues().moodOf(m.view.normalized, m.language, { polarity });
   return (mood.label === 'negative' && mood.cues.some((c) => c.kind === 'negative')) || (polarity !== null && polarity <= -0.6 && mood.label !== 'positive');
 }

@@ -6,7 +6,7 @@ import type { Finding } from '../../pipeline/validate/finding.js';
 import { pushAll } from '../../util/arrays.js';
 import { patternFindings, type ScoredMessage, soothingRate, threatFindings } from './escalation.js';
 import { polarityOf, softPolarityOf, type TextClassifier } from './model/classifier.js';
-import { builtinEmotionModel, builtinSentimentModel, type SentimentModel } from './model/linear-model.js';
+import { builtinEmotionModel, builtinSentimentModel, predictMessage, type SentimentModel } from './model/linear-model.js';
 import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from './model/mood.js';
 import { judgeOutcome } from './outcome.js';
 
@@ -94,7 +94,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
       }
       const model = modelFor(m.language);
       if (model) {
-        const prediction = model.predict(m.text, m.view.normalized);
+        const prediction = predictMessage(model, m);
         Object.assign(s, {
           polarity: polarityOf(prediction),
           soft: softPolarityOf(prediction),

@@ -4,6 +4,7 @@ import { withTimeLimit } from '../time-limit.js';
 import { type Finding, FindingSchema } from '../validate/finding.js';
 import type { Issue } from '../validate/result.js';
 import type { Analyzer, AnalyzerOutput } from './contract.js';
+import { plainFinding } from './plain-finding.js';
 
 /** Findings kept from one analyzer for one conversation; beyond it the result is `partial` with an `analyzer_output_truncated` issue. */
 export const MAX_FINDINGS_PER_ANALYZER = 10_000;
@@ -61,6 +62,17 @@ export async function runAnalyzer(
   return { output: { scores: out.scores, findings: out.findings, metrics } };
 }
 
+/** Replace `f.rule.detail` by its copy through JSON; returns what JSON threw, or null when it did not. */
+function jsonDetail(f: Finding): { thrown: unknown } | null {
+  if (f.rule?.detail === undefined) return null;
+  try {
+    f.rule.detail = JSON.parse(JSON.stringify(f.rule.detail)) as Record<string, unknown>;
+    return null;
+  } catch (thrown) {
+    return { thrown };
+  }
+}
+
 /** A short description of what is wrong with an analyzer's output, or null when it is fine. */
 export function checkOutput(out: unknown): string | null {
   const read = readOutput(out);
@@ -72,7 +84,9 @@ export function checkOutput(out: unknown): string | null {
  * only the schema's fields (extra keys a custom analyzer adds are dropped, so nothing reaches the
  * result around the masker), values read once (a getter cannot answer differently later), and
  * `rule.detail` that survives JSON (a BigInt or a throwing toJSON is a problem, not a result that
- * cannot be written). At most MAX_FINDINGS_PER_ANALYZER findings are read.
+ * cannot be written). At most MAX_FINDINGS_PER_ANALYZER findings are read. A plainly valid finding
+ * (`plainFinding`: the built-in analyzers' every one) is copied by hand; zod reads the rest and
+ * words what is wrong, so both paths give the same copy and the same problems.
  */
 export function readOutput(out: unknown): { problem: string } | { output: AnalyzerOutput; truncatedFrom?: number } {
   if (!out || typeof out !== 'object') return { problem: `${out === null ? 'null' : typeof out} instead of { scores, findings, metrics }` };
@@ -87,16 +101,18 @@ export function readOutput(out: unknown): { problem: string } | { output: Analyz
   const findings: Finding[] = [];
   const total = o.findings.length;
   for (let i = 0; i < Math.min(total, MAX_FINDINGS_PER_ANALYZER); i++) {
-    const r = FindingSchema.safeParse(o.findings[i]);
+    const raw = o.findings[i];
+    // a plainly valid finding is copied by hand; anything else (or a detail JSON cannot write) is read by zod
+    const plain = plainFinding(raw);
+    if (plain && jsonDetail(plain) === null) {
+      findings.push(plain);
+      continue;
+    }
+    const r = FindingSchema.safeParse(raw);
     if (!r.success) return { problem: `an invalid finding at findings[${i}]: ${r.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}` };
     const f = r.data;
-    if (f.rule?.detail !== undefined) {
-      try {
-        f.rule.detail = JSON.parse(JSON.stringify(f.rule.detail)) as Record<string, unknown>;
-      } catch (e) {
-        return { problem: `findings[${i}].rule.detail that cannot be written as JSON (${describeThrown(e)})` };
-      }
-    }
+    const unwritable = jsonDetail(f);
+    if (unwritable !== null) return { problem: `findings[${i}].rule.detail that cannot be written as JSON (${describeThrown(unwritable.thrown)})` };
     findings.push(f);
   }
   if (!o.metrics || typeof o.metrics !== 'object') return { problem: 'no metrics object' };

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { maskPersonalData } from '../../analyzers/sensitive/pii/mask-text.js';
 import { RESULT_SCHEMA_VERSION } from '../../version.js';
 import type { Conversation } from '../validate/conversation.js';
@@ -26,7 +26,10 @@ export const NO_FACTS: ConversationFacts = {
   converted: null,
 };
 
-const hex = (text: string, length: number) => createHash('sha256').update(text).digest('hex').slice(0, length);
+/** SHA-256 in hex: Node's one-shot `crypto.hash` where it exists (20.12+; ~3× faster on short strings), else a Hash object. */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
+const hex = (text: string, length: number) => sha256Hex(text).slice(0, length);
 
 /**
  * The customer key: `customer.id` when it carries no personal data, else `h:` + the first 24 hex

@@ -1,4 +1,5 @@
 import { maskPersonalData } from '../../analyzers/sensitive/pii/mask-text.js';
+import { boundedCache } from '../../util/bounded-cache.js';
 import type { Finding } from '../validate/finding.js';
 import type { Result } from '../validate/result.js';
 
@@ -22,9 +23,9 @@ export function maskResult(result: Result): Result {
   return {
     ...result,
     conversationId: result.conversationId === null ? null : maskConversationId(result.conversationId),
-    dimensions: result.dimensions.map((d) => ({ ...d, explanation: mask(d.explanation) })),
+    dimensions: result.dimensions.map((d) => ({ ...d, explanation: maskVocabulary(d.explanation) })),
     findings: result.findings.map((f) => maskFinding(f, mask)),
-    metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [mask(k), typeof v === 'string' ? mask(v) : v])),
+    metrics: Object.fromEntries(Object.entries(result.metrics).map(([k, v]) => [maskVocabulary(k), typeof v === 'string' ? maskVocabulary(v) : v])),
     issues: result.issues.map((i) => ({
       ...i,
       message: mask(i.message),
@@ -44,8 +45,13 @@ export const maskConversationId = (id: string): string => maskPersonalData(id, {
 function maskFinding(f: Finding, mask: (s: string) => string): Finding {
   const out: Finding = { ...f, explanation: mask(f.explanation) };
   if (f.evidence !== undefined) out.evidence = mask(f.evidence);
-  if (f.suggestion !== undefined) out.suggestion = mask(f.suggestion);
-  if (f.rule) out.rule = { ...f.rule, id: mask(f.rule.id), ...(f.rule.detail ? { detail: maskDeep(f.rule.detail, mask, 0) as Record<string, unknown> } : {}) };
+  if (f.suggestion !== undefined) out.suggestion = maskVocabulary(f.suggestion);
+  if (f.rule)
+    out.rule = {
+      ...f.rule,
+      id: maskVocabulary(f.rule.id),
+      ...(f.rule.detail ? { detail: maskDeep(f.rule.detail, mask, 0) as Record<string, unknown> } : {}),
+    };
   return out;
 }
 
@@ -55,5 +61,22 @@ function maskDeep(value: unknown, mask: (s: string) => string, depth: number): u
   if (!value || typeof value !== 'object') return value;
   if (depth > 8) return '[nested too deep]';
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, mask, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [mask(k), maskDeep(v, mask, depth + 1)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [maskVocabulary(k), maskDeep(v, mask, depth + 1)]));
+}
+
+/**
+ * Masked forms of the strings that come from analyzers' vocabularies and the scorecard rather than
+ * from a message: metric names and string values, rule ids, suggestions, the keys inside
+ * `rule.detail`, dimension explanations (codes, severities and numbers) — about 70 of the ~78
+ * strings of a Result, drawn from few distinct ones (47 metric names, 154 rule ids and 1,432
+ * dimension explanations over the 4,725 Results `bench/record-results.ts` records). `maskPersonalData` is a pure function of the string, so a
+ * kept value is the value it would return. Bounded (least recently used dropped): a custom analyzer
+ * that puts message text there only loses the saving. Explanations, evidence and detail values —
+ * what quotes a message — are masked per Result (memo above), never kept across Results.
+ */
+const VOCABULARY = boundedCache<string, string>(4096);
+function maskVocabulary(s: string): string {
+  let m = VOCABULARY.get(s);
+  if (m === undefined) VOCABULARY.set(s, (m = maskPersonalData(s)));
+  return m;
 }

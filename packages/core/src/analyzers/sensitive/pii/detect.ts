@@ -1,6 +1,7 @@
 import { normalizeText, type TextView } from '../../../pipeline/normalize/text-view.js';
 import { namesNextToPhones } from './person-name.js';
 import { RECOGNIZERS } from './recognizers.js';
+import { asciiDigitCount } from './tokens.js';
 import type { PiiCandidate, PiiType, RecognizerOptions } from './types.js';
 
 export interface DetectPiiOptions extends RecognizerOptions {
@@ -48,9 +49,14 @@ export function detectPiiInView(view: PiiTextView, options: DetectPiiOptions = {
     return { ...c, start: span.start, end: span.end };
   };
   const found: PiiCandidate[] = [];
+  let workDigits = -1;
   for (const r of RECOGNIZERS) {
     if (wanted && !wanted.has(r.type)) continue;
     const text = r.caseSensitive ? original : work;
+    if (r.minDigits !== undefined && !r.caseSensitive) {
+      if (workDigits < 0) workDigits = asciiDigitCount(work);
+      if (workDigits < r.minDigits) continue;
+    }
     if (!r.needs.test(text)) continue;
     for (const c of r.recognize(text, options)) resolve(found, r.caseSensitive ? c : map(c));
   }

@@ -1,6 +1,6 @@
 import { type CountryCode, type PhoneNumberType as NumberType, type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { after, before, mentionsBusiness, type NumberContext, numberContext, PHONE_VETO, STREET_AFTER } from './context.js';
-import { decimalOrVersion, joinedAfter, joinedBefore } from './tokens.js';
+import { asciiDigitCount, decimalOrVersion, joinedAfter, joinedBefore } from './tokens.js';
 import type { PiiCandidate, RecognizerOptions } from './types.js';
 
 /** Digits with spaces, dots, dashes and brackets between, an optional + or 00, an optional extension. */
@@ -127,6 +127,9 @@ export function recognizePhones(text: string, options: RecognizerOptions): PiiCa
     // an opening bracket without its closing one is punctuation, not part of the number
     const lead = m[0].startsWith('(') && !m[0].includes(')') ? 1 : 0;
     const raw = m[0].slice(lead).replace(/[\s.(-]+$/u, '');
+    // fewer than 7 digits in the whole run: no part of it can be a number (assess wants 7–15), so
+    // the context checks below are not worth running
+    if (asciiDigitCount(raw) < 7) continue;
     const start = m.index + lead;
     const end = start + raw.length;
     if (joinedBefore(text, start) || joinedAfter(text, end)) continue;

@@ -149,6 +149,12 @@ export interface RecognizerEntry {
   recognize: Recognizer;
   /** Cheap test: the recognizer cannot fire on a text that fails it (skips most messages). */
   needs: RegExp;
+  /**
+   * ASCII digits (`\d`) every match holds, at the least: a text with fewer cannot fire it (12 for
+   * a card, 17 for a Chinese id, 9 for an SSN, 6 for a passport, 7 for a phone: `recognizePhones`
+   * skips runs with fewer). Counted once per text by `detectPiiInView`.
+   */
+  minDigits?: number;
   /** Reads letter case (capitalised names): runs on the original text, not the case-folded view. */
   caseSensitive?: boolean;
 }
@@ -158,14 +164,14 @@ const DIGIT = /\d/;
 /** Recognizers in priority order: when spans overlap, the earlier type wins. */
 export const RECOGNIZERS: readonly RecognizerEntry[] = [
   { type: 'email', recognize: email, needs: /@/ },
-  { type: 'iban', recognize: iban, needs: DIGIT },
-  { type: 'credit_card', recognize: card, needs: DIGIT },
-  { type: 'cn_resident_id', recognize: cnId, needs: DIGIT },
-  { type: 'us_ssn', recognize: ssn, needs: DIGIT },
+  { type: 'iban', recognize: iban, needs: DIGIT, minDigits: 2 },
+  { type: 'credit_card', recognize: card, needs: DIGIT, minDigits: 12 },
+  { type: 'cn_resident_id', recognize: cnId, needs: DIGIT, minDigits: 17 },
+  { type: 'us_ssn', recognize: ssn, needs: DIGIT, minDigits: 9 },
   { type: 'ip_address', recognize: ip, needs: /\d\.\d|:[0-9a-f]*:/i },
-  { type: 'passport', recognize: passport, needs: DIGIT },
+  { type: 'passport', recognize: passport, needs: DIGIT, minDigits: 6 },
   { type: 'credential', recognize: recognizeCredentials, needs: /./su },
-  { type: 'phone', recognize: recognizePhones, needs: DIGIT },
+  { type: 'phone', recognize: recognizePhones, needs: DIGIT, minDigits: 7 },
   { type: 'street_address', recognize: recognizeAddresses, needs: DIGIT },
   { type: 'street_address', recognize: recognizeLatinStreets, needs: DIGIT, caseSensitive: true },
 ];

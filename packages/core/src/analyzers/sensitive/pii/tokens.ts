@@ -56,3 +56,13 @@ export function decimalOrVersion(run: string): boolean {
   const groups = body.split('.');
   return groups.length < 3 || groups.some((g) => !/^\d{2,4}$/.test(g));
 }
+
+/** ASCII digits (what `\d` matches) in `text`: the cheap count recognizers test before any regex or context check. */
+export function asciiDigitCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { CxqaError } from '../../../errors.js';
+import type { MessageView } from '../../../pipeline/analyze/contract.js';
 import { corePackageFile } from '../../../util/package-file.js';
 import { type FeatureHash, featureTable } from './feature-hash.js';
 import { eachSentimentFeatureHash, sentimentFeatureList } from './features.js';
@@ -189,4 +190,14 @@ export const EMOTION_LANGUAGES = ['en', 'de', 'fr', 'es', 'pt', 'it'] as const;
  */
 export function builtinEmotionModel(language: string): SentimentModel | null {
   return (EMOTION_LANGUAGES as readonly string[]).includes(language) ? shippedModel(`emotion-${language}`) : null;
+}
+
+/**
+ * `model.predict(m.text, m.view.normalized)`, computed once per message and model and kept in the
+ * message's shared analysis: the sentiment, courtesy and script analyzers all read the polarity of
+ * the same messages. A prediction is a pure function of the text, so sharing never changes one;
+ * callers must not change the returned object.
+ */
+export function predictMessage(model: SentimentModel, m: Pick<MessageView, 'text' | 'view' | 'analysis'>): Prediction {
+  return m.analysis.memo(model, () => model.predict(m.text, m.view.normalized));
 }
