@@ -32,7 +32,11 @@ export class Automaton {
    * text is ASCII. `rowOf[node]` is the row, -1 none; failure links of those nodes have rows too.
    */
   private readonly rowOf: Int32Array;
-  private readonly dense: Int32Array;
+  private dense = new Int32Array(0);
+  /** The nodes that get a row, breadth-first. */
+  private readonly denseRows: Int32Array;
+  /** Code units left to scan before the dense rows are built (an automaton used once never pays for them). */
+  private untilDense = DENSE_AFTER;
 
   constructor(patterns: readonly string[]) {
     /** Build-time trie (code unit → child per node); scanning uses the flat tables below. */
@@ -92,18 +96,41 @@ export class Automaton {
         queue.push(child);
       }
     }
-    this.report = Int32Array.from(this.out, (o, node) => (o.length ? node : this.dict[node]!));
-    // dense ASCII rows, in breadth-first order so a node's failure target already has its row
+    this.report = new Int32Array(edges.length);
+    for (let node = 0; node < edges.length; node++) this.report[node] = this.out[node]!.length ? node : this.dict[node]!;
+    // the nodes that get a dense ASCII row, built once the automaton has scanned enough to repay it
     this.rowOf = new Int32Array(edges.length).fill(-1);
-    const rows = queue.filter((node) => via[node]! < 0x80).slice(0, MAX_DENSE_ROWS);
-    this.dense = new Int32Array(rows.length * 128);
+    let rows = 0;
+    for (let q = 0; q < queue.length && rows < MAX_DENSE_ROWS; q++) if (via[queue[q]!]! < 0x80) rows++;
+    this.denseRows = new Int32Array(rows);
+    for (let q = 0, r = 0; r < rows; q++) if (via[queue[q]!]! < 0x80) this.denseRows[r++] = queue[q]!;
+  }
+
+  /**
+   * Fill the dense ASCII rows, in breadth-first order so a node's failure target already has its
+   * row: the target's row (or the root's), then the node's own ASCII edges (gathered from the
+   * transition table in one pass) over it.
+   */
+  private buildDenseRows(): void {
+    const { rowOf, fail, root, keyNode, keyCode, targets, denseRows: rows } = this;
     rows.forEach((node, r) => {
-      this.rowOf[node] = r;
-      const f = this.fail[node]!;
-      for (let c = 0; c < 128; c++) {
-        this.dense[r * 128 + c] = edges[node]!.get(c) ?? (f === 0 ? this.root[c]! : this.dense[this.rowOf[f]! * 128 + c]!);
-      }
+      rowOf[node] = r;
     });
+    const first = new Int32Array(rows.length + 1);
+    const own = (slot: number) => keyNode[slot]! > 0 && keyCode[slot]! < 0x80 && rowOf[keyNode[slot]!]! >= 0;
+    for (let slot = 0; slot < keyNode.length; slot++) if (own(slot)) first[rowOf[keyNode[slot]!]! + 1]!++;
+    for (let r = 0; r < rows.length; r++) first[r + 1]! += first[r]!;
+    const next = first.slice(0, rows.length);
+    const edgeSlots = new Int32Array(first[rows.length]!);
+    for (let slot = 0; slot < keyNode.length; slot++) if (own(slot)) edgeSlots[next[rowOf[keyNode[slot]!]!]!++] = slot;
+    const dense = new Int32Array(rows.length * 128);
+    rows.forEach((node, r) => {
+      const f = fail[node]!;
+      if (f === 0) dense.set(root.subarray(0, 128), r * 128);
+      else dense.copyWithin(r * 128, rowOf[f]! * 128, rowOf[f]! * 128 + 128);
+      for (let k = first[r]!; k < first[r + 1]!; k++) dense[r * 128 + keyCode[edgeSlots[k]!]!] = targets[edgeSlots[k]!]!;
+    });
+    this.dense = dense;
   }
 
   /** Number of states. */
@@ -139,6 +166,7 @@ export class Automaton {
    */
   collect(codes: Uint16Array, length: number, hits: AutomatonHits): number {
     hits.count = 0;
+    if (this.untilDense > 0 && (this.untilDense -= length) <= 0) this.buildDenseRows();
     let node = 0;
     let steps = length;
     const { fail, out, dict, lengths, report, root, rowOf, dense } = this;
@@ -180,6 +208,9 @@ export class Automaton {
     return found;
   }
 }
+
+/** Code units an automaton scans before it builds its dense ASCII rows. */
+const DENSE_AFTER = 16_384;
 
 /** At most this many nodes get a dense ASCII row (2 MB): the shallow ones, where a scan spends its time. */
 const MAX_DENSE_ROWS = 4096;

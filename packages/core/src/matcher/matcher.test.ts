@@ -51,6 +51,8 @@ describe('Automaton (Aho–Corasick)', () => {
           const patterns = [...extra, ...base];
           const automaton = new Automaton(patterns);
           expect(automaton.size).toBeGreaterThan(4096);
+          expectNaiveMatches(automaton, patterns, text); // before the dense rows exist
+          automaton.scan('abcdx'.repeat(4000), () => undefined); // 20,000 units: the rows are built
           expectNaiveMatches(automaton, patterns, text);
         },
       ),
