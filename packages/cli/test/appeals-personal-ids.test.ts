@@ -46,7 +46,7 @@ beforeAll(async () => {
   const inspected = await run(['inspect', at('conversations.jsonl'), '--out', at('results.jsonl')]);
   expect(inspected.code, inspected.err).toBe(0);
   results = jsonl<Result>(readFileSync(at('results.jsonl'), 'utf8'));
-});
+}, 120_000); // up to 500 inspections to find a finding id with 7+ digits in a row, then cxqa inspect
 
 const base = () => ['appeals', 'file', '--log', LOG, '--results', at('results.jsonl'), '--by', 'dana', '--reason', 'greeted before'];
 

@@ -87,7 +87,7 @@ describe('cxqa appeals: the round trip', () => {
     await decide('A3', 'accept');
     await decide('A4', 'reject');
     await decide('A5', 'severity=major');
-  });
+  }, 120_000); // inspect + 10 CLI runs: past the 10 s default on a loaded machine
 
   it('apply re-scores with core scorecard: original and adjusted verdicts, the decisions listed', async () => {
     const r = await run(['appeals', 'apply', at('results.jsonl'), '--log', LOG, '--out', at('adjusted.jsonl')]);
