@@ -27,6 +27,8 @@ export interface OutcomeJudgement {
 }
 
 const QUESTION = /[?？]\s*$/u;
+/** A message that asks something: a question mark anywhere (full-width included). */
+const ASKS = /[?？]/u;
 
 /**
  * The customer's outcome at the end of the conversation:
@@ -66,4 +68,51 @@ export function judgeOutcome({ sequence, threats, redirects }: OutcomeInput): Ou
     };
   }
   return { outcome: 'resolved', why: `the customer ends ${last.mood.label}`, messageIndex: last.m.index };
+}
+
+/** What the customer had to go through on the way to the end, counted from the message sequence. */
+export interface CustomerEffort {
+  /**
+   * Customer messages asking a question (a "?" or "？") after the agent's first reply, that no agent
+   * message follows before the customer's next message or the end: follow-up questions left unanswered.
+   */
+  unansweredQuestions: number;
+  /** Agent messages that move the conversation to another channel (a private message, a hotline, e-mail). */
+  channelRedirects: number;
+}
+
+/**
+ * Count the customer's unanswered follow-up questions and the agent's moves to another channel.
+ * Questions before the agent's first reply are not counted (a customer who splits an opening
+ * question over two messages has not been ignored).
+ */
+export function customerEffort({ sequence, redirects }: Pick<OutcomeInput, 'sequence' | 'redirects'>): CustomerEffort {
+  let agentSpoke = false;
+  let unansweredQuestions = 0;
+  let channelRedirects = 0;
+  sequence.forEach((s, k) => {
+    if (s.m.role === 'agent') {
+      agentSpoke = true;
+      if (redirects?.(s.m)) channelRedirects++;
+    } else if (agentSpoke && s.m.role === 'customer' && ASKS.test(s.m.text) && sequence[k + 1]?.m.role !== 'agent') unansweredQuestions++;
+  });
+  return { unansweredQuestions, channelRedirects };
+}
+
+/** Each unanswered follow-up question and each move to another channel lowers the outcome base by this much. */
+export const EFFORT_PENALTY = 0.1;
+/** At most this many of each count. */
+export const EFFORT_CAP = 3;
+
+/**
+ * The `outcome` dimension's base (0 … 1) from how the customer ends: 0.5 + 0.5 × the end mood
+ * score (−1 … 1), capped at 0.35 when dissatisfied and 0.6 when unresolved, then lowered by 0.1
+ * for each unanswered follow-up question and each move to another channel (at most 3 of each),
+ * not below 0. Null when the outcome is unknown or no customer message has a mood.
+ */
+export function outcomeBase(outcome: CustomerOutcome, endScore: number | null, effort: CustomerEffort): number | null {
+  if (outcome === 'unknown' || endScore === null) return null;
+  const capped = Math.min(0.5 + 0.5 * endScore, outcome === 'dissatisfied' ? 0.35 : outcome === 'unresolved' ? 0.6 : 1);
+  const lowered = capped - EFFORT_PENALTY * (Math.min(effort.unansweredQuestions, EFFORT_CAP) + Math.min(effort.channelRedirects, EFFORT_CAP));
+  return Math.round(Math.max(0, lowered) * 1000) / 1000;
 }
