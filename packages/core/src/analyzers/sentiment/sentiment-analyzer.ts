@@ -10,7 +10,7 @@ import { builtinEmotionModel, builtinSentimentModel, type SentimentModel } from 
 import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from './model/mood.js';
 import { customerEffort, judgeOutcome, outcomeBase } from './outcome.js';
 
-export const SENTIMENT_ANALYZER_VERSION = '0.4.0';
+export const SENTIMENT_ANALYZER_VERSION = '0.5.0';
 
 export interface SentimentOptions {
   /** Synchronous models by language, used before the shipped ones. */
@@ -185,9 +185,11 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
       patternFindings(asScored, -0.4, options.repeatedComplaints ?? 3, typeof orderValue === 'number' ? orderValue : null, options.largeOrderValue ?? 500),
     );
     const sequenced = scored.map((s) => ({ m: s.m, mood: s.m.role === 'customer' ? s.mood : null }));
-    const redirects = (m: MessageView) => cues.redirects(m.view.normalized, knowsLanguage(m.language) ? m.language : ctx.languages.customer);
+    const languageOf = (m: MessageView) => (knowsLanguage(m.language) ? m.language : ctx.languages.customer);
+    const redirects = (m: MessageView) => cues.redirects(m.view.normalized, languageOf(m));
+    const rhetorical = (sentence: string, language: string) => cues.rhetorical(sentence, knowsLanguage(language) ? language : ctx.languages.customer);
     const outcome = judgeOutcome({ sequence: sequenced, threats, redirects });
-    const effort = customerEffort({ sequence: sequenced, redirects });
+    const effort = customerEffort({ sequence: sequenced, redirects, rhetorical });
     const emotion = (s: Scored | undefined) => (s?.m.text.trim() ? (emotionFor(s.m.language)?.predict(s.m.text, s.m.view.normalized).label ?? null) : null);
     const sequence = scored.map((s) => ({ role: s.m.role as 'customer' | 'agent', p: s.mood?.score ?? null }));
     const start = first?.mood.score ?? null;
