@@ -79,7 +79,12 @@ const entryPoints: [string, () => Analyzer][] = [
     'a mood cue',
     () =>
       sentimentAnalyzer({
-        moodCues: { version: '1', languages: { en: { negative: [EVIL], positive: [EVIL], litotes: [EVIL], neutralForm: [EVIL], redirect: [EVIL] } } },
+        moodCues: {
+          version: '1',
+          languages: {
+            en: { negative: [EVIL], positive: [EVIL], litotes: [EVIL], neutralForm: [EVIL], redirect: [EVIL], notRedirect: [EVIL], rhetorical: [EVIL] },
+          },
+        },
       }),
   ],
 ];

@@ -27,6 +27,8 @@ export interface OutcomeJudgement {
 }
 
 const QUESTION = /[?？]\s*$/u;
+/** A message that asks something: a question mark anywhere (full-width included). */
+const ASKS = /[?？]/u;
 
 /**
  * The customer's outcome at the end of the conversation:
@@ -66,4 +68,100 @@ export function judgeOutcome({ sequence, threats, redirects }: OutcomeInput): Ou
     };
   }
   return { outcome: 'resolved', why: `the customer ends ${last.mood.label}`, messageIndex: last.m.index };
+}
+
+/** What the customer had to go through on the way to the end, counted from the message sequence. */
+export interface CustomerEffort {
+  /**
+   * Requests for information left unanswered: customer messages asking a question (a "?" or "？")
+   * after the agent's first reply, not rhetorical (see `customerEffort`), that no agent message
+   * follows before the customer's next such question or the end; the same text asked again counts once.
+   */
+  unansweredQuestions: number;
+  /**
+   * Agent messages that take the issue to another channel (a private message, a hotline, e-mail),
+   * other than answers to the customer's own question about that channel.
+   */
+  channelRedirects: number;
+}
+
+export interface EffortInput extends Pick<OutcomeInput, 'sequence' | 'redirects'> {
+  /** Is this customer question rhetorical or accusing, a complaint in question form (the language's `rhetorical` cues)? */
+  rhetorical?: (sentence: string, language: string) => boolean;
+}
+
+/** Doubled or mixed marks ("？？？", "?!"): incredulity, not a request for information. */
+const INCREDULOUS = /[?？][?？!！]|[!！][?？]/u;
+/** A question sentence: the text since the last sentence end, up to its question marks. */
+const QUESTION_SENTENCE = /[^.!?。！？\n]*[?？][?？!！]*/gu;
+
+/**
+ * Does a customer message request information? One of its question sentences (in the normalized
+ * view) is neither incredulous ("？？？", "?!") nor rhetorical by the language's cues. (The mood is
+ * not used: on the stc3 tune half, dropping question sentences that hold a complaint cue of a
+ * negative message lost more real requests — "显示已经退款,为何还没到账？" — than rhetorical ones.)
+ */
+function requestsInformation(s: OutcomeInput['sequence'][number], rhetorical: EffortInput['rhetorical']): boolean {
+  const text = s.m.view?.normalized ?? s.m.text;
+  for (const q of text.matchAll(QUESTION_SENTENCE)) {
+    if (!INCREDULOUS.test(q[0]) && !rhetorical?.(q[0], s.m.language)) return true;
+  }
+  return false;
+}
+
+/**
+ * Count the customer's unanswered requests for information and the agent's moves to another channel.
+ * - A question counts when it is a request for information (not rhetorical, not incredulous) asked
+ *   after the agent's first reply (a customer who splits an opening question over two messages has
+ *   not been ignored), and no agent message comes before the customer's next such question or the
+ *   end — an agent who replies after the customer added a message has still answered. The same
+ *   text (normalized) asked twice counts once.
+ * - A move to another channel counts unless the customer's messages since the agent's previous
+ *   message asked about that channel themselves ("do I have to go to the store?").
+ */
+export function customerEffort({ sequence, redirects, rhetorical }: EffortInput): CustomerEffort {
+  let agentSpoke = false;
+  let open: string | null = null;
+  const unanswered = new Set<string>();
+  let channelRedirects = 0;
+  let customerAskedChannel = false;
+  const asked = new Set<string>();
+  for (const s of sequence) {
+    if (s.m.role === 'agent') {
+      agentSpoke = true;
+      open = null;
+      if (redirects?.(s.m) && !customerAskedChannel) channelRedirects++;
+      customerAskedChannel = false;
+      continue;
+    }
+    if (s.m.role !== 'customer') continue;
+    if (ASKS.test(s.m.text) && redirects?.(s.m)) customerAskedChannel = true;
+    if (!agentSpoke || !requestsInformation(s, rhetorical)) continue;
+    const text = s.m.text.trim();
+    if (asked.has(text)) continue; // the same question again: counted once, where it was first asked
+    asked.add(text);
+    if (open !== null) unanswered.add(open);
+    open = text;
+  }
+  if (open !== null) unanswered.add(open);
+  return { unansweredQuestions: unanswered.size, channelRedirects };
+}
+
+/** Each unanswered request for information lowers the outcome base by this much. */
+export const EFFORT_PENALTY = 0.1;
+/** At most this many unanswered requests count. */
+export const EFFORT_CAP = 3;
+
+/**
+ * The `outcome` dimension's base (0 … 1) from how the customer ends: 0.5 + 0.5 × the end mood
+ * score (−1 … 1), capped at 0.35 when dissatisfied and 0.6 when unresolved, then lowered by 0.1
+ * for each request for information left unanswered (at most 3), not below 0. Moves to another
+ * channel do not lower it (decision 110: most are the right move). Null when the outcome is
+ * unknown or no customer message has a mood.
+ */
+export function outcomeBase(outcome: CustomerOutcome, endScore: number | null, effort: CustomerEffort): number | null {
+  if (outcome === 'unknown' || endScore === null) return null;
+  const capped = Math.min(0.5 + 0.5 * endScore, outcome === 'dissatisfied' ? 0.35 : outcome === 'unresolved' ? 0.6 : 1);
+  const lowered = capped - EFFORT_PENALTY * Math.min(effort.unansweredQuestions, EFFORT_CAP);
+  return Math.round(Math.max(0, lowered) * 1000) / 1000;
 }

@@ -8,9 +8,9 @@ import { patternFindings, type ScoredMessage, soothingRate, threatFindings } fro
 import { polarityOf, softPolarityOf, type TextClassifier } from './model/classifier.js';
 import { builtinEmotionModel, builtinSentimentModel, predictMessage, type SentimentModel } from './model/linear-model.js';
 import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from './model/mood.js';
-import { judgeOutcome } from './outcome.js';
+import { customerEffort, judgeOutcome, outcomeBase } from './outcome.js';
 
-export const SENTIMENT_ANALYZER_VERSION = '0.3.0';
+export const SENTIMENT_ANALYZER_VERSION = '0.5.0';
 
 export interface SentimentOptions {
   /** Synchronous models by language, used before the shipped ones. */
@@ -184,24 +184,21 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
       findings,
       patternFindings(asScored, -0.4, options.repeatedComplaints ?? 3, typeof orderValue === 'number' ? orderValue : null, options.largeOrderValue ?? 500),
     );
-    const outcome = judgeOutcome({
-      sequence: scored.map((s) => ({ m: s.m, mood: s.m.role === 'customer' ? s.mood : null })),
-      threats,
-      redirects: (m) => cues.redirects(m.view.normalized, knowsLanguage(m.language) ? m.language : ctx.languages.customer),
-    });
+    const sequenced = scored.map((s) => ({ m: s.m, mood: s.m.role === 'customer' ? s.mood : null }));
+    const languageOf = (m: MessageView) => (knowsLanguage(m.language) ? m.language : ctx.languages.customer);
+    const redirects = (m: MessageView) => cues.redirects(m.view.normalized, languageOf(m));
+    const rhetorical = (sentence: string, language: string) => cues.rhetorical(sentence, knowsLanguage(language) ? language : ctx.languages.customer);
+    const outcome = judgeOutcome({ sequence: sequenced, threats, redirects });
+    const effort = customerEffort({ sequence: sequenced, redirects, rhetorical });
     const emotion = (s: Scored | undefined) => (s?.m.text.trim() ? (emotionFor(s.m.language)?.predict(s.m.text, s.m.view.normalized).label ?? null) : null);
     const sequence = scored.map((s) => ({ role: s.m.role as 'customer' | 'agent', p: s.mood?.score ?? null }));
     const start = first?.mood.score ?? null;
     const end = last?.mood.score ?? null;
-    // the outcome dimension's base: how the customer ends, 0 (dissatisfied) … 1 (content)
-    // continuous in the customer's end mood, capped by the outcome (dissatisfied ≤ 0.35, unresolved ≤ 0.6)
-    const endBase = last ? 0.5 + 0.5 * last.mood.score : null;
-    const outcomeBase =
-      outcome.outcome === 'unknown' || endBase === null
-        ? null
-        : round(Math.min(endBase, outcome.outcome === 'dissatisfied' ? 0.35 : outcome.outcome === 'unresolved' ? 0.6 : 1));
+    // the outcome dimension's base: how the customer ends, 0 (dissatisfied) … 1 (content), lowered by the
+    // follow-up questions left unanswered and the moves to another channel (see outcomeBase)
+    const outcomeScore = outcomeBase(outcome.outcome, last ? last.mood.score : null, effort);
     return {
-      scores: { sentiment: customer.length ? 1 : null, outcome: outcomeBase },
+      scores: { sentiment: customer.length ? 1 : null, outcome: outcomeScore },
       findings,
       metrics: {
         'sentiment.customerStart': start,
@@ -211,6 +208,8 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
         'sentiment.customerTrend': start !== null && end !== null ? round(end - start) : null,
         'sentiment.outcome': outcome.outcome,
         'sentiment.outcomeReason': outcome.why,
+        'sentiment.unansweredQuestions': effort.unansweredQuestions,
+        'sentiment.channelRedirects': effort.channelRedirects,
         'sentiment.customerEmotionStart': emotion(first),
         'sentiment.customerEmotionEnd': emotion(last),
         'sentiment.agentTone': agent.length ? round(agent.reduce((a, b) => a + b, 0) / agent.length) : null,

@@ -41,6 +41,17 @@ const Cues = z.object({
   /** In agent messages: moving the conversation to another channel (private message, hotline, e-mail). */
   redirect: z.array(LinearRegexSource).default([]),
   /**
+   * In agent messages: a channel named without moving the conversation there — a sign-off
+   * ("feel free to message us any time"), an acknowledgement of a private message already received.
+   * A message matching one of these is not a redirect.
+   */
+  notRedirect: z.array(LinearRegexSource).default([]),
+  /**
+   * In customer questions: a rhetorical or accusing question, a complaint in question form ("is this
+   * your idea of service?", 这就是你们的素质？) — not a request for information.
+   */
+  rhetorical: z.array(LinearRegexSource).default([]),
+  /**
    * A question or request is negative when the polarity model is at least this sure (e.g. −0.95),
    * for languages whose model is calibrated enough to say so; omitted = questions stay neutral.
    */
@@ -63,6 +74,8 @@ export const DEFAULT_MOOD_THRESHOLDS: MoodThresholds = { modelNegative: -0.7, mo
 interface CompiledCues {
   neutralFormNegative: number | undefined;
   redirect: SlottedRegex[];
+  notRedirect: SlottedRegex[];
+  rhetorical: SlottedRegex[];
   negative: SlottedRegex[];
   positive: SlottedRegex[];
   litotes: SlottedRegex[];
@@ -74,8 +87,13 @@ interface CompiledCues {
 export interface MoodCues {
   readonly version: string;
   readonly languages: readonly string[];
-  /** Does an agent message move the conversation to another channel (a private message, a hotline, e-mail)? */
+  /**
+   * Does an agent message move the conversation to another channel (a private message, a hotline,
+   * e-mail)? A `redirect` cue that no `notRedirect` cue (a sign-off, an acknowledgement) matches.
+   */
   redirects(normalized: string, language: string): boolean;
+  /** Is a customer question rhetorical or accusing (a `rhetorical` cue), not a request for information? */
+  rhetorical(normalized: string, language: string): boolean;
   /**
    * Mood of one message from its normalized view, its language and what the polarity model said
    * (`polarity` P(positive) − P(negative), null without a model; `soft`, a finer unsaturated
@@ -143,6 +161,8 @@ export function compileMoodCues(data?: unknown): MoodCues {
         });
       const cues = {
         redirect: slotted(c.redirect),
+        notRedirect: slotted(c.notRedirect),
+        rhetorical: slotted(c.rhetorical),
         negative: slotted(c.negative),
         positive: slotted(c.positive),
         litotes: slotted(c.litotes),
@@ -171,7 +191,13 @@ export function compileMoodCues(data?: unknown): MoodCues {
     languages: Object.keys(parsed.data.languages),
     redirects(normalized, language) {
       const c = byLanguage.get(language);
-      return !!c && spans(c.redirect, normalized, 'neutral_form', c.filter(normalized)).length > 0;
+      if (!c) return false;
+      const possible = c.filter(normalized);
+      return spans(c.redirect, normalized, 'neutral_form', possible).length > 0 && !spans(c.notRedirect, normalized, 'neutral_form', possible).length;
+    },
+    rhetorical(normalized, language) {
+      const c = byLanguage.get(language);
+      return !!c && spans(c.rhetorical, normalized, 'neutral_form', c.filter(normalized)).length > 0;
     },
     moodOf(normalized, language, reading = {}, thresholds = DEFAULT_MOOD_THRESHOLDS) {
       const model = reading.polarity ?? null;

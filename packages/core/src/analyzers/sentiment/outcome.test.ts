@@ -1,0 +1,193 @@
+import { type ConversationInput, createInspector, sentimentAnalyzer, type TextClassifier } from '@cxqa/core';
+import { describe, expect, it } from 'vitest';
+import type { MessageView } from '../../pipeline/analyze/contract.js';
+import { compileMoodCues } from './model/mood.js';
+import { customerEffort, outcomeBase } from './outcome.js';
+
+/** A sequence entry with only what `customerEffort` reads. */
+const turn = (role: 'customer' | 'agent', text: string, index: number) => ({ m: { role, text, index } as MessageView, mood: null });
+const sequenceOf = (turns: ['customer' | 'agent', string][]) => turns.map(([role, text], i) => turn(role, text, i));
+const redirects = (m: MessageView) => /private message/.test(m.text);
+
+describe('customerEffort', () => {
+  it('counts requests for information no agent message follows before the next request, not the opening ones', () => {
+    const effort = customerEffort({
+      sequence: sequenceOf([
+        ['customer', 'Where is my order?'],
+        ['customer', 'It was due Monday?'],
+        ['agent', 'It left the warehouse today.'],
+        ['customer', 'When will it arrive?'],
+        ['customer', 'I need it for Friday.'],
+        ['agent', 'Tomorrow.'],
+        ['customer', 'Morning or afternoon?'],
+        ['customer', 'Can I pick it up instead?'],
+        ['agent', 'Yes, from noon.'],
+      ]),
+      redirects,
+    });
+    // "When will it arrive?" is answered after the customer added a message; "Morning or afternoon?" is
+    // left behind by the next request
+    expect(effort).toEqual({ unansweredQuestions: 1, channelRedirects: 0 });
+  });
+
+  it('counts the same question asked again once', () => {
+    const effort = customerEffort({
+      sequence: sequenceOf([
+        ['customer', 'My parcel is late.'],
+        ['agent', 'Sorry to hear that.'],
+        ['customer', 'When will it arrive?'],
+        ['customer', 'When will it arrive?'],
+        ['customer', 'When will it arrive?'],
+      ]),
+      redirects,
+    });
+    expect(effort.unansweredQuestions).toBe(1);
+  });
+
+  it('does not count incredulous or rhetorical questions, but does count a request beside them', () => {
+    const cues = compileMoodCues();
+    const rhetorical = (sentence: string, language: string) => cues.rhetorical(sentence, language);
+    const ignored = (language: string, question: string) =>
+      customerEffort({
+        sequence: sequenceOf([
+          ['customer', 'x'],
+          ['agent', 'y'],
+          ['customer', question],
+        ]).map((s) => ({ ...s, m: { ...s.m, language, view: { normalized: s.m.text.toLowerCase() } } as MessageView })),
+        redirects,
+        rhetorical,
+      }).unansweredQuestions;
+    // accusations and incredulity, in several languages
+    expect(ignored('zh', '这就是你们第三方服务人员的素质？')).toBe(0);
+    expect(ignored('zh', '请问这是服务企业该有的态度吗？')).toBe(0);
+    expect(ignored('zh', '一句退款就完了？？？')).toBe(0);
+    expect(ignored('en', 'What are the telephone and microblog customer service doing?')).toBe(0);
+    expect(ignored('de', 'Soll das ein Witz sein?')).toBe(0);
+    expect(ignored('fr', "C'est une blague?")).toBe(0);
+    expect(ignored('es', '¿Qué clase de servicio es este?')).toBe(0);
+    expect(ignored('ja', 'これが御社の対応ですか？')).toBe(0);
+    expect(ignored('ko', '이게 서비스냐?')).toBe(0);
+    // innocent look-alikes are requests
+    expect(ignored('zh', '这就是你们说的套餐吗？')).toBe(1);
+    expect(ignored('zh', '显示已经退款,为何还没到账？')).toBe(1);
+    expect(ignored('en', 'What are the opening hours of the store?')).toBe(1);
+    expect(ignored('de', 'Ist das Paket schon unterwegs?')).toBe(1);
+    expect(ignored('es', '¿Qué clase de cable necesito?')).toBe(1);
+    expect(ignored('ja', 'これが最新の請求書ですか？')).toBe(1);
+    // a rhetorical sentence beside a real request: the message still asks
+    expect(ignored('en', 'Are you kidding? How long will the refund take?')).toBe(1);
+  });
+
+  it('counts moves to another channel, not sign-offs, acknowledgements or answers to where to go', () => {
+    const cues = compileMoodCues();
+    const moves = (language: string, turns: ['customer' | 'agent', string][]) =>
+      customerEffort({
+        sequence: sequenceOf(turns).map((s) => ({ ...s, m: { ...s.m, language, view: { normalized: s.m.text.toLowerCase() } } as MessageView })),
+        redirects: (m) => cues.redirects(m.view.normalized, language),
+      }).channelRedirects;
+    expect(
+      moves('en', [
+        ['customer', 'My bill is wrong.'],
+        ['agent', 'Please send us a private message with your account number.'],
+      ]),
+    ).toBe(1);
+    expect(
+      moves('en', [
+        ['customer', 'Sent.'],
+        ['agent', 'Thank you for your private message, we are checking.'],
+      ]),
+    ).toBe(0);
+    expect(
+      moves('zh', [
+        ['customer', '服务很好,谢谢'],
+        ['agent', '感谢您的肯定,欢迎您随时私信我们！'],
+      ]),
+    ).toBe(0);
+    expect(
+      moves('zh', [
+        ['customer', '账单有问题'],
+        ['agent', '私信已收到,正在核实.'],
+      ]),
+    ).toBe(0);
+    expect(
+      moves('zh', [
+        ['customer', '账单有问题'],
+        ['agent', '请私信您的号码.'],
+      ]),
+    ).toBe(1);
+    expect(
+      moves('zh', [
+        ['customer', '销户要去营业厅办理吗？'],
+        ['agent', '需要带身份证到营业厅办理.'],
+      ]),
+    ).toBe(0);
+    expect(
+      moves('zh', [
+        ['customer', '移机太麻烦了'],
+        ['agent', '请到营业厅办理.'],
+      ]),
+    ).toBe(1);
+  });
+});
+
+describe('outcomeBase', () => {
+  const none = { unansweredQuestions: 0, channelRedirects: 0 };
+  it('is 0.5 + 0.5 × the end mood, capped by the outcome', () => {
+    expect(outcomeBase('resolved', 0.8, none)).toBe(0.9);
+    expect(outcomeBase('unresolved', 0.8, none)).toBe(0.6);
+    expect(outcomeBase('dissatisfied', -0.2, none)).toBe(0.35);
+    expect(outcomeBase('dissatisfied', -0.9, none)).toBe(0.05);
+    expect(outcomeBase('unknown', 0.8, none)).toBeNull();
+    expect(outcomeBase('resolved', null, none)).toBeNull();
+  });
+
+  it('loses 0.1 per unanswered request for information, at most 3, not below 0; moves to another channel cost nothing', () => {
+    expect(outcomeBase('resolved', 0.8, { ...none, unansweredQuestions: 1 })).toBe(0.8);
+    expect(outcomeBase('resolved', 1, { ...none, unansweredQuestions: 5 })).toBe(0.7);
+    expect(outcomeBase('resolved', 1, { ...none, channelRedirects: 5 })).toBe(1);
+    expect(outcomeBase('dissatisfied', -0.9, { ...none, unansweredQuestions: 1 })).toBe(0);
+  });
+});
+
+describe('sentiment analyzer: customer effort in the outcome', () => {
+  const positive: TextClassifier = {
+    id: 'test/positive',
+    async classify(texts) {
+      return texts.map(() => ({ label: 'positive', scores: { negative: 0.1, positive: 0.9 } }));
+    },
+  };
+  const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 10, minute)).toISOString();
+  const conversation = (turns: ['customer' | 'agent', string][]): ConversationInput => ({
+    id: 'c1',
+    customer: { country: 'US' },
+    messages: turns.map(([role, text], i) => ({ role, text, at: at(i), language: 'en' })),
+  });
+
+  it('reports the counts as metrics and lowers the outcome base for a request left unanswered, not for a move to private messages', async () => {
+    const inspector = createInspector({ analyzers: [sentimentAnalyzer({ classifier: positive })] });
+    const answered = await inspector.inspect(
+      conversation([
+        ['customer', 'Can I change the delivery address'],
+        ['agent', 'Yes, I have changed it for you.'],
+        ['customer', 'Great, thanks'],
+      ]),
+    );
+    const askedAgain = await inspector.inspect(
+      conversation([
+        ['customer', 'Can I change the delivery address'],
+        ['agent', 'Please send us a private message.'],
+        ['customer', 'Which account number do you need?'],
+        ['customer', 'Is the order number enough?'],
+        ['agent', 'The order number is enough.'],
+        ['agent', 'I have changed it for you.'],
+        ['customer', 'Great, thanks'],
+      ]),
+    );
+    expect(answered.metrics['sentiment.unansweredQuestions']).toBe(0);
+    expect(askedAgain.metrics['sentiment.unansweredQuestions']).toBe(1);
+    expect(askedAgain.metrics['sentiment.channelRedirects']).toBe(1);
+    expect(askedAgain.metrics['sentiment.outcome']).toBe(answered.metrics['sentiment.outcome']);
+    const outcome = (r: typeof answered) => r.dimensions.find((d) => d.name === 'outcome')!.score!;
+    expect(outcome(answered) - outcome(askedAgain)).toBeCloseTo(10, 5);
+  });
+});
