@@ -73,6 +73,9 @@ function messageEvidence(text: string, modelOf: () => LangidModel): MessageEvide
   return { script, ll: model.logLikelihoodsOfCodes(scan.codes, scan.length), letters: scan.letters };
 }
 
+/** A first message with at most this many letters ("No.", "Sí", "Nein") takes the other speakers' language as its prior. */
+const BARE_REPLY_LETTERS = 4;
+
 const probabilities = new WeakMap<Float64Array, Float64Array>();
 
 /** exp of a (cached, shared) log prior, itself cached. */
@@ -174,10 +177,12 @@ export function identifyConversationLanguages(conversation: Conversation, option
     pooled.weight += p.weight;
   }
   // 3. decide each message on its own evidence, with a prior that mixes the base prior and the
-  //    speaker's profile from their *other* messages: (1 − ρ)·base + ρ·profile. A speaker with no
-  //    other message (an agent's first reply "No.") follows the other speakers' profile instead:
-  //    agents answer in the customer's language, and a live session's window must not decide a
-  //    bare reply alone when the conversation so far has a language.
+  //    speaker's profile from their *other* messages: (1 − ρ)·base + ρ·profile. A bare reply
+  //    (≤ BARE_REPLY_LETTERS letters) of a speaker with no other message (an agent's first reply
+  //    "No.") follows the other speakers' profile instead: agents answer in the customer's language,
+  //    and a live session's window must not decide a bare reply alone when the conversation so far
+  //    has a language. Longer first messages decide alone, as before (a 10-letter insult after a
+  //    customer's "Hello" keeps its own language).
   let scratch: Float64Array | undefined; // posterior weights; guessFromWeights keeps nothing of it
   const guesses = msgs.map((m, i): LanguageGuess => {
     const given = baseLanguage(m.language);
@@ -192,7 +197,8 @@ export function identifyConversationLanguages(conversation: Conversation, option
     // ∝ mixed · own[i] / base: no second pass of exponentials.
     const mine = own[i]!;
     const speaker = profiles.get(speakerKey(i))!;
-    const profile = speaker.weight - letters[i]! > 0 || m.role === 'system' || !pooled ? speaker : pooled;
+    const bare = letters[i]! <= BARE_REPLY_LETTERS && m.role !== 'system';
+    const profile = speaker.weight - letters[i]! <= 0 && bare && pooled ? pooled : speaker;
     const otherWeight = profile.weight - letters[i]!;
     if (otherWeight <= 0) return guessFromWeights(model.languages, mine, ll);
     const baseP = priorProbabilities(basePrior(i));
