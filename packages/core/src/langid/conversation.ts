@@ -185,8 +185,8 @@ export function identifyConversationLanguages(conversation: Conversation, option
     // ∝ mixed · own[i] / base: no second pass of exponentials.
     const mine = own[i]!;
     const speaker = profiles.get(speakerKey(i))!;
-    const bare = letters[i]! <= BARE_REPLY_LETTERS && m.role !== 'system' && pooled !== undefined;
-    const profile = speaker.weight - letters[i]! > 0 || !bare ? speaker : pooled;
+    const bare = letters[i]! <= BARE_REPLY_LETTERS && m.role !== 'system';
+    const profile = speaker.weight - letters[i]! <= 0 && bare && pooled ? pooled : speaker;
     const otherWeight = profile.weight - letters[i]!;
     if (otherWeight <= 0) return guessFromWeights(model.languages, mine, ll);
     const baseP = priorProbabilities(basePrior(i));
