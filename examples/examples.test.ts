@@ -12,6 +12,9 @@ import { auditAgainstKb, contradictions } from './kb-audit.js';
 import { existingIsoWeek, mondayReport } from './qa-lead-report.js';
 import { createWebhookServer } from './webhook-server.js';
 
+// exhaustive checks over every shipped pattern and fixture: 15–45 s on two shared cores under load
+vi.setConfig({ testTimeout: 120_000 });
+
 const conversation = {
   id: 'w1',
   customer: { country: 'US', timezone: 'America/New_York' },

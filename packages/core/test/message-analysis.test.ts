@@ -1,12 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { STRATEGY_PATTERNS, strategiesThatMayMatch } from '../src/analyzers/courtesy/politeness/strategies.js';
 import { createInspector, type MessageView, normalizeText } from '../src/index.js';
 import { DEFAULT_FOLD } from '../src/matcher/matcher.js';
 import { skeletonize } from '../src/matcher/skeleton.js';
 import { MessageAnalysis } from '../src/pipeline/analyze/message-analysis.js';
 import { caseInsensitivePrefixes, PhraseFilter } from '../src/util/phrase-filter.js';
+
+// exhaustive checks over every shipped pattern and fixture: 15–45 s on two shared cores under load
+vi.setConfig({ testTimeout: 120_000 });
 
 const root = new URL('../', import.meta.url);
 const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));

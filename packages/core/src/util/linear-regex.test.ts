@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { normalizeText } from '../index.js';
 import { compileRuleRegex } from '../subpath/matcher.js';
 import { compileRule, matchPrefixes, prefixFilter, type RuleRegex } from './linear-regex.js';
+
+// exhaustive checks over every shipped pattern and fixture: 15–45 s on two shared cores under load
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Could the rule match `text` by its prefixes: none known, or one of them occurs. */
 const mayMatch = (rule: RuleRegex, text: string) => !rule.prefixes || rule.prefixes.some((p) => text.includes(p));
