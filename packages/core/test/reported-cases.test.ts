@@ -21,9 +21,9 @@ const NOT_YET_FIXED = new Set<string>([
   'bh-cn-youth-day',
   // Language ID: a word the n-gram model has only seen in another language outweighs the
   // customer prior by design (a prior never overrides strong evidence); needs model vocabulary.
+  // ("Moin", 4 letters, now follows the agent's German as a bare first reply: langid/conversation.ts.)
   'own-langid-es-vale-genial',
   'own-langid-fr-nickel',
-  'own-langid-de-moin',
   'own-langid-de-prima',
   // own-independent.jsonl (written by an independent tester): left failing by decision (docs/sensitive.md,
   // lexicons): bare French "con", German "Mist", Japanese カス and ボケ are not listed (Spanish/Italian
