@@ -57,10 +57,15 @@ async function measured(run: () => Promise<void>): Promise<{ rate: number; cpuMs
   return { rate: TIMED / seconds, cpuMs: (cpu.user + cpu.system) / 1000 / TIMED };
 }
 
+/** The timed conversations, generated once before any clock starts (the generator is not what is measured). */
+let timedInputs: ReturnType<typeof syntheticStream> extends Iterable<infer T> ? T[] : never;
+const inputs = () => (timedInputs ??= [...syntheticStream(TIMED)]);
+
 async function mainThreadRate(inspector: Inspector): Promise<{ rate: number; cpuMs: number }> {
   for await (const _ of inspector.inspectMany(syntheticStream(200))) void _;
+  const conversations = inputs();
   return measured(async () => {
-    for await (const _ of inspector.inspectMany(syntheticStream(TIMED), { concurrency: 1 })) void _;
+    for await (const _ of inspector.inspectMany(conversations, { concurrency: 1 })) void _;
   });
 }
 
@@ -70,8 +75,9 @@ async function poolRate(inspector: Inspector, workers: number): Promise<{ rate: 
   try {
     const warm = Math.max(pool.capacity * 2, 100 * workers);
     for await (const _ of mapOrdered(syntheticStream(warm), (c) => pool.inspect(c), { concurrency: pool.capacity })) void _;
+    const conversations = inputs();
     return await measured(async () => {
-      for await (const _ of mapOrdered(syntheticStream(TIMED), (c) => pool.inspect(c), { concurrency: pool.capacity })) void _;
+      for await (const _ of mapOrdered(conversations, (c) => pool.inspect(c), { concurrency: pool.capacity })) void _;
     });
   } finally {
     await pool.close();
