@@ -168,14 +168,20 @@ export function identifyConversationLanguages(conversation: Conversation, option
     acc.weight += letters[i]!;
     profiles.set(key, acc);
   });
-  // the pooled profile of every non-system speaker, for a speaker with no other message (below)
-  let pooled: { sum: Float64Array; weight: number } | undefined;
-  for (const [key, p] of profiles) {
-    if (key.startsWith('system:')) continue;
-    pooled ??= { sum: new Float64Array(p.sum.length), weight: 0 };
-    for (let l = 0; l < p.sum.length; l++) pooled.sum[l] = pooled.sum[l]! + p.sum[l]!;
-    pooled.weight += p.weight;
-  }
+  // the pooled profile of every non-system speaker, for a bare reply with no other message of its
+  // speaker (below); summed on first need, which most conversations never have
+  let pooled: { sum: Float64Array; weight: number } | undefined | null = null;
+  const pooledProfile = () => {
+    if (pooled !== null) return pooled;
+    pooled = undefined;
+    for (const [key, p] of profiles) {
+      if (key.startsWith('system:')) continue;
+      pooled ??= { sum: new Float64Array(p.sum.length), weight: 0 };
+      for (let l = 0; l < p.sum.length; l++) pooled.sum[l] = pooled.sum[l]! + p.sum[l]!;
+      pooled.weight += p.weight;
+    }
+    return pooled;
+  };
   // 3. decide each message on its own evidence, with a prior that mixes the base prior and the
   //    speaker's profile from their *other* messages: (1 − ρ)·base + ρ·profile. A bare reply
   //    (≤ BARE_REPLY_LETTERS letters) of a speaker with no other message (an agent's first reply
@@ -197,8 +203,8 @@ export function identifyConversationLanguages(conversation: Conversation, option
     // ∝ mixed · own[i] / base: no second pass of exponentials.
     const mine = own[i]!;
     const speaker = profiles.get(speakerKey(i))!;
-    const bare = letters[i]! <= BARE_REPLY_LETTERS && m.role !== 'system';
-    const profile = speaker.weight - letters[i]! <= 0 && bare && pooled ? pooled : speaker;
+    const alone = speaker.weight - letters[i]! <= 0 && letters[i]! <= BARE_REPLY_LETTERS && m.role !== 'system';
+    const profile = (alone && pooledProfile()) || speaker;
     const otherWeight = profile.weight - letters[i]!;
     if (otherWeight <= 0) return guessFromWeights(model.languages, mine, ll);
     const baseP = priorProbabilities(basePrior(i));

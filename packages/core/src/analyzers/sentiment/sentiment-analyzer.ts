@@ -185,9 +185,10 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
       patternFindings(asScored, -0.4, options.repeatedComplaints ?? 3, typeof orderValue === 'number' ? orderValue : null, options.largeOrderValue ?? 500),
     );
     const sequenced = scored.map((s) => ({ m: s.m, mood: s.m.role === 'customer' ? s.mood : null }));
-    const languageOf = (m: MessageView) => (knowsLanguage(m.language) ? m.language : ctx.languages.customer);
-    const redirects = (m: MessageView) => cues.redirects(m.view.normalized, languageOf(m));
-    const rhetorical = (sentence: string, language: string) => cues.rhetorical(sentence, knowsLanguage(language) ? language : ctx.languages.customer);
+    // a language the cues do not know reads with the customer's
+    const cueLanguage = (language: string) => (knowsLanguage(language) ? language : ctx.languages.customer);
+    const redirects = (m: MessageView) => cues.redirects(m.view.normalized, cueLanguage(m.language));
+    const rhetorical = (sentence: string, language: string) => cues.rhetorical(sentence, cueLanguage(language));
     const outcome = judgeOutcome({ sequence: sequenced, threats, redirects });
     const effort = customerEffort({ sequence: sequenced, redirects, rhetorical });
     const emotion = (s: Scored | undefined) => (s?.m.text.trim() ? (emotionFor(s.m.language)?.predict(s.m.text, s.m.view.normalized).label ?? null) : null);
@@ -195,7 +196,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     const start = first?.mood.score ?? null;
     const end = last?.mood.score ?? null;
     // the outcome dimension's base: how the customer ends, 0 (dissatisfied) … 1 (content), lowered by the
-    // follow-up questions left unanswered and the moves to another channel (see outcomeBase)
+    // requests for information left unanswered (see outcomeBase; moves to another channel are only counted)
     const outcomeScore = outcomeBase(outcome.outcome, last ? last.mood.score : null, effort);
     return {
       scores: { sentiment: customer.length ? 1 : null, outcome: outcomeScore },
