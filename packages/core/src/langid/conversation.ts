@@ -62,8 +62,9 @@ export const MESSAGE_PREFIX = 200;
  * prepared prefix: one scan of the prefix (`scanPrefix`) when the model reads code points.
  */
 function messageEvidence(text: string, modelOf: () => LangidModel): MessageEvidence {
-  const scan = scanPrefix(text, MESSAGE_PREFIX, (counts) => scriptLanguage(text, counts) === 'latin' && !!modelOf().logLikelihoodsOfCodes);
-  const script = scriptLanguage(text, scan.counts);
+  let decided: string | null | undefined; // the slow scan decides the script to know whether it needs the codes
+  const scan = scanPrefix(text, MESSAGE_PREFIX, (counts) => (decided = scriptLanguage(text, counts)) === 'latin' && !!modelOf().logLikelihoodsOfCodes);
+  const script = decided !== undefined ? decided : scriptLanguage(text, scan.counts);
   if (script !== 'latin') return { script, ll: null, letters: 0 };
   const model = modelOf();
   if (!model.logLikelihoodsOfCodes) {
@@ -139,12 +140,13 @@ export function identifyConversationLanguages(conversation: Conversation, option
   const letters: number[] = [];
   const scriptGuess: (string | null)[] = [];
   const cache = options.evidenceCache;
+  const modelOf = () => (model ??= options.model ?? builtinLangidModel());
   for (const m of msgs) {
     let e = cache?.get(m);
     if (!e) {
-      e = m.language ? { script: null, ll: null, letters: 0 } : messageEvidence(m.text, () => (model ??= options.model ?? builtinLangidModel()));
+      e = m.language ? { script: null, ll: null, letters: 0 } : messageEvidence(m.text, modelOf);
       cache?.set(m, e);
-    } else if (e.ll) model ??= options.model ?? builtinLangidModel();
+    } else if (e.ll) modelOf();
     scriptGuess.push(e.script);
     latinLL.push(e.ll);
     letters.push(e.letters);
@@ -168,20 +170,14 @@ export function identifyConversationLanguages(conversation: Conversation, option
     acc.weight += letters[i]!;
     profiles.set(key, acc);
   });
-  // the pooled profile of every non-system speaker, for a bare reply with no other message of its
-  // speaker (below); summed on first need, which most conversations never have
-  let pooled: { sum: Float64Array; weight: number } | undefined | null = null;
-  const pooledProfile = () => {
-    if (pooled !== null) return pooled;
-    pooled = undefined;
-    for (const [key, p] of profiles) {
-      if (key.startsWith('system:')) continue;
-      pooled ??= { sum: new Float64Array(p.sum.length), weight: 0 };
-      for (let l = 0; l < p.sum.length; l++) pooled.sum[l] = pooled.sum[l]! + p.sum[l]!;
-      pooled.weight += p.weight;
-    }
-    return pooled;
-  };
+  // the pooled profile of every non-system speaker, for a bare reply with no other message of its speaker (below)
+  let pooled: { sum: Float64Array; weight: number } | undefined;
+  for (const [key, p] of profiles) {
+    if (key.startsWith('system:')) continue;
+    pooled ??= { sum: new Float64Array(p.sum.length), weight: 0 };
+    for (let l = 0; l < p.sum.length; l++) pooled.sum[l] = pooled.sum[l]! + p.sum[l]!;
+    pooled.weight += p.weight;
+  }
   // 3. decide each message on its own evidence, with a prior that mixes the base prior and the
   //    speaker's profile from their *other* messages: (1 − ρ)·base + ρ·profile. A bare reply
   //    (≤ BARE_REPLY_LETTERS letters) of a speaker with no other message (an agent's first reply
@@ -204,7 +200,7 @@ export function identifyConversationLanguages(conversation: Conversation, option
     const mine = own[i]!;
     const speaker = profiles.get(speakerKey(i))!;
     const alone = speaker.weight - letters[i]! <= 0 && letters[i]! <= BARE_REPLY_LETTERS && m.role !== 'system';
-    const profile = (alone && pooledProfile()) || speaker;
+    const profile = (alone && pooled) || speaker;
     const otherWeight = profile.weight - letters[i]!;
     if (otherWeight <= 0) return guessFromWeights(model.languages, mine, ll);
     const baseP = priorProbabilities(basePrior(i));

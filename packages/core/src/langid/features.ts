@@ -9,7 +9,7 @@ export const MAX_CHARS = 2000;
  * "okay" ("ok grazie", "ok merci", "okay perfetto"). In the training data they occur almost only
  * in the German tweets, so before they were dropped a bare "ok" pushed any short turn to German.
  */
-const NEUTRAL_WORDS: ReadonlySet<string> = new Set(['ok', 'okay']);
+export const NEUTRAL_WORDS: ReadonlySet<string> = new Set(['ok', 'okay']);
 
 /**
  * Lower-case, drop digits/punctuation/symbols and language-neutral chat words (NEUTRAL_WORDS),

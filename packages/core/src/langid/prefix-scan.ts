@@ -1,4 +1,4 @@
-import { codePointsInto, countLetters, langidText } from './features.js';
+import { codePointsInto, countLetters, langidText, NEUTRAL_WORDS } from './features.js';
 import { countScripts, type ScriptCounts } from './script.js';
 
 /**
@@ -60,8 +60,8 @@ export interface PrefixScan {
 }
 
 let buffer: Int32Array = new Int32Array(512);
-const OK = [0x6f, 0x6b];
-const OKAY = [0x6f, 0x6b, 0x61, 0x79];
+/** NEUTRAL_WORDS as code points, the words `langidText` drops. */
+const NEUTRAL_CODES: readonly (readonly number[])[] = [...NEUTRAL_WORDS].map((w) => Array.from(w, (c) => c.codePointAt(0)!));
 
 /**
  * Scan the first `maxChars` units of `text`. Only Latin text needs the codes (the n-gram model
@@ -115,7 +115,7 @@ export function scanPrefix(text: string, maxChars: number, wantCodes: (counts: S
 /** Close a word that ends at `length`: drop it when it is a neutral chat word, else add the space after it. */
 function endWord(out: Int32Array, start: number, length: number): number {
   const n = length - start;
-  if ((n === 2 && same(out, start, OK)) || (n === 4 && same(out, start, OKAY))) return start;
+  for (const word of NEUTRAL_CODES) if (n === word.length && same(out, start, word)) return start;
   out[length] = 0x20;
   return length + 1;
 }

@@ -16,3 +16,17 @@ export function utcTime(year: number, monthIndex: number, day = 1, hours = 0, mi
   t.setUTCHours(hours, minutes, seconds, 0);
   return t.getTime();
 }
+
+/**
+ * False for a calendar day that does not exist as written (`2026-02-30`, `2027-02-29`), which
+ * `Date.parse` and `new Date` roll over to the next month. `text` starts with `YYYY-MM-DD`; the
+ * rest (a time, an offset) is not read.
+ *
+ * @example
+ * isRealDay('2026-02-28T10:00:00Z') // true
+ * isRealDay('2026-02-30') // false
+ */
+export function isRealDay(text: string): boolean {
+  const [y, m, d] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return new Date(utcTime(y, m - 1, d)).getUTCDate() === d;
+}

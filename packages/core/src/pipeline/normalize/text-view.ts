@@ -157,10 +157,9 @@ class LazyTextView implements TextView {
   }
 }
 
-/** Normalize `text` into `b`; returns whether lone surrogates were found. */
-function fill(b: Builder, text: string, caseFold: boolean): boolean {
+/** Normalize `text` into `b` (a lone surrogate becomes U+FFFD; `hasLoneSurrogate` tells whether there is one). */
+function fill(b: Builder, text: string, caseFold: boolean): void {
   b.reset(text.length + 8);
-  let invalid = false;
   let spaceStart = -1; // original offset where a pending whitespace run started, -1 = none
   let spaceEnd = -1;
   const n = text.length;
@@ -217,7 +216,6 @@ function fill(b: Builder, text: string, caseFold: boolean): boolean {
     let cp = text.codePointAt(i)!;
     let cluster: string;
     if (cp >= 0xd800 && cp <= 0xdfff) {
-      invalid = true;
       cluster = '\uFFFD';
       i += 1;
     } else {
@@ -251,5 +249,4 @@ function fill(b: Builder, text: string, caseFold: boolean): boolean {
     }
     for (let k = 0; k < piece.length; k++) b.push(piece.charCodeAt(k), start, i);
   }
-  return invalid;
 }
