@@ -31,24 +31,19 @@ export interface MondayReport {
   mdPath: string | null;
 }
 
-const DAY = 86_400_000;
-
 /**
- * `week` when it is an ISO week that exists (`2026-W53` does, `2027-W53` and `2027-W99` do not).
- * Checked with the ISO weeks the KPIs use (`periodOf`): the Monday of week 1 (the week of 4
- * January) plus W − 1 weeks must fall in `week` itself.
+ * `week` when it is an ISO week that exists (`2026-W53` does, `2027-W53` and `2027-W99` do not):
+ * W01 up to the week of 28 December (always the last week of its ISO year), as the KPIs count
+ * weeks (`periodOf`).
  *
  * @throws CxqaError `invalid_option` (path `["week"]`) naming the week and how many weeks its year has.
  */
 export function existingIsoWeek(week: string): string {
   const m = /^(\d{4})-W(\d{2})$/.exec(week);
   if (!m) throw new CxqaError('invalid_option', `--week ${week}: expected an ISO week, YYYY-Www (e.g. 2026-W11)`, { path: ['week'] });
-  const year = Number(m[1]);
-  const jan4 = utcTime(year, 0, 4);
-  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * DAY + (Number(m[2]) - 1) * 7 * DAY;
-  if (Number(m[2]) >= 1 && periodOf('week', 'UTC', monday).key === week) return week;
-  // 28 December is always in the last week of its ISO year
-  const weeks = periodOf('week', 'UTC', utcTime(year, 11, 28)).key.slice(-2);
+  const weeks = periodOf('week', 'UTC', utcTime(Number(m[1]), 11, 28)).key.slice(-2);
+  const w = Number(m[2]);
+  if (w >= 1 && w <= Number(weeks)) return week;
   throw new CxqaError('invalid_option', `--week ${week}: no such ISO week (${m[1]} has weeks W01 to W${weeks})`, { path: ['week'] });
 }
 

@@ -34,8 +34,8 @@ export function mergeScorecard(base: Scorecard, override: unknown): unknown {
   } else if (dimensions !== undefined) merged = { ...merged, dimensions };
   // a changed card that kept the default's name and version must not pass for it: every Result names
   // its scorecard (`versions.scorecard`), and `cxqa appeals apply` refuses results of another card
-  const changed = JSON.stringify(merged) !== JSON.stringify(base);
-  if (changed && override.name === undefined && override.version === undefined)
-    merged.version = `${base.version}+custom.${createHash('sha256').update(JSON.stringify(merged)).digest('hex').slice(0, 8)}`;
+  const json = JSON.stringify(merged);
+  if (json !== JSON.stringify(base) && override.name === undefined && override.version === undefined)
+    merged.version = `${base.version}+custom.${createHash('sha256').update(json).digest('hex').slice(0, 8)}`;
   return merged;
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { SEVERITIES, type Severity } from '@cxqa/core';
-import { utcTime } from '@cxqa/core/timing';
+import { isRealDay } from '@cxqa/core/timing';
 import { UsageError } from '../errors.js';
 
 /** Arguments of `cxqa appeals SUBCOMMAND`. */
@@ -39,10 +39,7 @@ function instant(option: string, value: string | undefined): Date | undefined {
   const ok = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value);
   const date = new Date(value);
   // `new Date` rolls 2026-02-30 over to 2 March: the calendar day must exist as written
-  const [y, m, d] = value.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const day = new Date(utcTime(y, m - 1, d));
-  const real = day.getUTCFullYear() === y && day.getUTCMonth() === m - 1 && day.getUTCDate() === d;
-  if (!ok || !real || Number.isNaN(date.getTime()))
+  if (!ok || Number.isNaN(date.getTime()) || !isRealDay(value))
     throw new UsageError(`--${option} ${value}: expected a date (2026-04-01) or an RFC 3339 time (2026-04-01T12:00:00Z)`);
   return date;
 }

@@ -42,10 +42,10 @@ export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> 
   // `own`: chain heads (hex SHA-256) the line quotes — never personal data, and masked they could not be compared
   const say = (s: string, own: string[] = []) => io.stderr.write(`${maskPersonalDataExcept(s, own)}\n`);
   // reading a log that is not there is a mistake (a typo would re-score with no decisions); filing starts one
-  if (args.command !== 'file' && args.command !== 'decide') assertReadableFile(args.log, '--log');
+  if (args.command === 'file' || args.command === 'decide') assertWritableFolder('--log', args.log);
+  else assertReadableFile(args.log, '--log');
   switch (args.command) {
     case 'file': {
-      assertWritableFolder('--log', args.log);
       const results = await readResults([args.results]);
       const a = await fileAppeal(args.log, { conversationId: args.conversation, findingId: args.finding, by: args.by, reason: args.reason }, results);
       io.stdout.write(`${a.id}\n`);
@@ -54,7 +54,6 @@ export async function runAppeals(args: AppealsArgs, io: CliIo): Promise<number> 
       return 0;
     }
     case 'decide': {
-      assertWritableFolder('--log', args.log);
       const d = await decideAppeal(args.log, {
         appealId: args.appeal,
         outcome: args.outcome,

@@ -1,4 +1,4 @@
-import { utcTime } from '@cxqa/core/timing';
+import { isRealDay } from '@cxqa/core/timing';
 import { at, ImportError, quote } from './errors.js';
 
 /** A JSON object as read from an export. */
@@ -96,15 +96,9 @@ const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d
 export function isoTimestamp(record: Json, key: string, path: string): string {
   const v = record[key];
   if (typeof v !== 'string') throw new ImportError('invalid_field', at(path, key), `expected an ISO 8601 timestamp, got ${kind(v)}`);
-  if (!RFC3339.test(v) || Number.isNaN(Date.parse(v)) || !realDay(v))
+  if (!RFC3339.test(v) || Number.isNaN(Date.parse(v)) || !isRealDay(v))
     throw new ImportError('invalid_field', at(path, key), `expected an ISO 8601 timestamp with seconds and an offset (…Z or …+01:00), got ${quote(v)}`);
   return v;
-}
-
-/** False for a day the calendar does not have (31 February), which `Date.parse` rolls over. */
-function realDay(v: string): boolean {
-  const [y, m, d] = v.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return new Date(utcTime(y, m - 1, d)).getUTCDate() === d;
 }
 
 /** The latest Unix time in seconds: 9999-12-31T23:59:59Z. */

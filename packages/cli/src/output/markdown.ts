@@ -5,7 +5,7 @@ import { markdownTable } from 'markdown-table';
  * escaped (it would start a new column), line breaks as spaces (they would end the row), `<`,
  * `>` and `&` as entities (raw HTML in a table renders in many viewers).
  */
-export function markdownCell(text: string): string {
+function markdownCell(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

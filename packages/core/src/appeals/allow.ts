@@ -4,11 +4,9 @@ import type { PolicyPack } from '../analyzers/sensitive/policy/schema.js';
 import { CxqaError } from '../errors.js';
 import type { Lexicon } from '../lexicon/schema.js';
 import type { Analyzer, AnalyzerContext } from '../pipeline/analyze/contract.js';
-import type { Finding } from '../pipeline/validate/finding.js';
+import { FINDING_CODE as CODE, type Finding } from '../pipeline/validate/finding.js';
 import { isShipped, markShipped } from '../util/pattern-engine.js';
 import { sameConversation } from './conversation-id.js';
-
-const CODE = /^[a-z0-9_]+(\.[a-z0-9_]+)+$/;
 
 /**
  * A finding the inspector drops, for codes no lexicon or policy rule produces (script.*,

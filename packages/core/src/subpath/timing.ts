@@ -1,3 +1,3 @@
 /** `@cxqa/core/timing`: working time, time zones, holidays, SLA options and durations behind the timing analyzer. */
 export * from '../analyzers/timing/index.js';
-export { utcTime } from '../util/utc.js';
+export { isRealDay, utcTime } from '../util/utc.js';

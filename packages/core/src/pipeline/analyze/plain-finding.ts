@@ -1,8 +1,7 @@
-import type { Finding, FiredRule } from '../validate/finding.js';
+import { FINDING_CODE as CODE, type Finding, type FiredRule, FiredRuleSchema, SEVERITIES as SEVERITY_LIST } from '../validate/finding.js';
 
-const SEVERITIES = new Set(['info', 'minor', 'major', 'critical']);
-const KINDS = new Set(['rule', 'pattern', 'lexicon', 'model', 'llm']);
-const CODE = /^[a-z0-9_]+(\.[a-z0-9_]+)+$/;
+const SEVERITIES: ReadonlySet<string> = new Set(SEVERITY_LIST);
+const KINDS: ReadonlySet<string> = new Set(FiredRuleSchema.shape.kind.options);
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => {
   if (!v || typeof v !== 'object') return false;

@@ -10,6 +10,9 @@ export const SpanSchema = z.object({
 });
 
 /** The rule, pattern, lexicon entry or model that produced a finding. */
+/** A finding code: dotted lower-case words (`timing.first_response_breach`). */
+export const FINDING_CODE = /^[a-z0-9_]+(\.[a-z0-9_]+)+$/;
+
 export const FiredRuleSchema = z.object({
   id: z.string(),
   kind: z.enum(['rule', 'pattern', 'lexicon', 'model', 'llm']),
@@ -23,7 +26,7 @@ export const FindingSchema = z.object({
   id: z.string().optional(),
   analyzer: z.string(),
   /** Dotted code such as `timing.first_response_breach`. */
-  code: z.string().regex(/^[a-z0-9_]+(\.[a-z0-9_]+)+$/, 'a dotted lower-case code like "timing.first_response_breach"'),
+  code: z.string().regex(FINDING_CODE, 'a dotted lower-case code like "timing.first_response_breach"'),
   severity: SeveritySchema,
   messageIndex: z.number().int().nonnegative().optional(),
   span: SpanSchema.optional(),
