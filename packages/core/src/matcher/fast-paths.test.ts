@@ -10,7 +10,7 @@ import { normalizeText } from '../pipeline/normalize/text-view.js';
 import { isWholeWords, wordBounds } from '../text/words.js';
 import { Automaton } from './aho-corasick.js';
 import { createMatcher, DEFAULT_FOLD, type MatchTerm, matcherInternals } from './matcher.js';
-import { type Skeleton, skeletonize, skeletonizeGeneral, skeletonizeLowerCasedAscii } from './skeleton.js';
+import { normalizeOneToOne, type Skeleton, skeletonize, skeletonizeGeneral, skeletonizeLowerCasedAscii, skeletonizePlainCjk } from './skeleton.js';
 
 const copy = (sk: Skeleton) => ({ text: sk.text, starts: [...sk.starts.subarray(0, sk.length)], ends: [...sk.ends.subarray(0, sk.length)] });
 
@@ -20,6 +20,73 @@ const anyUnit = fc.oneof(
   asciiUnit,
   fc.constantFrom('е', 'о', 'а', 'ο', 'α', 'ɡ', 'Ｗ', 'ｅ', 'Ｆ', 'Ｕ', '\u200b', '\u200d', '\u00ad', '\t', '\n', '  ', '’', '“', 'İ', 'é', 'e\u0301'),
   fc.constantFrom('微', '信', '傻', '逼', '妈', '的', '他', '媽', '廢', '物', '你', '。', '，', '　', '씨', '발', '병', '신', 'ば', 'か', 'り', '😀'),
+);
+/**
+ * Chinese chat: ideographs (Traditional too), kana, CJK and full-width punctuation, curly quotes,
+ * full-width letters and digits, ASCII — and what is outside the plain-CJK set: the backquotes,
+ * the ellipsis, a double space, a tab, marks, zero-width characters.
+ */
+const cjkUnit = fc.oneof(
+  { weight: 6, arbitrary: fc.constantFrom(...'微信傻逼妈的他媽廢物你我是不有病历死胡同去吧'.split('')) },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      '，',
+      '。',
+      '、',
+      '！',
+      '？',
+      '：',
+      '；',
+      '（',
+      '）',
+      '“',
+      '”',
+      '‘',
+      '’',
+      '《',
+      '》',
+      '【',
+      '】',
+      '「',
+      '」',
+      '〈',
+      '·',
+      '—',
+      ' ',
+    ),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'ば',
+      'か',
+      'カ',
+      'ー',
+      'Ｗ',
+      'ｅ',
+      'Ｃ',
+      'ｈ',
+      '１',
+      '３',
+      '＠',
+      '＄',
+      'a',
+      'S',
+      '5',
+      '$',
+      '@',
+      '!',
+      '.',
+      '-',
+      '*',
+      '_',
+      '/',
+      '"',
+      "'",
+    ),
+  },
+  { weight: 1, arbitrary: fc.constantFrom('`', '｀', '…', '  ', '\t', '\n', '\u0301', '\u200b', '｡', '～', '😀', '¥', 'е') },
 );
 const words = ['fuck', 'ass', 'asshole', 'wechat', 'hello', 'class', 'scunthorpe', 'F.U.C.K', 'a$$hole', 'fuuuck', '傻逼', '他妈的', '微信', '병신'];
 const text = (unit: fc.Arbitrary<string>) =>
@@ -45,6 +112,44 @@ describe('ASCII skeleton fast path', () => {
     expect(first.text).toBe('fuck');
     skeletonizeLowerCasedAscii('HELLO THERE');
     expect(copy(skeletonize('f.u.c.k'))).toEqual(copy(skeletonizeGeneral('f.u.c.k')));
+  });
+});
+
+describe('plain CJK skeleton fast path', () => {
+  it('gives the general algorithm’s skeleton of normalized text (property)', () => {
+    fc.assert(
+      fc.property(text(cjkUnit), fc.boolean(), (t, folded) => {
+        const normalized = normalizeText(t).normalized;
+        const fold = folded ? DEFAULT_FOLD : undefined;
+        skeletonize('\u0000'); // never the last input: the fast path really runs
+        expect(copy(skeletonize(normalized, fold))).toEqual(copy(skeletonizeGeneral(normalized, fold)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads original text as normalized, offset for offset, when it takes it (property)', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(text(cjkUnit), (t) => {
+        const fast = skeletonizePlainCjk(t, DEFAULT_FOLD);
+        if (!fast) return;
+        taken++;
+        const kept = copy(fast);
+        const view = normalizeText(t);
+        expect(normalizeOneToOne(t)).toBe(view.normalized);
+        for (let i = 0; i < view.normalized.length; i++) expect(view.toOriginalSpan(i, i + 1)).toEqual({ start: i, end: i + 1 });
+        expect(kept).toEqual(copy(skeletonizeGeneral(view.normalized, DEFAULT_FOLD)));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(taken).toBeGreaterThan(200);
+  });
+
+  it('leaves text whose normalization moves offsets to the general path', () => {
+    for (const t of ['他妈的…', ' 他妈的', '他妈的 ', '他  妈的', '他\t妈的', '`他妈的“', '｀他妈的', '他妈\u200b的', 'е他妈的'])
+      expect(skeletonizePlainCjk(t), t).toBeUndefined();
+    expect(skeletonizePlainCjk('“他媽的”，ＷｅＣｈａｔ ok', DEFAULT_FOLD)?.text).toBe('"他妈的",wechat ok');
   });
 });
 
@@ -88,6 +193,17 @@ describe('match: fast paths against the general path', () => {
         expect(m.match(normalizeText(t), { language })).toEqual(want);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('finds the same matches on random Chinese text, as a bare string and as a view (property)', () => {
+    fc.assert(
+      fc.property(text(cjkUnit), fc.constantFrom(undefined, 'zh', 'ja', 'en'), (t, language) => {
+        const want = general(t, { language });
+        expect(m.match(t, { language })).toEqual(want);
+        expect(m.match(normalizeText(t), { language })).toEqual(want);
+      }),
+      { numRuns: 1500 },
     );
   });
 

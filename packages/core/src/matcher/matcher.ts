@@ -1,9 +1,17 @@
 import { normalizeText, type TextView } from '../pipeline/normalize/text-view.js';
 import type { Severity } from '../pipeline/validate/finding.js';
-import { isWholeWords } from '../text/words.js';
 import { Automaton, AutomatonHits } from './aho-corasick.js';
 import { traditionalToSimplified } from './chinese-fold.js';
-import { type Skeleton, scanSkeletonOfView, skeletonize, skeletonizeLowerCasedAscii } from './skeleton.js';
+import { isWholeWordsInRun } from './cjk-words.js';
+import {
+  normalizedUnit,
+  normalizeOneToOne,
+  type Skeleton,
+  scanSkeletonOfView,
+  skeletonize,
+  skeletonizeLowerCasedAscii,
+  skeletonizePlainCjk,
+} from './skeleton.js';
 
 /** One term the matcher looks for. */
 export interface MatchTerm {
@@ -152,7 +160,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
     const original = view.original;
     if (boundaries[p] && !atWordBoundary(original, span.start, span.end)) return;
     if (wordStarts[p] && !atWordStart(original, span.start)) return;
-    if (wholeWords[p] && !isWholeWords(original, span.start, span.end)) return;
+    if (wholeWords[p] && !isWholeWordsInRun(original, span.start, span.end)) return;
     hits.push({ entry: p, start: span.start, end: span.end, obfuscated: !exact });
   };
   /** The accepted hits (in scan order) as the match list: allow-list, one report per term and place, no contained match. */
@@ -183,7 +191,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
     termCount: terms.length,
     match(input, options) {
       let view: ScanView | undefined;
-      let sk: Skeleton;
+      let sk: Skeleton | undefined;
       if (typeof input !== 'string') {
         view = input;
         sk = scanSkeletonOfView(input, fold);
@@ -192,9 +200,13 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
         // to build unless the automaton finds something
         sk = skeletonizeLowerCasedAscii(input);
       } else {
-        view = normalizeText(input);
-        // a bare string has no view to keep its skeleton for the next matcher
-        sk = skeletonize(view.normalized, fold);
+        // so does plain Chinese or Japanese text (ideographs, kana, full-width and CJK punctuation)
+        sk = skeletonizePlainCjk(input, fold);
+        if (!sk) {
+          view = normalizeText(input);
+          // a bare string has no view to keep its skeleton for the next matcher
+          sk = skeletonize(view.normalized, fold);
+        }
       }
       automaton.collect(sk.codes, sk.length, scanned);
       // skeleton units → normalized offsets, keeping only the hits `accept` could take: exact ones
@@ -207,14 +219,14 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
         const ns = sk.starts[data[k + 1]!]!;
         const ne = sk.ends[data[k + 2]! - 1]!;
         const term = normalizedTerms[p]!;
-        if (!obfuscationOk[p] && !(ne - ns === term.length && (view ? view.normalized.startsWith(term, ns) : startsWithLowerCased(input as string, term, ns))))
+        if (!obfuscationOk[p] && !(ne - ns === term.length && (view ? view.normalized.startsWith(term, ns) : startsWithNormalized(input as string, term, ns))))
           continue;
         data[live++] = p;
         data[live++] = ns;
         data[live++] = ne;
       }
       if (live === 0) return [];
-      view ??= new PlainAsciiView(input as string);
+      view ??= new OneToOneView(input as string);
       const hits: Hit[] = [];
       const language = options?.language;
       const also = options?.alsoLanguages ?? [];
@@ -250,21 +262,24 @@ const NOT_PLAIN_ASCII = /[^ -~]|^ | $| {2}/;
  */
 const isPlainAscii = (text: string): boolean => !NOT_PLAIN_ASCII.test(text);
 
-/** Does the lower case of ASCII `text` hold `lower` (lower-cased already) at `at`? */
-function startsWithLowerCased(text: string, lower: string, at: number): boolean {
-  for (let i = 0; i < lower.length; i++) {
-    const c = text.charCodeAt(at + i);
-    if ((c >= 0x41 && c <= 0x5a ? c + 32 : c) !== lower.charCodeAt(i)) return false;
-  }
+/** Does the normalized form of one-to-one `text` (`normalizedUnit`) hold `normalized` at `at`? */
+function startsWithNormalized(text: string, normalized: string, at: number): boolean {
+  for (let i = 0; i < normalized.length; i++) if (normalizedUnit(text.charCodeAt(at + i)) !== normalized.charCodeAt(i)) return false;
   return true;
 }
 
-/** The normalized view of a plain ASCII text (`isPlainAscii`): its lower case, each offset mapping to itself. */
-class PlainAsciiView implements ScanView {
-  readonly normalized: string;
+/**
+ * The normalized view of a text that normalizes unit for unit (plain ASCII, `isPlainAscii`, or
+ * plain CJK, `skeletonizePlainCjk`): each unit read as `normalizedUnit`, each offset mapping to itself.
+ */
+class OneToOneView implements ScanView {
+  #normalized: string | undefined;
 
-  constructor(readonly original: string) {
-    this.normalized = original.toLowerCase();
+  constructor(readonly original: string) {}
+
+  get normalized(): string {
+    this.#normalized ??= normalizeOneToOne(this.original);
+    return this.#normalized;
   }
 
   /** `TextView.toOriginalSpan` for a view whose unit i comes from original [i, i + 1). */

@@ -121,7 +121,8 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
   // skeleton is still in the scratch buffers, so the same input returns it as is
   if (previousSkeleton && previousInput === normalized && previousFold === fold) return previousSkeleton;
   ensure(normalized.length + 1);
-  const len = skeletonOfAscii(normalized, ASCII_SAME);
+  let len = skeletonOfAscii(normalized, ASCII_SAME);
+  if (len < 0) len = skeletonOfPlainCjk(normalized, AS_NORMALIZED, fold);
   return remember(normalized, fold, len >= 0 ? len : skeletonOfAny(normalized, fold));
 }
 
@@ -144,6 +145,31 @@ export function skeletonizeLowerCasedAscii(text: string): Skeleton {
   const len = skeletonOfAscii(text, ASCII_LOWER);
   if (len < 0) return skeletonize(text.toLowerCase());
   return new ScratchSkeleton(outCodes, len, outStarts, outEnds);
+}
+
+/**
+ * The skeleton of `normalizeText(text).normalized` for a text whose normalization maps each code
+ * unit to one unit at the same offset (`plainCjkUnit`: ASCII, ideographs, kana, full-width forms,
+ * 、。「」『』, single spaces inside), without normalizing it; its offsets are offsets in `text`.
+ * `undefined` for any other text. In the scratch buffers, like `skeletonize`.
+ */
+export function skeletonizePlainCjk(text: string, fold?: (cp: number) => number): Skeleton | undefined {
+  ensure(text.length + 1);
+  previousSkeleton = undefined; // the scratch buffers no longer hold the last `skeletonize` result
+  const len = skeletonOfPlainCjk(text, AS_ORIGINAL, fold);
+  return len < 0 ? undefined : new ScratchSkeleton(outCodes, len, outStarts, outEnds);
+}
+
+/** What `normalizeText` makes of code unit `c` of a text that normalizes unit for unit (see `skeletonizePlainCjk`); -1 for other units. */
+export const normalizedUnit = (c: number): number => plainCjkUnit(c, AS_ORIGINAL);
+
+let normalizedCodes = new Uint16Array(256);
+
+/** `normalizeText(text).normalized` for a text `skeletonizePlainCjk` accepts (or plain ASCII): each unit mapped by `normalizedUnit`. */
+export function normalizeOneToOne(text: string): string {
+  if (normalizedCodes.length < text.length) normalizedCodes = new Uint16Array(Math.max(text.length, 2 * normalizedCodes.length));
+  for (let i = 0; i < text.length; i++) normalizedCodes[i] = plainCjkUnit(text.charCodeAt(i), AS_ORIGINAL);
+  return decodeUtf16(normalizedCodes, text.length);
 }
 
 /** The scratch buffers' first `len` units as the skeleton of `input`, kept as the last one. */
@@ -237,6 +263,127 @@ function skeletonOfAscii(s: string, unit: Uint8Array): number {
 
 /** The class of a code unit as the ASCII pass sees it (0 beyond ASCII: the pass stops there anyway). */
 const asciiClass = (c: number): number => (c < 0x80 ? ASCII_CLASS[c]! : 0);
+
+/** How `skeletonOfPlainCjk` reads a code unit: as already normalized, or as original text it normalizes on the way. */
+const AS_NORMALIZED = 0;
+const AS_ORIGINAL = 1;
+
+/**
+ * What `normalizeText` makes of code unit `c` of a text of such units, at the same offset, or
+ * -1 for a unit outside the set: printable ASCII but the backquote (lower-cased), CJK ideographs
+ * (U+4E00–9FFF), hiragana (U+3041–3096), katakana (U+30A1–30FA), full-width ASCII (U+FF01–FF5E
+ * but ｀, to ASCII, lower-cased), 、。〈〉《》「」『』【】·— (unchanged), ‘’“” (to ' and ").
+ * Each of them is one cluster (none is a combining mark) that normalization (NFKC, lower case,
+ * quotes folded) maps to one unit whatever follows it; a backquote becomes ' or stays ` depending
+ * on what follows, so it is left out. A space maps to itself only between two other units
+ * (`skeletonOfPlainCjk` checks that). As already normalized (`AS_NORMALIZED`), the units of that
+ * set read as themselves (full-width forms and curly quotes never are: left out).
+ */
+function plainCjkUnit(c: number, mode: number): number {
+  if (c < 0x80) {
+    if (c < 0x20 || c === 0x7f) return -1;
+    if (mode === AS_NORMALIZED) return c;
+    return c >= 0x41 && c <= 0x5a ? c + 32 : c === 0x60 ? -1 : c;
+  }
+  if (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3041 && c <= 0x3096) ||
+    (c >= 0x30a1 && c <= 0x30fa) ||
+    c === 0x3001 ||
+    c === 0x3002 ||
+    (c >= 0x3008 && c <= 0x3011) ||
+    c === 0xb7 ||
+    c === 0x2014
+  )
+    return c;
+  if (mode === AS_NORMALIZED) return -1;
+  if (c >= 0xff01 && c <= 0xff5e && c !== 0xff40) {
+    const a = c - 0xfee0;
+    return a >= 0x41 && a <= 0x5a ? a + 32 : a;
+  }
+  if (c === 0x2018 || c === 0x2019) return 0x27;
+  if (c === 0x201c || c === 0x201d) return 0x22;
+  return -1;
+}
+
+/** The skeleton class of normalized unit `u` (a `plainCjkUnit`), folded by `fold` first when an ideograph. */
+const plainClass = (u: number, fold: ((cp: number) => number) | undefined): number =>
+  u < 0x80 ? ASCII_CLASS[u]! : classify(fold && u >= 0x3400 ? fold(u) : u);
+
+/** The class of `s[j]` read as `plainCjkUnit` in `mode`, 0 for a unit outside the set (the pass stops there anyway). */
+function plainClassAt(s: string, j: number, mode: number, fold: ((cp: number) => number) | undefined): number {
+  const u = plainCjkUnit(s.charCodeAt(j), mode);
+  return u < 0 ? 0 : plainClass(u, fold);
+}
+
+/**
+ * The skeleton of a text of `plainCjkUnit`s (read in `mode`) in one pass, into the scratch
+ * buffers; returns its length, or -1 at the first other unit, or at a space that is not
+ * between two other units when read as original text (normalization would collapse or trim
+ * it). The same output as `skeletonOfAny` on the normalized text, every unit a code point of
+ * its own at its own offset — the rules of `skeletonOfAscii`, with CJK letters:
+ * - a leetspeak symbol becomes a letter next to a letter of an alphabet (not CJK): the previous
+ *   unit as already decided, the next one as written;
+ * - a run of separators is dropped between two CJK letters, or between two one-letter tokens;
+ * - a letter of an alphabet equal to the last unit emitted (no separator kept in between) widens
+ *   that unit; a repeated CJK letter is emitted again.
+ */
+function skeletonOfPlainCjk(s: string, mode: number, fold: ((cp: number) => number) | undefined): number {
+  const n = s.length;
+  let len = 0;
+  let last = -1;
+  let prevAlpha = false;
+  for (let k = 0; k < n; k++) {
+    let c = plainCjkUnit(s.charCodeAt(k), mode);
+    if (c < 0) return -1;
+    if (fold && c >= 0x3400) c = fold(c);
+    let f = c < 0x80 ? ASCII_CLASS[c]! : classify(c);
+    if (f === SEP) {
+      let e = k + 1;
+      while (e < n && plainClassAt(s, e, mode, fold) === SEP) e++;
+      if (mode === AS_ORIGINAL) {
+        // a space normalization would trim or collapse: offsets would move
+        if (k === 0 && s.charCodeAt(0) === 0x20) return -1;
+        for (let j = k; j < e; j++) if (s.charCodeAt(j) === 0x20 && (j + 1 === n || s.charCodeAt(j + 1) === 0x20)) return -1;
+      }
+      let drop = false;
+      if (k > 0 && e < n) {
+        const before = plainClassAt(s, k - 1, mode, fold);
+        const after = plainClassAt(s, e, mode, fold);
+        drop =
+          (before & after & CJK) !== 0 ||
+          ((before & after & LETTER) !== 0 &&
+            (k === 1 || plainClassAt(s, k - 2, mode, fold) === SEP) &&
+            (e + 1 === n || plainClassAt(s, e + 1, mode, fold) === SEP));
+      }
+      if (!drop) {
+        for (let j = k; j < e; j++) {
+          outCodes[len] = plainCjkUnit(s.charCodeAt(j), mode);
+          outStarts[len] = j;
+          outEnds[len++] = j + 1;
+        }
+        last = -1;
+      }
+      prevAlpha = false;
+      k = e - 1;
+      continue;
+    }
+    if (!(f & LETTER) && c < 0x80 && ASCII_LEET[c] === 1 && (prevAlpha || (k + 1 < n && plainClassAt(s, k + 1, mode, fold) === LETTER))) {
+      c = LEET.get(c)!;
+      f = LETTER;
+    }
+    prevAlpha = f === LETTER;
+    if (c === last && prevAlpha) {
+      outEnds[len - 1] = k + 1; // a repeated letter widens the previous unit
+      continue;
+    }
+    outCodes[len] = c;
+    outStarts[len] = k;
+    outEnds[len++] = k + 1;
+    last = c;
+  }
+  return len;
+}
 
 /** The general skeleton algorithm (any text), into the scratch buffers; returns the skeleton's length. */
 function skeletonOfAny(normalized: string, fold: ((cp: number) => number) | undefined): number {
