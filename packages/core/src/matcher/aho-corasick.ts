@@ -11,21 +11,31 @@ export interface AutomatonMatch {
 }
 
 export class Automaton {
-  private readonly fail: number[] = [0];
-  /** Patterns ending exactly at a node. */
-  private readonly out: number[][] = [[]];
+  private readonly fail: Int32Array;
+  /**
+   * Patterns ending exactly at a node: `outIds[outFirst[node] … outFirst[node + 1])`, in pattern
+   * order (typed arrays, not an array per node: a 24,000-term lexicon has 160,000 nodes, which
+   * every full garbage collection would otherwise walk).
+   */
+  private readonly outFirst: Int32Array;
+  private readonly outIds: Int32Array;
   /** Nearest node on the failure chain that has outputs (-1 none). */
-  private readonly dict: number[] = [-1];
-  private readonly lengths: number[];
+  private readonly dict: Int32Array;
+  private readonly lengths: Int32Array;
   /** Per node: itself when patterns end there, else `dict` (the first node on its failure chain that reports). */
   private report = new Int32Array(0);
   /** Dense transitions out of the root for the BMP: most characters of a text restart there. */
   private readonly root = new Int32Array(0x10000);
   /** All other transitions in one open-addressing table: (node, code unit) → child. */
-  private readonly keyNode: Int32Array;
-  private readonly keyCode: Int32Array;
-  private readonly targets: Int32Array;
+  /** Three ints per slot, side by side (one cache line per probe): node (-1 empty), code unit, child. */
+  private readonly slots: Int32Array;
   private readonly mask: number;
+  /**
+   * Per node: bit `c & 31` set when the node has a child on some code unit `c` with those low
+   * bits. A clear bit answers "no child" with one load instead of a probe of the table (most
+   * probes in CJK text, whose nodes have a few children among thousands of ideographs, miss).
+   */
+  private readonly childBits: Int32Array;
   /**
    * Complete ASCII transitions (failures resolved: the state after reading the unit) for the
    * shallowest nodes entered by an ASCII unit, 128 per row: one load per character where most
@@ -43,7 +53,9 @@ export class Automaton {
     const edges: Map<number, number>[] = [new Map()];
     /** The code unit on the edge into each node. */
     const via: number[] = [-1];
-    this.lengths = patterns.map((p) => p.length);
+    this.lengths = Int32Array.from(patterns, (p) => p.length);
+    /** The node where each pattern ends (0: an empty pattern, which reports nothing). */
+    const endOf = new Int32Array(patterns.length);
     patterns.forEach((p, id) => {
       if (!p) return;
       let node = 0;
@@ -54,31 +66,42 @@ export class Automaton {
           next = edges.length;
           edges.push(new Map());
           via.push(c);
-          this.fail.push(0);
-          this.out.push([]);
-          this.dict.push(-1);
           edges[node]!.set(c, next);
         }
         node = next;
       }
-      this.out[node]!.push(id);
+      endOf[id] = node;
     });
+    const nodes = edges.length;
+    this.outFirst = new Int32Array(nodes + 1);
+    for (const node of endOf) if (node > 0) this.outFirst[node + 1]!++;
+    for (let node = 0; node < nodes; node++) this.outFirst[node + 1]! += this.outFirst[node]!;
+    this.outIds = new Int32Array(this.outFirst[nodes]!);
+    const filled = this.outFirst.slice(0, nodes);
+    endOf.forEach((node, id) => {
+      if (node > 0) this.outIds[filled[node]!++] = id;
+    });
+    const hasOut = (node: number) => this.outFirst[node + 1]! > this.outFirst[node]!;
+    this.fail = new Int32Array(nodes);
+    this.dict = new Int32Array(nodes).fill(-1);
     for (const [c, child] of edges[0]!) this.root[c] = child;
     let transitions = 0;
     for (const e of edges) transitions += e.size;
     let size = 16;
     while (size < transitions * 2) size <<= 1;
     this.mask = size - 1;
-    this.keyNode = new Int32Array(size).fill(-1);
-    this.keyCode = new Int32Array(size);
-    this.targets = new Int32Array(size);
+    const slots = new Int32Array(3 * size);
+    for (let k = 0; k < slots.length; k += 3) slots[k] = -1;
+    this.slots = slots;
+    this.childBits = new Int32Array(edges.length);
     edges.forEach((e, node) => {
       for (const [c, to] of e) {
+        this.childBits[node]! |= 1 << (c & 31);
         let slot = slotOf(node, c) & this.mask;
-        while (this.keyNode[slot] !== -1) slot = (slot + 1) & this.mask;
-        this.keyNode[slot] = node;
-        this.keyCode[slot] = c;
-        this.targets[slot] = to;
+        while (slots[3 * slot] !== -1) slot = (slot + 1) & this.mask;
+        slots[3 * slot] = node;
+        slots[3 * slot + 1] = c;
+        slots[3 * slot + 2] = to;
       }
     });
     // breadth-first failure links
@@ -92,12 +115,12 @@ export class Automaton {
         const target = edges[f]!.get(c);
         this.fail[child] = target !== undefined && target !== child ? target : 0;
         const fc = this.fail[child]!;
-        this.dict[child] = this.out[fc]!.length ? fc : this.dict[fc]!;
+        this.dict[child] = hasOut(fc) ? fc : this.dict[fc]!;
         queue.push(child);
       }
     }
     this.report = new Int32Array(edges.length);
-    for (let node = 0; node < edges.length; node++) this.report[node] = this.out[node]!.length ? node : this.dict[node]!;
+    for (let node = 0; node < edges.length; node++) this.report[node] = hasOut(node) ? node : this.dict[node]!;
     // the nodes that get a dense ASCII row, built once the automaton has scanned enough to repay it
     this.rowOf = new Int32Array(edges.length).fill(-1);
     let rows = 0;
@@ -112,23 +135,27 @@ export class Automaton {
    * transition table in one pass) over it.
    */
   private buildDenseRows(): void {
-    const { rowOf, fail, root, keyNode, keyCode, targets, denseRows: rows } = this;
+    const { rowOf, fail, root, slots, denseRows: rows } = this;
+    const keyNode = (slot: number) => slots[3 * slot]!;
+    const keyCode = (slot: number) => slots[3 * slot + 1]!;
+    const target = (slot: number) => slots[3 * slot + 2]!;
+    const slotCount = slots.length / 3;
     rows.forEach((node, r) => {
       rowOf[node] = r;
     });
     const first = new Int32Array(rows.length + 1);
-    const own = (slot: number) => keyNode[slot]! > 0 && keyCode[slot]! < 0x80 && rowOf[keyNode[slot]!]! >= 0;
-    for (let slot = 0; slot < keyNode.length; slot++) if (own(slot)) first[rowOf[keyNode[slot]!]! + 1]!++;
+    const own = (slot: number) => keyNode(slot) > 0 && keyCode(slot) < 0x80 && rowOf[keyNode(slot)]! >= 0;
+    for (let slot = 0; slot < slotCount; slot++) if (own(slot)) first[rowOf[keyNode(slot)]! + 1]!++;
     for (let r = 0; r < rows.length; r++) first[r + 1]! += first[r]!;
     const next = first.slice(0, rows.length);
     const edgeSlots = new Int32Array(first[rows.length]!);
-    for (let slot = 0; slot < keyNode.length; slot++) if (own(slot)) edgeSlots[next[rowOf[keyNode[slot]!]!]!++] = slot;
+    for (let slot = 0; slot < slotCount; slot++) if (own(slot)) edgeSlots[next[rowOf[keyNode(slot)]!]!++] = slot;
     const dense = new Int32Array(rows.length * 128);
     rows.forEach((node, r) => {
       const f = fail[node]!;
       if (f === 0) dense.set(root.subarray(0, 128), r * 128);
       else dense.copyWithin(r * 128, rowOf[f]! * 128, rowOf[f]! * 128 + 128);
-      for (let k = first[r]!; k < first[r + 1]!; k++) dense[r * 128 + keyCode[edgeSlots[k]!]!] = targets[edgeSlots[k]!]!;
+      for (let k = first[r]!; k < first[r + 1]!; k++) dense[r * 128 + keyCode(edgeSlots[k]!)] = target(edgeSlots[k]!);
     });
     this.dense = dense;
   }
@@ -169,7 +196,7 @@ export class Automaton {
     if (this.untilDense > 0 && (this.untilDense -= length) <= 0) this.buildDenseRows();
     let node = 0;
     let steps = length;
-    const { fail, out, dict, lengths, report, root, rowOf, dense } = this;
+    const { fail, outFirst, outIds, dict, lengths, report, root, rowOf, dense } = this;
     for (let i = 0; i < length; i++) {
       const c = codes[i]!;
       let to: number;
@@ -185,7 +212,10 @@ export class Automaton {
       }
       node = to;
       for (let n = report[node]!; n > 0; n = dict[n]!) {
-        for (const p of out[n]!) hits.push(p, i + 1 - lengths[p]!, i + 1);
+        for (let k = outFirst[n]!; k < outFirst[n + 1]!; k++) {
+          const p = outIds[k]!;
+          hits.push(p, i + 1 - lengths[p]!, i + 1);
+        }
       }
     }
     return steps;
@@ -193,11 +223,12 @@ export class Automaton {
 
   /** The child of `node` (not the root) on code unit `c`, or 0 (the root) when there is none. */
   private child(node: number, c: number): number {
-    const { keyNode, keyCode, targets, mask } = this;
+    if ((this.childBits[node]! & (1 << (c & 31))) === 0) return 0;
+    const { slots, mask } = this;
     for (let slot = slotOf(node, c) & mask; ; slot = (slot + 1) & mask) {
-      const k = keyNode[slot]!;
+      const k = slots[3 * slot]!;
       if (k === -1) return 0;
-      if (k === node && keyCode[slot] === c) return targets[slot]!;
+      if (k === node && slots[3 * slot + 1] === c) return slots[3 * slot + 2]!;
     }
   }
 

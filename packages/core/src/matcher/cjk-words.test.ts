@@ -16,7 +16,7 @@ const boundsOf = (text: string, locale: string): Set<number> => {
 
 describe('isHardBreak', () => {
   it('holds only for characters ICU separates from ideographs on both sides, leaving each run segmented as alone', () => {
-    const runs = ['他妈的', '死胡同', '病历', '我妈妈的礼物', '你是不是有病', '的', '去死吧你这个', '中华人民共和国'];
+    const runs = ['他妈的', '死胡同', '有病历', '我妈妈的礼物', '的', '中华人民共和国'];
     const wrong: string[] = [];
     let hard = 0;
     for (let c = 0; c < 0x10000; c++) {
@@ -61,7 +61,38 @@ describe('isWholeWordsInRun', () => {
   it('gives the answer of the whole text’s segmentation on random mixed text (property)', () => {
     const unit = fc.oneof(
       { weight: 6, arbitrary: fc.constantFrom(...'我妈的礼物他傻逼你是不有病历死胡同医院去吧这个中国人'.split('')) },
-      { weight: 2, arbitrary: fc.constantFrom('，', '。', ' ', '！', '？', 'a', 'B', '1', '.', ',', ':', '“', '”', '（', '·', '\n', '…', '、') },
+      {
+        weight: 3,
+        arbitrary: fc.constantFrom(
+          '，',
+          '。',
+          ' ',
+          '！',
+          '？',
+          'a',
+          'B',
+          '1',
+          '.',
+          ',',
+          ':',
+          '“',
+          '”',
+          '（',
+          '·',
+          '\n',
+          '…',
+          '、',
+          "'",
+          'ab',
+          '1.5',
+          'a.b',
+          '3:4',
+          '—',
+          '＂',
+          'Ａ',
+          '１',
+        ),
+      },
       { weight: 1, arbitrary: fc.constantFrom('ば', 'か', 'り', 'カ', 'ー', '々', '_', '＿', '\u0301', '\u200b', '\u200d', '\u202a', '😀', '妈\u0301', '豈') },
     );
     fc.assert(

@@ -6,11 +6,11 @@ import { isWholeWords } from '../text/words.js';
  * run of Han characters does not depend on what lies beyond the run when the run is bounded by
  * the text's edges or by a "hard" character, one that ICU always separates from an ideograph
  * (ASCII but `_`, CJK and full-width punctuation, general punctuation but the bidi and format
- * controls, `·`: checked against ICU for every such character in `cjk-words.test.ts`). So the
- * run alone is segmented (13 characters around a hit in the COLD corpus, where the message has
- * 59), and not at all when the hit is the whole run. Anything else — an edge that is not a
- * Han ideograph, a run ending at a kana, a letter with a mark, an emoji, a long text —
- * goes to `isWholeWords`, which segments the message.
+ * controls, `·`: checked against ICU for every such character in `cjk-words.test.ts`). So a hit
+ * that is a whole run needs no segmentation at all, and the others only that of the region of
+ * such runs around them (`regionAround`: most of a Chinese message, segmented once for all its
+ * hits). Anything else — an edge that is not a Han ideograph, a run ending at a kana, a letter
+ * with a mark, an emoji, a long text — goes to `isWholeWords`, which segments the message.
  */
 
 /** A Han ideograph of the BMP's unified blocks (Extension A and the main block). */
@@ -31,33 +31,71 @@ export function isHardBreak(c: number): boolean {
   return c <= 0xff64 && c !== 0xff3f;
 }
 
-/** Texts longer than this go to `isWholeWords` (which segments them in pieces); so do longer runs. */
+/** Texts longer than this go to `isWholeWords` (which segments them in pieces), and so do longer runs. */
 const MAX_TEXT = 4096;
 const MAX_RUN = 256;
+/** A region segmented at once spans at most this many units. */
+const MAX_REGION = 1024;
 
 const segmenters: Record<'zh' | 'ja', Intl.Segmenter | undefined> = { zh: undefined, ja: undefined };
 const segmenter = (locale: 'zh' | 'ja'): Intl.Segmenter => (segmenters[locale] ??= new Intl.Segmenter(locale, { granularity: 'word' }));
 
-/** The last text's segmented runs (a message with several hits in one run, or several lexicons, segments it once). */
-let runsOf: string | null = null;
-const runs: { from: number; to: number; locale: 'zh' | 'ja'; segments: Intl.Segments }[] = [];
+/**
+ * The last text's segmented regions: each `Intl.Segments` costs more than asking it (a clone of
+ * ICU's iterator, freed by the garbage collector at a cost that grows with the heap), so every
+ * hit of a message, and of every lexicon that scans it, asks the same one.
+ */
+let regionsOf: string | null = null;
+const regions: { from: number; to: number; locale: 'zh' | 'ja'; segments: Intl.Segments }[] = [];
 
-function segmentsOfRun(text: string, from: number, to: number, locale: 'zh' | 'ja'): Intl.Segments {
-  if (text !== runsOf) {
-    runsOf = text;
-    runs.length = 0;
+function segmentsOfRegion(text: string, from: number, to: number, locale: 'zh' | 'ja'): Intl.Segments {
+  if (text !== regionsOf) {
+    regionsOf = text;
+    regions.length = 0;
   }
-  for (const r of runs) if (r.from === from && r.to === to && r.locale === locale) return r.segments;
+  for (const r of regions) if (r.from === from && r.to === to && r.locale === locale) return r.segments;
   const segments = segmenter(locale).segment(text.slice(from, to));
-  if (runs.length < 8) runs.push({ from, to, locale, segments });
+  if (regions.length < 8) regions.push({ from, to, locale, segments });
   return segments;
+}
+
+/**
+ * The widest region around the run `[from, to)` (itself such a region) whose edges ICU's
+ * segmentation of the whole text cannot see across: the text's edges, or an ideograph next to a
+ * hard character outside. Inside: ideographs and hard characters only, at most `MAX_REGION`
+ * units. Most Chinese messages are one region, segmented once for all their hits.
+ */
+function regionAround(text: string, from: number, to: number): [number, number] {
+  let left = from;
+  const leftStop = Math.max(0, to - MAX_REGION);
+  let i = from - 1;
+  for (; i >= leftStop; i--) {
+    const c = text.charCodeAt(i);
+    if (isHan(c)) {
+      if (i === 0 || isHardBreak(text.charCodeAt(i - 1))) left = i;
+    } else if (!isHardBreak(c)) break;
+  }
+  if (i < 0) left = 0;
+  let right = to;
+  const n = text.length;
+  const rightStop = Math.min(n, left + MAX_REGION);
+  let j = to;
+  for (; j < rightStop; j++) {
+    const c = text.charCodeAt(j);
+    if (isHan(c)) {
+      if (j + 1 === n || isHardBreak(text.charCodeAt(j + 1))) right = j + 1;
+    } else if (!isHardBreak(c)) break;
+  }
+  if (j === n) right = n;
+  return [left, right];
 }
 
 /**
  * `isWholeWords(text, start, end)` — does `text[start, end)` begin and end at word boundaries of
  * ICU's segmentation (`ja` when kana lies within 8 units of the span, else `zh`)? — asking ICU
- * about the run of ideographs around the span only. The same answer for every input
- * (`cjk-words.test.ts` compares the two on random mixed text).
+ * about the region of ideographs and hard characters around the span only, and nothing when the
+ * span is a whole run of ideographs. The same answer for every input (`cjk-words.test.ts`
+ * compares the two on random mixed text).
  *
  * @example
  * isWholeWordsInRun('这是送给我妈妈的生日礼物', 6, 8); // false: 妈妈 is one word
@@ -73,15 +111,18 @@ export function isWholeWordsInRun(text: string, start: number, end: number): boo
   while (to < n && isHan(text.charCodeAt(to))) to++;
   if ((from > 0 && !isHardBreak(text.charCodeAt(from - 1))) || (to < n && !isHardBreak(text.charCodeAt(to))) || to - from > MAX_RUN)
     return isWholeWords(text, start, end);
-  // the span is the whole run: both edges are boundaries whatever the dictionary says
+  // the edges of the run are boundaries whatever the dictionary says
   if (from === start && to === end) return true;
-  const segments = segmentsOfRun(text, from, to, nearKana(text, start, end) ? 'ja' : 'zh');
-  const s = start - from;
-  const e = end - from;
-  const first = segments.containing(s)!;
-  if (first.index !== s) return false;
-  const firstEnd = s + first.segment.length;
-  if (firstEnd >= e) return firstEnd === e;
+  const [left, right] = regionAround(text, from, to);
+  const segments = segmentsOfRegion(text, left, right, nearKana(text, start, end) ? 'ja' : 'zh');
+  const e = end - left;
+  if (start !== from) {
+    const s = start - left;
+    const first = segments.containing(s)!;
+    if (first.index !== s) return false;
+    const firstEnd = s + first.segment.length;
+    if (firstEnd >= e) return firstEnd === e;
+  }
   return end === to || segments.containing(e)!.index === e;
 }
 
