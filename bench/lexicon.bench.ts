@@ -76,6 +76,9 @@ function measure(data: LexiconBenchData, subject: Subject, log: (s: string) => v
     return [];
   }
   const buildMs = performance.now() - t0;
+  // each subject starts on a collected heap: neither its own build garbage nor the previous
+  // subject's lands in its timed passes (`pnpm bench` runs node with --expose-gc)
+  (globalThis as { gc?: () => void }).gc?.();
   const prepare = subject.prepare ?? ((text: string) => text);
   const pass = () => data.messages.map(prepare) as string[];
   // warm-up: one full pass for every subject, so each is measured JIT-compiled
