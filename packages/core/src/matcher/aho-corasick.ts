@@ -196,17 +196,18 @@ export class Automaton {
     if (this.untilDense > 0 && (this.untilDense -= length) <= 0) this.buildDenseRows();
     let node = 0;
     let steps = length;
-    const { fail, outFirst, outIds, dict, lengths, report, root, rowOf, dense } = this;
+    const { fail, outFirst, outIds, dict, lengths, report, root, rowOf, dense, childBits } = this;
     for (let i = 0; i < length; i++) {
       const c = codes[i]!;
       let to: number;
       if (node === 0) to = root[c]!;
       else if (c < 0x80 && rowOf[node]! >= 0) to = dense[(rowOf[node]! << 7) | c]!;
       else {
-        to = this.child(node, c);
+        const bit = 1 << (c & 31);
+        to = (childBits[node]! & bit) === 0 ? 0 : this.child(node, c);
         while (to === 0 && node !== 0) {
           node = fail[node]!;
-          to = node === 0 ? root[c]! : this.child(node, c);
+          to = node === 0 ? root[c]! : (childBits[node]! & bit) === 0 ? 0 : this.child(node, c);
           steps++;
         }
       }
@@ -221,9 +222,8 @@ export class Automaton {
     return steps;
   }
 
-  /** The child of `node` (not the root) on code unit `c`, or 0 (the root) when there is none. */
+  /** The child of `node` (not the root) on code unit `c`, or 0 (the root) when there is none (`childBits` checked by the caller). */
   private child(node: number, c: number): number {
-    if ((this.childBits[node]! & (1 << (c & 31))) === 0) return 0;
     const { slots, mask } = this;
     for (let slot = slotOf(node, c) & mask; ; slot = (slot + 1) & mask) {
       const k = slots[3 * slot]!;

@@ -76,8 +76,9 @@ const ASCII_CLASS = new Uint8Array(128).map((_, c) => (SEPARATORS.has(c) ? SEP :
 
 function classify(cp: number): number {
   if (cp < 0x80) return ASCII_CLASS[cp]!;
-  if (SEPARATORS.has(cp)) return SEP;
+  // CJK first (most units of Chinese text; no separator lies in these ranges)
   if ((cp >= 0x3040 && cp <= 0x30ff) || (cp >= 0x3400 && cp <= 0x9fff) || (cp >= 0xac00 && cp <= 0xd7af) || (cp >= 0xf900 && cp <= 0xfaff)) return LETTER | CJK;
+  if (SEPARATORS.has(cp)) return SEP;
   let letter = letterCache.get(cp);
   if (letter === undefined) {
     letter = LETTER_RE.test(String.fromCodePoint(cp));
