@@ -3,15 +3,7 @@ import type { Severity } from '../pipeline/validate/finding.js';
 import { Automaton, AutomatonHits } from './aho-corasick.js';
 import { traditionalToSimplified } from './chinese-fold.js';
 import { isWholeWordsInRun } from './cjk-words.js';
-import {
-  normalizedUnit,
-  normalizeOneToOne,
-  type Skeleton,
-  scanSkeletonOfView,
-  skeletonize,
-  skeletonizeLowerCasedAscii,
-  skeletonizePlainCjk,
-} from './skeleton.js';
+import { normalizedUnit, normalizeOneToOne, type Skeleton, scanSkeletonOfView, skeletonize, skeletonizePlainCjk } from './skeleton.js';
 
 /** One term the matcher looks for. */
 export interface MatchTerm {
@@ -195,12 +187,10 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
       if (typeof input !== 'string') {
         view = input;
         sk = scanSkeletonOfView(input, fold);
-      } else if (isPlainAscii(input)) {
-        // plain ASCII (most English chat) normalizes to its lower case, offset for offset: no view
-        // to build unless the automaton finds something
-        sk = skeletonizeLowerCasedAscii(input);
       } else {
-        // so does plain Chinese or Japanese text (ideographs, kana, full-width and CJK punctuation)
+        // plain ASCII (most English chat) normalizes to its lower case, offset for offset, and so
+        // does plain Chinese or Japanese (ideographs, kana, full-width and CJK punctuation): no
+        // view to build unless the automaton finds something
         sk = skeletonizePlainCjk(input, fold);
         if (!sk) {
           view = normalizeText(input);
@@ -253,15 +243,6 @@ const scanned = new AutomatonHits();
 /** What accepting a hit reads of a view: a `TextView`, or a `PlainAsciiView` of a bare string. */
 type ScanView = Pick<TextView, 'original' | 'normalized' | 'toOriginalSpan'>;
 
-/** Anything but printable ASCII, a space at either end, two spaces in a row. */
-const NOT_PLAIN_ASCII = /[^ -~]|^ | $| {2}/;
-
-/**
- * Is `normalizeText(text).normalized` exactly `text.toLowerCase()`, with every offset unchanged?
- * True for printable ASCII (U+0020–U+007E) with no space at either end and no two spaces in a row.
- */
-const isPlainAscii = (text: string): boolean => !NOT_PLAIN_ASCII.test(text);
-
 /** Does the normalized form of one-to-one `text` (`normalizedUnit`) hold `normalized` at `at`? */
 function startsWithNormalized(text: string, normalized: string, at: number): boolean {
   for (let i = 0; i < normalized.length; i++) if (normalizedUnit(text.charCodeAt(at + i)) !== normalized.charCodeAt(i)) return false;
@@ -269,8 +250,8 @@ function startsWithNormalized(text: string, normalized: string, at: number): boo
 }
 
 /**
- * The normalized view of a text that normalizes unit for unit (plain ASCII, `isPlainAscii`, or
- * plain CJK, `skeletonizePlainCjk`): each unit read as `normalizedUnit`, each offset mapping to itself.
+ * The normalized view of a text that normalizes unit for unit (`skeletonizePlainCjk`: plain ASCII
+ * or CJK): each unit read as `normalizedUnit`, each offset mapping to itself.
  */
 class OneToOneView implements ScanView {
   #normalized: string | undefined;

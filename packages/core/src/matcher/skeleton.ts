@@ -122,30 +122,17 @@ export function skeletonize(normalized: string, fold?: (cp: number) => number): 
   // skeleton is still in the scratch buffers, so the same input returns it as is
   if (previousSkeleton && previousInput === normalized && previousFold === fold) return previousSkeleton;
   ensure(normalized.length + 1);
-  let len = skeletonOfAscii(normalized, ASCII_SAME);
-  if (len < 0) len = skeletonOfPlainCjk(normalized, AS_NORMALIZED, fold);
+  const len = skeletonOfPlainCjk(normalized, AS_NORMALIZED, fold);
   return remember(normalized, fold, len >= 0 ? len : skeletonOfAny(normalized, fold));
 }
 
 /**
- * `skeletonize` without the ASCII fast path: the general algorithm (four passes) on any text.
- * For the tests that check the fast path gives the same skeleton.
+ * `skeletonize` without the one-pass fast path: the general algorithm (four passes) on any
+ * text. For the tests that check the fast path gives the same skeleton.
  */
 export function skeletonizeGeneral(normalized: string, fold?: (cp: number) => number): Skeleton {
   ensure(normalized.length + 1);
   return remember(normalized, fold, skeletonOfAny(normalized, fold));
-}
-
-/**
- * `skeletonize(text.toLowerCase())` for a text of ASCII code units only, without building the
- * lower-cased string (in the scratch buffers, like `skeletonize`).
- */
-export function skeletonizeLowerCasedAscii(text: string): Skeleton {
-  ensure(text.length + 1);
-  previousSkeleton = undefined; // the scratch buffers no longer hold the last `skeletonize` result
-  const len = skeletonOfAscii(text, ASCII_LOWER);
-  if (len < 0) return skeletonize(text.toLowerCase());
-  return new ScratchSkeleton(outCodes, len, outStarts, outEnds);
 }
 
 /**
@@ -197,73 +184,6 @@ class ScratchSkeleton implements Skeleton {
     return this.#text;
   }
 }
-
-/** ASCII code unit → itself, and → its lower case: what the ASCII pass reads a unit as. */
-const ASCII_SAME = Uint8Array.from({ length: 128 }, (_, c) => c);
-const ASCII_LOWER = Uint8Array.from({ length: 128 }, (_, c) => (c >= 0x41 && c <= 0x5a ? c + 32 : c));
-
-/**
- * The skeleton of an all-ASCII text in one pass, into the scratch buffers; returns its length,
- * or -1 at the first non-ASCII code unit (the caller then runs the general algorithm). The same
- * output as `skeletonOfAny`: ASCII has no look-alikes, no fold, no CJK and one code unit per
- * code point, so every rule needs only a unit's neighbours:
- * - a leetspeak symbol becomes a letter next to a letter: the previous unit as already decided
- *   (a converted symbol counts), the next one as written;
- * - a run of separators is dropped between two one-letter tokens (f.u.c.k), else kept;
- * - a letter equal to the last unit emitted (no separator kept in between) widens that unit.
- */
-function skeletonOfAscii(s: string, unit: Uint8Array): number {
-  const n = s.length;
-  let len = 0;
-  let last = -1;
-  let prevLetter = false;
-  for (let k = 0; k < n; k++) {
-    let c = s.charCodeAt(k);
-    if (c >= 0x80) return -1;
-    c = unit[c]!;
-    let f = ASCII_CLASS[c]!;
-    if (f === SEP) {
-      let e = k + 1;
-      while (e < n && asciiClass(s.charCodeAt(e)) === SEP) e++;
-      // a one-letter token on each side: a letter with a separator or an edge beyond it
-      const drop =
-        k > 0 &&
-        e < n &&
-        ASCII_CLASS[s.charCodeAt(k - 1)] === LETTER &&
-        (k === 1 || ASCII_CLASS[s.charCodeAt(k - 2)] === SEP) &&
-        asciiClass(s.charCodeAt(e)) === LETTER &&
-        (e + 1 === n || asciiClass(s.charCodeAt(e + 1)) === SEP);
-      if (!drop) {
-        for (let j = k; j < e; j++) {
-          outCodes[len] = s.charCodeAt(j);
-          outStarts[len] = j;
-          outEnds[len++] = j + 1;
-        }
-        last = -1;
-      }
-      prevLetter = false;
-      k = e - 1;
-      continue;
-    }
-    if (f !== LETTER && ASCII_LEET[c] === 1 && (prevLetter || (k + 1 < n && asciiClass(s.charCodeAt(k + 1)) === LETTER))) {
-      c = LEET.get(c)!;
-      f = LETTER;
-    }
-    prevLetter = f === LETTER;
-    if (c === last && prevLetter) {
-      outEnds[len - 1] = k + 1; // a repeated letter widens the previous unit
-      continue;
-    }
-    outCodes[len] = c;
-    outStarts[len] = k;
-    outEnds[len++] = k + 1;
-    last = c;
-  }
-  return len;
-}
-
-/** The class of a code unit as the ASCII pass sees it (0 beyond ASCII: the pass stops there anyway). */
-const asciiClass = (c: number): number => (c < 0x80 ? ASCII_CLASS[c]! : 0);
 
 /** How `skeletonOfPlainCjk` reads a code unit: as already normalized, or as original text it normalizes on the way. */
 const AS_NORMALIZED = 0;
@@ -322,7 +242,7 @@ function plainClassAt(s: string, j: number, mode: number, fold: ((cp: number) =>
  * buffers; returns its length, or -1 at the first other unit, or at a space that is not
  * between two other units when read as original text (normalization would collapse or trim
  * it). The same output as `skeletonOfAny` on the normalized text, every unit a code point of
- * its own at its own offset — the rules of `skeletonOfAscii`, with CJK letters:
+ * its own at its own offset, so every rule needs only a unit's neighbours:
  * - a leetspeak symbol becomes a letter next to a letter of an alphabet (not CJK): the previous
  *   unit as already decided, the next one as written;
  * - a run of separators is dropped between two CJK letters, or between two one-letter tokens;
