@@ -66,57 +66,83 @@ async function subjects(): Promise<Subject[]> {
   ];
 }
 
-function measure(data: LexiconBenchData, subject: Subject, log: (s: string) => void): BenchRow[] {
+/** A subject being measured on one lexicon: its matcher and what its timed passes added up. */
+interface Run {
+  subject: Subject;
+  find: (text: string) => string[];
+  prepare: (text: string) => unknown;
+  buildMs: number;
+  timedMs: number;
+  chars: number;
+  matches: number;
+  /** Its 20 s budget is spent (obscenity, at a few thousand characters a second). */
+  done: boolean;
+}
+
+const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.();
+
+/** Build a subject's matcher and warm it up with one pass (at most 10 s); null when it cannot load the lexicon. */
+function start(data: LexiconBenchData, subject: Subject, log: (s: string) => void): Run | null {
   const t0 = performance.now();
   let find: (text: string) => string[];
   try {
     find = subject.build(data.terms);
   } catch (e) {
     log(`  ${subject.name}: cannot load ${data.name} (${(e as Error).message.slice(0, 80)})`);
-    return [];
+    return null;
   }
   const buildMs = performance.now() - t0;
-  // each subject starts on a collected heap: neither its own build garbage nor the previous
-  // subject's lands in its timed passes (`pnpm bench` runs node with --expose-gc)
-  (globalThis as { gc?: () => void }).gc?.();
   const prepare = subject.prepare ?? ((text: string) => text);
-  const pass = () => data.messages.map(prepare) as string[];
+  // no subject is timed through another's build garbage (`pnpm bench` runs node with --expose-gc)
+  collectGarbage();
   // warm-up: one full pass for every subject, so each is measured JIT-compiled
   const warmStart = performance.now();
-  for (const m of pass()) {
-    find(m);
+  for (const m of data.messages) {
+    find(prepare(m) as string);
     if (performance.now() - warmStart > 10_000) break;
   }
-  // Each subject gets up to 3 passes over the messages or 20 s, whichever comes first.
+  return { subject, find, prepare, buildMs, timedMs: 0, chars: 0, matches: 0, done: false };
+}
+
+/** One timed pass of a subject over the messages (prepared untimed), within what is left of its 20 s budget. */
+function timedPass(data: LexiconBenchData, run: Run): void {
   const budgetMs = 20_000;
-  let timedMs = 0;
-  let chars = 0;
-  let matches = 0;
-  scan: for (let r = 0; r < 3; r++) {
-    const inputs = pass();
-    const s0 = performance.now();
-    for (let k = 0; k < inputs.length; k++) {
-      matches += find(inputs[k]!).length;
-      chars += data.messages[k]!.length;
-      if (timedMs + performance.now() - s0 > budgetMs) {
-        timedMs += performance.now() - s0;
-        break scan;
-      }
+  const inputs = data.messages.map(run.prepare) as string[];
+  const s0 = performance.now();
+  for (let k = 0; k < inputs.length; k++) {
+    run.matches += run.find(inputs[k]!).length;
+    run.chars += data.messages[k]!.length;
+    if (run.timedMs + performance.now() - s0 > budgetMs) {
+      run.done = true;
+      break;
     }
-    timedMs += performance.now() - s0;
   }
-  const seconds = timedMs / 1000;
-  const found = data.variants.filter((v) => find(prepare(v.text) as string).some((t) => t.toLowerCase() === v.term)).length;
-  const charsPerSecond = Math.round(chars / seconds);
-  const recall = found / data.variants.length;
-  log(
-    `  ${subject.name}: ${(charsPerSecond / 1e6).toFixed(2)} M chars/s, build ${buildMs.toFixed(0)} ms, ${matches} matches, obfuscated recall ${recall.toFixed(3)}`,
-  );
-  return [
-    { benchmark: data.name, subject: subject.name, metric: 'charsPerSecond', value: charsPerSecond, unit: 'chars/s' },
-    { benchmark: data.name, subject: subject.name, metric: 'obfuscatedRecall', value: Number(recall.toFixed(4)) },
-    { benchmark: data.name, subject: subject.name, metric: 'buildMs', value: Math.round(buildMs), unit: 'ms' },
-  ];
+  run.timedMs += performance.now() - s0;
+}
+
+/**
+ * Every subject on one lexicon: built and warmed up one after the other, then timed in rounds —
+ * one pass of each subject per round, three rounds — so a change of the shared machine's load
+ * during the run falls on every subject alike rather than on whichever was being timed.
+ */
+function measure(data: LexiconBenchData, subjects: Subject[], log: (s: string) => void): BenchRow[] {
+  const runs = subjects.map((s) => start(data, s, log)).filter((r): r is Run => r !== null);
+  collectGarbage();
+  for (let round = 0; round < 3; round++) for (const run of runs) if (!run.done) timedPass(data, run);
+  return runs.flatMap((run) => {
+    const { subject, find, prepare } = run;
+    const found = data.variants.filter((v) => find(prepare(v.text) as string).some((t) => t.toLowerCase() === v.term)).length;
+    const charsPerSecond = Math.round(run.chars / (run.timedMs / 1000));
+    const recall = found / data.variants.length;
+    log(
+      `  ${subject.name}: ${(charsPerSecond / 1e6).toFixed(2)} M chars/s, build ${run.buildMs.toFixed(0)} ms, ${run.matches} matches, obfuscated recall ${recall.toFixed(3)}`,
+    );
+    return [
+      { benchmark: data.name, subject: subject.name, metric: 'charsPerSecond', value: charsPerSecond, unit: 'chars/s' },
+      { benchmark: data.name, subject: subject.name, metric: 'obfuscatedRecall', value: Number(recall.toFixed(4)) },
+      { benchmark: data.name, subject: subject.name, metric: 'buildMs', value: Math.round(run.buildMs), unit: 'ms' },
+    ];
+  });
 }
 
 export async function benchLexicons(corpora: string, log: (s: string) => void): Promise<BenchRow[]> {
@@ -127,7 +153,7 @@ export async function benchLexicons(corpora: string, log: (s: string) => void): 
     log(
       `${data.name}: ${data.terms.length} terms, ${data.messages.length.toLocaleString('en')} messages (${data.messages.reduce((a, m) => a + m.length, 0).toLocaleString('en')} chars), ${data.variants.length} obfuscated variants`,
     );
-    for (const s of list) rows.push(...measure(data, s, log));
+    rows.push(...measure(data, list, log));
   }
   return rows;
 }
