@@ -23,7 +23,10 @@ export async function runAnalyzer(
       chronological: prepared.chronological,
       languages: prepared.languages,
       previous,
-      signal,
+      // made when the analyzer first reads it (see withTimeLimit)
+      get signal() {
+        return signal();
+      },
     }),
   );
   if (!timed.ok) {

@@ -89,7 +89,7 @@ async function translateMessages(
   for (const m of todo) groups.set(m.language, [...(groups.get(m.language) ?? []), m]);
   const limit = options.timeLimitMs ?? 10_000;
   const timed = await withTimeLimit(limit, (signal) => {
-    const any = options.signal ? AbortSignal.any([options.signal, signal]) : signal;
+    const any = options.signal ? AbortSignal.any([options.signal, signal()]) : signal();
     return Promise.all(
       [...groups].map(([from, group]) =>
         translator.translate(
