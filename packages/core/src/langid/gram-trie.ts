@@ -175,7 +175,7 @@ function walkAndAdd8(
       a6 += rows[o + 6]!;
       a7 += rows[o + 7]!;
     }
-    const end = i + MAX_NGRAM < length ? i + MAX_NGRAM : length;
+    const end = Math.min(i + MAX_NGRAM, length);
     for (let j = i + 1; j < end; j++) {
       if (node >= 0) {
         row = child[(node << bits) | symbols[j]!]!;
