@@ -167,7 +167,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       if (run.output) outputs.set(analyzer.name, run.output);
       if (run.issue) issues.push(opts.line ? { ...run.issue, line: opts.line } : run.issue);
     }
-    return assembleResult(prepared, outputs, issues, scorecard, versions, conversationFacts(conversation, options.customerKeySalt));
+    return assembleResult(prepared, outputs, issues, scorecard, versions, conversationFacts(conversation, options.customerKeySalt, prepared.messages));
   }
 
   // a live session re-runs only the analyzers that judge single messages, on a short window

@@ -104,7 +104,8 @@ function maskDeep(value: unknown, mask: (s: string) => string, depth: number): u
 /**
  * Masked forms of the strings that come from analyzers' vocabularies and the scorecard rather than
  * from a message: metric names and string values, rule ids, suggestions, the keys inside
- * `rule.detail`, dimension explanations (codes, severities and numbers) — about 70 of the ~78
+ * `rule.detail`, dimension explanations (codes, severities and numbers), and a conversation's
+ * platform, channel and inquiry type labels (`conversationFacts`) — about 70 of the ~78
  * strings of a Result, drawn from few distinct ones (47 metric names, 154 rule ids and 1,432
  * dimension explanations over the 4,725 Results `bench/record-results.ts` records). `maskPersonalData` is a pure function of the string, so a
  * kept value is the value it would return. Bounded (least recently used dropped): a custom analyzer
@@ -112,7 +113,7 @@ function maskDeep(value: unknown, mask: (s: string) => string, depth: number): u
  * what quotes a message — are masked per Result (memo above), never kept across Results.
  */
 const VOCABULARY = boundedCache<string, string>(4096);
-function maskVocabulary(s: string): string {
+export function maskVocabulary(s: string): string {
   let m = VOCABULARY.get(s);
   if (m === undefined) VOCABULARY.set(s, (m = maskPersonalData(s)));
   return m;
