@@ -77,8 +77,12 @@ describe('MessageAnalysis', () => {
     for (const value of [undefined, null, 0]) {
       const k = {};
       let runs = 0;
-      a.memo(k, () => (runs++, value));
-      expect(a.memo(k, () => (runs++, 'again'))).toBe(value);
+      const compute = (v: unknown) => () => {
+        runs++;
+        return v;
+      };
+      a.memo(k, compute(value));
+      expect(a.memo(k, compute('again'))).toBe(value);
       expect(runs).toBe(1);
     }
   });
