@@ -65,6 +65,19 @@ export function countScripts(text: string): ScriptCounts {
   return { latin: n[1]!, han: n[2]!, kana: n[3]!, hangul: n[4]!, cyrillic: n[5]!, arabic: n[6]!, hebrew: n[7]!, greek: n[8]!, thai: n[9]!, devanagari: n[10]! };
 }
 
+/** Each script's weight, in the order ties are decided (the first strictly highest wins): made once, not per message. */
+const SCRIPT_WEIGHTS: readonly (readonly [string, (c: ScriptCounts) => number])[] = [
+  ['latin', (c) => c.latin / 4],
+  ['cjk', (c) => (c.han + c.kana) * 1],
+  ['ko', (c) => c.hangul / 1.5],
+  ['cyrillic', (c) => c.cyrillic / 4],
+  ['ar', (c) => c.arabic / 4],
+  ['he', (c) => c.hebrew / 4],
+  ['el', (c) => c.greek / 4],
+  ['th', (c) => c.thai / 3],
+  ['hi', (c) => c.devanagari / 3],
+];
+
 /**
  * Decide the dominant script. A CJK character weighs about as much as a four-letter Latin
  * word, so "Tom是我的朋友" is Chinese and "I bought a 手机 yesterday" is not.
@@ -72,43 +85,16 @@ export function countScripts(text: string): ScriptCounts {
  * when there are no letters at all.
  */
 export function scriptLanguage(text: string, c: ScriptCounts = countScripts(text)): string | null {
-  // the first script with the strictly highest weight, in this order (no array per call: once per message)
-  let best = 'latin';
-  let bestScore = c.latin / 4;
-  const cjk = (c.han + c.kana) * 1;
-  if (cjk > bestScore) {
-    best = 'cjk';
-    bestScore = cjk;
+  let best = '';
+  let bestScore = 0;
+  for (const [script, weight] of SCRIPT_WEIGHTS) {
+    const v = weight(c);
+    if (v > bestScore) {
+      best = script;
+      bestScore = v;
+    }
   }
-  if (c.hangul / 1.5 > bestScore) {
-    best = 'ko';
-    bestScore = c.hangul / 1.5;
-  }
-  if (c.cyrillic / 4 > bestScore) {
-    best = 'cyrillic';
-    bestScore = c.cyrillic / 4;
-  }
-  if (c.arabic / 4 > bestScore) {
-    best = 'ar';
-    bestScore = c.arabic / 4;
-  }
-  if (c.hebrew / 4 > bestScore) {
-    best = 'he';
-    bestScore = c.hebrew / 4;
-  }
-  if (c.greek / 4 > bestScore) {
-    best = 'el';
-    bestScore = c.greek / 4;
-  }
-  if (c.thai / 3 > bestScore) {
-    best = 'th';
-    bestScore = c.thai / 3;
-  }
-  if (c.devanagari / 3 > bestScore) {
-    best = 'hi';
-    bestScore = c.devanagari / 3;
-  }
-  if (!(bestScore > 0)) return null;
+  if (bestScore === 0) return null;
   if (best === 'cjk') return c.kana > 0 ? 'ja' : 'zh';
   if (best === 'cyrillic') return /[іїєґ]/iu.test(text) ? 'uk' : 'ru';
   if (best === 'ar') return /[پچژگ]/u.test(text) ? 'fa' : 'ar';
