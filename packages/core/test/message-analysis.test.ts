@@ -73,6 +73,18 @@ describe('MessageAnalysis', () => {
     expect(a.memo(key, () => ++calls)).toBe(1);
     expect(a.memo(key, () => ++calls)).toBe(1);
     expect(a.memo({}, () => ++calls)).toBe(2);
+    // a kept undefined, null or 0 is kept too: computed once
+    for (const value of [undefined, null, 0]) {
+      const k = {};
+      let runs = 0;
+      const compute = (v: unknown) => () => {
+        runs++;
+        return v;
+      };
+      a.memo(k, compute(value));
+      expect(a.memo(k, compute('again'))).toBe(value);
+      expect(runs).toBe(1);
+    }
   });
 
   it('caseFoldSafe: outside the unsafe set, /iu and /i equivalence of two code points implies equal lower cases (every code point)', () => {

@@ -49,6 +49,29 @@ describe('GramTrie', () => {
     );
   });
 
+  it('gives the hash table’s sums bit for bit for any model, 8 languages (one loop) or not', () => {
+    const alphabet = fc.constantFrom(' ', 'a', 'b', 'é', 'ß', 'z');
+    const gram = fc.array(alphabet, { minLength: 1, maxLength: 4 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(gram, { minLength: 1, maxLength: 40 }),
+        fc.constantFrom(3, 8),
+        fc.array(alphabet, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        (modelGrams, L, text, seed) => {
+          let x = seed;
+          const next = () => ((x = (Math.imul(x, 48271) % 0x7fffffff) >>> 0) / 0x7fffffff) * -12 - 0.5; // log-probability-like values
+          const ownRows = Float64Array.from({ length: modelGrams.length * L }, next);
+          const ownUnseen = Float64Array.from({ length: L }, next);
+          const ownTrie = GramTrie.build(modelGrams, ownRows, ownUnseen)!;
+          const [a, b] = both(ownTrie, new GramTable(modelGrams, ownRows), ownUnseen, codesOf(text.join('')));
+          expect(a).toEqual(b);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('adds the unseen row for grams the model lacks and skips a lone space', () => {
     const [a] = both(trie, table, unseen, codesOf(' qqqq '));
     expect(a).not.toEqual(Array.from(unseen));

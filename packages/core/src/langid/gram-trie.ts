@@ -115,6 +115,10 @@ export class GramTrie {
       const cp = cps[i]!;
       symbols[i] = cp < symbolOf.length ? symbolOf[cp]! : 0;
     }
+    if (L === 8) {
+      walkAndAdd8(this.rows, child, bits, internal, unseenRow * 8, cps, symbols, length, acc);
+      return;
+    }
     // the row offset of every gram, in order: walk the trie from each position
     let n = 0;
     for (let i = 0; i < length; i++) {
@@ -127,17 +131,28 @@ export class GramTrie {
         offsets[n++] = (row >= 0 ? row : unseenRow) * L;
       }
     }
-    if (L === 8) addRows8(this.rows, offsets, n, acc);
-    else for (let k = 0; k < n; k++) for (let l = 0, o = offsets[k]!; l < L; l++) acc[l] = acc[l]! + this.rows[o + l]!;
+    for (let k = 0; k < n; k++) for (let l = 0, o = offsets[k]!; l < L; l++) acc[l] = acc[l]! + this.rows[o + l]!;
   }
 }
 
 /**
- * `acc[l] += rows[offsets[k] + l]` for k in order, for a model of 8 languages (the built-in one)
- * with the sums in locals: the same additions in the same order, about 3× faster than indexing
- * `acc` in the loop.
+ * `accumulate` for a model of 8 languages (the built-in one): the walk and the additions in one
+ * loop, the sums in locals — the same additions in the same order as the general path (no
+ * offsets array, ≈ 15 % faster on the realistic chats' messages; indexing `acc` in the loop was ≈ 3×
+ * slower). Per position the grams from shortest to longest (a lone space skipped), the unseen
+ * row for a gram the trie lacks.
  */
-function addRows8(rows: Float64Array, offsets: Int32Array, n: number, acc: Float64Array): void {
+function walkAndAdd8(
+  rows: Float64Array,
+  child: Int16Array | Int32Array,
+  bits: number,
+  internal: number,
+  unseenOffset: number,
+  cps: Int32Array,
+  symbols: Uint8Array,
+  length: number,
+  acc: Float64Array,
+): void {
   let a0 = acc[0]!;
   let a1 = acc[1]!;
   let a2 = acc[2]!;
@@ -146,16 +161,26 @@ function addRows8(rows: Float64Array, offsets: Int32Array, n: number, acc: Float
   let a5 = acc[5]!;
   let a6 = acc[6]!;
   let a7 = acc[7]!;
-  for (let k = 0; k < n; k++) {
-    const o = offsets[k]!;
-    a0 += rows[o]!;
-    a1 += rows[o + 1]!;
-    a2 += rows[o + 2]!;
-    a3 += rows[o + 3]!;
-    a4 += rows[o + 4]!;
-    a5 += rows[o + 5]!;
-    a6 += rows[o + 6]!;
-    a7 += rows[o + 7]!;
+  for (let i = 0; i < length; i++) {
+    let node = 0; // the root
+    const end = Math.min(i + MAX_NGRAM, length);
+    for (let j = i; j < end; j++) {
+      let o = unseenOffset;
+      if (node >= 0) {
+        const row = child[(node << bits) | symbols[j]!]!;
+        node = row >= 0 && row < internal ? row + 1 : -1;
+        if (row >= 0) o = row << 3;
+      }
+      if (j === i && cps[i] === 0x20) continue; // a lone space is no gram
+      a0 += rows[o]!;
+      a1 += rows[o + 1]!;
+      a2 += rows[o + 2]!;
+      a3 += rows[o + 3]!;
+      a4 += rows[o + 4]!;
+      a5 += rows[o + 5]!;
+      a6 += rows[o + 6]!;
+      a7 += rows[o + 7]!;
+    }
   }
   acc[0] = a0;
   acc[1] = a1;

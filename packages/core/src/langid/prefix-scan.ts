@@ -76,6 +76,7 @@ export function scanPrefix(text: string, maxChars: number, wantCodes: (counts: S
   let length = 1;
   let wordStart = -1; // index in out of the current word's first letter
   let latin = 0;
+  let kept = 0; // words kept, each followed by one space in `out`
   let fast = true;
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -98,24 +99,31 @@ export function scanPrefix(text: string, maxChars: number, wantCodes: (counts: S
       out[length++] = cls;
     } else if (wordStart >= 0) {
       length = endWord(out, wordStart, length);
+      if (length !== wordStart) kept++;
       wordStart = -1;
     }
   }
   if (!fast) return slowScan(text, maxChars, wantCodes);
-  if (wordStart >= 0) length = endWord(out, wordStart, length);
+  if (wordStart >= 0) {
+    length = endWord(out, wordStart, length);
+    if (length !== wordStart) kept++;
+  }
   const counts: ScriptCounts = { latin, han: 0, kana: 0, hangul: 0, cyrillic: 0, arabic: 0, hebrew: 0, greek: 0, thai: 0, devanagari: 0 };
   if (length === 1) return { counts, codes: out, length: 0, letters: 0 };
   // a link's letters ("http", "www") need the regular-expression path, which removes the link
-  if (holds(out, length, 0x68, 0x74, 0x74, 0x70) || holds(out, length, 0x77, 0x77, 0x77, -1)) return slowScan(text, maxChars, wantCodes);
-  let letters = length - 1;
-  for (let k = 1; k < length; k++) if (out[k] === 0x20) letters--;
-  return { counts, codes: out, length, letters };
+  if (holdsLink(out, length)) return slowScan(text, maxChars, wantCodes);
+  // every code after the leading space is a letter but the space after each kept word
+  return { counts, codes: out, length, letters: length - 1 - kept };
 }
+
+/** `NEUTRAL_LENGTH[n]` is 1 when some neutral word has n letters: most words are compared with none. */
+const NEUTRAL_LENGTH = new Uint8Array(Math.max(0, ...NEUTRAL_CODES.map((w) => w.length)) + 1);
+for (const word of NEUTRAL_CODES) NEUTRAL_LENGTH[word.length] = 1;
 
 /** Close a word that ends at `length`: drop it when it is a neutral chat word, else add the space after it. */
 function endWord(out: Int32Array, start: number, length: number): number {
   const n = length - start;
-  for (const word of NEUTRAL_CODES) if (n === word.length && same(out, start, word)) return start;
+  if (n < NEUTRAL_LENGTH.length && NEUTRAL_LENGTH[n] === 1) for (const word of NEUTRAL_CODES) if (n === word.length && same(out, start, word)) return start;
   out[length] = 0x20;
   return length + 1;
 }
@@ -125,10 +133,13 @@ function same(out: Int32Array, start: number, word: readonly number[]): boolean 
   return true;
 }
 
-/** Does `out[0, length)` contain the letters a, b, c (and d, unless −1) in a row? */
-function holds(out: Int32Array, length: number, a: number, b: number, c: number, d: number): boolean {
+/** Does `out[0, length)` hold "http" or "www" (a link's letters)? One pass. */
+function holdsLink(out: Int32Array, length: number): boolean {
   for (let k = 0; k + 2 < length; k++) {
-    if (out[k] === a && out[k + 1] === b && out[k + 2] === c && (d < 0 || (k + 3 < length && out[k + 3] === d))) return true;
+    const c = out[k]!;
+    if (c === 0x68) {
+      if (k + 3 < length && out[k + 1] === 0x74 && out[k + 2] === 0x74 && out[k + 3] === 0x70) return true;
+    } else if (c === 0x77 && out[k + 1] === 0x77 && out[k + 2] === 0x77) return true;
   }
   return false;
 }

@@ -14,7 +14,7 @@ export interface ScriptCounts {
 }
 
 /** Which script a code point belongs to, by Unicode block ranges (no regex per character). */
-function scriptOf(cp: number): keyof ScriptCounts | null {
+export function scriptOf(cp: number): keyof ScriptCounts | null {
   if (cp < 0x41) return null;
   if (cp <= 0x7a) return cp <= 0x5a || cp >= 0x61 ? 'latin' : null;
   if (cp < 0xc0) return cp === 0xaa || cp === 0xba ? 'latin' : null;
@@ -33,16 +33,50 @@ function scriptOf(cp: number): keyof ScriptCounts | null {
   return null;
 }
 
-export function countScripts(text: string): ScriptCounts {
-  const c: ScriptCounts = { latin: 0, han: 0, kana: 0, hangul: 0, cyrillic: 0, arabic: 0, hebrew: 0, greek: 0, thai: 0, devanagari: 0 };
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i)!;
-    if (cp > 0xffff) i++;
+const SCRIPTS: readonly (keyof ScriptCounts)[] = ['latin', 'han', 'kana', 'hangul', 'cyrillic', 'arabic', 'hebrew', 'greek', 'thai', 'devanagari'];
+/** `scriptOf` of every BMP unit as 1 + its index in SCRIPTS (0 = none), made on first use. */
+let bmpScript: Uint8Array | undefined;
+function bmpScripts(): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let cp = 0; cp < 0x10000; cp++) {
     const script = scriptOf(cp);
-    if (script) c[script]++;
+    if (script) table[cp] = SCRIPTS.indexOf(script) + 1;
   }
-  return c;
+  return table;
 }
+
+/** Letters of each script in `text`, by code point (`scriptOf`; a BMP unit through a table made from it). */
+export function countScripts(text: string): ScriptCounts {
+  const table = (bmpScript ??= bmpScripts());
+  const n = new Int32Array(SCRIPTS.length + 1);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const cp = text.codePointAt(i)!;
+      if (cp > 0xffff) {
+        i++;
+        const script = scriptOf(cp);
+        if (script) n[SCRIPTS.indexOf(script) + 1]!++;
+        continue;
+      }
+    }
+    n[table[code]!]!++;
+  }
+  return { latin: n[1]!, han: n[2]!, kana: n[3]!, hangul: n[4]!, cyrillic: n[5]!, arabic: n[6]!, hebrew: n[7]!, greek: n[8]!, thai: n[9]!, devanagari: n[10]! };
+}
+
+/** Each script's weight, in the order ties are decided (the first strictly highest wins): made once, not per message. */
+const SCRIPT_WEIGHTS: readonly (readonly [string, (c: ScriptCounts) => number])[] = [
+  ['latin', (c) => c.latin / 4],
+  ['cjk', (c) => (c.han + c.kana) * 1],
+  ['ko', (c) => c.hangul / 1.5],
+  ['cyrillic', (c) => c.cyrillic / 4],
+  ['ar', (c) => c.arabic / 4],
+  ['he', (c) => c.hebrew / 4],
+  ['el', (c) => c.greek / 4],
+  ['th', (c) => c.thai / 3],
+  ['hi', (c) => c.devanagari / 3],
+];
 
 /**
  * Decide the dominant script. A CJK character weighs about as much as a four-letter Latin
@@ -51,20 +85,15 @@ export function countScripts(text: string): ScriptCounts {
  * when there are no letters at all.
  */
 export function scriptLanguage(text: string, c: ScriptCounts = countScripts(text)): string | null {
-  const weighted: [string, number][] = [
-    ['latin', c.latin / 4],
-    ['cjk', (c.han + c.kana) * 1],
-    ['ko', c.hangul / 1.5],
-    ['cyrillic', c.cyrillic / 4],
-    ['ar', c.arabic / 4],
-    ['he', c.hebrew / 4],
-    ['el', c.greek / 4],
-    ['th', c.thai / 3],
-    ['hi', c.devanagari / 3],
-  ];
   let best = '';
   let bestScore = 0;
-  for (const [k, v] of weighted) if (v > bestScore) [best, bestScore] = [k, v];
+  for (const [script, weight] of SCRIPT_WEIGHTS) {
+    const v = weight(c);
+    if (v > bestScore) {
+      best = script;
+      bestScore = v;
+    }
+  }
   if (bestScore === 0) return null;
   if (best === 'cjk') return c.kana > 0 ? 'ja' : 'zh';
   if (best === 'cyrillic') return /[іїєґ]/iu.test(text) ? 'uk' : 'ru';

@@ -140,20 +140,26 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
     }
   }
 
+  // the same for every conversation (built once: a literal of conditional spreads per call costs more than it looks)
+  const contextOptions: ContextOptions = {
+    ...(options.languages ? { languages: options.languages } : {}),
+    ...(options.langidModel ? { langidModel: options.langidModel } : {}),
+    ...(options.translation ? { translation: options.translation } : {}),
+    timeLimitMs,
+  };
+
   async function inspectValid(
     conversation: Conversation,
     opts: InspectOptions,
     selected: readonly Analyzer[] = analyzers,
     languageContext?: ContextOptions['languageContext'],
   ): Promise<Result> {
-    const prepared = await prepareConversation(conversation, {
-      ...(languageContext ? { languageContext } : {}),
-      ...(options.languages ? { languages: options.languages } : {}),
-      ...(options.langidModel ? { langidModel: options.langidModel } : {}),
-      ...(options.translation ? { translation: options.translation } : {}),
-      ...(opts.signal ? { signal: opts.signal } : {}),
-      timeLimitMs,
-    });
+    const prepared = await prepareConversation(
+      conversation,
+      languageContext || opts.signal
+        ? { ...contextOptions, ...(languageContext ? { languageContext } : {}), ...(opts.signal ? { signal: opts.signal } : {}) }
+        : contextOptions,
+    );
     const outputs = new Map<string, AnalyzerOutput>();
     const issues: Issue[] = [...prepared.issues];
     for (const analyzer of selected) {
@@ -161,7 +167,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
       if (run.output) outputs.set(analyzer.name, run.output);
       if (run.issue) issues.push(opts.line ? { ...run.issue, line: opts.line } : run.issue);
     }
-    return assembleResult(prepared, outputs, issues, scorecard, versions, conversationFacts(conversation, options.customerKeySalt));
+    return assembleResult(prepared, outputs, issues, scorecard, versions, conversationFacts(conversation, options.customerKeySalt, prepared.messages));
   }
 
   // a live session re-runs only the analyzers that judge single messages, on a short window

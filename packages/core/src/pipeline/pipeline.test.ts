@@ -63,6 +63,32 @@ describe('createInspector', () => {
     expect(r.metrics['fine.ran']).toBe(1);
   });
 
+  it('gives an analyzer that first reads its signal after the limit an aborted one, and a synchronous one a live one', async () => {
+    let late: AbortSignal | undefined;
+    const lazy = fixed('lazy', {
+      analyze: (ctx) =>
+        new Promise((resolve) => {
+          setTimeout(() => {
+            late = ctx.signal;
+            resolve({ scores: {}, findings: [], metrics: {} });
+          }, 80);
+        }),
+    });
+    let seen: { aborted: boolean; keys: string[] } | undefined;
+    const sync = fixed('sync', {
+      analyze: (ctx) => {
+        seen = { aborted: ctx.signal.aborted, keys: Object.keys(ctx) };
+        return { scores: {}, findings: [], metrics: {} };
+      },
+    });
+    const r = await createInspector({ analyzers: [lazy, sync], timeLimitMs: 20 }).inspect(conversation('c3b'));
+    expect(r.issues[0]).toMatchObject({ code: 'analyzer_timeout', analyzer: 'lazy' });
+    expect(seen).toEqual({ aborted: false, keys: ['conversation', 'messages', 'chronological', 'languages', 'previous', 'signal'] });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(late?.aborted).toBe(true);
+    expect(String(late?.reason)).toContain('time limit of 20 ms exceeded');
+  });
+
   it('rejects invalid analyzer output as a typed issue', async () => {
     const bad = fixed('bad', { analyze: () => ({ scores: { courtesy: 7 }, findings: [], metrics: {} }) });
     const r = await createInspector({ analyzers: [bad] }).inspect(conversation('c4'));

@@ -60,7 +60,8 @@ export function mergeFindings(findings: readonly Finding[]): Finding[] {
     const kept = PER_VALUE.test(f.code) ? group.members.find((g) => overlaps(g.winner, f))! : group.members[0]!;
     const [winner, other] = compareSeverity(f.severity, kept.winner.severity) > 0 ? [f, kept.winner] : [kept.winner, f];
     kept.winner = winner;
-    if (kept.alsoAt.length < MAX_ALSO_AT) kept.alsoAt.push({ ...(other.span ?? {}), rule: other.rule?.id ?? null });
+    const rule = other.rule?.id ?? null;
+    if (kept.alsoAt.length < MAX_ALSO_AT) kept.alsoAt.push(other.span ? { start: other.span.start, end: other.span.end, rule } : { rule });
     else kept.alsoAtMore++;
   }
   for (const group of groups.values()) {

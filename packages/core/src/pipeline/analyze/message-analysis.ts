@@ -79,7 +79,8 @@ export class MessageAnalysis {
    */
   memo<T>(key: object, compute: () => T): T {
     this.#memo ??= new Map();
-    if (this.#memo.has(key)) return this.#memo.get(key) as T;
+    const kept = this.#memo.get(key);
+    if (kept !== undefined || this.#memo.has(key)) return kept as T; // one lookup when a value is kept
     const value = compute();
     this.#memo.set(key, value);
     return value;

@@ -23,7 +23,10 @@ export async function runAnalyzer(
       chronological: prepared.chronological,
       languages: prepared.languages,
       previous,
-      signal,
+      // made when the analyzer first reads it (see withTimeLimit)
+      get signal() {
+        return signal();
+      },
     }),
   );
   if (!timed.ok) {
@@ -39,7 +42,7 @@ export async function runAnalyzer(
     // read every property once: a getter that throws, or returns something else the second time, cannot reach the result
     const raw = timed.value as Partial<AnalyzerOutput> | null | undefined;
     const snapshot = raw && typeof raw === 'object' ? { scores: raw.scores, findings: raw.findings, metrics: raw.metrics } : raw;
-    const read = readOutput(snapshot);
+    const read = readOutput(snapshot, analyzer.name);
     problem = 'problem' in read ? read.problem : null;
     out = 'output' in read ? read.output : (undefined as never);
     truncatedFrom = 'truncatedFrom' in read ? read.truncatedFrom : undefined;
@@ -50,16 +53,11 @@ export async function runAnalyzer(
   if (problem) {
     return { issue: { code: 'analyzer_invalid_output', message: `analyzer "${analyzer.name}" returned ${problem}`, analyzer: analyzer.name } };
   }
-  const metrics: AnalyzerOutput['metrics'] = {};
-  for (const [k, v] of Object.entries(out.metrics)) metrics[k.startsWith(`${analyzer.name}.`) ? k : `${analyzer.name}.${k}`] = v;
   if (truncatedFrom !== undefined) {
     const message = `analyzer "${analyzer.name}" returned ${truncatedFrom} findings; the first ${MAX_FINDINGS_PER_ANALYZER} are kept`;
-    return {
-      output: { scores: out.scores, findings: out.findings, metrics },
-      issue: { code: 'analyzer_output_truncated', message, analyzer: analyzer.name },
-    };
+    return { output: out, issue: { code: 'analyzer_output_truncated', message, analyzer: analyzer.name } };
   }
-  return { output: { scores: out.scores, findings: out.findings, metrics } };
+  return { output: out };
 }
 
 /** Replace `f.rule.detail` by its copy through JSON; returns what JSON threw, or null when it did not. */
@@ -86,9 +84,11 @@ export function checkOutput(out: unknown): string | null {
  * `rule.detail` that survives JSON (a BigInt or a throwing toJSON is a problem, not a result that
  * cannot be written). At most MAX_FINDINGS_PER_ANALYZER findings are read. A plainly valid finding
  * (`plainFinding`: the built-in analyzers' every one) is copied by hand; zod reads the rest and
- * words what is wrong, so both paths give the same copy and the same problems.
+ * words what is wrong, so both paths give the same copy and the same problems. With
+ * `metricPrefix` (the analyzer's name), every metric name not already starting with
+ * `metricPrefix.` gets that prefix.
  */
-export function readOutput(out: unknown): { problem: string } | { output: AnalyzerOutput; truncatedFrom?: number } {
+export function readOutput(out: unknown, metricPrefix?: string): { problem: string } | { output: AnalyzerOutput; truncatedFrom?: number } {
   if (!out || typeof out !== 'object') return { problem: `${out === null ? 'null' : typeof out} instead of { scores, findings, metrics }` };
   const o = out as Partial<AnalyzerOutput>;
   if (!o.scores || typeof o.scores !== 'object') return { problem: 'no scores object' };
@@ -117,11 +117,13 @@ export function readOutput(out: unknown): { problem: string } | { output: Analyz
   }
   if (!o.metrics || typeof o.metrics !== 'object') return { problem: 'no metrics object' };
   const metrics: AnalyzerOutput['metrics'] = {};
+  const dotted = metricPrefix === undefined ? '' : `${metricPrefix}.`;
   for (const [k, v] of Object.entries(o.metrics)) {
     if (v !== null && typeof v !== 'number' && typeof v !== 'string') return { problem: `metrics.${k} of type ${typeof v} (must be number, string or null)` };
     if (typeof v === 'number' && !Number.isFinite(v)) return { problem: `metrics.${k} = ${v} (must be finite)` };
-    metrics[k] = v;
+    metrics[k.startsWith(dotted) ? k : dotted + k] = v;
   }
   // findings beyond the cap are counted, not read
-  return { output: { scores, findings, metrics }, ...(total > MAX_FINDINGS_PER_ANALYZER ? { truncatedFrom: total } : {}) };
+  const output: AnalyzerOutput = { scores, findings, metrics };
+  return total > MAX_FINDINGS_PER_ANALYZER ? { output, truncatedFrom: total } : { output };
 }

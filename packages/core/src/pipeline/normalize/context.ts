@@ -40,9 +40,10 @@ export interface TranslationSummary {
 export async function prepareConversation(conversation: Conversation, options: ContextOptions = {}): Promise<PreparedConversation> {
   const issues: Issue[] = [];
   const langs = identifyConversationLanguages(conversation, {
-    ...(options.languages ? { languages: options.languages } : {}),
-    ...(options.langidModel ? { model: options.langidModel } : {}),
-    ...(options.languageContext ? { context: options.languageContext.messages, evidenceCache: options.languageContext.evidenceCache } : {}),
+    languages: options.languages,
+    model: options.langidModel,
+    context: options.languageContext?.messages,
+    evidenceCache: options.languageContext?.evidenceCache,
   });
   const messages: MessageView[] = conversation.messages.map((m, index) => {
     const view = normalizeText(m.text); // lazy: built when an analyzer first reads it
@@ -68,7 +69,9 @@ export async function prepareConversation(conversation: Conversation, options: C
   });
   const translation = options.translation ? await translateMessages(messages, options.translation, options, issues) : undefined;
   const chronological = messages.map((m) => m.index).sort((a, b) => messages[a]!.time - messages[b]!.time || a - b);
-  return { conversation, messages, chronological, languages: langs.byRole, issues, ...(translation ? { translation } : {}) };
+  const prepared: PreparedConversation = { conversation, messages, chronological, languages: langs.byRole, issues };
+  if (translation) prepared.translation = translation;
+  return prepared;
 }
 
 /**
@@ -89,7 +92,7 @@ async function translateMessages(
   for (const m of todo) groups.set(m.language, [...(groups.get(m.language) ?? []), m]);
   const limit = options.timeLimitMs ?? 10_000;
   const timed = await withTimeLimit(limit, (signal) => {
-    const any = options.signal ? AbortSignal.any([options.signal, signal]) : signal;
+    const any = options.signal ? AbortSignal.any([options.signal, signal()]) : signal();
     return Promise.all(
       [...groups].map(([from, group]) =>
         translator.translate(

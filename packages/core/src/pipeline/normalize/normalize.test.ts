@@ -59,6 +59,32 @@ describe('normalizeText', () => {
   });
 });
 
+describe('offset maps taken from the scratch fill of `normalized`', () => {
+  it('maps every span as a view that reads no text first, whatever other views were read in between', () => {
+    const pieces = fc.constantFrom('Ｈｅｌｌｏ', ' \t ', '\u200b', 'e\u0301', 'ﬁ', '手机', '😀', '\ud83d', 'İ', 'x');
+    const text = fc.array(fc.oneof(pieces, fc.string({ maxLength: 4 })), { maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), (texts, order) => {
+        // what each text maps to, from views that fill for their maps alone
+        const expected = texts.map((t) => {
+          const f = normalizeText(t);
+          const n = f.normalized.length;
+          return Array.from({ length: n + 1 }, (_, a) => [f.toOriginal(a), f.toOriginalSpan(a, Math.min(n, a + 2))]);
+        });
+        const views = texts.map((t) => normalizeText(t));
+        // first reads of some texts, in some order (each fills the shared scratch), then spans mapped last to first
+        for (const k of order) void views[k % views.length]!.normalized;
+        for (let i = views.length - 1; i >= 0; i--) {
+          const v = views[i]!;
+          const got = expected[i]!.map((_, a) => [v.toOriginal(a), v.toOriginalSpan(a, Math.min(expected[i]!.length - 1, a + 2))]);
+          expect(got).toEqual(expected[i]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('hasLoneSurrogate (the invalid_utf16 issue, read without building the view)', () => {
   it('is true exactly for text that is not well-formed UTF-16', () => {
     const wellFormed = (t: string) => (t as unknown as { isWellFormed(): boolean }).isWellFormed();

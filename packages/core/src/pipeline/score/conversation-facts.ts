@@ -4,6 +4,7 @@ import { RESULT_SCHEMA_VERSION } from '../../version.js';
 import type { Conversation } from '../validate/conversation.js';
 import type { Finding } from '../validate/finding.js';
 import type { Result } from '../validate/result.js';
+import { maskVocabulary } from './mask-result.js';
 
 /** The fields of a Result that let results be grouped and aggregated (see docs/kpis.md). */
 export type ConversationFacts = Pick<
@@ -52,16 +53,22 @@ function agentIdsOf(conversation: Conversation): string[] {
   return [...ids].map((id) => maskPersonalData(id, { digitRuns: 'formatted' }));
 }
 
-/** Group-by fields for a validated conversation; personal data masked (agent ids, labels) or hashed (customer). */
-export function conversationFacts(conversation: Conversation, salt: string | undefined): ConversationFacts {
+/**
+ * Group-by fields for a validated conversation; personal data masked (agent ids, labels) or hashed
+ * (customer). `times` are the messages' `Date.parse(at)` when the caller has them (the pipeline's
+ * message views), read instead of parsing again.
+ */
+export function conversationFacts(conversation: Conversation, salt: string | undefined, times?: readonly { time: number }[]): ConversationFacts {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (const m of conversation.messages) {
-    const t = Date.parse(m.at);
+  const { messages } = conversation;
+  for (let i = 0; i < messages.length; i++) {
+    const t = times ? times[i]!.time : Date.parse(messages[i]!.at);
     if (t < first) first = t;
     if (t > last) last = t;
   }
-  const label = (s: string | undefined) => (s === undefined ? null : maskPersonalData(s));
+  // platform, channel and inquiry type are few distinct labels: masked through the vocabulary cache
+  const label = (s: string | undefined) => (s === undefined ? null : maskVocabulary(s));
   const converted = conversation.metadata?.converted;
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
@@ -90,6 +97,10 @@ export function withFindingIds(conversationId: string, findings: readonly Findin
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     const id = n === 1 ? base : `${base}-${n}`;
-    return { ...{ id }, ...f, id };
+    // `id` first, then the finding's own keys in their order; not `{ ...{ id }, ...f, id }`, which
+    // V8 copies through its slow path (≈ 25 µs a finding against ≈ 0.1 µs for this)
+    const out = { id, ...f };
+    out.id = id;
+    return out;
   });
 }

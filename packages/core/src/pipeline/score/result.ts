@@ -73,8 +73,19 @@ export function assembleResult(
   const scored = scoreConversation(scorecard, bases, findings);
   const failedAnalyzer = issues.some((i) => i.analyzer !== undefined || i.code === 'translation_failed');
   const dimensions = resultDimensions(scored);
-  return maskResult({
-    ...facts,
+  // every key written out (see maskResult: a spread followed by keys is V8's slow path)
+  const result: Result = {
+    schemaVersion: facts.schemaVersion,
+    agentIds: facts.agentIds,
+    startedAt: facts.startedAt,
+    endedAt: facts.endedAt,
+    platform: facts.platform,
+    channel: facts.channel,
+    inquiryType: facts.inquiryType,
+    customerKey: facts.customerKey,
+    resolved: facts.resolved,
+    csat: facts.csat,
+    converted: facts.converted,
     conversationId: prepared.conversation.id,
     status: failedAnalyzer ? 'partial' : 'ok',
     score: scored.score,
@@ -85,12 +96,11 @@ export function assembleResult(
     issues,
     review: reviewOf(scorecard, findings, metrics),
     versions,
-    ...(t
-      ? {
-          translations: prepared.messages
-            .filter((m) => m.translation !== undefined)
-            .map((m) => ({ messageIndex: m.index, from: m.language, to: t.to, text: m.translation! })),
-        }
-      : {}),
-  });
+  };
+  if (t) {
+    result.translations = prepared.messages
+      .filter((m) => m.translation !== undefined)
+      .map((m) => ({ messageIndex: m.index, from: m.language, to: t.to, text: m.translation! }));
+  }
+  return maskResult(result);
 }

@@ -30,13 +30,7 @@ export function scoreConversation(scorecard: Scorecard, baseScores: ReadonlyMap<
     const bases = baseScores.get(dim.name) ?? [];
     const matched = findings.filter((f) => dim.findings.some((p) => codeMatches(p, f.code)));
     if (bases.length === 0 && matched.length === 0) {
-      return {
-        name: dim.name,
-        ...(dim.label ? { label: dim.label } : {}),
-        score: null,
-        weight: dim.weight,
-        explanation: 'N/A: no analyzer judged this dimension',
-      };
+      return dimensionResult(dim, null, 'N/A: no analyzer judged this dimension');
     }
     const deductions = dim.deductions ?? scorecard.deductions;
     const base = bases.length ? (100 * bases.reduce((a, b) => a + b, 0)) / bases.length : 100;
@@ -55,7 +49,7 @@ export function scoreConversation(scorecard: Scorecard, baseScores: ReadonlyMap<
     const explanation = parts.length
       ? `${round1(base)} − ${parts.join(' − ')} (${codes}) = ${score}`
       : `${round1(base)}, no deductions${matched.length ? ` (${matched.length} info finding${matched.length > 1 ? 's' : ''})` : ''}`;
-    return { name: dim.name, ...(dim.label ? { label: dim.label } : {}), score, weight: dim.weight, explanation };
+    return dimensionResult(dim, score, explanation);
   });
 
   const firstHit = (rules: readonly { code: string; minSeverity: Finding['severity']; reason?: string | undefined }[], label: string): string | null => {
@@ -74,6 +68,11 @@ export function scoreConversation(scorecard: Scorecard, baseScores: ReadonlyMap<
   const weighted = round1(judged.reduce((a, d) => a + d.score! * d.weight, 0) / weight);
   const score = autoFailed ? 0 : weighted;
   return { score, pass: !autoFailed && !failed && score >= scorecard.passThreshold, dimensions, autoFailed, failed };
+}
+
+/** A scorecard dimension's result, `label` only when the dimension has one (object literals: no spread, see maskResult). */
+function dimensionResult(dim: Scorecard['dimensions'][number], score: number | null, explanation: string): DimensionResult {
+  return dim.label ? { name: dim.name, label: dim.label, score, weight: dim.weight, explanation } : { name: dim.name, score, weight: dim.weight, explanation };
 }
 
 /**
