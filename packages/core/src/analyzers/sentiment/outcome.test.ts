@@ -127,6 +127,24 @@ describe('customerEffort', () => {
         ['agent', '请到营业厅办理.'],
       ]),
     ).toBe(1);
+    // the view is lower-cased: an upper-case cue ("DM") never matched; a Latin word holding the letters does not count
+    for (const [language, complaint, move, innocent] of [
+      ['ja', '商品が届きません。', '詳細はDMにてお送りください。', 'Adminページからご確認いただけます。'],
+      ['ko', '상품이 안 왔어요.', 'DM으로 주문번호를 보내주세요.', 'Admin 페이지에서 확인하실 수 있습니다.'],
+    ] as const) {
+      expect(
+        moves(language, [
+          ['customer', complaint],
+          ['agent', move],
+        ]),
+      ).toBe(1);
+      expect(
+        moves(language, [
+          ['customer', complaint],
+          ['agent', innocent],
+        ]),
+      ).toBe(0);
+    }
   });
 });
 
