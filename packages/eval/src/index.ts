@@ -25,7 +25,7 @@ export { offensiveTask } from './tasks/offensive-task.js';
 export { PRESIDIO_TYPES, piiTask } from './tasks/pii-task.js';
 export { politenessTask } from './tasks/politeness-task.js';
 export { type CodePrecision, precisionBar, precisionTask, tallyPrecision } from './tasks/precision-task.js';
-export { DISSATISFIED, judgeThreads, SATISFIED, satisfactionRows, satisfactionTask } from './tasks/satisfaction-task.js';
+export { DISSATISFIED, judgeThreads, SATISFIED, satisfactionRows, satisfactionTask, satisfactionTuneTask } from './tasks/satisfaction-task.js';
 export { sensitiveTask } from './tasks/sensitive-task.js';
 export { sentimentTask } from './tasks/sentiment-task.js';
 export * from './tasks/task.js';

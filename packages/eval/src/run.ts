@@ -8,7 +8,7 @@ import { offensiveTask } from './tasks/offensive-task.js';
 import { piiTask } from './tasks/pii-task.js';
 import { politenessTask } from './tasks/politeness-task.js';
 import { precisionTask } from './tasks/precision-task.js';
-import { satisfactionTask } from './tasks/satisfaction-task.js';
+import { satisfactionTask, satisfactionTuneTask } from './tasks/satisfaction-task.js';
 import { sensitiveTask } from './tasks/sensitive-task.js';
 import { sentimentTask } from './tasks/sentiment-task.js';
 import type { EvalTask, TaskContext } from './tasks/task.js';
@@ -32,6 +32,7 @@ export const EVAL_TASKS: readonly EvalTask[] = [
   kbAnswerTask,
   similarityTask,
   satisfactionTask,
+  satisfactionTuneTask,
   verdictsTask,
   precisionTask,
 ];

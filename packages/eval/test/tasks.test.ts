@@ -1,7 +1,18 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkThresholds, formatTable, langidTask, parseTatoebaTsv, runEvaluation, sensitiveTask, timingTask } from '@cxqa/eval';
+import {
+  checkThresholds,
+  formatTable,
+  langidTask,
+  parseTatoebaTsv,
+  runEvaluation,
+  satisfactionTask,
+  satisfactionTuneTask,
+  sensitiveTask,
+  stc3Half,
+  timingTask,
+} from '@cxqa/eval';
 import { describe, expect, it } from 'vitest';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'fixtures');
@@ -88,5 +99,44 @@ describe('sensitive task on the project fixtures', () => {
     const bad = await sensitiveTask.run({ corporaDir: '/nonexistent', fixturesDir: dir });
     expect(bad.rows.find((r) => r.subset === undefined)!.value).toBe(0.5);
     expect(bad.notes[0]).toMatch(/obf-en-repeat: expected \[\] got \[sensitive.profanity\]/);
+  });
+});
+
+describe('satisfaction tasks: one half each', () => {
+  it('judges only the report half in `satisfaction` and only the tune half in `satisfaction-tune`', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxqa-corpora-'));
+    mkdirSync(join(dir, 'satisfaction-stc3-dev'));
+    // six threads per half, ids picked by stc3Half; three content, three unhappy
+    const ids = { tune: [] as string[], report: [] as string[] };
+    for (let n = 1; ids.tune.length < 6 || ids.report.length < 6; n++) {
+      const id = `stc3-zh-${n}`;
+      const list = ids[stc3Half(id)];
+      if (list.length < 6) list.push(id);
+    }
+    const threads = [...ids.tune, ...ids.report].map((id, i) => {
+      const happy = i % 6 < 3;
+      return {
+        conversation: {
+          id,
+          customer: { country: 'CN', locale: 'zh-CN' },
+          messages: [
+            { role: 'customer', text: '我的快递到哪里了？', at: '2026-03-02T10:00:00Z' },
+            { role: 'agent', text: '您好，已经发出，明天送到。', at: '2026-03-02T10:01:00Z' },
+            { role: 'customer', text: happy ? '好的，谢谢！' : '太差了，一个星期都没到，再也不买了', at: '2026-03-02T10:02:00Z' },
+          ],
+        },
+        labels: { id, S: happy ? 1 : -1, A: 0, E: 0 },
+      };
+    });
+    writeFileSync(join(dir, 'satisfaction-stc3-dev', 'stc3-zh.jsonl'), threads.map((t) => JSON.stringify(t.conversation)).join('\n'));
+    writeFileSync(join(dir, 'satisfaction-stc3-dev', 'stc3-zh.labels.jsonl'), threads.map((t) => JSON.stringify(t.labels)).join('\n'));
+    const report = await satisfactionTask.run({ corporaDir: dir, fixturesDir: FIXTURES });
+    const tune = await satisfactionTuneTask.run({ corporaDir: dir, fixturesDir: FIXTURES });
+    expect(new Set(report.rows.map((r) => r.subset))).toEqual(new Set(['zh']));
+    expect(new Set(tune.rows.map((r) => r.subset))).toEqual(new Set(['zh/tune']));
+    for (const out of [report, tune]) {
+      expect(out.rows.find((r) => r.metric === 'spearman')).toMatchObject({ n: 6 });
+      expect(out.rows.find((r) => r.metric === 'roc_auc')!.value).toBe(1);
+    }
   });
 });

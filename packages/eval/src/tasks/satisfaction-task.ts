@@ -123,36 +123,39 @@ export async function judgeThreads(
 }
 
 /**
- * `satisfaction` on satisfaction-stc3-dev (real helpdesk threads, 19 raters each): does the
- * default score agree with customer satisfaction? Rows per language for the `report` half
- * (subset `zh`, `en`: the published figures, never looked at while designing) and the `tune`
- * half (`zh/tune`, `en/tune`), each next to the customer-text-length baseline.
+ * The satisfaction rows of one half of satisfaction-stc3-dev, judged with the default inspector:
+ * subsets `zh`, `en` for the `report` half, `zh/tune`, `en/tune` for the `tune` half.
  */
-export const satisfactionTask: EvalTask = {
-  name: 'satisfaction',
-  async run({ corporaDir }) {
-    const rows: EvalRow[] = [];
-    const notes: string[] = [];
-    let found = false;
-    const inspector = createInspector();
-    for (const language of ['zh', 'en'] as const) {
-      const threads = loadStc3(corporaDir, language);
-      if (!threads) continue;
-      found = true;
-      const judged = await judgeThreads(threads, (c) => inspector.inspect(c));
-      rows.push(
-        ...satisfactionRows(
-          judged.filter((j) => j.thread.half === 'report'),
-          language,
-        ),
-      );
-      rows.push(
-        ...satisfactionRows(
-          judged.filter((j) => j.thread.half === 'tune'),
-          `${language}/tune`,
-        ),
-      );
-    }
-    return found ? { rows, evaluated: [STC3_CORPUS], skipped: [], notes } : { rows, evaluated: [], skipped: [STC3_CORPUS], notes };
-  },
-};
+function satisfactionHalfTask(name: string, half: Stc3Thread['half']): EvalTask {
+  return {
+    name,
+    async run({ corporaDir }) {
+      const rows: EvalRow[] = [];
+      let found = false;
+      const inspector = createInspector();
+      for (const language of ['zh', 'en'] as const) {
+        const threads = loadStc3(corporaDir, language)?.filter((t) => t.half === half);
+        if (!threads) continue;
+        found = true;
+        const judged = await judgeThreads(threads, (c) => inspector.inspect(c));
+        rows.push(...satisfactionRows(judged, half === 'report' ? language : `${language}/tune`));
+      }
+      return found ? { rows, evaluated: [STC3_CORPUS], skipped: [], notes: [] } : { rows, evaluated: [], skipped: [STC3_CORPUS], notes: [] };
+    },
+  };
+}
+
+/**
+ * `satisfaction` on satisfaction-stc3-dev (real helpdesk threads, 19 raters each): does the
+ * default score agree with customer satisfaction? Rows per language (subsets `zh`, `en`) for the
+ * `report` half only: the published figures, never looked at while designing, read once after a
+ * change is chosen. Each next to the customer-text-length baseline.
+ */
+export const satisfactionTask: EvalTask = satisfactionHalfTask('satisfaction', 'report');
+
+/**
+ * `satisfaction-tune`: the same rows for the `tune` half only (subsets `zh/tune`, `en/tune`), the
+ * half a scorecard or mood change is chosen on — `cxqa eval --task satisfaction-tune` never
+ * judges a report-half thread.
+ */
+export const satisfactionTuneTask: EvalTask = satisfactionHalfTask('satisfaction-tune', 'tune');

@@ -1,8 +1,8 @@
 import { type ConversationInput, createInspector, sentimentAnalyzer, type TextClassifier } from '@cxqa/core';
 import { describe, expect, it } from 'vitest';
 import type { MessageView } from '../../pipeline/analyze/contract.js';
-import { compileMoodCues } from './model/mood.js';
-import { customerEffort, outcomeBase } from './outcome.js';
+import { compileMoodCues, type MessageMood } from './model/mood.js';
+import { countedMood, customerEffort, outcomeBase, outcomeMood } from './outcome.js';
 
 /** A sequence entry with only what `customerEffort` reads. */
 const turn = (role: 'customer' | 'agent', text: string, index: number) => ({ m: { role, text, index } as MessageView, mood: null });
@@ -148,6 +148,29 @@ describe('customerEffort', () => {
   });
 });
 
+describe('outcomeMood', () => {
+  const mood = (score: number, cued: boolean): MessageMood => ({
+    label: score <= -0.4 ? 'negative' : score >= 0.4 ? 'positive' : 'neutral',
+    score,
+    model: score,
+    cues: cued ? [{ kind: score < 0 ? 'negative' : 'positive', start: 0, end: 1 }] : [],
+  });
+  it('counts a mood no cue supports at half its score', () => {
+    expect(countedMood(mood(0.9, true))).toBe(0.9);
+    expect(countedMood(mood(0.9, false))).toBe(0.45);
+    expect(countedMood(mood(-0.8, false))).toBe(-0.4);
+  });
+
+  it('is 0.8 × the end mood + 0.2 × the mean over the customer messages', () => {
+    const start = mood(-0.8, true);
+    const end = mood(0.9, true);
+    expect(outcomeMood(end, [start, end])).toBe(0.73); // 0.8 × 0.9 + 0.2 × 0.05
+    expect(outcomeMood(mood(0.9, false), [start, mood(0.9, false)])).toBe(0.325); // 0.8 × 0.45 + 0.2 × −0.175
+    expect(outcomeMood(end, [end])).toBe(0.9);
+    expect(outcomeMood(undefined, [])).toBeNull();
+  });
+});
+
 describe('outcomeBase', () => {
   const none = { unansweredQuestions: 0, channelRedirects: 0 };
   it('is 0.5 + 0.5 × the end mood, capped by the outcome', () => {
@@ -206,6 +229,9 @@ describe('sentiment analyzer: customer effort in the outcome', () => {
     expect(askedAgain.metrics['sentiment.channelRedirects']).toBe(1);
     expect(askedAgain.metrics['sentiment.outcome']).toBe(answered.metrics['sentiment.outcome']);
     const outcome = (r: typeof answered) => r.dimensions.find((d) => d.name === 'outcome')!.score!;
-    expect(outcome(answered) - outcome(askedAgain)).toBeCloseTo(10, 5);
+    // 10 points for the request left unanswered; the rest is the outcome mood, which the extra questions (neutral) lowered
+    const mood = (r: typeof answered) => r.metrics['sentiment.outcomeMood'] as number;
+    expect(mood(askedAgain)).toBeLessThan(mood(answered));
+    expect(outcome(answered) - outcome(askedAgain)).toBeCloseTo(10 + 50 * (mood(answered) - mood(askedAgain)), 5);
   });
 });

@@ -8,9 +8,9 @@ import { patternFindings, type ScoredMessage, soothingRate, threatFindings } fro
 import { polarityOf, softPolarityOf, type TextClassifier } from './model/classifier.js';
 import { builtinEmotionModel, builtinSentimentModel, predictMessage, type SentimentModel } from './model/linear-model.js';
 import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from './model/mood.js';
-import { customerEffort, judgeOutcome, outcomeBase } from './outcome.js';
+import { customerEffort, judgeOutcome, outcomeBase, outcomeMood } from './outcome.js';
 
-export const SENTIMENT_ANALYZER_VERSION = '0.5.0';
+export const SENTIMENT_ANALYZER_VERSION = '0.6.0';
 
 export interface SentimentOptions {
   /** Synchronous models by language, used before the shipped ones. */
@@ -195,9 +195,14 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     const sequence = scored.map((s) => ({ role: s.m.role as 'customer' | 'agent', p: s.mood?.score ?? null }));
     const start = first?.mood.score ?? null;
     const end = last?.mood.score ?? null;
-    // the outcome dimension's base: how the customer ends, 0 (dissatisfied) … 1 (content), lowered by the
-    // requests for information left unanswered (see outcomeBase; moves to another channel are only counted)
-    const outcomeScore = outcomeBase(outcome.outcome, last ? last.mood.score : null, effort);
+    // the outcome dimension's base: how the customer ends and felt on the way (model-only readings halved),
+    // 0 (dissatisfied) … 1 (content), lowered by the requests for information left unanswered (see outcomeBase;
+    // moves to another channel are only counted)
+    const mood = outcomeMood(
+      last?.mood,
+      customer.map((s) => s.mood),
+    );
+    const outcomeScore = outcomeBase(outcome.outcome, mood, effort);
     return {
       scores: { sentiment: customer.length ? 1 : null, outcome: outcomeScore },
       findings,
@@ -209,6 +214,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
         'sentiment.customerTrend': start !== null && end !== null ? round(end - start) : null,
         'sentiment.outcome': outcome.outcome,
         'sentiment.outcomeReason': outcome.why,
+        'sentiment.outcomeMood': mood,
         'sentiment.unansweredQuestions': effort.unansweredQuestions,
         'sentiment.channelRedirects': effort.channelRedirects,
         'sentiment.customerEmotionStart': emotion(first),

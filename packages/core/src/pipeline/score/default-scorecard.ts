@@ -11,7 +11,7 @@ import { type Scorecard, ScorecardSchema } from '../validate/scorecard.js';
  */
 export const DEFAULT_SCORECARD: Scorecard = ScorecardSchema.parse({
   name: 'cxqa-default',
-  version: '2.1.0',
+  version: '2.2.0',
   passThreshold: 65,
   deductions: { info: 0, minor: 5, major: 15, critical: 40 },
   dimensions: [
