@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Automaton } from '../matcher/aho-corasick.js';
+import { Automaton, AutomatonHits } from '../matcher/aho-corasick.js';
 import { compilePattern, inUserParse, re2Problem } from './pattern-engine.js';
 
 /**
@@ -309,9 +309,20 @@ export function prefixFilter(rules: readonly Pick<RuleRegex, 'prefixes'>[]): (te
   const automaton = new Automaton(prefixes);
   return (text) => {
     const flags = always.slice();
-    automaton.scan(text, (p) => {
-      for (const r of owners[p]!) flags[r] = 1;
-    });
+    const n = text.length;
+    if (filterCodes.length < n) filterCodes = new Uint16Array(Math.max(n, 2 * filterCodes.length));
+    for (let i = 0; i < n; i++) filterCodes[i] = text.charCodeAt(i);
+    automaton.collect(filterCodes, n, filterHits);
+    const { data, count } = filterHits;
+    for (let k = 0; k < 3 * count; k += 3) for (const r of owners[data[k]!]!) flags[r] = 1;
     return flags;
   };
 }
+
+/**
+ * The code units and hits of the filter scan in progress, reused (a scan is read out before the
+ * next begins): `Automaton.scan` allocates a hit buffer per call, which cost more than the scan
+ * of a chat message.
+ */
+let filterCodes = new Uint16Array(256);
+const filterHits = new AutomatonHits();

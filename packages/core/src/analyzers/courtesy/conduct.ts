@@ -61,6 +61,14 @@ const test = (res: readonly RegExp[], text: string) =>
     return re.test(text);
   });
 
+type Sentence = { start: number; end: number; text: string };
+
+/** The sentence of `parts` (the sentences of `text`) holding offset `i`, or the whole text. */
+function sentenceAt(parts: readonly Sentence[], text: string, i: number): Sentence {
+  for (const p of parts) if (p.start <= i && i < p.end) return p;
+  return { start: 0, end: text.length, text };
+}
+
 /**
  * Compile conduct rule files (one per language) into matchers over the normalized view. Every
  * pattern is checked for linear time when the file is validated.
@@ -110,9 +118,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     const out: ConductHit[] = [];
     // most messages contain none of a pattern's first words: one scan rules those patterns out
     const possible = lang.filter(normalized);
-    let parts: { start: number; end: number; text: string }[] | undefined;
-    const sentenceAt = (i: number) =>
-      (parts ??= sentences(normalized)).find((p) => p.start <= i && i < p.end) ?? { start: 0, end: normalized.length, text: normalized };
+    let parts: Sentence[] | undefined;
     for (const c of lang.rules) {
       if (c.rule.afterComplaint && !complained) continue;
       let found = null as { start: number; end: number } | null;
@@ -120,7 +126,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
         if (!possible[slot]) continue;
         eachMatch(regex.re, normalized, (start, end) => {
           if (c.rule.whole && (start !== 0 || end !== normalized.length)) return false;
-          const s = sentenceAt(start);
+          const s = sentenceAt((parts ??= sentences(normalized)), normalized, start);
           // negation or a conditional just before the hit cancels it
           if (lang.negation.length && test(lang.negation, normalized.slice(s.start, start))) return false;
           if (c.unless.length && test(c.unless, blank(s.text, start - s.start, end - s.start))) return false;

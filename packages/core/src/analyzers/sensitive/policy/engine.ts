@@ -1,4 +1,4 @@
-import { Automaton } from '../../../matcher/aho-corasick.js';
+import { Automaton, AutomatonHits } from '../../../matcher/aho-corasick.js';
 import { createMatcher, DEFAULT_FOLD, type Matcher, type MatchTerm, matcherInternals, type TermMatch } from '../../../matcher/matcher.js';
 import { scanSkeletonOfView } from '../../../matcher/skeleton.js';
 import type { TextView } from '../../../pipeline/normalize/text-view.js';
@@ -239,18 +239,24 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
     // a scratch skeleton (its offsets are read inside the scan): re-skeletonizing a chat message
     // costs a tenth of keeping a copy with its view (a WeakMap entry and a slab copy, ≈ 4 µs)
     const sk = scanSkeletonOfView(view, DEFAULT_FOLD);
-    automaton.scanCodes(sk.codes, sk.length, (p, s, e) => {
+    automaton.collect(sk.codes, sk.length, prefilterHits);
+    const { data, count } = prefilterHits;
+    for (let k = 0; k < 3 * count; k += 3) {
+      const p = data[k]!;
       const r = owner[p]!;
-      (scanned[r] ??= []).push(local[p]!, sk.starts[s]!, sk.ends[e - 1]!);
+      (scanned[r] ??= []).push(local[p]!, sk.starts[data[k + 1]!]!, sk.ends[data[k + 2]! - 1]!);
       const f = fires[p]!;
-      if (f < 0) return;
+      if (f < 0) continue;
       // a veto term alone cannot fire the rule, but it must be seen when a regex fires it
       if (f === 1 || state[r] === 1) state[r] = 2;
       else if (state[r] === 0) state[r] = 3;
-    });
+    }
     return { state, scanned };
   };
 }
+
+/** The hits of the prefilter scan in progress (reused: read out before the next scan). */
+const prefilterHits = new AutomatonHits();
 
 /**
  * Compile policy packs: generic packs (`*`) apply everywhere, a platform pack's rules replace

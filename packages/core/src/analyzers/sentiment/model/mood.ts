@@ -120,6 +120,23 @@ const spans = (rules: readonly SlottedRegex[], text: string, kind: MoodCue['kind
   return out;
 };
 
+/** Does any regex of `rules` that `possible` lets through match `text`? */
+function anyMatch(rules: readonly SlottedRegex[], text: string, possible: Uint8Array): boolean {
+  for (const { regex, slot } of rules) {
+    if (!possible[slot]) continue;
+    let found = false;
+    eachMatch(regex.re, text, () => (found = true));
+    if (found) return true;
+  }
+  return false;
+}
+
+/** The cues not inside any cue of `outer` (`cues` itself when `outer` is empty). */
+function outside(cues: MoodCue[], outer: readonly MoodCue[]): MoodCue[] {
+  if (!outer.length || !cues.length) return cues;
+  return cues.filter((x) => !outer.some((o) => o.start <= x.start && x.end <= o.end));
+}
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
 /** A message ending in one question mark, with no cue either way, is a question: neutral. */
 const QUESTION_END = /[^?？][?？]$/u;
@@ -174,18 +191,17 @@ export function compileMoodCues(data?: unknown): MoodCues {
     },
   };
   if (origin === 'user') for (const lang of Object.keys(parsed.data.languages)) byLanguage.get(lang); // compile now: errors belong to the factory
-  const cuesOf = (c: CompiledCues, text: string): readonly MoodCue[] => {
+  function cuesOf(c: CompiledCues, text: string): readonly MoodCue[] {
     const cues: MoodCue[] = [];
     const possible = c.filter(text);
     const litotes = spans(c.litotes, text, 'litotes', possible);
-    const within = (outer: readonly MoodCue[]) => (x: MoodCue) => !outer.some((o) => o.start <= x.start && x.end <= o.end);
     // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed")
-    const negative = spans(c.negative, text, 'negative', possible).filter(within(litotes));
-    pushAll(pushAll(pushAll(cues, litotes), negative), spans(c.positive, text, 'positive', possible).filter(within(litotes)).filter(within(negative)));
+    const negative = outside(spans(c.negative, text, 'negative', possible), litotes);
+    pushAll(pushAll(pushAll(cues, litotes), negative), outside(outside(spans(c.positive, text, 'positive', possible), litotes), negative));
     if (!cues.length) pushAll(cues, spans(c.neutralForm, text, 'neutral_form', possible));
     if (!cues.length && QUESTION_END.test(text)) cues.push({ kind: 'neutral_form', start: text.length - 1, end: text.length });
     return cues;
-  };
+  }
   return {
     version: parsed.data.version,
     languages: Object.keys(parsed.data.languages),
@@ -193,11 +209,11 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const c = byLanguage.get(language);
       if (!c) return false;
       const possible = c.filter(normalized);
-      return spans(c.redirect, normalized, 'neutral_form', possible).length > 0 && !spans(c.notRedirect, normalized, 'neutral_form', possible).length;
+      return anyMatch(c.redirect, normalized, possible) && !anyMatch(c.notRedirect, normalized, possible);
     },
     rhetorical(normalized, language) {
       const c = byLanguage.get(language);
-      return !!c && spans(c.rhetorical, normalized, 'neutral_form', c.filter(normalized)).length > 0;
+      return !!c && anyMatch(c.rhetorical, normalized, c.filter(normalized));
     },
     moodOf(normalized, language, reading = {}, thresholds = DEFAULT_MOOD_THRESHOLDS) {
       const model = reading.polarity ?? null;
@@ -206,8 +222,12 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const c = byLanguage.get(language);
       const text = normalized.trim();
       const cues = c && text ? cuesOf(c, text) : [];
-      const neg = cues.filter((x) => x.kind === 'negative').length;
-      const pos = cues.filter((x) => x.kind === 'positive' || x.kind === 'litotes').length;
+      let neg = 0;
+      let pos = 0;
+      for (const x of cues) {
+        if (x.kind === 'negative') neg++;
+        else if (x.kind === 'positive' || x.kind === 'litotes') pos++;
+      }
       let label: MoodLabel;
       if (neg && !pos) label = 'negative';
       else if (pos && !neg) label = 'positive';
@@ -220,10 +240,9 @@ export function compileMoodCues(data?: unknown): MoodCues {
       else label = model === null ? 'neutral' : model <= thresholds.modelNegative ? 'negative' : model >= thresholds.modelPositive ? 'positive' : 'neutral';
       // the score keeps the label's band (negative ≤ −0.4, neutral within ±0.3, positive ≥ 0.4) and orders by the finest polarity known
       const p = soft ?? model;
-      const negCues = cues.filter((x) => x.kind === 'negative').length;
       const score =
         label === 'negative'
-          ? -0.4 - 0.5 * Math.max(0, -(p ?? -0.5)) - 0.1 * Math.min(1, negCues / 3)
+          ? -0.4 - 0.5 * Math.max(0, -(p ?? -0.5)) - 0.1 * Math.min(1, neg / 3)
           : label === 'positive'
             ? 0.4 + 0.6 * Math.max(0, p ?? 0.5)
             : 0.3 * (p ?? 0);
