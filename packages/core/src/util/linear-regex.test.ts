@@ -142,6 +142,24 @@ describe('matchPrefixes: every match starts with one of them', () => {
     expect(withPrefixes).toBeGreaterThan(600);
   });
 
+  it('flags exactly the rules one of whose prefixes occurs, whatever filter scanned before (the scan buffer is shared)', () => {
+    const en = allSources.get('en')!.map((source) => compileRule(source));
+    const de = allSources.get('de')!.map((source) => compileRule(source));
+    const [enFilter, deFilter] = [prefixFilter(en), prefixFilter(de)];
+    const words = [...new Set([...byLanguage.get('en')!.texts, ...byLanguage.get('de')!.texts].flatMap((t) => t.split(/\s+/u)))].filter(Boolean);
+    const expected = (rules: readonly RuleRegex[], text: string) => rules.map((r) => (!r.prefixes || r.prefixes.some((p) => text.includes(p)) ? 1 : 0));
+    const text = fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 40 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        // a long scan then a short one (and the other filter in between) must not leak hits
+        expect([...enFilter(a)]).toEqual(expected(en, a));
+        expect([...deFilter(b)]).toEqual(expected(de, b));
+        expect([...enFilter(b)]).toEqual(expected(en, b));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('never rules out a random text built from the examples’ words that a pattern matches', () => {
     const en = allSources.get('en')!.map((source) => compileRule(source));
     const filter = prefixFilter(en);
