@@ -78,8 +78,8 @@ export function sentimentFeatureList(text: string, normalized?: string): string[
 /** Support-chat cues of the raw text: `cue:!!`, `cue:??`, `cue:caps` (two or more words in capitals). */
 function cuesOf(text: string): string[] {
   const out: string[] = [];
-  if (/!{2,}/.test(text)) out.push('cue:!!');
-  if (/\?{2,}/.test(text)) out.push('cue:??');
+  if (text.includes('!!')) out.push('cue:!!');
+  if (text.includes('??')) out.push('cue:??');
   if ((text.match(/\b[A-Z]{3,}\b/g) ?? []).length >= 2) out.push('cue:caps');
   return out;
 }
@@ -90,7 +90,9 @@ function cuesOf(text: string): string[] {
  */
 export function eachSentimentFeatureHash(text: string, normalized: string | undefined, h: FeatureHash, visit: () => void): void {
   const norm = normalized ?? normalizeText(text).normalized;
-  if (CJK.test(norm)) {
+  // no word of a text without CJK characters holds one: the per-word test is skipped
+  const cjk = CJK.test(norm);
+  if (cjk) {
     const chars = Array.from(norm.replace(/\s+/g, ''));
     for (let i = 0; i < chars.length; i++) {
       begin(h, 'c:');
@@ -114,11 +116,11 @@ export function eachSentimentFeatureHash(text: string, normalized: string | unde
   const words = norm.match(WORD) ?? [];
   let negated = 0;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!.replace(/’/g, "'");
+    const w = straightApostrophes(words[i]!);
     begin(h, negated > 0 ? 'n:' : 'w:');
     add(h, w, 0, w.length);
     visit();
-    if (!CJK.test(w)) {
+    if (!cjk || !CJK.test(w)) {
       // the 4-grams of ` ${w} `: position k of that string is a space at 0 and at w.length + 1
       const last = w.length + 1;
       for (let k = 0; k + 4 <= last + 1; k++) {
@@ -141,4 +143,9 @@ export function eachSentimentFeatureHash(text: string, normalized: string | unde
     begin(h, cue);
     visit();
   }
+}
+
+/** `word` with ’ written ' (the normalized view has folded most already: no regex runs then). */
+function straightApostrophes(word: string): string {
+  return word.includes('’') ? word.replace(/’/g, "'") : word;
 }

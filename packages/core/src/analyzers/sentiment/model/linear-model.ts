@@ -126,15 +126,31 @@ function weightTable(file: LinearModelFile, once: boolean): { names: string[]; s
  * model.predict('Still waiting, third time I ask!!!').label; // 'negative'
  */
 export function createSentimentModel(file: LinearModelFile): SentimentModel {
+  return createHashedClassifier(file, eachSentimentFeatureHash, sentimentFeatureList);
+}
+
+/**
+ * Features of a text enumerated as hashes (see feature-hash.ts): for each feature, in the order
+ * the matching `FeatureFunction` lists them, fill `h` with its hash and call `visit`.
+ */
+export type FeatureHashFunction = (text: string, normalized: string | undefined, h: FeatureHash, visit: () => void) => void;
+
+/**
+ * A softmax-regression classifier over hashed features, each counted once: the same
+ * probabilities, bit for bit, as `createLinearClassifier(file, features, { once: true })` when
+ * `hashed` enumerates the hashes of what `features` lists, in the same order (the rows are
+ * summed as they come). A model whose own feature names collide on 64 bits keeps `features`.
+ */
+export function createHashedClassifier(file: LinearModelFile, hashed: FeatureHashFunction, features: FeatureFunction): SentimentModel {
   const { names, scorer } = weightTable(file, true);
   const rows = featureTable(names);
-  if (!rows) return createLinearClassifier(file, sentimentFeatureList, { once: true });
+  if (!rows) return createLinearClassifier(file, features, { once: true });
   const h: FeatureHash = { a: 0, b: 0 };
   const visit = () => {
     const r = rows.rowOf(h.a, h.b);
     if (r >= 0) scorer.add(r);
   };
-  return linearModel(file, scorer, (text, normalized) => eachSentimentFeatureHash(text, normalized, h, visit));
+  return linearModel(file, scorer, (text, normalized) => hashed(text, normalized, h, visit));
 }
 
 const files = new Map<string, LinearModelFile>();
@@ -151,15 +167,21 @@ export function shippedModelFile(name: string): LinearModelFile {
   return file;
 }
 
-/** Load `models/<name>.json` from the package once (a linear model over `features`, each feature counted once). */
-export function shippedModel(name: string, features: FeatureFunction = sentimentFeatureList): SentimentModel {
+/**
+ * Load `models/<name>.json` from the package once (a linear model over `features`, each feature
+ * counted once; over their hashes when `hashed` enumerates them, see `createHashedClassifier`).
+ */
+export function shippedModel(name: string, features: FeatureFunction = sentimentFeatureList, hashed?: FeatureHashFunction): SentimentModel {
   let model = loaded.get(name);
   if (!model) {
     // the shipped feature functions list each feature once (or, the *List variants, count on { once })
+    const file = shippedModelFile(name);
     model =
       features === sentimentFeatureList
-        ? createSentimentModel(shippedModelFile(name))
-        : createLinearClassifier(shippedModelFile(name), features, { once: true });
+        ? createSentimentModel(file)
+        : hashed
+          ? createHashedClassifier(file, hashed, features)
+          : createLinearClassifier(file, features, { once: true });
     loaded.set(name, model);
   }
   return model;
