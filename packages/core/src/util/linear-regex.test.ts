@@ -99,7 +99,16 @@ describe('matchPrefixes: every match starts with one of them', () => {
     expect(matchPrefixes('(?:a|b\\d)x')).toEqual(['a', 'b']);
     expect(matchPrefixes('\\b(?:a|(?:b|c)?)x')).toBeNull();
     expect(matchPrefixes('[abc]x')).toBeNull();
-    expect(matchPrefixes('(?<!x)abc')).toBeNull();
+    // anchors and lookarounds take no characters: what follows them is what a match starts with
+    expect(matchPrefixes('(?<!x)abc')).toEqual(['abc']);
+    expect(matchPrefixes('(?<!\\[)呵呵(?!\\])')).toEqual(['呵呵']);
+    expect(matchPrefixes('^(?:whatever|bye)[.!]*$')).toEqual(['whatever', 'bye']);
+    expect(matchPrefixes('(?<=(?:a|b))c')).toEqual(['c']);
+    expect(matchPrefixes('(?=a)+b')).toBeNull();
+    // a symbol or emoji beyond ASCII is a literal (a surrogate pair whole, its quantifier after it)
+    expect(matchPrefixes('😂|🤣')).toEqual(['😂', '🤣']);
+    expect(matchPrefixes('🙄+x')).toBeNull();
+    expect(matchPrefixes('\\(笑\\)|(?<![a-z])ww+(?![a-z])')).toBeNull();
     // every top-level alternative counts (a Korean laugh rule lost its second one)
     expect(matchPrefixes('ㅋㅋ+|ㅎㅎ+')).toEqual(['ᄏ', 'ᄒ']);
     expect(matchPrefixes('\\bab\\b|\\bcd')).toEqual(['ab', 'cd']);

@@ -186,6 +186,39 @@ export function matchPrefixes(source: string): string[] | null {
 }
 
 const LITERAL = /^[\p{L}\p{N}\p{M} ',]$/u;
+
+/**
+ * Length in code units of the literal character at `source[k]` (0: not a known literal): a
+ * letter, digit, mark, space, `'` or `,`, or any other code point beyond ASCII (a symbol, an
+ * emoji as a surrogate pair: only ASCII characters are regex syntax).
+ */
+function literalAt(source: string, k: number): number {
+  const c = source.charCodeAt(k);
+  if (c < 0x80) return LITERAL.test(source[k]!) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) return (source.charCodeAt(k + 1) & 0xfc00) === 0xdc00 ? 2 : 0;
+  return c >= 0xdc00 && c <= 0xdfff ? 0 : 1;
+}
+
+/** Is `source[k]` the start of a lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`)? */
+function isLookaround(source: string, k: number): boolean {
+  if (source[k] !== '(' || source[k + 1] !== '?') return false;
+  const c = source[k + 2];
+  return c === '=' || c === '!' || (c === '<' && (source[k + 3] === '=' || source[k + 3] === '!'));
+}
+
+/** Index of the `)` closing the group that opens at `source[open]` (classes and escapes skipped), or -1. */
+function groupEnd(source: string, open: number): number {
+  let depth = 0;
+  for (let k = open; k < source.length; k++) {
+    const c = source[k]!;
+    if (c === '\\') k++;
+    else if (c === '[') {
+      while (k < source.length && source[k] !== ']') k += source[k] === '\\' ? 2 : 1;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return k;
+  }
+  return -1;
+}
 /** Stop widening the prefix list beyond this many. */
 const MAX_PREFIXES = 48;
 
@@ -205,10 +238,23 @@ function literalSequence(source: string, pos: number, depthLeft: number): { pref
       k += 2; // a word boundary takes no characters
       continue;
     }
-    if (LITERAL.test(c)) {
-      if (QUANTIFIER.has(source[k + 1] ?? '')) return { prefixes, complete: false, end: k };
-      prefixes = prefixes.map((p) => p + c);
-      k++;
+    if (c === '^') {
+      k++; // nor does the start anchor
+      continue;
+    }
+    if (isLookaround(source, k)) {
+      // nor a lookaround (`(?<![a-z])`, `(?!\])`): what follows it is what a match reads
+      const close = groupEnd(source, k);
+      if (close < 0 || QUANTIFIER.has(source[close + 1] ?? '')) return { prefixes, complete: false, end: k };
+      k = close + 1;
+      continue;
+    }
+    const width = literalAt(source, k);
+    if (width) {
+      if (QUANTIFIER.has(source[k + width] ?? '')) return { prefixes, complete: false, end: k };
+      const literal = source.slice(k, k + width);
+      prefixes = prefixes.map((p) => p + literal);
+      k += width;
       continue;
     }
     if (c !== '(' || (source[k + 1] === '?' && source[k + 2] !== ':')) return { prefixes, complete: false, end: k };
