@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CxqaError, describeZodIssues } from '../../../errors.js';
+import type { MessageAnalysis } from '../../../pipeline/analyze/message-analysis.js';
 import { pushAll } from '../../../util/arrays.js';
 import { compileRule, eachMatch, LinearRegexSource, prefixFilter, type RuleRegex } from '../../../util/linear-regex.js';
 import { corePackageFile } from '../../../util/package-file.js';
@@ -91,17 +92,26 @@ export interface MoodCues {
    * Does an agent message move the conversation to another channel (a private message, a hotline,
    * e-mail)? A `redirect` cue that no `notRedirect` cue (a sign-off, an acknowledgement) matches.
    */
-  redirects(normalized: string, language: string): boolean;
+  redirects(normalized: string, language: string, analysis?: SharedAnalysis): boolean;
   /** Is a customer question rhetorical or accusing (a `rhetorical` cue), not a request for information? */
   rhetorical(normalized: string, language: string): boolean;
   /**
    * Mood of one message from its normalized view, its language and what the polarity model said
    * (`polarity` P(positive) − P(negative), null without a model; `soft`, a finer unsaturated
    * polarity for the score, see `softPolarityOf`; `label`, the model's own label when it has a
-   * neutral class — used when no cue speaks).
+   * neutral class — used when no cue speaks). `analysis`: the message's shared analysis when
+   * `normalized` is its `view.normalized` (see `SharedAnalysis`).
    */
-  moodOf(normalized: string, language: string, model?: MoodModelReading, thresholds?: MoodThresholds): MessageMood;
+  moodOf(normalized: string, language: string, model?: MoodModelReading, thresholds?: MoodThresholds, analysis?: SharedAnalysis): MessageMood;
 }
+
+/**
+ * A message's shared analysis (`message.analysis`), given with its `view.normalized`: the cue
+ * prefilter's scan of that text is kept there, once per message and language, for `moodOf` and
+ * `redirects` alike (the flags of the untrimmed text only let more regexes run than those of the
+ * trimmed one, never fewer, so the cues are the same).
+ */
+export type SharedAnalysis = Pick<MessageAnalysis, 'memo'>;
 
 /** A cue's regex and its index in the language's prefix filter. */
 interface SlottedRegex {
@@ -191,9 +201,11 @@ export function compileMoodCues(data?: unknown): MoodCues {
     },
   };
   if (origin === 'user') for (const lang of Object.keys(parsed.data.languages)) byLanguage.get(lang); // compile now: errors belong to the factory
-  function cuesOf(c: CompiledCues, text: string): readonly MoodCue[] {
+  /** The prefilter's flags for `normalized` (kept in the message's analysis when given). */
+  const flags = (c: CompiledCues, normalized: string, analysis: SharedAnalysis | undefined) =>
+    analysis ? analysis.memo(c, () => c.filter(normalized)) : c.filter(normalized);
+  function cuesOf(c: CompiledCues, text: string, possible: Uint8Array): readonly MoodCue[] {
     const cues: MoodCue[] = [];
-    const possible = c.filter(text);
     const litotes = spans(c.litotes, text, 'litotes', possible);
     // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed")
     const negative = outside(spans(c.negative, text, 'negative', possible), litotes);
@@ -205,23 +217,23 @@ export function compileMoodCues(data?: unknown): MoodCues {
   return {
     version: parsed.data.version,
     languages: Object.keys(parsed.data.languages),
-    redirects(normalized, language) {
+    redirects(normalized, language, analysis) {
       const c = byLanguage.get(language);
       if (!c) return false;
-      const possible = c.filter(normalized);
+      const possible = flags(c, normalized, analysis);
       return anyMatch(c.redirect, normalized, possible) && !anyMatch(c.notRedirect, normalized, possible);
     },
     rhetorical(normalized, language) {
       const c = byLanguage.get(language);
       return !!c && anyMatch(c.rhetorical, normalized, c.filter(normalized));
     },
-    moodOf(normalized, language, reading = {}, thresholds = DEFAULT_MOOD_THRESHOLDS) {
+    moodOf(normalized, language, reading = {}, thresholds = DEFAULT_MOOD_THRESHOLDS, analysis = undefined) {
       const model = reading.polarity ?? null;
       const soft = reading.soft ?? null;
       const ownLabel = reading.label === 'negative' || reading.label === 'neutral' || reading.label === 'positive' ? reading.label : null;
       const c = byLanguage.get(language);
       const text = normalized.trim();
-      const cues = c && text ? cuesOf(c, text) : [];
+      const cues = c && text ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter(text)) : [];
       let neg = 0;
       let pos = 0;
       for (const x of cues) {
