@@ -90,6 +90,7 @@ function weightTable(file: LinearModelFile, once: boolean): { names: string[]; s
   const seen = once ? new Uint32Array(names.length) : null;
   let stamp = 0;
   let z: number[] = [];
+  const protoLabel = file.labels.includes('__proto__');
   const scorer: Scorer = {
     start() {
       z = [...file.bias];
@@ -106,11 +107,20 @@ function weightTable(file: LinearModelFile, once: boolean): { names: string[]; s
       for (let l = 0, o = r * L; l < L; l++) z[l]! += table[o + l]!;
     },
     prediction() {
-      const max = Math.max(...z);
-      const e = z.map((v) => Math.exp(v - max));
-      const sum = e.reduce((a, b) => a + b, 0);
-      const scores = Object.fromEntries(file.labels.map((l, i) => [l, e[i]! / sum]));
-      return { label: file.labels[z.indexOf(max)]!, scores };
+      // the first label with the largest sum; the same doubles as Math.max, map, reduce and fromEntries
+      let best = 0;
+      for (let l = 1; l < L; l++) if (z[l]! > z[best]!) best = l;
+      const max = z[best]!;
+      let sum = 0;
+      for (let l = 0; l < L; l++) {
+        z[l] = Math.exp(z[l]! - max);
+        sum += z[l]!;
+      }
+      // (a label named __proto__ needs fromEntries' own property, which assignment does not make)
+      if (protoLabel) return { label: file.labels[best]!, scores: Object.fromEntries(file.labels.map((label, l) => [label, z[l]! / sum])) };
+      const scores: Record<string, number> = {};
+      for (let l = 0; l < L; l++) scores[file.labels[l]!] = z[l]! / sum;
+      return { label: file.labels[best]!, scores };
     },
   };
   return { names, scorer };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { builtinEmotionModel, builtinSentimentModel } from '@cxqa/core';
 import { createLinearClassifier, createSentimentModel, type LinearModelFile, sentimentFeatures } from '@cxqa/core/models';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { begin, featureTable } from './feature-hash.js';
 
@@ -77,5 +78,42 @@ describe('hashed sentiment features (issue 16)', () => {
     });
     begin(h, 'w:absent');
     expect(table.rowOf(h.a, h.b)).toBe(-1);
+  });
+});
+
+describe('softmax of the linear models (the loop that replaced Math.max, map, reduce and fromEntries)', () => {
+  /** The previous formula, kept as the reference. */
+  const reference = (file: LinearModelFile, text: string) => {
+    const z = [...file.bias];
+    for (const f of sentimentFeatures(text)) file.weights[f]?.forEach((w, l) => (z[l]! += w));
+    const max = Math.max(...z);
+    const e = z.map((v) => Math.exp(v - max));
+    const sum = e.reduce((a, b) => a + b, 0);
+    return { label: file.labels[z.indexOf(max)]!, scores: Object.fromEntries(file.labels.map((l, i) => [l, e[i]! / sum])) };
+  };
+  const weight = fc.oneof(fc.double({ min: -20, max: 20, noNaN: true }), fc.constantFrom(0, -0, 1, -1));
+  it('gives the same label and probabilities, bit for bit: ties, signed zeros, repeated and odd labels', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('negative', 'positive', 'neutral', '__proto__', 'a'), { minLength: 1, maxLength: 4 }),
+        fc.array(weight, { minLength: 4, maxLength: 4 }),
+        fc.array(fc.array(weight, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.constantFrom('ok', 'bad', 'fine', 'x'), { maxLength: 6 }),
+        (labels, bias, rows, words) => {
+          const L = labels.length;
+          const file: LinearModelFile = {
+            format: 'cxqa-linear/1',
+            version: '1',
+            language: 'en',
+            labels,
+            bias: bias.slice(0, L),
+            weights: { 'w:ok': rows[0]!.slice(0, L), 'w:bad': rows[1]!.slice(0, L), 'w:fine': rows[2]!.slice(0, L) },
+          };
+          const text = words.join(' ');
+          expect(createSentimentModel(file).predict(text)).toEqual(reference(file, text));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
