@@ -42,10 +42,17 @@ export interface CompiledConduct {
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
 /** Chinese text with Traditional characters folded to Simplified one by one (offsets unchanged), so one rule set reads both. */
-function foldChinese(text: string): string {
+export function foldChinese(text: string): string {
   if (!HAN.test(text)) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
+  // most Chinese chat is Simplified already: copy only from the first character that folds
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0xfaff && traditionalToSimplified(c) !== c) break;
+  }
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     out += c >= 0x3400 && c <= 0xfaff ? String.fromCharCode(traditionalToSimplified(c)) : text[i];
   }
