@@ -45,7 +45,13 @@ const LETTER = /\p{L}/gu;
  */
 function informative(s: { m: MessageView; mood: MessageMood }): boolean {
   if (s.mood.cues.some((c) => c.kind !== 'neutral_form')) return true;
-  return (s.m.view.normalized.replace(/\[[^\]]*\]/gu, '').match(LETTER)?.length ?? 0) >= 2;
+  const normalized = s.m.view.normalized;
+  const text = normalized.includes('[') ? normalized.replace(/\[[^\]]*\]/gu, '') : normalized;
+  // the first two letters decide (no array of every letter)
+  LETTER.lastIndex = 0;
+  let letters = 0;
+  while (letters < 2 && LETTER.exec(text)) letters++;
+  return letters >= 2;
 }
 
 /**

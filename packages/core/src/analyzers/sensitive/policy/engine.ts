@@ -233,8 +233,9 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
     });
   });
   const automaton = new Automaton(patterns);
+  const baseState = Uint8Array.from(base);
   return (view) => {
-    const state = Uint8Array.from(base);
+    const state = baseState.slice();
     const scanned: (number[] | undefined)[] = new Array(rules.length);
     // a scratch skeleton (its offsets are read inside the scan): re-skeletonizing a chat message
     // costs a tenth of keeping a copy with its view (a WeakMap entry and a slab copy, ≈ 4 µs)
