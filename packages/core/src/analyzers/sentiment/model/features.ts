@@ -1,5 +1,5 @@
 import { normalizeText } from '../../../pipeline/normalize/text-view.js';
-import { add, addCode, begin, type FeatureHash } from './feature-hash.js';
+import { add, addCode, begin, type FeatureHash, prefixState, resume } from './feature-hash.js';
 
 const NEGATORS = new Set([
   'not',
@@ -93,22 +93,23 @@ export function eachSentimentFeatureHash(text: string, normalized: string | unde
   // no word of a text without CJK characters holds one: the per-word test is skipped
   const cjk = CJK.test(norm);
   if (cjk) {
-    const chars = Array.from(norm.replace(/\s+/g, ''));
-    for (let i = 0; i < chars.length; i++) {
-      begin(h, 'c:');
-      add(h, chars[i]!, 0, chars[i]!.length);
+    // the code points of the text without spaces (as Array.from splits it: a lone surrogate is
+    // one), each n-gram hashed as the code units it spans: no string per character
+    const chars = norm.replace(/\s+/g, '');
+    const at = codePointStarts(chars);
+    const n = at.length - 1;
+    for (let i = 0; i < n; i++) {
+      resume(h, C);
+      add(h, chars, at[i]!, at[i + 1]!);
       visit();
-      if (i + 1 < chars.length) {
-        begin(h, 'c:');
-        add(h, chars[i]!, 0, chars[i]!.length);
-        add(h, chars[i + 1]!, 0, chars[i + 1]!.length);
+      if (i + 1 < n) {
+        resume(h, C);
+        add(h, chars, at[i]!, at[i + 2]!);
         visit();
       }
-      if (i + 2 < chars.length) {
-        begin(h, 'c:');
-        add(h, chars[i]!, 0, chars[i]!.length);
-        add(h, chars[i + 1]!, 0, chars[i + 1]!.length);
-        add(h, chars[i + 2]!, 0, chars[i + 2]!.length);
+      if (i + 2 < n) {
+        resume(h, C);
+        add(h, chars, at[i]!, at[i + 3]!);
         visit();
       }
     }
@@ -117,20 +118,20 @@ export function eachSentimentFeatureHash(text: string, normalized: string | unde
   let negated = 0;
   for (let i = 0; i < words.length; i++) {
     const w = straightApostrophes(words[i]!);
-    begin(h, negated > 0 ? 'n:' : 'w:');
+    resume(h, negated > 0 ? N : W);
     add(h, w, 0, w.length);
     visit();
     if (!cjk || !CJK.test(w)) {
       // the 4-grams of ` ${w} `: position k of that string is a space at 0 and at w.length + 1
       const last = w.length + 1;
       for (let k = 0; k + 4 <= last + 1; k++) {
-        begin(h, 'g:');
+        resume(h, G);
         for (let j = k; j < k + 4; j++) addCode(h, j === 0 || j === last ? 32 : w.charCodeAt(j - 1));
         visit();
       }
     }
     if (i + 1 < words.length) {
-      begin(h, 'b:');
+      resume(h, B);
       add(h, w, 0, w.length);
       addCode(h, 32);
       add(h, words[i + 1]!, 0, words[i + 1]!.length);
@@ -143,6 +144,25 @@ export function eachSentimentFeatureHash(text: string, normalized: string | unde
     begin(h, cue);
     visit();
   }
+}
+
+/** The hash states after each feature prefix (see `prefixState`). */
+const C = prefixState('c:');
+const W = prefixState('w:');
+const N = prefixState('n:');
+const G = prefixState('g:');
+const B = prefixState('b:');
+
+/** Where each code point of `s` starts, then `s.length` (a lone surrogate is a code point of its own, as in `Array.from`). */
+function codePointStarts(s: string): number[] {
+  const at: number[] = [];
+  for (let k = 0; k < s.length; ) {
+    at.push(k);
+    const c = s.charCodeAt(k);
+    k += c >= 0xd800 && c <= 0xdbff && k + 1 < s.length && (s.charCodeAt(k + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  at.push(s.length);
+  return at;
 }
 
 /** `word` with ’ written ' (the normalized view has folded most already: no regex runs then). */

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { builtinEmotionModel, builtinSentimentModel } from '@cxqa/core';
 import { createLinearClassifier, createSentimentModel, type LinearModelFile, sentimentFeatures } from '@cxqa/core/models';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { begin, featureTable } from './feature-hash.js';
+import { eachSentimentFeatureHash, sentimentFeatureList } from './features.js';
 
 describe('sentiment features', () => {
   it('builds CJK n-grams, words with negation scope, subwords and chat cues, each once', () => {
@@ -65,6 +66,50 @@ describe('hashed sentiment features (issue 16)', () => {
     const model = file(name);
     const byString = createLinearClassifier(model, sentimentFeatures);
     expect(createSentimentModel(model).predict(text)).toEqual(byString.predict(text));
+  });
+  it('gives the same probabilities as string lookups on every verdict-fixture message, for every shipped model', () => {
+    const dir = new URL('../../../../../../fixtures/verdicts/', import.meta.url);
+    const texts = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl'))
+      .flatMap((f) =>
+        readFileSync(new URL(f, dir), 'utf8')
+          .split('\n')
+          .filter((l) => l.trim())
+          .flatMap((l) => (JSON.parse(l) as { conversation: { messages: { text: string }[] } }).conversation.messages.map((m) => m.text)),
+      );
+    // lone surrogates, astral characters and spaces between CJK characters (the n-grams skip spaces)
+    texts.push('质\ud800量 差', '\udc00质量', '𠀀 𠀁𠀂 好', '质');
+    expect(texts.length).toBeGreaterThan(900);
+    for (const name of ['sentiment-zh', 'sentiment-en', 'sentiment-de', 'emotion-en', 'emotion-fr']) {
+      const [hashed, byString] = [createSentimentModel(file(name)), createLinearClassifier(file(name), sentimentFeatures)];
+      for (const text of texts) expect(hashed.predict(text), `${name}: ${text}`).toEqual(byString.predict(text));
+    }
+  });
+  it('visits the hash of every listed feature, in order: astral characters, lone surrogates, spaces, negation, cues', () => {
+    const hashesOf = (features: readonly string[]) =>
+      features.map((f) => {
+        const h = { a: 0, b: 0 };
+        begin(h, f);
+        return [h.a, h.b];
+      });
+    const visited = (text: string, normalized: string) => {
+      const h = { a: 0, b: 0 };
+      const out: number[][] = [];
+      eachSentimentFeatureHash(text, normalized, h, () => out.push([h.a, h.b]));
+      return out;
+    };
+    const cases = ['质\ud800量 差', '\udc00质量', '𠀀 𠀁𠀂 好', '𠀀𠀁', '\ud800', 'not good at ALL!! WHY??', 'don’t do it', '好 not bad 吗', ''];
+    for (const normalized of cases) expect(visited(normalized, normalized), normalized).toEqual(hashesOf(sentimentFeatureList(normalized, normalized)));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('质', '量', ' ', '𠀀', '\ud800', '\udc00', 'not', 'good', '’', 'a', '!!', 'ÉTÉ', '한국'), { maxLength: 12 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(visited(text, text)).toEqual(hashesOf(sentimentFeatureList(text, text)));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
   it('counts a repeated feature once and finds every feature of a table by its hash', () => {
     const m = createSentimentModel({ format: 'cxqa-linear/1', version: '1', language: 'en', labels: ['a', 'b'], bias: [0, 0], weights: { 'w:ok': [0, 1] } });
