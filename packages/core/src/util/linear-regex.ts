@@ -104,6 +104,14 @@ function startsWithWordChar(source: string, pos: number): boolean {
  * escapes inside it skipped), or `source.length` when the pattern ends first.
  */
 function alternativeEnd(source: string, pos: number): number {
+  return depthZero(source, pos, true);
+}
+
+/**
+ * Index of the first `)` (and `|` too, when `bar`) at the nesting depth of `source[pos]`, groups,
+ * classes and escapes skipped; `source.length` when there is none.
+ */
+function depthZero(source: string, pos: number, bar: boolean): number {
   let depth = 0;
   for (let k = pos; k < source.length; k++) {
     const c = source[k]!;
@@ -114,7 +122,7 @@ function alternativeEnd(source: string, pos: number): number {
     else if (c === ')') {
       if (depth === 0) return k;
       depth--;
-    } else if (c === '|' && depth === 0) return k;
+    } else if (bar && c === '|' && depth === 0) return k;
   }
   return source.length;
 }
@@ -208,16 +216,8 @@ function isLookaround(source: string, k: number): boolean {
 
 /** Index of the `)` closing the group that opens at `source[open]` (classes and escapes skipped), or -1. */
 function groupEnd(source: string, open: number): number {
-  let depth = 0;
-  for (let k = open; k < source.length; k++) {
-    const c = source[k]!;
-    if (c === '\\') k++;
-    else if (c === '[') {
-      while (k < source.length && source[k] !== ']') k += source[k] === '\\' ? 2 : 1;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return k;
-  }
-  return -1;
+  const k = depthZero(source, open + 1, false);
+  return k < source.length ? k : -1;
 }
 /** Stop widening the prefix list beyond this many. */
 const MAX_PREFIXES = 48;

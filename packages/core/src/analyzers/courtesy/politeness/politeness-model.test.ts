@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { verdictMessages } from '../../../../test/verdict-messages.js';
 import { MessageAnalysis } from '../../../pipeline/analyze/message-analysis.js';
 import { normalizeText } from '../../../pipeline/normalize/text-view.js';
 import { createLinearClassifier, type LinearModelFile } from '../../sentiment/model/linear-model.js';
@@ -11,15 +12,7 @@ const file = JSON.parse(readFileSync(new URL('../../../../models/politeness-en.j
 const byString = createLinearClassifier(file, politenessFeatures);
 
 // every message of the verdict fixtures (9 languages, written by someone who never saw the model)
-const verdictDir = new URL('../../../../../../fixtures/verdicts/', import.meta.url);
-const texts = readdirSync(verdictDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) =>
-    readFileSync(new URL(f, verdictDir), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .flatMap((l) => (JSON.parse(l) as { conversation: { messages: { text: string }[] } }).conversation.messages.map((m) => m.text)),
-  );
+const texts = verdictMessages().map((m) => m.text);
 
 describe('the politeness model over hashed features (issue 10: one string less per feature)', () => {
   it('gives the same probabilities, bit for bit, as string lookups, on every verdict-fixture message', () => {

@@ -1,22 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { verdictMessages } from '../../../../test/verdict-messages.js';
 import { MessageAnalysis } from '../../../pipeline/analyze/message-analysis.js';
 import { normalizeText } from '../../../pipeline/normalize/text-view.js';
 import { builtinMoodCues } from './mood.js';
 
 // every message of the verdict fixtures, with its conversation's language (9 languages)
-const verdictDir = new URL('../../../../../../fixtures/verdicts/', import.meta.url);
-const messages = readdirSync(verdictDir)
-  .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) =>
-    readFileSync(new URL(f, verdictDir), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .flatMap((l) => {
-        const c = JSON.parse(l) as { language: string; conversation: { messages: { text: string }[] } };
-        return c.conversation.messages.map((m) => ({ text: m.text, language: c.language }));
-      }),
-  );
+const messages = verdictMessages();
 
 describe('mood cues with the prefilter scan kept in the message analysis', () => {
   it('give the same mood and redirect answer as a fresh scan of each text, on every verdict message, in either order', () => {

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { builtinEmotionModel, builtinSentimentModel } from '@cxqa/core';
 import { createLinearClassifier, createSentimentModel, type LinearModelFile, sentimentFeatures } from '@cxqa/core/models';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { verdictMessages } from '../../../../test/verdict-messages.js';
 import { begin, featureTable } from './feature-hash.js';
 import { eachSentimentFeatureHash, sentimentFeatureList } from './features.js';
 
@@ -68,15 +69,7 @@ describe('hashed sentiment features (issue 16)', () => {
     expect(createSentimentModel(model).predict(text)).toEqual(byString.predict(text));
   });
   it('gives the same probabilities as string lookups on every verdict-fixture message, for every shipped model', () => {
-    const dir = new URL('../../../../../../fixtures/verdicts/', import.meta.url);
-    const texts = readdirSync(dir)
-      .filter((f) => f.endsWith('.jsonl'))
-      .flatMap((f) =>
-        readFileSync(new URL(f, dir), 'utf8')
-          .split('\n')
-          .filter((l) => l.trim())
-          .flatMap((l) => (JSON.parse(l) as { conversation: { messages: { text: string }[] } }).conversation.messages.map((m) => m.text)),
-      );
+    const texts = verdictMessages().map((m) => m.text);
     // lone surrogates, astral characters and spaces between CJK characters (the n-grams skip spaces)
     texts.push('质\ud800量 差', '\udc00质量', '𠀀 𠀁𠀂 好', '质');
     expect(texts.length).toBeGreaterThan(900);
