@@ -99,7 +99,16 @@ describe('matchPrefixes: every match starts with one of them', () => {
     expect(matchPrefixes('(?:a|b\\d)x')).toEqual(['a', 'b']);
     expect(matchPrefixes('\\b(?:a|(?:b|c)?)x')).toBeNull();
     expect(matchPrefixes('[abc]x')).toBeNull();
-    expect(matchPrefixes('(?<!x)abc')).toBeNull();
+    // anchors and lookarounds take no characters: what follows them is what a match starts with
+    expect(matchPrefixes('(?<!x)abc')).toEqual(['abc']);
+    expect(matchPrefixes('(?<!\\[)呵呵(?!\\])')).toEqual(['呵呵']);
+    expect(matchPrefixes('^(?:whatever|bye)[.!]*$')).toEqual(['whatever', 'bye']);
+    expect(matchPrefixes('(?<=(?:a|b))c')).toEqual(['c']);
+    expect(matchPrefixes('(?=a)+b')).toBeNull();
+    // a symbol or emoji beyond ASCII is a literal (a surrogate pair whole, its quantifier after it)
+    expect(matchPrefixes('😂|🤣')).toEqual(['😂', '🤣']);
+    expect(matchPrefixes('🙄+x')).toBeNull();
+    expect(matchPrefixes('\\(笑\\)|(?<![a-z])ww+(?![a-z])')).toBeNull();
     // every top-level alternative counts (a Korean laugh rule lost its second one)
     expect(matchPrefixes('ㅋㅋ+|ㅎㅎ+')).toEqual(['ᄏ', 'ᄒ']);
     expect(matchPrefixes('\\bab\\b|\\bcd')).toEqual(['ab', 'cd']);
@@ -140,6 +149,24 @@ describe('matchPrefixes: every match starts with one of them', () => {
     }
     // most patterns have prefixes, or the filter would not pay
     expect(withPrefixes).toBeGreaterThan(600);
+  });
+
+  it('flags exactly the rules one of whose prefixes occurs, whatever filter scanned before (the scan buffer is shared)', () => {
+    const en = allSources.get('en')!.map((source) => compileRule(source));
+    const de = allSources.get('de')!.map((source) => compileRule(source));
+    const [enFilter, deFilter] = [prefixFilter(en), prefixFilter(de)];
+    const words = [...new Set([...byLanguage.get('en')!.texts, ...byLanguage.get('de')!.texts].flatMap((t) => t.split(/\s+/u)))].filter(Boolean);
+    const expected = (rules: readonly RuleRegex[], text: string) => rules.map((r) => (!r.prefixes || r.prefixes.some((p) => text.includes(p)) ? 1 : 0));
+    const text = fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 40 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        // a long scan then a short one (and the other filter in between) must not leak hits
+        expect([...enFilter(a)]).toEqual(expected(en, a));
+        expect([...deFilter(b)]).toEqual(expected(de, b));
+        expect([...enFilter(b)]).toEqual(expected(en, b));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('never rules out a random text built from the examples’ words that a pattern matches', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Automaton } from '../matcher/aho-corasick.js';
+import { Automaton, AutomatonHits } from '../matcher/aho-corasick.js';
 import { compilePattern, inUserParse, re2Problem } from './pattern-engine.js';
 
 /**
@@ -104,6 +104,14 @@ function startsWithWordChar(source: string, pos: number): boolean {
  * escapes inside it skipped), or `source.length` when the pattern ends first.
  */
 function alternativeEnd(source: string, pos: number): number {
+  return depthZero(source, pos, true);
+}
+
+/**
+ * Index of the first `)` (and `|` too, when `bar`) at the nesting depth of `source[pos]`, groups,
+ * classes and escapes skipped; `source.length` when there is none.
+ */
+function depthZero(source: string, pos: number, bar: boolean): number {
   let depth = 0;
   for (let k = pos; k < source.length; k++) {
     const c = source[k]!;
@@ -114,7 +122,7 @@ function alternativeEnd(source: string, pos: number): number {
     else if (c === ')') {
       if (depth === 0) return k;
       depth--;
-    } else if (c === '|' && depth === 0) return k;
+    } else if (bar && c === '|' && depth === 0) return k;
   }
   return source.length;
 }
@@ -186,6 +194,31 @@ export function matchPrefixes(source: string): string[] | null {
 }
 
 const LITERAL = /^[\p{L}\p{N}\p{M} ',]$/u;
+
+/**
+ * Length in code units of the literal character at `source[k]` (0: not a known literal): a
+ * letter, digit, mark, space, `'` or `,`, or any other code point beyond ASCII (a symbol, an
+ * emoji as a surrogate pair: only ASCII characters are regex syntax).
+ */
+function literalAt(source: string, k: number): number {
+  const c = source.charCodeAt(k);
+  if (c < 0x80) return LITERAL.test(source[k]!) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) return (source.charCodeAt(k + 1) & 0xfc00) === 0xdc00 ? 2 : 0;
+  return c >= 0xdc00 && c <= 0xdfff ? 0 : 1;
+}
+
+/** Is `source[k]` the start of a lookaround (`(?=`, `(?!`, `(?<=`, `(?<!`)? */
+function isLookaround(source: string, k: number): boolean {
+  if (source[k] !== '(' || source[k + 1] !== '?') return false;
+  const c = source[k + 2];
+  return c === '=' || c === '!' || (c === '<' && (source[k + 3] === '=' || source[k + 3] === '!'));
+}
+
+/** Index of the `)` closing the group that opens at `source[open]` (classes and escapes skipped), or -1. */
+function groupEnd(source: string, open: number): number {
+  const k = depthZero(source, open + 1, false);
+  return k < source.length ? k : -1;
+}
 /** Stop widening the prefix list beyond this many. */
 const MAX_PREFIXES = 48;
 
@@ -205,10 +238,23 @@ function literalSequence(source: string, pos: number, depthLeft: number): { pref
       k += 2; // a word boundary takes no characters
       continue;
     }
-    if (LITERAL.test(c)) {
-      if (QUANTIFIER.has(source[k + 1] ?? '')) return { prefixes, complete: false, end: k };
-      prefixes = prefixes.map((p) => p + c);
-      k++;
+    if (c === '^') {
+      k++; // nor does the start anchor
+      continue;
+    }
+    if (isLookaround(source, k)) {
+      // nor a lookaround (`(?<![a-z])`, `(?!\])`): what follows it is what a match reads
+      const close = groupEnd(source, k);
+      if (close < 0 || QUANTIFIER.has(source[close + 1] ?? '')) return { prefixes, complete: false, end: k };
+      k = close + 1;
+      continue;
+    }
+    const width = literalAt(source, k);
+    if (width) {
+      if (QUANTIFIER.has(source[k + width] ?? '')) return { prefixes, complete: false, end: k };
+      const literal = source.slice(k, k + width);
+      prefixes = prefixes.map((p) => p + literal);
+      k += width;
       continue;
     }
     if (c !== '(' || (source[k + 1] === '?' && source[k + 2] !== ':')) return { prefixes, complete: false, end: k };
@@ -309,9 +355,20 @@ export function prefixFilter(rules: readonly Pick<RuleRegex, 'prefixes'>[]): (te
   const automaton = new Automaton(prefixes);
   return (text) => {
     const flags = always.slice();
-    automaton.scan(text, (p) => {
-      for (const r of owners[p]!) flags[r] = 1;
-    });
+    const n = text.length;
+    if (filterCodes.length < n) filterCodes = new Uint16Array(Math.max(n, 2 * filterCodes.length));
+    for (let i = 0; i < n; i++) filterCodes[i] = text.charCodeAt(i);
+    automaton.collect(filterCodes, n, filterHits);
+    const { data, count } = filterHits;
+    for (let k = 0; k < 3 * count; k += 3) for (const r of owners[data[k]!]!) flags[r] = 1;
     return flags;
   };
 }
+
+/**
+ * The code units and hits of the filter scan in progress, reused (a scan is read out before the
+ * next begins): `Automaton.scan` allocates a hit buffer per call, which cost more than the scan
+ * of a chat message.
+ */
+let filterCodes = new Uint16Array(256);
+const filterHits = new AutomatonHits();

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { courtesyAnalyzer, createInspector, isCxqaError, linearRegexProblem, normalizeText } from '../../index.js';
+import { traditionalToSimplified } from '../../matcher/chinese-fold.js';
 import { CONDUCT_LANGUAGES, compileConduct, shippedConductRules } from '../../subpath/rules.js';
+import { foldChinese } from './conduct.js';
 
 const conduct = compileConduct(CONDUCT_LANGUAGES.map(shippedConductRules));
 
@@ -96,5 +99,31 @@ describe('conduct rule files are validated', () => {
       expect(isCxqaError(e, 'invalid_config')).toBe(true);
       expect((e as Error).message).toMatch(/conduct\[0\].*rules\.0\.patterns\.0.*lookahead is not available/s);
     }
+  });
+});
+
+describe('foldChinese (copies only from the first character that folds)', () => {
+  /** The per-character fold it replaced. */
+  const naive = (text: string) => {
+    if (!/[\u3400-\u9fff\uf900-\ufaff]/u.test(text)) return text;
+    let out = '';
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      out += c >= 0x3400 && c <= 0xfaff ? String.fromCharCode(traditionalToSimplified(c)) : text[i];
+    }
+    return out;
+  };
+  it('gives the per-character fold on Simplified, Traditional and mixed text', () => {
+    const han = fc.constantFrom(...'质量太差了再也不买媽們說這個問題退貨貴請您别不要激动我们没办法𠀀 ,.!a1'.split(''));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(han, fc.string({ maxLength: 2 })), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        expect(foldChinese(text)).toBe(naive(text));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(foldChinese('這個問題')).toBe('这个问题');
+    const simplified = '这个问题';
+    expect(foldChinese(simplified)).toBe(simplified);
   });
 });

@@ -42,10 +42,17 @@ export interface CompiledConduct {
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/u;
 
 /** Chinese text with Traditional characters folded to Simplified one by one (offsets unchanged), so one rule set reads both. */
-function foldChinese(text: string): string {
+export function foldChinese(text: string): string {
   if (!HAN.test(text)) return text;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
+  // most Chinese chat is Simplified already: copy only from the first character that folds
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x3400 && c <= 0xfaff && traditionalToSimplified(c) !== c) break;
+  }
+  if (i === text.length) return text;
+  let out = text.slice(0, i);
+  for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
     out += c >= 0x3400 && c <= 0xfaff ? String.fromCharCode(traditionalToSimplified(c)) : text[i];
   }
@@ -60,6 +67,14 @@ const test = (res: readonly RegExp[], text: string) =>
     re.lastIndex = 0;
     return re.test(text);
   });
+
+type Sentence = { start: number; end: number; text: string };
+
+/** The sentence of `parts` (the sentences of `text`) holding offset `i`, or the whole text. */
+function sentenceAt(parts: readonly Sentence[], text: string, i: number): Sentence {
+  for (const p of parts) if (p.start <= i && i < p.end) return p;
+  return { start: 0, end: text.length, text };
+}
 
 /**
  * Compile conduct rule files (one per language) into matchers over the normalized view. Every
@@ -110,9 +125,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     const out: ConductHit[] = [];
     // most messages contain none of a pattern's first words: one scan rules those patterns out
     const possible = lang.filter(normalized);
-    let parts: { start: number; end: number; text: string }[] | undefined;
-    const sentenceAt = (i: number) =>
-      (parts ??= sentences(normalized)).find((p) => p.start <= i && i < p.end) ?? { start: 0, end: normalized.length, text: normalized };
+    let parts: Sentence[] | undefined;
     for (const c of lang.rules) {
       if (c.rule.afterComplaint && !complained) continue;
       let found = null as { start: number; end: number } | null;
@@ -120,7 +133,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
         if (!possible[slot]) continue;
         eachMatch(regex.re, normalized, (start, end) => {
           if (c.rule.whole && (start !== 0 || end !== normalized.length)) return false;
-          const s = sentenceAt(start);
+          const s = sentenceAt((parts ??= sentences(normalized)), normalized, start);
           // negation or a conditional just before the hit cancels it
           if (lang.negation.length && test(lang.negation, normalized.slice(s.start, start))) return false;
           if (c.unless.length && test(c.unless, blank(s.text, start - s.start, end - s.start))) return false;

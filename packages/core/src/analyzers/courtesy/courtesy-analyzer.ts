@@ -100,7 +100,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
           if (conduct.acknowledges(language, m.view.normalized) === false) findings.push(noAcknowledgement(m, unanswered));
           unanswered = null;
         }
-        const judged = judgePoliteness(m.view.folded);
+        const judged = judgePoliteness(m.view.folded, m.analysis);
         polite.push(judged.polite);
         const words = m.text.trim().split(/\s+/).length;
         if (judged.polite < impoliteBelow && words >= 4) {

@@ -104,6 +104,6 @@ function judgeComplaint(phrases: ScriptPhrases, m: MessageView): boolean {
   if (!m.text.trim()) return false;
   const model = builtinSentimentModel(m.language);
   const polarity = model ? polarityOf(predictMessage(model, m)) : null;
-  const mood = builtinMoodCues().moodOf(m.view.normalized, m.language, { polarity });
+  const mood = builtinMoodCues().moodOf(m.view.normalized, m.language, { polarity }, undefined, m.analysis);
   return (mood.label === 'negative' && mood.cues.some((c) => c.kind === 'negative')) || (polarity !== null && polarity <= -0.6 && mood.label !== 'positive');
 }

@@ -45,7 +45,13 @@ const LETTER = /\p{L}/gu;
  */
 function informative(s: { m: MessageView; mood: MessageMood }): boolean {
   if (s.mood.cues.some((c) => c.kind !== 'neutral_form')) return true;
-  return (s.m.view.normalized.replace(/\[[^\]]*\]/gu, '').match(LETTER)?.length ?? 0) >= 2;
+  const normalized = s.m.view.normalized;
+  const text = normalized.includes('[') ? normalized.replace(/\[[^\]]*\]/gu, '') : normalized;
+  // the first two letters decide (no array of every letter)
+  LETTER.lastIndex = 0;
+  let letters = 0;
+  while (letters < 2 && LETTER.exec(text)) letters++;
+  return letters >= 2;
 }
 
 /**
@@ -75,7 +81,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
   const moodOf = (s: Scored, speaker: string): MessageMood | null => {
     const language = knowsLanguage(s.m.language) ? s.m.language : s.m.language === 'und' && knowsLanguage(speaker) ? speaker : null;
     if (s.polarity === null && language === null) return null;
-    return cues.moodOf(s.m.view.normalized, language ?? s.m.language, { polarity: s.polarity, soft: s.soft, label: s.label }, thresholds);
+    return cues.moodOf(s.m.view.normalized, language ?? s.m.language, { polarity: s.polarity, soft: s.soft, label: s.label }, thresholds, s.m.analysis);
   };
 
   /** Polarity per conversational message in chronological order; a promise only when the classifier is needed. */
@@ -187,7 +193,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     const sequenced = scored.map((s) => ({ m: s.m, mood: s.m.role === 'customer' ? s.mood : null }));
     // a language the cues do not know reads with the customer's
     const cueLanguage = (language: string) => (knowsLanguage(language) ? language : ctx.languages.customer);
-    const redirects = (m: MessageView) => cues.redirects(m.view.normalized, cueLanguage(m.language));
+    const redirects = (m: MessageView) => cues.redirects(m.view.normalized, cueLanguage(m.language), m.analysis);
     const rhetorical = (sentence: string, language: string) => cues.rhetorical(sentence, cueLanguage(language));
     const outcome = judgeOutcome({ sequence: sequenced, threats, redirects });
     const effort = customerEffort({ sequence: sequenced, redirects, rhetorical });

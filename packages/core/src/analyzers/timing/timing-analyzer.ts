@@ -118,7 +118,7 @@ export function timingAnalyzer(options: TimingOptionsInput = {}): Analyzer {
       }
       // a customer who only thanked or praised (a public "thank you" post) is not waiting for an answer
       const awaitsReply = (m: (typeof ctx.messages)[number]) =>
-        m.role === 'customer' && m.text.trim() && builtinMoodCues().moodOf(m.view.normalized, m.language).label !== 'positive';
+        m.role === 'customer' && m.text.trim() && builtinMoodCues().moodOf(m.view.normalized, m.language, {}, undefined, m.analysis).label !== 'positive';
       if (fc && first === null && ctx.messages.some(awaitsReply)) {
         const waited = t.last ? (t.last.time - fc.time) / 1000 : 0;
         const over = governing ? waited > governing.seconds : true;

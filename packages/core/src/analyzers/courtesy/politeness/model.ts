@@ -1,5 +1,6 @@
+import { add, addCode, begin, type FeatureHash } from '../../sentiment/model/feature-hash.js';
 import { type SentimentModel, shippedModel, shippedModelFile } from '../../sentiment/model/linear-model.js';
-import { politenessStrategies, type StrategyHit } from './strategies.js';
+import { politenessStrategies, type StrategyHit, type TextCase } from './strategies.js';
 
 const TOKEN = /[\p{L}\p{N}']+|[?!]/gu;
 
@@ -11,20 +12,55 @@ export function politenessFeatures(text: string): string[] {
   return [...new Set(politenessFeatureList(text))];
 }
 
-/** The strategies `judgePoliteness` already found for `text`, so the model does not look for them again. */
-let found: { text: string; hits: StrategyHit[] } | undefined;
+/** The strategies (and lower case) `judgePoliteness` already found for `text`, so the model does not look for them again. */
+let found: { text: string; hits: StrategyHit[]; lower: string } | undefined;
+
+/** The model's words: the lower-cased text with `<url>` read as the word `url`. */
+function politenessWords(text: string): string[] {
+  const lower = found?.text === text ? found.lower : text.toLowerCase();
+  return (lower.includes('<url>') ? lower.replace(/<url>/g, ' url ') : lower).match(TOKEN) ?? [];
+}
 
 /** `politenessFeatures` before deduplication: a feature may repeat (the model counts it once). */
 function politenessFeatureList(text: string): string[] {
   const hits = found?.text === text ? found.hits : politenessStrategies(text);
   const out = hits.map((h) => `s:${h.strategy}`);
-  const words = text.toLowerCase().replace(/<url>/g, ' url ').match(TOKEN) ?? [];
+  const words = politenessWords(text);
   for (let i = 0; i < words.length; i++) {
     out.push(`w:${words[i]}`);
     if (i + 1 < words.length) out.push(`b:${words[i]} ${words[i + 1]}`);
   }
   if (words[0]) out.push(`w0:${words[0]}`);
   return out;
+}
+
+/** `politenessFeatureList` hashed (see feature-hash.ts): the same features in the same order, no string built. */
+function eachPolitenessFeatureHash(text: string, _normalized: string | undefined, h: FeatureHash, visit: () => void): void {
+  const hits = found?.text === text ? found.hits : politenessStrategies(text);
+  for (const hit of hits) {
+    begin(h, 's:');
+    add(h, hit.strategy, 0, hit.strategy.length);
+    visit();
+  }
+  const words = politenessWords(text);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    begin(h, 'w:');
+    add(h, w, 0, w.length);
+    visit();
+    if (i + 1 < words.length) {
+      begin(h, 'b:');
+      add(h, w, 0, w.length);
+      addCode(h, 32);
+      add(h, words[i + 1]!, 0, words[i + 1]!.length);
+      visit();
+    }
+  }
+  if (words[0]) {
+    begin(h, 'w0:');
+    add(h, words[0], 0, words[0].length);
+    visit();
+  }
 }
 
 /**
@@ -35,7 +71,7 @@ function politenessFeatureList(text: string): string[] {
  * builtinPolitenessModel().predict('Could you please check the tracking number? Thanks!').label; // 'polite'
  */
 export function builtinPolitenessModel(): SentimentModel {
-  return shippedModel('politeness-en', politenessFeatureList);
+  return shippedModel('politeness-en', politenessFeatureList, eachPolitenessFeatureHash);
 }
 
 export interface PolitenessJudgement {
@@ -49,12 +85,14 @@ let strategyWeights: Map<string, number> | undefined;
 
 /**
  * P(polite) of a text and the strategies that drove it (spans and weights), for evidence.
+ * `known`: the text's lower case and case-fold safety when the caller has them (a message's
+ * `analysis` when `text` is its `view.folded`), so they are not computed again.
  *
  * @example
  * const j = judgePoliteness('As I said, read the description.');
  * j.polite < 0.5; // true
  */
-export function judgePoliteness(text: string): PolitenessJudgement {
+export function judgePoliteness(text: string, known?: TextCase): PolitenessJudgement {
   const model = builtinPolitenessModel();
   if (!strategyWeights) {
     const file = shippedModelFile('politeness-en');
@@ -66,8 +104,8 @@ export function judgePoliteness(text: string): PolitenessJudgement {
   }
   const weights = strategyWeights;
   // the strategies are both model features and evidence: found once
-  const hits = politenessStrategies(text);
-  found = { text, hits };
+  const hits = politenessStrategies(text, known);
+  found = { text, hits, lower: known ? known.lower : text.toLowerCase() };
   let polite: number;
   try {
     polite = model.predict(text).scores.polite ?? 0;

@@ -383,10 +383,17 @@ const MAY_MATCH = prefixFilter(ALL_RULES.map(([, re]) => ({ prefixes: caseInsens
 
 /**
  * Per strategy pattern (in `STRATEGY_PATTERNS` order): 0 when it cannot match `text`, 1 when it
- * may; null when the text's case folding needs every regex run.
+ * may; null when the text's case folding needs every regex run. `known`: the text's lower case
+ * and case-fold safety when the caller has them (they are not computed again).
  */
-export function strategiesThatMayMatch(text: string): Uint8Array | null {
-  return caseFoldSafe(text) ? MAY_MATCH(text.toLowerCase()) : null;
+export function strategiesThatMayMatch(text: string, known?: TextCase): Uint8Array | null {
+  return (known ? known.caseFoldSafe : caseFoldSafe(text)) ? MAY_MATCH(known ? known.lower : text.toLowerCase()) : null;
+}
+
+/** A text's lower case and whether it stands in for its case folding, when the caller has them (a message's analysis of `view.folded`). */
+export interface TextCase {
+  readonly lower: string;
+  readonly caseFoldSafe: boolean;
 }
 
 /** Every strategy pattern, in the order `strategiesThatMayMatch` flags them (for the soundness test). */
@@ -394,15 +401,15 @@ export const STRATEGY_PATTERNS: readonly RegExp[] = ALL_RULES.map(([, re]) => re
 
 /**
  * Every strategy hit in `text`, in order of position. "Start" strategies count only as the first
- * word of a sentence.
+ * word of a sentence. `known`: as in `strategiesThatMayMatch`.
  *
  * @example
  * politenessStrategies('Could you please check it? Thanks!').map((h) => h.strategy);
  * // ['counterfactual_modal', 'subjunctive_could', 'please', 'gratitude', 'exclamation']
  */
-export function politenessStrategies(text: string): StrategyHit[] {
+export function politenessStrategies(text: string, known?: TextCase): StrategyHit[] {
   const hits: StrategyHit[] = [];
-  const may = strategiesThatMayMatch(text);
+  const may = strategiesThatMayMatch(text, known);
   for (let r = 0; r < ALL_RULES.length; r++) {
     if (may && !may[r]) continue;
     const [strategy, pattern, atStart] = ALL_RULES[r]!;

@@ -19,6 +19,12 @@ export type PiiTextView = Pick<TextView, 'original' | 'normalized' | 'toOriginal
  */
 const NEEDS_FOLDING = /[\uFF01-\uFF5E\u3000\u00A0\u2000-\u200F\u2028-\u202F\u205F-\u2064\uFEFF\u00AD\u2460-\u249B\u24EA-\u24FF]|\uD835[\uDFCE-\uDFFF]/u;
 
+/** A candidate found in `view.normalized`, its span mapped to the original text. */
+function inOriginal(view: PiiTextView, c: PiiCandidate): PiiCandidate {
+  const span = view.toOriginalSpan(c.start, c.end);
+  return { ...c, start: span.start, end: span.end };
+}
+
 /** Keep the earlier type (priority order) on overlaps; sort by position. */
 function resolve(found: PiiCandidate[], c: PiiCandidate): void {
   if (!found.some((f) => f.start < c.end && c.start < f.end)) found.push(c);
@@ -43,11 +49,6 @@ export function detectPiiInView(view: PiiTextView, options: DetectPiiOptions = {
   const original = view.original;
   const fold = NEEDS_FOLDING.test(original);
   const work = fold ? view.normalized : original;
-  const map = (c: PiiCandidate): PiiCandidate => {
-    if (!fold) return c;
-    const span = view.toOriginalSpan(c.start, c.end);
-    return { ...c, start: span.start, end: span.end };
-  };
   const found: PiiCandidate[] = [];
   let workDigits = -1;
   for (const r of RECOGNIZERS) {
@@ -58,7 +59,7 @@ export function detectPiiInView(view: PiiTextView, options: DetectPiiOptions = {
       if (workDigits < r.minDigits) continue;
     }
     if (!r.needs.test(text)) continue;
-    for (const c of r.recognize(text, options)) resolve(found, r.caseSensitive ? c : map(c));
+    for (const c of r.recognize(text, options)) resolve(found, r.caseSensitive || !fold ? c : inOriginal(view, c));
   }
   if (!wanted || wanted.has('person_name')) {
     const phones = found.filter((f) => f.type === 'phone');

@@ -1,6 +1,6 @@
-import { Automaton } from '../../../matcher/aho-corasick.js';
+import { Automaton, AutomatonHits } from '../../../matcher/aho-corasick.js';
 import { createMatcher, DEFAULT_FOLD, type Matcher, type MatchTerm, matcherInternals, type TermMatch } from '../../../matcher/matcher.js';
-import { skeletonOfView } from '../../../matcher/skeleton.js';
+import { scanSkeletonOfView } from '../../../matcher/skeleton.js';
 import type { TextView } from '../../../pipeline/normalize/text-view.js';
 import type { Role } from '../../../pipeline/validate/conversation.js';
 import { maxOf, minOf, pushAll } from '../../../util/arrays.js';
@@ -48,6 +48,10 @@ interface CompiledRule {
   texts: { text: string; fires: boolean }[];
   /** A regex alone can fire it (a pattern, or a phrase made of pattern groups only). */
   regexAlone: boolean;
+  /** Per phrase: the slot of each group (`p<phrase>g<group>`) and of its veto terms (`p<phrase>u`), named once. */
+  phraseSlots: { groups: Slot[]; unless: Slot }[];
+  /** Per pattern: its label in term ids (`pattern<k>`). */
+  patternLabels: string[];
 }
 
 function compileRule(rule: PolicyRule, pack: string, origin: 'shipped' | 'user'): CompiledRule {
@@ -87,23 +91,51 @@ function compileRule(rule: PolicyRule, pack: string, origin: 'shipped' | 'user')
     slots,
     patterns: rule.patterns.map((source) => compilePattern(source, 'giu', origin, `policy pack ${pack}, rule ${rule.id}`)),
     groupPatterns,
+    phraseSlots: rule.phrases.map((ph, p) => ({ groups: ph.all.map((_, g) => `p${p}g${g}`), unless: `p${p}u` })),
+    patternLabels: rule.patterns.map((_, k) => `pattern${k}`),
   };
 }
 
 /** Matches of `re` on the normalized view, as term matches with spans in the original text. */
 function patternMatches(view: TextView, re: RegExp, label: string, rule: PolicyRule): TermMatch[] {
   const out: TermMatch[] = [];
-  const term: MatchTerm = { id: `${rule.id}/${label}`, text: re.source, category: rule.id, severity: rule.severity };
+  const normalized = view.normalized;
+  let term: MatchTerm | undefined;
   re.lastIndex = 0;
-  for (const m of view.normalized.matchAll(re)) {
-    if (m[0].length === 0) continue;
+  for (let m = re.exec(normalized); m; m = re.exec(normalized)) {
+    if (m[0].length === 0) {
+      // as `matchAll` does: step past an empty match (a whole code point under the `u` flag)
+      re.lastIndex = m.index + (codePointLength(normalized, m.index) || 1);
+      continue;
+    }
     const span = view.toOriginalSpan(m.index, m.index + m[0].length);
+    term ??= { id: `${rule.id}/${label}`, text: re.source, category: rule.id, severity: rule.severity };
     if (span.end > span.start) out.push({ term, start: span.start, end: span.end, matched: view.original.slice(span.start, span.end), obfuscated: false });
   }
   return out;
 }
 
+/** UTF-16 length of the code point at `i` (0 past the end). */
+function codePointLength(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+const NONE: readonly TermMatch[] = [];
+
+/** The matches of one slot (none: an empty list). */
+function slotMatches(bySlot: Map<Slot, TermMatch[]> | undefined, slot: Slot): readonly TermMatch[] {
+  return bySlot?.get(slot) ?? NONE;
+}
+
+/** Add `hit` unless it overlaps one already found. */
+function pushHit(hits: PolicyHit[], hit: PolicyHit): void {
+  for (const h of hits) if (overlaps(h, hit)) return;
+  hits.push(hit);
+}
 
 /**
  * Hits of one compiled terms rule on one message; `scanned`: the rule's matcher hits found by the
@@ -112,48 +144,54 @@ const overlaps = (a: { start: number; end: number }, b: { start: number; end: nu
 function evaluateRule(c: CompiledRule, view: TextView, scanned: readonly number[] | undefined): PolicyHit[] {
   const { rule, pack } = c;
   const text = view.original;
-  const bySlot = new Map<Slot, TermMatch[]>();
-  for (const m of (scanned && c.matcher ? matcherInternals(c.matcher).matchScanned(view, scanned) : undefined) ?? []) {
-    for (const slot of c.slots.get(m.term.id) ?? []) {
-      const list = bySlot.get(slot) ?? [];
-      list.push(m);
-      bySlot.set(slot, list);
+  let bySlot: Map<Slot, TermMatch[]> | undefined;
+  if (scanned && c.matcher) {
+    for (const m of matcherInternals(c.matcher).matchScanned(view, scanned)) {
+      const slots = c.slots.get(m.term.id);
+      if (!slots) continue;
+      bySlot ??= new Map();
+      for (const slot of slots) {
+        const list = bySlot.get(slot);
+        if (list) list.push(m);
+        else bySlot.set(slot, [m]);
+      }
     }
   }
-  const slot = (s: Slot) => bySlot.get(s) ?? [];
-  const negation: Negation = { before: slot('unless'), after: slot('after'), within: rule.unlessWithin };
+  const negation: Negation = { before: slotMatches(bySlot, 'unless'), after: slotMatches(bySlot, 'after'), within: rule.unlessWithin };
   const hits: PolicyHit[] = [];
-  const push = (hit: PolicyHit) => {
-    if (!hits.some((h) => overlaps(h, hit))) hits.push(hit);
-  };
-  for (const m of slot('term')) {
+  for (const m of slotMatches(bySlot, 'term')) {
     if (!isNegated(text, [m], negation))
-      push({ rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.term.text], obfuscated: m.obfuscated });
+      pushHit(hits, { rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.term.text], obfuscated: m.obfuscated });
   }
-  c.patterns.forEach((re, k) => {
-    for (const m of patternMatches(view, re, `pattern${k}`, rule)) {
-      if (!isNegated(text, [m], negation)) push({ rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.matched], obfuscated: false });
+  for (let k = 0; k < c.patterns.length; k++) {
+    for (const m of patternMatches(view, c.patterns[k]!, c.patternLabels[k]!, rule)) {
+      if (!isNegated(text, [m], negation))
+        pushHit(hits, { rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.matched], obfuscated: false });
     }
-  });
-  rule.phrases.forEach((ph, p) => {
+  }
+  for (let p = 0; p < rule.phrases.length; p++) {
+    const ph = rule.phrases[p]!;
+    const slots = c.phraseSlots[p]!;
     // a term group with no match rules the phrase out before any regex runs
-    if (ph.all.some((group, g) => Array.isArray(group) && slot(`p${p}g${g}`).length === 0)) return;
+    let ruledOut = false;
+    for (let g = 0; g < ph.all.length && !ruledOut; g++) ruledOut = Array.isArray(ph.all[g]) && slotMatches(bySlot, slots.groups[g]!).length === 0;
+    if (ruledOut) continue;
     const groups = ph.all.map((_, g) => {
       const re = c.groupPatterns[p]![g];
-      return re ? patternMatches(view, re, `p${p}g${g}`, rule) : slot(`p${p}g${g}`);
+      return re ? patternMatches(view, re, slots.groups[g]!, rule) : slotMatches(bySlot, slots.groups[g]!);
     });
     const chain = findChain(
       text,
       { groups, within: ph.within, ordered: ph.ordered, clause: ph.clause },
-      { ...negation, before: [...negation.before, ...slot(`p${p}u`)] },
+      { ...negation, before: [...negation.before, ...slotMatches(bySlot, slots.unless)] },
     );
-    if (!chain) return;
+    if (!chain) continue;
     const start = minOf(chain.map((m) => m.start));
     const end = maxOf(chain.map((m) => m.end));
     // a term part is shown as the term it matched, a pattern part as the text it matched
     const evidence = chain.map((m, g) => (Array.isArray(ph.all[g]) ? m.term.text : m.matched));
-    push({ rule, pack, start, end, matched: text.slice(start, end), evidence, obfuscated: chain.some((m) => m.obfuscated) });
-  });
+    pushHit(hits, { rule, pack, start, end, matched: text.slice(start, end), evidence, obfuscated: chain.some((m) => m.obfuscated) });
+  }
   return hits;
 }
 
@@ -195,22 +233,31 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
     });
   });
   const automaton = new Automaton(patterns);
+  const baseState = Uint8Array.from(base);
   return (view) => {
-    const state = Uint8Array.from(base);
+    const state = baseState.slice();
     const scanned: (number[] | undefined)[] = new Array(rules.length);
-    const sk = skeletonOfView(view, DEFAULT_FOLD);
-    automaton.scanCodes(sk.codes, sk.length, (p, s, e) => {
+    // a scratch skeleton (its offsets are read inside the scan): re-skeletonizing a chat message
+    // costs a tenth of keeping a copy with its view (a WeakMap entry and a slab copy, ≈ 4 µs)
+    const sk = scanSkeletonOfView(view, DEFAULT_FOLD);
+    automaton.collect(sk.codes, sk.length, prefilterHits);
+    const { data, count } = prefilterHits;
+    for (let k = 0; k < 3 * count; k += 3) {
+      const p = data[k]!;
       const r = owner[p]!;
-      (scanned[r] ??= []).push(local[p]!, sk.starts[s]!, sk.ends[e - 1]!);
+      (scanned[r] ??= []).push(local[p]!, sk.starts[data[k + 1]!]!, sk.ends[data[k + 2]! - 1]!);
       const f = fires[p]!;
-      if (f < 0) return;
+      if (f < 0) continue;
       // a veto term alone cannot fire the rule, but it must be seen when a regex fires it
       if (f === 1 || state[r] === 1) state[r] = 2;
       else if (state[r] === 0) state[r] = 3;
-    });
+    }
     return { state, scanned };
   };
 }
+
+/** The hits of the prefilter scan in progress (reused: read out before the next scan). */
+const prefilterHits = new AutomatonHits();
 
 /**
  * Compile policy packs: generic packs (`*`) apply everywhere, a platform pack's rules replace

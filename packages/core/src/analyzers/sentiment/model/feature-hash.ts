@@ -26,6 +26,19 @@ export function begin(h: FeatureHash, prefix: string): void {
   add(h, prefix, 0, prefix.length);
 }
 
+/** The state `begin(h, prefix)` leaves, to start many features with one prefix by `resume`. */
+export function prefixState(prefix: string): Readonly<FeatureHash> {
+  const h: FeatureHash = { a: 0, b: 0 };
+  begin(h, prefix);
+  return h;
+}
+
+/** `begin(h, prefix)` where `state` is `prefixState(prefix)`: the prefix is not hashed again. */
+export function resume(h: FeatureHash, state: Readonly<FeatureHash>): void {
+  h.a = state.a;
+  h.b = state.b;
+}
+
 /** Hash the code units `from … to-1` of `s` into `h`. */
 export function add(h: FeatureHash, s: string, from: number, to: number): void {
   let { a, b } = h;

@@ -1,5 +1,5 @@
 import { normalizeText } from '../../../pipeline/normalize/text-view.js';
-import { add, addCode, begin, type FeatureHash } from './feature-hash.js';
+import { add, addCode, begin, type FeatureHash, prefixState, resume } from './feature-hash.js';
 
 const NEGATORS = new Set([
   'not',
@@ -78,8 +78,8 @@ export function sentimentFeatureList(text: string, normalized?: string): string[
 /** Support-chat cues of the raw text: `cue:!!`, `cue:??`, `cue:caps` (two or more words in capitals). */
 function cuesOf(text: string): string[] {
   const out: string[] = [];
-  if (/!{2,}/.test(text)) out.push('cue:!!');
-  if (/\?{2,}/.test(text)) out.push('cue:??');
+  if (text.includes('!!')) out.push('cue:!!');
+  if (text.includes('??')) out.push('cue:??');
   if ((text.match(/\b[A-Z]{3,}\b/g) ?? []).length >= 2) out.push('cue:caps');
   return out;
 }
@@ -90,23 +90,26 @@ function cuesOf(text: string): string[] {
  */
 export function eachSentimentFeatureHash(text: string, normalized: string | undefined, h: FeatureHash, visit: () => void): void {
   const norm = normalized ?? normalizeText(text).normalized;
-  if (CJK.test(norm)) {
-    const chars = Array.from(norm.replace(/\s+/g, ''));
-    for (let i = 0; i < chars.length; i++) {
-      begin(h, 'c:');
-      add(h, chars[i]!, 0, chars[i]!.length);
+  // no word of a text without CJK characters holds one: the per-word test is skipped
+  const cjk = CJK.test(norm);
+  if (cjk) {
+    // the code points of the text without spaces (as Array.from splits it: a lone surrogate is
+    // one), each n-gram hashed as the code units it spans: no string per character
+    const chars = norm.replace(/\s+/g, '');
+    const at = codePointStarts(chars);
+    const n = at.length - 1;
+    for (let i = 0; i < n; i++) {
+      resume(h, C);
+      add(h, chars, at[i]!, at[i + 1]!);
       visit();
-      if (i + 1 < chars.length) {
-        begin(h, 'c:');
-        add(h, chars[i]!, 0, chars[i]!.length);
-        add(h, chars[i + 1]!, 0, chars[i + 1]!.length);
+      if (i + 1 < n) {
+        resume(h, C);
+        add(h, chars, at[i]!, at[i + 2]!);
         visit();
       }
-      if (i + 2 < chars.length) {
-        begin(h, 'c:');
-        add(h, chars[i]!, 0, chars[i]!.length);
-        add(h, chars[i + 1]!, 0, chars[i + 1]!.length);
-        add(h, chars[i + 2]!, 0, chars[i + 2]!.length);
+      if (i + 2 < n) {
+        resume(h, C);
+        add(h, chars, at[i]!, at[i + 3]!);
         visit();
       }
     }
@@ -114,21 +117,21 @@ export function eachSentimentFeatureHash(text: string, normalized: string | unde
   const words = norm.match(WORD) ?? [];
   let negated = 0;
   for (let i = 0; i < words.length; i++) {
-    const w = words[i]!.replace(/’/g, "'");
-    begin(h, negated > 0 ? 'n:' : 'w:');
+    const w = straightApostrophes(words[i]!);
+    resume(h, negated > 0 ? N : W);
     add(h, w, 0, w.length);
     visit();
-    if (!CJK.test(w)) {
+    if (!cjk || !CJK.test(w)) {
       // the 4-grams of ` ${w} `: position k of that string is a space at 0 and at w.length + 1
       const last = w.length + 1;
       for (let k = 0; k + 4 <= last + 1; k++) {
-        begin(h, 'g:');
+        resume(h, G);
         for (let j = k; j < k + 4; j++) addCode(h, j === 0 || j === last ? 32 : w.charCodeAt(j - 1));
         visit();
       }
     }
     if (i + 1 < words.length) {
-      begin(h, 'b:');
+      resume(h, B);
       add(h, w, 0, w.length);
       addCode(h, 32);
       add(h, words[i + 1]!, 0, words[i + 1]!.length);
@@ -141,4 +144,28 @@ export function eachSentimentFeatureHash(text: string, normalized: string | unde
     begin(h, cue);
     visit();
   }
+}
+
+/** The hash states after each feature prefix (see `prefixState`). */
+const C = prefixState('c:');
+const W = prefixState('w:');
+const N = prefixState('n:');
+const G = prefixState('g:');
+const B = prefixState('b:');
+
+/** Where each code point of `s` starts, then `s.length` (a lone surrogate is a code point of its own, as in `Array.from`). */
+function codePointStarts(s: string): number[] {
+  const at: number[] = [];
+  for (let k = 0; k < s.length; ) {
+    at.push(k);
+    const c = s.charCodeAt(k);
+    k += c >= 0xd800 && c <= 0xdbff && k + 1 < s.length && (s.charCodeAt(k + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+  }
+  at.push(s.length);
+  return at;
+}
+
+/** `word` with ’ written ' (the normalized view has folded most already: no regex runs then). */
+function straightApostrophes(word: string): string {
+  return word.includes('’') ? word.replace(/’/g, "'") : word;
 }

@@ -90,6 +90,7 @@ function weightTable(file: LinearModelFile, once: boolean): { names: string[]; s
   const seen = once ? new Uint32Array(names.length) : null;
   let stamp = 0;
   let z: number[] = [];
+  const protoLabel = file.labels.includes('__proto__');
   const scorer: Scorer = {
     start() {
       z = [...file.bias];
@@ -106,11 +107,20 @@ function weightTable(file: LinearModelFile, once: boolean): { names: string[]; s
       for (let l = 0, o = r * L; l < L; l++) z[l]! += table[o + l]!;
     },
     prediction() {
-      const max = Math.max(...z);
-      const e = z.map((v) => Math.exp(v - max));
-      const sum = e.reduce((a, b) => a + b, 0);
-      const scores = Object.fromEntries(file.labels.map((l, i) => [l, e[i]! / sum]));
-      return { label: file.labels[z.indexOf(max)]!, scores };
+      // the first label with the largest sum; the same doubles as Math.max, map, reduce and fromEntries
+      let best = 0;
+      for (let l = 1; l < L; l++) if (z[l]! > z[best]!) best = l;
+      const max = z[best]!;
+      let sum = 0;
+      for (let l = 0; l < L; l++) {
+        z[l] = Math.exp(z[l]! - max);
+        sum += z[l]!;
+      }
+      // (a label named __proto__ needs fromEntries' own property, which assignment does not make)
+      if (protoLabel) return { label: file.labels[best]!, scores: Object.fromEntries(file.labels.map((label, l) => [label, z[l]! / sum])) };
+      const scores: Record<string, number> = {};
+      for (let l = 0; l < L; l++) scores[file.labels[l]!] = z[l]! / sum;
+      return { label: file.labels[best]!, scores };
     },
   };
   return { names, scorer };
@@ -126,15 +136,31 @@ function weightTable(file: LinearModelFile, once: boolean): { names: string[]; s
  * model.predict('Still waiting, third time I ask!!!').label; // 'negative'
  */
 export function createSentimentModel(file: LinearModelFile): SentimentModel {
+  return createHashedClassifier(file, eachSentimentFeatureHash, sentimentFeatureList);
+}
+
+/**
+ * Features of a text enumerated as hashes (see feature-hash.ts): for each feature, in the order
+ * the matching `FeatureFunction` lists them, fill `h` with its hash and call `visit`.
+ */
+export type FeatureHashFunction = (text: string, normalized: string | undefined, h: FeatureHash, visit: () => void) => void;
+
+/**
+ * A softmax-regression classifier over hashed features, each counted once: the same
+ * probabilities, bit for bit, as `createLinearClassifier(file, features, { once: true })` when
+ * `hashed` enumerates the hashes of what `features` lists, in the same order (the rows are
+ * summed as they come). A model whose own feature names collide on 64 bits keeps `features`.
+ */
+export function createHashedClassifier(file: LinearModelFile, hashed: FeatureHashFunction, features: FeatureFunction): SentimentModel {
   const { names, scorer } = weightTable(file, true);
   const rows = featureTable(names);
-  if (!rows) return createLinearClassifier(file, sentimentFeatureList, { once: true });
+  if (!rows) return createLinearClassifier(file, features, { once: true });
   const h: FeatureHash = { a: 0, b: 0 };
   const visit = () => {
     const r = rows.rowOf(h.a, h.b);
     if (r >= 0) scorer.add(r);
   };
-  return linearModel(file, scorer, (text, normalized) => eachSentimentFeatureHash(text, normalized, h, visit));
+  return linearModel(file, scorer, (text, normalized) => hashed(text, normalized, h, visit));
 }
 
 const files = new Map<string, LinearModelFile>();
@@ -151,15 +177,21 @@ export function shippedModelFile(name: string): LinearModelFile {
   return file;
 }
 
-/** Load `models/<name>.json` from the package once (a linear model over `features`, each feature counted once). */
-export function shippedModel(name: string, features: FeatureFunction = sentimentFeatureList): SentimentModel {
+/**
+ * Load `models/<name>.json` from the package once (a linear model over `features`, each feature
+ * counted once; over their hashes when `hashed` enumerates them, see `createHashedClassifier`).
+ */
+export function shippedModel(name: string, features: FeatureFunction = sentimentFeatureList, hashed?: FeatureHashFunction): SentimentModel {
   let model = loaded.get(name);
   if (!model) {
     // the shipped feature functions list each feature once (or, the *List variants, count on { once })
+    const file = shippedModelFile(name);
     model =
       features === sentimentFeatureList
-        ? createSentimentModel(shippedModelFile(name))
-        : createLinearClassifier(shippedModelFile(name), features, { once: true });
+        ? createSentimentModel(file)
+        : hashed
+          ? createHashedClassifier(file, hashed, features)
+          : createLinearClassifier(file, features, { once: true });
     loaded.set(name, model);
   }
   return model;

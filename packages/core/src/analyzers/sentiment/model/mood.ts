@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CxqaError, describeZodIssues } from '../../../errors.js';
+import type { MessageAnalysis } from '../../../pipeline/analyze/message-analysis.js';
 import { pushAll } from '../../../util/arrays.js';
 import { compileRule, eachMatch, LinearRegexSource, prefixFilter, type RuleRegex } from '../../../util/linear-regex.js';
 import { corePackageFile } from '../../../util/package-file.js';
@@ -91,17 +92,26 @@ export interface MoodCues {
    * Does an agent message move the conversation to another channel (a private message, a hotline,
    * e-mail)? A `redirect` cue that no `notRedirect` cue (a sign-off, an acknowledgement) matches.
    */
-  redirects(normalized: string, language: string): boolean;
+  redirects(normalized: string, language: string, analysis?: SharedAnalysis): boolean;
   /** Is a customer question rhetorical or accusing (a `rhetorical` cue), not a request for information? */
   rhetorical(normalized: string, language: string): boolean;
   /**
    * Mood of one message from its normalized view, its language and what the polarity model said
    * (`polarity` P(positive) − P(negative), null without a model; `soft`, a finer unsaturated
    * polarity for the score, see `softPolarityOf`; `label`, the model's own label when it has a
-   * neutral class — used when no cue speaks).
+   * neutral class — used when no cue speaks). `analysis`: the message's shared analysis when
+   * `normalized` is its `view.normalized` (see `SharedAnalysis`).
    */
-  moodOf(normalized: string, language: string, model?: MoodModelReading, thresholds?: MoodThresholds): MessageMood;
+  moodOf(normalized: string, language: string, model?: MoodModelReading, thresholds?: MoodThresholds, analysis?: SharedAnalysis): MessageMood;
 }
+
+/**
+ * A message's shared analysis (`message.analysis`), given with its `view.normalized`: the cue
+ * prefilter's scan of that text is kept there, once per message and language, for `moodOf` and
+ * `redirects` alike (the flags of the untrimmed text only let more regexes run than those of the
+ * trimmed one, never fewer, so the cues are the same).
+ */
+export type SharedAnalysis = Pick<MessageAnalysis, 'memo'>;
 
 /** A cue's regex and its index in the language's prefix filter. */
 interface SlottedRegex {
@@ -119,6 +129,23 @@ const spans = (rules: readonly SlottedRegex[], text: string, kind: MoodCue['kind
   }
   return out;
 };
+
+/** Does any regex of `rules` that `possible` lets through match `text`? */
+function anyMatch(rules: readonly SlottedRegex[], text: string, possible: Uint8Array): boolean {
+  for (const { regex, slot } of rules) {
+    if (!possible[slot]) continue;
+    let found = false;
+    eachMatch(regex.re, text, () => (found = true));
+    if (found) return true;
+  }
+  return false;
+}
+
+/** The cues not inside any cue of `outer` (`cues` itself when `outer` is empty). */
+function outside(cues: MoodCue[], outer: readonly MoodCue[]): MoodCue[] {
+  if (!outer.length || !cues.length) return cues;
+  return cues.filter((x) => !outer.some((o) => o.start <= x.start && x.end <= o.end));
+}
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 /** A message ending in one question mark, with no cue either way, is a question: neutral. */
@@ -174,40 +201,45 @@ export function compileMoodCues(data?: unknown): MoodCues {
     },
   };
   if (origin === 'user') for (const lang of Object.keys(parsed.data.languages)) byLanguage.get(lang); // compile now: errors belong to the factory
-  const cuesOf = (c: CompiledCues, text: string): readonly MoodCue[] => {
+  /** The prefilter's flags for `normalized` (kept in the message's analysis when given). */
+  const flags = (c: CompiledCues, normalized: string, analysis: SharedAnalysis | undefined) =>
+    analysis ? analysis.memo(c, () => c.filter(normalized)) : c.filter(normalized);
+  function cuesOf(c: CompiledCues, text: string, possible: Uint8Array): readonly MoodCue[] {
     const cues: MoodCue[] = [];
-    const possible = c.filter(text);
     const litotes = spans(c.litotes, text, 'litotes', possible);
-    const within = (outer: readonly MoodCue[]) => (x: MoodCue) => !outer.some((o) => o.start <= x.start && x.end <= o.end);
     // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed")
-    const negative = spans(c.negative, text, 'negative', possible).filter(within(litotes));
-    pushAll(pushAll(pushAll(cues, litotes), negative), spans(c.positive, text, 'positive', possible).filter(within(litotes)).filter(within(negative)));
+    const negative = outside(spans(c.negative, text, 'negative', possible), litotes);
+    pushAll(pushAll(pushAll(cues, litotes), negative), outside(outside(spans(c.positive, text, 'positive', possible), litotes), negative));
     if (!cues.length) pushAll(cues, spans(c.neutralForm, text, 'neutral_form', possible));
     if (!cues.length && QUESTION_END.test(text)) cues.push({ kind: 'neutral_form', start: text.length - 1, end: text.length });
     return cues;
-  };
+  }
   return {
     version: parsed.data.version,
     languages: Object.keys(parsed.data.languages),
-    redirects(normalized, language) {
+    redirects(normalized, language, analysis) {
       const c = byLanguage.get(language);
       if (!c) return false;
-      const possible = c.filter(normalized);
-      return spans(c.redirect, normalized, 'neutral_form', possible).length > 0 && !spans(c.notRedirect, normalized, 'neutral_form', possible).length;
+      const possible = flags(c, normalized, analysis);
+      return anyMatch(c.redirect, normalized, possible) && !anyMatch(c.notRedirect, normalized, possible);
     },
     rhetorical(normalized, language) {
       const c = byLanguage.get(language);
-      return !!c && spans(c.rhetorical, normalized, 'neutral_form', c.filter(normalized)).length > 0;
+      return !!c && anyMatch(c.rhetorical, normalized, c.filter(normalized));
     },
-    moodOf(normalized, language, reading = {}, thresholds = DEFAULT_MOOD_THRESHOLDS) {
+    moodOf(normalized, language, reading = {}, thresholds = DEFAULT_MOOD_THRESHOLDS, analysis = undefined) {
       const model = reading.polarity ?? null;
       const soft = reading.soft ?? null;
       const ownLabel = reading.label === 'negative' || reading.label === 'neutral' || reading.label === 'positive' ? reading.label : null;
       const c = byLanguage.get(language);
       const text = normalized.trim();
-      const cues = c && text ? cuesOf(c, text) : [];
-      const neg = cues.filter((x) => x.kind === 'negative').length;
-      const pos = cues.filter((x) => x.kind === 'positive' || x.kind === 'litotes').length;
+      const cues = c && text ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter(text)) : [];
+      let neg = 0;
+      let pos = 0;
+      for (const x of cues) {
+        if (x.kind === 'negative') neg++;
+        else if (x.kind === 'positive' || x.kind === 'litotes') pos++;
+      }
       let label: MoodLabel;
       if (neg && !pos) label = 'negative';
       else if (pos && !neg) label = 'positive';
@@ -220,10 +252,9 @@ export function compileMoodCues(data?: unknown): MoodCues {
       else label = model === null ? 'neutral' : model <= thresholds.modelNegative ? 'negative' : model >= thresholds.modelPositive ? 'positive' : 'neutral';
       // the score keeps the label's band (negative ≤ −0.4, neutral within ±0.3, positive ≥ 0.4) and orders by the finest polarity known
       const p = soft ?? model;
-      const negCues = cues.filter((x) => x.kind === 'negative').length;
       const score =
         label === 'negative'
-          ? -0.4 - 0.5 * Math.max(0, -(p ?? -0.5)) - 0.1 * Math.min(1, negCues / 3)
+          ? -0.4 - 0.5 * Math.max(0, -(p ?? -0.5)) - 0.1 * Math.min(1, neg / 3)
           : label === 'positive'
             ? 0.4 + 0.6 * Math.max(0, p ?? 0.5)
             : 0.3 * (p ?? 0);

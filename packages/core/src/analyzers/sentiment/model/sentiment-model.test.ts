@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { builtinEmotionModel, builtinSentimentModel } from '@cxqa/core';
 import { createLinearClassifier, createSentimentModel, type LinearModelFile, sentimentFeatures } from '@cxqa/core/models';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { verdictMessages } from '../../../../test/verdict-messages.js';
 import { begin, featureTable } from './feature-hash.js';
+import { eachSentimentFeatureHash, sentimentFeatureList } from './features.js';
 
 describe('sentiment features', () => {
   it('builds CJK n-grams, words with negation scope, subwords and chat cues, each once', () => {
@@ -65,6 +68,42 @@ describe('hashed sentiment features (issue 16)', () => {
     const byString = createLinearClassifier(model, sentimentFeatures);
     expect(createSentimentModel(model).predict(text)).toEqual(byString.predict(text));
   });
+  it('gives the same probabilities as string lookups on every verdict-fixture message, for every shipped model', () => {
+    const texts = verdictMessages().map((m) => m.text);
+    // lone surrogates, astral characters and spaces between CJK characters (the n-grams skip spaces)
+    texts.push('质\ud800量 差', '\udc00质量', '𠀀 𠀁𠀂 好', '质');
+    expect(texts.length).toBeGreaterThan(900);
+    for (const name of ['sentiment-zh', 'sentiment-en', 'sentiment-de', 'emotion-en', 'emotion-fr']) {
+      const [hashed, byString] = [createSentimentModel(file(name)), createLinearClassifier(file(name), sentimentFeatures)];
+      for (const text of texts) expect(hashed.predict(text), `${name}: ${text}`).toEqual(byString.predict(text));
+    }
+  });
+  it('visits the hash of every listed feature, in order: astral characters, lone surrogates, spaces, negation, cues', () => {
+    const hashesOf = (features: readonly string[]) =>
+      features.map((f) => {
+        const h = { a: 0, b: 0 };
+        begin(h, f);
+        return [h.a, h.b];
+      });
+    const visited = (text: string, normalized: string) => {
+      const h = { a: 0, b: 0 };
+      const out: number[][] = [];
+      eachSentimentFeatureHash(text, normalized, h, () => out.push([h.a, h.b]));
+      return out;
+    };
+    const cases = ['质\ud800量 差', '\udc00质量', '𠀀 𠀁𠀂 好', '𠀀𠀁', '\ud800', 'not good at ALL!! WHY??', 'don’t do it', '好 not bad 吗', ''];
+    for (const normalized of cases) expect(visited(normalized, normalized), normalized).toEqual(hashesOf(sentimentFeatureList(normalized, normalized)));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('质', '量', ' ', '𠀀', '\ud800', '\udc00', 'not', 'good', '’', 'a', '!!', 'ÉTÉ', '한국'), { maxLength: 12 }),
+        (parts) => {
+          const text = parts.join('');
+          expect(visited(text, text)).toEqual(hashesOf(sentimentFeatureList(text, text)));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
   it('counts a repeated feature once and finds every feature of a table by its hash', () => {
     const m = createSentimentModel({ format: 'cxqa-linear/1', version: '1', language: 'en', labels: ['a', 'b'], bias: [0, 0], weights: { 'w:ok': [0, 1] } });
     expect(m.predict('ok ok ok').scores.b).toBe(m.predict('ok').scores.b);
@@ -77,5 +116,42 @@ describe('hashed sentiment features (issue 16)', () => {
     });
     begin(h, 'w:absent');
     expect(table.rowOf(h.a, h.b)).toBe(-1);
+  });
+});
+
+describe('softmax of the linear models (the loop that replaced Math.max, map, reduce and fromEntries)', () => {
+  /** The previous formula, kept as the reference. */
+  const reference = (file: LinearModelFile, text: string) => {
+    const z = [...file.bias];
+    for (const f of sentimentFeatures(text)) file.weights[f]?.forEach((w, l) => (z[l]! += w));
+    const max = Math.max(...z);
+    const e = z.map((v) => Math.exp(v - max));
+    const sum = e.reduce((a, b) => a + b, 0);
+    return { label: file.labels[z.indexOf(max)]!, scores: Object.fromEntries(file.labels.map((l, i) => [l, e[i]! / sum])) };
+  };
+  const weight = fc.oneof(fc.double({ min: -20, max: 20, noNaN: true }), fc.constantFrom(0, -0, 1, -1));
+  it('gives the same label and probabilities, bit for bit: ties, signed zeros, repeated and odd labels', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('negative', 'positive', 'neutral', '__proto__', 'a'), { minLength: 1, maxLength: 4 }),
+        fc.array(weight, { minLength: 4, maxLength: 4 }),
+        fc.array(fc.array(weight, { minLength: 4, maxLength: 4 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.constantFrom('ok', 'bad', 'fine', 'x'), { maxLength: 6 }),
+        (labels, bias, rows, words) => {
+          const L = labels.length;
+          const file: LinearModelFile = {
+            format: 'cxqa-linear/1',
+            version: '1',
+            language: 'en',
+            labels,
+            bias: bias.slice(0, L),
+            weights: { 'w:ok': rows[0]!.slice(0, L), 'w:bad': rows[1]!.slice(0, L), 'w:fine': rows[2]!.slice(0, L) },
+          };
+          const text = words.join(' ');
+          expect(createSentimentModel(file).predict(text)).toEqual(reference(file, text));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
