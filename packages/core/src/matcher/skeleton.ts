@@ -450,8 +450,9 @@ export function scanSkeletonOfView(view: { readonly normalized: string }, fold?:
 
 /**
  * The skeleton of `view.normalized`, computed once per view and fold and kept with the view (a
- * copy, not the scratch buffers): every matcher that reads a message — the lexicons, the policy
- * rules, the escalation list — shares it, whichever analyzer asks first.
+ * copy, not the scratch buffers), for a reader that keeps it (`message.analysis.skeleton`); a
+ * later `scanSkeletonOfView` of the same view and fold reuses it. The built-in matchers scan with
+ * `scanSkeletonOfView` and keep nothing (decision 111).
  */
 export function skeletonOfView(view: { readonly normalized: string }, fold?: (cp: number) => number): Skeleton {
   const kept = byView.get(view);

@@ -52,9 +52,10 @@ export class MessageAnalysis {
   /**
    * The de-obfuscated skeleton of `view.normalized` the matchers scan (look-alikes, leetspeak,
    * spelled-out letters and repeats undone, Traditional Chinese folded to Simplified), with each
-   * unit's [start, end) in `view.normalized`: computed once per message and kept with it (the
-   * policy rules' prefilter keeps it too; a matcher given the view reuses a kept one, else
-   * recomputes it in scratch space, which costs less than keeping a copy).
+   * unit's [start, end) in `view.normalized`: computed on first read and kept with the message,
+   * for an analyzer that reads it more than once. The built-in matchers do not read it: given the
+   * view, they reuse a kept skeleton when one exists, else recompute it in scratch space, which
+   * costs less than keeping a copy (decision 111).
    */
   get skeleton(): Skeleton {
     return skeletonOfView(this.view, traditionalToSimplified);
