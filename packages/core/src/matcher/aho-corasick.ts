@@ -243,13 +243,8 @@ export class Automaton {
 /** Code units an automaton scans before it builds its dense ASCII rows. */
 const DENSE_AFTER = 16_384;
 
-/**
- * At most this many nodes get a dense ASCII row (32 KB): the shallowest, where a scan spends its
- * time. It was 4,096 (2 MB per automaton); the pipeline scans each message with a dozen automata,
- * so rows that large left the cache between two scans and a dense step cost a memory read (the
- * lexicon and policy scans of the synthetic stream ≈ 100 → ≈ 35 ns per code unit; decision 124).
- */
-const MAX_DENSE_ROWS = 64;
+/** At most this many nodes get a dense ASCII row (2 MB): the shallow ones, where a scan spends its time. */
+const MAX_DENSE_ROWS = 4096;
 
 /** Matches as flat triples (pattern, start, end): `count` triples are valid; grows on demand. */
 export class AutomatonHits {
