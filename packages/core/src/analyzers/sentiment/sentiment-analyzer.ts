@@ -10,7 +10,7 @@ import { builtinEmotionModel, builtinSentimentModel, predictMessage, type Sentim
 import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from './model/mood.js';
 import { customerEffort, judgeOutcome, outcomeBase, outcomeMood } from './outcome.js';
 
-export const SENTIMENT_ANALYZER_VERSION = '0.6.0';
+export const SENTIMENT_ANALYZER_VERSION = '0.6.1';
 
 export interface SentimentOptions {
   /** Synchronous models by language, used before the shipped ones. */
