@@ -10,12 +10,19 @@
  * rules. `--round report` samples the `report` half: judged after the fixes; its figures are the
  * published ones. The committed list of sampled conversations is fixtures/precision/sample-<round>.json.
  * Selection is deterministic (conversations ordered by a hash of round and id).
+ *
+ *   pnpm precision:sample --round report --unjudged --out /tmp/judge-new
+ *
+ * `--unjudged` samples nothing: it re-runs the inspector on the conversations already judged in
+ * that round and writes one packet with only the findings that fire now without a judgement (what
+ * `cxqa eval --task precision` counts as `unjudged`), for a reader to judge after a rule change.
+ * The sample file is left as it is.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createInspector, type Finding } from '@cxqa/core';
-import { findingKey, loadRealConversations, TIME_BASED_CODES } from '@cxqa/eval';
+import { findingKey, judgementKey, loadJudgements, loadRealConversations, TIME_BASED_CODES } from '@cxqa/eval';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +31,7 @@ const { values } = parseArgs({
     'per-code': { type: 'string', default: '20' },
     judges: { type: 'string', default: '4' },
     corpora: { type: 'string', default: '../shared/corpora' },
+    unjudged: { type: 'boolean', default: false },
   },
 });
 const round = values.round === 'report' ? 'report' : 'dev';
@@ -37,10 +45,21 @@ const fnv = (s: string) => {
   return h;
 };
 const half = round === 'dev' ? 'tune' : 'report';
-const pool = loadRealConversations(resolve(values.corpora!)).filter((c) => c.half === half);
+const known = values.unjudged ? (loadJudgements('fixtures') ?? []).filter((j) => j.round === round) : null;
+const knownKeys = new Set(known?.map(judgementKey));
+const knownIds = new Set(known?.map((j) => `${j.corpus}|${j.conversationId}`));
+const pool = loadRealConversations(resolve(values.corpora!)).filter((c) => (known ? knownIds.has(`${c.corpus}|${c.conversation.id}`) : c.half === half));
 const inspector = createInspector();
 const judged: { c: (typeof pool)[number]; findings: Finding[] }[] = [];
-for (const c of pool) judged.push({ c, findings: (await inspector.inspect(c.conversation)).findings.filter((f) => !TIME_BASED_CODES.test(f.code)) });
+for (const c of pool) {
+  const findings = (await inspector.inspect(c.conversation)).findings.filter((f) => !TIME_BASED_CODES.test(f.code));
+  judged.push({ c, findings: known ? findings.filter((f) => !knownKeys.has(findingKey(c.conversation.id, f))) : findings });
+}
+if (known) {
+  const fresh = judged.filter((j) => j.findings.length);
+  writePackets(fresh, 1, values.out);
+  process.exit(0);
+}
 judged.sort((a, b) => fnv(`${round}:${a.c.conversation.id}`) - fnv(`${round}:${b.c.conversation.id}`));
 
 const count = new Map<string, number>();
@@ -72,42 +91,46 @@ writeFileSync(
 );
 process.stdout.write(`${sample.length} conversations, ${total} findings → fixtures/precision/sample-${round}.json\n`);
 
-// judging packets: conversations split evenly by finding count; one markdown file and one JSONL template per judge
-mkdirSync(values.out, { recursive: true });
-const buckets: (typeof sample)[] = Array.from({ length: judges }, () => []);
-const load = new Array<number>(judges).fill(0);
-for (const j of [...sample].sort((a, b) => b.findings.length - a.findings.length)) {
-  const k = load.indexOf(Math.min(...load));
-  buckets[k]!.push(j);
-  load[k]! += j.findings.length;
-}
-buckets.forEach((bucket, k) => {
-  const md: string[] = [];
-  const template: string[] = [];
-  for (const j of bucket) {
-    const conv = j.c.conversation as { id: string; messages: { role: string; text: string }[] };
-    md.push(`## ${conv.id} (${j.c.corpus}, ${j.c.language})`, '');
-    conv.messages.forEach((m, i) => md.push(`[${i}] ${m.role}: ${m.text.replace(/\n/g, ' ')}`));
-    md.push('', 'Findings:');
-    for (const f of j.findings) {
-      md.push(`- ${f.code} (${f.severity}) @${f.messageIndex ?? '-'}${f.evidence ? ` "${f.evidence}"` : ''}: ${f.explanation}`);
-      template.push(
-        JSON.stringify({
-          corpus: j.c.corpus,
-          conversationId: conv.id,
-          code: f.code,
-          messageIndex: f.messageIndex ?? null,
-          spanStart: f.code.startsWith('pii.') ? (f.span?.start ?? null) : null,
-          severity: f.severity,
-          key: findingKey(conv.id, f),
-          verdict: null,
-          reason: null,
-        }),
-      );
-    }
-    md.push('');
+writePackets(sample, judges, values.out);
+
+/** Judging packets: conversations split evenly by finding count; one markdown file and one JSONL template per judge. */
+function writePackets(sample: { c: ReturnType<typeof loadRealConversations>[number]; findings: Finding[] }[], judges: number, out: string): void {
+  mkdirSync(out, { recursive: true });
+  const buckets: (typeof sample)[] = Array.from({ length: judges }, () => []);
+  const load = new Array<number>(judges).fill(0);
+  for (const j of [...sample].sort((a, b) => b.findings.length - a.findings.length)) {
+    const k = load.indexOf(Math.min(...load));
+    buckets[k]!.push(j);
+    load[k]! += j.findings.length;
   }
-  writeFileSync(join(values.out!, `packet-${k + 1}.md`), `${md.join('\n')}\n`);
-  writeFileSync(join(values.out!, `packet-${k + 1}.jsonl`), `${template.join('\n')}\n`);
-});
-process.stdout.write(`packets: ${buckets.map((b, k) => `${k + 1}: ${b.length} conversations / ${load[k]} findings`).join(', ')} in ${values.out}\n`);
+  buckets.forEach((bucket, k) => {
+    const md: string[] = [];
+    const template: string[] = [];
+    for (const j of bucket) {
+      const conv = j.c.conversation as { id: string; messages: { role: string; text: string }[] };
+      md.push(`## ${conv.id} (${j.c.corpus}, ${j.c.language})`, '');
+      conv.messages.forEach((m, i) => md.push(`[${i}] ${m.role}: ${m.text.replace(/\n/g, ' ')}`));
+      md.push('', 'Findings:');
+      for (const f of j.findings) {
+        md.push(`- ${f.code} (${f.severity}) @${f.messageIndex ?? '-'}${f.evidence ? ` "${f.evidence}"` : ''}: ${f.explanation}`);
+        template.push(
+          JSON.stringify({
+            corpus: j.c.corpus,
+            conversationId: conv.id,
+            code: f.code,
+            messageIndex: f.messageIndex ?? null,
+            spanStart: f.code.startsWith('pii.') ? (f.span?.start ?? null) : null,
+            severity: f.severity,
+            key: findingKey(conv.id, f),
+            verdict: null,
+            reason: null,
+          }),
+        );
+      }
+      md.push('');
+    }
+    writeFileSync(join(out, `packet-${k + 1}.md`), `${md.join('\n')}\n`);
+    writeFileSync(join(out, `packet-${k + 1}.jsonl`), `${template.join('\n')}\n`);
+  });
+  process.stdout.write(`packets: ${buckets.map((b, k) => `${k + 1}: ${b.length} conversations / ${load[k]} findings`).join(', ')} in ${out}\n`);
+}
