@@ -63,6 +63,11 @@ const cases: [text: string, label: 'negative' | 'neutral' | 'positive'][] = [
   ['慢慢来', 'neutral'],
   ['好吧，那算了', 'neutral'],
   ['我算了一下费用', 'neutral'],
+  ['插头快要插到底时有点紧', 'neutral'],
+  ['给老妈的礼物', 'neutral'],
+  ['其他妈妈推荐的', 'neutral'],
+  ['父母有不可推卸的责任', 'neutral'],
+  ['这部小说讲的是一个悲剧', 'neutral'],
 ];
 
 describe('Chinese mood cues', () => {
