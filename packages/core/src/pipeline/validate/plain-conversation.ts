@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { type Conversation, ConversationSchema, type Customer, type Message, MessageSchema, RoleSchema, TimestampSchema } from './conversation.js';
+import { type Conversation, ConversationSchema, type Customer, type Message, MessageSchema, RoleSchema } from './conversation.js';
+import { isTimestamp } from './timestamp.js';
 
 // The fast path of reading a conversation (decision 135), the sibling of `plainFinding`: the object
 // `ConversationSchema.parse` returns, built by hand when the input is plainly valid, else null
@@ -9,8 +10,6 @@ import { type Conversation, ConversationSchema, type Customer, type Message, Mes
 type Fields = Record<string, unknown>;
 
 const ROLES: ReadonlySet<unknown> = new Set(RoleSchema.options);
-/** The timestamp schema's own pattern (zod's RFC 3339 regex, seconds and an offset required): the test zod runs. */
-const TIMESTAMP: RegExp = TimestampSchema._zod.def.pattern!;
 /** What a reader returns for a value it leaves to zod. */
 const REFUSED: unique symbol = Symbol('refused');
 /** What `optional` counts for a refused value: sums of up to a dozen optional keys stay negative. */
@@ -60,7 +59,7 @@ function optional(raw: Fields, out: Fields, key: string, read: (v: unknown) => u
 /**
  * `ConversationSchema.parse(raw)` for a conversation that is plainly valid: plain objects (prototype
  * `Object.prototype` or null) holding only the schema's keys, strings, finite numbers, booleans,
- * known roles, timestamps matching the schema's pattern, a plain `metadata` object without symbol
+ * known roles, timestamps the schema's pattern takes (`isTimestamp`), a plain `metadata` object without symbol
  * or own `__proto__` keys. The result is a new object like zod's: the schema's keys in its order, an
  * optional key given as `undefined` kept as `undefined`, `customer.country` upper-cased, `metadata`
  * copied shallowly (its values shared). Anything else — extra keys zod would strip, odd types,
@@ -98,8 +97,7 @@ export function plainMessage(raw: unknown): Message | null {
   if (!isPlainObject(raw)) return null;
   const { role, text, at } = raw;
   if (!ROLES.has(role) || typeof text !== 'string' || typeof at !== 'string') return null;
-  TIMESTAMP.lastIndex = 0;
-  if (!TIMESTAMP.test(at)) return null;
+  if (!isTimestamp(at)) return null;
   const out: Fields = { role, text, at };
   const more = optional(raw, out, 'authorId', string) + optional(raw, out, 'language', language);
   return more >= 0 && keyCount(raw) === 3 + more ? (out as Message) : null;
