@@ -1,0 +1,54 @@
+/**
+ * `pnpm bench --only validate`: reading a conversation — zod's `ConversationSchema.safeParse` against
+ * the hand-read fast path `plainConversation` (decision 135) — on the 600 realistic chats
+ * (bench/realistic.ts) and the 206 verdict-fixture conversations, in 10 alternating rounds of one
+ * pass each; reports the median µs per conversation and the ratio. The fast path must take every
+ * conversation of both sets (else the row would time zod twice).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ConversationSchema } from '../packages/core/src/pipeline/validate/conversation.js';
+import { plainConversation } from '../packages/core/src/pipeline/validate/plain-conversation.js';
+import { realisticChats } from './pipeline.bench.js';
+import type { BenchRow } from './report.js';
+
+const ROUNDS = 10;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function verdictConversations(): unknown[] {
+  const dir = resolve(import.meta.dirname, '..', 'fixtures', 'verdicts');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) =>
+      readFileSync(resolve(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { conversation: unknown }).conversation),
+    );
+}
+
+function rows(name: string, conversations: unknown[], log: (s: string) => void): BenchRow[] {
+  if (conversations.some((c) => plainConversation(c) === null)) throw new Error(`${name}: a conversation the fast path does not take`);
+  const subjects = [(c: unknown) => ConversationSchema.safeParse(c), plainConversation];
+  for (const read of subjects) for (const c of conversations) read(c); // warm-up
+  const times: [number[], number[]] = [[], []];
+  for (let round = 0; round < ROUNDS; round++)
+    for (const k of round % 2 ? [1, 0] : [0, 1]) {
+      const read = subjects[k]!;
+      const t0 = performance.now();
+      for (const c of conversations) read(c);
+      times[k as 0 | 1].push(((performance.now() - t0) * 1000) / conversations.length);
+    }
+  const [zod, plain] = [median(times[0]), median(times[1])];
+  log(`${name}: zod ${zod.toFixed(2)} µs, plainConversation ${plain.toFixed(2)} µs per conversation (median of ${ROUNDS}), ratio ${(plain / zod).toFixed(3)}`);
+  return [
+    { benchmark: name, subject: 'zod', metric: 'us_per_conversation', value: Number(zod.toFixed(2)), unit: 'µs' },
+    { benchmark: name, subject: 'cxqa', metric: 'us_per_conversation', value: Number(plain.toFixed(2)), unit: 'µs' },
+    { benchmark: name, subject: 'cxqa', metric: 'ratio_to_zod', value: Number((plain / zod).toFixed(3)) },
+  ];
+}
+
+export function benchValidate(corporaDir: string, log: (s: string) => void): BenchRow[] {
+  const realistic = realisticChats(corporaDir, log);
+  return [...(realistic ? rows('validate.realistic', realistic.slice(0, 600), log) : []), ...rows('validate.verdicts', verdictConversations(), log)];
+}
