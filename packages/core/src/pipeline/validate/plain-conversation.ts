@@ -81,11 +81,11 @@ export function plainConversation(raw: unknown): Conversation | null {
     optional(raw, out, 'resolved', boolean);
   const messages = raw.messages;
   if (head < 0 || !Array.isArray(messages)) return null;
-  const list: Message[] = new Array(messages.length);
+  const list: Message[] = []; // filled in order, so a packed array like zod's (`new Array(n)` is holey)
   for (let i = 0; i < messages.length; i++) {
     const m = plainMessage(messages[i]);
     if (!m) return null;
-    list[i] = m;
+    list.push(m);
   }
   out.messages = list;
   const tail = optional(raw, out, 'metadata', record);
