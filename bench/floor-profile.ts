@@ -1,15 +1,15 @@
 /**
- * `node --conditions=source --import tsx bench/floor-profile.ts [--corpora DIR] [--rounds N]`: where
- * the no-analyzer floor (`baseline.none.realistic`) goes. Inspects the 600 realistic chats with
- * `createInspector({ analyzers: [] })` N times (default 20) under the V8 sampling profiler
+ * `node --conditions=source --import tsx bench/floor-profile.ts [--corpora DIR] [--rounds N] [--root DIR]`:
+ * where the no-analyzer floor (`baseline.none.realistic`) goes. Inspects the 600 realistic chats with
+ * `createInspector({ analyzers: [] })` of this checkout (or of the checkout at `--root`) N times (default 20) under the V8 sampling profiler
  * (`node:inspector`) and prints each part's share of the samples taken inside `inspect`: a sample
  * counts for the nearest frame on its stack that names a part (so `maskPersonalData` under
  * `maskResult` counts for masking). Garbage collection is outside `inspect` and not counted.
  */
 import { Session } from 'node:inspector/promises';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createInspector } from '@cxqa/core';
 import { realisticChats } from './pipeline.bench.js';
 
 interface ProfileNode {
@@ -33,7 +33,11 @@ const PARTS: [string, RegExp][] = [
   ['inspect itself', /pipeline\/inspector\.ts/],
 ];
 
-const { values } = parseArgs({ options: { corpora: { type: 'string', default: '../shared/corpora' }, rounds: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { corpora: { type: 'string', default: '../shared/corpora' }, rounds: { type: 'string', default: '20' }, root: { type: 'string' } },
+});
+const root = resolve(values.root ?? resolve(import.meta.dirname, '..'));
+const { createInspector } = (await import(pathToFileURL(resolve(root, 'packages/core/src/index.ts')).href)) as typeof import('@cxqa/core');
 const chats = realisticChats(resolve(values.corpora!), (s) => process.stderr.write(`${s}\n`));
 if (!chats) throw new Error(`no realistic chats: is --corpora ${values.corpora} the shared corpora?`);
 const conversations = chats.slice(0, 600);
