@@ -85,6 +85,6 @@ profile.samples.forEach((id, i) => {
 });
 const perConversation = (elapsed * 1000) / (rounds * conversations.length);
 console.log(
-  `${rounds} × ${conversations.length} realistic chats, no analyzer: ${perConversation.toFixed(1)} µs per conversation (wall clock, under the profiler)`,
+  `${root}: ${rounds} × ${conversations.length} realistic chats, no analyzer: ${perConversation.toFixed(1)} µs per conversation (wall clock, under the profiler)`,
 );
 for (const [part, t] of [...time].sort((a, b) => b[1] - a[1])) console.log(`${((100 * t) / inside).toFixed(1).padStart(5)} %  ${part}`);
