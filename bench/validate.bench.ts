@@ -7,27 +7,15 @@
  * wall-clock pass mostly measures how long the process waited for a core. The fast path must take every
  * conversation of both sets (else the row would time zod twice).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConversationSchema } from '../packages/core/src/pipeline/validate/conversation.js';
 import { plainConversation } from '../packages/core/src/pipeline/validate/plain-conversation.js';
+import { verdictConversations } from './baseline.bench.js';
 import { realisticChats } from './pipeline.bench.js';
 import type { BenchRow } from './report.js';
 
 const ROUNDS = 20;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-function verdictConversations(): unknown[] {
-  const dir = resolve(import.meta.dirname, '..', 'fixtures', 'verdicts');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) =>
-      readFileSync(resolve(dir, f), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => (JSON.parse(l) as { conversation: unknown }).conversation),
-    );
-}
 
 function rows(name: string, conversations: unknown[], log: (s: string) => void): BenchRow[] {
   if (conversations.some((c) => plainConversation(c) === null)) throw new Error(`${name}: a conversation the fast path does not take`);
@@ -55,5 +43,8 @@ function rows(name: string, conversations: unknown[], log: (s: string) => void):
 
 export function benchValidate(corporaDir: string, log: (s: string) => void): BenchRow[] {
   const realistic = realisticChats(corporaDir, log);
-  return [...(realistic ? rows('validate.realistic', realistic.slice(0, 600), log) : []), ...rows('validate.verdicts', verdictConversations(), log)];
+  return [
+    ...(realistic ? rows('validate.realistic', realistic.slice(0, 600), log) : []),
+    ...rows('validate.verdicts', verdictConversations(resolve(import.meta.dirname, '..')), log),
+  ];
 }
