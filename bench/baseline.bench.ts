@@ -27,7 +27,8 @@ async function inspectorAt(root: string, options?: { analyzers: [] }): Promise<A
   return core.createInspector(options);
 }
 
-function verdictConversations(root: string): unknown[] {
+/** The conversations of the verdict fixtures under `root` (a cxqa checkout), in file order. */
+export function verdictConversations(root: string): unknown[] {
   const dir = resolve(root, 'fixtures/verdicts');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))

@@ -1,5 +1,5 @@
 /**
- * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--cli-stream-messages M] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|cli-stream|import|report|lexicon]`.
+ * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--cli-stream-messages M] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|cli-stream|import|report|lexicon|validate]`.
  * Timings live here, never in unit tests. Run with --expose-gc (the package script does).
  */
 import { writeFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import type { BenchRow } from './report.js';
 import { benchReport } from './report-html.bench.js';
 import { benchTransformers } from './transformers.bench.js';
 import { benchTranslate } from './translate.bench.js';
+import { benchValidate } from './validate.bench.js';
 import { benchWorkers, cliHeapFlat } from './workers.bench.js';
 
 const { values } = parseArgs({
@@ -45,8 +46,10 @@ else if (values.only === 'cli-stream') rows.push(...(await cliHeapFlat(cliStream
 else if (values.only === 'import') rows.push(...(await benchImport(20_000, log)));
 else if (values.only === 'report') rows.push(...(await benchReport(Number(values.report), log)));
 else if (values.only === 'lexicon') rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
+else if (values.only === 'validate') rows.push(...benchValidate(resolve(values.corpora!), log));
 else if (values.only !== 'baseline') {
   rows.push(...benchNormalize());
+  rows.push(...benchValidate(resolve(values.corpora!), log));
   rows.push(...(await benchPipeline(Number(values.stream), resolve(values.corpora!), log)));
   rows.push(...(await benchLangid(resolve(values.corpora!), log)));
   rows.push(...(await benchLexicons(resolve(values.corpora!), log)));

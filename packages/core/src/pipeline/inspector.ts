@@ -11,7 +11,8 @@ import type { Translator } from './normalize/translator.js';
 import { conversationFacts } from './score/conversation-facts.js';
 import { DEFAULT_SCORECARD } from './score/default-scorecard.js';
 import { assembleResult, inputIdOf, invalidResult, unfinishedResult } from './score/result.js';
-import { type Conversation, ConversationSchema } from './validate/conversation.js';
+import type { Conversation } from './validate/conversation.js';
+import { safeParseConversation } from './validate/plain-conversation.js';
 import type { Issue, Result, Versions } from './validate/result.js';
 import { type Scorecard, type ScorecardInput, ScorecardSchema } from './validate/scorecard.js';
 import type { InspectorPool, InspectorPoolOptions } from './workers/inspector-pool.js';
@@ -117,7 +118,7 @@ export function createInspector(options: InspectorOptions = {}): Inspector {
   };
 
   async function inspect(input: unknown, opts: InspectOptions = {}): Promise<Result> {
-    const checked = ConversationSchema.safeParse(input);
+    const checked = safeParseConversation(input);
     if (!checked.success) {
       const issues: Issue[] = checked.error.issues.map((i) => ({
         code: 'invalid_conversation',

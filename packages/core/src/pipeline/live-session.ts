@@ -3,8 +3,9 @@ import { CxqaError, describeZodIssues } from '../errors.js';
 import type { MessageEvidence } from '../langid/conversation.js';
 import type { ContextOptions } from './normalize/context.js';
 import { withFindingIds } from './score/conversation-facts.js';
-import { type Conversation, ConversationSchema, type Message, MessageSchema } from './validate/conversation.js';
+import { type Conversation, ConversationSchema, type Message } from './validate/conversation.js';
 import type { Finding } from './validate/finding.js';
+import { safeParseMessage } from './validate/plain-conversation.js';
 import type { Result } from './validate/result.js';
 
 /** Finding-code prefixes that raise a live event by default: personal data, policy, abuse and misconduct, escalation threats. */
@@ -90,7 +91,7 @@ export function createLiveSession(header: unknown, runners: SessionRunners, opti
   async function add(input: unknown): Promise<LiveEvent[]> {
     open('add');
     const index = messages.length;
-    const checked = MessageSchema.safeParse(input);
+    const checked = safeParseMessage(input);
     if (!checked.success) {
       const { issues, summary } = describeZodIssues(checked.error);
       throw new CxqaError('invalid_conversation', `session ${shownId}: message ${index}: ${summary}`, {
