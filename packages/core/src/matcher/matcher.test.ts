@@ -128,6 +128,14 @@ describe('createMatcher', () => {
     expect(ids('kiss my ass!')).toEqual(['ass']);
   });
 
+  it('reports nothing for a text whose only hit is an allow-listed entry, and one match for a lone term', () => {
+    const allowOnly = createMatcher([term('wechat', 'wechat')], ['open day']);
+    expect(allowOnly.match('see you at the open day')).toEqual([]);
+    expect(allowOnly.match('open day: add my wechat').map((h) => [h.term.id, h.start, h.end, h.matched, h.obfuscated])).toEqual([
+      ['wechat', 17, 23, 'wechat', false],
+    ]);
+  });
+
   it('offsets always point at original text that normalizes to the term (property)', () => {
     const noise = fc.constantFrom(' ', '.', '-', 'x', 'Ｆ', 'U', '\u200b', '!', 'é', '微', '信', 'a', 's');
     fc.assert(
