@@ -154,6 +154,19 @@ describe('createMatcher', () => {
   });
 });
 
+describe('Chinese word boundaries in the matcher (issue 10)', () => {
+  it('drops a term inside a longer word, keeps it as a word, and keeps every other hit of the message in place', () => {
+    const m = createMatcher([term('wechat', 'wechat'), term('made', '妈的'), term('youbing', '有病', { boundary: 'none' }), term('hutong', '胡同')]);
+    const text = 'wechat 这是送给我妈妈的生日礼物，他有病历，你妈的，死胡同';
+    expect(m.match(text).map((h) => [h.term.id, h.start])).toEqual([
+      ['wechat', 0],
+      ['youbing', 21],
+      ['made', 26],
+    ]);
+    expect(m.match('你妈的，什么玩意').map((h) => h.term.id)).toEqual(['made']);
+  });
+});
+
 describe('Traditional → Simplified folding', () => {
   it('matches a Simplified term written in Traditional characters, and can be turned off', () => {
     const terms = [term('feiwu', '废物'), term('naocan', '脑残')];
