@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isWholeWords, wordBounds } from '../text/words.js';
-import { areWholeWordsInRuns, isHardBreak, isWholeWordsInRun } from './cjk-words.js';
+import { isHardBreak, isWholeWordsInRun } from './cjk-words.js';
 
 const boundsOf = (text: string, locale: string): Set<number> => {
   const out = new Set([0, text.length]);
@@ -91,66 +91,6 @@ describe('isWholeWordsInRun', () => {
           for (let end = start + 1; end <= Math.min(t.length, start + 4); end++)
             expect(isWholeWordsInRun(t, start, end), `${t} [${start}, ${end})`).toBe(bounds.has(start) && bounds.has(end));
       }),
-      { numRuns: 300 },
-    );
-  });
-});
-
-describe('areWholeWordsInRuns', () => {
-  const word = fc.constantFrom('我', '妈妈', '的', '生日', '礼物', '他妈的', '有病', '病历', '医院', '去', '死胡同', '中国人', '这个', '傻逼', '不', '回家');
-  const run = fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(''));
-  const between = fc.constantFrom('，', '。', '！', ' ', '、', '1', 'a', '\n', 'です', 'カ', '😀', '_');
-  const message = fc.array(fc.tuple(run, between), { minLength: 1, maxLength: 6 }).map((parts) => parts.map(([r, h]) => r + h).join(''));
-  const expected = (t: string, start: number, end: number) => {
-    const near = t.slice(Math.max(0, start - 8), Math.min(t.length, end + 8));
-    const bounds = wordBounds(t, /[\u3040-\u30ff]/u.test(near) ? 'ja' : 'zh');
-    return bounds.has(start) && bounds.has(end) ? 1 : 0;
-  };
-  const spansOf = (t: string, picks: [number, number][]) =>
-    picks.flatMap(([a, b]) => {
-      const start = a % t.length;
-      return [start, start + 1 + (b % Math.min(5, t.length - start))];
-    });
-
-  it('answers every span of a message as the whole text’s segmentation, all asked at once, in any order (property)', () => {
-    fc.assert(
-      fc.property(message, fc.nat(), (t, seed) => {
-        const spans: number[] = [];
-        for (let start = 0; start < t.length; start++) for (let end = start + 1; end <= Math.min(t.length, start + 4); end++) spans.push(start, end);
-        // a shuffled order: the answers may not depend on the order the hits come in
-        const order = [...Array(spans.length / 2).keys()].sort((a, b) => ((a * 7919 + seed) % 101) - ((b * 7919 + seed) % 101));
-        const asked = order.flatMap((i) => [spans[2 * i]!, spans[2 * i + 1]!]);
-        const out = new Uint8Array(order.length).fill(7);
-        areWholeWordsInRuns(t, asked, out);
-        expect([...out], t).toEqual(order.map((i) => expected(t, spans[2 * i]!, spans[2 * i + 1]!)));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('joins the runs it asks ICU about so that each is segmented as in the text (runs that would merge if written together)', () => {
-    const t = '我我，去去。国人';
-    const spans = [0, 1, 3, 4, 6, 7];
-    const out = new Uint8Array(3);
-    areWholeWordsInRuns(t, spans, out);
-    expect([...out]).toEqual([0, 1, 2].map((k) => expected(t, spans[2 * k]!, spans[2 * k + 1]!)));
-  });
-
-  it('gives the same answers when the same message is asked again about other runs (a second matcher) (property)', () => {
-    fc.assert(
-      fc.property(
-        message,
-        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 4 }),
-        (t, first, second) => {
-          for (const picks of [first, second, first]) {
-            const spans = spansOf(t, picks);
-            const out = new Uint8Array(spans.length / 2);
-            areWholeWordsInRuns(t, spans, out);
-            expect([...out], t).toEqual(picks.map((_, k) => expected(t, spans[2 * k]!, spans[2 * k + 1]!)));
-          }
-        },
-      ),
       { numRuns: 300 },
     );
   });

@@ -2,7 +2,7 @@ import { normalizeText, type TextView } from '../pipeline/normalize/text-view.js
 import type { Severity } from '../pipeline/validate/finding.js';
 import { Automaton, AutomatonHits } from './aho-corasick.js';
 import { traditionalToSimplified } from './chinese-fold.js';
-import { areWholeWordsInRuns } from './cjk-words.js';
+import { isWholeWordsInRun } from './cjk-words.js';
 import { normalizedUnit, normalizeOneToOne, type Skeleton, scanSkeletonOfView, skeletonize, skeletonizePlainCjk } from './skeleton.js';
 
 /** One term the matcher looks for. */
@@ -157,14 +157,13 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
     const original = view.original;
     if (boundaries[p] && !atWordBoundary(original, span.start, span.end)) return;
     if (wordStarts[p] && !atWordStart(original, span.start)) return;
-    // ICU's word boundaries are asked for all of a message's hits at once (`finish`)
-    hits.push({ entry: p, start: span.start, end: span.end, obfuscated: !exact, words: wholeWords[p]! });
+    if (wholeWords[p] && !isWholeWordsInRun(original, span.start, span.end)) return;
+    hits.push({ entry: p, start: span.start, end: span.end, obfuscated: !exact });
   };
   /** The accepted hits (in scan order) as the match list: allow-list, one report per term and place, no contained match. */
   const finish = (view: ScanView, hits: Hit[]): TermMatch[] => {
-    const original = view.original;
-    keepWholeWords(original, hits);
     if (hits.length === 0) return [];
+    const original = view.original;
     if (hits.length === 1) {
       // one hit (most messages with any): no allow-listed span, no earlier report, nothing to contain
       const h = hits[0]!;
@@ -292,24 +291,6 @@ interface Hit {
   start: number;
   end: number;
   obfuscated: boolean;
-  /** Its term is in an unspaced script and must be whole words of ICU's segmentation (checked by `keepWholeWords`). */
-  words: boolean;
-}
-
-/**
- * Drop the hits (in place, order kept) that must be whole words and are not: one question to
- * `areWholeWordsInRuns` for all of them, so the message's runs they lie in share one segmentation.
- */
-function keepWholeWords(text: string, hits: Hit[]): void {
-  const spans: number[] = [];
-  for (const h of hits) if (h.words) spans.push(h.start, h.end);
-  if (spans.length === 0) return;
-  const whole = new Uint8Array(spans.length / 2);
-  areWholeWordsInRuns(text, spans, whole);
-  let k = 0;
-  let kept = 0;
-  for (const h of hits) if (!h.words || whole[k++] === 1) hits[kept++] = h;
-  hits.length = kept;
 }
 
 /** What a caller that scans for a matcher's patterns itself (one automaton over several matchers) needs. */
