@@ -77,4 +77,21 @@ describe('isWholeWordsInRun', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('asks each run alone and keeps runs apart: every span of every run of a message, in order, as the whole text (property)', () => {
+    const word = fc.constantFrom('我', '妈妈', '的', '生日', '礼物', '他妈的', '有病', '病历', '医院', '去', '死胡同', '中国人', '这个', '傻逼', '不');
+    const run = fc.array(word, { minLength: 1, maxLength: 6 }).map((w) => w.join(''));
+    const hard = fc.constantFrom('，', '。', '！', ' ', '、', '…', '“', '”', '1', 'a');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(run, hard), { minLength: 2, maxLength: 5 }), (parts) => {
+        const t = parts.map(([r, h]) => r + h).join('');
+        const bounds = wordBounds(t, 'zh');
+        // one message, many hits, runs late in the text after earlier ones were asked
+        for (let start = 0; start < t.length; start++)
+          for (let end = start + 1; end <= Math.min(t.length, start + 4); end++)
+            expect(isWholeWordsInRun(t, start, end), `${t} [${start}, ${end})`).toBe(bounds.has(start) && bounds.has(end));
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -7,10 +7,10 @@ import { isWholeWords } from '../text/words.js';
  * the text's edges or by a "hard" character, one that ICU always separates from an ideograph
  * (ASCII but `_`, CJK and full-width punctuation, general punctuation but the bidi and format
  * controls, `·`: checked against ICU for every such character in `cjk-words.test.ts`). So a hit
- * that is a whole run needs no segmentation at all, and the others only that of the region of
- * such runs around them (`regionAround`: most of a Chinese message, segmented once for all its
- * hits). Anything else — an edge that is not a Han ideograph, a run ending at a kana, a letter
- * with a mark, an emoji, a long text — goes to `isWholeWords`, which segments the message.
+ * that is a whole run needs no segmentation at all, and the others only that of their run alone
+ * (shared by every hit in the run). Anything else — an edge that is not a Han ideograph, a run
+ * ending at a kana, a letter with a mark, an emoji, a long text — goes to `isWholeWords`, which
+ * segments the message.
  */
 
 /** A Han ideograph of the BMP's unified blocks (Extension A and the main block). */
@@ -34,67 +34,38 @@ export function isHardBreak(c: number): boolean {
 /** Texts longer than this go to `isWholeWords` (which segments them in pieces), and so do longer runs. */
 const MAX_TEXT = 4096;
 const MAX_RUN = 256;
-/** A region segmented at once spans at most this many units. */
-const MAX_REGION = 1024;
 
 const segmenters: Record<'zh' | 'ja', Intl.Segmenter | undefined> = { zh: undefined, ja: undefined };
 const segmenter = (locale: 'zh' | 'ja'): Intl.Segmenter => (segmenters[locale] ??= new Intl.Segmenter(locale, { granularity: 'word' }));
 
 /**
- * The last text's segmented regions: each `Intl.Segments` costs more than asking it (a clone of
- * ICU's iterator, freed by the garbage collector at a cost that grows with the heap), so every
- * hit of a message, and of every lexicon that scans it, asks the same one.
+ * The last text's segmented runs: each hit of a message, and of every lexicon that scans it,
+ * that lies in the same run asks the same `Intl.Segments` (each costs a clone of ICU's iterator,
+ * freed by the garbage collector at a cost that grows with the heap).
  */
-let regionsOf: string | null = null;
-const regions: { from: number; to: number; locale: 'zh' | 'ja'; segments: Intl.Segments }[] = [];
-
-function segmentsOfRegion(text: string, from: number, to: number, locale: 'zh' | 'ja'): Intl.Segments {
-  if (text !== regionsOf) {
-    regionsOf = text;
-    regions.length = 0;
-  }
-  for (const r of regions) if (r.from === from && r.to === to && r.locale === locale) return r.segments;
-  const segments = segmenter(locale).segment(text.slice(from, to));
-  if (regions.length < 8) regions.push({ from, to, locale, segments });
-  return segments;
-}
+let runsOf: string | null = null;
+const runs: { from: number; to: number; locale: 'zh' | 'ja'; segments: Intl.Segments }[] = [];
 
 /**
- * The widest region around the run `[from, to)` (itself such a region) whose edges ICU's
- * segmentation of the whole text cannot see across: the text's edges, or an ideograph next to a
- * hard character outside. Inside: ideographs and hard characters only, at most `MAX_REGION`
- * units. Most Chinese messages are one region, segmented once for all their hits.
+ * ICU's segmentation of the run `text[from, to)` alone. Not of the message: ICU answers the first
+ * question about an offset by walking its text from the start, dictionary segmentation included,
+ * so a run later in the message would cost every run before it too.
  */
-function regionAround(text: string, from: number, to: number): [number, number] {
-  let left = from;
-  const leftStop = Math.max(0, to - MAX_REGION);
-  let i = from - 1;
-  for (; i >= leftStop; i--) {
-    const c = text.charCodeAt(i);
-    if (isHan(c)) {
-      if (i === 0 || isHardBreak(text.charCodeAt(i - 1))) left = i;
-    } else if (!isHardBreak(c)) break;
+function segmentsOfRun(text: string, from: number, to: number, locale: 'zh' | 'ja'): Intl.Segments {
+  if (text !== runsOf) {
+    runsOf = text;
+    runs.length = 0;
   }
-  if (i < 0) left = 0;
-  let right = to;
-  const n = text.length;
-  const rightStop = Math.min(n, left + MAX_REGION);
-  let j = to;
-  for (; j < rightStop; j++) {
-    const c = text.charCodeAt(j);
-    if (isHan(c)) {
-      if (j + 1 === n || isHardBreak(text.charCodeAt(j + 1))) right = j + 1;
-    } else if (!isHardBreak(c)) break;
-  }
-  if (j === n) right = n;
-  return [left, right];
+  for (const r of runs) if (r.from === from && r.to === to && r.locale === locale) return r.segments;
+  const segments = segmenter(locale).segment(text.slice(from, to));
+  if (runs.length < 16) runs.push({ from, to, locale, segments });
+  return segments;
 }
 
 /**
  * `isWholeWords(text, start, end)` — does `text[start, end)` begin and end at word boundaries of
  * ICU's segmentation (`ja` when kana lies within 8 units of the span, else `zh`)? — asking ICU
- * about the region of ideographs and hard characters around the span only, and nothing when the
- * span is a whole run of ideographs. The same answer for every input (`cjk-words.test.ts`
+ * about the span's run of ideographs alone, and nothing when the span is the whole run. The same answer for every input (`cjk-words.test.ts`
  * compares the two on random mixed text).
  *
  * @example
@@ -113,11 +84,10 @@ export function isWholeWordsInRun(text: string, start: number, end: number): boo
     return isWholeWords(text, start, end);
   // the edges of the run are boundaries whatever the dictionary says
   if (from === start && to === end) return true;
-  const [left, right] = regionAround(text, from, to);
-  const segments = segmentsOfRegion(text, left, right, nearKana(text, start, end) ? 'ja' : 'zh');
-  const e = end - left;
+  const segments = segmentsOfRun(text, from, to, nearKana(text, start, end) ? 'ja' : 'zh');
+  const e = end - from;
   if (start !== from) {
-    const s = start - left;
+    const s = start - from;
     const first = segments.containing(s)!;
     if (first.index !== s) return false;
     const firstEnd = s + first.segment.length;

@@ -128,6 +128,14 @@ describe('createMatcher', () => {
     expect(ids('kiss my ass!')).toEqual(['ass']);
   });
 
+  it('reports nothing for a text whose only hit is an allow-listed entry, and one match for a lone term', () => {
+    const allowOnly = createMatcher([term('wechat', 'wechat')], ['open day']);
+    expect(allowOnly.match('see you at the open day')).toEqual([]);
+    expect(allowOnly.match('open day: add my wechat').map((h) => [h.term.id, h.start, h.end, h.matched, h.obfuscated])).toEqual([
+      ['wechat', 17, 23, 'wechat', false],
+    ]);
+  });
+
   it('offsets always point at original text that normalizes to the term (property)', () => {
     const noise = fc.constantFrom(' ', '.', '-', 'x', 'Ｆ', 'U', '\u200b', '!', 'é', '微', '信', 'a', 's');
     fc.assert(
@@ -143,6 +151,19 @@ describe('createMatcher', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('Chinese word boundaries in the matcher (issue 10)', () => {
+  it('drops a term inside a longer word, keeps it as a word, and keeps every other hit of the message in place', () => {
+    const m = createMatcher([term('wechat', 'wechat'), term('made', '妈的'), term('youbing', '有病', { boundary: 'none' }), term('hutong', '胡同')]);
+    const text = 'wechat 这是送给我妈妈的生日礼物，他有病历，你妈的，死胡同';
+    expect(m.match(text).map((h) => [h.term.id, h.start])).toEqual([
+      ['wechat', 0],
+      ['youbing', 21],
+      ['made', 26],
+    ]);
+    expect(m.match('你妈的，什么玩意').map((h) => h.term.id)).toEqual(['made']);
   });
 });
 

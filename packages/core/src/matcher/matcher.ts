@@ -140,13 +140,18 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
   /** Accept or reject one automaton hit (pattern `p` over normalized [ns, ne)); accepted ones go to `hits`. */
   const accept = (view: ScanView, language: string | undefined, also: readonly string[], p: number, ns: number, ne: number, hits: Hit[]): void => {
     if (!applies(p, language) && !also.some((l) => applies(p, l))) return;
-    const normalized = view.normalized;
-    const exact = ne - ns === normalizedTerms[p]!.length && normalized.startsWith(normalizedTerms[p]!, ns);
-    if (!exact && !obfuscationOk[p]) return;
-    // a plain word that only differs from the term by a doubled letter is another word (looser ≠ loser)
-    if (!exact && !deliberate(normalized.slice(ns, ne))) return;
-    // Korean is written with spaces: 등신 is not in "여권 등 신분증"; only spelled-out syllables (씨 발) are obfuscation
-    if (!exact && koreanWords[p] && joinsKoreanWords(normalized, ns, ne)) return;
+    const term = normalizedTerms[p]!;
+    // a bare string's view reads its normalized units in place (no normalized string for an exact hit)
+    const exact =
+      ne - ns === term.length && (view instanceof OneToOneView ? startsWithNormalized(view.original, term, ns) : view.normalized.startsWith(term, ns));
+    if (!exact) {
+      if (!obfuscationOk[p]) return;
+      const normalized = view.normalized;
+      // a plain word that only differs from the term by a doubled letter is another word (looser ≠ loser)
+      if (!deliberate(normalized.slice(ns, ne))) return;
+      // Korean is written with spaces: 등신 is not in "여권 등 신분증"; only spelled-out syllables (씨 발) are obfuscation
+      if (koreanWords[p] && joinsKoreanWords(normalized, ns, ne)) return;
+    }
     const span = view.toOriginalSpan(ns, ne);
     if (span.end <= span.start) return;
     const original = view.original;
@@ -159,6 +164,12 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
   const finish = (view: ScanView, hits: Hit[]): TermMatch[] => {
     if (hits.length === 0) return [];
     const original = view.original;
+    if (hits.length === 1) {
+      // one hit (most messages with any): no allow-listed span, no earlier report, nothing to contain
+      const h = hits[0]!;
+      const entry = all[h.entry]!;
+      return entry.allow ? [] : [{ term: entry.term!, start: h.start, end: h.end, matched: original.slice(h.start, h.end), obfuscated: h.obfuscated }];
+    }
     hits.sort((a, b) => a.start - b.start || Number(a.obfuscated) - Number(b.obfuscated));
     const insideAllowed = allowedOverlap(hits.filter((h) => all[h.entry]!.allow));
     const out: TermMatch[] = [];
