@@ -1,11 +1,12 @@
 /**
- * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--cli-stream-messages M] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|cli-stream|import|report|lexicon|validate]`.
+ * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--cli-stream-messages M] [--cli-stream-until ISO-TIME] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|cli-stream|import|report|lexicon|validate]`.
  * Timings live here, never in unit tests. Run with --expose-gc (the package script does).
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchBaseline } from './baseline.bench.js';
+import { cliHeapFlat } from './cli-heap.bench.js';
 import { benchImport } from './import.bench.js';
 import { benchKb } from './kb.bench.js';
 import { benchKpi } from './kpi.bench.js';
@@ -19,7 +20,7 @@ import { benchReport } from './report-html.bench.js';
 import { benchTransformers } from './transformers.bench.js';
 import { benchTranslate } from './translate.bench.js';
 import { benchValidate } from './validate.bench.js';
-import { benchWorkers, cliHeapFlat } from './workers.bench.js';
+import { benchWorkers } from './workers.bench.js';
 
 const { values } = parseArgs({
   options: {
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     'cli-stream': { type: 'string', default: '100000' },
     /** Messages per conversation of that stream (default 20; a short one reaches 1 M conversations in minutes). */
     'cli-stream-messages': { type: 'string', default: '20' },
+    /** Stop feeding that stream at this time (ISO 8601, e.g. 2026-11-30T19:10:00Z): the run is then of the conversations fed until then, and says so. */
+    'cli-stream-until': { type: 'string' },
     /** Results through report building (HTML + CSV) for time and peak memory (0: skip). */
     report: { type: 'string', default: '1000000' },
     corpora: { type: 'string', default: '../shared/corpora' },
@@ -40,9 +43,14 @@ const log = (s: string) => process.stderr.write(`${s}\n`);
 const rows: BenchRow[] = [];
 if (values.only === 'baseline' && !values.baseline)
   throw new Error('--only baseline needs --baseline DIR (a checkout of an earlier commit with its dependencies installed)');
-const cliStream = { count: Number(values['cli-stream']), messages: Number(values['cli-stream-messages']) };
+const cliStream = {
+  count: Number(values['cli-stream']),
+  messages: Number(values['cli-stream-messages']),
+  ...(values['cli-stream-until'] ? { until: new Date(values['cli-stream-until']) } : {}),
+};
+if (cliStream.until && Number.isNaN(cliStream.until.getTime())) throw new Error(`--cli-stream-until ${values['cli-stream-until']}: not an ISO 8601 time`);
 if (values.only === 'workers') rows.push(...(await benchWorkers(cliStream, log)));
-else if (values.only === 'cli-stream') rows.push(...(await cliHeapFlat(cliStream.count, log, cliStream.messages)));
+else if (values.only === 'cli-stream') rows.push(...(await cliHeapFlat(cliStream.count, log, cliStream.messages, cliStream.until)));
 else if (values.only === 'import') rows.push(...(await benchImport(20_000, log)));
 else if (values.only === 'report') rows.push(...(await benchReport(Number(values.report), log)));
 else if (values.only === 'lexicon') rows.push(...(await benchLexicons(resolve(values.corpora!), log)));

@@ -1,20 +1,14 @@
 /**
  * Every core: steady throughput of `inspector.openPool({ workers })` for 1, 2, 4 … N worker
  * threads (N = os.availableParallelism()) against the main thread, every built-in analyzer on the
- * generated stream; then the heap-flat check, `cxqa inspect - --workers 2` fed `cliStream`
- * conversations on stdin in a child process whose resident memory is sampled as results come out.
+ * generated stream; then the heap-flat check (`cliHeapFlat`, bench/cli-heap.bench.ts).
  */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { createInspector, type Inspector, mapOrdered } from '@cxqa/core';
+import { cliHeapFlat } from './cli-heap.bench.js';
 import { syntheticStream } from './generate.js';
 import type { BenchRow } from './report.js';
 
-const ROOT = join(import.meta.dirname, '..');
 const TIMED = 4_000;
 
 /** 1, 2, 4 … up to the machine's parallelism, and the parallelism itself. */
@@ -25,7 +19,7 @@ export function workerCounts(cores = availableParallelism()): number[] {
   return counts;
 }
 
-export async function benchWorkers(cliStream: { count: number; messages: number }, log: (s: string) => void): Promise<BenchRow[]> {
+export async function benchWorkers(cliStream: { count: number; messages: number; until?: Date }, log: (s: string) => void): Promise<BenchRow[]> {
   const inspector = createInspector();
   const rows: BenchRow[] = [];
   const row = (metric: string, value: number, unit: string) => rows.push({ benchmark: 'workers.builtin.20msg', subject: 'cxqa', metric, value, unit });
@@ -43,7 +37,7 @@ export async function benchWorkers(cliStream: { count: number; messages: number 
     row(`cpu_ms_per_conversation_${workers}_workers`, Number(cpuMs.toFixed(3)), 'ms');
     log(`workers: ${workers} → ${Math.round(rate)} conv/s (${(rate / one).toFixed(2)}× one worker), ${cpuMs.toFixed(2)} CPU ms each`);
   }
-  if (cliStream.count > 0) rows.push(...(await cliHeapFlat(cliStream.count, log, cliStream.messages)));
+  if (cliStream.count > 0) rows.push(...(await cliHeapFlat(cliStream.count, log, cliStream.messages, cliStream.until)));
   return rows;
 }
 
@@ -82,63 +76,4 @@ async function poolRate(inspector: Inspector, workers: number): Promise<{ rate: 
   } finally {
     await pool.close();
   }
-}
-
-/** Resident memory of a process in MB (Linux /proc), or undefined elsewhere. */
-function rssMb(pid: number): number | undefined {
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) / 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** `cxqa inspect - --workers 2` (monorepo sources) on `count` generated conversations of `messages` messages: results counted, RSS sampled 10 times. */
-export async function cliHeapFlat(count: number, log: (s: string) => void, messages = 20): Promise<BenchRow[]> {
-  const child = spawn(
-    process.execPath,
-    ['--conditions=source', '--import', 'tsx', 'packages/cli/src/bin.ts', 'inspect', '-', '--workers', '2', '--format', 'jsonl'],
-    {
-      cwd: ROOT,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => {
-    stderr = (stderr + c.toString()).slice(-4000);
-  });
-  const every = Math.max(1, Math.floor(count / 10));
-  const samples: number[] = [];
-  let results = 0;
-  const t0 = performance.now();
-  child.stdout.on('data', (chunk: Buffer) => {
-    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) {
-      results++;
-      if (results % every === 0) {
-        const mb = rssMb(child.pid!);
-        if (mb !== undefined) samples.push(mb);
-        log(`  cli --workers 2: ${results.toLocaleString('en')} results, RSS ${mb?.toFixed(0) ?? '?'} MB`);
-      }
-    }
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-  const lines = async function* () {
-    for (const c of syntheticStream(count, messages)) yield `${JSON.stringify(c)}\n`;
-  };
-  await pipeline(Readable.from(lines()), child.stdin);
-  const code = await exited;
-  const seconds = (performance.now() - t0) / 1000;
-  if (code !== 0 || results !== count) throw new Error(`cxqa inspect --workers 2 exited ${code} with ${results} of ${count} results: ${stderr.slice(-800)}`);
-  const name = `workers.cli.stream.${count}${messages === 20 ? '' : `.${messages}msg`}`;
-  const rows: BenchRow[] = [
-    { benchmark: name, subject: 'cxqa', metric: 'results', value: results, unit: 'lines' },
-    { benchmark: name, subject: 'cxqa', metric: 'conversations_per_second', value: Math.round(count / seconds), unit: 'conv/s' },
-  ];
-  if (samples.length) {
-    rows.push({ benchmark: name, subject: 'cxqa', metric: 'rss_at_first_tenth', value: Math.round(samples[0]!), unit: 'MB' });
-    rows.push({ benchmark: name, subject: 'cxqa', metric: 'rss_at_end', value: Math.round(samples.at(-1)!), unit: 'MB' });
-    rows.push({ benchmark: name, subject: 'cxqa', metric: 'rss_max', value: Math.round(Math.max(...samples)), unit: 'MB' });
-  }
-  return rows;
 }

@@ -64,6 +64,8 @@ export * from './pipeline/validate/finding.js';
 export { jsonSchemas } from './pipeline/validate/json-schema.js';
 export * from './pipeline/validate/result.js';
 export * from './pipeline/validate/scorecard.js';
+export * from './pipeline/workers/heap-sample.js';
+export * from './pipeline/workers/result-json.js';
 // every type of the modules above and of the subpaths, so type imports never need a subpath
 export type * from './text/index.js';
 export { parseCsv } from './util/csv.js';

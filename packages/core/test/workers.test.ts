@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CxqaError, createInspector, type Result, timingAnalyzer } from '@cxqa/core';
+import { CxqaError, createInspector, type Result, tallyOf, timingAnalyzer, type WorkerHeapSample } from '@cxqa/core';
 import { describe, expect, it } from 'vitest';
 import { crashingInspector } from './workers/crashing-inspector.js';
 
@@ -79,6 +79,47 @@ describe('inspectMany with workers', () => {
       // the batch-mates of a crash and the conversation that crashed only once score as in one thread
       expect(survived.map((r) => r.metrics['timing.firstResponseSeconds'])).toEqual(here.map((r) => r.metrics['timing.firstResponseSeconds']));
       expect(readFileSync(join(markers, 'crash-once-14'), 'utf8')).toBe('crashed once');
+    },
+    SLOW,
+  );
+
+  it(
+    'inspectJson answers each Result as its JSON text and tally, and workers report their heap when asked',
+    async () => {
+      const markers = mkdtempSync(join(tmpdir(), 'cxqa-crash-'));
+      const inputs = [conversation('c1', 3), conversation('c3', 59), { id: 'broken', messages: 'none' }, conversation('crash-always-4', 2)];
+      const inspector = createInspector(crashingInspector({ markers }));
+      const heap: WorkerHeapSample[] = [];
+      const pool = await inspector.openPool({
+        workers: 1,
+        batchSize: 2,
+        inspectorModule: { module: CRASHING_MODULE, export: 'crashingInspector', args: { markers } },
+        heapSampleMs: 20,
+        onHeapSample: (s) => heap.push(s),
+      });
+      try {
+        const answers = await Promise.all(inputs.map((c, i) => pool.inspectJson(c, { line: i + 1 })));
+        const parsed = answers.map((a) => JSON.parse(a.json) as Result);
+        expect(parsed.map((r) => [r.conversationId, r.status])).toEqual([
+          ['c1', 'ok'],
+          ['c3', 'ok'],
+          ['broken', 'invalid'],
+          ['crash-always-4', 'partial'],
+        ]);
+        // a worker that crashes on the conversation, retried once: answered as JSON too, never lost
+        expect(parsed[3]!.issues).toEqual([expect.objectContaining({ code: 'worker_crashed', line: 4 })]);
+        answers.forEach((a, i) => expect(a.tally).toEqual(tallyOf(parsed[i]!)));
+        expect(parsed[1]!.findings.map((f) => f.code)).toContain('timing.first_response_breach');
+        expect(answers[1]!.tally.findingCodes).toContain('timing.first_response_breach');
+        expect(parsed[2]!.issues[0]).toMatchObject({ line: 3 });
+        expect(parsed[0]).toEqual(await inspector.inspect(inputs[0], { line: 1 })); // the JSON of the very Result this thread gives
+        await new Promise((r) => setTimeout(r, 200));
+        expect(heap.length).toBeGreaterThan(0);
+        for (const s of heap) expect(s).toEqual({ worker: expect.any(Number), mb: expect.any(Number), afterGc: false });
+        expect(Math.min(...heap.map((s) => s.mb))).toBeGreaterThan(1);
+      } finally {
+        await pool.close();
+      }
     },
     SLOW,
   );

@@ -1,6 +1,17 @@
-import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { type Analyzer, type InspectorPool, invalidResult, mapOrdered, type Result, type TextClassifier } from '@cxqa/core';
+import {
+  type Analyzer,
+  type HeapSample,
+  type InspectorPool,
+  invalidResult,
+  mapOrdered,
+  type Result,
+  type ResultJson,
+  resultJson,
+  sampleThreadHeap,
+  type TextClassifier,
+  tallyOf,
+} from '@cxqa/core';
 import { buildCliInspector, WORKER_INSPECTOR_MODULE } from '../cli-inspector.js';
 import { type CliConfig, loadConfig } from '../config.js';
 import { UsageError } from '../errors.js';
@@ -9,6 +20,7 @@ import { type InputRecord, readJsonl } from '../input/jsonl.js';
 import type { CliIo } from '../io.js';
 import { llmDryRun, loadLlmJudge } from '../llm-judge.js';
 import { colorsFor } from '../output/colors.js';
+import { createLineWriter } from '../output/line-writer.js';
 import { formatResultPretty } from '../output/pretty.js';
 import { createProgress } from '../output/progress.js';
 import { assertReadableFile, assertWritableFolder, openSink } from '../output/sink.js';
@@ -99,25 +111,39 @@ async function inspectAll(
   const progress = createProgress(io.stderr, 'inspected', Boolean(io.stderr.isTTY && !out.isTTY));
   const triggered = new Set<FailOn>();
   let pool: InspectorPool | undefined;
-  const score = (rec: InputRecord): Promise<Result> =>
-    'error' in rec
-      ? Promise.resolve(invalidResult(rec.id ?? null, rec.issues ?? [{ code: 'invalid_json', message: rec.error, line: rec.line }], inspector.versions))
-      : (pool ?? inspector).inspect(rec.value, { line: rec.line });
+  // JSON lines: each Result is stringified where it is made (in a worker with --workers), the main thread only counts its tally
+  const asJson = format === 'jsonl';
+  const answer = (result: Result): Result | ResultJson => (asJson ? resultJson(result) : result);
+  const score = async (rec: InputRecord): Promise<Result | ResultJson> => {
+    if ('error' in rec)
+      return answer(invalidResult(rec.id ?? null, rec.issues ?? [{ code: 'invalid_json', message: rec.error, line: rec.line }], inspector.versions));
+    if (pool) return asJson ? pool.inspectJson(rec.value, { line: rec.line }) : pool.inspect(rec.value, { line: rec.line });
+    return answer(await inspector.inspect(rec.value, { line: rec.line }));
+  };
+  const lines = createLineWriter(out);
+  // CXQA_HEAP_SAMPLE_MS=N: every N ms, one stderr line per thread with its heap (bench/cli-heap.bench.ts reads them)
+  const heapSampleMs = Number(env.CXQA_HEAP_SAMPLE_MS) || 0;
+  const reportHeap = (thread: string, s: HeapSample) => io.stderr.write(`cxqa heap: ${thread} ${s.mb.toFixed(1)} MB${s.afterGc ? ' after GC' : ''}\n`);
+  const heapTimer = heapSampleMs ? setInterval(() => reportHeap('main', sampleThreadHeap()), heapSampleMs) : undefined;
   try {
     // the workers start (each loads the config, models and judge) before the first record is read
-    if (args.workers) pool = await inspector.openPool({ workers: args.workers, concurrency, inspectorModule });
-    for await (const result of mapOrdered(records, score, { concurrency: pool ? pool.capacity : concurrency })) {
-      summary.add(result);
-      if (result.status === 'invalid') triggered.add('invalid');
-      if (result.status === 'partial') triggered.add('partial');
-      if (result.findings.some((f) => /_breach$/.test(f.code))) triggered.add('breach');
-      if (result.pass === false) triggered.add('fail');
-      const text = format === 'pretty' ? `${formatResultPretty(result, colors)}\n` : `${JSON.stringify(result)}\n`;
-      if (!out.write(text)) await once(out, 'drain');
+    const heap = heapSampleMs ? { heapSampleMs, onHeapSample: (s: HeapSample & { worker: number }) => reportHeap(`worker ${s.worker}`, s) } : {};
+    if (args.workers) pool = await inspector.openPool({ workers: args.workers, concurrency, inspectorModule, ...heap });
+    for await (const done of mapOrdered(records, score, { concurrency: pool ? pool.capacity : concurrency })) {
+      const tally = 'json' in done ? done.tally : tallyOf(done);
+      summary.add(tally);
+      if (tally.status === 'invalid') triggered.add('invalid');
+      if (tally.status === 'partial') triggered.add('partial');
+      if (tally.findingCodes.some((code) => /_breach$/.test(code))) triggered.add('breach');
+      if (tally.pass === false) triggered.add('fail');
+      await lines.write(`${'json' in done ? done.json : formatResultPretty(done, colors)}\n`);
       progress.tick();
     }
+    await lines.flush();
   } finally {
+    void lines.flush().catch(() => undefined); // after an error: what was already answered still goes out, without waiting on the stream
     progress.done();
+    clearInterval(heapTimer);
     await pool?.close();
     await sink.close();
   }

@@ -1,4 +1,4 @@
-import type { Result } from '@cxqa/core';
+import { type Result, type ResultTally, tallyOf } from '@cxqa/core';
 import picocolors from 'picocolors';
 import type { Colors } from './colors.js';
 
@@ -13,7 +13,9 @@ export class Summary {
   review = 0;
   findings = new Map<string, number>();
 
-  add(r: Result): void {
+  /** Count one result, given as the Result or its tally (what `InspectorPool.inspectJson` answers). */
+  add(result: Result | ResultTally): void {
+    const r = 'findingCodes' in result ? result : tallyOf(result);
     this.total++;
     this.byStatus[r.status]++;
     if (r.score !== null) {
@@ -24,8 +26,8 @@ export class Summary {
       this.judged++;
       if (r.pass) this.passed++;
     }
-    if (r.review?.needed) this.review++;
-    for (const f of r.findings) this.findings.set(f.code, (this.findings.get(f.code) ?? 0) + 1);
+    if (r.reviewNeeded) this.review++;
+    for (const code of r.findingCodes) this.findings.set(code, (this.findings.get(code) ?? 0) + 1);
   }
 
   /** Two lines; `c` colours the counts that need attention (default: no colour). */

@@ -3,25 +3,37 @@
  * thread (from `workerData`) and inspects each batch it is sent, answering one Result per item.
  * Loaded by piscina; in the monorepo's source mode through `source-worker.mjs`.
  */
-import { workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { describeThrown } from '../../errors.js';
 import { createInspector, type Inspector, type InspectorOptions } from '../inspector.js';
 import { mapOrdered } from '../map-ordered.js';
 import type { Result } from '../validate/result.js';
+import { sampleThreadHeap, type WorkerHeapSample } from './heap-sample.js';
 import { inspectorFingerprint } from './inspector-fingerprint.js';
+import { type ResultJson, resultJson } from './result-json.js';
 import type { WorkerData, WorkerInspectorSource, WorkerItem, WorkerReply } from './worker-spec.js';
 
 type Loaded = { inspector: Inspector; fingerprint: string } | { loadError: string };
 let loaded: Promise<Loaded> | undefined;
 
-/** Inspect one batch in input order. Never throws for bad data; an inspector that cannot be built is reported, not thrown. */
+const heapSampleMs = (workerData as WorkerData).heapSampleMs;
+if (heapSampleMs)
+  setInterval(() => {
+    const cxqaHeap: WorkerHeapSample = { worker: threadId, ...sampleThreadHeap() };
+    parentPort?.postMessage({ cxqaHeap });
+  }, heapSampleMs).unref();
+
+/** Inspect one batch in input order (a `json` item's Result answered as `ResultJson`). Never throws for bad data; an inspector that cannot be built is reported, not thrown. */
 export default async function inspectBatch(items: WorkerItem[]): Promise<WorkerReply> {
   const data = workerData as WorkerData;
   loaded ??= loadInspector(data.source);
   const ready = await loaded;
   if ('loadError' in ready) return ready;
-  const results: Result[] = [];
-  const inspectItem = (item: WorkerItem) => ready.inspector.inspect(item.input, item.line ? { line: item.line } : {});
+  const results: (Result | ResultJson)[] = [];
+  const inspectItem = async (item: WorkerItem) => {
+    const result = await ready.inspector.inspect(item.input, item.line ? { line: item.line } : {});
+    return item.json ? resultJson(result) : result;
+  };
   for await (const result of mapOrdered(items, inspectItem, { concurrency: data.concurrency })) results.push(result);
   return { results, fingerprint: ready.fingerprint };
 }

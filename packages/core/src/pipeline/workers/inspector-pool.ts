@@ -4,7 +4,9 @@ import { CxqaError, describeThrown } from '../../errors.js';
 import type { Inspector } from '../inspector.js';
 import { inputIdOf, unfinishedResult } from '../score/result.js';
 import type { Issue, Result } from '../validate/result.js';
+import type { WorkerHeapSample } from './heap-sample.js';
 import { inspectorFingerprint } from './inspector-fingerprint.js';
+import { type ResultJson, resultJson } from './result-json.js';
 import type { InspectorModule, WorkerData, WorkerInspectorSource, WorkerItem, WorkerReply } from './worker-spec.js';
 
 export interface InspectorPoolOptions {
@@ -18,12 +20,22 @@ export interface InspectorPoolOptions {
   concurrency?: number;
   /** Where workers build their inspector. Required when the inspector's options cannot be cloned (custom analyzers, a translator, a classifier). */
   inspectorModule?: InspectorModule;
+  /** Have each worker report its heap this often, in ms (default: never); see `onHeapSample`. */
+  heapSampleMs?: number;
+  /** Called with each worker's heap report (after a full collection when the process runs with `--expose-gc`). */
+  onHeapSample?: (sample: WorkerHeapSample) => void;
 }
 
 /** Inspects conversations on worker threads; results come back per conversation, in any order (see `inspectMany` for ordered streams). */
 export interface InspectorPool {
   /** Inspect one conversation on a worker. Never rejects for bad data or a crashed worker; rejects with a CxqaError when workers cannot build their inspector. */
   inspect(input: unknown, options?: { line?: number }): Promise<Result>;
+  /**
+   * Like `inspect`, answered as the Result's JSON text and tally, serialized in the worker: for
+   * callers that write JSON lines (`cxqa inspect --workers N`), it spares the main thread cloning
+   * each Result back and stringifying it. Same errors and crash handling as `inspect`.
+   */
+  inspectJson(input: unknown, options?: { line?: number }): Promise<ResultJson>;
   /** Conversations worth keeping in flight to keep every worker busy: `batchSize × maxBatchesInFlight`. */
   readonly capacity: number;
   /** Stop the worker threads (pending conversations are dropped). */
@@ -31,7 +43,7 @@ export interface InspectorPool {
 }
 
 interface Pending extends WorkerItem {
-  resolve(result: Result): void;
+  resolve(result: Result | ResultJson): void;
   reject(error: unknown): void;
 }
 
@@ -52,6 +64,7 @@ export async function openInspectorPool(inspector: Inspector, cloneableOptions: 
   const data: WorkerData = {
     source: workerInspectorSource(cloneableOptions, options.inspectorModule),
     concurrency: positiveInteger(options.concurrency ?? 4, 'concurrency'),
+    ...(options.heapSampleMs ? { heapSampleMs: positiveInteger(options.heapSampleMs, 'heapSampleMs') } : {}),
   };
   const { Piscina } = await import('piscina');
   const fromSource = import.meta.url.endsWith('.ts');
@@ -65,6 +78,9 @@ export async function openInspectorPool(inspector: Inspector, cloneableOptions: 
     ...(fromSource ? { execArgv: ['--conditions=source'] } : {}),
   });
   pool.on('error', () => undefined); // a worker dying with no task: piscina replaces it
+  pool.on('message', (message: { cxqaHeap?: WorkerHeapSample } | null) => {
+    if (message?.cxqaHeap) options.onHeapSample?.(message.cxqaHeap);
+  });
   const expected = inspectorFingerprint(inspector);
   const queue: Pending[] = [];
   let inFlight = 0;
@@ -83,8 +99,9 @@ export async function openInspectorPool(inspector: Inspector, cloneableOptions: 
     }
   }
 
-  async function send(batch: Pending[]): Promise<Result[]> {
-    const reply = (await pool.run(batch.map(({ input, line }) => (line === undefined ? { input } : { input, line })))) as WorkerReply;
+  async function send(batch: Pending[]): Promise<(Result | ResultJson)[]> {
+    const items: WorkerItem[] = batch.map(({ input, line, json }) => ({ input, ...(line === undefined ? {} : { line }), ...(json ? { json } : {}) }));
+    const reply = (await pool.run(items)) as WorkerReply;
     if ('loadError' in reply) throw failAll(new CxqaError('invalid_option', reply.loadError, { path: ['workers', 'inspectorModule'] }));
     if (reply.fingerprint !== expected)
       throw failAll(
@@ -116,7 +133,8 @@ export async function openInspectorPool(inspector: Inspector, cloneableOptions: 
       item.resolve((await send([item]))[0]!);
     } catch (error) {
       if (fatal) return item.reject(fatal);
-      item.resolve(crashedResult(item, firstError, error));
+      const crashed = crashedResult(item, firstError, error);
+      item.resolve(item.json ? resultJson(crashed) : crashed);
     }
   }
 
@@ -135,23 +153,26 @@ export async function openInspectorPool(inspector: Inspector, cloneableOptions: 
     return fatal;
   }
 
+  function enqueue(input: unknown, opts: { line?: number }, json: boolean): Promise<Result | ResultJson> {
+    if (fatal) return Promise.reject(fatal);
+    if (closed) return Promise.reject(new CxqaError('invalid_option', 'this inspector pool is closed', { path: ['workers'] }));
+    return new Promise<Result | ResultJson>((resolve, reject) => {
+      queue.push({ input, ...(opts.line ? { line: opts.line } : {}), ...(json ? { json: true as const } : {}), resolve, reject });
+      pump(false);
+      if (queue.length > 0 && !flushScheduled) {
+        flushScheduled = true;
+        setImmediate(() => {
+          flushScheduled = false;
+          pump(true);
+        });
+      }
+    });
+  }
+
   return {
     capacity: batchSize * maxBatchesInFlight,
-    inspect(input, opts = {}) {
-      if (fatal) return Promise.reject(fatal);
-      if (closed) return Promise.reject(new CxqaError('invalid_option', 'this inspector pool is closed', { path: ['workers'] }));
-      return new Promise<Result>((resolve, reject) => {
-        queue.push({ input, ...(opts.line ? { line: opts.line } : {}), resolve, reject });
-        pump(false);
-        if (queue.length > 0 && !flushScheduled) {
-          flushScheduled = true;
-          setImmediate(() => {
-            flushScheduled = false;
-            pump(true);
-          });
-        }
-      });
-    },
+    inspect: (input, opts = {}) => enqueue(input, opts, false) as Promise<Result>,
+    inspectJson: (input, opts = {}) => enqueue(input, opts, true) as Promise<ResultJson>,
     async close() {
       closed = true;
       queue.length = 0;

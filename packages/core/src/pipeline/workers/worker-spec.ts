@@ -1,4 +1,5 @@
 import type { Result } from '../validate/result.js';
+import type { ResultJson } from './result-json.js';
 
 /**
  * Where a worker thread gets its inspector: a module it imports and the export it reads.
@@ -29,13 +30,17 @@ export interface WorkerData {
   source: WorkerInspectorSource;
   /** Conversations of one batch inspected at once inside the worker (asynchronous analyzers overlap). */
   concurrency: number;
+  /** Post the thread's heap (`{ cxqaHeap: WorkerHeapSample }`) to the main thread this often, in ms (0: never). */
+  heapSampleMs?: number;
 }
 
 /** One input record sent to a worker: the raw conversation and its input line for issues. */
 export interface WorkerItem {
   input: unknown;
   line?: number;
+  /** Answer the Result as JSON text and tally (`ResultJson`) instead of the object. */
+  json?: true;
 }
 
-/** What a worker answers for a batch: one Result per item in order, or why it could not build its inspector. */
-export type WorkerReply = { results: Result[]; fingerprint: string } | { loadError: string };
+/** What a worker answers for a batch: one Result (or `ResultJson` for a `json` item) per item in order, or why it could not build its inspector. */
+export type WorkerReply = { results: (Result | ResultJson)[]; fingerprint: string } | { loadError: string };
