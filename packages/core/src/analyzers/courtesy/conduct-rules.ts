@@ -30,6 +30,26 @@ export const ConductRuleSchema = z.object({
   examples: z.object({ fire: z.array(z.string()).default([]), innocent: z.array(z.string()).default([]) }).prefault({}),
 });
 
+/**
+ * The strict form of `politeness.no_acknowledgement`: a real grievance answered with nothing but a
+ * bare request. All lists are regex sources on the normalized (lower-cased) view.
+ */
+export const UnacknowledgedSchema = z.object({
+  /** In the customer's complaint: a real problem (broken, damaged, money lost) or anger. */
+  grievance: z.array(LinearRegexSource).min(1),
+  /** The reply's first sentence is a bare request ("please send a photo", 请提供订单号, 写真を送ってください). */
+  request: z.array(LinearRegexSource).min(1),
+  /** Anywhere in the reply, each cancels the strict form: a greeting or address of the customer, a move to a private channel ("DM us"). */
+  softeners: z.array(LinearRegexSource).default([]),
+  /** [customer, agent] pairs that must be strict, and pairs that must not (tested). */
+  examples: z
+    .object({
+      fire: z.array(z.tuple([z.string(), z.string()])).default([]),
+      innocent: z.array(z.tuple([z.string(), z.string()])).default([]),
+    })
+    .prefault({}),
+});
+
 export const ConductRulesSchema = z.object({
   /** ISO 639-1 language of the agent messages the rules judge. */
   language: z.string().min(2),
@@ -43,6 +63,8 @@ export const ConductRulesSchema = z.object({
   negation: z.array(LinearRegexSource).default([]),
   /** Words that acknowledge a complaint (apology, understanding, thanks): a reply to a complaint with none is `politeness.no_acknowledgement`. */
   acknowledgement: z.array(LinearRegexSource).default([]),
+  /** The strict form of a reply with no acknowledgement (see `UnacknowledgedSchema`); absent: only the loose form. */
+  unacknowledged: UnacknowledgedSchema.optional(),
   rules: z.array(ConductRuleSchema),
 });
 

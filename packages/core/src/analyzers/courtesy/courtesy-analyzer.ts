@@ -1,6 +1,5 @@
-import type { Analyzer, AnalyzerOutput, MessageView } from '../../pipeline/analyze/contract.js';
-import type { Finding } from '../../pipeline/validate/finding.js';
-import { sentences } from '../../text/sentences.js';
+import type { Analyzer, AnalyzerOutput } from '../../pipeline/analyze/contract.js';
+import { type Finding, type Severity, SeveritySchema } from '../../pipeline/validate/finding.js';
 import { minOf, pushAll } from '../../util/arrays.js';
 import { compileScriptPhrases, isComplaint } from '../script/script-rules.js';
 import { addressFindings, compileAddress, expectedFormality, type FormalityChoice, usesFormal, usesInformal } from './address.js';
@@ -9,6 +8,7 @@ import { CONDUCT_LANGUAGES, type ConductRulesInput, ConductRulesSchema, shippedC
 import { compilePhrasing } from './phrasing.js';
 import { judgePoliteness } from './politeness/model.js';
 import { AddressRulesSchema, PhrasingRulesSchema, parseRules, shippedRules } from './rules.js';
+import { compileStrictUnacknowledged, noAcknowledgement, STRICT_NO_ACKNOWLEDGEMENT_SEVERITY } from './unacknowledged.js';
 
 export const COURTESY_ANALYZER_VERSION = '0.2.0';
 
@@ -26,6 +26,13 @@ export interface CourtesyOptions {
    * en zh de fr es pt it ja ko); `false` turns the conduct checks off.
    */
   conduct?: readonly ConductRulesInput[] | false;
+  /**
+   * Severity of the strict form of `politeness.no_acknowledgement` (a real grievance answered by a
+   * short bare request, `rule.detail.strict`); default `STRICT_NO_ACKNOWLEDGEMENT_SEVERITY` (info:
+   * not yet measured on real conversations). `critical` fails the conversation under the default
+   * scorecard. The loose form stays info.
+   */
+  strictNoAcknowledgement?: Severity;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -51,13 +58,18 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
   const compiled = compileAddress(address);
   const impoliteBelow = options.impoliteBelow ?? 0.1;
   const script = compileScriptPhrases();
-  const conduct = compileConduct(
+  const conductFiles =
     options.conduct === false
       ? []
       : options.conduct
         ? options.conduct.map((c, i) => parseRules(ConductRulesSchema, c, `conduct[${i}]`))
-        : CONDUCT_LANGUAGES.map(shippedConductRules),
-  );
+        : CONDUCT_LANGUAGES.map(shippedConductRules);
+  const conduct = compileConduct(conductFiles);
+  const strict = compileStrictUnacknowledged(conductFiles);
+  const strictSeverity =
+    options.strictNoAcknowledgement === undefined
+      ? STRICT_NO_ACKNOWLEDGEMENT_SEVERITY
+      : parseRules(SeveritySchema, options.strictNoAcknowledgement, 'courtesy option strictNoAcknowledgement');
 
   return {
     name: 'courtesy',
@@ -72,17 +84,19 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
       let afterComplaint = false;
       let customerInformal = false;
       let customerFormal = false;
-      /** The customer complaint the next agent reply answers, if any. */
-      let unanswered: number | null = null;
+      /** The first customer complaint or grievance, until the next agent reply answers it. */
+      let unanswered: { index: number; complaint: boolean; aggrieved: boolean } | null = null;
       for (const i of ctx.chronological) {
         const m = ctx.messages[i]!;
         if (m.role === 'customer') {
           const complaint = isComplaint(script, m);
-          if (complaint) {
-            // only the first complaint's first reply is checked for an acknowledgement
-            if (!complained) unanswered = m.index;
-            complained = true;
+          // only the first complaint's first reply is checked for an acknowledgement (and, before
+          // any complaint, a grievance's first reply for the strict form alone)
+          if (!complained && (complaint || unanswered === null)) {
+            const aggrieved = strict.aggrieved(m.language, m.view.normalized);
+            if (complaint || aggrieved) unanswered = { index: m.index, complaint, aggrieved };
           }
+          if (complaint) complained = true;
           // "after a complaint" holds until the customer says thanks or is content again
           if (complaint) afterComplaint = true;
           else if (THANKS.test(m.view.normalized)) afterComplaint = false;
@@ -97,7 +111,11 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         const language = [m.language, ctx.languages.agent, ctx.languages.customer].find((l) => l !== 'und') ?? 'und';
         pushAll(findings, conduct.match(language === m.language ? m : { ...m, language }, { complained: afterComplaint }));
         if (unanswered !== null) {
-          if (conduct.acknowledges(language, m.view.normalized) === false) findings.push(noAcknowledgement(m, unanswered));
+          if (conduct.acknowledges(language, m.view.normalized) === false) {
+            // strict: a real problem answered by nothing but a short bare request
+            const bare = unanswered.aggrieved && strict.bareRequest(language, m.view.normalized);
+            if (unanswered.complaint || bare) findings.push(noAcknowledgement(m, unanswered.index, bare ? strictSeverity : null));
+          }
           unanswered = null;
         }
         const judged = judgePoliteness(m.view.folded, m.analysis);
@@ -134,26 +152,5 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         },
       };
     },
-  };
-}
-
-/**
- * The first agent reply to a complaint acknowledges nothing (info: read on real helpdesk threads a
- * QA lead agreed in 4 of 10, see docs/precision.md, so it costs no points and fails nothing) (no apology, understanding or thanks):
- * it goes straight to procedure or questions. Span: its first sentence.
- */
-function noAcknowledgement(m: MessageView, complaint: number): Finding {
-  const first = sentences(m.text)[0] ?? { start: 0, end: m.text.length, text: m.text };
-  const end = first.start + first.text.trimEnd().length;
-  return {
-    analyzer: 'courtesy',
-    code: 'politeness.no_acknowledgement',
-    severity: 'info',
-    messageIndex: m.index,
-    span: { start: first.start, end },
-    evidence: m.text.slice(first.start, end),
-    explanation: `the customer complained (message ${complaint}) and this reply acknowledges nothing: no apology, no understanding, no thanks`,
-    rule: { id: `conduct.${m.language}.no_acknowledgement`, kind: 'rule', detail: { complaint } },
-    suggestion: 'acknowledge the problem first ("I\'m sorry the parcel arrived damaged"), then solve it',
   };
 }

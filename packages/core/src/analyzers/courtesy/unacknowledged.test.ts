@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { courtesyAnalyzer, createInspector, isCxqaError } from '../../index.js';
+import { CONDUCT_LANGUAGES, shippedConductRules } from '../../subpath/rules.js';
+
+const inspector = createInspector({ analyzers: [courtesyAnalyzer()] });
+
+/** The no_acknowledgement finding on the agent's reply to one customer message, if any. */
+async function noAcknowledgement(customer: string, agent: string) {
+  const r = await inspector.inspect({
+    id: 'c',
+    customer: { country: 'US' },
+    messages: [
+      { role: 'customer', text: customer, at: '2026-03-03T10:00:00Z' },
+      { role: 'agent', text: agent, at: '2026-03-03T10:01:00Z' },
+    ],
+  });
+  return r.findings.find((f) => f.code === 'politeness.no_acknowledgement' && f.messageIndex === 1);
+}
+
+describe('the strict form of no_acknowledgement: every shipped example pair', () => {
+  for (const language of CONDUCT_LANGUAGES) {
+    const lists = shippedConductRules(language).unacknowledged;
+    it(`${language} ships the strict lists with examples of both kinds`, () => {
+      expect(lists?.examples.fire.length).toBeGreaterThan(0);
+      expect(lists?.examples.innocent.length).toBeGreaterThan(1);
+    });
+    for (const [customer, agent] of lists?.examples.fire ?? [])
+      it(`${language}: strict on "${agent}"`, async () => {
+        const f = await noAcknowledgement(customer, agent);
+        expect(f?.rule?.id).toBe(`conduct.${language}.no_acknowledgement.strict`);
+        expect(f?.rule?.detail).toMatchObject({ complaint: 0, strict: true });
+        // the span is the reply's first sentence
+        expect(agent.startsWith(f!.evidence!)).toBe(true);
+      });
+    for (const [customer, agent] of lists?.examples.innocent ?? [])
+      it(`${language}: not strict on "${agent}" after "${customer}"`, async () => {
+        const f = await noAcknowledgement(customer, agent);
+        expect(f?.rule?.detail?.strict ?? false).toBe(false);
+      });
+  }
+});
+
+describe('the strict form in a conversation', () => {
+  it('checks only the first reply to the grievance, and not a reply to a neutral question', async () => {
+    const r = await inspector.inspect({
+      id: 'c',
+      messages: [
+        { role: 'customer', text: 'The kettle arrived cracked, I am furious.', at: '2026-03-03T10:00:00Z' },
+        { role: 'agent', text: 'I am so sorry to hear that. Could you send a photo?', at: '2026-03-03T10:01:00Z' },
+        { role: 'customer', text: 'It still leaks, this is unacceptable.', at: '2026-03-03T10:02:00Z' },
+        { role: 'agent', text: 'Send a photo of the base.', at: '2026-03-03T10:03:00Z' },
+      ],
+    });
+    expect(r.findings.filter((f) => f.code === 'politeness.no_acknowledgement')).toEqual([]);
+  });
+
+  it('keeps the loose form for a complaint answered by more than a bare request', async () => {
+    const f = await noAcknowledgement(
+      'The kettle arrived cracked, I am furious.',
+      'A replacement ships today. Please send a photo of the old one when you can.',
+    );
+    expect(f?.severity).toBe('info');
+    expect(f?.rule).toMatchObject({ id: 'conduct.en.no_acknowledgement', detail: { complaint: 0 } });
+    expect(f?.rule?.detail).not.toHaveProperty('strict');
+  });
+
+  it('is info by default; a brand that opts in gets the severity it asked for, and a failed conversation', async () => {
+    const conversation = {
+      id: 'c',
+      messages: [
+        { role: 'customer' as const, text: 'The kettle arrived cracked, I am furious.', at: '2026-03-03T10:00:00Z' },
+        { role: 'agent' as const, text: 'Send a photo of the base and the order number.', at: '2026-03-03T10:01:00Z' },
+      ],
+    };
+    const strictOf = (r: { findings: { code: string; severity: string }[] }) => r.findings.find((f) => f.code === 'politeness.no_acknowledgement')?.severity;
+    const byDefault = await createInspector().inspect(conversation);
+    expect(strictOf(byDefault)).toBe('info');
+    const strict = await createInspector({ analyzers: [courtesyAnalyzer({ strictNoAcknowledgement: 'critical' })] }).inspect(conversation);
+    expect(strictOf(strict)).toBe('critical');
+    expect(strict.pass).toBe(false);
+  });
+
+  it('rejects a severity that is not one, naming the option', () => {
+    try {
+      courtesyAnalyzer({ strictNoAcknowledgement: 'fatal' as never });
+      expect.unreachable();
+    } catch (e) {
+      expect(isCxqaError(e, 'invalid_config')).toBe(true);
+      expect((e as Error).message).toMatch(/strictNoAcknowledgement/);
+    }
+  });
+});

@@ -1,0 +1,104 @@
+import type { MessageView } from '../../pipeline/analyze/contract.js';
+import type { Finding, Severity } from '../../pipeline/validate/finding.js';
+import { sentences } from '../../text/sentences.js';
+import { compileRuleRegex } from '../../util/linear-regex.js';
+import { compilePattern, isShipped } from '../../util/pattern-engine.js';
+import { foldChinese } from './conduct.js';
+import type { ConductRules } from './conduct-rules.js';
+
+/**
+ * Severity of the strict form. Info until an independent reader has judged its firings on real
+ * conversations at ≥ 0.90 over ≥ 30 (decision 137, docs/precision.md): the loose form was 0.68 of 22.
+ */
+export const STRICT_NO_ACKNOWLEDGEMENT_SEVERITY: Severity = 'info';
+
+/** A bare reply is short: at most this many sentences and characters (normalized view). */
+const MAX_SENTENCES = 3;
+const MAX_CHARS = 200;
+
+interface CompiledUnacknowledged {
+  grievance: RegExp[];
+  request: RegExp[];
+  softeners: RegExp[];
+}
+
+const hit = (res: readonly RegExp[], text: string) =>
+  res.some((re) => {
+    re.lastIndex = 0;
+    return re.test(text);
+  });
+
+export interface StrictUnacknowledged {
+  /** Does a customer message report a real problem or anger (the strict form's complaint)? False when the language has no list. */
+  aggrieved(language: string, normalized: string): boolean;
+  /** Is an agent reply nothing but a short bare request (first sentence a request, no greeting, no private-channel move)? */
+  bareRequest(language: string, normalized: string): boolean;
+}
+
+/**
+ * The strict form of `politeness.no_acknowledgement` from the `unacknowledged` lists of conduct
+ * rule files (one per language): a grievance answered by a short reply that is only a request.
+ * The caller checks that the reply acknowledges nothing (the loose form's list).
+ */
+export function compileStrictUnacknowledged(files: readonly ConductRules[]): StrictUnacknowledged {
+  const byLanguage = new Map<string, CompiledUnacknowledged>();
+  for (const file of files) {
+    const lists = file.unacknowledged;
+    if (!lists) continue;
+    const regexes = (sources: readonly string[]) =>
+      sources.map((source) => (isShipped(file) ? compileRuleRegex(source) : compilePattern(source, 'gu', 'user', `conduct rules (${file.language})`)));
+    const known = byLanguage.get(file.language);
+    const entry = { grievance: regexes(lists.grievance), request: regexes(lists.request), softeners: regexes(lists.softeners) };
+    byLanguage.set(
+      file.language,
+      known
+        ? {
+            grievance: [...known.grievance, ...entry.grievance],
+            request: [...known.request, ...entry.request],
+            softeners: [...known.softeners, ...entry.softeners],
+          }
+        : entry,
+    );
+  }
+  const view = (language: string, text: string) => (language === 'zh' ? foldChinese(text) : text);
+  return {
+    aggrieved(language, normalized) {
+      const lists = byLanguage.get(language);
+      return !!lists && hit(lists.grievance, view(language, normalized));
+    },
+    bareRequest(language, normalized) {
+      const lists = byLanguage.get(language);
+      if (!lists) return false;
+      const text = view(language, normalized).trim();
+      if (!text || text.length > MAX_CHARS) return false;
+      const parts = sentences(text).filter((s) => s.text.trim());
+      if (parts.length > MAX_SENTENCES) return false;
+      return hit(lists.request, parts[0]!.text.trim()) && !hit(lists.softeners, text);
+    },
+  };
+}
+
+/**
+ * The first agent reply to a complaint acknowledges nothing (no apology, understanding or thanks):
+ * it goes straight to procedure or questions. Span: its first sentence. The loose form is info
+ * (a QA lead agreed in 15 of 22 on real helpdesk threads, docs/precision.md); the strict form (a
+ * grievance answered by a short bare request, `strict: true`) has `strictSeverity`; null: the loose form.
+ */
+export function noAcknowledgement(m: MessageView, complaint: number, strictSeverity: Severity | null): Finding {
+  const strict = strictSeverity !== null;
+  const first = sentences(m.text)[0] ?? { start: 0, end: m.text.length, text: m.text };
+  const end = first.start + first.text.trimEnd().length;
+  return {
+    analyzer: 'courtesy',
+    code: 'politeness.no_acknowledgement',
+    severity: strictSeverity ?? 'info',
+    messageIndex: m.index,
+    span: { start: first.start, end },
+    evidence: m.text.slice(first.start, end),
+    explanation: strict
+      ? `the customer reported a real problem (message ${complaint}) and this reply is only a request: no apology, no understanding, no thanks, no greeting`
+      : `the customer complained (message ${complaint}) and this reply acknowledges nothing: no apology, no understanding, no thanks`,
+    rule: { id: `conduct.${m.language}.no_acknowledgement${strict ? '.strict' : ''}`, kind: 'rule', detail: strict ? { complaint, strict } : { complaint } },
+    suggestion: 'acknowledge the problem first ("I\'m sorry the parcel arrived damaged"), then solve it',
+  };
+}
