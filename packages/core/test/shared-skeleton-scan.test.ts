@@ -61,7 +61,11 @@ describe('SharedSkeletonScan: one skeleton scan for the lexicons, the policy ter
         const scan = new SharedSkeletonScan();
         const view = normalizeText(parts.join(''));
         const analysis = new MessageAnalysis(view);
-        const matchOf = (m: typeof small) => matcherInternals(m).matchHits(view, scan.hitsOf(scan.join(matcherInternals(m).patterns), analysis));
+        const matchOf = (m: typeof small) => {
+          const list = scan.join(matcherInternals(m).patterns);
+          const kept = scan.scanOf(analysis);
+          return matcherInternals(m).matchHits(view, kept.hits, kept.first(list), kept.first(list + 1));
+        };
         expect(matchOf(few)).toEqual(few.match(view));
         // the lexicons join after this message was scanned: it is scanned again
         expect(matchOf(big)).toEqual(big.match(view));

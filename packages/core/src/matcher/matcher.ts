@@ -241,18 +241,20 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
       for (let k = 0; k < scanned.length; k += 3) accept(view, options.language, also, scanned[k]!, scanned[k + 1]!, scanned[k + 2]!, hits);
       return finish(view, hits);
     },
-    matchHits(view, hits, options) {
-      let live = 0;
-      for (let k = 0; k < hits.length; k += 3) {
+    matchHits(view, hits, from, to, options) {
+      if (from === to) return [];
+      if (live.length < to - from) live = new Int32Array(Math.max(to - from, 2 * live.length));
+      let n = 0;
+      for (let k = from; k < to; k += 3) {
         const p = hits[k]!;
         const ns = hits[k + 1]!;
         const ne = hits[k + 2]!;
         if (!possible(p, ns, ne, view, view.normalized)) continue;
-        hits[live++] = p;
-        hits[live++] = ns;
-        hits[live++] = ne;
+        live[n++] = p;
+        live[n++] = ns;
+        live[n++] = ne;
       }
-      return live === 0 ? [] : acceptAll(view, hits, live, options);
+      return n === 0 ? [] : acceptAll(view, live, n, options);
     },
   });
   return matcher;
@@ -260,6 +262,8 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
 
 /** The hits of the scan in progress (shared: a scan is copied out before anything else runs). */
 const scanned = new AutomatonHits();
+/** The hits `matchHits` keeps, before `accept` reads them (reused the same way). */
+let live = new Int32Array(48);
 
 /** What accepting a hit reads of a view: a `TextView`, or a `PlainAsciiView` of a bare string. */
 type ScanView = Pick<TextView, 'original' | 'normalized' | 'toOriginalSpan'>;
@@ -316,10 +320,11 @@ export interface MatcherInternals {
    */
   matchScanned(view: TextView, scanned: ArrayLike<number>, options?: MatchOptions): TermMatch[];
   /**
-   * `matchScanned` for hits it may overwrite (`SharedSkeletonScan.hitsOf`): the hits no term could
-   * accept are dropped first, as `match` does. The same result as `match(view, options)`.
+   * `matchScanned` over the triples `hits[from … to)` (a `SharedSkeletonScan`'s, not written):
+   * the hits no term could accept are dropped first, as `match` does. The same result as
+   * `match(view, options)`.
    */
-  matchHits(view: TextView, hits: Int32Array, options?: MatchOptions): TermMatch[];
+  matchHits(view: TextView, hits: Int32Array, from: number, to: number, options?: MatchOptions): TermMatch[];
 }
 
 const internals = new WeakMap<Matcher, MatcherInternals>();

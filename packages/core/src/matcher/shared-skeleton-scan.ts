@@ -8,7 +8,7 @@ import { scanSkeletonOfView } from './skeleton.js';
  * message's de-obfuscated skeleton with the default fold (issue 16: one scan per message and
  * text form, decision 126): the sensitive analyzer's lexicons, the policy rules' terms and the
  * escalation lexicon. The first to ask skeletonizes and scans the message once (kept in its
- * analysis); each list then reads its own hits, `hitsOf(list, analysis)`.
+ * analysis); each list then reads its own hits from `scanOf(analysis)`.
  *
  * Each list's patterns enter the automaton together and in their order, so its hits come in the
  * order its own automaton reports them (by end, then longest first, then pattern order): the
@@ -43,39 +43,30 @@ export class SharedSkeletonScan {
   }
 
   /**
-   * List `list`'s hits in the message: flat triples (pattern index in the list, start, end in
-   * `view.normalized`), a fresh array the caller may overwrite, in the order an Aho–Corasick scan
-   * of the skeleton of `view.normalized` over the list alone reports them.
+   * The message's scan: list `list`'s hits are the flat triples (pattern index in the list,
+   * start, end in `view.normalized`) `hits[first(list) … first(list + 1))`, in the order an
+   * Aho–Corasick scan of the skeleton of `view.normalized` over the list alone reports them.
+   * Shared: read it, never write it.
    */
-  hitsOf(list: number, analysis: MessageAnalysis): Int32Array {
+  scanOf(analysis: MessageAnalysis): MessageSkeletonScan {
     this.#built ??= new BuiltSkeletonScan(this.#lists);
     const built = this.#built;
-    const kept = analysis.memo(this, () => new MessageSkeletonScan());
+    const kept = analysis.memo(this, newMessageScan);
     if (kept.built !== built) kept.fill(built, analysis);
-    const { listOf, localOf } = built;
-    const { hits, length } = kept;
-    let n = 0;
-    for (let k = 0; k < length; k += 3) if (listOf[hits[k]!] === list) n += 3;
-    const out = new Int32Array(n);
-    for (let k = 0, j = 0; k < length; k += 3) {
-      const p = hits[k]!;
-      if (listOf[p] !== list) continue;
-      out[j++] = localOf[p]!;
-      out[j++] = hits[k + 1]!;
-      out[j++] = hits[k + 2]!;
-    }
-    return out;
+    return kept;
   }
 }
 
 /** The combined automaton: every list's patterns in turn, with the list and index each came from. */
 class BuiltSkeletonScan {
   readonly automaton: Automaton;
+  readonly lists: number;
   readonly listOf: Int32Array;
   readonly localOf: Int32Array;
 
   constructor(lists: readonly (readonly string[])[]) {
     const all = lists.flat();
+    this.lists = lists.length;
     this.listOf = new Int32Array(all.length);
     this.localOf = new Int32Array(all.length);
     let at = 0;
@@ -89,11 +80,20 @@ class BuiltSkeletonScan {
   }
 }
 
-/** One message's hits in the combined automaton: (pattern, normalized start, normalized end) triples. */
-class MessageSkeletonScan {
+/**
+ * One message's hits in the combined automaton, grouped by list (each list's in scan order):
+ * list `l`'s triples (pattern index in the list, normalized start, normalized end) are
+ * `hits[first(l) … first(l + 1))`. A message with no hit (most short ones) allocates nothing.
+ */
+export class MessageSkeletonScan {
   built: BuiltSkeletonScan | null = null;
-  hits = new Int32Array(0);
-  length = 0;
+  hits: Int32Array = NO_HITS;
+  #first: Int32Array | null = null;
+
+  /** Where list `l`'s hits begin in `hits` (`first(l + 1)`: where they end). */
+  first(l: number): number {
+    return this.#first ? this.#first[l]! : 0;
+  }
 
   fill(built: BuiltSkeletonScan, analysis: MessageAnalysis): void {
     this.built = built;
@@ -101,15 +101,32 @@ class MessageSkeletonScan {
     const sk = scanSkeletonOfView(analysis.view, DEFAULT_FOLD);
     built.automaton.collect(sk.codes, sk.length, scratch);
     const { data, count } = scratch;
-    if (this.hits.length < 3 * count) this.hits = new Int32Array(3 * count);
-    for (let k = 0; k < 3 * count; k += 3) {
-      this.hits[k] = data[k]!;
-      this.hits[k + 1] = sk.starts[data[k + 1]!]!;
-      this.hits[k + 2] = sk.ends[data[k + 2]! - 1]!;
+    if (count === 0) {
+      this.hits = NO_HITS;
+      this.#first = null;
+      return;
     }
-    this.length = 3 * count;
+    const { listOf, localOf } = built;
+    const first = new Int32Array(built.lists + 1);
+    for (let k = 0; k < 3 * count; k += 3) first[listOf[data[k]!]! + 1]! += 3;
+    for (let l = 0; l < built.lists; l++) first[l + 1]! += first[l]!;
+    const next = first.slice(0, built.lists);
+    const hits = new Int32Array(3 * count);
+    for (let k = 0; k < 3 * count; k += 3) {
+      const p = data[k]!;
+      let at = next[listOf[p]!]!;
+      next[listOf[p]!] = at + 3;
+      hits[at++] = localOf[p]!;
+      hits[at++] = sk.starts[data[k + 1]!]!;
+      hits[at] = sk.ends[data[k + 2]! - 1]!;
+    }
+    this.hits = hits;
+    this.#first = first;
   }
 }
+
+const NO_HITS = new Int32Array(0);
+const newMessageScan = () => new MessageSkeletonScan();
 
 /**
  * `matcher.match(analysis.view, options)`, its hits read from the message's shared skeleton scan
@@ -118,7 +135,9 @@ class MessageSkeletonScan {
 export function sharedMatch(matcher: Matcher, analysis: MessageAnalysis, options?: MatchOptions): TermMatch[] {
   const inner = matcherInternals(matcher);
   if (inner.fold !== DEFAULT_FOLD) return matcher.match(analysis.view, options);
-  return inner.matchHits(analysis.view, SKELETON_SCAN.hitsOf(SKELETON_SCAN.join(inner.patterns), analysis), options);
+  const list = SKELETON_SCAN.join(inner.patterns);
+  const scan = SKELETON_SCAN.scanOf(analysis);
+  return inner.matchHits(analysis.view, scan.hits, scan.first(list), scan.first(list + 1), options);
 }
 
 /** The hits of the scan in progress (reused: copied out before the next scan). */

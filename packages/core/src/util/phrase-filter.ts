@@ -1,6 +1,6 @@
 import { caseFoldSafe, type MessageAnalysis } from '../pipeline/analyze/message-analysis.js';
 import { matchPrefixes } from './linear-regex.js';
-import { LOWER_SCAN, type SharedFilter } from './shared-prefix-scan.js';
+import { type SharedFilter, sharedPrefixScan } from './shared-prefix-scan.js';
 
 /**
  * The lower-cased literal prefixes one of which every case-insensitive match of `source` starts
@@ -21,7 +21,7 @@ export function caseInsensitivePrefixes(source: string): string[] | null {
  * Which of a list of regex patterns (run case-insensitively, or case-sensitively, on a message's
  * `view.folded`) may match a message: the literal prefixes of all of them
  * (`caseInsensitivePrefixes`) read from the message's one shared Aho–Corasick scan of
- * `analysis.lower` (`LOWER_SCAN`: every phrase filter and the politeness strategies together). `flags[i]` 0 means pattern `i` cannot match, so its regex need not run;
+ * `analysis.lower` (`sharedPrefixScan('lower', language)`: every phrase filter of the language together). `flags[i]` 0 means pattern `i` cannot match, so its regex need not run;
  * 1 means it may (or has no usable prefix: always run). A message whose case folding the lower
  * case cannot stand in for (`caseFoldSafe` false) gets all ones.
  *
@@ -32,11 +32,11 @@ export class PhraseFilter {
   readonly #filter: SharedFilter;
   readonly #all: Uint8Array;
 
-  /** `sources[i]` null: no pattern in slot `i` (its flag is 0). */
-  constructor(sources: readonly (string | null | undefined)[]) {
+  /** `sources[i]` null: no pattern in slot `i` (its flag is 0). `language`: the language whose patterns these are (`'*'`: any). */
+  constructor(sources: readonly (string | null | undefined)[], language = '*') {
     this.#all = Uint8Array.from(sources, (s) => (s == null ? 0 : 1));
     // a slot without a pattern is never flagged (no prefix: `[]`); one without a usable prefix always (`null`)
-    this.#filter = LOWER_SCAN.filter(sources.map((s) => (s == null ? [] : caseInsensitivePrefixes(s))));
+    this.#filter = sharedPrefixScan('lower', language).filter(sources.map((s) => (s == null ? [] : caseInsensitivePrefixes(s))));
   }
 
   /** Per pattern: 1 when it may match this message's `view.folded`, 0 when it cannot (shared: read it, never write it). */

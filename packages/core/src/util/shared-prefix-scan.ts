@@ -10,9 +10,10 @@ export type PrefixList = readonly (readonly string[] | null)[];
 
 /**
  * One Aho–Corasick automaton over the prefix lists of every shipped phrase filter that reads the
- * same text of a message (issue 16: one scan per message and text form, decision 126): the
- * politeness strategies, phrasing, address and script filters over `analysis.lower`; the mood
- * cues and conduct rules over `view.normalized`. Each filter joins with `filter(list)` and reads
+ * same text of a message for the same language (issue 16: one scan per message, text form and
+ * language, decision 126; see `sharedPrefixScan`): the address and script filters of a language
+ * over `analysis.lower`, the phrasing rules and politeness strategies (every language) over it;
+ * the mood cues and conduct rules of a language over `view.normalized`. Each filter joins with `filter(list)` and reads
  * its flags with `flags(analysis)`: the first filter to ask scans the message once, kept in its
  * analysis, and every filter's flags come from those hits.
  *
@@ -64,7 +65,7 @@ export class SharedPrefixScan {
   /** This message's scan (kept in its analysis; scanned again when lists joined since). */
   scanOf(analysis: MessageAnalysis): MessageScan {
     const built = this.built();
-    const kept = analysis.memo(this, () => new MessageScan());
+    const kept = analysis.memo(this, newMessageScan);
     if (kept.built !== built) kept.fill(built, this.#textOf(analysis));
     return kept;
   }
@@ -123,7 +124,8 @@ export class BuiltScan {
     for (let i = 0; i < n; i++) codes[i] = text.charCodeAt(i);
     this.automaton.collect(codes, n, hits);
     const { data, count } = hits;
-    if (into.ids.length < count) into.ids = new Int32Array(Math.max(count, 2 * into.ids.length));
+    if (count === 0) return 0;
+    if (into.ids.length < count) into.ids = new Int32Array(Math.max(count, 8));
     if (++this.#epoch === 0x40000000) {
       this.#seen.fill(0);
       this.#epoch = 1;
@@ -140,38 +142,38 @@ export class BuiltScan {
     return distinct;
   }
 
-  /** List `list`'s flags given the prefixes found (`ids[0 … count)`). */
+  /** List `list`'s flags given the prefixes found (`ids[0 … count)`); its base flags (shared) when none is its own. */
   flagsOf(list: number, ids: Int32Array, count: number): Uint8Array {
-    const flags = this.base[list]!.slice();
+    const base = this.base[list]!;
+    let flags: Uint8Array | undefined;
     const { ownerFirst, ownerList, ownerSlot } = this;
     for (let k = 0; k < count; k++) {
       const p = ids[k]!;
-      for (let o = ownerFirst[p]!; o < ownerFirst[p + 1]!; o++) if (ownerList[o] === list) flags[ownerSlot[o]!] = 1;
+      for (let o = ownerFirst[p]!; o < ownerFirst[p + 1]!; o++) if (ownerList[o] === list) (flags ??= base.slice())[ownerSlot[o]!] = 1;
     }
-    return flags;
+    return flags ?? base;
   }
 }
 
-/** One message's hits in a `SharedPrefixScan`, and the flags each list has read of them. */
+/** One message's hits in a `SharedPrefixScan` (a message with none, most short ones, allocates nothing). */
 export class MessageScan {
   built: BuiltScan | null = null;
-  ids = new Int32Array(8);
+  ids = NO_IDS;
   count = 0;
-  flags: (Uint8Array | undefined)[] = [];
 
   fill(built: BuiltScan, text: string): void {
     this.built = built;
     this.count = built.found(text, this);
-    this.flags = [];
   }
 
+  /** List `list`'s flags (shared: read them, never write them). */
   flagsOf(list: number): Uint8Array {
-    const built = this.built!;
-    let f = this.flags[list];
-    if (!f) this.flags[list] = f = built.flagsOf(list, this.ids, this.count);
-    return f;
+    return this.count === 0 ? this.built!.base[list]! : this.built!.flagsOf(list, this.ids, this.count);
   }
 }
+
+const NO_IDS = new Int32Array(0);
+const newMessageScan = () => new MessageScan();
 
 /**
  * A phrase filter whose prefix scan is shared (`SharedPrefixScan`): `flags(analysis)` reads the
@@ -219,8 +221,27 @@ let codes = new Uint16Array(256);
 const hits = new AutomatonHits();
 const scratch = { ids: new Int32Array(64) };
 
-/** The shared scan of `analysis.lower` (case-insensitive phrase filters: politeness, phrasing, address, script). */
-export const LOWER_SCAN = new SharedPrefixScan((analysis) => analysis.lower);
+const scans = { lower: new Map<string, SharedPrefixScan>(), normalized: new Map<string, SharedPrefixScan>() };
 
-/** The shared scan of `view.normalized` (mood cues, conduct rules). */
-export const NORMALIZED_SCAN = new SharedPrefixScan((analysis) => analysis.view.normalized);
+/**
+ * The shared scan of one text form of a message for the lists of one language (`'*'`: the lists
+ * every language reads, e.g. the politeness strategies). Per language, not one for all: an
+ * automaton over nine languages' phrases reports other languages' prefixes in every message and
+ * outgrows its dense ASCII rows, which cost more than the scans it saved (decision 127).
+ * `lower`: `analysis.lower` (case-insensitive phrase filters: politeness, phrasing, address,
+ * script); `normalized`: `view.normalized` (mood cues, conduct rules).
+ */
+export function sharedPrefixScan(form: 'lower' | 'normalized', language: string): SharedPrefixScan {
+  const byLanguage = scans[form];
+  let scan = byLanguage.get(language);
+  if (!scan) {
+    scan = new SharedPrefixScan(form === 'lower' ? (analysis) => analysis.lower : (analysis) => analysis.view.normalized);
+    byLanguage.set(language, scan);
+  }
+  return scan;
+}
+
+/** Every shared prefix scan made so far, with its text form and language (for the tests). */
+export function sharedPrefixScans(): { form: 'lower' | 'normalized'; language: string; scan: SharedPrefixScan }[] {
+  return (['lower', 'normalized'] as const).flatMap((form) => [...scans[form]].map(([language, scan]) => ({ form, language, scan })));
+}

@@ -5,7 +5,7 @@ import type { Finding } from '../../pipeline/validate/finding.js';
 import { sentences } from '../../text/sentences.js';
 import { compileRule, compileRuleRegex, eachMatch, type RuleRegex } from '../../util/linear-regex.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
-import { NORMALIZED_SCAN, type SharedFilter } from '../../util/shared-prefix-scan.js';
+import { type SharedFilter, sharedPrefixScan } from '../../util/shared-prefix-scan.js';
 import type { ConductRule, ConductRules } from './conduct-rules.js';
 
 interface CompiledRule {
@@ -18,7 +18,7 @@ interface CompiledRule {
 
 interface CompiledLanguage {
   rules: CompiledRule[];
-  /** Which patterns (by slot) may match a text: their prefixes in the shared scan of `view.normalized` (`NORMALIZED_SCAN`). */
+  /** Which patterns (by slot) may match a text: their prefixes in the shared scan of `view.normalized` (`sharedPrefixScan('normalized', language)`). */
   filter: SharedFilter;
   negation: RegExp[];
   acknowledgement: RegExp[];
@@ -114,7 +114,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     );
     const entry: CompiledLanguage = {
       rules,
-      filter: NORMALIZED_SCAN.filter(all.map((r) => r.prefixes)),
+      filter: sharedPrefixScan('normalized', language).filter(all.map((r) => r.prefixes)),
       negation: own.flatMap((f) => regexes(f.negation, f)),
       acknowledgement: own.flatMap((f) => regexes(f.acknowledgement, f)),
     };

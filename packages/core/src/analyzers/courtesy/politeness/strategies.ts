@@ -5,7 +5,7 @@
  */
 import { caseFoldSafe, MessageAnalysis } from '../../../pipeline/analyze/message-analysis.js';
 import { caseInsensitivePrefixes } from '../../../util/phrase-filter.js';
-import { LOWER_SCAN } from '../../../util/shared-prefix-scan.js';
+import { sharedPrefixScan } from '../../../util/shared-prefix-scan.js';
 
 export interface StrategyHit {
   strategy: string;
@@ -375,12 +375,12 @@ const SENTENCE_START = /(?:^|[.!?\n]\s*|^\s*)$/;
 const ALL_RULES = [...RULES, ...MULTILINGUAL];
 /**
  * The lower-cased literal prefixes of every strategy pattern, in the message's one shared scan of
- * its lower-cased text (`LOWER_SCAN`, with the phrasing, address and script filters): a pattern
+ * its lower-cased text (`sharedPrefixScan('lower', '*')`, with the phrasing rules): a pattern
  * none of whose prefixes occurs in the lower-cased text cannot match, so its regex does not run.
  * Sound for the `i` and `iu` flags alike on texts whose case folding their lower case stands in
  * for (`caseFoldSafe`; other texts run every regex). Checked in test/message-analysis.test.ts.
  */
-const MAY_MATCH = LOWER_SCAN.filter(ALL_RULES.map(([, re]) => caseInsensitivePrefixes(stemsOf(re))));
+const MAY_MATCH = sharedPrefixScan('lower', '*').filter(ALL_RULES.map(([, re]) => caseInsensitivePrefixes(stemsOf(re))));
 
 /**
  * Per strategy pattern (in `STRATEGY_PATTERNS` order): 0 when it cannot match `text`, 1 when it

@@ -247,8 +247,9 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
     const state = baseState.slice();
     const scanned: (number[] | undefined)[] = new Array(rules.length);
     if (shared && analysis?.view === view) {
-      const hits = SKELETON_SCAN.hitsOf(SKELETON_SCAN.join(patterns), analysis);
-      applyHits(hits, hits.length, owner, local, fires, state, scanned);
+      const list = SKELETON_SCAN.join(patterns);
+      const scan = SKELETON_SCAN.scanOf(analysis);
+      applyHits(scan.hits, scan.first(list), scan.first(list + 1), owner, local, fires, state, scanned);
       return { state, scanned };
     }
     // a scratch skeleton (its offsets are read inside the scan): re-skeletonizing a chat message
@@ -261,25 +262,26 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
       data[k + 1] = sk.starts[data[k + 1]!]!;
       data[k + 2] = sk.ends[data[k + 2]! - 1]!;
     }
-    applyHits(data, 3 * count, owner, local, fires, state, scanned);
+    applyHits(data, 0, 3 * count, owner, local, fires, state, scanned);
     return { state, scanned };
   };
 }
 
 /**
- * Read a rule set's automaton hits (pattern, normalized start, normalized end; `length` / 3 of
- * them) into each rule's `state` and `scanned` hits (see `RuleSet.prefilter`).
+ * Read a rule set's automaton hits `hits[from … to)` (triples: pattern, normalized start,
+ * normalized end) into each rule's `state` and `scanned` hits (see `RuleSet.prefilter`).
  */
 function applyHits(
   hits: ArrayLike<number>,
-  length: number,
+  from: number,
+  to: number,
   owner: readonly number[],
   local: readonly number[],
   fires: readonly number[],
   state: Uint8Array,
   scanned: (number[] | undefined)[],
 ): void {
-  for (let k = 0; k < length; k += 3) {
+  for (let k = from; k < to; k += 3) {
     const p = hits[k]!;
     const r = owner[p]!;
     (scanned[r] ??= []).push(local[p]!, hits[k + 1]!, hits[k + 2]!);

@@ -6,7 +6,7 @@ import { pushAll } from '../../../util/arrays.js';
 import { compileRule, eachMatch, LinearRegexSource, type RuleRegex } from '../../../util/linear-regex.js';
 import { corePackageFile } from '../../../util/package-file.js';
 import { parsingUserData } from '../../../util/pattern-engine.js';
-import { NORMALIZED_SCAN, type SharedFilter } from '../../../util/shared-prefix-scan.js';
+import { type SharedFilter, sharedPrefixScan } from '../../../util/shared-prefix-scan.js';
 
 export type MoodLabel = 'negative' | 'neutral' | 'positive';
 
@@ -82,7 +82,7 @@ interface CompiledCues {
   positive: SlottedRegex[];
   litotes: SlottedRegex[];
   neutralForm: SlottedRegex[];
-  /** Which cues (by slot) may match a text: their prefixes in the shared scan of `view.normalized` (`NORMALIZED_SCAN`). */
+  /** Which cues (by slot) may match a text: their prefixes in the shared scan of `view.normalized` (`sharedPrefixScan('normalized', language)`). */
   filter: SharedFilter;
 }
 
@@ -108,7 +108,7 @@ export interface MoodCues {
 
 /**
  * A message's shared analysis (`message.analysis`), given with its `view.normalized`: the cue
- * prefilter's flags come from the message's one shared scan of that text (`NORMALIZED_SCAN`, with
+ * prefilter's flags come from the message's one shared scan of that text (`sharedPrefixScan`, with
  * the conduct rules; any other object with a `memo` keeps this filter's own scan there), for
  * `moodOf` and `redirects` alike (the flags of the untrimmed text only let more regexes run than those of the
  * trimmed one, never fewer, so the cues are the same).
@@ -197,7 +197,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
         litotes: slotted(c.litotes),
         neutralForm: slotted(c.neutralForm),
       };
-      const entry = { neutralFormNegative: c.neutralFormNegative, ...cues, filter: NORMALIZED_SCAN.filter(all.map((r) => r.prefixes)) };
+      const entry = { neutralFormNegative: c.neutralFormNegative, ...cues, filter: sharedPrefixScan('normalized', lang).filter(all.map((r) => r.prefixes)) };
       compiled.set(lang, entry);
       return entry;
     },
