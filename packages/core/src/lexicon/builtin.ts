@@ -24,3 +24,9 @@ export function builtinLexicon(name: BuiltinLexiconName): Lexicon {
   loaded.set(name, lex);
   return lex;
 }
+
+/** Is `lexicon` one `builtinLexicon` returned (read from this package's files)? */
+export function isBuiltinLexicon(lexicon: Lexicon): boolean {
+  for (const lex of loaded.values()) if (lex === lexicon) return true;
+  return false;
+}

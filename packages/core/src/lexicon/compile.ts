@@ -1,7 +1,10 @@
 import { createMatcher, type Matcher, type MatchOptions, type MatchTerm, type TermMatch } from '../matcher/matcher.js';
 import { findPhrase } from '../matcher/phrases.js';
+import { sharedMatch } from '../matcher/shared-skeleton-scan.js';
+import type { MessageAnalysis } from '../pipeline/analyze/message-analysis.js';
 import type { TextView } from '../pipeline/normalize/text-view.js';
 import type { Severity } from '../pipeline/validate/finding.js';
+import { isBuiltinLexicon } from './builtin.js';
 import type { Lexicon } from './schema.js';
 
 const UNSPACED_TEXT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
@@ -38,6 +41,8 @@ export interface CompiledLexicons {
   allow: string[];
   matcher: Matcher;
   phrases: CompiledPhrase[];
+  /** Every lexicon is a shipped one (`builtinLexicon`): its matcher joins the message's shared skeleton scan. */
+  shipped: boolean;
 }
 
 const cache = new Map<string, CompiledLexicons>();
@@ -97,7 +102,7 @@ export function compileLexicons(lexicons: readonly Lexicon[]): CompiledLexicons 
       for (const v of [...spellings].flatMap(starSpellings)) if (!spellings.has(v)) terms.push({ ...base, id: `${id}~${v}`, text: v });
     });
   }
-  const compiled = { version, terms, allow, matcher: createMatcher(terms, allow), phrases };
+  const compiled = { version, terms, allow, matcher: createMatcher(terms, allow), phrases, shipped: lexicons.every(isBuiltinLexicon) };
   if (cache.size > 32) cache.clear();
   cache.set(version, compiled);
   return compiled;
@@ -126,13 +131,19 @@ export function starSpellings(text: string): string[] {
 /**
  * Run compiled lexicons over one message: single-term matches (phrase parts left out) and the
  * phrase rules that fired. Pass the message's `language` so terms tagged for other languages
- * stay silent.
+ * stay silent, and its shared `analysis` when `view` is the message's: shipped lexicons then read
+ * their hits from the message's one skeleton scan (`SKELETON_SCAN`; the same matches).
  *
  * @example
  * const { terms, phrases } = matchLexicons(compileLexicons([builtinLexicon('hate')]), normalizeText(text));
  */
-export function matchLexicons(compiled: CompiledLexicons, view: TextView, options: MatchOptions = {}): { terms: TermMatch[]; phrases: PhraseMatch[] } {
-  const all = compiled.matcher.match(view, options);
+export function matchLexicons(
+  compiled: CompiledLexicons,
+  view: TextView,
+  options: MatchOptions = {},
+  analysis?: MessageAnalysis,
+): { terms: TermMatch[]; phrases: PhraseMatch[] } {
+  const all = analysis?.view === view && compiled.shipped ? sharedMatch(compiled.matcher, analysis, options) : compiled.matcher.match(view, options);
   const terms = all.filter((m) => m.term.category !== PHRASE_PART);
   const phrases: PhraseMatch[] = [];
   if (compiled.phrases.length && all.length > terms.length) {

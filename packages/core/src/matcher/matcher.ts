@@ -210,31 +210,39 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
         }
       }
       automaton.collect(sk.codes, sk.length, scanned);
-      // skeleton units → normalized offsets, keeping only the hits `accept` could take: exact ones
-      // and those long enough to be obfuscated (most hits in English are short terms' skeletons
-      // inside other words, `as` of "ass" in "was"), so most messages end here
+      // skeleton units → normalized offsets, keeping only the hits `accept` could take
       const { data } = scanned;
       let live = 0;
       for (let k = 0; k < 3 * scanned.count; k += 3) {
         const p = data[k]!;
         const ns = sk.starts[data[k + 1]!]!;
         const ne = sk.ends[data[k + 2]! - 1]!;
-        const term = normalizedTerms[p]!;
-        if (!obfuscationOk[p] && !(ne - ns === term.length && (view ? view.normalized.startsWith(term, ns) : startsWithNormalized(input as string, term, ns))))
-          continue;
+        if (!possible(p, ns, ne, view, input as string)) continue;
         data[live++] = p;
         data[live++] = ns;
         data[live++] = ne;
       }
-      if (live === 0) return [];
-      view ??= new OneToOneView(input as string);
-      const hits: Hit[] = [];
-      const language = options?.language;
-      const also = options?.alsoLanguages ?? [];
-      for (let k = 0; k < live; k += 3) accept(view, language, also, data[k]!, data[k + 1]!, data[k + 2]!, hits);
-      return finish(view, hits);
+      return live === 0 ? [] : acceptAll((view ??= new OneToOneView(input as string)), data, live, options);
     },
   };
+  /**
+   * Could `accept` take the hit of pattern `p` over normalized [ns, ne)? Exact ones and those long
+   * enough to be obfuscated: most hits in English are short terms' skeletons inside other words
+   * (`as` of "ass" in "was"), so most messages end here. `view` undefined: `input` is one-to-one.
+   */
+  function possible(p: number, ns: number, ne: number, view: ScanView | undefined, input: string): boolean {
+    if (obfuscationOk[p]) return true;
+    const term = normalizedTerms[p]!;
+    return ne - ns === term.length && (view ? view.normalized.startsWith(term, ns) : startsWithNormalized(input, term, ns));
+  }
+  /** `accept` each of the first `length` / 3 hit triples of `data`, then `finish`. */
+  function acceptAll(view: ScanView, data: ArrayLike<number>, length: number, options: MatchOptions | undefined): TermMatch[] {
+    const hits: Hit[] = [];
+    const language = options?.language;
+    const also = options?.alsoLanguages ?? [];
+    for (let k = 0; k < length; k += 3) accept(view, language, also, data[k]!, data[k + 1]!, data[k + 2]!, hits);
+    return finish(view, hits);
+  }
   internals.set(matcher, {
     patterns,
     fold,
@@ -244,12 +252,29 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
       for (let k = 0; k < scanned.length; k += 3) accept(view, options.language, also, scanned[k]!, scanned[k + 1]!, scanned[k + 2]!, hits);
       return finish(view, hits);
     },
+    matchHits(view, hits, from, to, options) {
+      if (from === to) return [];
+      if (live.length < to - from) live = new Int32Array(Math.max(to - from, 2 * live.length));
+      let n = 0;
+      for (let k = from; k < to; k += 3) {
+        const p = hits[k]!;
+        const ns = hits[k + 1]!;
+        const ne = hits[k + 2]!;
+        if (!possible(p, ns, ne, view, view.normalized)) continue;
+        live[n++] = p;
+        live[n++] = ns;
+        live[n++] = ne;
+      }
+      return n === 0 ? [] : acceptAll(view, live, n, options);
+    },
   });
   return matcher;
 }
 
 /** The hits of the scan in progress (shared: a scan is copied out before anything else runs). */
 const scanned = new AutomatonHits();
+/** The hits `matchHits` keeps, before `accept` reads them (reused the same way). */
+let live = new Int32Array(48);
 
 /** What accepting a hit reads of a view: a `TextView`, or a `PlainAsciiView` of a bare string. */
 type ScanView = Pick<TextView, 'original' | 'normalized' | 'toOriginalSpan'>;
@@ -305,6 +330,12 @@ export interface MatcherInternals {
    * order) — the same result as `match(view, options)`.
    */
   matchScanned(view: TextView, scanned: ArrayLike<number>, options?: MatchOptions): TermMatch[];
+  /**
+   * `matchScanned` over the triples `hits[from … to)` (a `SharedSkeletonScan`'s, not written):
+   * the hits no term could accept are dropped first, as `match` does. The same result as
+   * `match(view, options)`.
+   */
+  matchHits(view: TextView, hits: Int32Array, from: number, to: number, options?: MatchOptions): TermMatch[];
 }
 
 const internals = new WeakMap<Matcher, MatcherInternals>();

@@ -1,5 +1,6 @@
 import { caseFoldSafe, type MessageAnalysis } from '../pipeline/analyze/message-analysis.js';
-import { matchPrefixes, prefixFilter } from './linear-regex.js';
+import { matchPrefixes } from './linear-regex.js';
+import { type SharedFilter, sharedPrefixScan } from './shared-prefix-scan.js';
 
 /**
  * The lower-cased literal prefixes one of which every case-insensitive match of `source` starts
@@ -18,9 +19,9 @@ export function caseInsensitivePrefixes(source: string): string[] | null {
 
 /**
  * Which of a list of regex patterns (run case-insensitively, or case-sensitively, on a message's
- * `view.folded`) may match a message: one Aho–Corasick scan of `analysis.lower` over the literal
- * prefixes of all of them (`caseInsensitivePrefixes`), once per message and filter (kept in the
- * message's analysis). `flags[i]` 0 means pattern `i` cannot match, so its regex need not run;
+ * `view.folded`) may match a message: the literal prefixes of all of them
+ * (`caseInsensitivePrefixes`) read from the message's one shared Aho–Corasick scan of
+ * `analysis.lower` (`sharedPrefixScan('lower', language)`: every phrase filter of the language together). `flags[i]` 0 means pattern `i` cannot match, so its regex need not run;
  * 1 means it may (or has no usable prefix: always run). A message whose case folding the lower
  * case cannot stand in for (`caseFoldSafe` false) gets all ones.
  *
@@ -28,24 +29,19 @@ export function caseInsensitivePrefixes(source: string): string[] | null {
  * occurs in `lower`; test/message-analysis.test.ts checks it on every shipped phrase list.
  */
 export class PhraseFilter {
-  readonly #scan: (text: string) => Uint8Array;
+  readonly #filter: SharedFilter;
   readonly #all: Uint8Array;
 
-  /** `sources[i]` null: no pattern in slot `i` (its flag is 0). */
-  constructor(sources: readonly (string | null | undefined)[]) {
+  /** `sources[i]` null: no pattern in slot `i` (its flag is 0). `language`: the language whose patterns these are (`'*'`: any). */
+  constructor(sources: readonly (string | null | undefined)[], language = '*') {
     this.#all = Uint8Array.from(sources, (s) => (s == null ? 0 : 1));
-    const scan = prefixFilter(sources.map((s) => ({ prefixes: s == null ? null : caseInsensitivePrefixes(s) })));
-    // a slot without a pattern is never flagged
-    this.#scan = (text) => {
-      const flags = scan(text);
-      for (let i = 0; i < flags.length; i++) flags[i] = flags[i]! & this.#all[i]!;
-      return flags;
-    };
+    // a slot without a pattern is never flagged (no prefix: `[]`); one without a usable prefix always (`null`)
+    this.#filter = sharedPrefixScan('lower', language).filter(sources.map((s) => (s == null ? [] : caseInsensitivePrefixes(s))));
   }
 
-  /** Per pattern: 1 when it may match this message's `view.folded`, 0 when it cannot. */
+  /** Per pattern: 1 when it may match this message's `view.folded`, 0 when it cannot (shared: read it, never write it). */
   mayMatch(analysis: MessageAnalysis): Uint8Array {
     if (!analysis.caseFoldSafe) return this.#all;
-    return analysis.memo(this, () => this.#scan(analysis.lower));
+    return this.#filter.flags(analysis);
   }
 }

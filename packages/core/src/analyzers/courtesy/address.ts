@@ -43,7 +43,7 @@ export function compileAddress(rules: AddressRules): CompiledAddress {
         sentenceEnd: !!l.sentenceEnd,
         why: l.why,
         suggestion: l.suggestion,
-        filter: origin === 'shipped' ? new PhraseFilter([l.informal, l.formal]) : null,
+        filter: origin === 'shipped' ? new PhraseFilter([l.informal, l.formal], language) : null,
       },
     ]),
   );

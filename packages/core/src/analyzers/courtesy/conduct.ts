@@ -1,9 +1,11 @@
 import { traditionalToSimplified } from '../../matcher/chinese-fold.js';
 import type { MessageView } from '../../pipeline/analyze/contract.js';
+import type { MessageAnalysis } from '../../pipeline/analyze/message-analysis.js';
 import type { Finding } from '../../pipeline/validate/finding.js';
 import { sentences } from '../../text/sentences.js';
-import { compileRule, compileRuleRegex, eachMatch, prefixFilter, type RuleRegex } from '../../util/linear-regex.js';
+import { compileRule, compileRuleRegex, eachMatch, type RuleRegex } from '../../util/linear-regex.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
+import { type SharedFilter, sharedPrefixScan } from '../../util/shared-prefix-scan.js';
 import type { ConductRule, ConductRules } from './conduct-rules.js';
 
 interface CompiledRule {
@@ -16,8 +18,8 @@ interface CompiledRule {
 
 interface CompiledLanguage {
   rules: CompiledRule[];
-  /** Which patterns (by slot) may match a text: one automaton scan over every pattern's prefixes. */
-  filter: (text: string) => Uint8Array;
+  /** Which patterns (by slot) may match a text: their prefixes in the shared scan of `view.normalized` (`sharedPrefixScan('normalized', language)`). */
+  filter: SharedFilter;
   negation: RegExp[];
   acknowledgement: RegExp[];
 }
@@ -31,8 +33,12 @@ export interface ConductHit {
 
 export interface CompiledConduct {
   readonly languages: readonly string[];
-  /** Rules that fire on one agent message (one hit per rule, the first). */
-  hits(language: string, normalized: string, context: { complained: boolean }): ConductHit[];
+  /**
+   * Rules that fire on one agent message (one hit per rule, the first). `analysis`: the message's
+   * shared analysis when `normalized` is its `view.normalized` (the prefilter then reads the
+   * message's one shared scan).
+   */
+  hits(language: string, normalized: string, context: { complained: boolean }, analysis?: MessageAnalysis): ConductHit[];
   /** Does the message acknowledge a complaint (apology, understanding, thanks)? Null when the language has no list. */
   acknowledges(language: string, normalized: string): boolean | null;
   /** Findings for one agent message, spans mapped to the original text. */
@@ -108,7 +114,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     );
     const entry: CompiledLanguage = {
       rules,
-      filter: prefixFilter(all),
+      filter: sharedPrefixScan('normalized', language).filter(all.map((r) => r.prefixes)),
       negation: own.flatMap((f) => regexes(f.negation, f)),
       acknowledgement: own.flatMap((f) => regexes(f.acknowledgement, f)),
     };
@@ -118,13 +124,14 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
   // a brand's own rule files are compiled now, so a pattern RE2 cannot run is an error of the factory, not of every conversation
   for (const file of files) if (!isShipped(file)) compiledLanguage(file.language);
 
-  function hits(language: string, text: string, { complained }: { complained: boolean }): ConductHit[] {
+  function hits(language: string, text: string, { complained }: { complained: boolean }, analysis?: MessageAnalysis): ConductHit[] {
     const lang = compiledLanguage(language);
     if (!lang || !text) return [];
     const normalized = language === 'zh' ? foldChinese(text) : text;
     const out: ConductHit[] = [];
     // most messages contain none of a pattern's first words: one scan rules those patterns out
-    const possible = lang.filter(normalized);
+    // (read from the message's shared scan when this is its `view.normalized`)
+    const possible = analysis && analysis.view.normalized === normalized ? lang.filter.flags(analysis) : lang.filter.flagsOfText(normalized);
     let parts: Sentence[] | undefined;
     for (const c of lang.rules) {
       if (c.rule.afterComplaint && !complained) continue;
@@ -157,7 +164,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
       return lang?.acknowledgement.length ? test(lang.acknowledgement, language === 'zh' ? foldChinese(normalized) : normalized) : null;
     },
     match(m, context) {
-      return hits(m.language, m.view.normalized, context).map(({ rule, start, end }) => {
+      return hits(m.language, m.view.normalized, context, m.analysis).map(({ rule, start, end }) => {
         const span = m.view.toOriginalSpan(start, end);
         const quote = m.text.slice(span.start, span.end);
         return {

@@ -69,7 +69,13 @@ function compileScript(data: unknown): ScriptPhrases {
   // per language, one prefilter over its phrases' literal prefixes (shipped phrases only: a
   // brand's run on RE2, always)
   const filters = new Map(
-    Object.entries(rules.languages).map(([lang, p]) => [lang, new PhraseFilter(PHRASES.map((k) => (origin === 'shipped' ? p[k] : null)))]),
+    Object.entries(rules.languages).map(([lang, p]) => [
+      lang,
+      new PhraseFilter(
+        PHRASES.map((k) => (origin === 'shipped' ? p[k] : null)),
+        lang,
+      ),
+    ]),
   );
   const find = (language: string, phrase: ScriptPhrase, text: string) => compiled.get(language)?.[phrase]?.exec(text) ?? null;
   return {

@@ -57,7 +57,7 @@ export function sensitiveAnalyzer(options: SensitiveOptions = {}): Analyzer {
         const byAgent = m.role !== 'customer';
         // a message too short to identify with confidence is also read in its conversation's language
         const context = m.languageConfidence < 0.6 ? [ctx.languages[m.role], ctx.languages.customer].filter((l) => l !== 'und' && l !== m.language) : [];
-        const lex = matchLexicons(compiled, m.view, { language: m.language, alsoLanguages: context });
+        const lex = matchLexicons(compiled, m.view, { language: m.language, alsoLanguages: context }, m.analysis);
         for (const hit of lex.phrases) {
           lexiconHits++;
           findings.push({
@@ -107,7 +107,7 @@ export function sensitiveAnalyzer(options: SensitiveOptions = {}): Analyzer {
             });
           }
         }
-        for (const hit of policy.evaluate(m.view, m.role, platform)) {
+        for (const hit of policy.evaluate(m.view, m.role, platform, m.analysis)) {
           policyHits++;
           findings.push({
             // a marketplace-only rule (one the seller's own channels are exempt from) on a conversation whose platform is

@@ -10,7 +10,7 @@ const SUGGESTION = 'escalate to a senior agent and resolve before the customer a
  * 1-star review", 我要投诉), not negated. One finding per category and message.
  */
 export function threatFindings(escalation: CompiledLexicons, m: MessageView): Finding[] {
-  const { terms, phrases } = matchLexicons(escalation, m.view, { language: m.language });
+  const { terms, phrases } = matchLexicons(escalation, m.view, { language: m.language }, m.analysis);
   const hits = [
     ...terms.map((t) => ({
       start: t.start,

@@ -3,9 +3,9 @@
  * that return the span that triggered them, plus a few support-chat additions. Used as model
  * features and as evidence in findings.
  */
-import { caseFoldSafe } from '../../../pipeline/analyze/message-analysis.js';
-import { prefixFilter } from '../../../util/linear-regex.js';
+import { caseFoldSafe, MessageAnalysis } from '../../../pipeline/analyze/message-analysis.js';
 import { caseInsensitivePrefixes } from '../../../util/phrase-filter.js';
+import { sharedPrefixScan } from '../../../util/shared-prefix-scan.js';
 
 export interface StrategyHit {
   strategy: string;
@@ -374,20 +374,25 @@ const MULTILINGUAL: [string, RegExp, boolean][] = [
 const SENTENCE_START = /(?:^|[.!?\n]\s*|^\s*)$/;
 const ALL_RULES = [...RULES, ...MULTILINGUAL];
 /**
- * One automaton over the lower-cased literal prefixes of every strategy pattern: a pattern none
- * of whose prefixes occurs in the lower-cased text cannot match, so its regex does not run.
+ * The lower-cased literal prefixes of every strategy pattern, in the message's one shared scan of
+ * its lower-cased text (`sharedPrefixScan('lower', '*')`, with the phrasing rules): a pattern
+ * none of whose prefixes occurs in the lower-cased text cannot match, so its regex does not run.
  * Sound for the `i` and `iu` flags alike on texts whose case folding their lower case stands in
  * for (`caseFoldSafe`; other texts run every regex). Checked in test/message-analysis.test.ts.
  */
-const MAY_MATCH = prefixFilter(ALL_RULES.map(([, re]) => ({ prefixes: caseInsensitivePrefixes(stemsOf(re)) })));
+const MAY_MATCH = sharedPrefixScan('lower', '*').filter(ALL_RULES.map(([, re]) => caseInsensitivePrefixes(stemsOf(re))));
 
 /**
  * Per strategy pattern (in `STRATEGY_PATTERNS` order): 0 when it cannot match `text`, 1 when it
  * may; null when the text's case folding needs every regex run. `known`: the text's lower case
- * and case-fold safety when the caller has them (they are not computed again).
+ * and case-fold safety when the caller has them (they are not computed again); a message's
+ * `MessageAnalysis` of `view.folded` (the flags then come from the message's shared scan). The
+ * flags are shared: read them, never write them.
  */
 export function strategiesThatMayMatch(text: string, known?: TextCase): Uint8Array | null {
-  return (known ? known.caseFoldSafe : caseFoldSafe(text)) ? MAY_MATCH(known ? known.lower : text.toLowerCase()) : null;
+  if (!(known ? known.caseFoldSafe : caseFoldSafe(text))) return null;
+  if (known instanceof MessageAnalysis) return MAY_MATCH.flags(known);
+  return MAY_MATCH.flagsOfText(known ? known.lower : text.toLowerCase());
 }
 
 /** A text's lower case and whether it stands in for its case folding, when the caller has them (a message's analysis of `view.folded`). */

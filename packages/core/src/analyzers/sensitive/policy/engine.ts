@@ -1,6 +1,8 @@
 import { Automaton, AutomatonHits } from '../../../matcher/aho-corasick.js';
 import { createMatcher, DEFAULT_FOLD, type Matcher, type MatchTerm, matcherInternals, type TermMatch } from '../../../matcher/matcher.js';
+import { SKELETON_SCAN } from '../../../matcher/shared-skeleton-scan.js';
 import { scanSkeletonOfView } from '../../../matcher/skeleton.js';
+import type { MessageAnalysis } from '../../../pipeline/analyze/message-analysis.js';
 import type { TextView } from '../../../pipeline/normalize/text-view.js';
 import type { Role } from '../../../pipeline/validate/conversation.js';
 import { maxOf, minOf, pushAll } from '../../../util/arrays.js';
@@ -25,7 +27,8 @@ export interface CompiledPolicy {
   /** Rule sets built so far: at most one per platform that a pack names, plus the generic set. */
   readonly ruleSets: number;
   /** Rules judged on a message from `role` of a conversation on `platform`. */
-  evaluate(view: TextView, role: Role, platform: string | undefined): PolicyHit[];
+  /** `analysis`: the message's shared analysis when `view` is its view (shipped rules then read the message's one skeleton scan). */
+  evaluate(view: TextView, role: Role, platform: string | undefined, analysis?: MessageAnalysis): PolicyHit[];
 }
 
 /** Scripts written without spaces (and Hangul, whose particles attach to the word): their terms match as substrings. */
@@ -38,6 +41,8 @@ type Slot = string;
 interface CompiledRule {
   rule: PolicyRule;
   pack: string;
+  /** From a shipped pack (its terms join the message's shared skeleton scan). */
+  shipped: boolean;
   matcher: Matcher | null;
   /** Slots of each matcher term, by term id. */
   slots: Map<string, Slot[]>;
@@ -85,6 +90,7 @@ function compileRule(rule: PolicyRule, pack: string, origin: 'shipped' | 'user')
   return {
     rule,
     pack,
+    shipped: origin === 'shipped',
     texts,
     regexAlone,
     matcher: terms.length ? createMatcher(terms, rule.allow) : null,
@@ -203,7 +209,7 @@ interface RuleSet {
    * matcher on `scanned`); 3 only a veto term occurs and no regex can fire it. `scanned` per rule: its matcher's automaton
    * hits (pattern, normalized start, normalized end), undefined when there are none.
    */
-  prefilter: (view: TextView) => { state: ArrayLike<number>; scanned: (number[] | undefined)[] };
+  prefilter: (view: TextView, analysis?: MessageAnalysis) => { state: ArrayLike<number>; scanned: (number[] | undefined)[] };
 }
 
 /**
@@ -232,28 +238,59 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
       fires.push(p < c.texts.length ? (c.texts[p]!.fires ? 1 : 0) : -1);
     });
   });
-  const automaton = new Automaton(patterns);
   const baseState = Uint8Array.from(base);
-  return (view) => {
+  // a set of shipped rules reads its hits from the message's one skeleton scan (with the lexicons);
+  // a brand's rules, or a view without its analysis, scan this set's own automaton (built on first use)
+  const shared = rules.every((c) => c.shipped);
+  let own: Automaton | undefined;
+  return (view, analysis) => {
     const state = baseState.slice();
     const scanned: (number[] | undefined)[] = new Array(rules.length);
+    if (shared && analysis?.view === view) {
+      const list = SKELETON_SCAN.join(patterns);
+      const scan = SKELETON_SCAN.scanOf(analysis);
+      applyHits(scan.hits, scan.first(list), scan.first(list + 1), owner, local, fires, state, scanned);
+      return { state, scanned };
+    }
     // a scratch skeleton (its offsets are read inside the scan): re-skeletonizing a chat message
     // costs a tenth of keeping a copy with its view (a WeakMap entry and a slab copy, ≈ 4 µs)
     const sk = scanSkeletonOfView(view, DEFAULT_FOLD);
-    automaton.collect(sk.codes, sk.length, prefilterHits);
+    own ??= new Automaton(patterns);
+    own.collect(sk.codes, sk.length, prefilterHits);
     const { data, count } = prefilterHits;
     for (let k = 0; k < 3 * count; k += 3) {
-      const p = data[k]!;
-      const r = owner[p]!;
-      (scanned[r] ??= []).push(local[p]!, sk.starts[data[k + 1]!]!, sk.ends[data[k + 2]! - 1]!);
-      const f = fires[p]!;
-      if (f < 0) continue;
-      // a veto term alone cannot fire the rule, but it must be seen when a regex fires it
-      if (f === 1 || state[r] === 1) state[r] = 2;
-      else if (state[r] === 0) state[r] = 3;
+      data[k + 1] = sk.starts[data[k + 1]!]!;
+      data[k + 2] = sk.ends[data[k + 2]! - 1]!;
     }
+    applyHits(data, 0, 3 * count, owner, local, fires, state, scanned);
     return { state, scanned };
   };
+}
+
+/**
+ * Read a rule set's automaton hits `hits[from … to)` (triples: pattern, normalized start,
+ * normalized end) into each rule's `state` and `scanned` hits (see `RuleSet.prefilter`).
+ */
+function applyHits(
+  hits: ArrayLike<number>,
+  from: number,
+  to: number,
+  owner: readonly number[],
+  local: readonly number[],
+  fires: readonly number[],
+  state: Uint8Array,
+  scanned: (number[] | undefined)[],
+): void {
+  for (let k = from; k < to; k += 3) {
+    const p = hits[k]!;
+    const r = owner[p]!;
+    (scanned[r] ??= []).push(local[p]!, hits[k + 1]!, hits[k + 2]!);
+    const f = fires[p]!;
+    if (f < 0) continue;
+    // a veto term alone cannot fire the rule, but it must be seen when a regex fires it
+    if (f === 1 || state[r] === 1) state[r] = 2;
+    else if (state[r] === 0) state[r] = 3;
+  }
 }
 
 /** The hits of the prefilter scan in progress (reused: read out before the next scan). */
@@ -301,11 +338,11 @@ export function compilePolicy(packs: readonly PolicyPack[]): CompiledPolicy {
     get ruleSets() {
       return perPlatform.size;
     },
-    evaluate(view, role, platform) {
+    evaluate(view, role, platform, analysis) {
       const p = (platform ?? '').toLowerCase();
       const hits: PolicyHit[] = [];
       const set = ruleSet(p);
-      const { state: possible, scanned } = set.prefilter(view);
+      const { state: possible, scanned } = set.prefilter(view, analysis);
       for (let r = 0; r < set.rules.length; r++) {
         const c = set.rules[r]!;
         const state = possible[r]!;

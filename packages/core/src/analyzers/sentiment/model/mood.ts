@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { CxqaError, describeZodIssues } from '../../../errors.js';
-import type { MessageAnalysis } from '../../../pipeline/analyze/message-analysis.js';
+import { MessageAnalysis } from '../../../pipeline/analyze/message-analysis.js';
 import { pushAll } from '../../../util/arrays.js';
-import { compileRule, eachMatch, LinearRegexSource, prefixFilter, type RuleRegex } from '../../../util/linear-regex.js';
+import { compileRule, eachMatch, LinearRegexSource, type RuleRegex } from '../../../util/linear-regex.js';
 import { corePackageFile } from '../../../util/package-file.js';
 import { parsingUserData } from '../../../util/pattern-engine.js';
+import { type SharedFilter, sharedPrefixScan } from '../../../util/shared-prefix-scan.js';
 
 export type MoodLabel = 'negative' | 'neutral' | 'positive';
 
@@ -81,8 +82,8 @@ interface CompiledCues {
   positive: SlottedRegex[];
   litotes: SlottedRegex[];
   neutralForm: SlottedRegex[];
-  /** Which cues (by slot) may match a text: one automaton scan over every cue's prefixes. */
-  filter: (text: string) => Uint8Array;
+  /** Which cues (by slot) may match a text: their prefixes in the shared scan of `view.normalized` (`sharedPrefixScan('normalized', language)`). */
+  filter: SharedFilter;
 }
 
 export interface MoodCues {
@@ -107,8 +108,9 @@ export interface MoodCues {
 
 /**
  * A message's shared analysis (`message.analysis`), given with its `view.normalized`: the cue
- * prefilter's scan of that text is kept there, once per message and language, for `moodOf` and
- * `redirects` alike (the flags of the untrimmed text only let more regexes run than those of the
+ * prefilter's flags come from the message's one shared scan of that text (`sharedPrefixScan`, with
+ * the conduct rules; any other object with a `memo` keeps this filter's own scan there), for
+ * `moodOf` and `redirects` alike (the flags of the untrimmed text only let more regexes run than those of the
  * trimmed one, never fewer, so the cues are the same).
  */
 export type SharedAnalysis = Pick<MessageAnalysis, 'memo'>;
@@ -195,7 +197,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
         litotes: slotted(c.litotes),
         neutralForm: slotted(c.neutralForm),
       };
-      const entry = { neutralFormNegative: c.neutralFormNegative, ...cues, filter: prefixFilter(all) };
+      const entry = { neutralFormNegative: c.neutralFormNegative, ...cues, filter: sharedPrefixScan('normalized', lang).filter(all.map((r) => r.prefixes)) };
       compiled.set(lang, entry);
       return entry;
     },
@@ -203,7 +205,11 @@ export function compileMoodCues(data?: unknown): MoodCues {
   if (origin === 'user') for (const lang of Object.keys(parsed.data.languages)) byLanguage.get(lang); // compile now: errors belong to the factory
   /** The prefilter's flags for `normalized` (kept in the message's analysis when given). */
   const flags = (c: CompiledCues, normalized: string, analysis: SharedAnalysis | undefined) =>
-    analysis ? analysis.memo(c, () => c.filter(normalized)) : c.filter(normalized);
+    analysis instanceof MessageAnalysis && analysis.view.normalized === normalized
+      ? c.filter.flags(analysis)
+      : analysis
+        ? analysis.memo(c, () => c.filter.flagsOfText(normalized))
+        : c.filter.flagsOfText(normalized);
   function cuesOf(c: CompiledCues, text: string, possible: Uint8Array): readonly MoodCue[] {
     const cues: MoodCue[] = [];
     const litotes = spans(c.litotes, text, 'litotes', possible);
@@ -225,7 +231,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
     },
     rhetorical(normalized, language) {
       const c = byLanguage.get(language);
-      return !!c && anyMatch(c.rhetorical, normalized, c.filter(normalized));
+      return !!c && anyMatch(c.rhetorical, normalized, c.filter.flagsOfText(normalized));
     },
     moodOf(normalized, language, reading = {}, thresholds = DEFAULT_MOOD_THRESHOLDS, analysis = undefined) {
       const model = reading.polarity ?? null;
@@ -233,7 +239,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const ownLabel = reading.label === 'negative' || reading.label === 'neutral' || reading.label === 'positive' ? reading.label : null;
       const c = byLanguage.get(language);
       const text = normalized.trim();
-      const cues = c && text ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter(text)) : [];
+      const cues = c && text ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter.flagsOfText(text)) : [];
       let neg = 0;
       let pos = 0;
       for (const x of cues) {

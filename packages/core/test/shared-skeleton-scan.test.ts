@@ -1,0 +1,77 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { builtinPolicyPacks } from '../src/analyzers/sensitive/policy/builtin.js';
+import { compilePolicy } from '../src/analyzers/sensitive/policy/engine.js';
+import { BUILTIN_LEXICONS, builtinLexicon, compileLexicons, createMatcher, normalizeText } from '../src/index.js';
+import { matchLexicons } from '../src/lexicon/compile.js';
+import { matcherInternals } from '../src/matcher/matcher.js';
+import { SharedSkeletonScan, SKELETON_SCAN, sharedMatch } from '../src/matcher/shared-skeleton-scan.js';
+import { MessageAnalysis } from '../src/pipeline/analyze/message-analysis.js';
+import { verdictMessages } from './verdict-messages.js';
+
+// every verdict message through the lexicons and policy twice: several seconds on two shared cores under load
+vi.setConfig({ testTimeout: 120_000 });
+
+const lexicons = compileLexicons(BUILTIN_LEXICONS.map((n) => builtinLexicon(n)));
+const escalation = compileLexicons([builtinLexicon('escalation')]);
+const small = createMatcher(
+  [
+    { id: 'a', text: 'wechat', category: 'off', severity: 'major' },
+    { id: 'b', text: 'chat', category: 'off', severity: 'minor' },
+    { id: 'c', text: 'we chat', category: 'off', severity: 'minor' },
+    { id: 'd', text: '微信', category: 'off', severity: 'major' },
+  ],
+  ['wechat pay'],
+);
+
+describe('SharedSkeletonScan: one skeleton scan for the lexicons, the policy terms and the escalation list', () => {
+  it('gives each matcher the matches of its own scan, on every verdict-fixture message', () => {
+    const messages = verdictMessages();
+    expect(messages.length).toBeGreaterThan(900);
+    const policy = compilePolicy(builtinPolicyPacks());
+    let found = 0;
+    for (const { text, language } of messages) {
+      const view = normalizeText(text);
+      const analysis = new MessageAnalysis(view);
+      for (const compiled of [lexicons, escalation]) {
+        const shared = matchLexicons(compiled, view, { language }, analysis);
+        expect(shared, text).toEqual(matchLexicons(compiled, view, { language }));
+        found += shared.terms.length + shared.phrases.length;
+      }
+      expect(sharedMatch(small, analysis), text).toEqual(small.match(view));
+      for (const platform of [undefined, 'amazon', 'shopee'])
+        for (const role of ['agent', 'customer'] as const) {
+          const shared = policy.evaluate(view, role, platform, analysis);
+          expect(shared, text).toEqual(policy.evaluate(view, role, platform));
+          found += shared.length;
+        }
+    }
+    // the fixtures hold insults, threats and off-platform contacts: the comparison saw matches
+    expect(found).toBeGreaterThan(10);
+    // the lexicons, the escalation list, the small matcher and the policy sets each joined once
+    expect(SKELETON_SCAN.lists.length).toBeGreaterThanOrEqual(5);
+    expect(SKELETON_SCAN.lists.length).toBeLessThanOrEqual(7);
+  });
+
+  it('and on random text made of the terms, their obfuscations and allow-listed phrases (lists joined before and after the scan)', () => {
+    const piece = fc.constantFrom('wechat', 'w.e.c.h.a.t', 'we chat', 'chat', 'wechat pay', '微信', '微 信', 'fuck', 'f*ck', 'sue you', ' ', '. ', 'x');
+    const [big, few] = [lexicons.matcher, small];
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const scan = new SharedSkeletonScan();
+        const view = normalizeText(parts.join(''));
+        const analysis = new MessageAnalysis(view);
+        const matchOf = (m: typeof small) => {
+          const list = scan.join(matcherInternals(m).patterns);
+          const kept = scan.scanOf(analysis);
+          return matcherInternals(m).matchHits(view, kept.hits, kept.first(list), kept.first(list + 1));
+        };
+        expect(matchOf(few)).toEqual(few.match(view));
+        // the lexicons join after this message was scanned: it is scanned again
+        expect(matchOf(big)).toEqual(big.match(view));
+        expect(matchOf(few)).toEqual(few.match(view));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
