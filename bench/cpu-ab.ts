@@ -6,9 +6,9 @@
  * measures waiting for a core. Cache and memory effects of other processes still show. Prints
  * per row the median ms of CPU per conversation, this checkout and `DIR`'s, and their ratio.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { verdictConversations } from './baseline.bench.js';
 import { syntheticStream } from './generate.js';
 
 interface AnyInspector {
@@ -24,20 +24,10 @@ const [current, baseline] = [await inspectorAt(here), await inspectorAt(resolve(
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function conversations(row: string): Promise<unknown[]> {
-  if (row === 'synthetic') {
-    const out: unknown[] = [];
-    for await (const c of syntheticStream(1200)) out.push(c);
-    return out;
-  }
-  const dir = resolve(here, 'fixtures/verdicts');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) =>
-      readFileSync(resolve(dir, f), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => (JSON.parse(l) as { conversation: unknown }).conversation),
-    );
+  if (row !== 'synthetic') return verdictConversations(here);
+  const out: unknown[] = [];
+  for await (const c of syntheticStream(1200)) out.push(c);
+  return out;
 }
 
 for (const row of rowList.split(',')) {

@@ -1,30 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { createInspector, normalizeText } from '../src/index.js';
 import { MessageAnalysis } from '../src/pipeline/analyze/message-analysis.js';
 import { prefixFilter } from '../src/util/linear-regex.js';
 import { type PrefixList, SharedPrefixScan, sharedPrefixScans } from '../src/util/shared-prefix-scan.js';
-import { verdictMessages } from './verdict-messages.js';
+import { verdictConversations, verdictMessages } from './verdict-messages.js';
 
 // every shipped list over every verdict message: several seconds on two shared cores under load
 vi.setConfig({ testTimeout: 120_000 });
 
 /** A list's own scan, as before the shared one: `prefixFilter` over its slots (`[]`: never flagged). */
 const ownScan = (list: PrefixList) => prefixFilter(list.map((prefixes) => ({ prefixes })));
-
-/** The verdict fixtures' conversations, as `inspect` takes them. */
-function verdictConversations(): unknown[] {
-  const dir = new URL('../../../fixtures/verdicts/', import.meta.url);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) =>
-      readFileSync(new URL(f, dir), 'utf8')
-        .split('\n')
-        .filter((l) => l.trim())
-        .map((l) => (JSON.parse(l) as { conversation: unknown }).conversation),
-    );
-}
 
 /** Lists and texts over a small alphabet, so prefixes overlap, repeat across lists and occur often. */
 const letters = fc.constantFrom('a', 'b', 'c', ' ', 'é', '好');

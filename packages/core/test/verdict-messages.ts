@@ -19,3 +19,16 @@ export function verdictMessages(): { text: string; language: string }[] {
         }),
     );
 }
+
+/** The verdict fixtures' conversations, as `inspect` takes them, in file order. */
+export function verdictConversations(): unknown[] {
+  const dir = new URL('../../../fixtures/verdicts/', import.meta.url);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) =>
+      readFileSync(new URL(f, dir), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { conversation: unknown }).conversation),
+    );
+}
