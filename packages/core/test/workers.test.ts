@@ -115,7 +115,7 @@ describe('inspectMany with workers', () => {
         expect(parsed[0]).toEqual(await inspector.inspect(inputs[0], { line: 1 })); // the JSON of the very Result this thread gives
         await new Promise((r) => setTimeout(r, 200));
         expect(heap.length).toBeGreaterThan(0);
-        for (const s of heap) expect(s).toEqual({ worker: expect.any(Number), mb: expect.any(Number), afterGc: false });
+        for (const s of heap) expect(s).toEqual({ worker: expect.any(Number), mb: expect.any(Number), afterGc: expect.any(Boolean) }); // after a full collection when the worker can collect (--expose-gc, as under `pnpm test`)
         expect(Math.min(...heap.map((s) => s.mb))).toBeGreaterThan(1);
       } finally {
         await pool.close();
