@@ -10,9 +10,21 @@ import { utcTime } from '../../util/utc.js';
 /** Zone names come from input: at most this many are kept (least recently used dropped). */
 const MAX_ZONES = 1_000;
 const formatters = boundedCache<string, Intl.DateTimeFormat | null>(MAX_ZONES);
-const offsets = boundedCache<string, Map<number, number>>(MAX_ZONES);
+let offsets = boundedCache<string, Map<number, number>>(MAX_ZONES);
 const BUCKET = 15 * 60_000;
-const MAX_CACHED = 100_000;
+/**
+ * Offsets kept over all zones together (≈ 25 bytes each): past this many, every zone's offsets
+ * are dropped and recomputed on demand (a few µs each). A stream spread over a year in nine zones
+ * reaches ~300,000 (zone, bucket) pairs, so a per-zone bound alone let the heap grow for the
+ * whole of a million-conversation run (decision 138).
+ */
+export const MAX_CACHED_OFFSETS = 65_536;
+let cachedOffsets = 0;
+
+/** Offsets cached since the last drop (an upper bound on those held: a zone the LRU dropped still counts); never above `MAX_CACHED_OFFSETS`. */
+export function cachedOffsetCount(): number {
+  return cachedOffsets;
+}
 
 function formatter(zone: string): Intl.DateTimeFormat | null {
   let f = formatters.get(zone);
@@ -55,8 +67,13 @@ export function zoneOffset(zone: string, t: number): number {
   for (const part of f.formatToParts(new Date(at))) if (part.type !== 'literal') p[part.type] = Number(part.value);
   const asUtc = utcTime(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
   const off = asUtc - at;
-  if (cache.size >= MAX_CACHED) cache.clear();
+  if (cachedOffsets >= MAX_CACHED_OFFSETS) {
+    offsets = boundedCache<string, Map<number, number>>(MAX_ZONES);
+    offsets.set(zone, (cache = new Map()));
+    cachedOffsets = 0;
+  }
   cache.set(bucket, off);
+  cachedOffsets++;
   return off;
 }
 
