@@ -39,7 +39,13 @@ export const UnacknowledgedSchema = z.object({
   grievance: z.array(LinearRegexSource).min(1),
   /** The reply's first sentence is a bare request ("please send a photo", 请提供订单号, 写真を送ってください). */
   request: z.array(LinearRegexSource).min(1),
-  /** Anywhere in the reply, each cancels the strict form: a greeting or address of the customer, a move to a private channel ("DM us"). */
+  /**
+   * A greeting or address the reply may open with and still be bare ("Hello,", 您好，, "Buen día,",
+   * 안녕하세요 고객님): matched at the reply's start and cut off, with a short name after it, before
+   * the first sentence is judged. A greeting is no acknowledgement (decision 141).
+   */
+  opening: z.array(LinearRegexSource).default([]),
+  /** Anywhere in the reply, each cancels the strict form: a move to a private channel ("DM us"), service for the customer ("for you"), an immediate remedy ("I've refunded…", 马上给您补发). */
   softeners: z.array(LinearRegexSource).default([]),
   /** [customer, agent] pairs that must be strict, and pairs that must not (tested). */
   examples: z

@@ -14,10 +14,11 @@ export const STRICT_NO_ACKNOWLEDGEMENT_SEVERITY: Severity = 'info';
 
 /** A bare reply is short: at most this many sentences and characters (normalized view). */
 const MAX_SENTENCES = 3;
-const MAX_CHARS = 200;
+const MAX_CHARS = 240;
 
 interface CompiledUnacknowledged {
   grievance: RegExp[];
+  opening: RegExp[];
   request: RegExp[];
   softeners: RegExp[];
 }
@@ -27,6 +28,26 @@ const hit = (res: readonly RegExp[], text: string) =>
     re.lastIndex = 0;
     return re.test(text);
   });
+
+/** After a greeting: punctuation, emoji, and a short address ending in a comma or colon ("there,", "Lucía:", "signor Rossi,"). */
+const AFTER_OPENING = /^[\s,，、.。!！:：~～\p{Extended_Pictographic}\uFE0F]*/u;
+const SHORT_ADDRESS = /^[^\s,，.。!！?？:：]{1,20}(?: [^\s,，.。!！?？:：]{1,20}){0,2}[,，:：]\s*/u;
+
+/** The reply without the greeting it opens with (the whole reply when it opens with none). */
+function withoutOpening(opening: readonly RegExp[], text: string): string {
+  for (const re of opening) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (!m || m.index !== 0 || !m[0]) continue;
+    const afterGreeting = text.slice(m[0].length);
+    const gap = AFTER_OPENING.exec(afterGreeting)![0];
+    const rest = afterGreeting.slice(gap.length);
+    // "hello there, …", "hola, lucía: …", "buongiorno signor rossi, …": a short address after the
+    // greeting goes too, unless the greeting ended a sentence ("Buongiorno. Per favore…")
+    return /[.。!！]/u.test(gap) ? rest : rest.replace(SHORT_ADDRESS, '');
+  }
+  return text;
+}
 
 export interface StrictUnacknowledged {
   /** Does a customer message report a real problem or anger (the strict form's complaint)? False when the language has no list. */
@@ -48,12 +69,18 @@ export function compileStrictUnacknowledged(files: readonly ConductRules[]): Str
     const regexes = (sources: readonly string[]) =>
       sources.map((source) => (isShipped(file) ? compileRuleRegex(source) : compilePattern(source, 'gu', 'user', `conduct rules (${file.language})`)));
     const known = byLanguage.get(file.language);
-    const entry = { grievance: regexes(lists.grievance), request: regexes(lists.request), softeners: regexes(lists.softeners) };
+    const entry: CompiledUnacknowledged = {
+      grievance: regexes(lists.grievance),
+      opening: regexes(lists.opening),
+      request: regexes(lists.request),
+      softeners: regexes(lists.softeners),
+    };
     byLanguage.set(
       file.language,
       known
         ? {
             grievance: [...known.grievance, ...entry.grievance],
+            opening: [...known.opening, ...entry.opening],
             request: [...known.request, ...entry.request],
             softeners: [...known.softeners, ...entry.softeners],
           }
@@ -69,11 +96,12 @@ export function compileStrictUnacknowledged(files: readonly ConductRules[]): Str
     bareRequest(language, normalized) {
       const lists = byLanguage.get(language);
       if (!lists) return false;
-      const text = view(language, normalized).trim();
+      const whole = view(language, normalized).trim();
+      const text = withoutOpening(lists.opening, whole);
       if (!text || text.length > MAX_CHARS) return false;
       const parts = sentences(text).filter((s) => s.text.trim());
       if (parts.length > MAX_SENTENCES) return false;
-      return hit(lists.request, parts[0]!.text.trim()) && !hit(lists.softeners, text);
+      return hit(lists.request, parts[0]!.text.trim()) && !hit(lists.softeners, whole);
     },
   };
 }
