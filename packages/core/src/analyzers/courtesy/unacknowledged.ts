@@ -30,7 +30,7 @@ const hit = (res: readonly RegExp[], text: string) =>
   });
 
 /** After a greeting: punctuation, emoji, and a short address ending in a comma or colon ("there,", "Lucía:", "signor Rossi,"). */
-const AFTER_OPENING = /^[\s,，、.。!！:：~～\p{Extended_Pictographic}\uFE0F]*/u;
+const AFTER_OPENING = /^(?:[\s,，、.。!！:：~～\p{Extended_Pictographic}]|\uFE0F)*/u;
 const SHORT_ADDRESS = /^[^\s,，.。!！?？:：]{1,20}(?: [^\s,，.。!！?？:：]{1,20}){0,2}[,，:：]\s*/u;
 
 /** The reply without the greeting it opens with (the whole reply when it opens with none). */
