@@ -114,7 +114,8 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
           if (conduct.acknowledges(language, m.view.normalized) === false) {
             // strict: a real problem answered by nothing but a short bare request
             const bare = unanswered.aggrieved && strict.bareRequest(language, m.view.normalized);
-            if (unanswered.complaint || bare) findings.push(noAcknowledgement(m, unanswered.index, bare ? strictSeverity : null));
+            if (unanswered.complaint || bare)
+              findings.push(noAcknowledgement(m, unanswered.index, bare ? strictSeverity : null, (sentence) => strict.onlyOpening(language, sentence)));
           }
           unanswered = null;
         }

@@ -29,8 +29,11 @@ describe('the strict form of no_acknowledgement: every shipped example pair', ()
         const f = await noAcknowledgement(customer, agent);
         expect(f?.rule?.id).toBe(`conduct.${language}.no_acknowledgement.strict`);
         expect(f?.rule?.detail).toMatchObject({ complaint: 0, strict: true });
-        // the span is the reply's first sentence
-        expect(agent.startsWith(f!.evidence!)).toBe(true);
+        // the span is the reply's first sentence after any greeting
+        expect(agent).toContain(f!.evidence!);
+        expect(shippedConductRules(language).unacknowledged!.opening.some((o) => new RegExp(`${o}[\\s\\p{P}]*$`, 'u').test(f!.evidence!.toLowerCase()))).toBe(
+          false,
+        );
       });
     for (const [customer, agent] of lists?.examples.innocent ?? [])
       it(`${language}: not strict on "${agent}" after "${customer}"`, async () => {
@@ -41,6 +44,24 @@ describe('the strict form of no_acknowledgement: every shipped example pair', ()
 });
 
 describe('the strict form in a conversation', () => {
+  it('treats a greeting as no acknowledgement and spans the request after it, not the greeting', async () => {
+    const f = await noAcknowledgement('The kettle arrived cracked, I am furious.', 'Hello! Please send a photo of the base.');
+    expect(f?.rule?.id).toBe('conduct.en.no_acknowledgement.strict');
+    expect(f?.evidence).toBe('Please send a photo of the base.');
+    // a short address after the greeting is cut too; a Chinese clause after 您好 is not taken for a name
+    expect((await noAcknowledgement('The kettle arrived cracked, I am furious.', 'Hi there, please send a photo.'))?.rule?.id).toBe(
+      'conduct.en.no_acknowledgement.strict',
+    );
+    expect((await noAcknowledgement('手机开不了机了，气死我了', '您好，您手机是什么型号的，先查询下是不是root了。'))?.rule?.detail?.strict ?? false).toBe(
+      false,
+    );
+  });
+
+  it('takes an immediate remedy or compensation for an acknowledgement', async () => {
+    for (const agent of ['Please provide your number and our staff will contact you to compensate you.', "Hello, I've refunded the second charge."])
+      expect((await noAcknowledgement('I was charged twice, this is ridiculous.', agent))?.rule?.detail?.strict ?? false).toBe(false);
+  });
+
   it('checks only the first reply to the grievance, and not a reply to a neutral question', async () => {
     const r = await inspector.inspect({
       id: 'c',

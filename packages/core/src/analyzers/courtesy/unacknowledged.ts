@@ -31,7 +31,9 @@ const hit = (res: readonly RegExp[], text: string) =>
 
 /** After a greeting: punctuation, emoji, and a short address ending in a comma or colon ("there,", "Lucía:", "signor Rossi,"). */
 const AFTER_OPENING = /^(?:[\s,，、.。!！:：~～\p{Extended_Pictographic}]|\uFE0F)*/u;
-const SHORT_ADDRESS = /^[^\s,，.。!！?？:：]{1,20}(?: [^\s,，.。!！?？:：]{1,20}){0,2}[,，:：]\s*/u;
+/** A name or title of one to three space-separated words, not in a script without spaces (there a clause would pass for a name). */
+const SHORT_ADDRESS =
+  /^(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[^\s,，.。!！?？:：]){1,20}(?: (?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[^\s,，.。!！?？:：]){1,20}){0,2}[,，:：]\s*/u;
 
 /** The reply without the greeting it opens with (the whole reply when it opens with none). */
 function withoutOpening(opening: readonly RegExp[], text: string): string {
@@ -52,8 +54,10 @@ function withoutOpening(opening: readonly RegExp[], text: string): string {
 export interface StrictUnacknowledged {
   /** Does a customer message report a real problem or anger (the strict form's complaint)? False when the language has no list. */
   aggrieved(language: string, normalized: string): boolean;
-  /** Is an agent reply nothing but a short bare request (first sentence a request, no greeting, no private-channel move)? */
+  /** Is an agent reply nothing but a short bare request (after any greeting, first sentence a request; no private-channel move, no remedy)? */
   bareRequest(language: string, normalized: string): boolean;
+  /** Is this sentence (normalized view) nothing but a greeting of the language's `opening` list ("Hello!", 您好。)? */
+  onlyOpening(language: string, normalized: string): boolean;
 }
 
 /**
@@ -89,6 +93,11 @@ export function compileStrictUnacknowledged(files: readonly ConductRules[]): Str
   }
   const view = (language: string, text: string) => (language === 'zh' ? foldChinese(text) : text);
   return {
+    onlyOpening(language, normalized) {
+      const lists = byLanguage.get(language);
+      const text = view(language, normalized).trim();
+      return !!lists && !!text && !withoutOpening(lists.opening, text).trim();
+    },
     aggrieved(language, normalized) {
       const lists = byLanguage.get(language);
       return !!lists && hit(lists.grievance, view(language, normalized));
@@ -112,9 +121,16 @@ export function compileStrictUnacknowledged(files: readonly ConductRules[]): Str
  * (a QA lead agreed in 15 of 22 on real helpdesk threads, docs/precision.md); the strict form (a
  * grievance answered by a short bare request, `strict: true`) has `strictSeverity`; null: the loose form.
  */
-export function noAcknowledgement(m: MessageView, complaint: number, strictSeverity: Severity | null): Finding {
+export function noAcknowledgement(
+  m: MessageView,
+  complaint: number,
+  strictSeverity: Severity | null,
+  onlyOpening: (sentence: string) => boolean = () => false,
+): Finding {
   const strict = strictSeverity !== null;
-  const first = sentences(m.text)[0] ?? { start: 0, end: m.text.length, text: m.text };
+  // the span is the first sentence that is more than a greeting ("Hello! Please send…" → "Please send…")
+  const parts = sentences(m.text).filter((p) => p.text.trim());
+  const first = parts.find((p) => !onlyOpening(p.text.normalize('NFKC').toLowerCase())) ?? parts[0] ?? { start: 0, end: m.text.length, text: m.text };
   const end = first.start + first.text.trimEnd().length;
   return {
     analyzer: 'courtesy',
@@ -124,7 +140,7 @@ export function noAcknowledgement(m: MessageView, complaint: number, strictSever
     span: { start: first.start, end },
     evidence: m.text.slice(first.start, end),
     explanation: strict
-      ? `the customer reported a real problem (message ${complaint}) and this reply is only a request: no apology, no understanding, no thanks, no greeting`
+      ? `the customer reported a real problem (message ${complaint}) and this reply is only a request: no apology, no understanding, no thanks, no remedy`
       : `the customer complained (message ${complaint}) and this reply acknowledges nothing: no apology, no understanding, no thanks`,
     rule: { id: `conduct.${m.language}.no_acknowledgement${strict ? '.strict' : ''}`, kind: 'rule', detail: strict ? { complaint, strict } : { complaint } },
     suggestion: 'acknowledge the problem first ("I\'m sorry the parcel arrived damaged"), then solve it',
