@@ -2,9 +2,10 @@
  * Every firing of chosen rules on the `tune` half of the real conversations (satisfaction-stc3-dev
  * tune half, zh and en, plus ABCD), to measure a new rule before it may cost points: counts per
  * rule id, and with --out a judging packet for a reader who never saw the rules (written OUTSIDE
- * the repository: the texts are evaluation-only). The report half is never read here.
+ * the repository: the texts are evaluation-only). `--half report` reads the report half instead,
+ * only once a rule is frozen, to have its firings there judged (never to choose a rule).
  *
- *   pnpm rule-firings --rule '\.no_acknowledgement\.strict$|^zh\.sarcastic\.hehe_opening$' [--out /tmp/judge-rule] [--sample 60] [--corpora ../shared/corpora]
+ *   pnpm rule-firings --rule '\.no_acknowledgement\.strict$|^zh\.sarcastic\.hehe_opening$' [--half tune|report] [--out /tmp/judge-rule] [--sample 60] [--corpora ../shared/corpora]
  *
  * `--rule` is a regex on `finding.rule.id`. More firings than --sample (default 60): a deterministic
  * sample by a hash of conversation id. The packet shows each conversation's text and the finding's
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     rule: { type: 'string' },
     out: { type: 'string' },
     sample: { type: 'string', default: '60' },
+    half: { type: 'string', default: 'tune' },
     corpora: { type: 'string', default: '../shared/corpora' },
   },
 });
@@ -31,14 +33,15 @@ const fnv = (s: string) => {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
   return h;
 };
-const pool = loadRealConversations(resolve(values.corpora!)).filter((c) => c.half === 'tune');
+if (values.half !== 'tune' && values.half !== 'report') throw new Error(`--half ${values.half}: expected tune or report`);
+const pool = loadRealConversations(resolve(values.corpora!)).filter((c) => c.half === values.half);
 const inspector = createInspector();
 const firings: { c: (typeof pool)[number]; f: Finding }[] = [];
 for (const c of pool) for (const f of (await inspector.inspect(c.conversation)).findings) if (f.rule && rule.test(f.rule.id)) firings.push({ c, f });
 const perRule = new Map<string, number>();
 for (const { f } of firings) perRule.set(f.rule!.id, (perRule.get(f.rule!.id) ?? 0) + 1);
 const languages = ['zh', 'en'].map((l) => `${l} ${pool.filter((c) => c.language === l).length}`).join(', ');
-process.stdout.write(`${pool.length} tune-half conversations (${languages}); ${firings.length} firings of /${values.rule}/\n`);
+process.stdout.write(`${pool.length} ${values.half}-half conversations (${languages}); ${firings.length} firings of /${values.rule}/\n`);
 for (const [id, n] of [...perRule].sort()) process.stdout.write(`  ${id}: ${n}\n`);
 
 if (values.out && firings.length) {

@@ -13,8 +13,9 @@ export function precisionBar(severity: Severity): number | null {
 
 /** Per-code tally of one round. */
 export interface CodePrecision {
+  /** The finding code; `code@severity` when the code fires at more than one severity now (each level has its own bar). */
   code: string;
-  /** Highest severity the code has on the judged conversations now. */
+  /** Highest severity the code (or this level of it) has on the judged conversations now. */
   severity: Severity;
   /** Findings that fire now and have a judgement. */
   judged: number;
@@ -28,9 +29,15 @@ export interface CodePrecision {
 /**
  * Compare what the product emits now on the judged conversations with the stored judgements.
  * A finding counts for the code it has now; judgements whose finding no longer fires are `gone`.
+ * A code emitted at two severities (the loose, info form of `politeness.no_acknowledgement` and
+ * its critical strict form) is tallied per severity, `code@severity`, so a bar is set by the
+ * findings that carry that severity and not by the code's loudest form (decision 142).
  */
 export function tallyPrecision(current: readonly { conversationId: string; finding: Finding }[], judgements: readonly Judgement[]): CodePrecision[] {
   const byKey = new Map(judgements.map((j) => [judgementKey(j), j]));
+  const severities = new Map<string, Set<Severity>>();
+  for (const { finding } of current) (severities.get(finding.code) ?? severities.set(finding.code, new Set()).get(finding.code)!).add(finding.severity);
+  const label = (code: string, severity: Severity) => ((severities.get(code)?.size ?? 0) > 1 ? `${code}@${severity}` : code);
   const seen = new Set<string>();
   const codes = new Map<string, CodePrecision>();
   const entry = (code: string, severity: Severity) => {
@@ -41,7 +48,7 @@ export function tallyPrecision(current: readonly { conversationId: string; findi
   };
   for (const { conversationId, finding } of current) {
     const key = findingKey(conversationId, finding);
-    const e = entry(finding.code, finding.severity);
+    const e = entry(label(finding.code, finding.severity), finding.severity);
     const j = byKey.get(key);
     if (!j) {
       e.unjudged++;
@@ -54,7 +61,10 @@ export function tallyPrecision(current: readonly { conversationId: string; findi
   for (const j of judgements) {
     if (seen.has(judgementKey(j))) continue;
     // a code that only has gone judgements keeps the lowest severity: its bar is set by what fires now
-    const e = codes.get(j.code) ?? entry(j.code, 'info');
+    const levels = severities.get(j.code);
+    const quietest = levels && [...levels].sort(compareSeverity)[0];
+    const name = quietest ? label(j.code, quietest) : j.code;
+    const e = codes.get(name) ?? entry(name, 'info');
     e.gone++;
   }
   return [...codes.values()].sort((a, b) => a.code.localeCompare(b.code));

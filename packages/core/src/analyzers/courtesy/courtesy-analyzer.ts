@@ -86,6 +86,8 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
       let customerFormal = false;
       /** The first customer complaint or grievance, until the next agent reply answers it. */
       let unanswered: { index: number; complaint: boolean; aggrieved: boolean } | null = null;
+      /** Has the agent written yet? Before that the customer is in their opening turn. */
+      let agentReplied = false;
       for (const i of ctx.chronological) {
         const m = ctx.messages[i]!;
         if (m.role === 'customer') {
@@ -93,7 +95,9 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
           // only the first complaint's first reply is checked for an acknowledgement (and, before
           // any complaint, a grievance's first reply for the strict form alone)
           if (!complained && (complaint || unanswered === null)) {
-            const aggrieved = strict.aggrieved(m.language, m.view.normalized);
+            // the strict form reads only the customer's opening turn: "It didn't work." after the
+            // agent's first steps is a troubleshooting follow-up, not a grievance left unanswered
+            const aggrieved = !agentReplied && strict.aggrieved(m.language, m.view.normalized);
             if (complaint || aggrieved) unanswered = { index: m.index, complaint, aggrieved };
           }
           if (complaint) complained = true;
@@ -107,6 +111,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
           continue;
         }
         if (m.role !== 'agent' || !m.text.trim()) continue;
+        agentReplied = true;
         // a message too short to identify ("Ok.") is in the agent's language, else the customer's
         const language = [m.language, ctx.languages.agent, ctx.languages.customer].find((l) => l !== 'und') ?? 'und';
         pushAll(findings, conduct.match(language === m.language ? m : { ...m, language }, { complained: afterComplaint }));

@@ -10,7 +10,7 @@ import type { ConductRules } from './conduct-rules.js';
  * Severity of the strict form. Info until an independent reader has judged its firings on real
  * conversations at ≥ 0.90 over ≥ 30 (decision 137, docs/precision.md): the loose form was 0.68 of 22.
  */
-export const STRICT_NO_ACKNOWLEDGEMENT_SEVERITY: Severity = 'info';
+export const STRICT_NO_ACKNOWLEDGEMENT_SEVERITY: Severity = 'critical';
 
 /** A bare reply is short: at most this many sentences and characters (normalized view). */
 const MAX_SENTENCES = 3;
