@@ -28,9 +28,9 @@ export interface CourtesyOptions {
   conduct?: readonly ConductRulesInput[] | false;
   /**
    * Severity of the strict form of `politeness.no_acknowledgement` (a real grievance answered by a
-   * short bare request, `rule.detail.strict`); default `STRICT_NO_ACKNOWLEDGEMENT_SEVERITY` (info:
-   * not yet measured on real conversations). `critical` fails the conversation under the default
-   * scorecard. The loose form stays info.
+   * short bare request, `rule.detail.strict`); default `STRICT_NO_ACKNOWLEDGEMENT_SEVERITY`
+   * (`critical`: fails the conversation under the default scorecard; 33 of 33 judged right,
+   * decision 142). `'info'` shows it for review only. The loose form stays info.
    */
   strictNoAcknowledgement?: Severity;
 }

@@ -7,8 +7,9 @@ import { foldChinese } from './conduct.js';
 import type { ConductRules } from './conduct-rules.js';
 
 /**
- * Severity of the strict form. Info until an independent reader has judged its firings on real
- * conversations at ≥ 0.90 over ≥ 30 (decision 137, docs/precision.md): the loose form was 0.68 of 22.
+ * Severity of the strict form: critical (fails the conversation under the default scorecard). An
+ * independent reader judged 33 of 33 firings right: 28 on chats written blind by other sessions,
+ * 5 on real helpdesk threads (decision 142, docs/precision.md); the loose form was 0.68 of 22.
  */
 export const STRICT_NO_ACKNOWLEDGEMENT_SEVERITY: Severity = 'critical';
 
