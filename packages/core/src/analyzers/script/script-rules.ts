@@ -105,11 +105,27 @@ export function isComplaint(phrases: ScriptPhrases, m: MessageView): boolean {
   return complaint;
 }
 
+/** Two or more exclamation marks, the one upset cue that is punctuation. */
+const EXCLAMATIONS = /[!！]{2,}/g;
+
 function judgeComplaint(phrases: ScriptPhrases, m: MessageView): boolean {
-  if (phrases.has(m.language)) return phrases.findIn(m, 'complaint') !== null || phrases.findIn(m, 'upset') !== null;
+  if (phrases.has(m.language)) {
+    if (phrases.findIn(m, 'complaint') !== null) return true;
+    if (phrases.findIn(m, 'upset') === null) return false;
+    // exclamation marks alone ("！！", "!!!") next to something positive are delight, not a
+    // complaint: "收到啦！！包装好用心，爱了爱了😍", "届きました！！ありがとうございます！！" (decision 147)
+    if (phrases.find(m.language, 'upset', m.view.folded.replace(EXCLAMATIONS, ' ')) !== null) return true;
+    const { mood } = moodOf(m);
+    return mood.label !== 'positive' && !mood.cues.some((c) => c.kind === 'positive');
+  }
   if (!m.text.trim()) return false;
+  const { mood, polarity } = moodOf(m);
+  return (mood.label === 'negative' && mood.cues.some((c) => c.kind === 'negative')) || (polarity !== null && polarity <= -0.6 && mood.label !== 'positive');
+}
+
+/** The built-in mood of a customer message (the sentiment model's polarity and the mood cues). */
+function moodOf(m: MessageView) {
   const model = builtinSentimentModel(m.language);
   const polarity = model ? polarityOf(predictMessage(model, m)) : null;
-  const mood = builtinMoodCues().moodOf(m.view.normalized, m.language, { polarity }, undefined, m.analysis);
-  return (mood.label === 'negative' && mood.cues.some((c) => c.kind === 'negative')) || (polarity !== null && polarity <= -0.6 && mood.label !== 'positive');
+  return { polarity, mood: builtinMoodCues().moodOf(m.view.normalized, m.language, { polarity }, undefined, m.analysis) };
 }
