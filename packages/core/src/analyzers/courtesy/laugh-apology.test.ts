@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { courtesyAnalyzer, createInspector } from '../../index.js';
+
+const inspector = createInspector({ analyzers: [courtesyAnalyzer()] });
+
+/** The sarcasm rule ids on the agent's reply to one complaint. */
+async function sarcasm(customer: string, agent: string) {
+  const r = await inspector.inspect({
+    id: 'c',
+    messages: [
+      { role: 'customer', text: customer, at: '2026-03-03T10:00:00Z' },
+      { role: 'agent', text: agent, at: '2026-03-03T10:01:00Z' },
+    ],
+  });
+  return r.findings.filter((f) => f.code === 'politeness.sarcastic' && f.messageIndex === 1).map((f) => f.rule?.id);
+}
+
+// A laugh at a complaint mocks it; the same laugh with an apology or a remedy in the reply is an
+// embarrassed laugh, not mockery (decision 148). [language, complaint, mocking reply, embarrassed reply]
+const cases: [string, string, string, string][] = [
+  ['en', 'The mug arrived broken, this is unacceptable.', 'haha couriers, what can you do', 'haha oh no, so sorry, I will resend it today'],
+  ['de', 'Die Tasse kam kaputt an, das ist unverschämt.', 'haha, die Post halt', 'haha oh je, tut mir leid, wir schicken Ersatz'],
+  ['fr', 'La tasse est arrivée cassée, c’est inadmissible.', 'mdr la poste quoi', 'mdr désolée, je vous en renvoie une'],
+  ['es', 'La taza llegó rota, es inaceptable.', 'jajaja el correo es así', 'jaja lo siento, le reenvío otra hoy'],
+  ['pt', 'A caneca chegou quebrada, é inaceitável.', 'kkkk os correios são assim', 'kkkk desculpa, vou reenviar hoje'],
+  ['it', 'La tazza è arrivata rotta, è inaccettabile.', 'ahahah il corriere è così', 'ahaha mi dispiace, la rispedisco oggi'],
+  ['ja', 'マグカップが割れて届きました。ひどいです。', '配送ってそんなものですよｗｗ', 'ｗｗ 申し訳ありません、すぐ再送します'],
+  ['ko', '머그컵이 깨져서 왔어요. 최악이에요.', '택배가 원래 그래요 ㅋㅋ', 'ㅋㅋ 죄송합니다, 바로 재발송해 드릴게요'],
+  ['zh', '杯子收到就碎了，太差了！', '哈哈 快递就是这样', '哈哈 亲不好意思呀，马上给您补发'],
+];
+
+describe('a laugh at a complaint', () => {
+  for (const [language, complaint, mocking, embarrassed] of cases)
+    it(`${language}: mocks without an apology or remedy, not with one`, async () => {
+      expect(await sarcasm(complaint, mocking)).toContain(`${language}.sarcastic.laugh`);
+      expect(await sarcasm(complaint, embarrassed)).not.toContain(`${language}.sarcastic.laugh`);
+    });
+});
