@@ -37,6 +37,8 @@ export interface CourtesyOptions {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 /** A customer message that thanks or closes: what came before is settled. */
+/** The customer laughing (the problem found, a joke): a laugh from the agent after it is not mockery (decision 148). */
+const CUSTOMER_LAUGH = /(?<![\p{L}])(?:ha(?:ha)+|he(?:he)+|lol|lmao|mdr|ja(?:ja)+|k{3,}|rs(?:rs)+)(?![\p{L}])|(?<![\p{L}./])w{2,}(?![\p{L}./])|哈哈|嘻嘻|😂|🤣|😆|😄|😁|ㅋㅋ|ㅎㅎ|（笑）|\(笑\)/u;
 const THANKS = /\b(?:thanks?|thank you|thx|danke|merci|gracias|obrigad[oa]|grazie)\b|谢谢|感谢|ありがとう|감사|고마워/iu;
 
 /**
@@ -103,7 +105,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
           if (complaint) complained = true;
           // "after a complaint" holds until the customer says thanks or is content again
           if (complaint) afterComplaint = true;
-          else if (THANKS.test(m.view.normalized)) afterComplaint = false;
+          else if (THANKS.test(m.view.normalized) || CUSTOMER_LAUGH.test(m.view.normalized)) afterComplaint = false;
           if (marketLanguage && m.language === marketLanguage) {
             customerInformal ||= usesInformal(compiled, marketLanguage, m);
             customerFormal ||= usesFormal(compiled, marketLanguage, m);

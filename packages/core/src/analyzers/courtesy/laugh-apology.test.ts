@@ -36,3 +36,24 @@ describe('a laugh at a complaint', () => {
       expect(await sarcasm(complaint, embarrassed)).not.toContain(`${language}.sarcastic.laugh`);
     });
 });
+
+describe('a laugh after the customer laughed', () => {
+  it('is laughing along, not mockery: the customer found the parcel and laughed first', async () => {
+    for (const [complaint, customerLaugh, agentLaugh] of [
+      ['快递显示已签收 我根本没收到！！', '哦哦找到了 被我老公塞鞋柜里了😂', '哈哈哈没事 找到就好'],
+      ['Tracking says delivered but nothing is here, this is ridiculous.', 'lol found it, my neighbour had it', 'haha glad it turned up'],
+      ['El paquete dice entregado pero no llegó nada, es inaceptable.', 'jajaja lo tenía mi vecina', 'jaja qué bien'],
+    ]) {
+      const r = await inspector.inspect({
+        id: 'c',
+        messages: [
+          { role: 'customer', text: complaint!, at: '2026-03-03T10:00:00Z' },
+          { role: 'agent', text: 'Let me check the delivery photo.', at: '2026-03-03T10:01:00Z' },
+          { role: 'customer', text: customerLaugh!, at: '2026-03-03T10:02:00Z' },
+          { role: 'agent', text: agentLaugh!, at: '2026-03-03T10:03:00Z' },
+        ],
+      });
+      expect(r.findings.filter((f) => f.code === 'politeness.sarcastic')).toEqual([]);
+    }
+  });
+});
