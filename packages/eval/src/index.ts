@@ -16,6 +16,7 @@ export * from './precision/judgements.js';
 export * from './precision/real-conversations.js';
 export * from './report.js';
 export * from './run.js';
+export { type BlindConversation, blindTask } from './tasks/blind-task.js';
 export { conversationSentimentTask } from './tasks/conversation-sentiment-task.js';
 export { courtesyTask } from './tasks/courtesy-task.js';
 export { kbAnswerTask, kbFixturesTask, kbRetrievalTask, similarityTask } from './tasks/kb-tasks.js';

@@ -1,4 +1,5 @@
 import type { EvalRow } from './report.js';
+import { blindTask } from './tasks/blind-task.js';
 import { conversationSentimentTask } from './tasks/conversation-sentiment-task.js';
 import { courtesyTask } from './tasks/courtesy-task.js';
 import { kbAnswerTask, kbFixturesTask, kbRetrievalTask, similarityTask } from './tasks/kb-tasks.js';
@@ -35,6 +36,7 @@ export const EVAL_TASKS: readonly EvalTask[] = [
   satisfactionTuneTask,
   verdictsTask,
   precisionTask,
+  blindTask,
 ];
 
 export interface EvaluationOptions extends TaskContext {

@@ -1,0 +1,116 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInspector, type Finding } from '@cxqa/core';
+import { lines } from '../corpora/read.js';
+import type { EvalRow } from '../report.js';
+import type { EvalTask } from './task.js';
+
+const CORPUS = 'fixtures/blind';
+
+/**
+ * One line of `fixtures/blind/<rule>-<batch>.jsonl`: a conversation written by a session that never
+ * saw the rules, and that writer's label as a QA lead (decisions 141, 147, 148).
+ */
+export interface BlindConversation {
+  id: string;
+  /** `design` (read while the rule was revised) or `heldout…` (read once, after the rule was frozen). */
+  set: string;
+  language: string;
+  conversation: { id: string; messages: { role: string; text: string }[] } & Record<string, unknown>;
+  /** The writer's labels; which field is the judgement depends on the file's rule. */
+  label: Record<string, unknown>;
+}
+
+/** A reader's verdict on a firing in a blind-written conversation (`<rule>-reader.jsonl`). */
+interface ReaderVerdict {
+  set: string;
+  id: string;
+  verdict: 'right' | 'wrong' | 'unsure';
+}
+
+/** What each file family measures: the rule ids, where a firing counts, and the writer's label field. */
+const FAMILIES: Record<string, { rules: RegExp; label: string; at: (c: BlindConversation) => number | null }> = {
+  'no-acknowledgement': {
+    rules: /\.no_acknowledgement\.strict$/,
+    label: 'qa_fault_no_acknowledgement',
+    // the first agent reply is the one judged
+    at: (c) => c.conversation.messages.findIndex((m) => m.role === 'agent'),
+  },
+  hehe: { rules: /^zh\.sarcastic\.hehe$/, label: 'hehe_dismissive', at: () => null },
+  laugh: { rules: /\.sarcastic\.laugh$/, label: 'laugh_dismissive', at: () => null },
+};
+
+/**
+ * `blind` on fixtures/blind: each rule re-run on the conversations written blind for it. Rows per file
+ * and language: `fired`, `writer_precision` (firings the writer labelled a fault / firings; unsure
+ * counts as not right), `recall` (faults caught / faults labelled), and for files with reader verdicts
+ * `reader_precision` (right / judged, over current firings with a verdict) and `reader_unjudged`.
+ * Design batches are reported but were read while revising the rules; held-out ones were not.
+ */
+export const blindTask: EvalTask = {
+  name: 'blind',
+  async run({ fixturesDir }) {
+    const dir = join(fixturesDir, 'blind');
+    if (!existsSync(dir)) return { rows: [], evaluated: [], skipped: [CORPUS], notes: [] };
+    const inspector = createInspector();
+    const rows: EvalRow[] = [];
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith('.jsonl') && !f.endsWith('-reader.jsonl'))
+      .sort();
+    for (const file of files) {
+      const family = Object.keys(FAMILIES).find((k) => file.startsWith(`${k}-`));
+      if (!family) continue;
+      const { rules, label, at } = FAMILIES[family]!;
+      const readerFile = join(dir, `${family}-reader.jsonl`);
+      const reader = new Map(
+        existsSync(readerFile)
+          ? lines(readFileSync(readerFile, 'utf8')).map((l) => {
+              const v = JSON.parse(l) as ReaderVerdict;
+              return [`${v.set}|${v.id}`, v.verdict] as const;
+            })
+          : [],
+      );
+      const conversations = lines(readFileSync(join(dir, file), 'utf8')).map((l) => JSON.parse(l) as BlindConversation);
+      const tallies = new Map<string, { n: number; fired: number; right: number; faults: number; caught: number; judged: number; readerRight: number }>();
+      for (const c of conversations) {
+        const where = at(c);
+        const fired = (await inspector.inspect(c.conversation)).findings.some(
+          (f: Finding) => !!f.rule && rules.test(f.rule.id) && (where === null || f.messageIndex === where),
+        );
+        const fault = c.label[label] === 'yes';
+        const verdict = reader.get(`${c.set}|${c.id}`);
+        for (const key of [c.language, 'all']) {
+          const t = tallies.get(key) ?? { n: 0, fired: 0, right: 0, faults: 0, caught: 0, judged: 0, readerRight: 0 };
+          t.n++;
+          if (fault) t.faults++;
+          if (fired) {
+            t.fired++;
+            if (fault) t.right++, t.caught++;
+            if (verdict) t.judged++, verdict === 'right' && t.readerRight++;
+          }
+          tallies.set(key, t);
+        }
+      }
+      const judgedHere = conversations.some((c) => reader.has(`${c.set}|${c.id}`));
+      const subsetOf = (key: string) => `${file.replace(/\.jsonl$/, '')}${key === 'all' ? '' : `/${key}`}`;
+      for (const [key, t] of [...tallies].sort(([a], [b]) => (a === 'all' ? -1 : b === 'all' ? 1 : a.localeCompare(b)))) {
+        const row = (metric: string, value: number, n: number): EvalRow => ({
+          task: 'blind',
+          corpus: CORPUS,
+          subset: subsetOf(key),
+          metric,
+          value: Math.round(value * 10_000) / 10_000,
+          n,
+        });
+        rows.push(
+          row('fired', t.fired, t.n),
+          row('writer_precision', t.fired ? t.right / t.fired : Number.NaN, t.fired),
+          row('recall', t.faults ? t.caught / t.faults : Number.NaN, t.faults),
+        );
+        if (reader.size)
+          rows.push(row('reader_precision', t.judged ? t.readerRight / t.judged : Number.NaN, t.judged), row('reader_unjudged', t.fired - t.judged, t.fired));
+      }
+    }
+    return { rows, evaluated: [CORPUS], skipped: [], notes: [] };
+  },
+};
