@@ -38,7 +38,8 @@ export interface CourtesyOptions {
 const round = (x: number) => Math.round(x * 1000) / 1000;
 /** A customer message that thanks or closes: what came before is settled. */
 /** The customer laughing (the problem found, a joke): a laugh from the agent after it is not mockery (decision 148). */
-const CUSTOMER_LAUGH = /(?<![\p{L}])(?:ha(?:ha)+|he(?:he)+|lol|lmao|mdr|ja(?:ja)+|k{3,}|rs(?:rs)+)(?![\p{L}])|(?<![\p{L}./])w{2,}(?![\p{L}./])|哈哈|嘻嘻|😂|🤣|😆|😄|😁|ㅋㅋ|ㅎㅎ|（笑）|\(笑\)/u;
+const CUSTOMER_LAUGH =
+  /(?<![\p{L}])(?:ha(?:ha)+|he(?:he)+|lol|lmao|mdr|ja(?:ja)+|k{3,}|rs(?:rs)+)(?![\p{L}])|(?<![\p{L}./])w{2,}(?![\p{L}./])|哈哈|嘻嘻|😂|🤣|😆|😄|😁|ㅋㅋ|ㅎㅎ|（笑）|\(笑\)/u;
 const THANKS = /\b(?:thanks?|thank you|thx|danke|merci|gracias|obrigad[oa]|grazie)\b|谢谢|感谢|ありがとう|감사|고마워/iu;
 
 /**

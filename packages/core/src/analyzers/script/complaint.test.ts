@@ -29,6 +29,15 @@ describe('a complaint needs more than exclamation marks', () => {
       expect(codes).not.toContain('politeness.sarcastic');
     });
 
+  it('congratulating a delighted customer is no irony (en de pt, where "!!" made a complaint and "Wow," / "Bravo," / "Parabéns!" a critical sarcasm)', async () => {
+    for (const [country, customer, agent] of [
+      ['US', 'It arrived!! My daughter loves it', 'Wow, congratulations! Enjoy it.'],
+      ['DE', 'Angekommen!! Meine Tochter liebt es', 'Bravo, das freut uns! Viel Spaß damit.'],
+      ['BR', 'Consegui montar o guarda-roupa sozinha seguindo o manual!! super fácil', 'Parabéns! Ficou lindo, aproveite.'],
+    ] as const)
+      expect(await codesAfter(customer, agent, country)).not.toContain('politeness.sarcastic');
+  });
+
   it('an angry customer with exclamation marks still is one', async () => {
     expect(await codesAfter('还没到！！到底什么时候发货', '呵呵', 'CN')).toContain('politeness.sarcastic');
     expect(await codesAfter('Where is my order!! Three weeks now!!', 'Check the tracking page.', 'US')).toContain('politeness.no_acknowledgement');

@@ -112,20 +112,19 @@ function judgeComplaint(phrases: ScriptPhrases, m: MessageView): boolean {
   if (phrases.has(m.language)) {
     if (phrases.findIn(m, 'complaint') !== null) return true;
     if (phrases.findIn(m, 'upset') === null) return false;
-    // exclamation marks alone ("！！", "!!!") next to something positive are delight, not a
-    // complaint: "收到啦！！包装好用心，爱了爱了😍", "届きました！！ありがとうございます！！" (decision 147)
     if (phrases.find(m.language, 'upset', m.view.folded.replace(EXCLAMATIONS, ' ')) !== null) return true;
-    const { mood } = moodOf(m);
-    return mood.label !== 'positive' && !mood.cues.some((c) => c.kind === 'positive');
-  }
-  if (!m.text.trim()) return false;
-  const { mood, polarity } = moodOf(m);
+  } else if (!m.text.trim()) return false;
+  // exclamation marks are how strongly, not which way: "It arrived!! She loves it" is delight.
+  // Without a complaint phrase, the message must read negative with them left out (decision 147).
+  const { mood, polarity } = moodOf(m, m.view.normalized.replace(EXCLAMATIONS, ' '));
   return (mood.label === 'negative' && mood.cues.some((c) => c.kind === 'negative')) || (polarity !== null && polarity <= -0.6 && mood.label !== 'positive');
 }
 
-/** The built-in mood of a customer message (the sentiment model's polarity and the mood cues). */
-function moodOf(m: MessageView) {
+/** The built-in mood of a customer message (the sentiment model's polarity and the mood cues of `normalized`). */
+function moodOf(m: MessageView, normalized: string) {
   const model = builtinSentimentModel(m.language);
   const polarity = model ? polarityOf(predictMessage(model, m)) : null;
-  return { polarity, mood: builtinMoodCues().moodOf(m.view.normalized, m.language, { polarity }, undefined, m.analysis) };
+  // the message's own cue scan is shared only when the text is the message's
+  const analysis = normalized === m.view.normalized ? m.analysis : undefined;
+  return { polarity, mood: builtinMoodCues().moodOf(normalized, m.language, { polarity }, undefined, analysis) };
 }
