@@ -17,6 +17,12 @@ async function noAcknowledgement(customer: string, agent: string) {
   return r.findings.find((f) => f.code === 'politeness.no_acknowledgement' && f.messageIndex === 1);
 }
 
+/** A conversation of alternating turns, customer first, one minute apart. */
+const turns = (...texts: string[]) => ({
+  id: 'c',
+  messages: texts.map((text, i) => ({ role: i % 2 ? ('agent' as const) : ('customer' as const), text, at: `2026-03-03T10:0${i}:00Z` })),
+});
+
 describe('the strict form of no_acknowledgement: every shipped example pair', () => {
   for (const language of CONDUCT_LANGUAGES) {
     const lists = shippedConductRules(language).unacknowledged;
@@ -58,15 +64,14 @@ describe('the strict form in a conversation', () => {
   });
 
   it("reads only the customer's opening turn: a failed troubleshooting step is a follow-up, not a grievance", async () => {
-    const r = await inspector.inspect({
-      id: 'c',
-      messages: [
-        { role: 'customer', text: 'After the update my phone gets no text messages. How do I fix it?', at: '2026-03-03T10:00:00Z' },
-        { role: 'agent', text: 'Please clear the message app data and try again.', at: '2026-03-03T10:01:00Z' },
-        { role: 'customer', text: "It didn't work.", at: '2026-03-03T10:02:00Z' },
-        { role: 'agent', text: 'Can you send out a text message?', at: '2026-03-03T10:03:00Z' },
-      ],
-    });
+    const r = await inspector.inspect(
+      turns(
+        'After the update my phone gets no text messages. How do I fix it?',
+        'Please clear the message app data and try again.',
+        "It didn't work.",
+        'Can you send out a text message?',
+      ),
+    );
     expect(r.findings.filter((f) => f.rule?.detail?.strict)).toEqual([]);
   });
 
@@ -76,15 +81,14 @@ describe('the strict form in a conversation', () => {
   });
 
   it('checks only the first reply to the grievance, and not a reply to a neutral question', async () => {
-    const r = await inspector.inspect({
-      id: 'c',
-      messages: [
-        { role: 'customer', text: 'The kettle arrived cracked, I am furious.', at: '2026-03-03T10:00:00Z' },
-        { role: 'agent', text: 'I am so sorry to hear that. Could you send a photo?', at: '2026-03-03T10:01:00Z' },
-        { role: 'customer', text: 'It still leaks, this is unacceptable.', at: '2026-03-03T10:02:00Z' },
-        { role: 'agent', text: 'Send a photo of the base.', at: '2026-03-03T10:03:00Z' },
-      ],
-    });
+    const r = await inspector.inspect(
+      turns(
+        'The kettle arrived cracked, I am furious.',
+        'I am so sorry to hear that. Could you send a photo?',
+        'It still leaks, this is unacceptable.',
+        'Send a photo of the base.',
+      ),
+    );
     expect(r.findings.filter((f) => f.code === 'politeness.no_acknowledgement')).toEqual([]);
   });
 
