@@ -1,3 +1,4 @@
+import { hasClauseBreak } from '../text/clauses.js';
 import { sameSentence } from '../text/sentences.js';
 import { maxOf, minOf } from '../util/arrays.js';
 import type { TermMatch } from './matcher.js';
@@ -9,7 +10,11 @@ export interface PhraseSpec {
   groups: readonly (readonly TermMatch[])[];
   /** Max characters between consecutive elements of the chain. */
   within: number;
-  /** Matches that cancel a chain when one ends at most 15 characters before a chain element (negation). */
+  /**
+   * Matches that cancel a chain when one ends at most 15 characters before a chain element, in the
+   * same clause (no clause break between: `,` `;` `:`, but, aber, 但是…): a negation ("I won't leave a bad review"), not the
+   * condition before it ("si je ne suis pas remboursée, je laisse un avis 1 étoile").
+   */
   unless?: readonly TermMatch[];
 }
 
@@ -17,6 +22,11 @@ export interface PhraseHit {
   start: number;
   end: number;
   chain: TermMatch[];
+}
+
+/** `n` ends at most 15 characters before `c`, in the same sentence and clause. */
+function negates(text: string, n: TermMatch, c: TermMatch): boolean {
+  return n.end <= c.start && c.start - n.end <= 15 && !hasClauseBreak(text, n.end, c.start) && sameSentence(text, n.end, c.start);
 }
 
 /**
@@ -38,7 +48,7 @@ export function findPhrase(text: string, spec: PhraseSpec): PhraseHit | null {
       chain.push(next);
     }
     if (chain.length !== spec.groups.length) continue;
-    if (spec.unless?.some((n) => chain.some((c) => n.end <= c.start && c.start - n.end <= 15 && sameSentence(text, n.end, c.start)))) continue;
+    if (spec.unless?.some((n) => chain.some((c) => negates(text, n, c)))) continue;
     return { start: minOf(chain.map((c) => c.start)), end: maxOf(chain.map((c) => c.end)), chain };
   }
   return null;
