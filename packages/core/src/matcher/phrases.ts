@@ -11,9 +11,9 @@ export interface PhraseSpec {
   /** Max characters between consecutive elements of the chain. */
   within: number;
   /**
-   * Matches that cancel a chain when one ends at most 15 characters before a chain element, in the
-   * same clause (no clause break between: `,` `;` `:`, but, aber, 但是…): a negation ("I won't leave a bad review"), not the
-   * condition before it ("si je ne suis pas remboursée, je laisse un avis 1 étoile").
+   * Matches that cancel a chain when one ends at most 15 characters before a chain element in the
+   * same sentence: a negation ("I won't leave a bad review"), unless it sits in a condition a
+   * clause break separates from the element ("si je ne suis pas remboursée, je laisse un avis 1 étoile").
    */
   unless?: readonly TermMatch[];
 }
@@ -24,9 +24,17 @@ export interface PhraseHit {
   chain: TermMatch[];
 }
 
-/** `n` ends at most 15 characters before `c`, in the same sentence and clause. */
+/** A clause that states a condition: "if", si, wenn/falls, se, 如果, もし, 만약 at its start (after the previous `,` `;` or sentence start). */
+const CONDITION_START = /(?:^|[,;，；.!?。！？]\s*)(?:if|unless|si|s'|wenn|falls|sofern|se|caso|如果|要是|假如|もし|만약)(?![\p{L}])[^,;，；.!?。！？]*$/iu;
+
+/**
+ * `n` ends at most 15 characters before `c`, in the same sentence, and not inside a condition
+ * that a clause break separates from `c` ("si je ne suis pas remboursée, je laisse un avis 1
+ * étoile": the "pas" negates the condition, not the threat).
+ */
 function negates(text: string, n: TermMatch, c: TermMatch): boolean {
-  return n.end <= c.start && c.start - n.end <= 15 && !hasClauseBreak(text, n.end, c.start) && sameSentence(text, n.end, c.start);
+  if (n.end > c.start || c.start - n.end > 15 || !sameSentence(text, n.end, c.start)) return false;
+  return !(hasClauseBreak(text, n.end, c.start) && CONDITION_START.test(text.slice(Math.max(0, n.start - 60), n.start)));
 }
 
 /**

@@ -3,12 +3,14 @@ import { after, before, mentionsBusiness, type NumberContext, numberContext, PHO
 import { asciiDigitCount, decimalOrVersion, joinedAfter, joinedBefore } from './tokens.js';
 import type { PiiCandidate, RecognizerOptions } from './types.js';
 
-/** Digits with spaces, dots, dashes, slashes and brackets between, an optional + or 00, an optional extension. */
-const PHONE_RUN = /(?:\+|00)?\(?\d[\d \u00a0()./-]*\d(?:\s?(?:x|ext\.?|分机|转)\s?\d{1,5})?/gu;
+/**
+ * Digits with spaces, dots, dashes and brackets between, an optional + or 00, an optional
+ * extension; a slash only after a German-style area code ("0171 / 234 56 78", "030/1234567"), so
+ * "1624044/18238831595" stays two runs.
+ */
+const PHONE_RUN = /(?:\+|00)?\(?(?:0\d{2,4} ?\/ ?)?\d[\d \u00a0().-]*\d(?:\s?(?:x|ext\.?|分机|转)\s?\d{1,5})?/gu;
 /** Dashes typed as phone separators (hyphen, non-breaking hyphen, figure dash, en dash, minus, small and full-width hyphen-minus): one UTF-16 unit each, as `-`. */
 const DASHES = /[\u2010-\u2013\u2212\uFE63\uFF0D]/g;
-/** The German "Vorwahl / Rufnummer" form: an area code of 3–5 digits from 0, a slash, the number ("0171 / 234 56 78"). */
-const AREA_SLASH = /^0\d{2,4} ?\/ ?\d/;
 const EXTENSION = /\s?(?:x|ext\.?|分机|转)\s?\d{1,5}$/u;
 const DATE_LIKE = /^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 const CONTAINS_DATE = /\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}/;
@@ -78,8 +80,7 @@ interface Assessment {
 
 /** Decide one digit group; null when it is not (anyone's) phone number. */
 function assess(raw: string, context: NumberContext, country: CountryCode | undefined, business: () => boolean): Assessment | null {
-  if (raw.includes('/') && !AREA_SLASH.test(raw.trim())) return null; // a date, a fraction or an identifier
-  const core = raw.replace(EXTENSION, '').replace('/', ' ');
+  const core = raw.replace(EXTENSION, '').replace('/', ' '); // the area code's slash (PHONE_RUN)
   const digits = core.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return null;
   const trimmed = core.trim();
