@@ -49,6 +49,14 @@ const rrnShape = (digits: string): boolean => {
   return m >= 1 && m <= 12 && d >= 1 && d <= 31 && /^[1-8]$/.test(digits[6]!);
 };
 
+/**
+ * National ID candidates in `text` (offsets into it), type `national_id`, score 0.9, each with the
+ * check that decided it in `reason` (never the value). Runs on the normalized view, so full-width
+ * digits count.
+ *
+ * @example
+ * recognizeNationalIds('CPF 529.982.247-25', {}); // [{ type: 'national_id', start: 4, end: 18, … }]
+ */
 export const recognizeNationalIds: Recognizer = (text) => [
   // CPF: 000.000.000-00 written as such (its check digits make it distinctive), or 11 digits after "CPF"
   ...each(/(?<![\w.-])(?:\d{3}\.\d{3}\.\d{3}-\d{2}|\d{11})(?![\w-]|\.\d)/gu, text, (m) => {
