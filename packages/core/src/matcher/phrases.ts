@@ -1,3 +1,4 @@
+import { hasClauseBreak } from '../text/clauses.js';
 import { sameSentence } from '../text/sentences.js';
 import { maxOf, minOf } from '../util/arrays.js';
 import type { TermMatch } from './matcher.js';
@@ -9,7 +10,11 @@ export interface PhraseSpec {
   groups: readonly (readonly TermMatch[])[];
   /** Max characters between consecutive elements of the chain. */
   within: number;
-  /** Matches that cancel a chain when one ends at most 15 characters before a chain element (negation). */
+  /**
+   * Matches that cancel a chain when one ends at most 15 characters before a chain element in the
+   * same sentence: a negation ("I won't leave a bad review"), unless it sits in a condition a
+   * clause break separates from the element ("si je ne suis pas remboursée, je laisse un avis 1 étoile").
+   */
   unless?: readonly TermMatch[];
 }
 
@@ -17,6 +22,19 @@ export interface PhraseHit {
   start: number;
   end: number;
   chain: TermMatch[];
+}
+
+/** A clause that states a condition: "if", si, wenn/falls, se, 如果, もし, 만약 at its start (after the previous `,` `;` or sentence start). */
+const CONDITION_START = /(?:^|[,;，；.!?。！？]\s*)(?:if|unless|si|s'|wenn|falls|sofern|se|caso|如果|要是|假如|もし|만약)(?![\p{L}])[^,;，；.!?。！？]*$/iu;
+
+/**
+ * `n` ends at most 15 characters before `c`, in the same sentence, and not inside a condition
+ * that a clause break separates from `c` ("si je ne suis pas remboursée, je laisse un avis 1
+ * étoile": the "pas" negates the condition, not the threat).
+ */
+function negates(text: string, n: TermMatch, c: TermMatch): boolean {
+  if (n.end > c.start || c.start - n.end > 15 || !sameSentence(text, n.end, c.start)) return false;
+  return !(hasClauseBreak(text, n.end, c.start) && CONDITION_START.test(text.slice(Math.max(0, n.start - 60), n.start)));
 }
 
 /**
@@ -38,7 +56,7 @@ export function findPhrase(text: string, spec: PhraseSpec): PhraseHit | null {
       chain.push(next);
     }
     if (chain.length !== spec.groups.length) continue;
-    if (spec.unless?.some((n) => chain.some((c) => n.end <= c.start && c.start - n.end <= 15 && sameSentence(text, n.end, c.start)))) continue;
+    if (spec.unless?.some((n) => chain.some((c) => negates(text, n, c)))) continue;
     return { start: minOf(chain.map((c) => c.start)), end: maxOf(chain.map((c) => c.end)), chain };
   }
   return null;

@@ -1,3 +1,3 @@
-export { foldQuoteCode, foldQuotes } from './quotes.js';
+export { foldQuoteCode, foldQuotes, insideSpan, quotedSpans } from './quotes.js';
 export { sameSentence, sentenceStarts, sentences } from './sentences.js';
 export { isWholeWords, wordBounds } from './words.js';

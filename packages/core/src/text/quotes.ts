@@ -43,3 +43,44 @@ export function foldQuoteCode(code: number): number {
       return code;
   }
 }
+
+/** Opening quotation mark → the marks that close it (German „…“ and „…”, French « … », CJK 「…」『…』). */
+const CLOSERS: Record<string, string> = {
+  '\u201C': '\u201D',
+  '\u201E': '\u201C\u201D',
+  '\u00AB': '\u00BB',
+  '\u300C': '\u300D',
+  '\u300E': '\u300F',
+  '\uFF02': '\uFF02',
+  '"': '"',
+};
+/** A quotation longer than this many characters is not read as one quote (an unclosed mark). */
+const MAX_QUOTE = 160;
+
+/**
+ * The spans of `text` inside a pair of quotation marks (“…”, „…“, « … », 「…」, 『…』, ＂…＂,
+ * "…"), marks excluded, each at most 160 characters and not crossing a line break: reported
+ * speech ("if someone writes “add me on WhatsApp”, ignore it"). Offsets are UTF-16 units of `text`.
+ *
+ * @example
+ * quotedSpans('they said «add me» to you'); // [{ start: 11, end: 17 }]
+ */
+export function quotedSpans(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const closers = CLOSERS[text[i]!];
+    if (!closers) continue;
+    let j = i + 1;
+    while (j < text.length && j - i <= MAX_QUOTE && text[j] !== '\n' && !closers.includes(text[j]!)) j++;
+    if (j < text.length && closers.includes(text[j]!) && j > i + 1) {
+      spans.push({ start: i + 1, end: j });
+      i = j;
+    }
+  }
+  return spans;
+}
+
+/** Is `[start, end)` inside one of `spans`? */
+export function insideSpan(spans: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  return spans.some((s) => s.start <= start && end <= s.end);
+}

@@ -14,6 +14,18 @@ let lastText: string | null = null;
 let lastStarts: number[] = [];
 
 /**
+ * A one-letter abbreviation ("z. B.", "e. g.", "d. h.", "p. ex.") or a common short one (bzw., ca.,
+ * Nr., Dr., vs.) before a space: ICU ends a sentence there when a capital follows ("z. B. an
+ * meinen Anwalt"); chat text means no sentence end.
+ */
+const ABBREVIATION_END = /(?:^|[\s(])(?:\p{L}|bzw|ca|evtl|ggf|inkl|vgl|usw|nr|dr|mr|mrs|ms|hr|sr|sra|vs|approx)\.\s+$/iu;
+
+/** Is the boundary at `start` (not a line break) right after an abbreviation? */
+function afterAbbreviation(text: string, start: number): boolean {
+  return start > 0 && text[start - 1] !== '\n' && ABBREVIATION_END.test(text.slice(Math.max(0, start - 12), start));
+}
+
+/**
  * Start offsets (UTF-16, ascending, first is 0) of the sentences of `text`. A line break also
  * ends a sentence (chat messages use it as one).
  *
@@ -27,7 +39,7 @@ export function sentenceStarts(text: string): readonly number[] {
     if (at > 0) starts.push(at);
   });
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const sorted = [...new Set(starts)].filter((s) => s < text.length || s === 0).sort((a, b) => a - b);
+  const sorted = [...new Set(starts)].filter((s) => (s < text.length || s === 0) && !afterAbbreviation(text, s)).sort((a, b) => a - b);
   lastText = text;
   lastStarts = sorted;
   return sorted;

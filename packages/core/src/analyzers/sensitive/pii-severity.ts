@@ -21,7 +21,7 @@ export const MARKETPLACES = [
   'zalando',
 ];
 
-const SECRET: ReadonlySet<PiiType> = new Set(['credit_card', 'iban', 'us_ssn', 'cn_resident_id', 'passport', 'credential']);
+const SECRET: ReadonlySet<PiiType> = new Set(['credit_card', 'iban', 'us_ssn', 'cn_resident_id', 'national_id', 'passport', 'credential']);
 
 export interface PiiJudgement {
   code: string;
@@ -105,6 +105,7 @@ const LABELS: Partial<Record<PiiType, string>> = {
   ip_address: 'IP address',
   us_ssn: 'SSN',
   cn_resident_id: 'resident ID number',
+  national_id: 'national ID number',
   person_name: 'name',
   credit_card: 'card number',
   iban: 'IBAN',

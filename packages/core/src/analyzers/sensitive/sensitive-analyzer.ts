@@ -88,10 +88,14 @@ export function sensitiveAnalyzer(options: SensitiveOptions = {}): Analyzer {
         }
         if (piiTypes === undefined || piiTypes.length) {
           // on the shared view: full-width and zero-width-hidden values are found, spans stay in the original text
+          // one finding per value and message: "call 415-823-4417, that's 415-823-4417" is one leak, not two
+          const inMessage = new Set<string>();
           for (const p of detectPiiInView(m.view, { defaultCountry: country, ...(piiTypes ? { types: piiTypes } : {}) })) {
             piiFound++;
             const value = m.text.slice(p.start, p.end);
             const key = `${p.type}:${piiKey(value)}`;
+            if (inMessage.has(key)) continue;
+            inMessage.add(key);
             const judged = judgePii(p.type, m.role, byAgent && customerPii.has(key), platform, { invitesContact: p.invitesContact ?? false });
             if (!byAgent) customerPii.add(key);
             findings.push({

@@ -129,3 +129,28 @@ describe('sentiment analyzer', () => {
     expect(off.metrics['sentiment.customerEmotionStart']).toBeNull();
   });
 });
+
+describe('a lawyer is a threat only in a legal frame', () => {
+  const threats = async (text: string, country: string) => {
+    const r = await createInspector({ analyzers: [sentimentAnalyzer()] }).inspect({
+      id: 'l',
+      customer: { country },
+      messages: [{ role: 'customer', text, at: at(0) }],
+    });
+    return r.findings.filter((f) => f.code === 'sentiment.escalation_risk').length;
+  };
+  it('fires on "my lawyer will contact you", not on "my lawyer friend recommended it"', async () => {
+    expect(await threats('My lawyer will contact you tomorrow about this charge.', 'US')).toBe(1);
+    expect(await threats('You will be hearing from my lawyer.', 'US')).toBe(1);
+    expect(await threats('Mein Anwalt wird sich bei Ihnen melden.', 'DE')).toBe(1);
+    expect(await threats('Ich wende mich z. B. an meinen Anwalt, wenn das so weitergeht.', 'DE')).toBe(1);
+    expect(await threats('My lawyer friend recommended your blender.', 'US')).toBe(0);
+    expect(await threats('Mein Anwalt hat mir die Kaffeemaschine empfohlen.', 'DE')).toBe(0);
+    expect(await threats('Mi abogado me recomendó esta cafetera.', 'ES')).toBe(0);
+  });
+  it('reads a negation in a condition before a comma as the condition’s, not the threat’s', async () => {
+    expect(await threats('Si je ne suis pas remboursée, je laisse un avis 1 étoile partout.', 'FR')).toBe(1);
+    expect(await threats('Non lascerò una recensione negativa, tranquilli!', 'IT')).toBe(0);
+    expect(await threats('I’ll leave a 1⭐ review 😡😡', 'US')).toBe(1);
+  });
+});

@@ -99,12 +99,24 @@ function japanese(text: string): PiiCandidate[] {
 /** Korean road-name addresses: (특별시|도) 시/군/구 … 로/길 + building number. */
 const KO_ADDRESS =
   /(?:[가-힣]{2,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s)?[가-힣]{1,6}(?:시|군|구)\s(?:[가-힣]{1,6}(?:구|읍|면|동)\s)?[가-힣0-9]{1,12}(?:로|길)\s?\d{1,4}(?:-\d{1,4})?(?:번길\s?\d{1,4})?/gu;
+/** Korean lot-number addresses (지번): (특별시|도) 시/군/구 … 동/리/가 + lot number ("마포구 합정동 123-45", "해운대구 우동 1408번지"). */
+const KO_LOT_ADDRESS =
+  /(?:[가-힣]{2,6}(?:특별시|광역시|특별자치시|특별자치도|도|시)\s)?[가-힣]{1,6}(?:시|군|구)\s(?:[가-힣]{1,6}(?:읍|면)\s)?[가-힣0-9]{1,8}(?:동|리|가)\s?\d{1,5}(?:-\d{1,4})?(?:\s?번지)?/gu;
+/** After a lot number: a count, money, time or ordinal, not an address ("3동 2개", "역삼동 2번 출구"). */
+const KO_NOT_LOT = /^\s?(?:개|명|원|년|월|일|시|분|번(?!지)|건|배|%|호선)/u;
 function korean(text: string): PiiCandidate[] {
   const out: PiiCandidate[] = [];
-  for (const m of text.matchAll(KO_ADDRESS)) {
-    const end = m.index + m[0].length;
-    if (/\d/.test(text[end] ?? '') || BUSINESS.test(text.slice(Math.max(0, m.index - 20), Math.min(text.length, end + 20)))) continue;
-    out.push(candidate(m.index, end, 'city, district, road name and building number'));
+  for (const [re, reason] of [
+    [KO_ADDRESS, 'city, district, road name and building number'],
+    [KO_LOT_ADDRESS, 'city, district, neighbourhood and lot number'],
+  ] as const) {
+    for (const m of text.matchAll(re)) {
+      const end = m.index + m[0].length;
+      if (/\d/.test(text[end] ?? '') || BUSINESS.test(text.slice(Math.max(0, m.index - 20), Math.min(text.length, end + 20)))) continue;
+      if (re === KO_LOT_ADDRESS && KO_NOT_LOT.test(text.slice(end, end + 4))) continue;
+      if (out.some((o) => o.start < end && m.index < o.end)) continue;
+      out.push(candidate(m.index, end, reason));
+    }
   }
   return out;
 }

@@ -73,6 +73,12 @@ function nameBefore(text: string, at: number): Found | null {
     if (zh[1] && token.length === 1) return { start: s, end: s + 1, reason: 'surname after 姓, next to a phone number' };
     if (!zh[1] && zhName(token)) return { start: s, end: s + token.length, reason: 'Chinese name (common surname) right next to a phone number' };
   }
+  // Chinese: a name glued to the words before it, after a word that introduces one ("改为王小明", "收件人王小明", "寄给张三")
+  const glued = /(?:[为是给叫成找]|收件人|收货人|联系人)([\p{Script=Han}]{2,3})([\s,，、:：]*)$/u.exec(win);
+  if (glued && zhName(glued[1]!)) {
+    const s = base + win.length - glued[2]!.length - glued[1]!.length;
+    return { start: s, end: s + glued[1]!.length, reason: 'Chinese name (common surname) after 为/给/收件人, right next to a phone number' };
+  }
   // Korean: three Hangul syllables starting with a surname
   const ko = /(?:^|[^가-힣])([가-힣]{2,4})[\s,:：]*$/u.exec(win);
   if (ko && koName(ko[1]!)) {

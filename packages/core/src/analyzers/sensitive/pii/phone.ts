@@ -3,8 +3,14 @@ import { after, before, mentionsBusiness, type NumberContext, numberContext, PHO
 import { asciiDigitCount, decimalOrVersion, joinedAfter, joinedBefore } from './tokens.js';
 import type { PiiCandidate, RecognizerOptions } from './types.js';
 
-/** Digits with spaces, dots, dashes and brackets between, an optional + or 00, an optional extension. */
-const PHONE_RUN = /(?:\+|00)?\(?\d[\d \u00a0().-]*\d(?:\s?(?:x|ext\.?|分机|转)\s?\d{1,5})?/gu;
+/**
+ * Digits with spaces, dots, dashes and brackets between, an optional + or 00, an optional
+ * extension; a slash only after a German-style area code ("0171 / 234 56 78", "030/1234567"), so
+ * "1624044/18238831595" stays two runs.
+ */
+const PHONE_RUN = /(?:\+|00)?\(?(?:0\d{2,4} ?\/ ?)?\d[\d \u00a0().-]*\d(?:\s?(?:x|ext\.?|分机|转)\s?\d{1,5})?/gu;
+/** Dashes typed as phone separators (hyphen, non-breaking hyphen, figure dash, en dash, minus, small and full-width hyphen-minus): one UTF-16 unit each, as `-`. */
+const DASHES = /[\u2010-\u2013\u2212\uFE63\uFF0D]/g;
 const EXTENSION = /\s?(?:x|ext\.?|分机|转)\s?\d{1,5}$/u;
 const DATE_LIKE = /^(\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4})$/;
 const CONTAINS_DATE = /\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{2,4}/;
@@ -74,7 +80,7 @@ interface Assessment {
 
 /** Decide one digit group; null when it is not (anyone's) phone number. */
 function assess(raw: string, context: NumberContext, country: CountryCode | undefined, business: () => boolean): Assessment | null {
-  const core = raw.replace(EXTENSION, '');
+  const core = raw.replace(EXTENSION, '').replace('/', ' '); // the area code's slash (PHONE_RUN)
   const digits = core.replace(/\D/g, '');
   if (digits.length < 7 || digits.length > 15) return null;
   const trimmed = core.trim();
@@ -116,10 +122,12 @@ const chunksOf = (raw: string): { start: number; end: number }[] => [...raw.matc
  * carrier short codes, or a number named as hotline, customer service, shop or office). It is
  * kept when it is international and possible, valid and written in full for the customer's
  * country, after a phone or first-person contact word, or grouped like a phone. A run that
- * holds several numbers separated by spaces is split into valid numbers.
+ * holds several numbers separated by spaces is split into valid numbers. Typographic dashes
+ * (‐ ‑ ‒ – −) count as hyphens, and a slash only after a German-style area code ("0171 / 234 56 78").
  */
 export function recognizePhones(text: string, options: RecognizerOptions): PiiCandidate[] {
   const out: PiiCandidate[] = [];
+  text = text.replace(DASHES, '-');
   const country = options.defaultCountry ? (options.defaultCountry.toUpperCase() as CountryCode) : undefined;
   let businessMemo: boolean | undefined;
   const business = (): boolean => (businessMemo ??= mentionsBusiness(text));

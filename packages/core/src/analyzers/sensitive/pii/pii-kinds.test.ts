@@ -179,3 +179,64 @@ describe('judgement: direction, platform and invitations', () => {
     expect(text.slice(agentPhone.span!.start, agentPhone.span!.end)).toBe('１３８１２３４５６７８');
   });
 });
+
+describe('national ID numbers (pii.national_id): check digit and, for common shapes, the name before them', () => {
+  it('finds a CPF, NIE, codice fiscale, RRN and My Number with valid check digits', () => {
+    expect(ofType('national_id', 'Emiti a nota no CPF 529.982.247-25.', 'BR')).toEqual(['national_id:529.982.247-25']);
+    expect(ofType('national_id', 'CPF 52998224725', 'BR')).toEqual(['national_id:52998224725']);
+    expect(ofType('national_id', 'la factura va con el DNI 12345678Z', 'ES')).toEqual(['national_id:12345678Z']);
+    expect(ofType('national_id', 'Mi NIE es X1234567L', 'ES')).toEqual(['national_id:X1234567L']);
+    expect(ofType('national_id', 'codice fiscale RSSMRA85T10A562S', 'IT')).toEqual(['national_id:RSSMRA85T10A562S']);
+    expect(ofType('national_id', '주민등록번호 900101-1234567', 'KR')).toEqual(['national_id:900101-1234567']);
+    expect(ofType('national_id', 'マイナンバー 1234 5678 9018', 'JP')).toEqual(['national_id:1234 5678 9018']);
+  });
+
+  it('needs the number named where its shape alone is common, and a valid check digit', () => {
+    expect(ofType('national_id', 'Mi pedido 12345678Z no ha llegado.', 'ES')).toEqual([]);
+    expect(ofType('national_id', '注文番号 1234 5678 9018 の件です。', 'JP')).toEqual([]);
+    expect(ofType('national_id', '주문번호 900101-1234567 입니다', 'KR')).toEqual([]);
+    expect(ofType('national_id', 'CPF 529.982.247-26', 'BR')).toEqual([]); // wrong check digit
+    expect(ofType('national_id', 'tracking 52998224725', 'BR')).toEqual([]);
+  });
+
+  it('is critical when the agent writes one, like the other identity numbers', () => {
+    expect(judgePii('national_id', 'agent', false, undefined)).toMatchObject({ code: 'pii.national_id', severity: 'critical' });
+    expect(judgePii('national_id', 'customer', false, undefined).severity).toBe('info');
+  });
+});
+
+describe('phones written with typographic dashes or an area-code slash', () => {
+  it('reads ‐ ‑ ‒ – − as hyphens and "0171 / 234 56 78" as one number', () => {
+    expect(ofType('phone', 'Call me at 415‐823‐4417', 'US')).toEqual(['phone:415‐823‐4417']);
+    expect(ofType('phone', 'Call me at 415–823–4417', 'US')).toEqual(['phone:415–823–4417']);
+    expect(ofType('phone', '電話番号は０９０‐１２３４‐５６７８です', 'JP')).toEqual(['phone:０９０‐１２３４‐５６７８']);
+    expect(ofType('phone', 'Meine Handynummer ist 0171 / 234 56 78.', 'DE')).toEqual(['phone:0171 / 234 56 78']);
+    expect(ofType('phone', 'no.1624044/18238831595/台福八宝粥', 'CN')).toEqual(['phone:18238831595']);
+    expect(ofType('phone', 'Bestellung vom 01/12/2026 ist da', 'DE')).toEqual([]);
+  });
+});
+
+describe('Korean lot-number addresses (지번)', () => {
+  it('finds 동/리/가 + lot number after a district, not an exit number', () => {
+    expect(ofType('street_address', '배송지를 서울시 마포구 합정동 123-45 로 변경했습니다.')).toEqual(['street_address:서울시 마포구 합정동 123-45']);
+    expect(ofType('street_address', '부산광역시 해운대구 우동 1408 으로')).toEqual(['street_address:부산광역시 해운대구 우동 1408']);
+    expect(ofType('street_address', '강남구 역삼동 2번 출구 앞 매장에서 샀어요.')).toEqual([]);
+  });
+});
+
+describe('one finding per value and message', () => {
+  it('reports a phone written twice in one message once', async () => {
+    const r = await createInspector({ analyzers: [sensitiveAnalyzer()] }).inspect({
+      id: 'x',
+      customer: { country: 'US' },
+      messages: [
+        { role: 'customer', text: "Call me at 415-823-4417, that's 415-823-4417.", at: '2026-03-02T10:00:00Z' },
+        { role: 'agent', text: "Sure, we'll call 415-823-4417, again that's 415-823-4417.", at: '2026-03-02T10:01:00Z' },
+      ],
+    });
+    expect(r.findings.filter((f) => f.code === 'pii.phone').map((f) => [f.messageIndex, f.severity])).toEqual([
+      [0, 'info'],
+      [1, 'critical'],
+    ]);
+  });
+});

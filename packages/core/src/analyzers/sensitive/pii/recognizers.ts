@@ -2,21 +2,13 @@ import { isIP } from 'node:net';
 import { recognizeAddresses, recognizeLatinStreets } from './address.js';
 import { before, numberContext, PASSPORT_CONTEXT, VERSION_AFTER, VERSION_BEFORE } from './context.js';
 import { recognizeCredentials } from './credential.js';
+import { recognizeNationalIds } from './national-id.js';
 import { recognizePhones } from './phone.js';
-import { joinedAfter, joinedBefore } from './tokens.js';
-import type { PiiCandidate, PiiType, Recognizer } from './types.js';
+import { each, joinedAfter, joinedBefore } from './tokens.js';
+import type { PiiType, Recognizer } from './types.js';
 import { cardBrand, cnResidentIdValid, emailDomainPlausible, ibanValid, luhnValid, ssnValid } from './validators.js';
 
 export type { PiiCandidate, PiiType, Recognizer, RecognizerOptions } from './types.js';
-
-const each = (re: RegExp, text: string, f: (m: RegExpExecArray) => PiiCandidate | null): PiiCandidate[] => {
-  const out: PiiCandidate[] = [];
-  for (const m of text.matchAll(re)) {
-    const c = f(m as RegExpExecArray);
-    if (c) out.push(c);
-  }
-  return out;
-};
 
 /** Card numbers: issuer range + Luhn; not a decimal's digits, not inside a longer token, not a number an identifier word names. */
 const card: Recognizer = (text) =>
@@ -151,7 +143,7 @@ export interface RecognizerEntry {
   needs: RegExp;
   /**
    * ASCII digits (`\d`) every match holds, at the least: a text with fewer cannot fire it (12 for
-   * a card, 17 for a Chinese id, 9 for an SSN, 6 for a passport, 7 for a phone: `recognizePhones`
+   * a card, 17 for a Chinese id, 7 for another national id (NIE, codice fiscale), 9 for an SSN, 6 for a passport, 7 for a phone: `recognizePhones`
    * skips runs with fewer). Counted once per text by `detectPiiInView`.
    */
   minDigits?: number;
@@ -167,6 +159,7 @@ export const RECOGNIZERS: readonly RecognizerEntry[] = [
   { type: 'iban', recognize: iban, needs: DIGIT, minDigits: 2 },
   { type: 'credit_card', recognize: card, needs: DIGIT, minDigits: 12 },
   { type: 'cn_resident_id', recognize: cnId, needs: DIGIT, minDigits: 17 },
+  { type: 'national_id', recognize: recognizeNationalIds, needs: DIGIT, minDigits: 7 },
   { type: 'us_ssn', recognize: ssn, needs: DIGIT, minDigits: 9 },
   { type: 'ip_address', recognize: ip, needs: /\d\.\d|:[0-9a-f]*:/i },
   { type: 'passport', recognize: passport, needs: DIGIT, minDigits: 6 },

@@ -1,3 +1,5 @@
+import type { PiiCandidate } from './types.js';
+
 /**
  * Whether a digit run is a whole token or part of a longer one: "SR-20260812-09", "v1.2.3",
  * "0.5309136012499991", "weibo.com/1434438281", "cuy160108579232880", "photo@2x". A number
@@ -66,3 +68,13 @@ export function asciiDigitCount(text: string): number {
   }
   return n;
 }
+
+/** The candidates `f` makes of the matches of `re` (global) in `text`; null drops a match. */
+export const each = (re: RegExp, text: string, f: (m: RegExpExecArray) => PiiCandidate | null): PiiCandidate[] => {
+  const out: PiiCandidate[] = [];
+  for (const m of text.matchAll(re)) {
+    const c = f(m as RegExpExecArray);
+    if (c) out.push(c);
+  }
+  return out;
+};

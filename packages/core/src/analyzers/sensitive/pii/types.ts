@@ -7,6 +7,7 @@ export type PiiType =
   | 'ip_address'
   | 'us_ssn'
   | 'cn_resident_id'
+  | 'national_id'
   | 'passport'
   | 'street_address'
   | 'person_name'

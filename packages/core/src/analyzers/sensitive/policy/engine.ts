@@ -5,6 +5,7 @@ import { scanSkeletonOfView } from '../../../matcher/skeleton.js';
 import type { MessageAnalysis } from '../../../pipeline/analyze/message-analysis.js';
 import type { TextView } from '../../../pipeline/normalize/text-view.js';
 import type { Role } from '../../../pipeline/validate/conversation.js';
+import { insideSpan, quotedSpans } from '../../../text/quotes.js';
 import { maxOf, minOf, pushAll } from '../../../util/arrays.js';
 import { compilePattern, isShipped } from '../../../util/pattern-engine.js';
 import { findChain, isNegated, type Negation } from './chains.js';
@@ -165,8 +166,12 @@ function evaluateRule(c: CompiledRule, view: TextView, scanned: readonly number[
   }
   const negation: Negation = { before: slotMatches(bySlot, 'unless'), after: slotMatches(bySlot, 'after'), within: rule.unlessWithin };
   const hits: PolicyHit[] = [];
+  // a term or phrase wholly inside quotation marks is reported speech ("if someone writes “add me on WhatsApp”, ignore it");
+  // a pattern (a handle, a link) inside them is still shared
+  let quotes: { start: number; end: number }[] | undefined;
+  const quoted = (start: number, end: number): boolean => insideSpan((quotes ??= quotedSpans(text)), start, end);
   for (const m of slotMatches(bySlot, 'term')) {
-    if (!isNegated(text, [m], negation))
+    if (!isNegated(text, [m], negation) && !quoted(m.start, m.end))
       pushHit(hits, { rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.term.text], obfuscated: m.obfuscated });
   }
   for (let k = 0; k < c.patterns.length; k++) {
@@ -194,6 +199,7 @@ function evaluateRule(c: CompiledRule, view: TextView, scanned: readonly number[
     if (!chain) continue;
     const start = minOf(chain.map((m) => m.start));
     const end = maxOf(chain.map((m) => m.end));
+    if (quoted(start, end)) continue;
     // a term part is shown as the term it matched, a pattern part as the text it matched
     const evidence = chain.map((m, g) => (Array.isArray(ph.all[g]) ? m.term.text : m.matched));
     pushHit(hits, { rule, pack, start, end, matched: text.slice(start, end), evidence, obfuscated: chain.some((m) => m.obfuscated) });

@@ -245,3 +245,15 @@ describe('policy pack schema', () => {
     ).toThrow(/invalid regex/);
   });
 });
+
+describe('quoted speech', () => {
+  it('does not read a quoted scam message as the agent steering, but a quoted handle is still shared', () => {
+    expect(fired('If someone writes “add me on WhatsApp” to you, ignore it: we never ask that.', 'amazon')).toEqual([]);
+    expect(fired('Si quelqu’un vous écrit « ajoutez-moi sur WhatsApp », ne répondez pas.', 'amazon')).toEqual([]);
+    expect(fired('如果有人让您“加我微信”，请不要理会。', 'amazon')).toEqual([]);
+    expect(fired('「LINEで連絡してください」というメッセージは偽物です。', 'amazon')).toEqual([]);
+    expect(fired('Wenn jemand „Schreiben Sie mir auf WhatsApp“ schreibt, antworten Sie nicht.', 'amazon')).toEqual([]);
+    expect(fired('Add me on WhatsApp and I will sort it.', 'amazon')).toEqual(['off_platform_contact']);
+    expect(fired('Our link: “https://wa.me/447700900123”', 'amazon')).toContain('off_platform_contact');
+  });
+});
