@@ -3,7 +3,7 @@ import type { PreparedConversation } from '../normalize/context.js';
 import { withTimeLimit } from '../time-limit.js';
 import { type Finding, FindingSchema } from '../validate/finding.js';
 import type { Issue } from '../validate/result.js';
-import type { Analyzer, AnalyzerOutput } from './contract.js';
+import type { Analyzer, AnalyzerContext, AnalyzerOutput } from './contract.js';
 import { plainFinding } from './plain-finding.js';
 
 /** Findings kept from one analyzer for one conversation; beyond it the result is `partial` with an `analyzer_output_truncated` issue. */
@@ -16,19 +16,7 @@ export async function runAnalyzer(
   previous: ReadonlyMap<string, AnalyzerOutput>,
   timeLimitMs: number,
 ): Promise<{ output?: AnalyzerOutput; issue?: Issue }> {
-  const timed = await withTimeLimit(timeLimitMs, (signal) =>
-    analyzer.analyze({
-      conversation: prepared.conversation,
-      messages: prepared.messages,
-      chronological: prepared.chronological,
-      languages: prepared.languages,
-      previous,
-      // made when the analyzer first reads it (see withTimeLimit)
-      get signal() {
-        return signal();
-      },
-    }),
-  );
+  const timed = await withTimeLimit(timeLimitMs, (signal) => analyzer.analyze(new RunContext(prepared, previous, signal)));
   if (!timed.ok) {
     const message = timed.timedOut
       ? `analyzer "${analyzer.name}" did not finish within ${timeLimitMs} ms`
@@ -59,6 +47,50 @@ export async function runAnalyzer(
   }
   return { output: out };
 }
+
+/**
+ * The context one analyzer run receives: the prepared conversation's parts, `previous`, and
+ * `signal` — an own enumerable accessor, last, as an object literal with a getter would have it
+ * (the same keys in the same order), made on its first read (see `withTimeLimit`). The getter is
+ * one function for every context (`SIGNAL`), reading the run's signal from a private field, so
+ * every context shares one hidden class with fast properties. An object literal whose getter is
+ * a new closure each run became a property dictionary (V8's `%HasFastProperties` false), and with
+ * it the prepared conversation (views, analyses, scans, findings) survived young collections
+ * until a full one: 12 % of what the synthetic stream allocated was promoted, 0.5 % with this
+ * class, and the scavenges took ≈ 0.5 ms a conversation (decision 139).
+ */
+class RunContext implements AnalyzerContext {
+  readonly conversation: AnalyzerContext['conversation'];
+  readonly messages: AnalyzerContext['messages'];
+  readonly chronological: AnalyzerContext['chronological'];
+  readonly languages: AnalyzerContext['languages'];
+  readonly previous: AnalyzerContext['previous'];
+  declare readonly signal: AbortSignal;
+  readonly #signal: () => AbortSignal;
+
+  constructor(prepared: PreparedConversation, previous: ReadonlyMap<string, AnalyzerOutput>, signal: () => AbortSignal) {
+    this.conversation = prepared.conversation;
+    this.messages = prepared.messages;
+    this.chronological = prepared.chronological;
+    this.languages = prepared.languages;
+    this.previous = previous;
+    Object.defineProperty(this, 'signal', SIGNAL);
+    this.#signal = signal;
+  }
+
+  static signalOf(context: RunContext): AbortSignal {
+    return context.#signal();
+  }
+}
+
+/** `RunContext`'s `signal` property: one getter for every context. */
+const SIGNAL: PropertyDescriptor = {
+  get(this: RunContext) {
+    return RunContext.signalOf(this);
+  },
+  enumerable: true,
+  configurable: true,
+};
 
 /** Replace `f.rule.detail` by its copy through JSON; returns what JSON threw, or null when it did not. */
 function jsonDetail(f: Finding): { thrown: unknown } | null {
