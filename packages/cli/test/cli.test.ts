@@ -111,7 +111,7 @@ describe('cxqa eval', () => {
   it('rejects an unknown task name with exit 2, listing the tasks', async () => {
     const { code, err } = await run(['eval', '--task', 'timing', '--task', 'nope']);
     expect(code).toBe(2);
-    expect(err).toMatch(/--task nope: no such task \(tasks: langid, timing, .*precision, injection, llm-calibration\)/);
+    expect(err).toMatch(/--task nope: no such task \(tasks: langid, timing, .*precision, blind, injection, llm-calibration\)/);
   });
 });
 
