@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtinLexicon, compileLexicons, createMatcher, type Matcher, normalizeText } from '../src/index.js';
+import { builtinLexicon, compileLexicons, type Matcher, normalizeText } from '../src/index.js';
 import { SHIPPED_LEXICONS } from '../src/lexicon/index.js';
 import { Automaton } from '../src/matcher/aho-corasick.js';
 import { matcherInternals } from '../src/matcher/matcher.js';
 import { skeletonize } from '../src/matcher/skeleton.js';
+import { overlappingMatcher } from './overlapping-matcher.js';
 
 /** Real message texts from the verdict fixtures. */
 const texts = readdirSync(new URL('../../../fixtures/verdicts/', import.meta.url))
@@ -45,15 +46,7 @@ function oneScan(matchers: readonly Matcher[]): (text: string) => ReturnType<Mat
 
 describe('one automaton scan for several matchers (matchScanned)', () => {
   const lexicons = compileLexicons(SHIPPED_LEXICONS.map((n) => builtinLexicon(n))).matcher;
-  const small = createMatcher(
-    [
-      { id: 'a', text: 'wechat', category: 'off', severity: 'major' },
-      { id: 'b', text: 'chat', category: 'off', severity: 'minor' },
-      { id: 'c', text: 'we chat', category: 'off', severity: 'minor' },
-      { id: 'd', text: '微信', category: 'off', severity: 'major' },
-    ],
-    ['wechat pay'],
-  );
+  const small = overlappingMatcher();
 
   it('gives every matcher exactly what its own match finds, on every verdict-fixture message', () => {
     expect(texts.length).toBeGreaterThan(900);

@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { builtinPolicyPacks } from '../src/analyzers/sensitive/policy/builtin.js';
 import { compilePolicy } from '../src/analyzers/sensitive/policy/engine.js';
-import { BUILTIN_LEXICONS, builtinLexicon, compileLexicons, createMatcher, normalizeText } from '../src/index.js';
+import { BUILTIN_LEXICONS, builtinLexicon, compileLexicons, normalizeText } from '../src/index.js';
 import { matchLexicons } from '../src/lexicon/compile.js';
 import { matcherInternals } from '../src/matcher/matcher.js';
 import { SharedSkeletonScan, SKELETON_SCAN, sharedMatch } from '../src/matcher/shared-skeleton-scan.js';
 import { MessageAnalysis } from '../src/pipeline/analyze/message-analysis.js';
+import { overlappingMatcher } from './overlapping-matcher.js';
 import { verdictMessages } from './verdict-messages.js';
 
 // every verdict message through the lexicons and policy twice: several seconds on two shared cores under load
@@ -14,15 +15,7 @@ vi.setConfig({ testTimeout: 120_000 });
 
 const lexicons = compileLexicons(BUILTIN_LEXICONS.map((n) => builtinLexicon(n)));
 const escalation = compileLexicons([builtinLexicon('escalation')]);
-const small = createMatcher(
-  [
-    { id: 'a', text: 'wechat', category: 'off', severity: 'major' },
-    { id: 'b', text: 'chat', category: 'off', severity: 'minor' },
-    { id: 'c', text: 'we chat', category: 'off', severity: 'minor' },
-    { id: 'd', text: '微信', category: 'off', severity: 'major' },
-  ],
-  ['wechat pay'],
-);
+const small = overlappingMatcher();
 
 describe('SharedSkeletonScan: one skeleton scan for the lexicons, the policy terms and the escalation list', () => {
   it('gives each matcher the matches of its own scan, on every verdict-fixture message', () => {
