@@ -56,6 +56,17 @@ export const UnacknowledgedSchema = z.object({
     .prefault({}),
 });
 
+/**
+ * The customer objecting, in their next message, to the agent's laugh or tone ("what's so funny?",
+ * 你呵呵什么, 笑いごとではありません): the laugh before it was taken as mockery (decision 150).
+ */
+export const CalledOutSchema = z.object({
+  /** Regex sources on the customer message's normalized (lower-cased) view. */
+  patterns: z.array(LinearRegexSource).min(1),
+  /** Customer messages that must match, and ones that must not (tested). */
+  examples: z.object({ fire: z.array(z.string()).default([]), innocent: z.array(z.string()).default([]) }).prefault({}),
+});
+
 export const ConductRulesSchema = z.object({
   /** ISO 639-1 language of the agent messages the rules judge. */
   language: z.string().min(2),
@@ -71,6 +82,8 @@ export const ConductRulesSchema = z.object({
   acknowledgement: z.array(LinearRegexSource).default([]),
   /** The strict form of a reply with no acknowledgement (see `UnacknowledgedSchema`); absent: only the loose form. */
   unacknowledged: UnacknowledgedSchema.optional(),
+  /** The customer objecting to the agent's laugh (see `CalledOutSchema`); absent: a laugh stays as its rule rates it. */
+  calledOut: CalledOutSchema.optional(),
   rules: z.array(ConductRuleSchema),
 });
 

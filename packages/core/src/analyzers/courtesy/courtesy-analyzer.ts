@@ -1,10 +1,12 @@
-import type { Analyzer, AnalyzerOutput } from '../../pipeline/analyze/contract.js';
+import type { Analyzer, AnalyzerOutput, MessageView } from '../../pipeline/analyze/contract.js';
 import { type Finding, type Severity, SeveritySchema } from '../../pipeline/validate/finding.js';
 import { minOf, pushAll } from '../../util/arrays.js';
 import { compileScriptPhrases, isComplaint } from '../script/script-rules.js';
 import { addressFindings, compileAddress, expectedFormality, type FormalityChoice, usesFormal, usesInformal } from './address.js';
+import { compileCalledOut } from './called-out.js';
 import { compileConduct } from './conduct.js';
 import { CONDUCT_LANGUAGES, type ConductRulesInput, ConductRulesSchema, shippedConductRules } from './conduct-rules.js';
+import { CUSTOMER_LAUGH } from './laughter.js';
 import { compilePhrasing } from './phrasing.js';
 import { judgePoliteness } from './politeness/model.js';
 import { AddressRulesSchema, PhrasingRulesSchema, parseRules, shippedRules } from './rules.js';
@@ -36,10 +38,23 @@ export interface CourtesyOptions {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
-/** A customer message that thanks or closes: what came before is settled. */
-/** The customer laughing (the problem found, a joke): a laugh from the agent after it is not mockery (decision 148). */
-const CUSTOMER_LAUGH =
-  /(?<![\p{L}])(?:ha(?:ha)+|he(?:he)+|lol|lmao|mdr|ja(?:ja)+|k{3,}|rs(?:rs)+)(?![\p{L}])|(?<![\p{L}./])w{2,}(?![\p{L}./])|哈哈|嘻嘻|😂|🤣|😆|😄|😁|ㅋㅋ|ㅎㅎ|（笑）|\(笑\)/u;
+
+/**
+ * A laugh the customer objected to replaces the message's milder sarcasm findings (a laugh rated
+ * info); a critical one already there stands alone. A reply that apologised or thanked and that
+ * no sarcasm rule flagged stays as it is: an embarrassed laugh the customer took badly ("So sorry
+ * haha" → "not a haha situation") was borderline to the people who wrote and read such chats
+ * (decision 150).
+ */
+function upgradeCalledOut(findings: Finding[], called: Finding | null, acknowledged: boolean): void {
+  if (!called) return;
+  const same = (f: Finding) => f.messageIndex === called.messageIndex && f.code === called.code;
+  if (findings.some((f) => same(f) && f.severity === 'critical')) return;
+  if (acknowledged && !findings.some(same)) return;
+  for (let k = findings.length - 1; k >= 0; k--) if (same(findings[k]!)) findings.splice(k, 1);
+  findings.push(called);
+}
+
 const THANKS = /\b(?:thanks?|thank you|thx|danke|merci|gracias|obrigad[oa]|grazie)\b|谢谢|感谢|ありがとう|감사|고마워/iu;
 
 /**
@@ -69,6 +84,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         : CONDUCT_LANGUAGES.map(shippedConductRules);
   const conduct = compileConduct(conductFiles);
   const strict = compileStrictUnacknowledged(conductFiles);
+  const calledOut = compileCalledOut(conductFiles);
   const strictSeverity =
     options.strictNoAcknowledgement === undefined
       ? STRICT_NO_ACKNOWLEDGEMENT_SEVERITY
@@ -91,9 +107,23 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
       let unanswered: { index: number; complaint: boolean; aggrieved: boolean } | null = null;
       /** Has the agent written yet? Before that the customer is in their opening turn. */
       let agentReplied = false;
+      /**
+       * The last agent reply and its language, until a customer message after it objected to its
+       * tone or the agent wrote again; null after a customer's laugh (the agent laughing along).
+       */
+      let lastReply: { m: MessageView; language: string } | null = null;
+      let customerLaughed = false;
       for (const i of ctx.chronological) {
         const m = ctx.messages[i]!;
         if (m.role === 'customer') {
+          if (lastReply) {
+            const language = [m.language, ctx.languages.customer, lastReply.language].find((l) => l !== 'und') ?? 'und';
+            if (calledOut.objects(language, m.view.normalized)) {
+              const acknowledged = conduct.acknowledges(lastReply.language, lastReply.m.view.normalized) === true;
+              upgradeCalledOut(findings, calledOut.finding(lastReply.m, lastReply.language, m), acknowledged);
+              lastReply = null;
+            }
+          }
           const complaint = isComplaint(script, m);
           // only the first complaint's first reply is checked for an acknowledgement (and, before
           // any complaint, a grievance's first reply for the strict form alone)
@@ -103,10 +133,11 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
             const aggrieved = !agentReplied && strict.aggrieved(m.language, m.view.normalized);
             if (complaint || aggrieved) unanswered = { index: m.index, complaint, aggrieved };
           }
+          customerLaughed = CUSTOMER_LAUGH.test(m.view.normalized);
           if (complaint) complained = true;
           // "after a complaint" holds until the customer says thanks or is content again
           if (complaint) afterComplaint = true;
-          else if (THANKS.test(m.view.normalized) || CUSTOMER_LAUGH.test(m.view.normalized)) afterComplaint = false;
+          else if (customerLaughed || THANKS.test(m.view.normalized)) afterComplaint = false;
           if (marketLanguage && m.language === marketLanguage) {
             customerInformal ||= usesInformal(compiled, marketLanguage, m);
             customerFormal ||= usesFormal(compiled, marketLanguage, m);
@@ -117,6 +148,8 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         agentReplied = true;
         // a message too short to identify ("Ok.") is in the agent's language, else the customer's
         const language = [m.language, ctx.languages.agent, ctx.languages.customer].find((l) => l !== 'und') ?? 'und';
+        // "…on the roof of my car lol" → "Haha that's a new one!" → "not funny the third time though": laughing along
+        lastReply = customerLaughed ? null : { m, language };
         pushAll(findings, conduct.match(language === m.language ? m : { ...m, language }, { complained: afterComplaint }));
         if (unanswered !== null) {
           if (conduct.acknowledges(language, m.view.normalized) === false) {
