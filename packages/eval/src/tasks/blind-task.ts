@@ -9,7 +9,7 @@ const CORPUS = 'fixtures/blind';
 
 /**
  * One line of `fixtures/blind/<rule>-<batch>.jsonl`: a conversation written by a session that never
- * saw the rules, and that writer's label as a QA lead (decisions 141, 147, 148).
+ * saw the rules, and that writer's label as a QA lead (decisions 141, 147, 148, 160).
  */
 export interface BlindConversation {
   id: string;
@@ -38,6 +38,8 @@ const FAMILIES: Record<string, { rules: RegExp; label: string; at: (c: BlindConv
   },
   hehe: { rules: /^zh\.sarcastic\.hehe$/, label: 'hehe_dismissive', at: () => null },
   laugh: { rules: /\.sarcastic\.laugh$/, label: 'laugh_dismissive', at: () => null },
+  // the laugh the writer labelled, upgraded because the customer objected to it (decision 160)
+  'called-out': { rules: /\.sarcastic\.called_out$/, label: 'laugh_dismissive', at: (c) => Number(c.label.agent_message_index) },
 };
 
 /**

@@ -8,7 +8,7 @@ import { AGENT_LAUGH } from './laughter.js';
 
 /**
  * Severity of a laugh the customer objected to in their next message: critical (misconduct the
- * customer named fails the conversation). Measured blind in decision 150, docs/precision.md.
+ * customer named fails the conversation). Measured blind in decision 160, docs/precision.md.
  */
 export const CALLED_OUT_SEVERITY: Severity = 'critical';
 

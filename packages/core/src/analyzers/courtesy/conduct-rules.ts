@@ -58,7 +58,7 @@ export const UnacknowledgedSchema = z.object({
 
 /**
  * The customer objecting, in their next message, to the agent's laugh or tone ("what's so funny?",
- * 你呵呵什么, 笑いごとではありません): the laugh before it was taken as mockery (decision 150).
+ * 你呵呵什么, 笑いごとではありません): the laugh before it was taken as mockery (decision 160).
  */
 export const CalledOutSchema = z.object({
   /** Regex sources on the customer message's normalized (lower-cased) view. */

@@ -44,15 +44,17 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * info); a critical one already there stands alone. A reply that apologised or thanked and that
  * no sarcasm rule flagged stays as it is: an embarrassed laugh the customer took badly ("So sorry
  * haha" → "not a haha situation") was borderline to the people who wrote and read such chats
- * (decision 150).
+ * (decision 160).
  */
 function upgradeCalledOut(findings: Finding[], called: Finding | null, acknowledged: boolean): void {
   if (!called) return;
   const same = (f: Finding) => f.messageIndex === called.messageIndex && f.code === called.code;
   if (findings.some((f) => same(f) && f.severity === 'critical')) return;
   if (acknowledged && !findings.some(same)) return;
+  // in the place of the first milder one, so the message's findings keep their order
+  const at = findings.findIndex(same);
   for (let k = findings.length - 1; k >= 0; k--) if (same(findings[k]!)) findings.splice(k, 1);
-  findings.push(called);
+  findings.splice(at === -1 ? findings.length : at, 0, called);
 }
 
 const THANKS = /\b(?:thanks?|thank you|thx|danke|merci|gracias|obrigad[oa]|grazie)\b|谢谢|感谢|ありがとう|감사|고마워/iu;

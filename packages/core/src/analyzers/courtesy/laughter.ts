@@ -16,7 +16,7 @@ export const CUSTOMER_LAUGH = normalizedRegex(
 /**
  * An agent's laugh: haha, hehe, hihi, ahah, lol, lmao, rofl, xd, jaja, jeje, kkk, rsrs, mdr, ptdr;
  * 呵呵 (bare or as Weibo's [呵呵]), 哈哈, 嘿嘿, 嘻嘻; (笑), 笑 closing a Japanese sentence, ww, w after kana; ㅋㅋ,
- * ㅎㅎ; 😂 🤣 😆 🙄 (decision 150; not 😅, which is embarrassment).
+ * ㅎㅎ; 😂 🤣 😆 🙄 (decision 160; not 😅, which is embarrassment).
  */
 export const AGENT_LAUGH = normalizedRegex(
   String.raw`(?<![\p{L}])(?:a?ha(?:ha)+h?|ahah(?:ah)*|he(?:he)+|hi(?:hi)+|lol|lmao|rofl|xd|ja(?:ja)+|je(?:je)+|k{3,}|rs(?:rs)+|mdr+|ptdr+)(?![\p{L}])|(?<![\p{Script=Latin}\d./])w{2,}(?![\p{Script=Latin}\d./])|\[?呵呵+\]?|哈哈+|嘿嘿|嘻嘻|(?<=[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}])w(?![\p{Script=Latin}\d])|\(笑\)|(?<=[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}])笑(?=[\s。!、.]|$)|ㅋㅋ+|ㅎㅎ+|😂|🤣|😆|🙄`,
