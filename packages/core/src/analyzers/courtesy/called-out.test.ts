@@ -7,11 +7,11 @@ const calledOut = compileCalledOut(CONDUCT_LANGUAGES.map(shippedConductRules));
 
 describe('the customer objecting to the agent’s laugh: every shipped example', () => {
   for (const language of CONDUCT_LANGUAGES) {
-    const examples = shippedConductRules(language).calledOut?.examples;
+    const examples = shippedConductRules(language).calledOut?.laugh.examples;
     it(`${language}: has a list, its objections match and its innocent messages do not`, () => {
       expect(examples?.fire.length).toBeGreaterThan(3);
-      for (const text of examples!.fire) expect(calledOut.objects(language, normalizeText(text).normalized), text).toBe(true);
-      for (const text of examples!.innocent) expect(calledOut.objects(language, normalizeText(text).normalized), text).toBe(false);
+      for (const text of examples!.fire) expect(calledOut.objects('laugh', language, normalizeText(text).normalized), text).toBe(true);
+      for (const text of examples!.innocent) expect(calledOut.objects('laugh', language, normalizeText(text).normalized), text).toBe(false);
     });
   }
 });
@@ -87,5 +87,47 @@ describe('a laugh the customer objected to is critical sarcasm, whatever softene
       "What's so funny about it?",
     );
     expect(r).toEqual([['en.sarcastic.laugh', 'info', 'haha']]);
+  });
+});
+
+describe('the customer objecting to the agent’s tone: every shipped example', () => {
+  for (const language of CONDUCT_LANGUAGES) {
+    const examples = shippedConductRules(language).calledOut?.tone.examples;
+    it(`${language}: has a list, its objections match and its innocent messages do not`, () => {
+      expect(examples?.fire.length).toBeGreaterThan(3);
+      for (const text of examples!.fire) expect(calledOut.objects('tone', language, normalizeText(text).normalized), text).toBe(true);
+      for (const text of examples!.innocent) expect(calledOut.objects('tone', language, normalizeText(text).normalized), text).toBe(false);
+    });
+  }
+});
+
+describe('a reply whose tone the customer objected to: info, and a reason to review', () => {
+  const chat = (...texts: string[]) =>
+    createInspector().inspect({
+      id: 'c',
+      messages: texts.map((text, k) => ({ role: k % 2 ? 'agent' : 'customer', text, at: `2026-03-03T10:0${k}:00Z` })),
+    });
+
+  it('names the reply, claims the objection (not the fault) and asks for review', async () => {
+    const r = await chat('Where is my parcel?', 'The tracking page has all of that information.', "Don't talk to me like that. I did read it.");
+    const f = r.findings.find((x) => x.code === 'politeness.tone_objected')!;
+    expect([f.severity, f.messageIndex, f.evidence, f.rule?.id]).toEqual(['info', 1, 'The tracking page has all of that information.', 'en.tone_objected']);
+    expect(r.review.reasons).toContain('customer_objected_to_tone');
+  });
+
+  it('not for tone talk about someone else, praise, or the policy', async () => {
+    for (const [customer, reply, next] of [
+      ['Le colis est arrivé abîmé.', 'Je suis désolée, je vous renvoie un article aujourd’hui.', 'Merci, le livreur était très impoli par contre.'],
+      ['快递到了吗？', '亲，已经在派送了哦', '你们服务态度很好，谢谢'],
+      ['Quando arriva il rimborso?', 'Entro 14 giorni dalla ricezione del reso.', 'Lei è la prima persona che mi tratta come un cliente e non come un numero.'],
+      ['Can I return it after 40 days?', 'Our return window is 30 days, so I can’t accept it.', 'That is ridiculous, I want a refund.'],
+    ])
+      expect((await chat(customer!, reply!, next!)).findings.map((x) => x.code)).not.toContain('politeness.tone_objected');
+  });
+
+  it('a reply already failed for its conduct gets no second finding', async () => {
+    const r = await chat('My order is late!!!', 'Calm down, shouting will not help.', "Don't tell me to calm down. Watch your tone.");
+    expect(r.findings.map((x) => x.code)).toContain('politeness.commanding');
+    expect(r.findings.map((x) => x.code)).not.toContain('politeness.tone_objected');
   });
 });

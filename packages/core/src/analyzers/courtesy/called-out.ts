@@ -1,5 +1,6 @@
 import type { MessageView } from '../../pipeline/analyze/contract.js';
 import type { Finding, Severity } from '../../pipeline/validate/finding.js';
+import { sentences } from '../../text/sentences.js';
 import { compileRuleRegex } from '../../util/linear-regex.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 import { foldChinese } from './conduct.js';
@@ -12,38 +13,51 @@ import { AGENT_LAUGH } from './laughter.js';
  */
 export const CALLED_OUT_SEVERITY: Severity = 'critical';
 
+/**
+ * Severity of `politeness.tone_objected`: info. The customer's objection is no proof the agent was at
+ * fault — writers who never saw the rules judged the agent at fault in about half of such replies —
+ * so it asks for review (`customer_objected_to_tone`) and does not fail the conversation (decision 161).
+ */
+export const TONE_OBJECTED_SEVERITY: Severity = 'info';
+
+/** What a customer's objection is about: the agent's laugh, or its tone and attitude. */
+export type Objection = 'laugh' | 'tone';
+
 export interface CalledOut {
-  /** Does this customer message object to the agent's laugh or tone? False when the language has no list. */
-  objects(language: string, normalized: string): boolean;
+  /** Does this customer message object to the agent's laugh (or tone)? False when the language has no list. */
+  objects(objection: Objection, language: string, normalized: string): boolean;
   /**
    * The finding for an agent message whose laugh the customer objected to in `objection` (their
    * message), spanning the laugh; null when the agent message holds no laugh.
    */
-  finding(agent: MessageView, language: string, objection: MessageView): Finding | null;
+  laughFinding(agent: MessageView, language: string, objection: MessageView): Finding | null;
 }
 
 /** The `calledOut` lists of conduct rule files (one per language), compiled. */
 export function compileCalledOut(files: readonly ConductRules[]): CalledOut {
-  const byLanguage = new Map<string, RegExp[]>();
+  const lists: Record<Objection, Map<string, RegExp[]>> = { laugh: new Map(), tone: new Map() };
   for (const file of files) {
-    if (!file.calledOut) continue;
-    const regexes = file.calledOut.patterns.map((source) =>
-      isShipped(file) ? compileRuleRegex(source) : compilePattern(source, 'gu', 'user', `conduct rules (${file.language})`),
-    );
-    byLanguage.set(file.language, [...(byLanguage.get(file.language) ?? []), ...regexes]);
+    for (const objection of ['laugh', 'tone'] as const) {
+      const sources = file.calledOut?.[objection].patterns ?? [];
+      if (!sources.length) continue;
+      const regexes = sources.map((source) =>
+        isShipped(file) ? compileRuleRegex(source) : compilePattern(source, 'gu', 'user', `conduct rules (${file.language})`),
+      );
+      const byLanguage = lists[objection];
+      byLanguage.set(file.language, [...(byLanguage.get(file.language) ?? []), ...regexes]);
+    }
   }
-  const objects = (language: string, normalized: string) => {
-    const list = byLanguage.get(language);
-    if (!list) return false;
-    const text = language === 'zh' ? foldChinese(normalized) : normalized;
-    return list.some((re) => {
-      re.lastIndex = 0;
-      return re.test(text);
-    });
-  };
   return {
-    objects,
-    finding(agent, language, objection) {
+    objects(objection, language, normalized) {
+      const list = lists[objection].get(language);
+      if (!list) return false;
+      const text = language === 'zh' ? foldChinese(normalized) : normalized;
+      return list.some((re) => {
+        re.lastIndex = 0;
+        return re.test(text);
+      });
+    },
+    laughFinding(agent, language, objection) {
       const laugh = AGENT_LAUGH.exec(agent.view.normalized);
       if (!laugh) return null;
       const span = agent.view.toOriginalSpan(laugh.index, laugh.index + laugh[0].length);
@@ -60,5 +74,27 @@ export function compileCalledOut(files: readonly ConductRules[]): CalledOut {
         suggestion: 'apologise for the tone, then answer the problem; keep laughter for when the customer jokes first',
       };
     },
+  };
+}
+
+/**
+ * `politeness.tone_objected` on an agent reply whose tone the customer objected to in their next
+ * message (`objection`), spanning the reply's first sentence (decision 161). It claims the
+ * customer's objection, not the agent's fault.
+ */
+export function toneObjectedFinding(agent: MessageView, language: string, objection: MessageView, severity: Severity): Finding {
+  const first = sentences(agent.text).find((p) => p.text.trim()) ?? { start: 0, text: agent.text };
+  const end = first.start + first.text.trimEnd().length;
+  const quote = agent.text.slice(first.start, end);
+  return {
+    analyzer: 'courtesy',
+    code: 'politeness.tone_objected',
+    severity,
+    messageIndex: agent.index,
+    span: { start: first.start, end },
+    evidence: quote,
+    explanation: `the customer objected to the tone of this reply in their next message (${objection.index}); a reviewer decides whether the reply was at fault`,
+    rule: { id: `${language}.tone_objected`, kind: 'rule', detail: { objection: objection.index } },
+    suggestion: 'acknowledge how the reply came across, apologise, and answer the request plainly and politely',
   };
 }

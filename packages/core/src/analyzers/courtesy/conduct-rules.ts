@@ -56,15 +56,21 @@ export const UnacknowledgedSchema = z.object({
     .prefault({}),
 });
 
-/**
- * The customer objecting, in their next message, to the agent's laugh or tone ("what's so funny?",
- * 你呵呵什么, 笑いごとではありません): the laugh before it was taken as mockery (decision 160).
- */
-export const CalledOutSchema = z.object({
-  /** Regex sources on the customer message's normalized (lower-cased) view. */
-  patterns: z.array(LinearRegexSource).min(1),
+/** Customer messages that object to something in the agent's reply just before, as regex sources on the normalized (lower-cased) view. */
+export const ObjectionListSchema = z.object({
+  patterns: z.array(LinearRegexSource).default([]),
   /** Customer messages that must match, and ones that must not (tested). */
   examples: z.object({ fire: z.array(z.string()).default([]), innocent: z.array(z.string()).default([]) }).prefault({}),
+});
+
+/**
+ * The customer objecting, in their next message, to the agent's reply (decisions 160, 161).
+ */
+export const CalledOutSchema = z.object({
+  /** To its laugh ("what's so funny?", 你呵呵什么, 笑いごとではありません): the laugh was taken as mockery. */
+  laugh: ObjectionListSchema.prefault({}),
+  /** To its tone or attitude ("don't talk to me like that", 你这是什么态度, その言い方は何ですか). */
+  tone: ObjectionListSchema.prefault({}),
 });
 
 export const ConductRulesSchema = z.object({
@@ -82,7 +88,7 @@ export const ConductRulesSchema = z.object({
   acknowledgement: z.array(LinearRegexSource).default([]),
   /** The strict form of a reply with no acknowledgement (see `UnacknowledgedSchema`); absent: only the loose form. */
   unacknowledged: UnacknowledgedSchema.optional(),
-  /** The customer objecting to the agent's laugh (see `CalledOutSchema`); absent: a laugh stays as its rule rates it. */
+  /** The customer objecting to the agent's laugh or tone (see `CalledOutSchema`); absent: nothing is read from the customer's reaction. */
   calledOut: CalledOutSchema.optional(),
   rules: z.array(ConductRuleSchema),
 });

@@ -3,7 +3,7 @@ import { type Finding, type Severity, SeveritySchema } from '../../pipeline/vali
 import { minOf, pushAll } from '../../util/arrays.js';
 import { compileScriptPhrases, isComplaint } from '../script/script-rules.js';
 import { addressFindings, compileAddress, expectedFormality, type FormalityChoice, usesFormal, usesInformal } from './address.js';
-import { compileCalledOut } from './called-out.js';
+import { compileCalledOut, TONE_OBJECTED_SEVERITY, toneObjectedFinding } from './called-out.js';
 import { compileConduct } from './conduct.js';
 import { CONDUCT_LANGUAGES, type ConductRulesInput, ConductRulesSchema, shippedConductRules } from './conduct-rules.js';
 import { CUSTOMER_LAUGH } from './laughter.js';
@@ -87,6 +87,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
   const conduct = compileConduct(conductFiles);
   const strict = compileStrictUnacknowledged(conductFiles);
   const calledOut = compileCalledOut(conductFiles);
+  const toneObjectedSeverity = TONE_OBJECTED_SEVERITY;
   const strictSeverity =
     options.strictNoAcknowledgement === undefined
       ? STRICT_NO_ACKNOWLEDGEMENT_SEVERITY
@@ -120,9 +121,15 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         if (m.role === 'customer') {
           if (lastReply) {
             const language = [m.language, ctx.languages.customer, lastReply.language].find((l) => l !== 'und') ?? 'und';
-            if (calledOut.objects(language, m.view.normalized)) {
-              const acknowledged = conduct.acknowledges(lastReply.language, lastReply.m.view.normalized) === true;
-              upgradeCalledOut(findings, calledOut.finding(lastReply.m, lastReply.language, m), acknowledged);
+            const { m: reply, language: replyLanguage } = lastReply;
+            const laugh = calledOut.objects('laugh', language, m.view.normalized) ? calledOut.laughFinding(reply, replyLanguage, m) : null;
+            if (laugh) {
+              upgradeCalledOut(findings, laugh, conduct.acknowledges(replyLanguage, reply.view.normalized) === true);
+              lastReply = null;
+            } else if (calledOut.objects('tone', language, m.view.normalized)) {
+              // a reply already failed for its conduct needs no second word for it
+              if (!findings.some((f) => f.messageIndex === reply.index && f.code.startsWith('politeness.') && f.severity === 'critical'))
+                findings.push(toneObjectedFinding(reply, replyLanguage, m, toneObjectedSeverity));
               lastReply = null;
             }
           }

@@ -46,6 +46,8 @@ export const DEFAULT_SCORECARD: Scorecard = ScorecardSchema.parse({
     { metric: 'sentiment.customerEnd', atLeast: -0.3, atMost: -0.06, reason: 'customer_ends_uneasy' },
     { code: 'sentiment.escalation_risk', reason: 'escalation_threat' },
     { code: 'politeness.*', minSeverity: 'critical', reason: 'agent_misconduct' },
+    // the customer objected to the agent's tone: a human looks, whoever was at fault (decision 161)
+    { code: 'politeness.tone_objected', reason: 'customer_objected_to_tone' },
     { code: 'culture.informal_address', minSeverity: 'major', reason: 'agent_misconduct' },
     { code: 'sensitive.*', minSeverity: 'major', reason: 'agent_misconduct' },
     { code: 'pii.*', minSeverity: 'critical', reason: 'privacy' },
