@@ -183,7 +183,7 @@ describe('sentiment analyzer: an end the agent answered', () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 10, minute)).toISOString();
   const conversation = (language: string, turns: ['customer' | 'agent', string][]): ConversationInput => ({
     id: 'c1',
-    customer: { country: language === 'zh' ? 'CN' : 'US' },
+    customer: { country: { zh: 'CN', de: 'DE', fr: 'FR' }[language] ?? 'US' },
     messages: turns.map(([role, text], i) => ({ role, text, at: at(i), language })),
   });
   const inspector = createInspector({ analyzers: [sentimentAnalyzer()] });
@@ -206,6 +206,20 @@ describe('sentiment analyzer: an end the agent answered', () => {
       angry: 'Still not working, this is terrible!',
       content: 'It works now, thank you so much!',
       answer: 'You are welcome, have a nice day.',
+    },
+    de: {
+      complaint: 'Mein Internet ist schon wieder ausgefallen, zum dritten Mal diese Woche!',
+      reply: 'Hallo, bitte starten Sie den Router neu.',
+      angry: 'Funktioniert immer noch nicht, das ist eine Frechheit!',
+      content: 'Jetzt funktioniert es, vielen Dank!',
+      answer: 'Gern geschehen, einen schönen Tag noch.',
+    },
+    fr: {
+      complaint: 'Je suis très déçu, ma connexion est encore coupée !',
+      reply: 'Bonjour, veuillez redémarrer votre box.',
+      angry: 'Toujours en panne, c’est inadmissible !',
+      content: 'Ça marche maintenant, merci beaucoup !',
+      answer: 'Avec plaisir, bonne journée.',
     },
   };
   for (const [language, c] of Object.entries(cases)) {
