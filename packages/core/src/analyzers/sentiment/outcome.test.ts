@@ -328,3 +328,40 @@ describe('sentiment analyzer: customer effort in the outcome', () => {
     expect(outcome(answered) - outcome(askedAgain)).toBeCloseTo(10 + 50 * (mood(answered) - mood(askedAgain)), 5);
   });
 });
+
+describe('sentiment analyzer: a customer whose last word accepts the answer', () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 10, minute)).toISOString();
+  const inspector = createInspector({ analyzers: [sentimentAnalyzer()] });
+  const mood = async (language: string, last: string) => {
+    const turns: ['customer' | 'agent', string][] =
+      language === 'zh'
+        ? [
+            ['customer', '宽带又断了，怎么回事？'],
+            ['agent', '您好，线路正在维修，今晚六点前恢复。'],
+            ['customer', last],
+          ]
+        : [
+            ['customer', 'My internet is down again, what is going on?'],
+            ['agent', 'Hello, the line is being repaired and will be back by 6 pm.'],
+            ['customer', last],
+          ];
+    const r = await inspector.inspect({
+      id: 'c1',
+      customer: { country: language === 'zh' ? 'CN' : 'US' },
+      messages: turns.map(([role, text], i) => ({ role, text, at: at(i), language })),
+    });
+    return { outcome: r.metrics['sentiment.outcome'], mood: r.metrics['sentiment.outcomeMood'] as number };
+  };
+  for (const [language, ack, statement] of [
+    ['zh', '好的', '我家在三楼'],
+    ['en', 'OK', 'The router is in the kitchen'],
+  ] as const) {
+    it(`${language}: "${ack}" ends more content than a plain statement; both resolved`, async () => {
+      const accepted = await mood(language, ack);
+      const plain = await mood(language, statement);
+      expect(accepted.outcome).toBe('resolved');
+      expect(plain.outcome).toBe('resolved');
+      expect(accepted.mood).toBeGreaterThan(plain.mood);
+    });
+  }
+});
