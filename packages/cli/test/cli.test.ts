@@ -66,10 +66,10 @@ describe('cxqa inspect', () => {
 
   it('prints a readable report with --format pretty', async () => {
     const { out } = await run(['inspect', join(ROOT, 'examples', 'data', 'conversations.jsonl'), '--format', 'pretty']);
-    expect(out).toMatch(/shopify-2002 {2}OK {2}score 60\.9 {2}FAIL/);
+    expect(out).toMatch(/shopify-2002 {2}OK {2}score 67\.7 {2}pass/);
     expect(out).toMatch(/\[info\] sentiment\.customer_worsened @3: the customer came in neutral and ends negative/);
     expect(out).toContain('review: customer_dissatisfied');
-    expect(out).toMatch(/amz-9009 {2}OK {2}score 55\.1 {2}FAIL/);
+    expect(out).toMatch(/amz-9009 {2}OK {2}score 62\.2 {2}FAIL/);
     expect(out).toMatch(/fail: fails on policy\.review_manipulation \(critical, message 1\)/);
     expect(out).toMatch(/review: customer_dissatisfied, marketplace_policy/);
     expect(out).toContain('[critical] pii.credit_card @1 •••• •••• •••• 1111: the agent repeated');

@@ -32,13 +32,6 @@ const NOT_YET_FIXED = new Set<string>([
   'ind-xlang-de-mist-agent',
   'ind-substr-ja-kasu-agent',
   'ind-substr-ja-boke-agent',
-  // own-independent-s8.jsonl: a one-message problem report ("… is missing a wheel") answered and
-  // resolved by the agent, with no later customer message, is scored by that opening complaint as
-  // the customer's end mood (decisions 122, 146): 64.4–64.5 against the pass mark 65. Changing how
-  // the outcome reads a customer who never replied is a scoring decision tuned on the satisfaction
-  // corpora, not a misreading of these words; left failing on purpose.
-  's8-en-police-toy',
-  's8-en-kill-time',
 ]);
 
 const dir = new URL('../../../fixtures/reported/', import.meta.url);

@@ -82,7 +82,16 @@ const entryPoints: [string, () => Analyzer][] = [
         moodCues: {
           version: '1',
           languages: {
-            en: { negative: [EVIL], positive: [EVIL], litotes: [EVIL], neutralForm: [EVIL], redirect: [EVIL], notRedirect: [EVIL], rhetorical: [EVIL] },
+            en: {
+              negative: [EVIL],
+              positive: [EVIL],
+              litotes: [EVIL],
+              neutralForm: [EVIL],
+              acknowledgement: [EVIL],
+              redirect: [EVIL],
+              notRedirect: [EVIL],
+              rhetorical: [EVIL],
+            },
           },
         },
       }),

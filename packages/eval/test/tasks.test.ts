@@ -11,6 +11,7 @@ import {
   satisfactionTuneTask,
   sensitiveTask,
   stc3Half,
+  stc3TuneFold,
   timingTask,
 } from '@cxqa/eval';
 import { describe, expect, it } from 'vitest';
@@ -137,6 +138,22 @@ describe('satisfaction tasks: one half each', () => {
     for (const out of [report, tune]) {
       expect(out.rows.find((r) => r.metric === 'spearman')).toMatchObject({ n: 6 });
       expect(out.rows.find((r) => r.metric === 'roc_auc')!.value).toBe(1);
+    }
+  });
+});
+
+describe('stc3TuneFold', () => {
+  it('splits each half in two folds of about equal size, independently of the half, the same in zh and en', () => {
+    const counts = { tune: { A: 0, B: 0 }, report: { A: 0, B: 0 } };
+    for (let i = 0; i < 4000; i++) {
+      const id = `stc3-zh-${3_500_000_000_000_000 + i * 7919}`;
+      counts[stc3Half(id)][stc3TuneFold(id)]++;
+      expect(stc3TuneFold(id.replace('-zh-', '-en-'))).toBe(stc3TuneFold(id));
+    }
+    for (const half of Object.values(counts)) {
+      const share = half.A / (half.A + half.B);
+      expect(share).toBeGreaterThan(0.45);
+      expect(share).toBeLessThan(0.55);
     }
   });
 });

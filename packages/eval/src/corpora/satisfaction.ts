@@ -34,6 +34,29 @@ export function stc3Half(id: string): 'tune' | 'report' {
 }
 
 /**
+ * Which fold of the **tune** half a thread belongs to, by its numeric id (the same in both
+ * languages): `A` is read while looking for kinds of error, `B` only measures whether a fix of
+ * such a kind carries over (session 9, decisions 155–159). FNV-1a of `fold:` and the digits, mixed, mod 2
+ * (independent of `stc3Half`, which is the parity of the digits). Defined for any id; only meaningful on the tune half.
+ */
+export function stc3TuneFold(id: string): 'A' | 'B' {
+  const key = `fold:${id.replace(/\D/g, '')}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  // FNV-1a's lowest bit is only the parity of the characters' lowest bits (the same for every
+  // prefix), which is what `stc3Half` splits on: mix all bits down first (MurmurHash3's finalizer)
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return (h >>> 0) % 2 === 0 ? 'A' : 'B';
+}
+
+/**
  * Load `satisfaction-stc3-dev/stc3-<language>.jsonl` with its labels (`zh` or `en`), or null when
  * absent. Evaluation only: the texts may be measured and read, never shipped or trained on.
  */

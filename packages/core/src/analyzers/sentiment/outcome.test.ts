@@ -169,6 +169,99 @@ describe('outcomeMood', () => {
     expect(outcomeMood(end, [end])).toBe(0.9);
     expect(outcomeMood(undefined, [])).toBeNull();
   });
+
+  it('counts an end mood an agent message answered at half its weight (the mood after the answer is unknown)', () => {
+    const start = mood(-0.8, true);
+    const end = mood(0.9, true);
+    expect(outcomeMood(end, [start, end], true)).toBe(0.37); // 0.8 × 0.5 × 0.9 + 0.2 × 0.05
+    expect(outcomeMood(start, [start], true)).toBe(-0.48); // 0.8 × 0.5 × −0.8 + 0.2 × −0.8
+    expect(outcomeMood(mood(0.9, false), [mood(0.9, false)], true)).toBe(0.27); // both halvings: 0.8 × 0.5 × 0.45 + 0.2 × 0.45
+  });
+});
+
+describe('sentiment analyzer: an end the agent answered', () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 10, minute)).toISOString();
+  const conversation = (language: string, turns: ['customer' | 'agent', string][]): ConversationInput => ({
+    id: 'c1',
+    customer: { country: { zh: 'CN', de: 'DE', fr: 'FR' }[language] ?? 'US' },
+    messages: turns.map(([role, text], i) => ({ role, text, at: at(i), language })),
+  });
+  const inspector = createInspector({ analyzers: [sentimentAnalyzer()] });
+  const read = async (language: string, turns: ['customer' | 'agent', string][]) => {
+    const r = await inspector.inspect(conversation(language, turns));
+    return { outcome: r.metrics['sentiment.outcome'], mood: r.metrics['sentiment.outcomeMood'] as number };
+  };
+  // the same customer messages, once with the customer's word last and once with an agent's answer after it
+  const cases: Record<string, { complaint: string; reply: string; angry: string; content: string; answer: string }> = {
+    zh: {
+      complaint: '宽带又断了，已经报修三次了！',
+      reply: '您好，请您重启光猫试试。',
+      angry: '还是不能用，太差了！',
+      content: '好了，可以上网了，谢谢！',
+      answer: '不客气，祝您生活愉快。',
+    },
+    en: {
+      complaint: 'My internet is down again, third time this week!',
+      reply: 'Hello, please restart the router.',
+      angry: 'Still not working, this is terrible!',
+      content: 'It works now, thank you so much!',
+      answer: 'You are welcome, have a nice day.',
+    },
+    de: {
+      complaint: 'Mein Internet ist schon wieder ausgefallen, zum dritten Mal diese Woche!',
+      reply: 'Hallo, bitte starten Sie den Router neu.',
+      angry: 'Funktioniert immer noch nicht, das ist eine Frechheit!',
+      content: 'Jetzt funktioniert es, vielen Dank!',
+      answer: 'Gern geschehen, einen schönen Tag noch.',
+    },
+    fr: {
+      complaint: 'Je suis très déçu, ma connexion est encore coupée !',
+      reply: 'Bonjour, veuillez redémarrer votre box.',
+      angry: 'Toujours en panne, c’est inadmissible !',
+      content: 'Ça marche maintenant, merci beaucoup !',
+      answer: 'Avec plaisir, bonne journée.',
+    },
+  };
+  for (const [language, c] of Object.entries(cases)) {
+    it(`${language}: a negative end weighs less, and a content end counts less, once an agent answered it; the outcome label stays`, async () => {
+      const angryLast = await read(language, [
+        ['customer', c.complaint],
+        ['agent', c.reply],
+        ['customer', c.angry],
+      ]);
+      const angryAnswered = await read(language, [
+        ['customer', c.complaint],
+        ['agent', c.reply],
+        ['customer', c.angry],
+        ['agent', c.answer],
+      ]);
+      expect(angryLast.outcome).toBe('dissatisfied');
+      expect(angryAnswered.outcome).toBe('dissatisfied');
+      expect(angryAnswered.mood).toBeGreaterThan(angryLast.mood);
+      const contentLast = await read(language, [
+        ['customer', c.complaint],
+        ['agent', c.reply],
+        ['customer', c.content],
+      ]);
+      const contentAnswered = await read(language, [
+        ['customer', c.complaint],
+        ['agent', c.reply],
+        ['customer', c.content],
+        ['agent', c.answer],
+      ]);
+      expect(contentLast.outcome).toBe('resolved');
+      expect(contentAnswered.outcome).toBe('resolved');
+      expect(contentAnswered.mood).toBeLessThan(contentLast.mood);
+      expect(contentAnswered.mood).toBeGreaterThan(angryAnswered.mood);
+      // only the opening complaint, answered by the agent: milder than the same complaint left as the customer's last word
+      const single = await read(language, [['customer', c.complaint]]);
+      const singleAnswered = await read(language, [
+        ['customer', c.complaint],
+        ['agent', c.reply],
+      ]);
+      expect(singleAnswered.mood).toBeGreaterThan(single.mood);
+    });
+  }
 });
 
 describe('outcomeBase', () => {
@@ -234,4 +327,41 @@ describe('sentiment analyzer: customer effort in the outcome', () => {
     expect(mood(askedAgain)).toBeLessThan(mood(answered));
     expect(outcome(answered) - outcome(askedAgain)).toBeCloseTo(10 + 50 * (mood(answered) - mood(askedAgain)), 5);
   });
+});
+
+describe('sentiment analyzer: a customer whose last word accepts the answer', () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 10, minute)).toISOString();
+  const inspector = createInspector({ analyzers: [sentimentAnalyzer()] });
+  const mood = async (language: string, last: string) => {
+    const turns: ['customer' | 'agent', string][] =
+      language === 'zh'
+        ? [
+            ['customer', '宽带又断了，怎么回事？'],
+            ['agent', '您好，线路正在维修，今晚六点前恢复。'],
+            ['customer', last],
+          ]
+        : [
+            ['customer', 'My internet is down again, what is going on?'],
+            ['agent', 'Hello, the line is being repaired and will be back by 6 pm.'],
+            ['customer', last],
+          ];
+    const r = await inspector.inspect({
+      id: 'c1',
+      customer: { country: language === 'zh' ? 'CN' : 'US' },
+      messages: turns.map(([role, text], i) => ({ role, text, at: at(i), language })),
+    });
+    return { outcome: r.metrics['sentiment.outcome'], mood: r.metrics['sentiment.outcomeMood'] as number };
+  };
+  for (const [language, ack, statement] of [
+    ['zh', '好的', '我家在三楼'],
+    ['en', 'OK', 'The router is in the kitchen'],
+  ] as const) {
+    it(`${language}: "${ack}" ends more content than a plain statement; both resolved`, async () => {
+      const accepted = await mood(language, ack);
+      const plain = await mood(language, statement);
+      expect(accepted.outcome).toBe('resolved');
+      expect(plain.outcome).toBe('resolved');
+      expect(accepted.mood).toBeGreaterThan(plain.mood);
+    });
+  }
 });

@@ -162,15 +162,26 @@ export function countedMood(mood: MessageMood): number {
 }
 
 /**
+ * The end mood's weight when an agent message answers it (comes after the customer's last message
+ * that says something): the customer's mood after that answer is not known, so the mood before it
+ * counts half (decision 155). On the stc3 tune half, fold A, Chinese threads whose customer had the
+ * last word and ends negative have a panel mean S of −0.74 to −0.87, those ending negative before
+ * an agent's answer −0.31 to −0.49; ending content: 0.26 to 0.43 against −0.04 to 0.08.
+ */
+export const ANSWERED_END_WEIGHT = 0.5;
+
+/**
  * The customer's mood as the outcome counts it, −1 … 1: 0.8 × the end mood + 0.2 × the mean mood
  * of the customer's messages, each mood score halved when no cue supports it (a reading of the
  * polarity model alone, which on real helpdesk threads is right far less often than a cue:
- * decision 122). Null when no customer message has a mood.
+ * decision 122), and the end mood halved again when `answered` — an agent message came after it
+ * (`ANSWERED_END_WEIGHT`, decision 155). Null when no customer message has a mood.
  */
-export function outcomeMood(end: MessageMood | undefined, moods: readonly MessageMood[]): number | null {
+export function outcomeMood(end: MessageMood | undefined, moods: readonly MessageMood[], answered = false): number | null {
   if (!end || !moods.length) return null;
   const mean = moods.reduce((a, m) => a + countedMood(m), 0) / moods.length;
-  return Math.round((END_SHARE * countedMood(end) + (1 - END_SHARE) * mean) * 1000) / 1000;
+  const endWeight = answered ? ANSWERED_END_WEIGHT : 1;
+  return Math.round((END_SHARE * endWeight * countedMood(end) + (1 - END_SHARE) * mean) * 1000) / 1000;
 }
 
 /**

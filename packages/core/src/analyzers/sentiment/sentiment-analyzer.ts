@@ -10,7 +10,7 @@ import { builtinEmotionModel, builtinSentimentModel, predictMessage, type Sentim
 import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from './model/mood.js';
 import { customerEffort, judgeOutcome, outcomeBase, outcomeMood } from './outcome.js';
 
-export const SENTIMENT_ANALYZER_VERSION = '0.6.1';
+export const SENTIMENT_ANALYZER_VERSION = '0.7.0';
 
 export interface SentimentOptions {
   /** Synchronous models by language, used before the shipped ones. */
@@ -201,12 +201,16 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     const sequence = scored.map((s) => ({ role: s.m.role as 'customer' | 'agent', p: s.mood?.score ?? null }));
     const start = first?.mood.score ?? null;
     const end = last?.mood.score ?? null;
-    // the outcome dimension's base: how the customer ends and felt on the way (model-only readings halved),
+    // the outcome dimension's base: how the customer ends and felt on the way (model-only readings halved, an answered end halved),
     // 0 (dissatisfied) … 1 (content), lowered by the requests for information left unanswered (see outcomeBase;
     // moves to another channel are only counted)
+    // an agent message after the customer's last telling message answered it: how the customer felt after that is not known
+    const lastAt = last ? scored.indexOf(last) : -1;
+    const answered = lastAt >= 0 && scored.slice(lastAt + 1).some((s) => s.m.role === 'agent');
     const mood = outcomeMood(
       last?.mood,
       customer.map((s) => s.mood),
+      answered,
     );
     const outcomeScore = outcomeBase(outcome.outcome, mood, effort);
     return {

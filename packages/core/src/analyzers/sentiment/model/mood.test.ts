@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verdictMessages } from '../../../../test/verdict-messages.js';
 import { MessageAnalysis } from '../../../pipeline/analyze/message-analysis.js';
 import { normalizeText } from '../../../pipeline/normalize/text-view.js';
-import { builtinMoodCues } from './mood.js';
+import { ACKNOWLEDGEMENT_SCORE, builtinMoodCues } from './mood.js';
 
 // every message of the verdict fixtures, with its conversation's language (9 languages)
 const messages = verdictMessages();
@@ -23,5 +23,50 @@ describe('mood cues with the prefilter scan kept in the message analysis', () =>
       const redirects = redirectsFirst ? early : cues.redirects(view.normalized, language, analysis);
       expect({ mood, redirects }, text).toEqual(alone);
     }
+  });
+});
+
+describe('a bare acknowledgement (decision 156)', () => {
+  const cues = builtinMoodCues();
+  const read = (text: string, language: string, polarity = -0.6) => cues.moodOf(normalizeText(text).normalized, language, { polarity });
+  // whatever the model reads into "ok", a message that only accepts the answer is neutral at the top of the band
+  const acknowledgements: [string, string][] = [
+    ['zh', '好的'],
+    ['zh', '嗯嗯'],
+    ['zh', '好吧。'],
+    ['zh', '收到'],
+    ['en', 'OK'],
+    ['en', 'Got it.'],
+    ['en', 'alright'],
+    ['de', 'Alles klar.'],
+    ['fr', "D'accord."],
+    ['es', 'Vale'],
+    ['pt', 'Beleza'],
+    ['it', 'Va bene'],
+    ['ja', '了解です'],
+    ['ko', '알겠습니다'],
+  ];
+  it.each(acknowledgements)('%s: "%s" is neutral and scores the top of the neutral band', (language, text) => {
+    const mood = read(text, language);
+    expect(mood.label).toBe('neutral');
+    expect(mood.score).toBe(ACKNOWLEDGEMENT_SCORE);
+    expect(mood.cues.length).toBeGreaterThan(0); // a cue supports it: the outcome does not halve it
+  });
+  // refusals, answers and acknowledgements that say more keep the model's reading or their cue
+  const others: [string, string, 'negative' | 'neutral' | 'positive'][] = [
+    ['zh', '不用了', 'neutral'],
+    ['zh', '好的 我等着', 'neutral'],
+    ['zh', '好的！！', 'negative'],
+    ['zh', '好的，谢谢', 'positive'],
+    ['en', 'no', 'neutral'],
+    ['en', 'ok thanks', 'positive'],
+    ['en', 'ok but it still does not work', 'negative'],
+    ['de', 'nein', 'neutral'],
+    ['fr', 'non', 'neutral'],
+  ];
+  it.each(others)('%s: "%s" is %s, not an acknowledgement', (language, text, label) => {
+    const mood = read(text, language);
+    expect(mood.label).toBe(label);
+    expect(mood.score).not.toBe(ACKNOWLEDGEMENT_SCORE);
   });
 });

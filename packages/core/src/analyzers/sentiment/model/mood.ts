@@ -54,6 +54,13 @@ const Cues = z.object({
    */
   rhetorical: z.array(LinearRegexSource).default([]),
   /**
+   * A whole message that only accepts what the agent said ("ok", "got it", 好的, 嗯嗯, alles klar),
+   * anchored by the pattern itself. With no other cue it is neutral and scores the top of the
+   * neutral band (`ACKNOWLEDGEMENT_SCORE`): a customer whose last word accepts the answer is more
+   * content than one who leaves a blank (decision 156). Not refusals ("no", 不用了).
+   */
+  acknowledgement: z.array(LinearRegexSource).default([]),
+  /**
    * A question or request is negative when the polarity model is at least this sure (e.g. −0.95),
    * for languages whose model is calibrated enough to say so; omitted = questions stay neutral.
    */
@@ -78,6 +85,7 @@ interface CompiledCues {
   redirect: SlottedRegex[];
   notRedirect: SlottedRegex[];
   rhetorical: SlottedRegex[];
+  acknowledgement: SlottedRegex[];
   negative: SlottedRegex[];
   positive: SlottedRegex[];
   litotes: SlottedRegex[];
@@ -150,6 +158,8 @@ function outside(cues: MoodCue[], outer: readonly MoodCue[]): MoodCue[] {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
+/** The mood score of a bare acknowledgement ("ok", 好的): the top of the neutral band (decision 156). */
+export const ACKNOWLEDGEMENT_SCORE = 0.3;
 /** A message ending in one question mark, with no cue either way, is a question: neutral. */
 const QUESTION_END = /[^?？][?？]$/u;
 
@@ -192,6 +202,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
         redirect: slotted(c.redirect),
         notRedirect: slotted(c.notRedirect),
         rhetorical: slotted(c.rhetorical),
+        acknowledgement: slotted(c.acknowledgement),
         negative: slotted(c.negative),
         positive: slotted(c.positive),
         litotes: slotted(c.litotes),
@@ -210,15 +221,19 @@ export function compileMoodCues(data?: unknown): MoodCues {
       : analysis
         ? analysis.memo(c, () => c.filter.flagsOfText(normalized))
         : c.filter.flagsOfText(normalized);
-  function cuesOf(c: CompiledCues, text: string, possible: Uint8Array): readonly MoodCue[] {
+  /** The cues of `text`, and whether it is a bare acknowledgement (no other cue, an `acknowledgement` pattern). */
+  function cuesOf(c: CompiledCues, text: string, possible: Uint8Array): { cues: readonly MoodCue[]; acknowledges: boolean } {
     const cues: MoodCue[] = [];
     const litotes = spans(c.litotes, text, 'litotes', possible);
     // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed")
     const negative = outside(spans(c.negative, text, 'negative', possible), litotes);
     pushAll(pushAll(pushAll(cues, litotes), negative), outside(outside(spans(c.positive, text, 'positive', possible), litotes), negative));
-    if (!cues.length) pushAll(cues, spans(c.neutralForm, text, 'neutral_form', possible));
+    if (cues.length) return { cues, acknowledges: false };
+    const acknowledges = anyMatch(c.acknowledgement, text, possible);
+    if (acknowledges) return { cues: [{ kind: 'neutral_form', start: 0, end: text.length }], acknowledges };
+    pushAll(cues, spans(c.neutralForm, text, 'neutral_form', possible));
     if (!cues.length && QUESTION_END.test(text)) cues.push({ kind: 'neutral_form', start: text.length - 1, end: text.length });
-    return cues;
+    return { cues, acknowledges };
   }
   return {
     version: parsed.data.version,
@@ -239,7 +254,8 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const ownLabel = reading.label === 'negative' || reading.label === 'neutral' || reading.label === 'positive' ? reading.label : null;
       const c = byLanguage.get(language);
       const text = normalized.trim();
-      const cues = c && text ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter.flagsOfText(text)) : [];
+      const { cues, acknowledges } =
+        c && text ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter.flagsOfText(text)) : { cues: [], acknowledges: false };
       let neg = 0;
       let pos = 0;
       for (const x of cues) {
@@ -252,6 +268,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
       else if (neg && pos)
         label =
           model === null ? (neg > pos ? 'negative' : pos > neg ? 'positive' : 'neutral') : model <= -0.3 ? 'negative' : model >= 0.3 ? 'positive' : 'neutral';
+      else if (acknowledges) label = 'neutral';
       else if (cues.length)
         label = model !== null && c?.neutralFormNegative !== undefined && model <= c.neutralFormNegative ? 'negative' : 'neutral'; // a question, request or closing
       else if (ownLabel && reading.label !== undefined && ownLabel !== null && thresholds.trustNeutralModel) label = ownLabel;
@@ -263,7 +280,9 @@ export function compileMoodCues(data?: unknown): MoodCues {
           ? -0.4 - 0.5 * Math.max(0, -(p ?? -0.5)) - 0.1 * Math.min(1, neg / 3)
           : label === 'positive'
             ? 0.4 + 0.6 * Math.max(0, p ?? 0.5)
-            : 0.3 * (p ?? 0);
+            : acknowledges
+              ? ACKNOWLEDGEMENT_SCORE // accepts the answer, whatever the model reads into "ok"
+              : 0.3 * (p ?? 0);
       return { label, score: round(score), model, cues };
     },
   };
