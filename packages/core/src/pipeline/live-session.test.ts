@@ -94,11 +94,23 @@ describe('inspector.session', () => {
   it('on the 206 verdict conversations in nine languages, live events are exactly the batch findings of their codes', async () => {
     let events = 0;
     let batchLive = 0;
+    let superseded = 0;
     for (const c of verdicts) {
       const { events: ev, final } = await replay(c);
-      const live = ev.filter((e) => e.type === 'finding');
-      events += live.length;
+      const all = ev.filter((e) => e.type === 'finding');
+      events += all.length;
       const batch = keysOf(final.findings);
+      // an event the customer's objection later upgraded (an info laugh that became critical) is
+      // not in batch: batch holds the upgrade, on the same message and code, decided by a later message
+      const upgradedLater = (f: Finding) =>
+        final.findings.some(
+          (b) =>
+            b.code === f.code &&
+            b.messageIndex === f.messageIndex &&
+            typeof b.rule?.detail?.objection === 'number' &&
+            b.rule.detail.objection > f.messageIndex!,
+        );
+      const live = all.filter((e) => batch.has(key(e.finding)) || !upgradedLater(e.finding) || (superseded++, false));
       for (const e of live) expect(batch.has(key(e.finding)), `${c.id} ${key(e.finding)}`).toBe(true);
       // the same stable finding ids as batch
       const ids = new Set(final.findings.map((f) => f.id));
@@ -110,9 +122,25 @@ describe('inspector.session', () => {
         expect(eventKeys.has(key(f)), `${c.id}: ${key(f)} found in batch, no live event`).toBe(true);
       }
     }
-    expect(events).toBe(batchLive);
+    expect(events - superseded).toBe(batchLive);
+    // v-zh-sarcastic-01, v-ja-sarcastic-01, v-ko-sarcastic-01: an info laugh, then the customer's objection
+    expect(superseded).toBe(3);
     expect(events).toBeGreaterThanOrEqual(90);
   }, 120_000);
+
+  it('a laugh the customer objects to is a misconduct event when the objection arrives, on the reply it is about', async () => {
+    const session = inspector.session({ id: 'live-laugh', customer: { country: 'US' } });
+    const at = (m: number) => new Date(Date.UTC(2026, 2, 2, 10, m)).toISOString();
+    await session.add({ role: 'customer', text: 'My order is three weeks late and nobody answers.', at: at(0) });
+    const laugh = await session.add({ role: 'agent', text: 'lol couriers are like that. Any other questions?', at: at(1) });
+    expect(laugh.map((e) => e.type === 'finding' && [e.finding.rule?.id, e.finding.severity])).toContainEqual(['en.sarcastic.laugh', 'info']);
+    const objection = await session.add({ role: 'customer', text: "What's so funny?", at: at(2) });
+    expect(objection.map((e) => e.type === 'finding' && [e.kind, e.messageIndex, e.finding.rule?.id, e.finding.severity])).toEqual([
+      ['misconduct', 1, 'en.sarcastic.called_out', 'critical'],
+    ]);
+    const final = await session.close();
+    expect(final.findings.find((f) => f.code === 'politeness.sarcastic')?.id).toBe(objection[0]!.type === 'finding' && objection[0]!.finding.id);
+  });
 
   it('names what each event is about, with the index in the whole conversation and personal data masked', async () => {
     const session = inspector.session({ id: 'live-1', customer: { country: 'GB' } });

@@ -103,16 +103,23 @@ export function createLiveSession(header: unknown, runners: SessionRunners, opti
     if (!codes.length) return [];
     const from = Math.max(0, index - window);
     const result = await runners.window({ ...base, messages: messages.slice(from) }, { messages: messages.slice(0, from), evidenceCache });
-    // the new message's findings, indexed in the whole conversation, with the ids batch gives them
+    // the new message's findings, and those on an earlier reply that the new message decided (the
+    // customer objecting to its laugh or tone), indexed in the whole conversation, with batch's ids
     const own = withFindingIds(
       base.id,
-      result.findings.filter((f) => f.messageIndex === index - from).map((f) => ({ ...f, messageIndex: index })),
+      result.findings
+        .filter((f) => f.messageIndex === index - from || decidedBy(f) === index - from)
+        .map((f) => ({
+          ...f,
+          messageIndex: from + f.messageIndex!,
+          ...(decidedBy(f) === null ? {} : { rule: { ...f.rule!, detail: { ...f.rule!.detail, objection: index } } }),
+        })),
     );
     const events: LiveEvent[] = [];
     for (const f of own) {
       if (!codes.some((c) => f.code.startsWith(c))) continue;
       if (WHOLE_CONVERSATION_RULES.has(f.code) || WHOLE_CONVERSATION_RULES.has(f.rule?.id ?? '')) continue;
-      events.push({ type: 'finding', kind: kindOf(f.code, checked.data.role), messageIndex: index, finding: f });
+      events.push({ type: 'finding', kind: kindOf(f.code, messages[f.messageIndex!]!.role), messageIndex: f.messageIndex!, finding: f });
     }
     return events;
   }
@@ -169,6 +176,16 @@ function validateHeader(header: unknown): Conversation {
     throw new CxqaError('invalid_conversation', `session: ${summary}`, { issues });
   }
   return checked.data;
+}
+
+/**
+ * The message that decided a finding on an earlier one (`rule.detail.objection`: the customer's
+ * objection to a reply's laugh or tone), or null. Such a finding is an event when that message
+ * arrives, and it may supersede the reply's own milder event (an info laugh becomes critical).
+ */
+function decidedBy(f: Finding): number | null {
+  const objection = f.rule?.detail?.objection;
+  return typeof objection === 'number' ? objection : null;
 }
 
 function kindOf(code: string, role: Message['role']): LiveFindingKind {

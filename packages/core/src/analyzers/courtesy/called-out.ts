@@ -69,7 +69,7 @@ export function compileCalledOut(files: readonly ConductRules[]): CalledOut {
         messageIndex: agent.index,
         span,
         evidence: quote,
-        explanation: `"${quote}": the customer objected to this laugh or tone in their next message (${objection.index}); it read as mockery`,
+        explanation: `"${quote}": the customer objected to this laugh or tone in their next message; it read as mockery`,
         rule: { id: `${language}.sarcastic.called_out`, kind: 'rule', detail: { kind: 'sarcastic', objection: objection.index } },
         suggestion: 'apologise for the tone, then answer the problem; keep laughter for when the customer jokes first',
       };
@@ -93,7 +93,7 @@ export function toneObjectedFinding(agent: MessageView, language: string, object
     messageIndex: agent.index,
     span: { start: first.start, end },
     evidence: quote,
-    explanation: `the customer objected to the tone of this reply in their next message (${objection.index}); a reviewer decides whether the reply was at fault`,
+    explanation: 'the customer objected to the tone of this reply in their next message; a reviewer decides whether the reply was at fault',
     rule: { id: `${language}.tone_objected`, kind: 'rule', detail: { objection: objection.index } },
     suggestion: 'acknowledge how the reply came across, apologise, and answer the request plainly and politely',
   };
