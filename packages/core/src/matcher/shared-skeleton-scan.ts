@@ -1,4 +1,5 @@
 import type { MessageAnalysis } from '../pipeline/analyze/message-analysis.js';
+import { keepShape } from '../util/keep-shape.js';
 import { Automaton, AutomatonHits } from './aho-corasick.js';
 import { DEFAULT_FOLD, type Matcher, type MatchOptions, matcherInternals, type TermMatch } from './matcher.js';
 import { scanSkeletonOfView } from './skeleton.js';
@@ -127,6 +128,7 @@ export class MessageSkeletonScan {
 
 const NO_HITS = new Int32Array(0);
 const newMessageScan = () => new MessageSkeletonScan();
+keepShape(newMessageScan());
 
 /**
  * `matcher.match(analysis.view, options)`, its hits read from the message's shared skeleton scan
