@@ -10,8 +10,8 @@
  * a class instance does. It happens when a full collection runs while no conversation is in
  * flight: a service idle between bursts, or `bench/baseline.bench.ts`, which collects the heap
  * before each of its rounds. On the 206 verdict-fixture conversations (rounds of ≈ 0.3 s) every
- * round paid for it again: ≈ 0.7 ms more CPU per conversation after a collection than without
- * one (decision 150; `bench/gc-rounds.ts` shows it).
+ * round paid for it again: 0.3–0.5 ms more CPU per conversation in a pass right after a
+ * collection than in one without (decision 150; `bench/gc-rounds.ts` measures it).
  *
  * A kept instance keeps its map, and with it the chain of transitions every new instance follows,
  * so code specialized for them stays valid. Only for classes whose instances always gain the same
