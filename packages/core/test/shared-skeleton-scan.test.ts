@@ -56,8 +56,8 @@ describe('SharedSkeletonScan: one skeleton scan for the lexicons, the policy ter
         const analysis = new MessageAnalysis(view);
         const matchOf = (m: typeof small) => {
           const list = scan.join(matcherInternals(m).patterns);
-          const kept = scan.scanOf(analysis);
-          return matcherInternals(m).matchHits(view, kept.hits, kept.first(list), kept.first(list + 1));
+          const hits = scan.scanOf(analysis).hitsOf(list);
+          return matcherInternals(m).matchHits(view, hits, 0, hits.length);
         };
         expect(matchOf(few)).toEqual(few.match(view));
         // the lexicons join after this message was scanned: it is scanned again

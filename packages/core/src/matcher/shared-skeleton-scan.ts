@@ -1,4 +1,5 @@
 import type { MessageAnalysis } from '../pipeline/analyze/message-analysis.js';
+import { keepShape } from '../util/keep-shape.js';
 import { Automaton, AutomatonHits } from './aho-corasick.js';
 import { DEFAULT_FOLD, type Matcher, type MatchOptions, matcherInternals, type TermMatch } from './matcher.js';
 import { scanSkeletonOfView } from './skeleton.js';
@@ -8,11 +9,10 @@ import { scanSkeletonOfView } from './skeleton.js';
  * message's de-obfuscated skeleton with the default fold (issue 16: one scan per message and
  * text form, decision 126): the sensitive analyzer's lexicons, the policy rules' terms and the
  * escalation lexicon. The first to ask skeletonizes and scans the message once (kept in its
- * analysis); each list then reads its own hits from `scanOf(analysis)`.
+ * analysis); each list then reads its own hits from `scanOf(analysis).hitsOf(list)`.
  *
- * Each list's patterns enter the automaton together and in their order, so its hits come in the
- * order its own automaton reports them (by end, then longest first, then pattern order): the
- * same matches. Lists join by content (one shipped list compiled by two inspectors is one
+ * Each list's hits come in the order its own automaton reports them (by end, then longest first,
+ * then pattern order; see `MessageSkeletonScan`): the same matches. Lists join by content (one shipped list compiled by two inspectors is one
  * list); a list joining after a message was scanned makes that message scan again. Only
  * shipped lists join: the automaton stays bounded whatever rule sets a process compiles.
  */
@@ -43,10 +43,9 @@ export class SharedSkeletonScan {
   }
 
   /**
-   * The message's scan: list `list`'s hits are the flat triples (pattern index in the list,
-   * start, end in `view.normalized`) `hits[first(list) … first(list + 1))`, in the order an
-   * Aho–Corasick scan of the skeleton of `view.normalized` over the list alone reports them.
-   * Shared: read it, never write it.
+   * The message's scan: `hitsOf(list)` are list `list`'s hits, flat triples (pattern index in the
+   * list, start, end in `view.normalized`), in the order an Aho–Corasick scan of the skeleton of
+   * `view.normalized` over the list alone reports them. Shared: read it, never write it.
    */
   scanOf(analysis: MessageAnalysis): MessageSkeletonScan {
     this.#built ??= new BuiltSkeletonScan(this.#lists);
@@ -57,76 +56,104 @@ export class SharedSkeletonScan {
   }
 }
 
-/** The combined automaton: every list's patterns in turn, with the list and index each came from. */
+/**
+ * The combined automaton: each distinct pattern once (the policy rule sets of several platforms
+ * share most of their terms: one hit each, not one per set), with the (list, index) pairs it
+ * stands for, in list order and, within a list, in index order.
+ */
 class BuiltSkeletonScan {
   readonly automaton: Automaton;
   readonly lists: number;
-  readonly listOf: Int32Array;
-  readonly localOf: Int32Array;
+  /** Owners of distinct pattern `p`: `ownerList/ownerLocal[ownerFirst[p] … ownerFirst[p + 1])`. */
+  readonly ownerFirst: Int32Array;
+  readonly ownerList: Int32Array;
+  readonly ownerLocal: Int32Array;
 
   constructor(lists: readonly (readonly string[])[]) {
-    const all = lists.flat();
     this.lists = lists.length;
-    this.listOf = new Int32Array(all.length);
-    this.localOf = new Int32Array(all.length);
-    let at = 0;
+    const distinct: string[] = [];
+    const owners: [number, number][][] = [];
+    const idOf = new Map<string, number>();
     lists.forEach((patterns, l) => {
-      for (let i = 0; i < patterns.length; i++, at++) {
-        this.listOf[at] = l;
-        this.localOf[at] = i;
-      }
+      patterns.forEach((pattern, i) => {
+        let id = idOf.get(pattern);
+        if (id === undefined) {
+          id = distinct.push(pattern) - 1;
+          idOf.set(pattern, id);
+          owners.push([]);
+        }
+        owners[id]!.push([l, i]);
+      });
     });
-    this.automaton = new Automaton(all);
+    this.ownerFirst = new Int32Array(distinct.length + 1);
+    owners.forEach((o, p) => {
+      this.ownerFirst[p + 1] = this.ownerFirst[p]! + o.length;
+    });
+    const flat = owners.flat();
+    this.ownerList = Int32Array.from(flat, ([l]) => l);
+    this.ownerLocal = Int32Array.from(flat, ([, i]) => i);
+    this.automaton = new Automaton(distinct);
   }
 }
 
 /**
- * One message's hits in the combined automaton, grouped by list (each list's in scan order):
- * list `l`'s triples (pattern index in the list, normalized start, normalized end) are
- * `hits[first(l) … first(l + 1))`. A message with no hit (most short ones) allocates nothing.
+ * One message's scan of the combined automaton: its hits (distinct pattern, normalized start,
+ * normalized end) in scan order, and each list's own hits made from them when first asked for
+ * (a message reads the lexicons', the escalation list's and its platform's policy hits, not every
+ * platform's). A message with no hit (most short ones) allocates nothing.
+ *
+ * A list's hits come in its own automaton's order: the combined scan reports by end, then longest
+ * first; two patterns of one list with the same end and length are the same text, one distinct
+ * pattern whose owners within the list are in index order.
  */
 export class MessageSkeletonScan {
   built: BuiltSkeletonScan | null = null;
-  hits: Int32Array = NO_HITS;
-  #first: Int32Array | null = null;
-
-  /** Where list `l`'s hits begin in `hits` (`first(l + 1)`: where they end). */
-  first(l: number): number {
-    return this.#first ? this.#first[l]! : 0;
-  }
+  #hits: Int32Array = NO_HITS;
+  #byList: (Int32Array | undefined)[] | null = null;
 
   fill(built: BuiltSkeletonScan, analysis: MessageAnalysis): void {
     this.built = built;
+    this.#byList = null;
     // a scratch skeleton (its offsets are read right here): cheaper than keeping one (decision 111)
     const sk = scanSkeletonOfView(analysis.view, DEFAULT_FOLD);
     built.automaton.collect(sk.codes, sk.length, scratch);
     const { data, count } = scratch;
     if (count === 0) {
-      this.hits = NO_HITS;
-      this.#first = null;
+      this.#hits = NO_HITS;
       return;
     }
-    const { listOf, localOf } = built;
-    const first = new Int32Array(built.lists + 1);
-    for (let k = 0; k < 3 * count; k += 3) first[listOf[data[k]!]! + 1]! += 3;
-    for (let l = 0; l < built.lists; l++) first[l + 1]! += first[l]!;
-    const next = first.slice(0, built.lists);
     const hits = new Int32Array(3 * count);
     for (let k = 0; k < 3 * count; k += 3) {
-      const p = data[k]!;
-      let at = next[listOf[p]!]!;
-      next[listOf[p]!] = at + 3;
-      hits[at++] = localOf[p]!;
-      hits[at++] = sk.starts[data[k + 1]!]!;
-      hits[at] = sk.ends[data[k + 2]! - 1]!;
+      hits[k] = data[k]!;
+      hits[k + 1] = sk.starts[data[k + 1]!]!;
+      hits[k + 2] = sk.ends[data[k + 2]! - 1]!;
     }
-    this.hits = hits;
-    this.#first = first;
+    this.#hits = hits;
+  }
+
+  /** List `list`'s hits: triples (pattern index in the list, normalized start, normalized end). */
+  hitsOf(list: number): Int32Array {
+    const hits = this.#hits;
+    if (hits.length === 0) return NO_HITS;
+    this.#byList ??= new Array(this.built!.lists);
+    let own = this.#byList[list];
+    if (own === undefined) {
+      const { ownerFirst, ownerList, ownerLocal } = this.built!;
+      ownHits.count = 0;
+      for (let k = 0; k < hits.length; k += 3) {
+        const p = hits[k]!;
+        for (let o = ownerFirst[p]!; o < ownerFirst[p + 1]!; o++) if (ownerList[o] === list) ownHits.push(ownerLocal[o]!, hits[k + 1]!, hits[k + 2]!);
+      }
+      own = ownHits.count === 0 ? NO_HITS : ownHits.data.slice(0, 3 * ownHits.count);
+      this.#byList[list] = own;
+    }
+    return own;
   }
 }
 
 const NO_HITS = new Int32Array(0);
 const newMessageScan = () => new MessageSkeletonScan();
+keepShape(newMessageScan());
 
 /**
  * `matcher.match(analysis.view, options)`, its hits read from the message's shared skeleton scan
@@ -136,12 +163,13 @@ export function sharedMatch(matcher: Matcher, analysis: MessageAnalysis, options
   const inner = matcherInternals(matcher);
   if (inner.fold !== DEFAULT_FOLD) return matcher.match(analysis.view, options);
   const list = SKELETON_SCAN.join(inner.patterns);
-  const scan = SKELETON_SCAN.scanOf(analysis);
-  return inner.matchHits(analysis.view, scan.hits, scan.first(list), scan.first(list + 1), options);
+  const hits = SKELETON_SCAN.scanOf(analysis).hitsOf(list);
+  return inner.matchHits(analysis.view, hits, 0, hits.length, options);
 }
 
-/** The hits of the scan in progress (reused: copied out before the next scan). */
+/** The hits of the scan in progress, and of the list being read out (reused: copied out before the next use). */
 const scratch = new AutomatonHits();
+const ownHits = new AutomatonHits();
 
 /** The shared scan of a message's skeleton with the default fold (lexicons, policy terms, escalation). */
 export const SKELETON_SCAN = new SharedSkeletonScan();

@@ -1,5 +1,6 @@
 import { Automaton, AutomatonHits } from '../matcher/aho-corasick.js';
 import type { MessageAnalysis } from '../pipeline/analyze/message-analysis.js';
+import { keepShape } from './keep-shape.js';
 
 /**
  * One prefix list: per slot, the literal prefixes one of which every match of its pattern starts
@@ -174,6 +175,7 @@ export class MessageScan {
 
 const NO_IDS = new Int32Array(0);
 const newMessageScan = () => new MessageScan();
+keepShape(newMessageScan());
 
 /**
  * A phrase filter whose prefix scan is shared (`SharedPrefixScan`): `flags(analysis)` reads the

@@ -1,6 +1,7 @@
 import { traditionalToSimplified } from '../../matcher/chinese-fold.js';
 import { type Skeleton, skeletonOfView } from '../../matcher/skeleton.js';
-import type { TextView } from '../normalize/text-view.js';
+import { keepShape } from '../../util/keep-shape.js';
+import { normalizeText, type TextView } from '../normalize/text-view.js';
 
 /**
  * Code points whose lower-case form (`String.prototype.toLowerCase`) is not what a case-insensitive
@@ -87,6 +88,7 @@ export class MessageAnalysis {
     return value;
   }
 }
+keepShape(new MessageAnalysis(normalizeText('')));
 
 /**
  * Can the lower case of `text` stand in for its case folding (see CASE_UNSAFE)? For a text: every

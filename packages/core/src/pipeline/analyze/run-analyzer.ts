@@ -1,4 +1,5 @@
 import { describeThrown } from '../../errors.js';
+import { keepShape } from '../../util/keep-shape.js';
 import type { PreparedConversation } from '../normalize/context.js';
 import { withTimeLimit } from '../time-limit.js';
 import { type Finding, FindingSchema } from '../validate/finding.js';
@@ -91,6 +92,9 @@ const SIGNAL: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
 };
+keepShape(
+  new RunContext({ conversation: {} as never, messages: [], chronological: [], languages: {} as never, issues: [] }, new Map(), () => AbortSignal.abort()),
+);
 
 /** Replace `f.rule.detail` by its copy through JSON; returns what JSON threw, or null when it did not. */
 function jsonDetail(f: Finding): { thrown: unknown } | null {

@@ -1,4 +1,5 @@
 import { foldQuoteCode, foldQuotes } from '../../text/quotes.js';
+import { keepShape } from '../../util/keep-shape.js';
 import { decodeUtf16 } from '../../util/utf16.js';
 
 /**
@@ -164,6 +165,7 @@ class LazyTextView implements TextView {
     return [this.#starts, this.#ends!];
   }
 }
+keepShape(new LazyTextView('', true));
 
 /** Normalize `text` into `b` (a lone surrogate becomes U+FFFD; `hasLoneSurrogate` tells whether there is one). */
 function fill(b: Builder, text: string, caseFold: boolean): void {

@@ -254,8 +254,8 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
     const scanned: (number[] | undefined)[] = new Array(rules.length);
     if (shared && analysis?.view === view) {
       const list = SKELETON_SCAN.join(patterns);
-      const scan = SKELETON_SCAN.scanOf(analysis);
-      applyHits(scan.hits, scan.first(list), scan.first(list + 1), owner, local, fires, state, scanned);
+      const hits = SKELETON_SCAN.scanOf(analysis).hitsOf(list);
+      applyHits(hits, 0, hits.length, owner, local, fires, state, scanned);
       return { state, scanned };
     }
     // a scratch skeleton (its offsets are read inside the scan): re-skeletonizing a chat message
