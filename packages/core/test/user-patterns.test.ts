@@ -88,6 +88,7 @@ const entryPoints: [string, () => Analyzer][] = [
               litotes: [EVIL],
               neutralForm: [EVIL],
               acknowledgement: [EVIL],
+              politeFormula: [EVIL],
               redirect: [EVIL],
               notRedirect: [EVIL],
               rhetorical: [EVIL],

@@ -102,4 +102,20 @@ describe('courtesy analyzer', () => {
     expect(result.findings.map((f) => f.code)).toEqual(['culture.informal_address']);
     expect(result.metrics['courtesy.marketLanguage']).toBe('de');
   });
+
+  it("reads the French elided t' (t'inquiète, t'as) as the informal form, not \"aujourd'hui\"", async () => {
+    const inspector = createInspector({ analyzers: [courtesyAnalyzer()] });
+    const run = async (reply: string) =>
+      (
+        await inspector.inspect({
+          ...conv([
+            ['customer', 'Où est mon colis ?'],
+            ['agent', reply],
+          ]),
+          customer: { country: 'FR' },
+        })
+      ).findings.map((f) => f.code);
+    expect(await run("Salut, t'inquiète, il arrive. T'as juste à attendre.")).toContain('culture.informal_address');
+    expect(await run("Bonjour, il arrive aujourd'hui, merci de votre patience.")).not.toContain('culture.informal_address');
+  });
 });

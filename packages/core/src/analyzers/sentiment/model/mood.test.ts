@@ -70,3 +70,25 @@ describe('a bare acknowledgement (decision 156)', () => {
     expect(mood.score).not.toBe(ACKNOWLEDGEMENT_SCORE);
   });
 });
+
+describe('a polite formula is neutral whatever the model reads into "no" or "sorry" (decision 163)', () => {
+  const cues = builtinMoodCues();
+  // −0.99: as sure as the English model is that "no that is all" is negative
+  const read = (text: string, language: string) => cues.moodOf(normalizeText(text).normalized, language, { polarity: -0.99 });
+  it.each([
+    ['en', 'no that is all'],
+    ['en', 'No, that’s it.'],
+    ['en', 'You too.'],
+    ['en', 'sorry to trouble you'],
+    ['en', 'Sorry to bother you, the order number is 12345'],
+    ['zh', '没有了'],
+    ['zh', '麻烦你了'],
+  ])('%s: "%s" is neutral and scores 0', (language, text) => {
+    const mood = read(text, language);
+    expect([mood.label, mood.score]).toEqual(['neutral', 0]);
+  });
+  it('not with a negative cue in it, and a question the model is sure of stays negative', () => {
+    expect(read('Sorry to trouble you but this is the third broken one', 'en').label).toBe('negative');
+    expect(read('Can you send the refund?', 'en').label).toBe('negative');
+  });
+});

@@ -61,6 +61,12 @@ const Cues = z.object({
    */
   acknowledgement: z.array(LinearRegexSource).default([]),
   /**
+   * A polite formula ("you too", "no, that's all", "sorry to trouble you", 麻烦你了): with no other
+   * cue it is neutral whatever the polarity model reads into its "no" or "sorry" — the exception
+   * `neutralFormNegative` makes for questions does not apply (decision 163). Scores 0.
+   */
+  politeFormula: z.array(LinearRegexSource).default([]),
+  /**
    * A question or request is negative when the polarity model is at least this sure (e.g. −0.95),
    * for languages whose model is calibrated enough to say so; omitted = questions stay neutral.
    */
@@ -90,6 +96,7 @@ interface CompiledCues {
   positive: SlottedRegex[];
   litotes: SlottedRegex[];
   neutralForm: SlottedRegex[];
+  politeFormula: SlottedRegex[];
   /** Which cues (by slot) may match a text: their prefixes in the shared scan of `view.normalized` (`sharedPrefixScan('normalized', language)`). */
   filter: SharedFilter;
 }
@@ -207,6 +214,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
         positive: slotted(c.positive),
         litotes: slotted(c.litotes),
         neutralForm: slotted(c.neutralForm),
+        politeFormula: slotted(c.politeFormula),
       };
       const entry = { neutralFormNegative: c.neutralFormNegative, ...cues, filter: sharedPrefixScan('normalized', lang).filter(all.map((r) => r.prefixes)) };
       compiled.set(lang, entry);
@@ -222,18 +230,20 @@ export function compileMoodCues(data?: unknown): MoodCues {
         ? analysis.memo(c, () => c.filter.flagsOfText(normalized))
         : c.filter.flagsOfText(normalized);
   /** The cues of `text`, and whether it is a bare acknowledgement (no other cue, an `acknowledgement` pattern). */
-  function cuesOf(c: CompiledCues, text: string, possible: Uint8Array): { cues: readonly MoodCue[]; acknowledges: boolean } {
+  function cuesOf(c: CompiledCues, text: string, possible: Uint8Array): { cues: readonly MoodCue[]; acknowledges: boolean; formula: boolean } {
     const cues: MoodCue[] = [];
     const litotes = spans(c.litotes, text, 'litotes', possible);
     // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed")
     const negative = outside(spans(c.negative, text, 'negative', possible), litotes);
     pushAll(pushAll(pushAll(cues, litotes), negative), outside(outside(spans(c.positive, text, 'positive', possible), litotes), negative));
-    if (cues.length) return { cues, acknowledges: false };
+    if (cues.length) return { cues, acknowledges: false, formula: false };
     const acknowledges = anyMatch(c.acknowledgement, text, possible);
-    if (acknowledges) return { cues: [{ kind: 'neutral_form', start: 0, end: text.length }], acknowledges };
+    if (acknowledges) return { cues: [{ kind: 'neutral_form', start: 0, end: text.length }], acknowledges, formula: false };
+    const formula = spans(c.politeFormula, text, 'neutral_form', possible);
+    if (formula.length) return { cues: formula, acknowledges: false, formula: true };
     pushAll(cues, spans(c.neutralForm, text, 'neutral_form', possible));
     if (!cues.length && QUESTION_END.test(text)) cues.push({ kind: 'neutral_form', start: text.length - 1, end: text.length });
-    return { cues, acknowledges };
+    return { cues, acknowledges, formula: false };
   }
   return {
     version: parsed.data.version,
@@ -254,8 +264,8 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const ownLabel = reading.label === 'negative' || reading.label === 'neutral' || reading.label === 'positive' ? reading.label : null;
       const c = byLanguage.get(language);
       const text = normalized.trim();
-      const { cues, acknowledges } =
-        c && text ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter.flagsOfText(text)) : { cues: [], acknowledges: false };
+      const { cues, acknowledges, formula } =
+        c && text ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter.flagsOfText(text)) : { cues: [], acknowledges: false, formula: false };
       let neg = 0;
       let pos = 0;
       for (const x of cues) {
@@ -268,7 +278,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
       else if (neg && pos)
         label =
           model === null ? (neg > pos ? 'negative' : pos > neg ? 'positive' : 'neutral') : model <= -0.3 ? 'negative' : model >= 0.3 ? 'positive' : 'neutral';
-      else if (acknowledges) label = 'neutral';
+      else if (acknowledges || formula) label = 'neutral';
       else if (cues.length)
         label = model !== null && c?.neutralFormNegative !== undefined && model <= c.neutralFormNegative ? 'negative' : 'neutral'; // a question, request or closing
       else if (ownLabel && reading.label !== undefined && ownLabel !== null && thresholds.trustNeutralModel) label = ownLabel;
@@ -282,7 +292,9 @@ export function compileMoodCues(data?: unknown): MoodCues {
             ? 0.4 + 0.6 * Math.max(0, p ?? 0.5)
             : acknowledges
               ? ACKNOWLEDGEMENT_SCORE // accepts the answer, whatever the model reads into "ok"
-              : 0.3 * (p ?? 0);
+              : formula
+                ? 0 // a polite formula, whatever the model reads into "no" or "sorry"
+                : 0.3 * (p ?? 0);
       return { label, score: round(score), model, cues };
     },
   };
