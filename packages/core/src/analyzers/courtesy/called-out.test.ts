@@ -5,15 +5,16 @@ import { compileCalledOut } from './called-out.js';
 
 const calledOut = compileCalledOut(CONDUCT_LANGUAGES.map(shippedConductRules));
 
-describe('the customer objecting to the agent’s laugh: every shipped example', () => {
-  for (const language of CONDUCT_LANGUAGES) {
-    const examples = shippedConductRules(language).calledOut?.laugh.examples;
-    it(`${language}: has a list, its objections match and its innocent messages do not`, () => {
-      expect(examples?.fire.length).toBeGreaterThan(3);
-      for (const text of examples!.fire) expect(calledOut.objects('laugh', language, normalizeText(text).normalized), text).toBe(true);
-      for (const text of examples!.innocent) expect(calledOut.objects('laugh', language, normalizeText(text).normalized), text).toBe(false);
-    });
-  }
+describe('the customer objecting to the agent’s laugh or tone: every shipped example', () => {
+  for (const language of CONDUCT_LANGUAGES)
+    for (const objection of ['laugh', 'tone'] as const) {
+      const examples = shippedConductRules(language).calledOut?.[objection].examples;
+      it(`${language} ${objection}: has a list, its objections match and its innocent messages do not`, () => {
+        expect(examples?.fire.length).toBeGreaterThan(3);
+        for (const text of examples!.fire) expect(calledOut.objects(objection, language, normalizeText(text).normalized), text).toBe(true);
+        for (const text of examples!.innocent) expect(calledOut.objects(objection, language, normalizeText(text).normalized), text).toBe(false);
+      });
+    }
 });
 
 const inspector = createInspector({ analyzers: [courtesyAnalyzer()] });
@@ -88,17 +89,6 @@ describe('a laugh the customer objected to is critical sarcasm, whatever softene
     );
     expect(r).toEqual([['en.sarcastic.laugh', 'info', 'haha']]);
   });
-});
-
-describe('the customer objecting to the agent’s tone: every shipped example', () => {
-  for (const language of CONDUCT_LANGUAGES) {
-    const examples = shippedConductRules(language).calledOut?.tone.examples;
-    it(`${language}: has a list, its objections match and its innocent messages do not`, () => {
-      expect(examples?.fire.length).toBeGreaterThan(3);
-      for (const text of examples!.fire) expect(calledOut.objects('tone', language, normalizeText(text).normalized), text).toBe(true);
-      for (const text of examples!.innocent) expect(calledOut.objects('tone', language, normalizeText(text).normalized), text).toBe(false);
-    });
-  }
 });
 
 describe('a reply whose tone the customer objected to: info, and a reason to review', () => {
