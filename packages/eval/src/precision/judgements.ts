@@ -39,12 +39,16 @@ export function judgementKey(j: Judgement): string {
   return [j.conversationId, j.code, j.messageIndex ?? '-', PER_VALUE.test(j.code) ? (j.spanStart ?? '-') : ''].join('|');
 }
 
-/** Every judgement in `<fixturesDir>/precision/*.jsonl`, or null when the folder is absent. */
+/**
+ * Every finding judgement in `<fixturesDir>/precision/judgements-*.jsonl`, or null when the folder
+ * is absent. Other files there hold other judgements (`review-uneasy.jsonl`: whether a thread
+ * needs review) and are not findings' verdicts.
+ */
 export function loadJudgements(fixturesDir: string): Judgement[] | null {
   const dir = join(fixturesDir, 'precision');
   if (!existsSync(dir)) return null;
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.jsonl'))
+    .filter((f) => f.startsWith('judgements-') && f.endsWith('.jsonl'))
     .sort()
     .flatMap((f) => lines(readFileSync(join(dir, f), 'utf8')).map((l) => JSON.parse(l) as Judgement));
 }
