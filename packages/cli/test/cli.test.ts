@@ -69,7 +69,7 @@ describe('cxqa inspect', () => {
     expect(out).toMatch(/shopify-2002 {2}OK {2}score 67\.7 {2}pass/);
     expect(out).toMatch(/\[info\] sentiment\.customer_worsened @3: the customer came in neutral and ends negative/);
     expect(out).toContain('review: customer_dissatisfied');
-    expect(out).toMatch(/amz-9009 {2}OK {2}score 62\.2 {2}FAIL/);
+    expect(out).toMatch(/amz-9009 {2}OK {2}score 63\.8 {2}FAIL/);
     expect(out).toMatch(/fail: fails on policy\.review_manipulation \(critical, message 1\)/);
     expect(out).toMatch(/review: customer_dissatisfied, marketplace_policy/);
     expect(out).toContain('[critical] pii.credit_card @1 •••• •••• •••• 1111: the agent repeated');

@@ -39,6 +39,8 @@ const FAMILIES: Record<string, { rules: RegExp; label: string; at: (c: BlindConv
   hehe: { rules: /^zh\.sarcastic\.hehe$/, label: 'hehe_dismissive', at: () => null },
   laugh: { rules: /\.sarcastic\.laugh$/, label: 'laugh_dismissive', at: () => null },
   // the laugh the writer labelled, upgraded because the customer objected to it (decision 160)
+  // steering a buyer off a marketplace, at its major (marketplace) severity (decision 166)
+  'policy-steering': { rules: /:off_platform_contact$/, label: 'off_platform_steering', at: (c) => Number(c.label.agent_message_index) },
   // the bare-呵呵 rule on chats about Weibo/Taobao stickers ([呵呵], [微笑], …): it must not read the sticker (decision 162)
   'sticker-hehe': { rules: /^zh\.sarcastic\.hehe/, label: 'hehe_dismissive', at: (c) => Number(c.label.agent_message_index) },
   // the claim is the customer's objection to the reply's tone, not the agent's fault (decision 161)
