@@ -1,13 +1,15 @@
 import { type CompiledLexicons, matchLexicons } from '../../lexicon/compile.js';
 import type { MessageView } from '../../pipeline/analyze/contract.js';
 import type { Finding } from '../../pipeline/validate/finding.js';
+import { abandonedIntention } from './abandoned-intention.js';
 
 const SUGGESTION = 'escalate to a senior agent and resolve before the customer acts';
 
 /**
  * Escalation threats in one customer message: a term that is a threat on its own (chargeback,
  * 12315, Procon) or a phrase with the customer's intention in the same sentence ("I'll leave a
- * 1-star review", 我要投诉), not negated. One finding per category and message.
+ * 1-star review", 我要投诉), not negated and not given up in its sentence ("I was going to …, but").
+ * One finding per category and message.
  */
 export function threatFindings(escalation: CompiledLexicons, m: MessageView): Finding[] {
   const { terms, phrases } = matchLexicons(escalation, m.view, { language: m.language }, m.analysis);
@@ -29,7 +31,10 @@ export function threatFindings(escalation: CompiledLexicons, m: MessageView): Fi
       id: `${p.phrase.source}:${p.phrase.id}`,
       terms: p.terms,
     })),
-  ].sort((a, b) => a.start - b.start);
+  ]
+    // "I was going to file a complaint, but you fixed it": an intention given up is no threat
+    .filter((h) => !abandonedIntention(m.language, m.view.original, h.start, h.end))
+    .sort((a, b) => a.start - b.start);
   const seen = new Set<string>();
   return hits
     .filter((h) => !seen.has(h.category) && seen.add(h.category))
