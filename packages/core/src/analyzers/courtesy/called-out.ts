@@ -1,10 +1,8 @@
 import type { MessageView } from '../../pipeline/analyze/contract.js';
 import type { Finding, Severity } from '../../pipeline/validate/finding.js';
 import { sentences } from '../../text/sentences.js';
-import { compileRuleRegex } from '../../util/linear-regex.js';
-import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 import { foldChinese } from './conduct.js';
-import type { ConductRules } from './conduct-rules.js';
+import { type ConductRules, compileFileRegexes } from './conduct-rules.js';
 import { AGENT_LAUGH } from './laughter.js';
 
 /**
@@ -15,7 +13,7 @@ export const CALLED_OUT_SEVERITY: Severity = 'critical';
 
 /**
  * Severity of `politeness.tone_objected`: info. The customer's objection is no proof the agent was at
- * fault — writers who never saw the rules judged the agent at fault in about half of such replies —
+ * fault — writers who never saw the rules judged the agent at fault in half to two thirds of such replies —
  * so it asks for review (`customer_objected_to_tone`) and does not fail the conversation (decision 161).
  */
 export const TONE_OBJECTED_SEVERITY: Severity = 'info';
@@ -40,11 +38,8 @@ export function compileCalledOut(files: readonly ConductRules[]): CalledOut {
     for (const objection of ['laugh', 'tone'] as const) {
       const sources = file.calledOut?.[objection].patterns ?? [];
       if (!sources.length) continue;
-      const regexes = sources.map((source) =>
-        isShipped(file) ? compileRuleRegex(source) : compilePattern(source, 'gu', 'user', `conduct rules (${file.language})`),
-      );
       const byLanguage = lists[objection];
-      byLanguage.set(file.language, [...(byLanguage.get(file.language) ?? []), ...regexes]);
+      byLanguage.set(file.language, [...(byLanguage.get(file.language) ?? []), ...compileFileRegexes(file, sources)]);
     }
   }
   return {
@@ -82,14 +77,14 @@ export function compileCalledOut(files: readonly ConductRules[]): CalledOut {
  * message (`objection`), spanning the reply's first sentence (decision 161). It claims the
  * customer's objection, not the agent's fault.
  */
-export function toneObjectedFinding(agent: MessageView, language: string, objection: MessageView, severity: Severity): Finding {
+export function toneObjectedFinding(agent: MessageView, language: string, objection: MessageView): Finding {
   const first = sentences(agent.text).find((p) => p.text.trim()) ?? { start: 0, text: agent.text };
   const end = first.start + first.text.trimEnd().length;
   const quote = agent.text.slice(first.start, end);
   return {
     analyzer: 'courtesy',
     code: 'politeness.tone_objected',
-    severity,
+    severity: TONE_OBJECTED_SEVERITY,
     messageIndex: agent.index,
     span: { start: first.start, end },
     evidence: quote,

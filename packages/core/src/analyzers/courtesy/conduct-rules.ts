@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { SeveritySchema } from '../../pipeline/validate/finding.js';
-import { LinearRegexSource } from '../../util/linear-regex.js';
+import { compileRuleRegex, LinearRegexSource } from '../../util/linear-regex.js';
 import { corePackageFile } from '../../util/package-file.js';
+import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 import { parseShippedRules } from './rules.js';
 
 /** The kinds of agent misconduct toward a customer; each is the finding code `politeness.<kind>`. */
@@ -111,4 +112,13 @@ export function shippedConductRules(language: string): ConductRules {
     shipped.set(language, rules);
   }
   return rules;
+}
+
+/**
+ * Regex sources of one conduct rule file, compiled: a shipped file's on V8 (checked linear when the
+ * file was validated), a brand's own on RE2 (`util/pattern-engine.ts`; a pattern RE2 cannot run is
+ * an `invalid_config` error naming the language).
+ */
+export function compileFileRegexes(file: ConductRules, sources: readonly string[]): RegExp[] {
+  return sources.map((source) => (isShipped(file) ? compileRuleRegex(source) : compilePattern(source, 'gu', 'user', `conduct rules (${file.language})`)));
 }

@@ -3,10 +3,10 @@ import type { MessageView } from '../../pipeline/analyze/contract.js';
 import type { MessageAnalysis } from '../../pipeline/analyze/message-analysis.js';
 import type { Finding } from '../../pipeline/validate/finding.js';
 import { sentences } from '../../text/sentences.js';
-import { compileRule, compileRuleRegex, eachMatch, type RuleRegex } from '../../util/linear-regex.js';
-import { compilePattern, isShipped } from '../../util/pattern-engine.js';
+import { compileRule, eachMatch, type RuleRegex } from '../../util/linear-regex.js';
+import { isShipped } from '../../util/pattern-engine.js';
 import { type SharedFilter, sharedPrefixScan } from '../../util/shared-prefix-scan.js';
-import type { ConductRule, ConductRules } from './conduct-rules.js';
+import { type ConductRule, type ConductRules, compileFileRegexes } from './conduct-rules.js';
 
 interface CompiledRule {
   rule: ConductRule;
@@ -98,8 +98,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     if (!own) return undefined;
     const origin = (file: ConductRules): 'shipped' | 'user' => (isShipped(file) ? 'shipped' : 'user');
     // a shipped file's patterns run on V8 (checked linear), a brand's on RE2 (see util/pattern-engine.ts)
-    const regexes = (sources: readonly string[], file: ConductRules) =>
-      sources.map((source) => (isShipped(file) ? compileRuleRegex(source) : compilePattern(source, 'gu', 'user', `conduct rules (${file.language})`)));
+    const regexes = (sources: readonly string[], file: ConductRules) => compileFileRegexes(file, sources);
     const all: RuleRegex[] = [];
     const rules = own.flatMap((file) =>
       file.rules.map((rule) => ({

@@ -3,7 +3,7 @@ import { type Finding, type Severity, SeveritySchema } from '../../pipeline/vali
 import { minOf, pushAll } from '../../util/arrays.js';
 import { compileScriptPhrases, isComplaint } from '../script/script-rules.js';
 import { addressFindings, compileAddress, expectedFormality, type FormalityChoice, usesFormal, usesInformal } from './address.js';
-import { compileCalledOut, TONE_OBJECTED_SEVERITY, toneObjectedFinding } from './called-out.js';
+import { compileCalledOut, toneObjectedFinding } from './called-out.js';
 import { compileConduct } from './conduct.js';
 import { CONDUCT_LANGUAGES, type ConductRulesInput, ConductRulesSchema, shippedConductRules } from './conduct-rules.js';
 import { CUSTOMER_LAUGH } from './laughter.js';
@@ -87,7 +87,6 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
   const conduct = compileConduct(conductFiles);
   const strict = compileStrictUnacknowledged(conductFiles);
   const calledOut = compileCalledOut(conductFiles);
-  const toneObjectedSeverity = TONE_OBJECTED_SEVERITY;
   const strictSeverity =
     options.strictNoAcknowledgement === undefined
       ? STRICT_NO_ACKNOWLEDGEMENT_SEVERITY
@@ -129,7 +128,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
             } else if (calledOut.objects('tone', language, m.view.normalized)) {
               // a reply already failed for its conduct needs no second word for it
               if (!findings.some((f) => f.messageIndex === reply.index && f.code.startsWith('politeness.') && f.severity === 'critical'))
-                findings.push(toneObjectedFinding(reply, replyLanguage, m, toneObjectedSeverity));
+                findings.push(toneObjectedFinding(reply, replyLanguage, m));
               lastReply = null;
             }
           }

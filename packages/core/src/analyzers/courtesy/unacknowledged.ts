@@ -1,10 +1,8 @@
 import type { MessageView } from '../../pipeline/analyze/contract.js';
 import type { Finding, Severity } from '../../pipeline/validate/finding.js';
 import { sentences } from '../../text/sentences.js';
-import { compileRuleRegex } from '../../util/linear-regex.js';
-import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 import { foldChinese } from './conduct.js';
-import type { ConductRules } from './conduct-rules.js';
+import { type ConductRules, compileFileRegexes } from './conduct-rules.js';
 
 /**
  * Severity of the strict form: critical (fails the conversation under the default scorecard). An
@@ -71,8 +69,7 @@ export function compileStrictUnacknowledged(files: readonly ConductRules[]): Str
   for (const file of files) {
     const lists = file.unacknowledged;
     if (!lists) continue;
-    const regexes = (sources: readonly string[]) =>
-      sources.map((source) => (isShipped(file) ? compileRuleRegex(source) : compilePattern(source, 'gu', 'user', `conduct rules (${file.language})`)));
+    const regexes = (sources: readonly string[]) => compileFileRegexes(file, sources);
     const known = byLanguage.get(file.language);
     const entry: CompiledUnacknowledged = {
       grievance: regexes(lists.grievance),

@@ -33,7 +33,7 @@ export function threatFindings(escalation: CompiledLexicons, m: MessageView): Fi
     })),
   ]
     // "I was going to file a complaint, but you fixed it": an intention given up is no threat
-    .filter((h) => !abandonedIntention(m.language, m.view.original, h.start, h.end))
+    .filter((h) => !abandonedIntention(m.language, m.view.folded, h.start, h.end))
     .sort((a, b) => a.start - b.start);
   const seen = new Set<string>();
   return hits
