@@ -29,7 +29,7 @@ interface ReaderVerdict {
 }
 
 /** What each file family measures: the rule ids, where a firing counts, and the writer's label field. */
-const FAMILIES: Record<string, { rules: RegExp; label: string; at: (c: BlindConversation) => number | null }> = {
+const FAMILIES: Record<string, { rules: RegExp; label: string; at: (c: BlindConversation) => number | null; severe?: boolean }> = {
   'no-acknowledgement': {
     rules: /\.no_acknowledgement\.strict$/,
     label: 'qa_fault_no_acknowledgement',
@@ -50,6 +50,15 @@ const FAMILIES: Record<string, { rules: RegExp; label: string; at: (c: BlindConv
     at: (c) => Number(c.label.agent_message_index),
   },
   'called-out': { rules: /\.sarcastic\.called_out$/, label: 'laugh_dismissive', at: (c) => Number(c.label.agent_message_index) },
+  // any agent-conduct finding that fails or marks down the reply (major or critical) at the labelled
+  // message: blame, dismissal, lecturing, impatience, orders, sarcasm, deflection, the wrong form of address
+  conduct: {
+    rules:
+      /^(?:[a-z]{2}\.(?:blaming|condescending|impatient|dismissive|sarcastic|commanding|deflecting|curt)\.|conduct\.[a-z]{2}\.no_acknowledgement\.strict$|address\.)/,
+    label: 'agent_misconduct',
+    at: (c) => Number(c.label.agent_message_index),
+    severe: true,
+  },
 };
 
 /**
@@ -72,7 +81,7 @@ export const blindTask: EvalTask = {
     for (const file of files) {
       const family = Object.keys(FAMILIES).find((k) => file.startsWith(`${k}-`));
       if (!family) continue;
-      const { rules, label, at } = FAMILIES[family]!;
+      const { rules, label, at, severe } = FAMILIES[family]!;
       const readerFile = join(dir, `${family}-reader.jsonl`);
       const reader = new Map(
         existsSync(readerFile)
@@ -87,7 +96,11 @@ export const blindTask: EvalTask = {
       for (const c of conversations) {
         const where = at(c);
         const fired = (await inspector.inspect(c.conversation)).findings.some(
-          (f: Finding) => !!f.rule && rules.test(f.rule.id) && (where === null || f.messageIndex === where),
+          (f: Finding) =>
+            !!f.rule &&
+            rules.test(f.rule.id) &&
+            (where === null || f.messageIndex === where) &&
+            (!severe || f.severity === 'major' || f.severity === 'critical'),
         );
         const fault = c.label[label] === 'yes';
         const verdict = reader.get(`${c.set}|${c.id}`);
