@@ -59,7 +59,7 @@ const MAX_QUOTE = 160;
 
 /**
  * The spans of `text` inside a pair of quotation marks (“…”, „…“, « … », 「…」, 『…』, ＂…＂,
- * "…"), marks excluded, each at most 160 characters and not crossing a line break: reported
+ * "…", and '…' where the marks cannot be apostrophes), marks excluded, each at most 160 characters and not crossing a line break: reported
  * speech ("if someone writes “add me on WhatsApp”, ignore it"). Offsets are UTF-16 units of `text`.
  *
  * @example
@@ -68,6 +68,14 @@ const MAX_QUOTE = 160;
 export function quotedSpans(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   for (let i = 0; i < text.length; i++) {
+    if (text[i] === "'" || text[i] === '\u2018') {
+      const j = singleQuoteEnd(text, i);
+      if (j > 0) {
+        spans.push({ start: i + 1, end: j });
+        i = j;
+      }
+      continue;
+    }
     const closers = CLOSERS[text[i]!];
     if (!closers) continue;
     let j = i + 1;
@@ -78,6 +86,28 @@ export function quotedSpans(text: string): { start: number; end: number }[] {
     }
   }
   return spans;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+/** Characters after which a `'` may open a quotation (not a letter: "l'ordine", "it's" are apostrophes). */
+const BEFORE_OPENING = /[\s([{:;,"\u2014\u2013-]/;
+
+/**
+ * Where a quotation opened by the single mark (`'` or ‘) at `i` closes, or -1. Single marks double as apostrophes,
+ * so a pair counts only when the opening mark follows a space or punctuation and precedes a word
+ * character, and the closing mark follows a non-space and is not followed by a word character
+ * (`'paga fuori da eBay'`, ‘payez-nous’, not "c’est"). Same length and line limits as the other marks.
+ */
+function singleQuoteEnd(text: string, i: number): number {
+  if (i > 0 && !BEFORE_OPENING.test(text[i - 1]!)) return -1;
+  if (i + 1 >= text.length || !WORD.test(text[i + 1]!)) return -1;
+  for (let j = i + 2; j < text.length && j - i <= MAX_QUOTE && text[j] !== '\n'; j++) {
+    if (text[j] !== "'" && text[j] !== '\u2019') continue;
+    if (/\s/.test(text[j - 1]!)) continue;
+    if (j + 1 < text.length && WORD.test(text[j + 1]!)) continue;
+    return j;
+  }
+  return -1;
 }
 
 /** Is `[start, end)` inside one of `spans`? */

@@ -256,4 +256,16 @@ describe('quoted speech', () => {
     expect(fired('Add me on WhatsApp and I will sort it.', 'amazon')).toEqual(['off_platform_contact']);
     expect(fired('Our link: “https://wa.me/447700900123”', 'amazon')).toContain('off_platform_contact');
   });
+
+  it('reads single marks as a quotation only where they cannot be apostrophes', () => {
+    // a scam quoted to warn the buyer (a false critical on a blind marketplace chat, decision 169)
+    expect(fired("No, non siamo noi. Se qualcuno le scrive 'paga con PayPal amici e parenti fuori da eBay', è una truffa.", 'ebay')).toEqual([]);
+    expect(fired("If a message says 'pay us directly by bank transfer', it is not from us.", 'ebay')).toEqual([]);
+    expect(fired('Si on vous écrit ‘payez-nous par virement’, c’est une arnaque.', 'ebay')).toEqual([]);
+    expect(fired("Wenn jemand schreibt 'überweisen Sie auf unser Konto', ist das Betrug.", 'ebay')).toEqual([]);
+    // apostrophes do not open or close a quotation: the instruction is still the agent's
+    expect(fired("Please pay us directly by bank transfer, it's quicker and we'll ship today.", 'ebay')).toContain('payment_outside_platform');
+    expect(fired("Faccia un bonifico sul nostro conto, un po' più veloce, e l'ordine parte oggi.", 'ebay')).toContain('payment_outside_platform');
+    expect(fired("Add me on WhatsApp, it's 'faster' that way.", 'amazon')).toEqual(['off_platform_contact']);
+  });
 });
