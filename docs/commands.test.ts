@@ -10,11 +10,15 @@
  * - `text`: an illustration (a diagram), not code;
  * - `sh skip="why"` / `ts skip="why"`: cannot run here (downloads a model, takes minutes), with
  *   the reason. An untyped block or any other kind fails the test, so nothing goes unchecked.
+ *
+ * The docs' scratch paths (`/tmp/cxqa-docs-…`) run in a folder of this run's own, so two checkouts
+ * testing at once do not overwrite each other's files; printed paths are mapped back before comparing.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const DOCS = import.meta.dirname;
 const ROOT = join(DOCS, '..');
@@ -24,6 +28,9 @@ const FILES = [
     .map((f) => join('docs', f)),
   'README.md',
 ];
+const SCRATCH = mkdtempSync(join(tmpdir(), 'cxqa-docs-run-'));
+const DOC_SCRATCH = '/tmp/cxqa-docs-';
+const RUN_SCRATCH = join(SCRATCH, 'cxqa-docs-');
 const KINDS = /^(?:ts run|sh|output|json|json config|text|(?:sh|ts) skip="[^"]+")$/;
 
 interface Block {
@@ -61,6 +68,8 @@ function commands(body: string): { command: string; exit: number }[] {
 const all = FILES.flatMap(blocks);
 
 describe('documented commands and blocks', () => {
+  afterAll(() => rmSync(SCRATCH, { recursive: true, force: true }));
+
   it('every block says what it is', () => {
     const unknown = all.filter((b) => !KINDS.test(b.info)).map((b) => `${b.file}:${b.line} \`\`\`${b.info}`);
     expect(unknown).toEqual([]);
@@ -91,14 +100,14 @@ describe('documented commands and blocks', () => {
         for (const { command, exit } of commands(b.body)) {
           // the README's test command is the one running this test (CI runs it via .ci/run)
           if (/pnpm@10 test$/.test(command)) continue;
-          const r = spawnSync('bash', ['-c', command], {
+          const r = spawnSync('bash', ['-c', command.replaceAll(DOC_SCRATCH, RUN_SCRATCH)], {
             cwd: ROOT,
             encoding: 'utf8',
             timeout: 300_000,
             env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
             maxBuffer: 64 * 1024 * 1024,
           });
-          printed += `${r.stdout}\n${r.stderr}\n`;
+          printed += `${r.stdout}\n${r.stderr}\n`.replaceAll(RUN_SCRATCH, DOC_SCRATCH);
           expect(r.status, `${command}\n${r.stderr.slice(-2000)}`).toBe(exit);
         }
       } finally {
