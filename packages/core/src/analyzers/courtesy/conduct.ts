@@ -15,6 +15,7 @@ interface CompiledRule {
   patterns: { regex: RuleRegex; slot: number }[];
   unless: RegExp[];
   unlessInMessage: RegExp[];
+  withInMessage: RegExp[];
 }
 
 interface CompiledLanguage {
@@ -110,6 +111,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
         }),
         unless: regexes(rule.unless, file),
         unlessInMessage: regexes(rule.unlessInMessage, file),
+        withInMessage: regexes(rule.withInMessage, file),
       })),
     );
     const entry: CompiledLanguage = {
@@ -154,6 +156,8 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
       }
       // an alternative offered elsewhere in the message (not inside the hit itself) cancels it
       if (!found || (c.unlessInMessage.length && test(c.unlessInMessage, blank(normalized, found.start, found.end)))) continue;
+      // a condition elsewhere in the message (not inside the hit itself)
+      if (c.withInMessage.length && !test(c.withInMessage, blank(normalized, found.start, found.end))) continue;
       out.push({ rule: c.rule, ...found });
     }
     return out;
