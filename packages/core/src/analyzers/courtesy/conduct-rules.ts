@@ -23,7 +23,7 @@ export const ConductRuleSchema = z.object({
   unlessInMessage: z.array(LinearRegexSource).default([]),
   /**
    * One of these must match somewhere in the message outside the hit (empty: no condition): a
-   * warranty refusal is blame only next to a cause laid on the customer's use (decision 183).
+   * warranty refusal is blame only next to a cause laid on the customer's use (decision 181).
    */
   withInMessage: z.array(LinearRegexSource).default([]),
   /** The whole message must match (patterns anchored with ^…$). */

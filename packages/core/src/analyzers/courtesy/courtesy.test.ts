@@ -118,7 +118,7 @@ describe('courtesy analyzer', () => {
     expect(await run("Salut, t'inquiète, il arrive. T'as juste à attendre.")).toContain('culture.informal_address');
     expect(await run("Bonjour, il arrive aujourd'hui, merci de votre patience.")).not.toContain('culture.informal_address');
   });
-  it('reads a du / tu imperative with no pronoun as the informal form, not a formal imperative or a first person without ich (decision 181)', async () => {
+  it('reads a du / tu imperative with no pronoun as the informal form, not a formal imperative or a first person without ich (decision 179)', async () => {
     const inspector = createInspector({ analyzers: [courtesyAnalyzer()] });
     const run = async (country: string, customer: string, reply: string) => {
       const r = await inspector.inspect(
