@@ -24,7 +24,7 @@ const entry = (language: string) => byLanguage.get(language) ?? byLanguage.set(l
 for (const file of conductFiles) {
   const e = entry(file.language);
   e.sources.push(...(file.negation ?? []), ...(file.acknowledgement ?? []));
-  for (const rule of file.rules) e.sources.push(...rule.patterns, ...(rule.unless ?? []), ...(rule.unlessInMessage ?? []));
+  for (const rule of file.rules) e.sources.push(...rule.patterns, ...(rule.unless ?? []), ...(rule.unlessInMessage ?? []), ...(rule.withInMessage ?? []));
   e.texts.push(
     ...file.rules.flatMap((r: Examples) => [...(r.examples?.fire ?? []), ...(r.examples?.innocent ?? [])]).map((t: string) => normalizeText(t).normalized),
   );

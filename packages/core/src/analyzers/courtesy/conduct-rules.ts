@@ -21,6 +21,11 @@ export const ConductRuleSchema = z.object({
   unless: z.array(LinearRegexSource).default([]),
   /** A match of one of these anywhere in the message cancels the hit (an alternative was offered). */
   unlessInMessage: z.array(LinearRegexSource).default([]),
+  /**
+   * One of these must match somewhere in the message outside the hit (empty: no condition): a
+   * warranty refusal is blame only next to a cause laid on the customer's use (decision 181).
+   */
+  withInMessage: z.array(LinearRegexSource).default([]),
   /** The whole message must match (patterns anchored with ^…$). */
   whole: z.boolean().default(false),
   /** Only in a reply after the customer complained. */

@@ -27,6 +27,22 @@ describe('conduct rules: every shipped example', () => {
   }
 });
 
+describe('conduct rules: words inside quotation marks are not the agent’s (decision 180)', () => {
+  const ids = (language: string, text: string) => conduct.hits(language, normalizeText(text).normalized, { complained: true }).map((h) => h.rule.id);
+  it('skips a hit that lies inside a quotation, in every kind of mark', () => {
+    expect(ids('fr', 'Je suis désolé. Un « débrouillez-vous » n’est pas une réponse acceptable, je vous renvoie un article.')).toEqual([]);
+    expect(ids('en', 'I’m sorry you were told “whatever”; that is not how we treat customers.')).toEqual([]);
+    expect(ids('de', 'Es tut mir leid, dass man Ihnen „Pech gehabt“ geschrieben hat. Ersatz ist unterwegs.')).toEqual([]);
+    expect(ids('ja', '「急かさないでください」と言われたとのこと、大変失礼いたしました。')).toEqual([]);
+  });
+  it('still fires on the same words outside quotation marks', () => {
+    expect(ids('fr', 'Débrouillez-vous.')).toContain('fr.dismissive.brush_off');
+    expect(ids('en', 'Whatever. Send a photo if you want.')).toContain('en.dismissive.interjection');
+    expect(ids('de', 'Pech gehabt.')).toEqual(['de.dismissive.brush_off']);
+    expect(ids('ja', '急かさないでください。')).toEqual(['ja.impatient.wait']);
+  });
+});
+
 describe('conduct analysis in a conversation', () => {
   const at = (k: number) => `2026-03-03T10:0${k}:00+01:00`;
   it('names the span in the original text (typographic apostrophe, mixed case)', async () => {

@@ -2,6 +2,7 @@ import { traditionalToSimplified } from '../../matcher/chinese-fold.js';
 import type { MessageView } from '../../pipeline/analyze/contract.js';
 import type { MessageAnalysis } from '../../pipeline/analyze/message-analysis.js';
 import type { Finding } from '../../pipeline/validate/finding.js';
+import { quotedSpans } from '../../text/quotes.js';
 import { sentences } from '../../text/sentences.js';
 import { compileRule, eachMatch, type RuleRegex } from '../../util/linear-regex.js';
 import { isShipped } from '../../util/pattern-engine.js';
@@ -14,6 +15,7 @@ interface CompiledRule {
   patterns: { regex: RuleRegex; slot: number }[];
   unless: RegExp[];
   unlessInMessage: RegExp[];
+  withInMessage: RegExp[];
 }
 
 interface CompiledLanguage {
@@ -109,6 +111,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
         }),
         unless: regexes(rule.unless, file),
         unlessInMessage: regexes(rule.unlessInMessage, file),
+        withInMessage: regexes(rule.withInMessage, file),
       })),
     );
     const entry: CompiledLanguage = {
@@ -132,6 +135,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
     // (read from the message's shared scan when this is its `view.normalized`)
     const possible = analysis && analysis.view.normalized === normalized ? lang.filter.flags(analysis) : lang.filter.flagsOfText(normalized);
     let parts: Sentence[] | undefined;
+    let quoted: { start: number; end: number }[] | undefined;
     for (const c of lang.rules) {
       if (c.rule.afterComplaint && !complained) continue;
       let found = null as { start: number; end: number } | null;
@@ -139,6 +143,8 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
         if (!possible[slot]) continue;
         eachMatch(regex.re, normalized, (start, end) => {
           if (c.rule.whole && (start !== 0 || end !== normalized.length)) return false;
+          // words inside quotation marks are someone else's: the agent quoting the customer («débrouillez-vous» is not the agent's answer)
+          if ((quoted ??= quotedSpans(normalized)).some((q) => q.start <= start && end <= q.end)) return false;
           const s = sentenceAt((parts ??= sentences(normalized)), normalized, start);
           // negation or a conditional just before the hit cancels it
           if (lang.negation.length && test(lang.negation, normalized.slice(s.start, start))) return false;
@@ -150,6 +156,8 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
       }
       // an alternative offered elsewhere in the message (not inside the hit itself) cancels it
       if (!found || (c.unlessInMessage.length && test(c.unlessInMessage, blank(normalized, found.start, found.end)))) continue;
+      // a condition elsewhere in the message (not inside the hit itself)
+      if (c.withInMessage.length && !test(c.withInMessage, blank(normalized, found.start, found.end))) continue;
       out.push({ rule: c.rule, ...found });
     }
     return out;

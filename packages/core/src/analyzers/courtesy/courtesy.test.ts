@@ -118,4 +118,36 @@ describe('courtesy analyzer', () => {
     expect(await run("Salut, t'inquiète, il arrive. T'as juste à attendre.")).toContain('culture.informal_address');
     expect(await run("Bonjour, il arrive aujourd'hui, merci de votre patience.")).not.toContain('culture.informal_address');
   });
+  it('reads a du / tu imperative with no pronoun as the informal form, not a formal imperative or a first person without ich (decision 179)', async () => {
+    const inspector = createInspector({ analyzers: [courtesyAnalyzer()] });
+    const run = async (country: string, customer: string, reply: string) => {
+      const r = await inspector.inspect(
+        conv(
+          [
+            ['customer', customer],
+            ['agent', reply],
+          ],
+          country,
+        ),
+      );
+      return r.findings.filter((f) => f.code === 'culture.informal_address').map((f) => f.evidence);
+    };
+    const de = 'Mein Pullover hat ein Loch, was kann ich tun?';
+    expect(await run('DE', de, 'Schick uns einfach ein Foto.')).toEqual(['Schick uns']);
+    expect(await run('DE', de, 'Gerne. Bitte schick mir die Bestellnummer.')).toEqual(['schick mir']);
+    expect(await run('DE', de, 'Lies die Pflegehinweise, dann klären wir das.')).toEqual(['Lies']);
+    // formal imperatives, and a first person with the "ich" left out, are no du
+    expect(await run('DE', de, 'Schicken Sie uns bitte ein Foto.')).toEqual([]);
+    expect(await run('DE', de, 'Schaue gleich nach und melde mich bei Ihnen.')).toEqual([]);
+    expect(await run('DE', de, 'Schicke Ihnen gleich ein Etikett.')).toEqual([]);
+    // a customer who wrote du first may be answered with du
+    expect(await run('DE', 'Hey, kannst du mir sagen, wo mein Paket ist?', 'Klar! Schick mir einfach die Bestellnummer.')).toEqual([]);
+    expect(await run('FR', 'Bonjour, mon colis n’est pas arrivé.', 'Envoie-nous le numéro de commande.')).toEqual(['Envoie-nous']);
+    expect(await run('FR', 'Bonjour, mon colis n’est pas arrivé.', 'Envoyez-nous le numéro de commande.')).toEqual([]);
+    // es and it expect no form by default: only a customer who writes formally is owed it
+    expect(await run('ES', 'Buenas tardes, señorita. ¿Dónde está mi pedido?', '¡Hola! Mándanos el número de pedido.')).toEqual(['Mándanos']);
+    expect(await run('ES', 'Buenas tardes, señorita. ¿Dónde está mi pedido?', 'Buenas tardes. Mándenos el número de pedido.')).toEqual([]);
+    expect(await run('IT', 'Buongiorno, potrebbe dirmi quando arriva il mio ordine?', 'Ciao! Mandami il numero d’ordine.')).toEqual(['Mandami']);
+    expect(await run('IT', 'Buongiorno, potrebbe dirmi quando arriva il mio ordine?', 'Buongiorno, ci mandi il numero d’ordine.')).toEqual([]);
+  });
 });
