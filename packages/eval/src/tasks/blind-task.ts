@@ -25,6 +25,8 @@ export interface BlindConversation {
 interface ReaderVerdict {
   set: string;
   id: string;
+  /** The message judged, when a chat had more than one flagged (then the labelled one counts). */
+  message_index?: number;
   verdict: 'right' | 'wrong' | 'unsure';
 }
 
@@ -87,7 +89,7 @@ export const blindTask: EvalTask = {
         existsSync(readerFile)
           ? lines(readFileSync(readerFile, 'utf8')).map((l) => {
               const v = JSON.parse(l) as ReaderVerdict;
-              return [`${v.set}|${v.id}`, v.verdict] as const;
+              return [`${v.set}|${v.id}${v.message_index === undefined ? '' : `|${v.message_index}`}`, v.verdict] as const;
             })
           : [],
       );
@@ -103,7 +105,7 @@ export const blindTask: EvalTask = {
             (!severe || f.severity === 'major' || f.severity === 'critical'),
         );
         const fault = c.label[label] === 'yes';
-        const verdict = reader.get(`${c.set}|${c.id}`);
+        const verdict = reader.get(`${c.set}|${c.id}|${where}`) ?? reader.get(`${c.set}|${c.id}`);
         for (const key of [c.language, 'all']) {
           const t = tallies.get(key) ?? { n: 0, fired: 0, right: 0, faults: 0, caught: 0, judged: 0, readerRight: 0 };
           t.n++;
@@ -116,7 +118,7 @@ export const blindTask: EvalTask = {
           tallies.set(key, t);
         }
       }
-      const judgedHere = conversations.some((c) => reader.has(`${c.set}|${c.id}`));
+      const judgedHere = conversations.some((c) => reader.has(`${c.set}|${c.id}`) || reader.has(`${c.set}|${c.id}|${at(c)}`));
       const subsetOf = (key: string) => `${file.replace(/\.jsonl$/, '')}${key === 'all' ? '' : `/${key}`}`;
       for (const [key, t] of [...tallies].sort(([a], [b]) => (a === 'all' ? -1 : b === 'all' ? 1 : a.localeCompare(b)))) {
         const row = (metric: string, value: number, n: number): EvalRow => ({
