@@ -31,7 +31,7 @@ interface ReaderVerdict {
 }
 
 /** What each file family measures: the rule ids, where a firing counts, and the writer's label field. */
-const FAMILIES: Record<string, { rules: RegExp; label: string; at: (c: BlindConversation) => number | null; severe?: boolean }> = {
+const FAMILIES: Record<string, { rules: RegExp; label: string; at: (c: BlindConversation) => number | null; severe?: boolean; verdictRows?: boolean }> = {
   'no-acknowledgement': {
     rules: /\.no_acknowledgement\.strict$/,
     label: 'qa_fault_no_acknowledgement',
@@ -60,6 +60,7 @@ const FAMILIES: Record<string, { rules: RegExp; label: string; at: (c: BlindConv
     label: 'agent_misconduct',
     at: (c) => Number(c.label.agent_message_index),
     severe: true,
+    verdictRows: true,
   },
 };
 
@@ -83,7 +84,7 @@ export const blindTask: EvalTask = {
     for (const file of files) {
       const family = Object.keys(FAMILIES).find((k) => file.startsWith(`${k}-`));
       if (!family) continue;
-      const { rules, label, at, severe } = FAMILIES[family]!;
+      const { rules, label, at, severe, verdictRows } = FAMILIES[family]!;
       const readerFile = join(dir, `${family}-reader.jsonl`);
       const reader = new Map(
         existsSync(readerFile)
@@ -94,10 +95,25 @@ export const blindTask: EvalTask = {
           : [],
       );
       const conversations = lines(readFileSync(join(dir, file), 'utf8')).map((l) => JSON.parse(l) as BlindConversation);
-      const tallies = new Map<string, { n: number; fired: number; right: number; faults: number; caught: number; judged: number; readerRight: number }>();
+      type Tally = {
+        n: number;
+        fired: number;
+        right: number;
+        faults: number;
+        caught: number;
+        judged: number;
+        readerRight: number;
+        flagged: number;
+        innocent: number;
+        innocentFlagged: number;
+      };
+      const tallies = new Map<string, Tally>();
       for (const c of conversations) {
         const where = at(c);
-        const fired = (await inspector.inspect(c.conversation)).findings.some(
+        const result = await inspector.inspect(c.conversation);
+        // the conversation's verdict: failed, or passed but sent to a person for review
+        const flagged = !result.pass || result.review.needed;
+        const fired = result.findings.some(
           (f: Finding) =>
             !!f.rule &&
             rules.test(f.rule.id) &&
@@ -107,18 +123,41 @@ export const blindTask: EvalTask = {
         const fault = c.label[label] === 'yes';
         const verdict = reader.get(`${c.set}|${c.id}|${where}`) ?? reader.get(`${c.set}|${c.id}`);
         for (const key of [c.language, 'all']) {
-          const t = tallies.get(key) ?? { n: 0, fired: 0, right: 0, faults: 0, caught: 0, judged: 0, readerRight: 0 };
+          const t = tallies.get(key) ?? {
+            n: 0,
+            fired: 0,
+            right: 0,
+            faults: 0,
+            caught: 0,
+            judged: 0,
+            readerRight: 0,
+            flagged: 0,
+            innocent: 0,
+            innocentFlagged: 0,
+          };
           t.n++;
-          if (fault) t.faults++;
+          if (fault) {
+            t.faults++;
+            if (flagged) t.flagged++;
+          }
+          if (c.label[label] === 'no') {
+            t.innocent++;
+            if (flagged) t.innocentFlagged++;
+          }
           if (fired) {
             t.fired++;
-            if (fault) t.right++, t.caught++;
-            if (verdict) t.judged++, verdict === 'right' && t.readerRight++;
+            if (fault) {
+              t.right++;
+              t.caught++;
+            }
+            if (verdict) {
+              t.judged++;
+              if (verdict === 'right') t.readerRight++;
+            }
           }
           tallies.set(key, t);
         }
       }
-      const judgedHere = conversations.some((c) => reader.has(`${c.set}|${c.id}`) || reader.has(`${c.set}|${c.id}|${at(c)}`));
       const subsetOf = (key: string) => `${file.replace(/\.jsonl$/, '')}${key === 'all' ? '' : `/${key}`}`;
       for (const [key, t] of [...tallies].sort(([a], [b]) => (a === 'all' ? -1 : b === 'all' ? 1 : a.localeCompare(b)))) {
         const row = (metric: string, value: number, n: number): EvalRow => ({
@@ -134,6 +173,12 @@ export const blindTask: EvalTask = {
           row('writer_precision', t.fired ? t.right / t.fired : Number.NaN, t.fired),
           row('recall', t.faults ? t.caught / t.faults : Number.NaN, t.faults),
         );
+        // verdict-level (conduct family): faults whose conversation fails or needs review; innocent ones that do
+        if (verdictRows)
+          rows.push(
+            row('faults_failed_or_review', t.faults ? t.flagged / t.faults : Number.NaN, t.faults),
+            row('innocent_failed_or_review', t.innocent ? t.innocentFlagged / t.innocent : Number.NaN, t.innocent),
+          );
         if (reader.size)
           rows.push(row('reader_precision', t.judged ? t.readerRight / t.judged : Number.NaN, t.judged), row('reader_unjudged', t.fired - t.judged, t.fired));
       }
