@@ -182,18 +182,24 @@ describe('numbers, clauses and attribution', () => {
     expect(facts('Returns are accepted for 30 days. Returns of swimwear: 14 days.')).toEqual([]);
   });
 
-  it('falls back to the dimension only across languages, with one fact of that dimension and a plausible value', () => {
+  it('falls back to the topic, then to the dimension, only across languages, with one fact of that dimension and a plausible value', () => {
     const warranty = parseKnowledgeBase({
       version: '1',
       entries: [{ id: 'w', answer: 'A 24-month warranty.', facts: [{ name: 'warranty', value: 24, unit: 'months', keywords: ['warranty'] }] }],
     }).entries[0]!;
     const w = (t: string, crossLanguage = true) => checkFacts(t, warranty, { crossLanguage }).map((c) => `${c.stated}/${c.matchedBy}`);
     expect(w('24个月的保修')).toEqual([]);
-    expect(w('12个月的保修')).toEqual(['12个月/dimension']);
+    // the clause names the fact's topic (保修, Garantie: warranty) in its own language
+    expect(w('12个月的保修')).toEqual(['12个月/topic']);
     expect(w('12个月的保修', false)).toEqual([]);
     expect(w('Die Garantie gilt innerhalb von 14 Tagen.')).toEqual([]); // 14 days is no plausible misstatement of 24 months
-    expect(w('Ich melde mich in 2 Tagen. Die Garantie beträgt ein Jahr.')).toEqual(['ein Jahr/dimension']);
-    expect(w('保修一年，维修需要7天。')).toEqual(['一年/dimension']);
+    expect(w('Ich melde mich in 2 Tagen. Die Garantie beträgt ein Jahr.')).toEqual(['ein Jahr/topic']);
+    expect(w('保修一年，维修需要7天。')).toEqual(['一年/topic']);
+    // the clause names no topic: the entry's only fact of the dimension
+    expect(w('Das Gerät hat 12 Monate.')).toEqual(['12 Monate/dimension']);
+    expect(w('我们提供一年。')).toEqual(['一年/dimension']);
+    // the clause names a topic no fact of the dimension has: about something else
+    expect(w('Die Erstattung dauert 12 Monate.')).toEqual([]);
     // two duration facts: a number whose clause names neither is not compared
     expect(facts('Sie haben 14 Tage.', true)).toEqual([]);
   });

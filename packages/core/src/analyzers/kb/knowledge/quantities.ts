@@ -45,6 +45,7 @@ const CURRENCY: [string, string][] = [
   ['JPY|日元|日圆|円|yen|엔', 'JPY'],
   ['CNY|RMB|人民币|yuan|元|块', 'CNY'],
   ['₩|KRW|원', 'KRW'],
+  ['R\\$|BRL|reais', 'BRL'],
   ['¥|￥', 'YEN'],
 ];
 /** Idioms that are a fixed duration ("half a year", "quinze jours", "半年", "보름"). */
@@ -78,7 +79,7 @@ const NUM = `(?:(?<![\\d.,])(?:\\d+(?:[.,]\\d+)?[千万萬]|${DIGITS})|(?<![零�
 const RANGE = `\\s*(?:-|–|—|~|～|〜|to|bis|à|a|al|até|到|至)\\s*`;
 const UNITS = UNIT_WORDS.map(([w]) => w).join('|');
 const LATIN_END = `(?![\\p{Script=Latin}])`;
-const QUANTITY = new RegExp(`(${NUM})(?:${RANGE}(${NUM}))?\\s*(?:-|‑)?\\s*(?:个|個)?\\s*(${UNITS})${LATIN_END}|百分之(${NUM})`, 'giu');
+const QUANTITY = new RegExp(`(${NUM})(?:${RANGE}(${NUM}))?\\s*(?:-|‐|‑)?\\s*(?:个|個)?\\s*(${UNITS})${LATIN_END}|百分之(${NUM})`, 'giu');
 const PROSE_RE = new RegExp(`(?<![\\p{Script=Latin}\\p{Script=Hangul}\\p{N}上下前后後])(?:${PROSE.map(([p]) => p).join('|')})${LATIN_END}`, 'giu');
 const CURRENCIES = CURRENCY.flatMap(([c]) => c.split('|'))
   .sort((a, b) => b.length - a.length)
