@@ -104,9 +104,13 @@ export function kbAnalyzer(options: KbOptions): Analyzer {
         similarities.push(sim.score);
         for (const a of q.answers) {
           // facts are read on the text with typographic apostrophes, quotes and hyphens folded ("non‑refundable"); same offsets
-          for (const c of checkFacts(foldQuotes(a.text), entry, { crossLanguage: crossLanguage(a, entry.language, ctx.languages.agent) })) {
+          for (const c of checkFacts(foldQuotes(a.text), entry, {
+            crossLanguage: crossLanguage(a, entry.language, ctx.languages.agent),
+            plausibleOnly: !!q.byTopic,
+          })) {
             const stated = a.text.slice(c.start, c.end);
-            const weak = c.matchedBy !== 'keyword';
+            // a weaker match of the number, or of the entry (found by topic): minor
+            const weak = c.matchedBy !== 'keyword' || !!q.byTopic;
             const language = a.language !== 'und' ? a.language : ctx.languages.agent;
             const found = q.byTopic ? `; the entry was found across languages by the question's topic (${q.byTopic.join(', ')})` : '';
             const how =
@@ -121,8 +125,8 @@ export function kbAnalyzer(options: KbOptions): Analyzer {
               span: { start: c.start, end: c.end },
               evidence: stated,
               explanation: weak
-                ? `"${stated}" may contradict the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id}); ${how}${found}`
-                : `"${stated}" contradicts the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id})${found}`,
+                ? `"${stated}" may contradict the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id}); ${c.matchedBy === 'keyword' ? "the number's clause names the fact" : how}${found}`
+                : `"${stated}" contradicts the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id})`,
               rule: {
                 ...rule(`:${c.fact.name}`),
                 detail: {

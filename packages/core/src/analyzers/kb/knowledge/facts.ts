@@ -35,6 +35,12 @@ export interface CheckFactsOptions {
    * nothing may be compared by dimension with the entry's only fact of that dimension.
    */
   crossLanguage?: boolean;
+  /**
+   * The entry is a weak match for the question (found by topic, not by the index): a number whose
+   * clause names a fact is compared only when it is a plausible misstatement of it (same duration
+   * scale, within a factor of 8, not a number the entry's answer states), as in the fallbacks.
+   */
+  plausibleOnly?: boolean;
 }
 
 /** Markers that a yes/no fact is asserted as "no" ("not free", "at your cost", "不包邮") or "yes" ("free", "包邮"). */
@@ -138,6 +144,7 @@ export function checkFacts(text: string, entry: KbEntry, options: CheckFactsOpti
     // quantity, "free over 5,000円 … otherwise shipping is 800円"); otherwise its first number disagrees
     if (list.some((x) => x.agrees)) continue;
     const { q } = list[0]!;
+    if (options.plausibleOnly && !plausibleFor(q, want(fact as KbFact & { value: number }), extractQuantities(entry.answer))) continue;
     conflicts.push({ fact, stated: q.text, start: q.start, end: q.end, kbValue: show(fact), matchedBy: 'keyword' });
   }
   if (options.crossLanguage) {
