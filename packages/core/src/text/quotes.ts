@@ -1,25 +1,40 @@
 /**
- * Typographic apostrophes and quotation marks, folded to their ASCII forms so rules written with
- * `'` and `"` match text typed on phones and word processors ("l’ai", "It’s", “fault”). Every
- * mark is one UTF-16 unit and so is its replacement: offsets do not move.
+ * Typographic apostrophes, quotation marks and hyphens, folded to their ASCII forms so rules written
+ * with `'`, `"` and `-` match text typed on phones and word processors ("l’ai", "It’s", “fault”,
+ * "5‑star" with a non-breaking hyphen). Every mark is one UTF-16 unit and so is its replacement:
+ * offsets do not move.
+ *
+ * Hyphens are the marks that join the parts of a word: U+2010 HYPHEN, U+2011 NON-BREAKING HYPHEN,
+ * U+FE63 SMALL HYPHEN-MINUS and U+FF0D FULLWIDTH HYPHEN-MINUS (the last two are `-` under NFKC
+ * already). Dashes are not folded: U+2012 figure dash (between digit groups), U+2013 en dash
+ * (ranges "3–5 days", clause breaks), U+2014 em dash and U+2015 horizontal bar (clause breaks) and
+ * U+2212 minus sign (arithmetic) separate words rather than join them, so reading them as `-` would
+ * make "a refund – 5 stars" one word "refund-5" for a word rule.
  */
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\uFF07\u00B4\u0060]/g;
 const QUOTES = /[\u201C\u201D\u201E\u201F\u2033\uFF02\u00AB\u00BB]/g;
-const ANY = /[\u2018\u2019\u201A\u201B\u2032\u02BC\uFF07\u00B4\u0060\u201C\u201D\u201E\u201F\u2033\uFF02\u00AB\u00BB]/;
+const HYPHENS = /[\u2010\u2011\uFE63\uFF0D]/g;
+const ANY = /[\u2018\u2019\u201A\u201B\u2032\u02BC\uFF07\u00B4\u0060\u201C\u201D\u201E\u201F\u2033\uFF02\u00AB\u00BB\u2010\u2011\uFE63\uFF0D]/;
 
 /**
- * `text` with typographic apostrophes → `'` and quotation marks → `"`, same length.
+ * `text` with typographic apostrophes → `'`, quotation marks → `"` and hyphens → `-`, same length.
  *
  * @example
  * foldQuotes('It’s “fine”'); // `It's "fine"`
+ * foldQuotes('5‑star'); // '5-star' (U+2011 non-breaking hyphen)
  */
 export function foldQuotes(text: string): string {
-  return ANY.test(text) ? text.replace(APOSTROPHES, "'").replace(QUOTES, '"') : text;
+  return ANY.test(text) ? text.replace(APOSTROPHES, "'").replace(QUOTES, '"').replace(HYPHENS, '-') : text;
 }
 
-/** The ASCII form of one typographic apostrophe or quotation mark code unit, or the unit itself. */
+/** The ASCII form of one typographic apostrophe, quotation mark or hyphen code unit, or the unit itself. */
 export function foldQuoteCode(code: number): number {
   switch (code) {
+    case 0x2010:
+    case 0x2011:
+    case 0xfe63:
+    case 0xff0d:
+      return 0x2d;
     case 0x2018:
     case 0x2019:
     case 0x201a:

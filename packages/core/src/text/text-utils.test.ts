@@ -36,4 +36,18 @@ describe('quote folding', () => {
     expect(normalizeText('It’s YOUR fault').normalized).toBe("it's your fault");
     expect(normalizeText('It’s').folded).toBe("It's");
   });
+
+  it('folds hyphens (U+2010, U+2011, U+FE63, U+FF0D) to "-" and leaves dashes and the minus sign alone', () => {
+    const t = '5\u2011star, five\u2010star, 5\uFE63star, 5\uFF0Dstar';
+    expect(foldQuotes(t)).toBe('5-star, five-star, 5-star, 5-star');
+    expect(foldQuotes(t).length).toBe(t.length);
+    const dashes = '3\u20135 days \u2014 \u22125 \u2012 \u2015';
+    expect(foldQuotes(dashes)).toBe(dashes);
+    const v = normalizeText('A 5\u2011Star review, 3\u20135 days');
+    expect(v.normalized).toBe('a 5-star review, 3\u20135 days');
+    expect(v.folded).toBe('A 5-Star review, 3\u20135 days');
+    const at = v.normalized.indexOf('5-star');
+    const span = v.toOriginalSpan(at, at + 6);
+    expect(v.original.slice(span.start, span.end)).toBe('5\u2011Star');
+  });
 });

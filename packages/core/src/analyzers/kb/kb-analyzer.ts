@@ -1,14 +1,16 @@
 import { baseLanguage } from '../../langid/tags.js';
 import type { Analyzer, AnalyzerContext, AnalyzerOutput, MessageView } from '../../pipeline/analyze/contract.js';
 import type { Finding } from '../../pipeline/validate/finding.js';
+import { foldQuotes } from '../../text/quotes.js';
 import type { Embedder } from './knowledge/embedder.js';
 import { checkFacts, missingMentions } from './knowledge/facts.js';
 import { buildKbIndex, type KbHit, type KbIndex } from './knowledge/kb-index.js';
 import { parseKnowledgeBase } from './knowledge/load.js';
 import type { KnowledgeBase, KnowledgeBaseInput } from './knowledge/schema.js';
 import { answerSimilarity, lexicalSimilarity } from './knowledge/similarity.js';
+import { entryByTopic } from './knowledge/topics.js';
 
-export const KB_ANALYZER_VERSION = '0.2.0';
+export const KB_ANALYZER_VERSION = '0.3.0';
 
 export interface KbOptions {
   /** The knowledge base (validated here), or an index already built with `buildKbIndex`. */
@@ -25,6 +27,8 @@ interface Question {
   m: MessageView;
   hit: KbHit;
   answers: MessageView[];
+  /** Set when the entry was found across languages by the topics the question names (`knowledge/topics.ts`), not by the index. */
+  byTopic?: string[];
 }
 
 /** Text used for retrieval and similarity: the translation when a translator gave one. */
@@ -65,9 +69,14 @@ export function kbAnalyzer(options: KbOptions): Analyzer {
       if (m.role === 'agent' && found.length) found.at(-1)!.answers.push(m);
       if (m.role !== 'customer' || !m.text.trim()) continue;
       const { best } = await idx.search(textOf(m), { language: m.translation ? 'und' : m.language, signal: ctx.signal });
+      // no entry found, and a question in another language than the KB: the entry that shares its topics
+      // ("Wie lange gilt die Garantie?" → the English warranty entry), when exactly one does best
+      const language = m.language !== 'und' ? m.language : ctx.languages.customer;
+      const topical = !best && !m.translation && baseLanguage(language) ? entryByTopic(m.text, language!, kb.entries) : null;
+      const hit = best ?? (topical ? { entry: topical.entry, score: 0, lexical: 0, coverage: 0 } : null);
       // a follow-up about the same entry extends the open question instead of starting a new one
-      if (!best || best.entry.id === found.at(-1)?.hit.entry.id) continue;
-      found.push({ m, hit: best, answers: [] });
+      if (!hit || hit.entry.id === found.at(-1)?.hit.entry.id) continue;
+      found.push({ m, hit, answers: [], ...(topical && !best ? { byTopic: topical.topics } : {}) });
     }
     return found.filter((q) => q.answers.length);
   }
@@ -94,30 +103,54 @@ export function kbAnalyzer(options: KbOptions): Analyzer {
         });
         similarities.push(sim.score);
         for (const a of q.answers) {
-          for (const c of checkFacts(a.text, entry, { crossLanguage: crossLanguage(a, entry.language, ctx.languages.agent) })) {
-            const byDimension = c.matchedBy === 'dimension';
+          // facts are read on the text with typographic apostrophes, quotes and hyphens folded ("non‑refundable"); same offsets
+          for (const c of checkFacts(foldQuotes(a.text), entry, {
+            crossLanguage: crossLanguage(a, entry.language, ctx.languages.agent),
+            plausibleOnly: !!q.byTopic,
+          })) {
+            const stated = a.text.slice(c.start, c.end);
+            // a weaker match of the number, or of the entry (found by topic): minor
+            const weak = c.matchedBy !== 'keyword' || !!q.byTopic;
+            const language = a.language !== 'und' ? a.language : ctx.languages.agent;
+            const found = q.byTopic ? `; the entry was found across languages by the question's topic (${q.byTopic.join(', ')})` : '';
+            const how =
+              c.matchedBy === 'topic'
+                ? `compared across languages by topic and dimension, not by keyword: the answer (${language}) names the fact's topic (${c.topics!.join(', ')}) in its own language, none of the fact's keywords, and this is the entry's only fact of that kind on that topic`
+                : `compared across languages by dimension, not by keyword: the answer (${language}) names none of the fact's keywords and this is the entry's only fact of that kind`;
             findings.push({
               analyzer: 'kb',
               code: 'kb.contradiction',
-              severity: byDimension ? 'minor' : 'major',
+              severity: weak ? 'minor' : 'major',
               messageIndex: a.index,
               span: { start: c.start, end: c.end },
-              evidence: c.stated,
-              explanation: byDimension
-                ? `"${c.stated}" may contradict the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id}); matched by dimension, not by keyword: the answer (${a.language}) names none of the fact's keywords and this is the entry's only fact of that kind`
-                : `"${c.stated}" contradicts the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id})`,
+              evidence: stated,
+              explanation: weak
+                ? `"${stated}" may contradict the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id}); ${c.matchedBy === 'keyword' ? "the number's clause names the fact" : how}${found}`
+                : `"${stated}" contradicts the knowledge base: ${c.fact.name} is ${c.kbValue} (entry ${entry.id})`,
               rule: {
                 ...rule(`:${c.fact.name}`),
-                detail: { entry: entry.id, kbVersion: kb.version, fact: c.fact.name, agentValue: c.stated, kbValue: c.kbValue, matchedBy: c.matchedBy },
+                detail: {
+                  entry: entry.id,
+                  kbVersion: kb.version,
+                  fact: c.fact.name,
+                  agentValue: stated,
+                  kbValue: c.kbValue,
+                  matchedBy: c.matchedBy,
+                  ...(c.topics ? { topics: c.topics } : {}),
+                  ...(q.byTopic ? { retrievedBy: 'topic', questionTopics: q.byTopic } : {}),
+                },
               },
               suggestion: `correct the answer: ${c.fact.name} is ${c.kbValue}`,
             });
           }
         }
-        for (const item of missingMentions(
-          q.answers.map((a) => `${a.text}\n${a.translation ?? ''}`),
-          entry,
-        )) {
+        // must-mention patterns are written in the entry's language: not asked of an answer to a question found by topic
+        for (const item of q.byTopic
+          ? []
+          : missingMentions(
+              q.answers.map((a) => `${a.text}\n${a.translation ?? ''}`),
+              entry,
+            )) {
           findings.push({
             analyzer: 'kb',
             code: 'kb.missing_fact',

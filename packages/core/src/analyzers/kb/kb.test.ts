@@ -5,6 +5,7 @@ import { buildKbIndex, createInspector, isCxqaError, kbAnalyzer, loadKnowledgeBa
 import { checkFacts, extractQuantities, kbWords, lexicalSimilarity, parseDigits, sameQuantity } from '@cxqa/core/kb';
 import { describe, expect, it } from 'vitest';
 import { clauses } from './knowledge/clauses.js';
+import { entryByTopic, topicsOf } from './knowledge/topics.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cxqa-kb-'));
 const file = (name: string, text: string) => {
@@ -182,18 +183,24 @@ describe('numbers, clauses and attribution', () => {
     expect(facts('Returns are accepted for 30 days. Returns of swimwear: 14 days.')).toEqual([]);
   });
 
-  it('falls back to the dimension only across languages, with one fact of that dimension and a plausible value', () => {
+  it('falls back to the topic, then to the dimension, only across languages, with one fact of that dimension and a plausible value', () => {
     const warranty = parseKnowledgeBase({
       version: '1',
       entries: [{ id: 'w', answer: 'A 24-month warranty.', facts: [{ name: 'warranty', value: 24, unit: 'months', keywords: ['warranty'] }] }],
     }).entries[0]!;
     const w = (t: string, crossLanguage = true) => checkFacts(t, warranty, { crossLanguage }).map((c) => `${c.stated}/${c.matchedBy}`);
     expect(w('24个月的保修')).toEqual([]);
-    expect(w('12个月的保修')).toEqual(['12个月/dimension']);
+    // the clause names the fact's topic (保修, Garantie: warranty) in its own language
+    expect(w('12个月的保修')).toEqual(['12个月/topic']);
     expect(w('12个月的保修', false)).toEqual([]);
     expect(w('Die Garantie gilt innerhalb von 14 Tagen.')).toEqual([]); // 14 days is no plausible misstatement of 24 months
-    expect(w('Ich melde mich in 2 Tagen. Die Garantie beträgt ein Jahr.')).toEqual(['ein Jahr/dimension']);
-    expect(w('保修一年，维修需要7天。')).toEqual(['一年/dimension']);
+    expect(w('Ich melde mich in 2 Tagen. Die Garantie beträgt ein Jahr.')).toEqual(['ein Jahr/topic']);
+    expect(w('保修一年，维修需要7天。')).toEqual(['一年/topic']);
+    // the clause names no topic: the entry's only fact of the dimension
+    expect(w('Das Gerät hat 12 Monate.')).toEqual(['12 Monate/dimension']);
+    expect(w('我们提供一年。')).toEqual(['一年/dimension']);
+    // the clause names a topic no fact of the dimension has: about something else
+    expect(w('Die Erstattung dauert 12 Monate.')).toEqual([]);
     // two duration facts: a number whose clause names neither is not compared
     expect(facts('Sie haben 14 Tage.', true)).toEqual([]);
   });
@@ -243,5 +250,86 @@ describe('kb analyzer across languages', () => {
     expect(finding?.code).toBe('kb.contradiction');
     expect(finding?.evidence).toBe('两年');
     expect('耳机保修两年。'.slice(finding!.span!.start, finding!.span!.end)).toBe('两年');
+  });
+});
+
+describe('kb analyzer: an entry in one language, a conversation in another, no translator', () => {
+  const kb = {
+    version: 'topics-1',
+    entries: [
+      {
+        id: 'returns',
+        language: 'en',
+        questions: ['How long do I have to return an item?', 'Can I send my order back?', 'What is your return policy?'],
+        answer: 'Items can be returned within 30 days. Refunds take 5 business days.',
+        facts: [
+          { name: 'return window', value: 30, unit: 'days', keywords: ['return'] },
+          { name: 'refund time', value: 5, unit: 'days', keywords: ['refund'] },
+        ],
+        mustMention: ['30 days'],
+      },
+      {
+        id: 'warranty',
+        language: 'en',
+        questions: ['How long is the warranty?', 'Is my device under warranty?', 'What does the warranty cover?'],
+        answer: 'Every device has a 12-month warranty.',
+        facts: [{ name: 'warranty period', value: 12, unit: 'months', keywords: ['warranty'] }],
+      },
+      {
+        id: 'battery',
+        language: 'en',
+        questions: ['How long is the battery warranty?', 'Is the battery covered?', 'Battery warranty length?'],
+        answer: 'Batteries have a 6-month warranty.',
+        facts: [{ name: 'battery warranty', value: 6, unit: 'months', keywords: ['battery'] }],
+      },
+    ],
+  };
+  const inspector = createInspector({ analyzers: [kbAnalyzer({ kb })] });
+  const ask = async (question: string, answer: string) => {
+    const r = await inspector.inspect({
+      id: 'x',
+      messages: [
+        { role: 'customer', text: question, at: '2026-03-02T10:00:00Z' },
+        { role: 'agent', text: answer, at: '2026-03-02T10:01:00Z' },
+      ],
+    });
+    return { entries: r.metrics['kb.entries'], findings: r.findings };
+  };
+
+  it('finds the entry by topic and names the fact the clause is about, saying how it matched', async () => {
+    const de = await ask('Wie lange habe ich Zeit, den Artikel zurückzugeben?', 'Sie können den Artikel innerhalb von 14 Tagen zurückgeben.');
+    expect(de.entries).toBe('returns');
+    expect(de.findings.map((f) => `${f.code}/${f.severity}/${f.evidence}`)).toEqual(['kb.contradiction/minor/14 Tagen']);
+    const [f] = de.findings;
+    expect(f!.rule!.detail).toMatchObject({ fact: 'return window', matchedBy: 'topic', topics: ['return'], retrievedBy: 'topic', questionTopics: ['return'] });
+    expect(f!.explanation).toContain('compared across languages by topic and dimension');
+    expect(f!.explanation).toContain('found across languages');
+    // the refund time in days is not the return window; the must-mention pattern (English) is not asked of a German answer
+    expect((await ask('Wie lange habe ich Zeit, den Artikel zurückzugeben?', 'Die Erstattung dauert 5 Werktage.')).findings).toEqual([]);
+    // the narrower entry wins: battery + warranty
+    expect((await ask('Wie lange gilt die Garantie auf den Akku?', 'Der Akku hat 12 Monate Garantie.')).entries).toBe('battery');
+    expect((await ask('电池保修多久？', '电池保修12个月。')).findings.map((x) => x.evidence)).toEqual(['12个月']);
+    expect((await ask('保修多久？', '我们提供24个月的保修。')).findings.map((x) => x.evidence)).toEqual(['24个月']);
+    expect((await ask('保修多久？', '保修期为１２个月。')).findings).toEqual([]);
+  });
+
+  it('keeps the index first, and finds nothing for a question that names no topic or a tie', async () => {
+    expect((await ask('Hallo, ich habe eine Frage.', 'Gerne, worum geht es?')).entries).toBeNull();
+    expect(
+      (await ask('How long do I have to return an item?', 'You can return it within 14 days.')).findings
+        .filter((f) => f.code === 'kb.contradiction')
+        .map((f) => `${f.code}/${f.severity}`),
+    ).toEqual(['kb.contradiction/major']);
+    expect(topicsOf('feedback, resolve, reso')).toEqual(new Set(['return']));
+    expect(topicsOf('Wiedereinlagerungsgebühr für geöffnete Artikel')).toEqual(new Set(['restocking', 'opened']));
+    const two = parseKnowledgeBase({
+      version: 't',
+      entries: [
+        { id: 'a', questions: ['Is there a warranty?'], answer: 'Yes.' },
+        { id: 'b', questions: ['Warranty terms?'], answer: 'See terms.' },
+      ],
+    });
+    expect(entryByTopic('Gibt es eine Garantie?', 'de', two.entries)).toBeNull();
+    expect(entryByTopic('Gibt es eine Garantie?', 'en', two.entries)).toBeNull(); // same language: the index decides
   });
 });

@@ -7,7 +7,8 @@ import { decodeUtf16 } from '../../util/utf16.js';
  *
  * Normalization (in order, per cluster = base code point + following combining marks):
  * zero-width / control / format characters removed, NFKC (which also folds full- and
- * half-width forms), typographic apostrophes and quotes folded to `'` and `"`, lower-casing, every
+ * half-width forms), typographic apostrophes, quotes and hyphens folded to `'`, `"` and `-` (U+2010
+ * and U+2011 "5‑star"; dashes stay: text/quotes.ts), lower-casing, every
  * whitespace run collapsed to one space, leading and trailing whitespace trimmed. Lone UTF-16
  * surrogates become U+FFFD in the view only.
  */
@@ -15,7 +16,7 @@ export interface TextView {
   readonly original: string;
   readonly normalized: string;
   /**
-   * The original text with only typographic apostrophes and quotes folded (’ → ', “ → "): same
+   * The original text with only typographic apostrophes, quotes and hyphens folded (’ → ', “ → ", ‑ → -): same
    * length and offsets as `original`, for case-sensitive rules whose spans are reported as is.
    */
   readonly folded: string;

@@ -5,6 +5,7 @@ import { clauses } from './clauses.js';
 import { extractQuantities, isShortDuration, magnitude, normalizeUnit, type Quantity, sameQuantity } from './quantities.js';
 import type { KbEntry, KbFact } from './schema.js';
 import { clauseMentions, type Mention } from './subjects.js';
+import { topicsOf, topicsOfFact } from './topics.js';
 
 /** A fact of the entry the agent's text states differently. */
 export interface FactConflict {
@@ -15,11 +16,16 @@ export interface FactConflict {
   end: number;
   kbValue: string;
   /**
-   * `keyword`: the number's clause names the fact. `dimension`: the answer is in another language
-   * than the entry, no keyword matched, and the fact is the entry's only one of the number's
-   * dimension (days/weeks/months, percent, one currency): a weaker match.
+   * `keyword`: the number's clause names the fact. Two weaker matches for an answer in another
+   * language than the entry whose clause names none of the fact's keywords: `topic`: the clause
+   * names the fact's topic in its own language ("Rückgabe" for a "return window" fact, through the
+   * multilingual table of `topics.ts`) and the fact is the entry's only fact of the number's
+   * dimension on that topic; `dimension`: the clause names nothing and the fact is the entry's
+   * only one of the number's dimension (days/weeks/months, percent, one currency).
    */
-  matchedBy: 'keyword' | 'dimension';
+  matchedBy: 'keyword' | 'topic' | 'dimension';
+  /** With `topic`: the topics the clause and the fact share (e.g. `['return']`). */
+  topics?: string[];
 }
 
 /** Options of {@link checkFacts}. */
@@ -29,6 +35,12 @@ export interface CheckFactsOptions {
    * nothing may be compared by dimension with the entry's only fact of that dimension.
    */
   crossLanguage?: boolean;
+  /**
+   * The entry is a weak match for the question (found by topic, not by the index): a number whose
+   * clause names a fact is compared only when it is a plausible misstatement of it (same duration
+   * scale, within a factor of 8, not a number the entry's answer states), as in the fallbacks.
+   */
+  plausibleOnly?: boolean;
 }
 
 /** Markers that a yes/no fact is asserted as "no" ("not free", "at your cost", "不包邮") or "yes" ("free", "包邮"). */
@@ -80,6 +92,8 @@ export function checkFacts(text: string, entry: KbEntry, options: CheckFactsOpti
   const attributed = new Set<KbFact>();
   const all: Quantity[] = [];
   const unnamed: Quantity[] = [];
+  /** The clause each unnamed quantity stands in (for the topic match across languages). */
+  const clauseOf = new Map<Quantity, string>();
   const stated = new Map<KbFact, { q: Quantity; agrees: boolean }[]>();
   for (const s of sentences(text)) {
     const quantities = extractQuantities(s.text);
@@ -103,6 +117,7 @@ export function checkFacts(text: string, entry: KbEntry, options: CheckFactsOpti
         if (referenceIsOther && /^(?:\s*\p{L}+){0,2}[\s,，、;；]*$/u.test(s.text.slice(q.end, c.end))) continue; // at most a verb or particle between ("7 Tagen ab, nachdem")
         if (!names.length) {
           unnamed.push(at);
+          clauseOf.set(at, c.text);
           continue;
         }
         if (names.some((m) => m.fact === null)) continue; // the clause is (also) about something else
@@ -129,14 +144,97 @@ export function checkFacts(text: string, entry: KbEntry, options: CheckFactsOpti
     // quantity, "free over 5,000円 … otherwise shipping is 800円"); otherwise its first number disagrees
     if (list.some((x) => x.agrees)) continue;
     const { q } = list[0]!;
+    if (options.plausibleOnly && !plausibleFor(q, want(fact as KbFact & { value: number }), extractQuantities(entry.answer))) continue;
     conflicts.push({ fact, stated: q.text, start: q.start, end: q.end, kbValue: show(fact), matchedBy: 'keyword' });
   }
-  if (options.crossLanguage) pushAll(conflicts, byDimension(facts, attributed, all, unnamed, extractQuantities(entry.answer)));
+  if (options.crossLanguage) {
+    const answer = extractQuantities(entry.answer);
+    const topical = byTopic(facts, attributed, all, unnamed, clauseOf, answer);
+    pushAll(conflicts, topical.conflicts);
+    pushAll(
+      conflicts,
+      byDimension(
+        facts,
+        attributed,
+        all,
+        unnamed.filter((q) => !topical.used.has(q)),
+        answer,
+      ),
+    );
+  }
   return conflicts.sort((a, b) => a.start - b.start);
 }
 
 /** A number more than this factor away from the fact is, without a keyword, more likely another quantity ("49 €" assembly beside a 1,500 € threshold, "3 days" beside a 6-month warranty) than a misstatement. */
 const SAME_ORDER = 8;
+
+/**
+ * Could `q` be a misstatement of the fact `w` (not another quantity)? "100%" is an idiom; a number
+ * more than a factor of 8 away, on another duration scale (hours vs days), or one the entry's own
+ * answer states ("standard shipping 3-5 days" beside an express-time fact) is another quantity.
+ */
+function plausibleFor(q: Quantity, w: { value: number; unit: string }, answer: readonly Quantity[]): boolean {
+  if (sameQuantity(q, w) === null || isShortDuration(q.unit) !== isShortDuration(w.unit)) return false;
+  if (q.unit === 'percent' && q.value === 100) return false; // "100% genuine", "100% refund": an idiom
+  const ratio = magnitude(q) / magnitude(w);
+  return ratio <= SAME_ORDER && ratio >= 1 / SAME_ORDER && !answer.some((a) => sameQuantity(q, a) === true);
+}
+
+/**
+ * The first cross-language fallback: a number whose clause names no keyword but names, in its own
+ * language, a topic of the table in `topics.ts` ("Sie können ihn innerhalb von 14 Tagen
+ * zurückgeben": `return`) is compared with the entry's numeric fact of the same dimension on that
+ * topic, when there is exactly one (an entry whose return window and refund time are both in days
+ * still tells "Rückgabe" from "Erstattung"; a clause naming both topics is compared with neither).
+ * Per fact: no number of the text agrees with it, the numbers on its topic agree among themselves,
+ * and each is plausible for it ({@link plausibleFor}). Returns the conflicts and the numbers used
+ * up: those attributed, and those whose clause names a topic that no fact of their dimension has, or
+ * two such facts (about something else, or ambiguous: not compared by dimension either).
+ */
+function byTopic(
+  facts: readonly KbFact[],
+  attributed: Set<KbFact>,
+  all: readonly Quantity[],
+  unnamed: readonly Quantity[],
+  clauseOf: ReadonlyMap<Quantity, string>,
+  answer: readonly Quantity[],
+): { conflicts: FactConflict[]; used: Set<Quantity> } {
+  const numeric = facts.filter(isNumeric).filter((f) => !attributed.has(f) && topicsOfFact(f).size);
+  const used = new Set<Quantity>();
+  const onFact = new Map<KbFact & { value: number }, { q: Quantity; topics: string[] }[]>();
+  for (const q of unnamed) {
+    const said = topicsOf(clauseOf.get(q) ?? '');
+    if (!said.size) continue;
+    const sameDimension = facts.filter(isNumeric).filter((f) => sameQuantity(q, want(f)) !== null);
+    const candidates = numeric
+      .filter((f) => sameQuantity(q, want(f)) !== null)
+      .map((f) => ({ f, shared: [...topicsOfFact(f)].filter((t) => said.has(t)) }))
+      .filter(({ shared }) => shared.length);
+    // a clause about a topic that no fact of this dimension has ("Die Erstattung dauert 14 Tage" beside
+    // a return-window-only entry), or about two such facts, is not compared by dimension either
+    if (!candidates.length && sameDimension.every((f) => topicsOfFact(f).size)) used.add(q);
+    if (candidates.length !== 1) {
+      if (candidates.length > 1) used.add(q);
+      continue;
+    }
+    const { f, shared } = candidates[0]!;
+    used.add(q);
+    const list = onFact.get(f) ?? [];
+    list.push({ q, topics: shared });
+    onFact.set(f, list);
+  }
+  const conflicts: FactConflict[] = [];
+  for (const [fact, list] of onFact) {
+    attributed.add(fact);
+    const w = want(fact);
+    if (all.some((q) => sameQuantity(q, w) === true)) continue;
+    const [first] = list;
+    if (!first || list.some((x) => sameQuantity(x.q, first.q) !== true) || !list.every((x) => plausibleFor(x.q, w, answer))) continue;
+    const { q, topics } = first;
+    conflicts.push({ fact, stated: q.text, start: q.start, end: q.end, kbValue: show(fact), matchedBy: 'topic', topics });
+  }
+  return { conflicts, used };
+}
 
 /**
  * The cross-language fallback: for each numeric fact no keyword reached, the numbers whose clause
@@ -159,16 +257,7 @@ function byDimension(
     const w = want(fact);
     if (numeric.filter((f) => sameQuantity(want(f), w) !== null).length !== 1) continue;
     if (all.some((q) => sameQuantity(q, w) === true)) continue;
-    // a number the entry's own answer states ("standard shipping 3-5 days" beside an express-time fact) is not a contradiction
-    const plausible = (q: Quantity) => {
-      if (q.unit === 'percent' && q.value === 100) return false; // "100% genuine", "100% refund": an idiom
-      const ratio = magnitude(q) / magnitude(w);
-      return ratio <= SAME_ORDER && ratio >= 1 / SAME_ORDER;
-    };
-    const candidates = unnamed.filter(
-      (q) =>
-        sameQuantity(q, w) !== null && isShortDuration(q.unit) === isShortDuration(w.unit) && plausible(q) && !answer.some((a) => sameQuantity(q, a) === true),
-    );
+    const candidates = unnamed.filter((q) => plausibleFor(q, w, answer));
     const [first] = candidates;
     if (!first || candidates.some((q) => sameQuantity(q, first) !== true)) continue;
     out.push({ fact, stated: first.text, start: first.start, end: first.end, kbValue: show(fact), matchedBy: 'dimension' });

@@ -17,3 +17,4 @@ export {
 } from './schema.js';
 export { answerSimilarity, lexicalSimilarity } from './similarity.js';
 export { kbTerms, kbWords } from './tokens.js';
+export { entryByTopic, TOPICS, topicsOf } from './topics.js';

@@ -45,6 +45,7 @@ const CURRENCY: [string, string][] = [
   ['JPY|日元|日圆|円|yen|엔', 'JPY'],
   ['CNY|RMB|人民币|yuan|元|块', 'CNY'],
   ['₩|KRW|원', 'KRW'],
+  ['R\\$|BRL|reais', 'BRL'],
   ['¥|￥', 'YEN'],
 ];
 /** Idioms that are a fixed duration ("half a year", "quinze jours", "半年", "보름"). */
@@ -78,7 +79,7 @@ const NUM = `(?:(?<![\\d.,])(?:\\d+(?:[.,]\\d+)?[千万萬]|${DIGITS})|(?<![零�
 const RANGE = `\\s*(?:-|–|—|~|～|〜|to|bis|à|a|al|até|到|至)\\s*`;
 const UNITS = UNIT_WORDS.map(([w]) => w).join('|');
 const LATIN_END = `(?![\\p{Script=Latin}])`;
-const QUANTITY = new RegExp(`(${NUM})(?:${RANGE}(${NUM}))?\\s*(?:-|‑)?\\s*(?:个|個)?\\s*(${UNITS})${LATIN_END}|百分之(${NUM})`, 'giu');
+const QUANTITY = new RegExp(`(${NUM})(?:${RANGE}(${NUM}))?\\s*(?:-|‐|‑)?\\s*(?:个|個)?\\s*(${UNITS})${LATIN_END}|百分之(${NUM})`, 'giu');
 const PROSE_RE = new RegExp(`(?<![\\p{Script=Latin}\\p{Script=Hangul}\\p{N}上下前后後])(?:${PROSE.map(([p]) => p).join('|')})${LATIN_END}`, 'giu');
 const CURRENCIES = CURRENCY.flatMap(([c]) => c.split('|'))
   .sort((a, b) => b.length - a.length)
@@ -97,10 +98,11 @@ const PROSE_LOOKUP = PROSE.flatMap(([p, value, unit]) => p.split('|').map((w) =>
 /** Characters after a number read for "and a half" (the longest form and a few spaces). */
 const HALF_WINDOW = 24;
 const AND_A_HALF = /^(?:\s*(?:and a half|und ein halb|et demie?|y medi[oa]|e mei[oa]|e mezz[oa])(?![\p{L}])|半(?![价價额額折]))/iu;
-/** A point in time or a vague amount, not a stated duration ("2 days ago", "a day or two", "3天前"). */
+/** A point in time, time elapsed or a vague amount, not a stated duration ("2 days ago", "a day or two", "3天前", "已经10天了"). */
 const NOT_A_DURATION_AFTER =
-  /^(?:\s*(?:ago|later|earlier|or two|or so|or three|oder zwei|ou deux|o dos|ou dois|o due|fa)(?![\p{L}])|\s*(?:前|以前|之前|전)|\s*(?:a|an|per|pro|par|por|al|am|im|a la)\s+(?:day|week|month|year|tag|woche|monat|jahr|jour|semaine|mois|an|día|dia|semana|mes|año|ano|giorno|settimana|mese|anno)(?![\p{L}]))/iu;
-const NOT_A_DURATION_BEFORE = /(?:(?<![\p{L}])(?:vor|il y a|hace|há)\s*)$/iu;
+  /^(?:\s*(?:ago|later|earlier|or two|or so|or three|oder zwei|ou deux|o dos|ou dois|o due|fa)(?![\p{L}])|\s*(?:前|以前|之前|전|了(?!解))|\s*(?:a|an|per|pro|par|por|al|am|im|a la)\s+(?:day|week|month|year|tag|woche|monat|jahr|jour|semaine|mois|an|día|dia|semana|mes|año|ano|giorno|settimana|mese|anno)(?![\p{L}]))/iu;
+/** Time elapsed, not a stated duration: "vor 2 Tagen", "il y a", "hace", "há"; "seit 10 Tagen", "depuis 10 jours", "da 10 giorni" (for 10 days now). */
+const NOT_A_DURATION_BEFORE = /(?:(?<![\p{L}])(?:vor|seit|il y a|depuis|hace|há|da)\s*)$/iu;
 /** "24 hours a day", "once a month", "three times a week": an article-number after a rate word is a rate, not a duration. */
 const RATE_BEFORE = /(?:\d\s*\p{L}*|(?<![\p{L}])(?:times|once|twice|mal|fois|veces|vezes|volte))\s+$/iu;
 /** Articles read as "one" only before a singular unit of their own language ("a month", "einen Monat", "une semaine", "um mês", "한 달"). */

@@ -1,5 +1,6 @@
 import { escapeRegExp } from '../../../util/escape-regexp.js';
 import type { KbFact } from './schema.js';
+import { topicSpans, topicsOfFact } from './topics.js';
 
 /**
  * What a clause names: a fact of the KB entry (one of its keywords) or something else with its own
@@ -448,11 +449,16 @@ export function clauseMentions(text: string, facts: readonly KbFact[], parts: re
   for (const m of found) if (!named.some((k) => m.start < k.end && k.start < m.end)) named.push(m);
   const others: Mention[] = [];
   const foreign = foreignConcepts(facts);
+  // a concept word inside a word naming the topic of one of the entry's numeric facts is part of that
+  // word ("lager" in "Wiedereinlagerungsgebühr", a restocking fee), not something else
+  const own = new Set(facts.filter((f) => typeof f.value === 'number').flatMap((f) => [...topicsOfFact(f)]));
+  const ownSpans = foreign.re && own.size ? topicSpans(text).filter((t) => own.has(t.topic)) : [];
   for (const m of foreign.re ? text.matchAll(foreign.re) : []) {
     const start = m.index;
     const end = start + m[0].length;
     const delivery = foreign.delivery[m.slice(1).findIndex((g) => g !== undefined)]!;
     if (named.some((k) => start < k.end && k.start < end)) continue;
+    if (ownSpans.some((k) => start >= k.start && end <= k.end)) continue;
     if (delivery && (REFERENCE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || REFERENCE_AFTER.test(text.slice(end)))) continue;
     others.push({ start, end, fact: null, ...(delivery ? { delivery: true } : {}) });
   }
