@@ -5,7 +5,7 @@
  *   pnpm cases [fixtures/reported/own-x.jsonl …]
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { builtinAnalyzers, createInspector, kbAnalyzer } from '@cxqa/core';
+import { reportedCaseInspectors } from '../packages/core/test/reported-case-inspector.js';
 
 const dir = new URL('../fixtures/reported/', import.meta.url);
 const files = process.argv.slice(2).length
@@ -14,16 +14,14 @@ const files = process.argv.slice(2).length
       .filter((f) => f.endsWith('.jsonl'))
       .sort()
       .map((f) => new URL(f, dir).pathname);
-const kb = JSON.parse(readFileSync(new URL('turn2-kb.json', dir), 'utf8'));
-const plain = createInspector();
-const withKb = createInspector({ analyzers: [...builtinAnalyzers(), kbAnalyzer({ kb })] });
+const inspectorFor = reportedCaseInspectors(dir);
 let failed = 0;
 let total = 0;
 for (const file of files) {
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     if (!line.trim()) continue;
     const c = JSON.parse(line);
-    const r = await (c.kb ? withKb : plain).inspect(c.conversation);
+    const r = await inspectorFor(c).inspect(c.conversation);
     const codes = r.findings.map((f) => f.code);
     const why: string[] = [];
     for (const code of c.expect.finding_codes_present ?? []) if (!codes.includes(code)) why.push(`missing ${code}`);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtinAnalyzers, createInspector, kbAnalyzer, type Result } from '../src/index.js';
+import type { Result } from '../src/index.js';
+import { reportedCaseInspectors } from './reported-case-inspector.js';
 
 /** Every `fixtures/reported/*.jsonl` line: a conversation and the findings/metrics it must (not) have. */
 interface ReportedCase {
@@ -36,25 +37,10 @@ const NOT_YET_FIXED = new Set<string>([
 ]);
 
 const dir = new URL('../../../fixtures/reported/', import.meta.url);
-const kb = JSON.parse(readFileSync(new URL('turn2-kb.json', dir), 'utf8'));
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.jsonl'))
   .sort();
-const plain = createInspector();
-const withKb = createInspector({ analyzers: [...builtinAnalyzers(), kbAnalyzer({ kb })] });
-const kbInspectors = new Map<string, typeof withKb>();
-/** The inspector of a case: built-ins, plus the kb analyzer over the case's knowledge base. */
-function inspectorFor(c: ReportedCase): typeof withKb {
-  if (!c.kb) return plain;
-  // turn2.jsonl names the shared file; turn2-kb.json is its copy here (with entries our own cases add)
-  if (c.kb === true || c.kb === 'reported-turn2-kb.json') return withKb;
-  let inspector = kbInspectors.get(c.kb);
-  if (!inspector) {
-    const own = JSON.parse(readFileSync(new URL(c.kb, dir), 'utf8'));
-    kbInspectors.set(c.kb, (inspector = createInspector({ analyzers: [...builtinAnalyzers(), kbAnalyzer({ kb: own })] })));
-  }
-  return inspector;
-}
+const inspectorFor = reportedCaseInspectors(dir);
 
 for (const file of files) {
   const cases = readFileSync(new URL(file, dir), 'utf8')
