@@ -279,7 +279,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
         ? analysis.memo(c, () => c.filter.flagsOfText(normalized))
         : c.filter.flagsOfText(normalized);
   /** The cues of `text`, and whether it is a bare acknowledgement (no other cue, an `acknowledgement` pattern). */
-  function cuesOf(c: CompiledCues, text: string, possible: Uint8Array, readsPositive: boolean, ownNeutral: boolean): CueReading {
+  function cuesOf(c: CompiledCues, text: string, possible: Uint8Array, readsPositive: boolean): CueReading {
     const cues: MoodCue[] = [];
     const litotes = spans(c.litotes, text, 'litotes', possible);
     // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed");
@@ -301,8 +301,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
     const request = spans(c.request, text, 'neutral_form', possible);
     if (request.length) return { cues: request, acknowledges: false, formula: false, request: true };
     pushAll(cues, spans(c.neutralForm, text, 'neutral_form', possible));
-    // a bare final "?" stands in for the neutral class a two-class model lacks: only a one-sentence message,
-    // and not for a model with a neutral class of its own, which has learnt questions (decision 187)
+    // a bare final "?" makes a one-sentence message a question; in a longer one the other sentences carry the mood (decision 187)
     if (!cues.length && QUESTION_END.test(text) && oneSentence(text)) cues.push({ kind: 'neutral_form', start: text.length - 1, end: text.length });
     return { cues, acknowledges, formula: false, request: false };
   }
@@ -329,7 +328,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const readsPositive = ownNeutral ? ownLabel === 'positive' : model !== null && model >= thresholds.modelPositive;
       const { cues, acknowledges, formula, request } =
         c && text
-          ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter.flagsOfText(text), readsPositive, ownNeutral)
+          ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter.flagsOfText(text), readsPositive)
           : { cues: [], acknowledges: false, formula: false, request: false };
       let neg = 0;
       let pos = 0;
