@@ -87,9 +87,11 @@ const Cues = z.object({
    */
   leaving: z.array(LinearRegexSource).default([]),
   /**
-   * Emphasis punctuation ("!!", "??"): negative unless the polarity model reads the message
-   * positive (a three-class model's positive label, or a two-class polarity at or above the
-   * positive threshold) — "Glückwunsch!!!", "thank you so much!!" are not complaints (decision 187).
+   * Emphasis punctuation ("!!"): negative unless a polarity model with a neutral class of its own
+   * (German's three-class model, a three-class classifier) labels the message positive —
+   * "Glückwunsch!!!" is no complaint. The two-class models are saturated on such messages (the
+   * English one reads "Why I couldn't cancel it!!!" as 0.99 positive): with them "!!" stays negative.
+   * Doubled or mixed question marks ("??", "?!") are incredulity and stay `negative` cues (decision 187).
    */
   emphasis: z.array(LinearRegexSource).default([]),
   /**
@@ -325,7 +327,8 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const c = byLanguage.get(language);
       const text = normalized.trim();
       const ownNeutral = ownLabel !== null && thresholds.trustNeutralModel;
-      const readsPositive = ownNeutral ? ownLabel === 'positive' : model !== null && model >= thresholds.modelPositive;
+      // only a model with a neutral class of its own reads "!!" (the two-class naive Bayes models read "…cancel it!!!" as 0.99 positive)
+      const readsPositive = ownNeutral && ownLabel === 'positive';
       const { cues, acknowledges, formula, request } =
         c && text
           ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter.flagsOfText(text), readsPositive)
