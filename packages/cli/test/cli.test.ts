@@ -67,7 +67,7 @@ describe('cxqa inspect', () => {
   it('prints a readable report with --format pretty', async () => {
     const { out } = await run(['inspect', join(ROOT, 'examples', 'data', 'conversations.jsonl'), '--format', 'pretty']);
     expect(out).toMatch(/shopify-2002 {2}OK {2}score 67\.7 {2}pass/);
-    expect(out).toMatch(/\[info\] sentiment\.customer_worsened @3: the customer came in neutral and ends negative/);
+    expect(out).toMatch(/\[info\] politeness\.no_acknowledgement @2: the customer complained \(message 0\) and this reply acknowledges nothing/);
     expect(out).toContain('review: customer_dissatisfied');
     expect(out).toMatch(/amz-9009 {2}OK {2}score 63\.8 {2}FAIL/);
     expect(out).toMatch(/fail: fails on policy\.review_manipulation \(critical, message 1\)/);

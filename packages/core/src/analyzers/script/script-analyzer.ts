@@ -4,10 +4,10 @@ import { polarityOf } from '../sentiment/model/classifier.js';
 import { builtinSentimentModel, predictMessage } from '../sentiment/model/linear-model.js';
 import { compileScriptPhrases, isComplaint, type ScriptPhrase, type ScriptPhrases } from './script-rules.js';
 
-export const SCRIPT_ANALYZER_VERSION = '0.1.0';
+export const SCRIPT_ANALYZER_VERSION = '0.2.0';
 
 export interface ScriptOptions {
-  /** Phrase data per language; default the shipped `courtesy/script.json` (en zh de fr es ja). */
+  /** Phrase data per language; default the shipped `courtesy/script.json` (en zh de fr es ja pt it ko). */
   script?: unknown;
   /** Which checks run (defaults: all but `introduction`). */
   require?: Partial<Record<'greeting' | 'closing' | 'apology' | 'empathy' | 'holding' | 'introduction', boolean>>;

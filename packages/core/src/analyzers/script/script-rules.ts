@@ -44,7 +44,7 @@ let shipped: ScriptPhrases | undefined;
  * Compile script phrase data (the shipped `courtesy/script.json`, or a brand's edited copy).
  *
  * @example
- * const phrases = compileScriptPhrases(); // shipped: en zh de fr es ja
+ * const phrases = compileScriptPhrases(); // shipped: en zh de fr es ja pt it ko
  * phrases.find('en', 'apology', 'So sorry about that!')?.[0]; // 'sorry'
  */
 export function compileScriptPhrases(data?: unknown): ScriptPhrases {

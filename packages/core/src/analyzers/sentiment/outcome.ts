@@ -33,7 +33,8 @@ const ASKS = /[?？]/u;
 /**
  * The customer's outcome at the end of the conversation:
  * - `dissatisfied`: the last customer message is negative, or the customer threatened to
- *   escalate in one of their last two messages;
+ *   escalate or said they will take their business elsewhere (a `leaving` cue: "then I'll buy
+ *   elsewhere", 他で買います) in one of their last two messages;
  * - `unresolved`: the customer's last message is a question or request no agent message answers,
  *   the customer wrote two or more messages in a row at the end with no reply, or the agent's last
  *   message moves the conversation elsewhere (a private message, a hotline) and the customer does
@@ -48,6 +49,9 @@ export function judgeOutcome({ sequence, threats, redirects }: OutcomeInput): Ou
   if (!last) return { outcome: 'unknown', why: 'no customer message could be read', messageIndex: null };
   const threat = customer.slice(-2).find((s) => threats.has(s.m.index));
   if (threat) return { outcome: 'dissatisfied', why: 'the customer threatens to escalate', messageIndex: threat.m.index };
+  // a customer who said they will buy elsewhere is not won back by a closing "ok" (decision 188)
+  const leaving = customer.slice(-2).find((s) => s.mood?.cues.some((c) => c.kind === 'leaving'));
+  if (leaving) return { outcome: 'dissatisfied', why: 'the customer says they will take their business elsewhere', messageIndex: leaving.m.index };
   if (last.mood.label === 'negative') return { outcome: 'dissatisfied', why: 'the customer ends negative', messageIndex: last.m.index };
   let trailing = 0;
   for (let k = sequence.length - 1; k >= 0 && sequence[k]!.m.role === 'customer'; k--) trailing++;

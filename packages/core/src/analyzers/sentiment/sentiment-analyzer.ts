@@ -10,7 +10,7 @@ import { builtinEmotionModel, builtinSentimentModel, predictMessage, type Sentim
 import { builtinMoodCues, compileMoodCues, DEFAULT_MOOD_THRESHOLDS, type MessageMood, type MoodThresholds } from './model/mood.js';
 import { customerEffort, judgeOutcome, outcomeBase, outcomeMood } from './outcome.js';
 
-export const SENTIMENT_ANALYZER_VERSION = '0.7.0';
+export const SENTIMENT_ANALYZER_VERSION = '0.8.0';
 
 export interface SentimentOptions {
   /** Synchronous models by language, used before the shipped ones. */
@@ -149,7 +149,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     const last = telling.at(-1) ?? customer.at(-1);
     // worsened needs evidence at both ends: a start with no complaint word and a model that does not
     // lean negative, and an end whose negative reading rests on a cue, not on the model alone
-    const negativeCue = (s: { mood: MessageMood }) => s.mood.cues.some((c) => c.kind === 'negative');
+    const negativeCue = (s: { mood: MessageMood }) => s.mood.cues.some((c) => c.kind === 'negative' || c.kind === 'leaving');
     const calmStart = (s: { mood: MessageMood }) =>
       s.mood.label !== 'negative' && !negativeCue(s) && (s.mood.cues.length > 0 || s.mood.model === null || s.mood.model > -0.3);
     if (customer.length >= 2 && first && last) {

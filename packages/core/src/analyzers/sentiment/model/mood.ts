@@ -20,7 +20,8 @@ export interface MoodModelReading {
 
 /** A cue that decided a mood: its kind and its span in the normalized view. */
 export interface MoodCue {
-  kind: 'negative' | 'positive' | 'litotes' | 'neutral_form';
+  /** `leaving`: the customer takes their business elsewhere ("I'll buy elsewhere"); counts as negative. */
+  kind: 'negative' | 'positive' | 'litotes' | 'neutral_form' | 'leaving';
   start: number;
   end: number;
 }
@@ -67,6 +68,33 @@ const Cues = z.object({
    */
   politeFormula: z.array(LinearRegexSource).default([]),
   /**
+   * A polite request or a request for information, the whole message (an optional greeting before,
+   * thanks after): "can you tell me when my order ships?", "I'd like to know…", "is it possible to…",
+   * "how do I…", "quisiera saber…", 我想问一下…. With no other cue it is neutral whatever the
+   * model reads, exempt from `neutralFormNegative` like `politeFormula` (decision 185); scores the
+   * model's polarity within the neutral band.
+   */
+  request: z.array(LinearRegexSource).default([]),
+  /**
+   * A polite refusal ("no thanks", "nein danke", "no, gracias", 不用了谢谢): the thanks inside it is
+   * no praise — the positive cues inside are hidden; alone it is neutral and scores 0 (decision 188).
+   */
+  refusal: z.array(LinearRegexSource).default([]),
+  /**
+   * The customer takes their business elsewhere or gives up on the shop ("then I'll buy elsewhere",
+   * "never ordering here again", "dann kaufe ich eben woanders", 他で買います): a negative cue, and
+   * in one of the customer's last two messages the outcome is dissatisfied (decision 188).
+   */
+  leaving: z.array(LinearRegexSource).default([]),
+  /**
+   * Emphasis punctuation ("!!"): negative unless a polarity model with a neutral class of its own
+   * (German's three-class model, a three-class classifier) labels the message positive —
+   * "Glückwunsch!!!" is no complaint. The two-class models are saturated on such messages (the
+   * English one reads "Why I couldn't cancel it!!!" as 0.99 positive): with them "!!" stays negative.
+   * Doubled or mixed question marks ("??", "?!") are incredulity and stay `negative` cues (decision 187).
+   */
+  emphasis: z.array(LinearRegexSource).default([]),
+  /**
    * A question or request is negative when the polarity model is at least this sure (e.g. −0.95),
    * for languages whose model is calibrated enough to say so; omitted = questions stay neutral.
    */
@@ -97,6 +125,10 @@ interface CompiledCues {
   litotes: SlottedRegex[];
   neutralForm: SlottedRegex[];
   politeFormula: SlottedRegex[];
+  request: SlottedRegex[];
+  refusal: SlottedRegex[];
+  leaving: SlottedRegex[];
+  emphasis: SlottedRegex[];
   /** Which cues (by slot) may match a text: their prefixes in the shared scan of `view.normalized` (`sharedPrefixScan('normalized', language)`). */
   filter: SharedFilter;
 }
@@ -129,6 +161,17 @@ export interface MoodCues {
  * trimmed one, never fewer, so the cues are the same).
  */
 export type SharedAnalysis = Pick<MessageAnalysis, 'memo'>;
+
+/** The cues of one message and which neutral kind, if any, decided it. */
+interface CueReading {
+  cues: readonly MoodCue[];
+  /** a bare acknowledgement ("ok", 好的) */
+  acknowledges: boolean;
+  /** a polite formula or refusal: neutral, scores 0 */
+  formula: boolean;
+  /** a polite request or request for information: neutral whatever the model reads */
+  request: boolean;
+}
 
 /** A cue's regex and its index in the language's prefix filter. */
 interface SlottedRegex {
@@ -169,6 +212,10 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 export const ACKNOWLEDGEMENT_SCORE = 0.3;
 /** A message ending in one question mark, with no cue either way, is a question: neutral. */
 const QUESTION_END = /[^?？][?？]$/u;
+/** A sentence end followed by more text: a message of more than one sentence. */
+const SENTENCE_BREAK = /[.!?。！？](?=\s*\p{L})/u;
+/** One sentence: no sentence end before the final question mark (other sentences carry their own mood). */
+const oneSentence = (text: string) => !SENTENCE_BREAK.test(text.slice(0, -1));
 
 /**
  * Compile mood cues (the shipped `sentiment/mood-cues.json`, or a brand's edited copy).
@@ -215,6 +262,10 @@ export function compileMoodCues(data?: unknown): MoodCues {
         litotes: slotted(c.litotes),
         neutralForm: slotted(c.neutralForm),
         politeFormula: slotted(c.politeFormula),
+        request: slotted(c.request),
+        refusal: slotted(c.refusal),
+        leaving: slotted(c.leaving),
+        emphasis: slotted(c.emphasis),
       };
       const entry = { neutralFormNegative: c.neutralFormNegative, ...cues, filter: sharedPrefixScan('normalized', lang).filter(all.map((r) => r.prefixes)) };
       compiled.set(lang, entry);
@@ -230,20 +281,31 @@ export function compileMoodCues(data?: unknown): MoodCues {
         ? analysis.memo(c, () => c.filter.flagsOfText(normalized))
         : c.filter.flagsOfText(normalized);
   /** The cues of `text`, and whether it is a bare acknowledgement (no other cue, an `acknowledgement` pattern). */
-  function cuesOf(c: CompiledCues, text: string, possible: Uint8Array): { cues: readonly MoodCue[]; acknowledges: boolean; formula: boolean } {
+  function cuesOf(c: CompiledCues, text: string, possible: Uint8Array, readsPositive: boolean): CueReading {
     const cues: MoodCue[] = [];
     const litotes = spans(c.litotes, text, 'litotes', possible);
-    // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed")
+    // a litotes hides the negative words inside it ("not bad"); a negative cue hides the positive words inside it ("not fixed");
+    // emphasis ("!!") is negative unless the model reads the message positive; a refusal hides its thanks ("no thanks")
     const negative = outside(spans(c.negative, text, 'negative', possible), litotes);
-    pushAll(pushAll(pushAll(cues, litotes), negative), outside(outside(spans(c.positive, text, 'positive', possible), litotes), negative));
-    if (cues.length) return { cues, acknowledges: false, formula: false };
+    if (!readsPositive) pushAll(negative, spans(c.emphasis, text, 'negative', possible));
+    const leaving = spans(c.leaving, text, 'leaving', possible);
+    const refusal = spans(c.refusal, text, 'neutral_form', possible);
+    pushAll(
+      pushAll(pushAll(pushAll(cues, litotes), negative), leaving),
+      outside(outside(outside(outside(spans(c.positive, text, 'positive', possible), litotes), negative), leaving), refusal),
+    );
+    if (cues.length) return { cues, acknowledges: false, formula: false, request: false };
+    if (refusal.length) return { cues: refusal, acknowledges: false, formula: true, request: false };
     const acknowledges = anyMatch(c.acknowledgement, text, possible);
-    if (acknowledges) return { cues: [{ kind: 'neutral_form', start: 0, end: text.length }], acknowledges, formula: false };
+    if (acknowledges) return { cues: [{ kind: 'neutral_form', start: 0, end: text.length }], acknowledges, formula: false, request: false };
     const formula = spans(c.politeFormula, text, 'neutral_form', possible);
-    if (formula.length) return { cues: formula, acknowledges: false, formula: true };
+    if (formula.length) return { cues: formula, acknowledges: false, formula: true, request: false };
+    const request = spans(c.request, text, 'neutral_form', possible);
+    if (request.length) return { cues: request, acknowledges: false, formula: false, request: true };
     pushAll(cues, spans(c.neutralForm, text, 'neutral_form', possible));
-    if (!cues.length && QUESTION_END.test(text)) cues.push({ kind: 'neutral_form', start: text.length - 1, end: text.length });
-    return { cues, acknowledges, formula: false };
+    // a bare final "?" makes a one-sentence message a question; in a longer one the other sentences carry the mood (decision 187)
+    if (!cues.length && QUESTION_END.test(text) && oneSentence(text)) cues.push({ kind: 'neutral_form', start: text.length - 1, end: text.length });
+    return { cues, acknowledges, formula: false, request: false };
   }
   return {
     version: parsed.data.version,
@@ -264,12 +326,17 @@ export function compileMoodCues(data?: unknown): MoodCues {
       const ownLabel = reading.label === 'negative' || reading.label === 'neutral' || reading.label === 'positive' ? reading.label : null;
       const c = byLanguage.get(language);
       const text = normalized.trim();
-      const { cues, acknowledges, formula } =
-        c && text ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter.flagsOfText(text)) : { cues: [], acknowledges: false, formula: false };
+      const ownNeutral = ownLabel !== null && thresholds.trustNeutralModel;
+      // only a model with a neutral class of its own reads "!!" (the two-class naive Bayes models read "…cancel it!!!" as 0.99 positive)
+      const readsPositive = ownNeutral && ownLabel === 'positive';
+      const { cues, acknowledges, formula, request } =
+        c && text
+          ? cuesOf(c, text, analysis ? flags(c, normalized, analysis) : c.filter.flagsOfText(text), readsPositive)
+          : { cues: [], acknowledges: false, formula: false, request: false };
       let neg = 0;
       let pos = 0;
       for (const x of cues) {
-        if (x.kind === 'negative') neg++;
+        if (x.kind === 'negative' || x.kind === 'leaving') neg++;
         else if (x.kind === 'positive' || x.kind === 'litotes') pos++;
       }
       let label: MoodLabel;
@@ -278,7 +345,7 @@ export function compileMoodCues(data?: unknown): MoodCues {
       else if (neg && pos)
         label =
           model === null ? (neg > pos ? 'negative' : pos > neg ? 'positive' : 'neutral') : model <= -0.3 ? 'negative' : model >= 0.3 ? 'positive' : 'neutral';
-      else if (acknowledges || formula) label = 'neutral';
+      else if (acknowledges || formula || request) label = 'neutral';
       else if (cues.length)
         label = model !== null && c?.neutralFormNegative !== undefined && model <= c.neutralFormNegative ? 'negative' : 'neutral'; // a question, request or closing
       else if (ownLabel && reading.label !== undefined && ownLabel !== null && thresholds.trustNeutralModel) label = ownLabel;
