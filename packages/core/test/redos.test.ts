@@ -12,7 +12,8 @@ import { linearRegexProblem } from '../src/util/linear-regex.js';
 
 /** A pattern the checker gives up on (its automaton too big to build in time) is read by the structural check instead. */
 const PER_PATTERN_MS = 250;
-const CONCURRENCY = 2;
+/** One check at a time: the checker runs beside other test files, some of them timing growth. */
+const CONCURRENCY = 1;
 
 /**
  * Patterns the automaton checker calls vulnerable that are not, each with the reason. Empty now:
@@ -88,10 +89,15 @@ describe('ReDoS check of the shipped rule data (recheck)', () => {
     // what the automaton could not decide within its budget must pass the structural check:
     // no back-reference, no unbounded repetition of a group that repeats or alternates
     const undecided = results.filter(({ result }) => result.status === 'unknown');
-    const structural = undecided
-      .map(({ pattern }) => ({ pattern, problem: linearRegexProblem(pattern.source) }))
-      .filter((x) => x.problem)
-      .map(({ pattern, problem }) => `${pattern.where}: /${pattern.source}/ — ${problem}`);
+    // one that fails the structural check too (it is coarse: `(?:〜|～|ー)*` fails it) gets the
+    // automaton again with a long budget — on a loaded machine 250 ms is not always enough
+    const structural: string[] = [];
+    for (const { pattern } of undecided) {
+      const problem = linearRegexProblem(pattern.source);
+      if (!problem) continue;
+      const again = await check(pattern.source, pattern.flags, { checker: 'automaton', timeout: 20_000 });
+      if (again.status !== 'safe') structural.push(`${pattern.where}: /${pattern.source}/ — ${problem}; checker: ${again.status}`);
+    }
     expect(structural).toEqual([]);
     // most are decided: the structural fallback is for the few large alternations, not the rule
     expect(undecided.length).toBeLessThan(patterns.length / 10);
