@@ -40,13 +40,32 @@ type Scored = { m: MessageView; polarity: number | null; soft: number | null; la
 const LETTER = /\p{L}/gu;
 
 /**
+ * `text` without its bracketed spans ("[image]"): what `text.replace(/\[[^\]]*\]/gu, '')` returns, in one
+ * pass. The regex tried every "[" against the rest of the text, quadratic when no "]" follows
+ * (450 ms for a message of 20,000 "["); a "[" with no "]" after it means no later one has one either.
+ */
+export function withoutBracketed(text: string): string {
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const open = text.indexOf('[', from);
+    if (open < 0) break;
+    const close = text.indexOf(']', open + 1);
+    if (close < 0) break;
+    out += text.slice(from, open);
+    from = close + 1;
+  }
+  return out + text.slice(from);
+}
+
+/**
  * A message that says something: a mood cue (an angry emoji counts), or two letters or more
  * outside bracketed placeholders ("[image]") — not just an order number.
  */
 function informative(s: { m: MessageView; mood: MessageMood }): boolean {
   if (s.mood.cues.some((c) => c.kind !== 'neutral_form')) return true;
   const normalized = s.m.view.normalized;
-  const text = normalized.includes('[') ? normalized.replace(/\[[^\]]*\]/gu, '') : normalized;
+  const text = normalized.includes('[') ? withoutBracketed(normalized) : normalized;
   // the first two letters decide (no array of every letter)
   LETTER.lastIndex = 0;
   let letters = 0;

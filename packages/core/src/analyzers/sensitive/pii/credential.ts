@@ -134,7 +134,9 @@ const ANSWER = [
 ].join('|');
 
 const COPULA = String.raw`\s*(?:(?:is|was|are|lautet|ist|est|es|é|è|sono|são)(?![\p{L}])|[=:：是为為はが은는이가])\s*`;
-const OPT_COPULA = String.raw`\s*(?:(?:is|was|lautet|ist|est|es|é|è)(?![\p{L}])|[=:：是为為はが은는이가])?\s*`;
+// the spaces after an optional copula belong to it (`\s*(?:copula\s*)?`, not `\s*(?:copula)?\s*`): with two `\s*`
+// around nothing, a run of spaces after the cue was split every way before the digits failed (quadratic)
+const OPT_COPULA = String.raw`\s*(?:(?:(?:is|was|lautet|ist|est|es|é|è)(?![\p{L}])|[=:：是为為はが은는이가])\s*)?`;
 /** A few words may sit between the secret word and "is": "your new password for the portal is …". */
 const FILLER = String.raw`(?:\s+(?:for|of|to|on|in|f[üu]r|de|du|del|da|di|per|pour|para)\s+[^\s,.;:!?。，：]{1,20}(?![^\s,.;:!?。，：])(?:\s+[^\s,.;:!?。，：]{1,20}(?![^\s,.;:!?。，：]))?)?`;
 
