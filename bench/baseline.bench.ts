@@ -19,8 +19,8 @@ interface AnyInspector {
   inspect(conversation: unknown): Promise<unknown>;
 }
 
-/** Even, so each pipeline runs first in half of the rounds. */
-const ROUNDS = 10;
+/** Even, so each pipeline runs first in half of the rounds; `BENCH_ROUNDS=30` for a steadier median on a noisy machine. */
+const ROUNDS = Math.max(2, 2 * Math.round(Number(process.env.BENCH_ROUNDS ?? 10) / 2));
 
 async function inspectorAt(root: string, options?: { analyzers: [] }): Promise<AnyInspector> {
   const core = (await import(pathToFileURL(resolve(root, 'packages/core/src/index.ts')).href)) as { createInspector(options?: object): AnyInspector };
