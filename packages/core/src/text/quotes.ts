@@ -11,10 +11,13 @@
  * U+2212 minus sign (arithmetic) separate words rather than join them, so reading them as `-` would
  * make "a refund – 5 stars" one word "refund-5" for a word rule.
  */
-const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\uFF07\u00B4\u0060]/g;
-const QUOTES = /[\u201C\u201D\u201E\u201F\u2033\uFF02\u00AB\u00BB]/g;
-const HYPHENS = /[\u2010\u2011\uFE63\uFF0D]/g;
-const ANY = /[\u2018\u2019\u201A\u201B\u2032\u02BC\uFF07\u00B4\u0060\u201C\u201D\u201E\u201F\u2033\uFF02\u00AB\u00BB\u2010\u2011\uFE63\uFF0D]/;
+const APOSTROPHE_MARKS = '\u2018\u2019\u201A\u201B\u2032\u02BC\uFF07\u00B4\u0060';
+const QUOTE_MARKS = '\u201C\u201D\u201E\u201F\u2033\uFF02\u00AB\u00BB';
+const HYPHEN_MARKS = '\u2010\u2011\uFE63\uFF0D';
+const APOSTROPHES = new RegExp(`[${APOSTROPHE_MARKS}]`, 'g');
+const QUOTES = new RegExp(`[${QUOTE_MARKS}]`, 'g');
+const HYPHENS = new RegExp(`[${HYPHEN_MARKS}]`, 'g');
+const ANY = new RegExp(`[${APOSTROPHE_MARKS}${QUOTE_MARKS}${HYPHEN_MARKS}]`);
 
 /**
  * `text` with typographic apostrophes → `'`, quotation marks → `"` and hyphens → `-`, same length.

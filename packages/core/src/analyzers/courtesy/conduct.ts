@@ -2,7 +2,7 @@ import { traditionalToSimplified } from '../../matcher/chinese-fold.js';
 import type { MessageView } from '../../pipeline/analyze/contract.js';
 import type { MessageAnalysis } from '../../pipeline/analyze/message-analysis.js';
 import type { Finding } from '../../pipeline/validate/finding.js';
-import { quotedSpans } from '../../text/quotes.js';
+import { insideSpan, quotedSpans } from '../../text/quotes.js';
 import { sentences } from '../../text/sentences.js';
 import { compileRule, eachMatch, type RuleRegex } from '../../util/linear-regex.js';
 import { isShipped } from '../../util/pattern-engine.js';
@@ -144,7 +144,7 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
         eachMatch(regex.re, normalized, (start, end) => {
           if (c.rule.whole && (start !== 0 || end !== normalized.length)) return false;
           // words inside quotation marks are someone else's: the agent quoting the customer («débrouillez-vous» is not the agent's answer)
-          if ((quoted ??= quotedSpans(normalized)).some((q) => q.start <= start && end <= q.end)) return false;
+          if (insideSpan((quoted ??= quotedSpans(normalized)), start, end)) return false;
           const s = sentenceAt((parts ??= sentences(normalized)), normalized, start);
           // negation or a conditional just before the hit cancels it
           if (lang.negation.length && test(lang.negation, normalized.slice(s.start, start))) return false;
