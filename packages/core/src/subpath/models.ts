@@ -1,5 +1,6 @@
-/** `@cxqa/core/models`: the linear sentiment, emotion and politeness models, their features and training. */
+/** `@cxqa/core/models`: the linear sentiment, emotion, politeness and conduct models, their features and training. */
 
+export * from '../analyzers/courtesy/conduct-model/index.js';
 export * from '../analyzers/courtesy/politeness/index.js';
 export * from '../analyzers/sentiment/index.js';
 export * from '../analyzers/sentiment/model/index.js';

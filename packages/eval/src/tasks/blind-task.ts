@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInspector, type Finding } from '@cxqa/core';
+import { builtinAnalyzers, createInspector, type Finding } from '@cxqa/core';
 import { lines } from '../corpora/read.js';
 import type { EvalRow } from '../report.js';
 import type { EvalTask } from './task.js';
@@ -31,7 +31,10 @@ interface ReaderVerdict {
 }
 
 /** What each file family measures: the rule ids, where a firing counts, and the writer's label field. */
-const FAMILIES: Record<string, { rules: RegExp; label: string; at: (c: BlindConversation) => number | null; severe?: boolean; verdictRows?: boolean }> = {
+const FAMILIES: Record<
+  string,
+  { rules: RegExp; label: string; at: (c: BlindConversation) => number | null; severe?: boolean; verdictRows?: boolean; model?: RegExp }
+> = {
   'no-acknowledgement': {
     rules: /\.no_acknowledgement\.strict$/,
     label: 'qa_fault_no_acknowledgement',
@@ -61,6 +64,8 @@ const FAMILIES: Record<string, { rules: RegExp; label: string; at: (c: BlindConv
     at: (c) => Number(c.label.agent_message_index),
     severe: true,
     verdictRows: true,
+    // the conduct model's info finding at the same reply (decision 210); trained on conduct-design only of these files
+    model: /^politeness\.model\.conduct@/,
   },
 };
 
@@ -69,7 +74,10 @@ const FAMILIES: Record<string, { rules: RegExp; label: string; at: (c: BlindConv
  * and language: `fired`, `writer_precision` (firings the writer labelled a fault / firings; unsure
  * counts as not right), `recall` (faults caught / faults labelled), and for files with reader verdicts
  * `reader_precision` (right / judged, over current firings with a verdict) and `reader_unjudged`.
- * Design batches are reported but were read while revising the rules; held-out ones were not.
+ * Design batches are reported but were read while revising the rules; held-out ones were not. For
+ * the conduct family also `model_fired`, `model_writer_precision`, `model_recall` (the conduct model's
+ * `politeness.possible_misconduct` at the labelled reply, the model turned on — it is off by default)
+ * and `rules_or_model_recall`, with `model_reader_precision` / `model_reader_unjudged` from the reader's verdicts.
  */
 export const blindTask: EvalTask = {
   name: 'blind',
@@ -77,6 +85,8 @@ export const blindTask: EvalTask = {
     const dir = join(fixturesDir, 'blind');
     if (!existsSync(dir)) return { rows: [], evaluated: [], skipped: [CORPUS], notes: [] };
     const inspector = createInspector();
+    // the conduct model is off by default; its rows come from a second inspector with it on (decision 210)
+    const withModel = createInspector({ analyzers: builtinAnalyzers({ courtesy: { conductModel: true } }) });
     const rows: EvalRow[] = [];
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.jsonl') && !f.endsWith('-reader.jsonl'))
@@ -84,7 +94,7 @@ export const blindTask: EvalTask = {
     for (const file of files) {
       const family = Object.keys(FAMILIES).find((k) => file.startsWith(`${k}-`));
       if (!family) continue;
-      const { rules, label, at, severe, verdictRows } = FAMILIES[family]!;
+      const { rules, label, at, severe, verdictRows, model } = FAMILIES[family]!;
       const readerFile = join(dir, `${family}-reader.jsonl`);
       const reader = new Map(
         existsSync(readerFile)
@@ -106,6 +116,11 @@ export const blindTask: EvalTask = {
         flagged: number;
         innocent: number;
         innocentFlagged: number;
+        modelFired: number;
+        modelRight: number;
+        modelJudged: number;
+        modelReaderRight: number;
+        eitherCaught: number;
       };
       const tallies = new Map<string, Tally>();
       for (const c of conversations) {
@@ -120,6 +135,8 @@ export const blindTask: EvalTask = {
             (where === null || f.messageIndex === where) &&
             (!severe || f.severity === 'major' || f.severity === 'critical'),
         );
+        const modelFired =
+          !!model && (await withModel.inspect(c.conversation)).findings.some((f: Finding) => !!f.rule && model.test(f.rule.id) && f.messageIndex === where);
         const fault = c.label[label] === 'yes';
         const verdict = reader.get(`${c.set}|${c.id}|${where}`) ?? reader.get(`${c.set}|${c.id}`);
         for (const key of [c.language, 'all']) {
@@ -134,12 +151,27 @@ export const blindTask: EvalTask = {
             flagged: 0,
             innocent: 0,
             innocentFlagged: 0,
+            modelFired: 0,
+            modelRight: 0,
+            modelJudged: 0,
+            modelReaderRight: 0,
+            eitherCaught: 0,
           };
           t.n++;
           if (fault) {
             t.faults++;
             if (flagged) t.flagged++;
           }
+          if (modelFired) {
+            t.modelFired++;
+            if (fault) t.modelRight++;
+            // the model fires only where no rule did, so a verdict at this reply is the model's
+            if (verdict) {
+              t.modelJudged++;
+              if (verdict === 'right') t.modelReaderRight++;
+            }
+          }
+          if (fault && (fired || modelFired)) t.eitherCaught++;
           if (c.label[label] === 'no') {
             t.innocent++;
             if (flagged) t.innocentFlagged++;
@@ -178,6 +210,19 @@ export const blindTask: EvalTask = {
           rows.push(
             row('faults_failed_or_review', t.faults ? t.flagged / t.faults : Number.NaN, t.faults),
             row('innocent_failed_or_review', t.innocent ? t.innocentFlagged / t.innocent : Number.NaN, t.innocent),
+          );
+        if (model)
+          rows.push(
+            row('model_fired', t.modelFired, t.n),
+            row('model_writer_precision', t.modelFired ? t.modelRight / t.modelFired : Number.NaN, t.modelFired),
+            row('model_recall', t.faults ? t.modelRight / t.faults : Number.NaN, t.faults),
+            row('rules_or_model_recall', t.faults ? t.eitherCaught / t.faults : Number.NaN, t.faults),
+            ...(reader.size
+              ? [
+                  row('model_reader_precision', t.modelJudged ? t.modelReaderRight / t.modelJudged : Number.NaN, t.modelJudged),
+                  row('model_reader_unjudged', t.modelFired - t.modelJudged, t.modelFired),
+                ]
+              : []),
           );
         if (reader.size)
           rows.push(row('reader_precision', t.judged ? t.readerRight / t.judged : Number.NaN, t.judged), row('reader_unjudged', t.fired - t.judged, t.fired));

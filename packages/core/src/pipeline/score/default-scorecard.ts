@@ -48,6 +48,8 @@ export const DEFAULT_SCORECARD: Scorecard = ScorecardSchema.parse({
     { code: 'politeness.*', minSeverity: 'critical', reason: 'agent_misconduct' },
     // the customer objected to the agent's tone: a human looks, whoever was at fault (decision 161)
     { code: 'politeness.tone_objected', reason: 'customer_objected_to_tone' },
+    // an agent reply the conduct model reads as misconduct that no rule flagged (info, decision 210)
+    { code: 'politeness.possible_misconduct', reason: 'possible_agent_misconduct' },
     { code: 'culture.informal_address', minSeverity: 'major', reason: 'agent_misconduct' },
     { code: 'sensitive.*', minSeverity: 'major', reason: 'agent_misconduct' },
     { code: 'pii.*', minSeverity: 'critical', reason: 'privacy' },
