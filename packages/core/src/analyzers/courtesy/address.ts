@@ -1,5 +1,6 @@
 import type { MessageView } from '../../pipeline/analyze/contract.js';
 import type { Finding } from '../../pipeline/validate/finding.js';
+import { insideSpan, quotedSpans } from '../../text/quotes.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 import { PhraseFilter } from '../../util/phrase-filter.js';
 import type { AddressRules } from './rules.js';
@@ -7,11 +8,16 @@ import type { AddressRules } from './rules.js';
 export type FormalityChoice = 'formal' | 'informal' | 'any';
 
 const SENTENCES = /[^。！？!?.\n]+[。！？!?.]*/gu;
-const TRAILING = /[\s。！？!?.~～…」』)）]+$/u;
+const TRAILING = /[\s。！？!?.~～〜…」』)）]+$/u;
+const QUESTION = /[？?][\s。！？!?.~～〜…」』)）]*$/u;
 
 interface CompiledLanguage {
   informal: RegExp;
   formal: RegExp;
+  /** `informal` and `formal` with the `g` flag, to step past forms inside quotation marks. */
+  informalAll: RegExp;
+  formalAll: RegExp;
+  customerInformal: RegExp | null;
   sentenceEnd: boolean;
   why: string;
   suggestion: string;
@@ -40,6 +46,9 @@ export function compileAddress(rules: AddressRules): CompiledAddress {
       {
         informal: compilePattern(l.informal, l.sentenceEnd ? 'u' : 'iu', origin, `address rules (${language}).informal`),
         formal: compilePattern(l.formal, l.sentenceEnd || l.formalCaseSensitive ? 'u' : 'iu', origin, `address rules (${language}).formal`),
+        informalAll: compilePattern(l.informal, l.sentenceEnd ? 'gu' : 'giu', origin, `address rules (${language}).informal`),
+        formalAll: compilePattern(l.formal, l.sentenceEnd || l.formalCaseSensitive ? 'gu' : 'giu', origin, `address rules (${language}).formal`),
+        customerInformal: l.customerInformal ? compilePattern(l.customerInformal, 'iu', origin, `address rules (${language}).customerInformal`) : null,
         sentenceEnd: !!l.sentenceEnd,
         why: l.why,
         suggestion: l.suggestion,
@@ -52,7 +61,19 @@ export function compileAddress(rules: AddressRules): CompiledAddress {
 /** Characters before a wrong sentence ending quoted with it (the word it closes). */
 const ENDING_CONTEXT = 8;
 
-const sentences = (text: string) => [...text.matchAll(SENTENCES)].map((s) => ({ index: s.index, body: s[0].replace(TRAILING, '') }));
+/**
+ * The sentences of a text without their closing marks; `ask` is the body with a full-width "？"
+ * when the sentence was a question, so a pattern can tell a plain-form question (送ってもらえる？)
+ * from a plain statement (手順：電源を入れる).
+ */
+const sentences = (text: string) =>
+  [...text.matchAll(SENTENCES)].map((s) => {
+    const body = s[0].replace(TRAILING, '');
+    return { index: s.index, body, ask: QUESTION.test(s[0]) ? `${body}？` : body };
+  });
+
+/** Does a sentence end in the form `pattern` describes (tested on the sentence, and on it as a question)? */
+const endsIn = (pattern: RegExp, s: { body: string; ask: string }) => pattern.test(s.body) || (s.ask !== s.body && pattern.test(s.ask));
 
 /**
  * Form-of-address checks for one language: with `formal` expected, informal pronouns (de du, fr tu,
@@ -77,19 +98,36 @@ export function addressFindings(address: CompiledAddress, language: string, expe
     rule: { id: `address.${language}.${expect}`, kind: 'pattern', detail: { expected: expect } },
     suggestion: lang.suggestion,
   });
+  // words inside quotation marks are someone else's (a quoted banner, the customer's own words): never the agent's address
+  let quoted: { start: number; end: number }[] | undefined;
+  const isQuoted = (start: number, end: number) => insideSpan((quoted ??= quotedSpans(agent.view.folded)), start, end);
   if (lang.sentenceEnd) {
     // the first sentence that ends in the wrong form (and, when formal is expected, has no polite marker)
-    const hit = sentences(agent.view.folded).find((s) => s.body.length >= 2 && !(expect === 'formal' && lang.formal.test(s.body)) && wrong.test(s.body));
+    const hit = sentences(agent.view.folded).find(
+      (s) =>
+        s.body.length >= 2 &&
+        !(expect === 'formal' && lang.formal.test(s.body)) &&
+        endsIn(wrong, s) &&
+        !isQuoted(s.index + Math.max(0, s.body.length - 1), s.index + s.body.length),
+    );
     if (!hit) return [];
     // quote the ending and the word it closes, not the whole sentence (it may hold anything, personal data included)
-    const ending = wrong.exec(hit.body);
+    const ending = wrong.exec(hit.body) ?? wrong.exec(hit.ask);
     const at = ending ? ending.index : 0;
     const space = hit.body.lastIndexOf(' ', at - 1);
     const from = Math.max(at - ENDING_CONTEXT, space + 1, 0);
     return [flag(hit.index + from, hit.index + hit.body.length)];
   }
-  const hit = wrong.exec(agent.view.folded);
-  return hit ? [flag(hit.index, hit.index + hit[0].length)] : [];
+  const all = expect === 'formal' ? lang.informalAll : lang.formalAll;
+  all.lastIndex = 0;
+  for (let hit = all.exec(agent.view.folded); hit; hit = all.exec(agent.view.folded)) {
+    if (!hit[0]) {
+      all.lastIndex++;
+      continue;
+    }
+    if (!isQuoted(hit.index, hit.index + hit[0].length)) return [flag(hit.index, hit.index + hit[0].length)];
+  }
+  return [];
 }
 
 /** Does the customer address the agent formally (so the agent must answer formally too)? */
@@ -117,8 +155,9 @@ export function usesInformal(address: CompiledAddress, language: string, m: Mess
   const lang = address.get(language);
   if (!lang) return false;
   const text = m.view.folded;
+  if (lang.customerInformal?.test(text)) return true;
   if (!lang.sentenceEnd) return may(lang, m, 0) && lang.informal.test(text);
   // Japanese and Korean: a plain-form ending, or a message of some length with no polite ending at all
   const parts = sentences(text).filter((s) => s.body.length >= 2);
-  return parts.some((s) => lang.informal.test(s.body)) || (text.length >= 6 && parts.length > 0 && !parts.some((s) => lang.formal.test(s.body)));
+  return parts.some((s) => endsIn(lang.informal, s)) || (text.length >= 6 && parts.length > 0 && !parts.some((s) => lang.formal.test(s.body)));
 }

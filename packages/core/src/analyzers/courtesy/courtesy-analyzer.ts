@@ -11,10 +11,10 @@ import { CONDUCT_LANGUAGES, type ConductRulesInput, ConductRulesSchema, shippedC
 import { CUSTOMER_LAUGH } from './laughter.js';
 import { compilePhrasing } from './phrasing.js';
 import { judgePoliteness } from './politeness/model.js';
-import { AddressRulesSchema, PhrasingRulesSchema, parseRules, shippedRules } from './rules.js';
+import { type AddressRules, AddressRulesSchema, PhrasingRulesSchema, parseRules, shippedRules } from './rules.js';
 import { compileStrictUnacknowledged, noAcknowledgement, STRICT_NO_ACKNOWLEDGEMENT_SEVERITY } from './unacknowledged.js';
 
-export const COURTESY_ANALYZER_VERSION = '0.2.0';
+export const COURTESY_ANALYZER_VERSION = '0.3.0';
 
 export interface CourtesyOptions {
   /** Phrasing rules (curt, blaming, calques, MT artefacts); default the shipped `courtesy/phrasing.json`. */
@@ -69,6 +69,18 @@ function upgradeCalledOut(findings: Finding[], called: Finding | null, acknowled
   findings.splice(at === -1 ? findings.length : at, 0, called);
 }
 
+/**
+ * The language whose address rules apply to a customer from `market` (ISO country): the market's
+ * language, or — in a country with several (CH de/fr/it, BE fr/de, CA en/fr) — the one the customer
+ * writes in when it is one of them (decision 211).
+ */
+function marketLanguageOf(address: AddressRules, market: string | undefined, customerLanguage: string): string | undefined {
+  const languages = market ? address.markets[market] : undefined;
+  if (languages === undefined) return undefined;
+  if (typeof languages === 'string') return languages;
+  return languages.includes(customerLanguage) ? customerLanguage : languages[0];
+}
+
 const THANKS = /\b(?:thanks?|thank you|thx|danke|merci|gracias|obrigad[oa]|grazie)\b|谢谢|感谢|ありがとう|감사|고마워/iu;
 
 /**
@@ -116,7 +128,11 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
     analyze(ctx): AnalyzerOutput {
       const customer = ctx.conversation.customer;
       const market = customer?.country?.toUpperCase();
-      const marketLanguage = (market && address.markets[market]) || customer?.locale?.split(/[-_]/)[0]?.toLowerCase();
+      const marketLanguage = marketLanguageOf(address, market, ctx.languages.customer) || customer?.locale?.split(/[-_]/)[0]?.toLowerCase();
+      // the brand's choice for the language, else the market's, else the language's default
+      const marketFormality = marketLanguage
+        ? (options.formality?.[marketLanguage] ?? (market ? address.marketDefaults?.[market] : undefined) ?? formality[marketLanguage] ?? 'any')
+        : 'any';
       const findings: Finding[] = [];
       const polite: number[] = [];
       let complained = false;
@@ -205,7 +221,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         }
         pushAll(findings, phrasing.match(m, { market, complained }));
         if (marketLanguage && m.language === marketLanguage) {
-          const expect = expectedFormality(formality[marketLanguage] ?? 'any', customerFormal, customerInformal);
+          const expect = expectedFormality(marketFormality, customerFormal, customerInformal);
           pushAll(findings, addressFindings(compiled, marketLanguage, expect, m, false));
         }
         if (modelOptions && CONDUCT_MODEL_LANGUAGES.includes(language)) {

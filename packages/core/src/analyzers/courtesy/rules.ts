@@ -31,8 +31,13 @@ export const AddressRulesSchema = z.object({
   about: z.string().optional(),
   /** Expected form of address per language when the brand says nothing. */
   defaults: z.record(z.string(), Formality),
-  /** Customer country → the language whose address rules apply. */
-  markets: z.record(z.string(), z.string()),
+  /**
+   * Customer country → the language whose address rules apply; a country with several (CH, BE,
+   * CA) lists them, the first applying unless the customer writes in another of them.
+   */
+  markets: z.record(z.string(), z.union([z.string(), z.array(z.string()).min(1)])),
+  /** Customer country → expected form of address in that market, over `defaults` (Portugal: formal, Brazil: any). */
+  marketDefaults: z.record(z.string(), Formality).optional(),
   languages: z.record(
     z.string(),
     z.object({
@@ -42,6 +47,11 @@ export const AddressRulesSchema = z.object({
       sentenceEnd: z.boolean().optional(),
       /** The formal forms are told apart by case only (de `Sie` vs `sie`). */
       formalCaseSensitive: z.boolean().optional(),
+      /**
+       * More signs that the customer writes informally, read in the customer's messages only (a
+       * casual greeting: it "Ciao", fr "Salut", de "Hey Leute"), so the agent may mirror them.
+       */
+      customerInformal: RegexSource.optional(),
       why: z.string(),
       suggestion: z.string(),
     }),
