@@ -141,15 +141,18 @@ const LATIN_STREETS: readonly { re: RegExp; lang: string }[] = [
     // an English street type in continental order, as written in Europe: "Elm Street 12, 10115 Berlin"
     // (only before a postcode and a town, which tell it from "Street 2" in prose)
     lang: 'en',
-    re: /(?<![\w])(?:[A-ZÀ-Ý][\wÀ-ÿ'.-]*\s+){1,3}(?:Street|Avenue|Road|Drive|Lane|Boulevard|Way|Court|Place|Terrace|Close|Crescent)\s+[1-9]\d{0,4}[A-Za-z]?(?=,?\s+\d{4,5}\s+[A-ZÀ-Ý][\p{L}-]+)/gu,
+    // a name starts after a space or punctuation, never inside a hyphenated or dotted token ("A-A-A-…" was quadratic)
+    re: /(?<![\wÀ-ÿ'.-])(?:[A-ZÀ-Ý][\wÀ-ÿ'.-]*\s+){1,3}(?:Street|Avenue|Road|Drive|Lane|Boulevard|Way|Court|Place|Terrace|Close|Crescent)\s+[1-9]\d{0,4}[A-Za-z]?(?=,?\s+\d{4,5}\s+[A-ZÀ-Ý][\p{L}-]+)/gu,
   },
   {
     lang: 'de',
-    re: /(?<![\p{L}])[A-ZÄÖÜ][\p{L}-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee)\s+[1-9]\d{0,3}\s?[a-zA-Z]?(?![\p{L}\d])/gu,
+    // a name starts after a space, never after a hyphen (so "A-A-A-…" is read once, not once per letter:
+    // it was quadratic); hyphenated names end in a capitalised type ("Karl-Marx-Straße 12")
+    re: /(?<![\p{L}-])[A-ZÄÖÜ][\p{L}-]*(?:straße|strasse|str\.|weg|gasse|allee|platz|ring|damm|ufer|chaussee|-(?:Straße|Strasse|Str\.|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer|Chaussee))\s+[1-9]\d{0,3}\s?[a-zA-Z]?(?![\p{L}\d])/gu,
   },
   {
     lang: 'de',
-    re: /(?<![\p{L}])(?:[A-ZÄÖÜ][\p{L}-]*(?:er|sche[rn]?)\s)(?:Straße|Strasse|Weg|Gasse|Allee|Platz|Ring|Damm)\s+[1-9]\d{0,3}\s?[a-zA-Z]?(?![\p{L}\d])/gu,
+    re: /(?<![\p{L}-])(?:[A-ZÄÖÜ][\p{L}-]*(?:er|sche[rn]?)\s)(?:Straße|Strasse|Weg|Gasse|Allee|Platz|Ring|Damm)\s+[1-9]\d{0,3}\s?[a-zA-Z]?(?![\p{L}\d])/gu,
   },
   {
     lang: 'fr',
