@@ -160,16 +160,22 @@ export function identifyConversationLanguages(conversation: Conversation, option
 
   // 2. each Latin message's own posterior (its evidence × the base prior), summed per speaker
   //    with weight = letters, so a speaker's language profile leans on their longer messages
-  const own: (Float64Array | null)[] = latinLL.map((ll, i) => (ll && model ? posterior(ll, letters[i]!, model.calibration, basePrior(i)) : null));
+  //    (loops, not per-call arrows: see decision 204)
+  const own: (Float64Array | null)[] = [];
+  for (let i = 0; i < latinLL.length; i++) {
+    const ll = latinLL[i];
+    own.push(ll && model ? posterior(ll, letters[i]!, model.calibration, basePrior(i)) : null);
+  }
   const profiles = new Map<string, { sum: Float64Array; weight: number }>();
-  own.forEach((p, i) => {
-    if (!p) return;
+  for (let i = 0; i < own.length; i++) {
+    const p = own[i];
+    if (!p) continue;
     const key = speakerKey(i);
     const acc = profiles.get(key) ?? { sum: new Float64Array(p.length), weight: 0 };
     for (let l = 0; l < p.length; l++) acc.sum[l] = acc.sum[l]! + letters[i]! * p[l]!;
     acc.weight += letters[i]!;
     profiles.set(key, acc);
-  });
+  }
   // the pooled profile of every non-system speaker, for a bare reply with no other message of its speaker (below)
   let pooled: { sum: Float64Array; weight: number } | undefined;
   for (const [key, p] of profiles) {
@@ -186,14 +192,20 @@ export function identifyConversationLanguages(conversation: Conversation, option
   //    has a language. Longer first messages decide alone, as before (a 10-letter insult after a
   //    customer's "Hello" keeps its own language).
   let scratch: Float64Array | undefined; // posterior weights; guessFromWeights keeps nothing of it
-  const guesses = msgs.map((m, i): LanguageGuess => {
+  const guesses: LanguageGuess[] = [];
+  for (let i = 0; i < msgs.length; i++) {
+    const m = msgs[i]!;
     const given = baseLanguage(m.language);
-    if (given) return { language: given, confidence: 1, method: 'none', logLikelihoods: {} };
+    if (given) {
+      guesses.push({ language: given, confidence: 1, method: 'none', logLikelihoods: {} });
+      continue;
+    }
     const ll = latinLL[i];
     if (!ll || !model) {
       const script = scriptGuess[i];
-      if (script === null || script === undefined) return { language: 'und', confidence: 0, method: 'none', logLikelihoods: {} };
-      return scriptDecision(script, m.text, allowed, m.role !== 'system' ? customerQ() : undefined, floor);
+      if (script === null || script === undefined) guesses.push({ language: 'und', confidence: 0, method: 'none', logLikelihoods: {} });
+      else guesses.push(scriptDecision(script, m.text, allowed, m.role !== 'system' ? customerQ() : undefined, floor));
+      continue;
     }
     // own[i] ∝ base · e (e = calibrated likelihood), so the posterior under the mixed prior is
     // ∝ mixed · own[i] / base: no second pass of exponentials.
@@ -202,7 +214,10 @@ export function identifyConversationLanguages(conversation: Conversation, option
     const alone = speaker.weight - letters[i]! <= 0 && letters[i]! <= BARE_REPLY_LETTERS && m.role !== 'system';
     const profile = (alone && pooled) || speaker;
     const otherWeight = profile.weight - letters[i]!;
-    if (otherWeight <= 0) return guessFromWeights(model.languages, mine, ll);
+    if (otherWeight <= 0) {
+      guesses.push(guessFromWeights(model.languages, mine, ll));
+      continue;
+    }
     const baseP = priorProbabilities(basePrior(i));
     const weights = (scratch ??= new Float64Array(ll.length));
     for (let l = 0; l < ll.length; l++) {
@@ -211,16 +226,17 @@ export function identifyConversationLanguages(conversation: Conversation, option
       const fromOthers = Math.max((profile.sum[l]! - letters[i]! * mine[l]!) / otherWeight, 0);
       weights[l] = (((1 - SPEAKER_STICKINESS) * baseP[l]! + SPEAKER_STICKINESS * fromOthers) * mine[l]!) / baseP[l]!;
     }
-    return guessFromWeights(model.languages, weights, ll);
-  });
+    guesses.push(guessFromWeights(model.languages, weights, ll));
+  }
   // 4. dominant language per role, by characters of identified messages
   const locale = baseLanguage(customer?.locale);
   const byRole = { customer: 'und', agent: 'und', bot: 'und', system: 'und' } as Record<Role, string>;
   for (const role of Object.keys(byRole) as Role[]) {
     const tally = new Map<string, number>();
-    guesses.forEach((g, i) => {
+    for (let i = 0; i < guesses.length; i++) {
+      const g = guesses[i]!;
       if (msgs[i]!.role === role && g.language !== 'und') tally.set(g.language, (tally.get(g.language) ?? 0) + msgs[i]!.text.length);
-    });
+    }
     let best = 'und';
     let n = 0;
     for (const [lang, c] of tally) if (c > n) [best, n] = [lang, c];

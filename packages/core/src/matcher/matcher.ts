@@ -170,8 +170,10 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
       const entry = all[h.entry]!;
       return entry.allow ? [] : [{ term: entry.term!, start: h.start, end: h.end, matched: original.slice(h.start, h.end), obfuscated: h.obfuscated }];
     }
-    hits.sort((a, b) => a.start - b.start || Number(a.obfuscated) - Number(b.obfuscated));
-    const insideAllowed = allowedOverlap(hits.filter((h) => all[h.entry]!.allow));
+    hits.sort(byStartExactFirst);
+    const allowedHits: Hit[] = [];
+    for (const h of hits) if (all[h.entry]!.allow) allowedHits.push(h);
+    const insideAllowed = allowedOverlap(allowedHits);
     const out: TermMatch[] = [];
     // one report per term and place; a variant (`id~variant`) landing on the same span as its term adds nothing.
     // Hits come by start, so a term's earlier report overlaps this one exactly when it ends after this start.
@@ -378,7 +380,12 @@ function allowedOverlap(allowed: readonly { start: number; end: number }[]): (h:
  */
 function withoutContained(out: TermMatch[]): TermMatch[] {
   if (out.length < 2) return out;
-  const order = out.map((_, i) => i).sort((a, b) => out[a]!.start - out[b]!.start || out[b]!.end - out[a]!.end);
+  // indices by start, ends descending; a module-level comparator, not a closure per call (decision 204)
+  const order: number[] = [];
+  for (let i = 0; i < out.length; i++) order.push(i);
+  sorting = out;
+  order.sort(byStartLongestFirst);
+  sorting = NO_MATCHES;
   const drop = new Uint8Array(out.length);
   let maxEnd = -1;
   let maxEndStart = Infinity;
@@ -390,7 +397,21 @@ function withoutContained(out: TermMatch[]): TermMatch[] {
       maxEndStart = o.start;
     } else if (o.end === maxEnd) maxEndStart = Math.min(maxEndStart, o.start);
   }
-  return out.filter((_, i) => !drop[i]);
+  const kept: TermMatch[] = [];
+  for (let i = 0; i < out.length; i++) if (!drop[i]) kept.push(out[i]!);
+  return kept;
+}
+
+/** What `byStartLongestFirst` compares the indices of (set around one `sort`). */
+const NO_MATCHES: readonly TermMatch[] = [];
+let sorting: readonly TermMatch[] = NO_MATCHES;
+function byStartLongestFirst(a: number, b: number): number {
+  return sorting[a]!.start - sorting[b]!.start || sorting[b]!.end - sorting[a]!.end;
+}
+
+/** Hits by start, an exact hit before an obfuscated one at the same start. */
+function byStartExactFirst(a: Hit, b: Hit): number {
+  return a.start - b.start || Number(a.obfuscated) - Number(b.obfuscated);
 }
 
 /** A term's id without its variant suffix (`lexicon#3~fck` → `lexicon#3`). */

@@ -1,5 +1,7 @@
 import { segmentInPieces } from './segment.js';
 
+const ascending = (a: number, b: number): number => a - b;
+
 /**
  * Sentence boundaries with `Intl.Segmenter` (ICU's rules): decimals ("$4.99", "20.5%"), domains
  * ("example.com") and ellipses stay inside their sentence, unlike a split on `.`.
@@ -39,7 +41,10 @@ export function sentenceStarts(text: string): readonly number[] {
     if (at > 0) starts.push(at);
   });
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const sorted = [...new Set(starts)].filter((s) => (s < text.length || s === 0) && !afterAbbreviation(text, s)).sort((a, b) => a - b);
+  // a loop and a module-level comparator, not arrows per call (decision 204)
+  const sorted: number[] = [];
+  for (const s of new Set(starts)) if ((s < text.length || s === 0) && !afterAbbreviation(text, s)) sorted.push(s);
+  sorted.sort(ascending);
   lastText = text;
   lastStarts = sorted;
   return sorted;
@@ -53,10 +58,13 @@ export function sentenceStarts(text: string): readonly number[] {
  */
 export function sentences(text: string): { start: number; end: number; text: string }[] {
   const starts = sentenceStarts(text);
-  return starts.map((start, k) => {
+  const out: { start: number; end: number; text: string }[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const start = starts[k]!;
     const end = starts[k + 1] ?? text.length;
-    return { start, end, text: text.slice(start, end) };
-  });
+    out.push({ start, end, text: text.slice(start, end) });
+  }
+  return out;
 }
 
 /** Is there no sentence boundary strictly between offsets `from` and `to` of `text`? */

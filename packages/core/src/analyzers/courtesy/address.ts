@@ -103,13 +103,13 @@ export function addressFindings(address: CompiledAddress, language: string, expe
   const isQuoted = (start: number, end: number) => insideSpan((quoted ??= quotedSpans(agent.view.folded)), start, end);
   if (lang.sentenceEnd) {
     // the first sentence that ends in the wrong form (and, when formal is expected, has no polite marker)
-    const hit = sentences(agent.view.folded).find(
-      (s) =>
-        s.body.length >= 2 &&
-        !(expect === 'formal' && lang.formal.test(s.body)) &&
-        endsIn(wrong, s) &&
-        !isQuoted(s.index + Math.max(0, s.body.length - 1), s.index + s.body.length),
-    );
+    let hit: ReturnType<typeof sentences>[number] | undefined;
+    for (const s of sentences(agent.view.folded)) {
+      if (s.body.length < 2 || (expect === 'formal' && lang.formal.test(s.body)) || !endsIn(wrong, s)) continue;
+      if (isQuoted(s.index + Math.max(0, s.body.length - 1), s.index + s.body.length)) continue;
+      hit = s;
+      break;
+    }
     if (!hit) return [];
     // quote the ending and the word it closes, not the whole sentence (it may hold anything, personal data included)
     const ending = wrong.exec(hit.body) ?? wrong.exec(hit.ask);
@@ -158,6 +158,14 @@ export function usesInformal(address: CompiledAddress, language: string, m: Mess
   if (lang.customerInformal?.test(text)) return true;
   if (!lang.sentenceEnd) return may(lang, m, 0) && lang.informal.test(text);
   // Japanese and Korean: a plain-form ending, or a message of some length with no polite ending at all
-  const parts = sentences(text).filter((s) => s.body.length >= 2);
-  return parts.some((s) => endsIn(lang.informal, s)) || (text.length >= 6 && parts.length > 0 && !parts.some((s) => lang.formal.test(s.body)));
+  // loops, not arrows per call (decision 204)
+  let parts = 0;
+  let formal = false;
+  for (const s of sentences(text)) {
+    if (s.body.length < 2) continue;
+    parts++;
+    if (endsIn(lang.informal, s)) return true;
+    if (!formal && lang.formal.test(s.body)) formal = true;
+  }
+  return text.length >= 6 && parts > 0 && !formal;
 }

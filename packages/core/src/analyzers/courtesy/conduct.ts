@@ -70,11 +70,13 @@ export function foldChinese(text: string): string {
 /** `text` with [start, end) replaced by spaces (same length), so a veto never matches the hit itself. */
 const blank = (text: string, start: number, end: number) => text.slice(0, start) + ' '.repeat(Math.max(0, end - start)) + text.slice(end);
 
-const test = (res: readonly RegExp[], text: string) =>
-  res.some((re) => {
+const test = (res: readonly RegExp[], text: string): boolean => {
+  for (const re of res) {
     re.lastIndex = 0;
-    return re.test(text);
-  });
+    if (re.test(text)) return true;
+  }
+  return false;
+};
 
 type Sentence = { start: number; end: number; text: string };
 

@@ -22,11 +22,13 @@ interface CompiledUnacknowledged {
   softeners: RegExp[];
 }
 
-const hit = (res: readonly RegExp[], text: string) =>
-  res.some((re) => {
+const hit = (res: readonly RegExp[], text: string): boolean => {
+  for (const re of res) {
     re.lastIndex = 0;
-    return re.test(text);
-  });
+    if (re.test(text)) return true;
+  }
+  return false;
+};
 
 /** After a greeting: punctuation, emoji, and a short address ending in a comma or colon ("there,", "Lucía:", "signor Rossi,"). */
 const AFTER_OPENING = /^(?:[\s,，、.。!！:：~～\p{Extended_Pictographic}]|\uFE0F)*/u;

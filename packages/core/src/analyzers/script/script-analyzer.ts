@@ -1,5 +1,6 @@
 import type { Analyzer, AnalyzerContext, AnalyzerOutput, MessageView } from '../../pipeline/analyze/contract.js';
 import type { Finding, Severity } from '../../pipeline/validate/finding.js';
+import type { MetricValue } from '../../pipeline/validate/result.js';
 import { polarityOf } from '../sentiment/model/classifier.js';
 import { builtinSentimentModel, predictMessage } from '../sentiment/model/linear-model.js';
 import { compileScriptPhrases, isComplaint, type ScriptPhrase, type ScriptPhrases } from './script-rules.js';
@@ -56,6 +57,26 @@ function upset(ctx: AnalyzerContext, customer: readonly MessageView[], phrases: 
   });
 }
 
+/** Does one of `list` say `phrase`? */
+function saidIn(phrases: ScriptPhrases, list: readonly MessageView[], phrase: ScriptPhrase): boolean {
+  for (const m of list) if (phrases.findIn(m, phrase)) return true;
+  return false;
+}
+
+/** Has one of `findings` the code `code`? */
+function hasCode(findings: readonly Finding[] | undefined, code: string): boolean {
+  if (!findings) return false;
+  for (const f of findings) if (f.code === code) return true;
+  return false;
+}
+
+/** The messages of `list` at or after `time`, in order. */
+function fromTime(list: readonly MessageView[], time: number): MessageView[] {
+  const out: MessageView[] = [];
+  for (const m of list) if (m.time >= time) out.push(m);
+  return out;
+}
+
 const QUESTION_END = /[?？]\s*$/u;
 /** Asking for details, a private message, a call or patience: the exchange goes on elsewhere or later. */
 const CONTINUES =
@@ -86,12 +107,19 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
     name: 'script',
     version: SCRIPT_ANALYZER_VERSION,
     analyze(ctx): AnalyzerOutput {
-      const ordered = ctx.chronological.map((i) => ctx.messages[i]!);
-      const agent = ordered.filter((m) => m.role === 'agent' && m.text.trim() && phrases.has(m.language));
-      const customer = ordered.filter((m) => m.role === 'customer' && m.text.trim());
+      // loops and module-level helpers, not per-call arrows (decision 204)
+      const ordered: MessageView[] = [];
+      const agent: MessageView[] = [];
+      const customer: MessageView[] = [];
+      for (const i of ctx.chronological) {
+        const m = ctx.messages[i]!;
+        ordered.push(m);
+        if (m.role === 'agent' && m.text.trim() && phrases.has(m.language)) agent.push(m);
+        else if (m.role === 'customer' && m.text.trim()) customer.push(m);
+      }
       const findings: Finding[] = [];
       const results: Partial<Record<Check, 0 | 1>> = {};
-      const said = (list: readonly MessageView[], phrase: ScriptPhrase) => list.some((m) => phrases.findIn(m, phrase));
+      const said = (list: readonly MessageView[], phrase: ScriptPhrase) => saidIn(phrases, list, phrase);
       const miss = (check: Check, m: MessageView, explanation: string, suggestion: string, severity: Severity = severities[check]) => {
         results[check] = 0;
         findings.push({
@@ -121,9 +149,15 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
         else miss('closing', last, 'the agent closes without offering further help', 'end with an offer: "Is there anything else I can help with?"');
       }
       // a first reply that acknowledged nothing is already a conduct finding (politeness.no_acknowledgement): not counted twice
-      const unacknowledged = ctx.previous.get('courtesy')?.findings.some((f) => f.code === 'politeness.no_acknowledgement') ?? false;
-      const complaint = unacknowledged ? undefined : customer.find((m) => isComplaint(phrases, m));
-      const answers = complaint ? agent.filter((m) => m.time >= complaint.time) : [];
+      const unacknowledged = hasCode(ctx.previous.get('courtesy')?.findings, 'politeness.no_acknowledgement');
+      let complaint: MessageView | undefined;
+      if (!unacknowledged)
+        for (const m of customer)
+          if (isComplaint(phrases, m)) {
+            complaint = m;
+            break;
+          }
+      const answers = complaint ? fromTime(agent, complaint.time) : [];
       if (complaint && answers.length && require.apology) {
         if (said(answers, 'apology')) results.apology = 1;
         else
@@ -135,7 +169,7 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
           );
       }
       const upsetAt = require.empathy && !unacknowledged ? upset(ctx, customer, phrases) : undefined;
-      const after = upsetAt ? agent.filter((m) => m.time >= upsetAt.time) : [];
+      const after = upsetAt ? fromTime(agent, upsetAt.time) : [];
       if (upsetAt && after.length) {
         if (said(after, 'empathy')) results.empathy = 1;
         else
@@ -171,11 +205,15 @@ export function scriptAnalyzer(options: ScriptOptions = {}): Analyzer {
         }
       }
       const checked = Object.values(results);
-      const adherence = checked.length ? Math.round((checked.filter((v) => v === 1).length / checked.length) * 1000) / 1000 : null;
+      let passed = 0;
+      for (const v of checked) if (v === 1) passed++;
+      const adherence = checked.length ? Math.round((passed / checked.length) * 1000) / 1000 : null;
+      const metrics: Record<string, MetricValue> = { 'script.adherence': adherence };
+      for (const k of Object.keys(results) as Check[]) metrics[`script.${k}`] = results[k]!;
       return {
         scores: agent.length ? { courtesy: 1, script: 1 } : { courtesy: null, script: null },
         findings,
-        metrics: { 'script.adherence': adherence, ...Object.fromEntries(Object.entries(results).map(([k, v]) => [`script.${k}`, v])) },
+        metrics,
       };
     },
   };

@@ -72,7 +72,8 @@ export function patternFindings(
   largeOrderValue: number,
 ): Finding[] {
   const findings: Finding[] = [];
-  const complaints = customer.filter((c) => c.p <= negative);
+  const complaints: ScoredMessage[] = [];
+  for (const c of customer) if (c.p <= negative) complaints.push(c);
   const nth = complaints[repeatAfter - 1];
   if (nth) {
     findings.push({

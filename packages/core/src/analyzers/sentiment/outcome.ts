@@ -43,14 +43,21 @@ const ASKS = /[?？]/u;
  * - `unknown`: no customer message has a mood (language without cues or model).
  */
 export function judgeOutcome({ sequence, threats, redirects }: OutcomeInput): OutcomeJudgement {
-  const customer = sequence.filter((s) => s.m.role === 'customer');
-  const moods = customer.filter((s): s is { m: MessageView; mood: MessageMood } => s.mood !== null);
-  const last = moods.at(-1);
+  // loops, not per-call arrows (decision 204)
+  const customer: OutcomeInput['sequence'][number][] = [];
+  let last: { m: MessageView; mood: MessageMood } | undefined;
+  for (const s of sequence) {
+    if (s.m.role !== 'customer') continue;
+    customer.push(s);
+    if (s.mood !== null) last = s as { m: MessageView; mood: MessageMood };
+  }
   if (!last) return { outcome: 'unknown', why: 'no customer message could be read', messageIndex: null };
-  const threat = customer.slice(-2).find((s) => threats.has(s.m.index));
+  let threat: OutcomeInput['sequence'][number] | undefined;
+  for (let k = Math.max(0, customer.length - 2); k < customer.length && !threat; k++) if (threats.has(customer[k]!.m.index)) threat = customer[k];
   if (threat) return { outcome: 'dissatisfied', why: 'the customer threatens to escalate', messageIndex: threat.m.index };
   // a customer who said they will buy elsewhere is not won back by a closing "ok" (decision 188)
-  const leaving = customer.slice(-2).find((s) => s.mood?.cues.some((c) => c.kind === 'leaving'));
+  let leaving: OutcomeInput['sequence'][number] | undefined;
+  for (let k = Math.max(0, customer.length - 2); k < customer.length && !leaving; k++) if (saysLeaving(customer[k]!.mood)) leaving = customer[k];
   if (leaving) return { outcome: 'dissatisfied', why: 'the customer says they will take their business elsewhere', messageIndex: leaving.m.index };
   if (last.mood.label === 'negative') return { outcome: 'dissatisfied', why: 'the customer ends negative', messageIndex: last.m.index };
   let trailing = 0;
@@ -63,7 +70,8 @@ export function judgeOutcome({ sequence, threats, redirects }: OutcomeInput): Ou
       messageIndex: lastCustomer.m.index,
     };
   }
-  const lastAgent = [...sequence].reverse().find((s) => s.m.role === 'agent');
+  let lastAgent: OutcomeInput['sequence'][number] | undefined;
+  for (let k = sequence.length - 1; k >= 0 && !lastAgent; k--) if (sequence[k]!.m.role === 'agent') lastAgent = sequence[k];
   if (lastAgent && last.mood.label !== 'positive' && redirects?.(lastAgent.m)) {
     return {
       outcome: 'unresolved',
@@ -72,6 +80,13 @@ export function judgeOutcome({ sequence, threats, redirects }: OutcomeInput): Ou
     };
   }
   return { outcome: 'resolved', why: `the customer ends ${last.mood.label}`, messageIndex: last.m.index };
+}
+
+/** The mood holds a `leaving` cue ("I'll buy it elsewhere"). */
+function saysLeaving(mood: MessageMood | null): boolean {
+  if (!mood) return false;
+  for (const c of mood.cues) if (c.kind === 'leaving') return true;
+  return false;
 }
 
 /** What the customer had to go through on the way to the end, counted from the message sequence. */

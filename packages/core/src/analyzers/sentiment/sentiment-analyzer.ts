@@ -58,12 +58,37 @@ export function withoutBracketed(text: string): string {
   return out + text.slice(from);
 }
 
+/** Left to right, as `xs.reduce((a, b) => a + b, 0)`. */
+function sum(xs: readonly number[]): number {
+  let total = 0;
+  for (const x of xs) total += x;
+  return total;
+}
+
+/** The mood rests on a complaint word or a customer leaving. */
+function negativeCue(mood: MessageMood): boolean {
+  for (const c of mood.cues) if (c.kind === 'negative' || c.kind === 'leaving') return true;
+  return false;
+}
+
+/** A start with no complaint word and a model that does not lean negative. */
+function calmStart(mood: MessageMood): boolean {
+  return mood.label !== 'negative' && !negativeCue(mood) && (mood.cues.length > 0 || mood.model === null || mood.model > -0.3);
+}
+
+/** The text of each of the message's mood cues. */
+function cueTexts(s: { m: MessageView; mood: MessageMood }): string[] {
+  const out: string[] = [];
+  for (const c of s.mood.cues) out.push(s.m.view.normalized.slice(c.start, c.end));
+  return out;
+}
+
 /**
  * A message that says something: a mood cue (an angry emoji counts), or two letters or more
  * outside bracketed placeholders ("[image]") — not just an order number.
  */
 function informative(s: { m: MessageView; mood: MessageMood }): boolean {
-  if (s.mood.cues.some((c) => c.kind !== 'neutral_form')) return true;
+  for (const c of s.mood.cues) if (c.kind !== 'neutral_form') return true;
   const normalized = s.m.view.normalized;
   const text = normalized.includes('[') ? withoutBracketed(normalized) : normalized;
   // the first two letters decide (no array of every letter)
@@ -160,24 +185,32 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
       if (found.length) threats.add(s.m.index);
       pushAll(findings, found);
     }
-    const customer = scored.filter((s): s is Scored & { mood: MessageMood } => s.m.role === 'customer' && s.mood !== null);
-    const agent = scored.filter((s) => s.m.role === 'agent' && s.mood !== null).map((s) => s.mood!.score);
-    // start and end are read from messages that say something: an order number or a photo placeholder does not
-    const telling = customer.filter(informative);
+    // loops, not per-call arrows (see scoreConversation, decision 204)
+    const customer: (Scored & { mood: MessageMood })[] = [];
+    const agent: number[] = [];
+    const telling: (Scored & { mood: MessageMood })[] = [];
+    let negativeCustomer = 0;
+    for (const s of scored) {
+      if (s.mood === null) continue;
+      if (s.m.role === 'customer') {
+        const c = s as Scored & { mood: MessageMood };
+        customer.push(c);
+        // start and end are read from messages that say something: an order number or a photo placeholder does not
+        if (informative(c)) telling.push(c);
+        if (c.mood.label === 'negative') negativeCustomer++;
+      } else if (s.m.role === 'agent') agent.push(s.mood.score);
+    }
     const first = telling[0] ?? customer[0];
     const last = telling.at(-1) ?? customer.at(-1);
     // worsened needs evidence at both ends: a start with no complaint word and a model that does not
     // lean negative, and an end whose negative reading rests on a cue, not on the model alone
-    const negativeCue = (s: { mood: MessageMood }) => s.mood.cues.some((c) => c.kind === 'negative' || c.kind === 'leaving');
-    const calmStart = (s: { mood: MessageMood }) =>
-      s.mood.label !== 'negative' && !negativeCue(s) && (s.mood.cues.length > 0 || s.mood.model === null || s.mood.model > -0.3);
     if (customer.length >= 2 && first && last) {
       const rule = {
         id: last.by,
         kind: 'model' as const,
         rawScore: last.mood.model ?? last.mood.score,
         score: last.mood.score,
-        detail: { start: first.mood.label, end: last.mood.label, cues: last.mood.cues.map((c) => last.m.view.normalized.slice(c.start, c.end)) },
+        detail: { start: first.mood.label, end: last.mood.label, cues: cueTexts(last) },
       };
       // a customer who came in negative and left negative is unresolved, however the middle went;
       // worsened is for a customer who came in neutral or content
@@ -191,7 +224,7 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
           rule,
           suggestion: 'follow up until the customer confirms the issue is solved',
         });
-      } else if (last.mood.label === 'negative' && negativeCue(last) && calmStart(first)) {
+      } else if (last.mood.label === 'negative' && negativeCue(last.mood) && calmStart(first.mood)) {
         findings.push({
           analyzer: 'sentiment',
           code: 'sentiment.customer_worsened',
@@ -204,12 +237,18 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
       }
     }
     const orderValue = ctx.conversation.metadata?.orderValue;
-    const asScored: ScoredMessage[] = customer.map((s) => ({ m: s.m, p: s.mood.label === 'negative' ? Math.min(s.mood.score, -0.4) : s.mood.score }));
+    const asScored: ScoredMessage[] = [];
+    for (const s of customer) asScored.push({ m: s.m, p: s.mood.label === 'negative' ? Math.min(s.mood.score, -0.4) : s.mood.score });
     pushAll(
       findings,
       patternFindings(asScored, -0.4, options.repeatedComplaints ?? 3, typeof orderValue === 'number' ? orderValue : null, options.largeOrderValue ?? 500),
     );
-    const sequenced = scored.map((s) => ({ m: s.m, mood: s.m.role === 'customer' ? s.mood : null }));
+    const sequenced: { m: MessageView; mood: MessageMood | null }[] = [];
+    const sequence: { role: 'customer' | 'agent'; p: number | null }[] = [];
+    for (const s of scored) {
+      sequenced.push({ m: s.m, mood: s.m.role === 'customer' ? s.mood : null });
+      sequence.push({ role: s.m.role as 'customer' | 'agent', p: s.mood?.score ?? null });
+    }
     // a language the cues do not know reads with the customer's
     const cueLanguage = (language: string) => (knowsLanguage(language) ? language : ctx.languages.customer);
     const redirects = (m: MessageView) => cues.redirects(m.view.normalized, cueLanguage(m.language), m.analysis);
@@ -217,7 +256,6 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     const outcome = judgeOutcome({ sequence: sequenced, threats, redirects });
     const effort = customerEffort({ sequence: sequenced, redirects, rhetorical });
     const emotion = (s: Scored | undefined) => (s?.m.text.trim() ? (emotionFor(s.m.language)?.predict(s.m.text, s.m.view.normalized).label ?? null) : null);
-    const sequence = scored.map((s) => ({ role: s.m.role as 'customer' | 'agent', p: s.mood?.score ?? null }));
     const start = first?.mood.score ?? null;
     const end = last?.mood.score ?? null;
     // the outcome dimension's base: how the customer ends and felt on the way (model-only readings halved, an answered end halved),
@@ -225,12 +263,11 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
     // moves to another channel are only counted)
     // an agent message after the customer's last telling message answered it: how the customer felt after that is not known
     const lastAt = last ? scored.indexOf(last) : -1;
-    const answered = lastAt >= 0 && scored.slice(lastAt + 1).some((s) => s.m.role === 'agent');
-    const mood = outcomeMood(
-      last?.mood,
-      customer.map((s) => s.mood),
-      answered,
-    );
+    let answered = false;
+    if (lastAt >= 0) for (let k = lastAt + 1; k < scored.length && !answered; k++) answered = scored[k]!.m.role === 'agent';
+    const moods: MessageMood[] = [];
+    for (const s of customer) moods.push(s.mood);
+    const mood = outcomeMood(last?.mood, moods, answered);
     const outcomeScore = outcomeBase(outcome.outcome, mood, effort);
     return {
       scores: { sentiment: customer.length ? 1 : null, outcome: outcomeScore },
@@ -248,9 +285,9 @@ export function sentimentAnalyzer(options: SentimentOptions = {}): Analyzer {
         'sentiment.channelRedirects': effort.channelRedirects,
         'sentiment.customerEmotionStart': emotion(first),
         'sentiment.customerEmotionEnd': emotion(last),
-        'sentiment.agentTone': agent.length ? round(agent.reduce((a, b) => a + b, 0) / agent.length) : null,
+        'sentiment.agentTone': agent.length ? round(sum(agent) / agent.length) : null,
         'sentiment.scoredMessages': customer.length + agent.length,
-        'sentiment.negativeCustomerMessages': customer.filter((s) => s.mood.label === 'negative').length,
+        'sentiment.negativeCustomerMessages': negativeCustomer,
         'sentiment.soothed': customer.length >= 2 && first && last ? (first.mood.label === 'negative' && last.mood.label !== 'negative' ? 1 : 0) : null,
         'sentiment.soothingRate': soothingRate(sequence, -0.4),
       },

@@ -70,7 +70,13 @@ export function timingAnalyzer(options: TimingOptionsInput = {}): Analyzer {
         });
       }
       const fc = t.firstCustomer;
-      const answered = t.turns.filter((x) => x.seconds !== null).map((x) => x.seconds!);
+      // loops, not per-call arrows (decision 204)
+      const answered: number[] = [];
+      let unanswered = 0;
+      for (const x of t.turns) {
+        if (x.seconds !== null) answered.push(x.seconds);
+        else unanswered++;
+      }
       const first = fc && t.firstAgentReply ? (t.firstAgentReply.time - fc.time) / 1000 : null;
       const business = fc && t.firstAgentReply ? workingSecondsBetween(place.calendar, fc.time, t.firstAgentReply.time) : null;
       const shiftSecs = fc && t.firstAgentReply && shift ? workingSecondsBetween(shift, fc.time, t.firstAgentReply.time) : null;
@@ -158,7 +164,7 @@ export function timingAnalyzer(options: TimingOptionsInput = {}): Analyzer {
         'timing.longestResponseSeconds': answered.length ? maxOf(answered) : null,
         'timing.resolutionSeconds': resolution,
         'timing.customerTurns': t.turns.length,
-        'timing.unansweredTurns': t.turns.filter((x) => x.seconds === null).length,
+        'timing.unansweredTurns': unanswered,
         'timing.customerTimezone': place.calendar.timezone,
         'timing.region': place.regionId,
         'timing.firstMessageInBusinessHours': inBusiness === null ? null : inBusiness ? 1 : 0,

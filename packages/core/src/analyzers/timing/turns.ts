@@ -66,12 +66,18 @@ export function analyzeTurns(messages: readonly MessageView[], chronological: re
 }
 
 export function mean(xs: readonly number[]): number | null {
-  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+  if (!xs.length) return null;
+  // left to right, as `xs.reduce((a, b) => a + b, 0)`, without a closure per call (decision 204)
+  let sum = 0;
+  for (const x of xs) sum += x;
+  return sum / xs.length;
 }
+
+const ascending = (a: number, b: number): number => a - b;
 
 export function median(xs: readonly number[]): number | null {
   if (!xs.length) return null;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = [...xs].sort(ascending);
   const mid = s.length >> 1;
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }

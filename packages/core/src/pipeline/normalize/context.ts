@@ -45,7 +45,10 @@ export async function prepareConversation(conversation: Conversation, options: C
     context: options.languageContext?.messages,
     evidenceCache: options.languageContext?.evidenceCache,
   });
-  const messages: MessageView[] = conversation.messages.map((m, index) => {
+  // loops, not per-call arrows (decision 204)
+  const messages: MessageView[] = [];
+  for (let index = 0; index < conversation.messages.length; index++) {
+    const m = conversation.messages[index]!;
     const view = normalizeText(m.text); // lazy: built when an analyzer first reads it
     if (hasLoneSurrogate(m.text)) {
       issues.push({
@@ -55,7 +58,7 @@ export async function prepareConversation(conversation: Conversation, options: C
       });
     }
     const guess = langs.messages[index]!;
-    return {
+    messages.push({
       index,
       role: m.role,
       text: m.text,
@@ -65,13 +68,28 @@ export async function prepareConversation(conversation: Conversation, options: C
       language: guess.language,
       languageConfidence: guess.confidence,
       analysis: new MessageAnalysis(view),
-    };
-  });
+    });
+  }
   const translation = options.translation ? await translateMessages(messages, options.translation, options, issues) : undefined;
-  const chronological = messages.map((m) => m.index).sort((a, b) => messages[a]!.time - messages[b]!.time || a - b);
+  const chronological = chronologicalOrder(messages);
   const prepared: PreparedConversation = { conversation, messages, chronological, languages: langs.byRole, issues };
   if (translation) prepared.translation = translation;
   return prepared;
+}
+
+/**
+ * The message indexes by time, ties (and unparsable times) in message order: what
+ * `indexes.sort((a, b) => time[a] - time[b] || a - b)` gives, without the sort (and its comparator
+ * closure) when the messages already come in time order, as nearly all do.
+ */
+function chronologicalOrder(messages: readonly MessageView[]): number[] {
+  const order: number[] = [];
+  let inOrder = true;
+  for (let k = 0; k < messages.length; k++) {
+    order.push(messages[k]!.index);
+    if (k > 0 && messages[k]!.time - messages[k - 1]!.time < 0) inOrder = false;
+  }
+  return inOrder ? order : order.sort((a, b) => messages[a]!.time - messages[b]!.time || a - b);
 }
 
 /**

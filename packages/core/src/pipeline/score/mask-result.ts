@@ -14,12 +14,28 @@ import type { DimensionResult, MetricValue, Result } from '../validate/result.js
  * or card as id is still masked).
  */
 export function maskResult(result: Result): Result {
-  const memo = new Map<string, string>();
-  const mask = (s: string): string => {
-    let m = memo.get(s);
-    if (m === undefined) memo.set(s, (m = maskPersonalData(s)));
-    return m;
-  };
+  memo.clear();
+  try {
+    return maskResultWith(result);
+  } finally {
+    memo.clear();
+  }
+}
+
+/**
+ * Strings of the Result being masked and their masked forms, so a string met twice (an evidence
+ * quoted in its explanation too) is masked once; cleared before and after each Result, so no
+ * message text outlives it. Module-level with `mask`, not a closure per Result: a closure's
+ * optimized code lives only as long as an instance (decision 204).
+ */
+const memo = new Map<string, string>();
+function mask(s: string): string {
+  let m = memo.get(s);
+  if (m === undefined) memo.set(s, (m = maskPersonalData(s)));
+  return m;
+}
+
+function maskResultWith(result: Result): Result {
   // every key written out, in the Result's order: V8 copies `{ ...result, key: … }` through a slow
   // path (a new hidden class per added key, ≈ 30 µs for a Result) that an object literal avoids
   const masked: Result = {
@@ -39,19 +55,31 @@ export function maskResult(result: Result): Result {
     score: result.score,
     pass: result.pass,
     dimensions: result.dimensions.map(maskDimension),
-    findings: result.findings.map((f) => maskFinding(f, mask)),
+    findings: maskFindings(result.findings),
     metrics: maskMetrics(result.metrics),
-    issues: result.issues.map((i) => ({
-      ...i,
-      message: mask(i.message),
-      ...(i.path ? { path: i.path.map((p) => (typeof p === 'string' ? mask(p) : p)) } : {}),
-    })),
+    issues: result.issues.length ? result.issues.map(maskIssue) : [],
     review: { needed: result.review.needed, reasons: result.review.reasons.map(mask) },
     versions: result.versions,
   };
   if (result.translations) masked.translations = result.translations.map((t) => ({ messageIndex: t.messageIndex, from: t.from, to: t.to, text: mask(t.text) }));
   return masked;
 }
+
+function maskFindings(findings: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) out.push(maskFinding(f, mask));
+  return out;
+}
+
+function maskIssue(i: Result['issues'][number]): Result['issues'][number] {
+  return {
+    ...i,
+    message: mask(i.message),
+    ...(i.path ? { path: i.path.map(maskPathPart) } : {}),
+  };
+}
+
+const maskPathPart = (p: string | number): string | number => (typeof p === 'string' ? mask(p) : p);
 
 function maskDimension(d: DimensionResult): DimensionResult {
   const explanation = maskVocabulary(d.explanation);
@@ -97,8 +125,21 @@ function maskDeep(value: unknown, mask: (s: string) => string, depth: number): u
   if (typeof value === 'string') return mask(value);
   if (!value || typeof value !== 'object') return value;
   if (depth > 8) return '[nested too deep]';
-  if (Array.isArray(value)) return value.map((v) => maskDeep(v, mask, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [maskVocabulary(k), maskDeep(v, mask, depth + 1)]));
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    for (const v of value) items.push(maskDeep(v, mask, depth + 1));
+    return items;
+  }
+  // as `Object.fromEntries` of the masked entries (own data properties; a key that masks to an
+  // earlier one keeps the last value), without arrows per call
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const key = maskVocabulary(k);
+    const masked = maskDeep(v, mask, depth + 1);
+    if (key === '__proto__') Object.defineProperty(out, key, { value: masked, enumerable: true, writable: true, configurable: true });
+    else out[key] = masked;
+  }
+  return out;
 }
 
 /**

@@ -36,6 +36,9 @@ export function unfinishedResult(conversationId: string | null, issue: Issue, ve
   return { ...invalidResult(conversationId, [issue], versions), status: 'partial' };
 }
 
+/** Findings by message, conversation-level ones (no index) first; a module-level comparator, not an arrow per call (decision 204). */
+const byMessage = (a: Finding, b: Finding): number => (a.messageIndex ?? -1) - (b.messageIndex ?? -1);
+
 /** Merge analyzer outputs into one scored Result, personal data masked in every string (see `maskResult`). */
 export function assembleResult(
   prepared: PreparedConversation,
@@ -62,7 +65,7 @@ export function assembleResult(
       bases.set(dim, list);
     }
   }
-  found.sort((a, b) => (a.messageIndex ?? -1) - (b.messageIndex ?? -1));
+  found.sort(byMessage);
   const findings = mergeFindings(found);
   const t = prepared.translation;
   if (t) {

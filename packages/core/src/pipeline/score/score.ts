@@ -26,48 +26,88 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
  * scoreConversation(DEFAULT_SCORECARD, new Map([['timeliness', [1]]]), findings).score; // e.g. 75
  */
 export function scoreConversation(scorecard: Scorecard, baseScores: ReadonlyMap<string, number[]>, findings: readonly Finding[]): ScoredConversation {
-  const dimensions: DimensionResult[] = scorecard.dimensions.map((dim) => {
-    const bases = baseScores.get(dim.name) ?? [];
-    const matched = findings.filter((f) => dim.findings.some((p) => codeMatches(p, f.code)));
-    if (bases.length === 0 && matched.length === 0) {
-      return dimensionResult(dim, null, 'N/A: no analyzer judged this dimension');
-    }
-    const deductions = dim.deductions ?? scorecard.deductions;
-    const base = bases.length ? (100 * bases.reduce((a, b) => a + b, 0)) / bases.length : 100;
-    const bySeverity = new Map<Severity, number>();
-    for (const f of matched) bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
-    const parts: string[] = [];
-    let total = 0;
-    for (const sev of SEVERITIES) {
-      const n = bySeverity.get(sev) ?? 0;
-      if (n === 0 || deductions[sev] === 0) continue;
-      total += n * deductions[sev];
-      parts.push(`${n} ${sev} × ${deductions[sev]}`);
-    }
-    const score = round1(Math.min(100, Math.max(0, base - total)));
-    const codes = [...new Set(matched.filter((f) => deductions[f.severity] > 0).map((f) => f.code))].join(', ');
-    const explanation = parts.length
-      ? `${round1(base)} − ${parts.join(' − ')} (${codes}) = ${score}`
-      : `${round1(base)}, no deductions${matched.length ? ` (${matched.length} info finding${matched.length > 1 ? 's' : ''})` : ''}`;
-    return dimensionResult(dim, score, explanation);
-  });
-
-  const firstHit = (rules: readonly { code: string; minSeverity: Finding['severity']; reason?: string | undefined }[], label: string): string | null => {
-    for (const rule of rules) {
-      const hit = findings.find((f) => codeMatches(rule.code, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0);
-      if (hit)
-        return `${label} ${hit.code} (${hit.severity}${hit.messageIndex !== undefined ? `, message ${hit.messageIndex}` : ''})${rule.reason ? ` — ${rule.reason}` : ''}`;
-    }
-    return null;
-  };
-  const autoFailed = firstHit(scorecard.autoFail, 'auto-fail:');
-  const failed = autoFailed ? null : firstHit(scorecard.failOn, 'fails on');
-  const judged = dimensions.filter((d) => d.score !== null && d.weight > 0);
-  const weight = judged.reduce((a, d) => a + d.weight, 0);
+  // loops and module-level helpers, no closure per call: a closure's optimized code lives only as
+  // long as one of its instances, so after a full collection every per-call arrow was compiled
+  // again (decision 204)
+  const dimensions: DimensionResult[] = [];
+  for (const dim of scorecard.dimensions) dimensions.push(scoreDimension(scorecard, dim, baseScores, findings));
+  const autoFailed = firstHit(findings, scorecard.autoFail, 'auto-fail:');
+  const failed = autoFailed ? null : firstHit(findings, scorecard.failOn, 'fails on');
+  let weight = 0;
+  let sum = 0;
+  for (const d of dimensions) if (d.score !== null && d.weight > 0) weight += d.weight;
   if (weight === 0) return { score: null, pass: null, dimensions, autoFailed, failed };
-  const weighted = round1(judged.reduce((a, d) => a + d.score! * d.weight, 0) / weight);
+  for (const d of dimensions) if (d.score !== null && d.weight > 0) sum += d.score * d.weight;
+  const weighted = round1(sum / weight);
   const score = autoFailed ? 0 : weighted;
   return { score, pass: !autoFailed && !failed && score >= scorecard.passThreshold, dimensions, autoFailed, failed };
+}
+
+/** Whether `code` matches one of `patterns`. */
+function matchesAny(patterns: readonly string[], code: string): boolean {
+  for (const p of patterns) if (codeMatches(p, code)) return true;
+  return false;
+}
+
+/** One dimension of `scoreConversation`. */
+function scoreDimension(
+  scorecard: Scorecard,
+  dim: Scorecard['dimensions'][number],
+  baseScores: ReadonlyMap<string, number[]>,
+  findings: readonly Finding[],
+): DimensionResult {
+  const bases = baseScores.get(dim.name) ?? [];
+  const matched: Finding[] = [];
+  for (const f of findings) if (matchesAny(dim.findings, f.code)) matched.push(f);
+  if (bases.length === 0 && matched.length === 0) {
+    return dimensionResult(dim, null, 'N/A: no analyzer judged this dimension');
+  }
+  const deductions = dim.deductions ?? scorecard.deductions;
+  let baseSum = 0;
+  for (const b of bases) baseSum += b;
+  const base = bases.length ? (100 * baseSum) / bases.length : 100;
+  const bySeverity = new Map<Severity, number>();
+  for (const f of matched) bySeverity.set(f.severity, (bySeverity.get(f.severity) ?? 0) + 1);
+  const parts: string[] = [];
+  let total = 0;
+  for (const sev of SEVERITIES) {
+    const n = bySeverity.get(sev) ?? 0;
+    if (n === 0 || deductions[sev] === 0) continue;
+    total += n * deductions[sev];
+    parts.push(`${n} ${sev} × ${deductions[sev]}`);
+  }
+  const score = round1(Math.min(100, Math.max(0, base - total)));
+  const explanation = parts.length
+    ? `${round1(base)} − ${parts.join(' − ')} (${deductedCodes(matched, deductions)}) = ${score}`
+    : `${round1(base)}, no deductions${matched.length ? ` (${matched.length} info finding${matched.length > 1 ? 's' : ''})` : ''}`;
+  return dimensionResult(dim, score, explanation);
+}
+
+/** The distinct codes, in order, of the findings whose severity deducts. */
+function deductedCodes(matched: readonly Finding[], deductions: Readonly<Record<Severity, number>>): string {
+  const codes = new Set<string>();
+  for (const f of matched) if (deductions[f.severity] > 0) codes.add(f.code);
+  return [...codes].join(', ');
+}
+
+/** The first rule (in order) that a finding hits, worded with `label`; null when none does. */
+function firstHit(
+  findings: readonly Finding[],
+  rules: readonly { code: string; minSeverity: Finding['severity']; reason?: string | undefined }[],
+  label: string,
+): string | null {
+  for (const rule of rules) {
+    const hit = firstAtLeast(findings, rule.code, rule.minSeverity);
+    if (hit)
+      return `${label} ${hit.code} (${hit.severity}${hit.messageIndex !== undefined ? `, message ${hit.messageIndex}` : ''})${rule.reason ? ` — ${rule.reason}` : ''}`;
+  }
+  return null;
+}
+
+/** The first finding matching `code` at or above `minSeverity`. */
+function firstAtLeast(findings: readonly Finding[], code: string, minSeverity: Severity): Finding | undefined {
+  for (const f of findings) if (codeMatches(code, f.code) && compareSeverity(f.severity, minSeverity) >= 0) return f;
+  return undefined;
 }
 
 /** A scorecard dimension's result, `label` only when the dimension has one (object literals: no spread, see maskResult). */
@@ -104,7 +144,7 @@ export function reviewOf(scorecard: Scorecard, findings: readonly Finding[], met
   for (const rule of scorecard.review) {
     const hit =
       rule.code !== undefined
-        ? findings.some((f) => codeMatches(rule.code!, f.code) && compareSeverity(f.severity, rule.minSeverity) >= 0)
+        ? firstAtLeast(findings, rule.code, rule.minSeverity) !== undefined
         : rule.metric !== undefined && metricMatches(rule, metrics[rule.metric]);
     if (hit && !reasons.includes(rule.reason)) reasons.push(rule.reason);
   }

@@ -426,8 +426,20 @@ export function politenessStrategies(text: string, known?: TextCase): StrategyHi
   }
   // one hit per strategy and position (an English and a multilingual pattern may both match);
   // the general form does not count where its sentence-initial form already did
-  const initial = new Set(hits.filter((h) => h.strategy.endsWith('_start')).map((h) => `${h.strategy.slice(0, -6)}@${h.start}`));
+  // (loops and a module-level comparator, not arrows per call: decision 204)
+  const initial = new Set<string>();
+  for (const h of hits) if (h.strategy.endsWith('_start')) initial.add(`${h.strategy.slice(0, -6)}@${h.start}`);
   const seen = new Set<string>();
-  const unique = hits.filter((h) => !seen.has(`${h.strategy}@${h.start}`) && seen.add(`${h.strategy}@${h.start}`));
-  return unique.filter((h) => !initial.has(`${h.strategy}@${h.start}`)).sort((a, b) => a.start - b.start || a.strategy.localeCompare(b.strategy));
+  const out: typeof hits = [];
+  for (const h of hits) {
+    const key = `${h.strategy}@${h.start}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (!initial.has(key)) out.push(h);
+  }
+  return out.sort(byStartThenStrategy);
+}
+
+function byStartThenStrategy(a: { start: number; strategy: string }, b: { start: number; strategy: string }): number {
+  return a.start - b.start || a.strategy.localeCompare(b.strategy);
 }
