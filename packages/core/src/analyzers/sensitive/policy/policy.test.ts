@@ -36,6 +36,16 @@ const OFF_PLATFORM: Case[] = [
   ['ja', 'LINE ID: shop_tokyo まで', 'amazon'],
   ['ko', '카톡으로 연락 주세요', 'amazon'],
   ['ko', '카톡 아이디: shop_seoul', 'amazon'],
+  // the kinds decision 202's blind batch missed (s11): e-mail, the seller's own site, search-and-DM, written-out handles, call-back
+  ['en', 'Just email us at the address on the invoice and we will sort it out', 'amazon'],
+  ['fr', 'Commandez-la directement sur notre site, elle est moins chère.', 'cdiscount'],
+  ['zh', '店里没上架，您去小红书搜我们店名，私信下单。', 'taobao'],
+  ['es', 'Búscanos en Instagram y mándanos DM para precios de mayoreo.', 'mercadolibre'],
+  ['en', 'Yes mate, text me on oh seven seven double oh nine double oh four one two.', 'ebay'],
+  ['de', 'Schick sie an lena.holz (ät) gmx.de, da komprimiert nichts.', 'etsy'],
+  ['ko', '급하시면 공일공 칠칠팔삼 이구사일로 문자 주세요.', 'coupang'],
+  ['pt', 'Me passa seu número que eu te ligo e explico.', 'mercadolivre'],
+  ['ja', 'お電話番号を教えていただければ、こちらからお掛けしてご説明いたします。', 'rakuten'],
 ];
 const OFF_PLATFORM_INNOCENT: Case[] = [
   ['en', 'Please try restarting the WeChat app', 'amazon'],
@@ -62,6 +72,13 @@ const OFF_PLATFORM_INNOCENT: Case[] = [
   ['ja', 'LINEで連絡しないでください', 'amazon'],
   ['ko', '카톡으로 연락하지 마세요', 'amazon'],
   ['ko', '카카오톡 채널에서 공지를 확인하세요', 'amazon'],
+  ['en', 'Amazon will email you the return label.', 'amazon'],
+  ['en', 'The full size chart is on our website, and the listing here has it too.', 'amazon'],
+  ['en', 'We don’t take orders through Instagram DMs, please keep it here on Etsy.', 'etsy'],
+  ['en', 'Go to amazon dot com, then Your Orders.', 'amazon'],
+  ['en', 'One, two, three, four, five, six, seven, eight, nine: all screws are in the bag.', 'amazon'],
+  ['en', 'Please check the phone number in your address so the courier will call you.', 'amazon'],
+  ['zh', '电子发票开具后，京东会发送到您的注册邮箱。', 'jd'],
 ];
 
 const PAYMENT: Case[] = [
@@ -77,6 +94,10 @@ const PAYMENT: Case[] = [
   ['it', 'Mi paghi tramite bonifico', 'amazon'],
   ['ja', '私の口座に振り込んでください', 'amazon'],
   ['ko', '제 계좌로 입금해 주세요', 'amazon'],
+  // a discount for paying outside (s11)
+  ['en', 'If you pay by bank transfer I can knock £15 off for both.', 'ebay'],
+  ['pt', 'Manda um pix direto pra gente e te dou 8% de desconto.', 'mercadolivre'],
+  ['ko', '계좌이체로 하시면 개당 2천원 할인해 드려요.', 'coupang'],
 ];
 const PAYMENT_INNOCENT: Case[] = [
   ['en', 'You can pay with PayPal at checkout', 'ebay'],
@@ -93,6 +114,9 @@ const PAYMENT_INNOCENT: Case[] = [
   ['it', 'Il rimborso arriverà sul suo conto', 'amazon'],
   ['ja', '返金はお客様の口座に振り込まれます', 'amazon'],
   ['ko', '환불은 고객님 계좌로 입금됩니다', 'amazon'],
+  ['en', 'Refunds by bank transfer take 3–5 days, and we added a discount code for the trouble.', 'amazon'],
+  ['pt', 'Pagando com Pix no checkout do Mercado Livre sai com desconto automático.', 'mercadolivre'],
+  ['en', 'Please never pay outside eBay: a discount for Zelle or a bank transfer is how scams start.', 'ebay'],
 ];
 
 const REVIEW: Case[] = [
