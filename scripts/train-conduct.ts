@@ -25,7 +25,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normalizeText } from '@cxqa/core';
 import { conductFeatures, createConductModel, trainLogistic } from '@cxqa/core/models';
-import { loadBitext } from '@cxqa/eval';
+import { loadBitext, rocAuc } from '@cxqa/eval';
 
 const { values } = parseArgs({ options: { corpora: { type: 'string', default: '../shared/corpora' }, folds: { type: 'string', default: '8' } } });
 const corpora = resolve(values.corpora!);
@@ -100,10 +100,12 @@ for (let k = 0; k < folds; k++) {
 }
 const pos = scored.filter((s) => s.y === 1);
 const neg = scored.filter((s) => s.y === 0);
-let wins = 0;
-for (const a of pos) for (const b of neg) wins += a.p > b.p ? 1 : a.p === b.p ? 0.5 : 0;
+const auc = rocAuc(
+  pos.map((s) => s.p),
+  neg.map((s) => s.p),
+);
 process.stdout.write(
-  `grouped ${folds}-fold cross-validation over ${writers.length} writers: ${scored.length} judged replies (${pos.length} misconduct), AUC ${(wins / (pos.length * neg.length)).toFixed(3)}\n`,
+  `grouped ${folds}-fold cross-validation over ${writers.length} writers: ${scored.length} judged replies (${pos.length} misconduct), AUC ${auc.toFixed(3)}\n`,
 );
 for (const at of [0.7, 0.8, 0.9]) {
   const flagged = scored.filter((s) => s.p >= at);

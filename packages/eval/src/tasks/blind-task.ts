@@ -85,8 +85,8 @@ export const blindTask: EvalTask = {
     const dir = join(fixturesDir, 'blind');
     if (!existsSync(dir)) return { rows: [], evaluated: [], skipped: [CORPUS], notes: [] };
     const inspector = createInspector();
-    // the conduct model is off by default; its rows come from a second inspector with it on (decision 210)
-    const withModel = createInspector({ analyzers: builtinAnalyzers({ courtesy: { conductModel: true } }) });
+    // the conduct model is off by default; its rows come from a second inspector with it on (decision 210), built for the first conduct file
+    let withModel: ReturnType<typeof createInspector> | undefined;
     const rows: EvalRow[] = [];
     const files = readdirSync(dir)
       .filter((f) => f.endsWith('.jsonl') && !f.endsWith('-reader.jsonl'))
@@ -136,7 +136,10 @@ export const blindTask: EvalTask = {
             (!severe || f.severity === 'major' || f.severity === 'critical'),
         );
         const modelFired =
-          !!model && (await withModel.inspect(c.conversation)).findings.some((f: Finding) => !!f.rule && model.test(f.rule.id) && f.messageIndex === where);
+          !!model &&
+          (await (withModel ??= createInspector({ analyzers: builtinAnalyzers({ courtesy: { conductModel: true } }) })).inspect(c.conversation)).findings.some(
+            (f: Finding) => !!f.rule && model.test(f.rule.id) && f.messageIndex === where,
+          );
         const fault = c.label[label] === 'yes';
         const verdict = reader.get(`${c.set}|${c.id}|${where}`) ?? reader.get(`${c.set}|${c.id}`);
         for (const key of [c.language, 'all']) {

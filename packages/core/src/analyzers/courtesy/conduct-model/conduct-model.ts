@@ -1,3 +1,4 @@
+import { CxqaError } from '../../../errors.js';
 import type { MessageView } from '../../../pipeline/analyze/contract.js';
 import type { Finding } from '../../../pipeline/validate/finding.js';
 import { createLinearClassifier, type LinearModelFile, type SentimentModel, shippedModelFile } from '../../sentiment/model/linear-model.js';
@@ -21,11 +22,14 @@ export interface ConductModel {
   probability(normalized: string): number;
 }
 
-/** A conduct model over a `cxqa-linear/1` file whose labels are `['ok', 'misconduct']` (see `scripts/train-conduct.ts`). */
+/**
+ * A conduct model over a `cxqa-linear/1` file whose labels are `['ok', 'misconduct']` (see
+ * `scripts/train-conduct.ts`). Throws `CxqaError` (`invalid_option`) for other labels or formats.
+ */
 export function createConductModel(file: LinearModelFile): ConductModel {
   const misconduct = file.labels.indexOf('misconduct');
   if (misconduct < 0 || file.labels.length !== 2)
-    throw new TypeError(`a conduct model needs the labels ['ok', 'misconduct'], not ${JSON.stringify(file.labels)}`);
+    throw new CxqaError('invalid_option', `a conduct model needs the labels ['ok', 'misconduct'], not ${JSON.stringify(file.labels)}`);
   const model: SentimentModel = createLinearClassifier(file, conductFeatures, { once: true });
   return { version: file.version, probability: (normalized) => model.predict(normalized).scores.misconduct ?? 0 };
 }
