@@ -20,7 +20,7 @@ interface ProfileNode {
 
 /** Parts of the floor, nearest first: a frame's function name or file picks the first that matches. */
 const PARTS: [string, RegExp][] = [
-  ['language ID: n-gram sums (gram-trie, model)', /langid\/(gram-trie|model)\.ts/],
+  ['language ID: n-gram sums (gram-automaton, model)', /langid\/(gram-automaton|model)\.ts/],
   ['language ID: prefix scan', /langid\/(prefix-scan|features)\.ts/],
   ['language ID: script counts', /langid\/(script|han)\.ts/],
   ['language ID: the rest (evidence, priors, posteriors)', /langid\//],

@@ -3,8 +3,8 @@ import { CxqaError } from '../errors.js';
 import { corePackageFile } from '../util/package-file.js';
 import { DEFAULT_CALIBRATION, type LangidCalibration } from './calibration.js';
 import { codePointsInto } from './features.js';
+import { GramAutomaton } from './gram-automaton.js';
 import { GramTable } from './gram-table.js';
-import { GramTrie } from './gram-trie.js';
 
 /** The on-disk format written by `scripts/train-langid.ts`. */
 export interface LangidModelFile {
@@ -60,13 +60,13 @@ export function createLangidModel(file: LangidModelFile): LangidModel {
       rows[r * L + l] = Math.log(pairs[k + 1]! + file.alpha) - denominators[l]!;
     }
   });
-  // the trie when the model's alphabet is small enough (the built-in one: 53 characters), else the hash table
-  const trie = GramTrie.build(grams, rows, unseen);
-  const table = trie ? null : new GramTable(grams, rows);
+  // the automaton when the model's alphabet is small enough (the built-in one: 53 characters), else the hash table
+  const automaton = GramAutomaton.build(grams, rows, unseen);
+  const table = automaton ? null : new GramTable(grams, rows);
   let cps: Int32Array = new Int32Array(256);
   const ofCodes = (codes: Int32Array, length: number): Float64Array => {
     const acc = new Float64Array(L);
-    if (trie) trie.accumulate(codes, length, acc);
+    if (automaton) automaton.accumulate(codes, length, acc);
     else table!.accumulate(codes, length, acc, unseen);
     return acc;
   };
