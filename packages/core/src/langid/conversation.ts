@@ -5,6 +5,7 @@ import { candidateSet, guessFromWeights, type LanguageGuess, scriptDecision } fr
 import { builtinLangidModel, type LangidModel } from './model.js';
 import { scanPrefix } from './prefix-scan.js';
 import { cachedLogPrior, customerLanguagePrior, type LanguageDistribution, PRIOR_FLOOR } from './prior.js';
+import type { ScriptCounts } from './script.js';
 import { scriptLanguage } from './script.js';
 import { baseLanguage } from './tags.js';
 
@@ -57,22 +58,38 @@ const SPEAKER_STICKINESS = 0.8;
  */
 export const MESSAGE_PREFIX = 200;
 
+/** What `wantLatinCodes` reads, set before each `scanPrefix` call (a module-level callback: no closure per message). */
+const scanning: { text: string; model: LangidModel | undefined; script: string | null | undefined } = { text: '', model: undefined, script: undefined };
+
+/** `scanPrefix`'s question: decide the script (kept in `scanning.script`); codes only for Latin text and a model that reads them. */
+function wantLatinCodes(counts: ScriptCounts): boolean {
+  scanning.script = scriptLanguage(scanning.text, counts);
+  return scanning.script === 'latin' && !!(scanning.model ??= builtinLangidModel()).logLikelihoodsOfCodes;
+}
+
 /**
  * The script decision of a message and, for Latin text, the model's log-likelihoods of its
- * prepared prefix: one scan of the prefix (`scanPrefix`) when the model reads code points.
+ * prepared prefix (`given`, else the built-in model): one scan of the prefix (`scanPrefix`) when
+ * the model reads code points.
  */
-function messageEvidence(text: string, modelOf: () => LangidModel): MessageEvidence {
-  let decided: string | null | undefined; // the slow scan decides the script to know whether it needs the codes
-  const scan = scanPrefix(text, MESSAGE_PREFIX, (counts) => (decided = scriptLanguage(text, counts)) === 'latin' && !!modelOf().logLikelihoodsOfCodes);
-  const script = decided !== undefined ? decided : scriptLanguage(text, scan.counts);
+function messageEvidence(text: string, given: LangidModel | undefined): MessageEvidence {
+  scanning.text = text;
+  scanning.model = given;
+  scanning.script = undefined; // the slow scan decides the script to know whether it needs the codes
+  const scan = scanPrefix(text, MESSAGE_PREFIX, wantLatinCodes);
+  const script = scanning.script !== undefined ? scanning.script : scriptLanguage(text, scan.counts);
+  scanning.text = '';
   if (script !== 'latin') return { script, ll: null, letters: 0 };
-  const model = modelOf();
+  const model = given ?? builtinLangidModel();
   if (!model.logLikelihoodsOfCodes) {
     const prepared = langidText(text, MESSAGE_PREFIX);
     return { script, ll: model.logLikelihoods(prepared), letters: countLetters(prepared) };
   }
   return { script, ll: model.logLikelihoodsOfCodes(scan.codes, scan.length), letters: scan.letters };
 }
+
+/** The key of a message's speaker profile: role and author. */
+const speakerKeyOf = (m: Message) => `${m.role}:${m.authorId ?? ''}`;
 
 /** A first message with at most this many letters ("No.", "Sí", "Nein") takes the other speakers' language as its prior. */
 const BARE_REPLY_LETTERS = 4;
@@ -125,28 +142,23 @@ export function identifyConversationLanguages(conversation: Conversation, option
   const floor = options.priorFloor ?? PRIOR_FLOOR;
   const context = options.context ?? [];
   const msgs = context.length ? [...context, ...conversation.messages] : conversation.messages;
-  const speakerKey = (i: number) => `${msgs[i]!.role}:${msgs[i]!.authorId ?? ''}`;
   const customer = conversation.customer;
-  // The customer prior as a distribution is only needed for script decisions (zh vs ja).
+  // The customer prior as a distribution is only needed for script decisions (zh vs ja): made on first use.
   let q: LanguageDistribution | undefined;
   let qDone = false;
-  const customerQ = () => {
-    if (!qDone) [q, qDone] = [customer ? customerLanguagePrior({ locale: customer.locale, country: customer.country }) : undefined, true];
-    return q;
-  };
   // 1. per-message evidence
   let model: LangidModel | undefined;
   const latinLL: (Float64Array | null)[] = [];
   const letters: number[] = [];
   const scriptGuess: (string | null)[] = [];
   const cache = options.evidenceCache;
-  const modelOf = () => (model ??= options.model ?? builtinLangidModel());
   for (const m of msgs) {
     let e = cache?.get(m);
     if (!e) {
-      e = m.language ? { script: null, ll: null, letters: 0 } : messageEvidence(m.text, modelOf);
+      e = m.language ? { script: null, ll: null, letters: 0 } : messageEvidence(m.text, options.model);
       cache?.set(m, e);
-    } else if (e.ll) modelOf();
+    }
+    if (e.ll) model ??= options.model ?? builtinLangidModel();
     scriptGuess.push(e.script);
     latinLL.push(e.ll);
     letters.push(e.letters);
@@ -156,7 +168,6 @@ export function identifyConversationLanguages(conversation: Conversation, option
     model && customer ? cachedLogPrior(model.languages, allowed, allowedKey, { locale: customer.locale, country: customer.country }, floor) : plainPrior;
   // agents and bots answer in the customer's language, so the customer's locale/country is their prior too
   // (a long clear message in another language still keeps its own language)
-  const basePrior = (i: number) => (msgs[i]!.role === 'system' ? plainPrior! : customerPrior!);
 
   // 2. each Latin message's own posterior (its evidence × the base prior), summed per speaker
   //    with weight = letters, so a speaker's language profile leans on their longer messages
@@ -164,13 +175,13 @@ export function identifyConversationLanguages(conversation: Conversation, option
   const own: (Float64Array | null)[] = [];
   for (let i = 0; i < latinLL.length; i++) {
     const ll = latinLL[i];
-    own.push(ll && model ? posterior(ll, letters[i]!, model.calibration, basePrior(i)) : null);
+    own.push(ll && model ? posterior(ll, letters[i]!, model.calibration, msgs[i]!.role === 'system' ? plainPrior! : customerPrior!) : null);
   }
   const profiles = new Map<string, { sum: Float64Array; weight: number }>();
   for (let i = 0; i < own.length; i++) {
     const p = own[i];
     if (!p) continue;
-    const key = speakerKey(i);
+    const key = speakerKeyOf(msgs[i]!);
     const acc = profiles.get(key) ?? { sum: new Float64Array(p.length), weight: 0 };
     for (let l = 0; l < p.length; l++) acc.sum[l] = acc.sum[l]! + letters[i]! * p[l]!;
     acc.weight += letters[i]!;
@@ -204,13 +215,17 @@ export function identifyConversationLanguages(conversation: Conversation, option
     if (!ll || !model) {
       const script = scriptGuess[i];
       if (script === null || script === undefined) guesses.push({ language: 'und', confidence: 0, method: 'none', logLikelihoods: {} });
-      else guesses.push(scriptDecision(script, m.text, allowed, m.role !== 'system' ? customerQ() : undefined, floor));
+      else {
+        if (!qDone && m.role !== 'system')
+          [q, qDone] = [customer ? customerLanguagePrior({ locale: customer.locale, country: customer.country }) : undefined, true];
+        guesses.push(scriptDecision(script, m.text, allowed, m.role !== 'system' ? q : undefined, floor));
+      }
       continue;
     }
     // own[i] ∝ base · e (e = calibrated likelihood), so the posterior under the mixed prior is
     // ∝ mixed · own[i] / base: no second pass of exponentials.
     const mine = own[i]!;
-    const speaker = profiles.get(speakerKey(i))!;
+    const speaker = profiles.get(speakerKeyOf(m))!;
     const alone = speaker.weight - letters[i]! <= 0 && letters[i]! <= BARE_REPLY_LETTERS && m.role !== 'system';
     const profile = (alone && pooled) || speaker;
     const otherWeight = profile.weight - letters[i]!;
@@ -218,7 +233,7 @@ export function identifyConversationLanguages(conversation: Conversation, option
       guesses.push(guessFromWeights(model.languages, mine, ll));
       continue;
     }
-    const baseP = priorProbabilities(basePrior(i));
+    const baseP = priorProbabilities(msgs[i]!.role === 'system' ? plainPrior! : customerPrior!);
     const weights = (scratch ??= new Float64Array(ll.length));
     for (let l = 0; l < ll.length; l++) {
       weights[l] = 0;
