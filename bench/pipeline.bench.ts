@@ -35,7 +35,12 @@ export async function benchPipeline(count: number, corporaDir: string, log: (s: 
   log(`pipeline: ${n} conversations of 20 messages in ${seconds.toFixed(2)} s`);
   rows.push(...(await throughput('pipeline.builtin.20msg', createInspector(), () => syntheticStream(5000), log)));
   const realistic = realisticChats(corporaDir, log);
-  if (realistic) rows.push(...(await throughput('pipeline.builtin.realistic.20msg', createInspector(), () => realistic, log)));
+  if (realistic) {
+    rows.push(...(await throughput('pipeline.builtin.realistic.20msg', createInspector(), () => realistic, log)));
+    // the floor: validate, normalize, language ID and scoring with no analyzer, five passes (≈ 0.15 ms each)
+    rows.push(...(await throughput('pipeline.none.realistic.20msg', createInspector({ analyzers: [] }), () => repeat(realistic, 5), log)));
+  }
+  rows.push(...issue16Bars(rows, log));
 
   // memory over a long stream: heap after GC at checkpoints must not grow with the count
   const checkpoints: number[] = [];
@@ -64,6 +69,32 @@ export async function benchPipeline(count: number, corporaDir: string, log: (s: 
   rows.push({ benchmark: `pipeline.stream.${count}`, subject: 'cxqa', metric: 'heap_after_gc_last_checkpoint', value: Number(last.toFixed(1)), unit: 'MB' });
   rows.push({ benchmark: `pipeline.stream.${count}`, subject: 'cxqa', metric: 'peak_rss', value: Math.round(peakRss), unit: 'MB' });
   return rows;
+}
+
+function* repeat<T>(items: readonly T[], times: number): Iterable<T> {
+  for (let r = 0; r < times; r++) yield* items;
+}
+
+/**
+ * Issue 16's speed bars as ratios of this run's rows to the bar (≥ 1 meets it): realistic chats
+ * ≥ 2,000 conversations/s per core, synthetic ≥ 5,000, the no-analyzer floor ≤ 50 µs per
+ * conversation (the ratio is bar ÷ measured, so ≥ 1 meets it there too).
+ */
+export function issue16Bars(rows: readonly BenchRow[], log: (s: string) => void): BenchRow[] {
+  const value = (benchmark: string, metric: string) => rows.find((r) => r.benchmark === benchmark && r.metric === metric)?.value;
+  const bars: [string, number | undefined, number, boolean][] = [
+    ['realistic_conv_per_s_over_2000', value('pipeline.builtin.realistic.20msg', 'conversations_per_second'), 2000, true],
+    ['synthetic_conv_per_s_over_5000', value('pipeline.builtin.20msg', 'conversations_per_second'), 5000, true],
+    ['floor_50us_over_us_per_conv', value('pipeline.none.realistic.20msg', 'ms_per_conversation'), 0.05, false],
+  ];
+  const out: BenchRow[] = [];
+  for (const [metric, measured, bar, higherIsBetter] of bars) {
+    if (measured === undefined || measured <= 0) continue;
+    const ratio = higherIsBetter ? measured / bar : bar / measured;
+    out.push({ benchmark: 'issue16.bars', subject: 'cxqa', metric, value: Number(ratio.toFixed(3)), unit: 'ratio' });
+    log(`issue 16 bar ${metric}: ${ratio.toFixed(3)} (${ratio >= 1 ? 'met' : 'not met'})`);
+  }
+  return out;
 }
 
 /** 2,000 realistic chats from the corpora, or null (logged) when the corpora are absent. */

@@ -1,5 +1,5 @@
 /**
- * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--cli-stream-messages M] [--cli-stream-until ISO-TIME] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|workers|cli-stream|import|report|lexicon|validate]`.
+ * Benchmarks: `pnpm bench [--json FILE] [--stream N] [--cli-stream N] [--cli-stream-messages M] [--cli-stream-until ISO-TIME] [--report N] [--corpora DIR] [--baseline DIR] [--only baseline|pipeline|workers|cli-stream|import|report|lexicon|validate]`.
  * Timings live here, never in unit tests. Run with --expose-gc (the package script does).
  */
 import { writeFileSync } from 'node:fs';
@@ -55,6 +55,7 @@ else if (values.only === 'import') rows.push(...(await benchImport(20_000, log))
 else if (values.only === 'report') rows.push(...(await benchReport(Number(values.report), log)));
 else if (values.only === 'lexicon') rows.push(...(await benchLexicons(resolve(values.corpora!), log)));
 else if (values.only === 'validate') rows.push(...benchValidate(resolve(values.corpora!), log));
+else if (values.only === 'pipeline') rows.push(...(await benchPipeline(Number(values.stream), resolve(values.corpora!), log)));
 else if (values.only !== 'baseline') {
   rows.push(...benchNormalize());
   rows.push(...benchValidate(resolve(values.corpora!), log));
