@@ -25,8 +25,13 @@ for (const file of conductFiles) {
   const e = entry(file.language);
   e.sources.push(...(file.negation ?? []), ...(file.acknowledgement ?? []));
   for (const rule of file.rules) e.sources.push(...rule.patterns, ...(rule.unless ?? []), ...(rule.unlessInMessage ?? []), ...(rule.withInMessage ?? []));
+  // the called-out lists (read through the shared scan like the acknowledgement list), with their examples
+  const calledOut: (Examples & { patterns?: string[] })[] = [file.calledOut?.laugh ?? {}, file.calledOut?.tone ?? {}];
+  for (const list of calledOut) e.sources.push(...(list.patterns ?? []));
   e.texts.push(
-    ...file.rules.flatMap((r: Examples) => [...(r.examples?.fire ?? []), ...(r.examples?.innocent ?? [])]).map((t: string) => normalizeText(t).normalized),
+    ...[...file.rules, ...calledOut]
+      .flatMap((r: Examples) => [...(r.examples?.fire ?? []), ...(r.examples?.innocent ?? [])])
+      .map((t: string) => normalizeText(t).normalized),
   );
 }
 for (const [language, cues] of Object.entries<Record<string, unknown>>(mood.languages)) {

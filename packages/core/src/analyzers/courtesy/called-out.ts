@@ -1,8 +1,9 @@
 import type { MessageView } from '../../pipeline/analyze/contract.js';
+import type { MessageAnalysis } from '../../pipeline/analyze/message-analysis.js';
 import type { Finding, Severity } from '../../pipeline/validate/finding.js';
 import { sentences } from '../../text/sentences.js';
 import { foldChinese } from './conduct.js';
-import { type ConductRules, compileFileRegexes } from './conduct-rules.js';
+import { type ConductList, type ConductListPart, type ConductRules, conductList, conductListPart, testConductList } from './conduct-rules.js';
 import { AGENT_LAUGH } from './laughter.js';
 
 /**
@@ -22,8 +23,12 @@ export const TONE_OBJECTED_SEVERITY: Severity = 'info';
 export type Objection = 'laugh' | 'tone';
 
 export interface CalledOut {
-  /** Does this customer message object to the agent's laugh (or tone)? False when the language has no list. */
-  objects(objection: Objection, language: string, normalized: string): boolean;
+  /**
+   * Does this customer message object to the agent's laugh (or tone)? False when the language has
+   * no list. `analysis`: the message's shared analysis when `normalized` is its `view.normalized`
+   * (the list's prefilter then reads the message's one shared scan; the same answer).
+   */
+  objects(objection: Objection, language: string, normalized: string, analysis?: MessageAnalysis): boolean;
   /**
    * The finding for an agent message whose laugh the customer objected to in `objection` (their
    * message), spanning the laugh; null when the agent message holds no laugh.
@@ -33,24 +38,23 @@ export interface CalledOut {
 
 /** The `calledOut` lists of conduct rule files (one per language), compiled. */
 export function compileCalledOut(files: readonly ConductRules[]): CalledOut {
-  const lists: Record<Objection, Map<string, RegExp[]>> = { laugh: new Map(), tone: new Map() };
+  const parts: Record<Objection, Map<string, ConductListPart[]>> = { laugh: new Map(), tone: new Map() };
   for (const file of files) {
     for (const objection of ['laugh', 'tone'] as const) {
       const sources = file.calledOut?.[objection].patterns ?? [];
       if (!sources.length) continue;
-      const byLanguage = lists[objection];
-      byLanguage.set(file.language, [...(byLanguage.get(file.language) ?? []), ...compileFileRegexes(file, sources)]);
+      const byLanguage = parts[objection];
+      byLanguage.set(file.language, [...(byLanguage.get(file.language) ?? []), conductListPart(file, sources)]);
     }
   }
+  const lists: Record<Objection, Map<string, ConductList>> = { laugh: new Map(), tone: new Map() };
+  for (const objection of ['laugh', 'tone'] as const)
+    for (const [language, list] of parts[objection]) lists[objection].set(language, conductList(language, list));
   return {
-    objects(objection, language, normalized) {
+    objects(objection, language, normalized, analysis) {
       const list = lists[objection].get(language);
       if (!list) return false;
-      const text = language === 'zh' ? foldChinese(normalized) : normalized;
-      return list.some((re) => {
-        re.lastIndex = 0;
-        return re.test(text);
-      });
+      return testConductList(list, language === 'zh' ? foldChinese(normalized) : normalized, analysis);
     },
     laughFinding(agent, language, objection) {
       const laugh = AGENT_LAUGH.exec(agent.view.normalized);

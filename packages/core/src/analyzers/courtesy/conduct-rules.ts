@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { MessageAnalysis } from '../../pipeline/analyze/message-analysis.js';
 import { SeveritySchema } from '../../pipeline/validate/finding.js';
-import { compileRuleRegex, LinearRegexSource } from '../../util/linear-regex.js';
+import { compileRuleRegex, LinearRegexSource, matchPrefixes } from '../../util/linear-regex.js';
 import { corePackageFile } from '../../util/package-file.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
+import { type SharedFilter, sharedPrefixScan } from '../../util/shared-prefix-scan.js';
 import { parseShippedRules } from './rules.js';
 
 /** The kinds of agent misconduct toward a customer; each is the finding code `politeness.<kind>`. */
@@ -126,4 +128,58 @@ export function shippedConductRules(language: string): ConductRules {
  */
 export function compileFileRegexes(file: ConductRules, sources: readonly string[]): RegExp[] {
   return sources.map((source) => (isShipped(file) ? compileRuleRegex(source) : compilePattern(source, 'gu', 'user', `conduct rules (${file.language})`)));
+}
+
+/**
+ * A list of one language's conduct regexes (from one or more rule files), any of which matching
+ * is the answer — the acknowledgement and called-out lists — with a prefilter over their literal
+ * prefixes in the language's shared scan of a message's `view.normalized`
+ * (`sharedPrefixScan('normalized', language)`, with the conduct rules and mood cues).
+ */
+export interface ConductList {
+  readonly regexes: readonly RegExp[];
+  readonly filter: SharedFilter;
+}
+
+/** Sources of one rule file compiled as `compileFileRegexes` does, with their literal prefixes (a brand's: none, they always run). */
+export interface ConductListPart {
+  readonly regexes: readonly RegExp[];
+  readonly prefixes: readonly (readonly string[] | null)[];
+}
+
+/** `sources` of `file` compiled for a `ConductList` (a pattern RE2 cannot run is an error here, as in `compileFileRegexes`). */
+export function conductListPart(file: ConductRules, sources: readonly string[]): ConductListPart {
+  return { regexes: compileFileRegexes(file, sources), prefixes: sources.map((source) => (isShipped(file) ? matchPrefixes(source) : null)) };
+}
+
+/**
+ * One language's list from its parts, in order, with its prefilter: a shipped file's patterns by
+ * their `matchPrefixes` (sound for the compiled regex, as for the conduct rules' own prefilter).
+ */
+export function conductList(language: string, parts: readonly ConductListPart[]): ConductList {
+  return {
+    regexes: parts.flatMap((p) => p.regexes),
+    filter: sharedPrefixScan('normalized', language).filter(parts.flatMap((p) => p.prefixes)),
+  };
+}
+
+/**
+ * Does one of the list's regexes match `text`? `analysis`: the message's, used when `text` is its
+ * `view.normalized` — the regexes none of whose prefixes the message's shared scan found are
+ * skipped (they cannot match: the same answer). The called-out check of a customer message (laugh
+ * and tone lists, with the message's scan) took 2.5 µs instead of 3.0 µs on the realistic chats'
+ * customer messages with every conduct list in the scan, as in the courtesy analyzer (2.1 instead
+ * of 3.9 with the called-out lists alone; same-process microbenchmark, medians of 21 alternating
+ * runs); where the mood cues (sentiment analyzer) scanned the message already, the scan is shared.
+ */
+export function testConductList(list: ConductList, text: string, analysis?: MessageAnalysis): boolean {
+  const may = analysis !== undefined && analysis.view.normalized === text ? list.filter.flags(analysis) : null;
+  const { regexes } = list;
+  for (let i = 0; i < regexes.length; i++) {
+    if (may !== null && !may[i]) continue;
+    const re = regexes[i]!;
+    re.lastIndex = 0;
+    if (re.test(text)) return true;
+  }
+  return false;
 }

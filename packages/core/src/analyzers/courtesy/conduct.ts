@@ -7,7 +7,7 @@ import { sentences } from '../../text/sentences.js';
 import { compileRule, eachMatch, type RuleRegex } from '../../util/linear-regex.js';
 import { isShipped } from '../../util/pattern-engine.js';
 import { type SharedFilter, sharedPrefixScan } from '../../util/shared-prefix-scan.js';
-import { type ConductRule, type ConductRules, compileFileRegexes } from './conduct-rules.js';
+import { type ConductList, type ConductRule, type ConductRules, compileFileRegexes, conductList, conductListPart, testConductList } from './conduct-rules.js';
 
 interface CompiledRule {
   rule: ConductRule;
@@ -23,7 +23,8 @@ interface CompiledLanguage {
   /** Which patterns (by slot) may match a text: their prefixes in the shared scan of `view.normalized` (`sharedPrefixScan('normalized', language)`). */
   filter: SharedFilter;
   negation: RegExp[];
-  acknowledgement: RegExp[];
+  /** Read through the language's shared scan of `view.normalized` too. */
+  acknowledgement: ConductList;
 }
 
 /** One rule that fired on a message, with its span in the normalized view. */
@@ -41,8 +42,12 @@ export interface CompiledConduct {
    * message's one shared scan).
    */
   hits(language: string, normalized: string, context: { complained: boolean }, analysis?: MessageAnalysis): ConductHit[];
-  /** Does the message acknowledge a complaint (apology, understanding, thanks)? Null when the language has no list. */
-  acknowledges(language: string, normalized: string): boolean | null;
+  /**
+   * Does the message acknowledge a complaint (apology, understanding, thanks)? Null when the
+   * language has no list. `analysis`: the message's shared analysis when `normalized` is its
+   * `view.normalized` (the list's prefilter then reads the message's one shared scan).
+   */
+  acknowledges(language: string, normalized: string, analysis?: MessageAnalysis): boolean | null;
   /** Findings for one agent message, spans mapped to the original text. */
   match(m: MessageView, context: { complained: boolean }): Finding[];
 }
@@ -120,7 +125,10 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
       rules,
       filter: sharedPrefixScan('normalized', language).filter(all.map((r) => r.prefixes)),
       negation: own.flatMap((f) => regexes(f.negation, f)),
-      acknowledgement: own.flatMap((f) => regexes(f.acknowledgement, f)),
+      acknowledgement: conductList(
+        language,
+        own.map((f) => conductListPart(f, f.acknowledgement)),
+      ),
     };
     byLanguage.set(language, entry);
     return entry;
@@ -168,9 +176,11 @@ export function compileConduct(files: readonly ConductRules[]): CompiledConduct 
   return {
     languages: [...filesByLanguage.keys()],
     hits,
-    acknowledges(language, normalized) {
+    acknowledges(language, normalized, analysis) {
       const lang = compiledLanguage(language);
-      return lang?.acknowledgement.length ? test(lang.acknowledgement, language === 'zh' ? foldChinese(normalized) : normalized) : null;
+      return lang?.acknowledgement.regexes.length
+        ? testConductList(lang.acknowledgement, language === 'zh' ? foldChinese(normalized) : normalized, analysis)
+        : null;
     },
     match(m, context) {
       return hits(m.language, m.view.normalized, context, m.analysis).map(({ rule, start, end }) => {

@@ -10,7 +10,7 @@ import { builtinConductModel, CONDUCT_MODEL_LANGUAGES, type ConductModel, POSSIB
 import { CONDUCT_LANGUAGES, type ConductRulesInput, ConductRulesSchema, shippedConductRules } from './conduct-rules.js';
 import { CUSTOMER_LAUGH } from './laughter.js';
 import { compilePhrasing } from './phrasing.js';
-import { judgePoliteness } from './politeness/model.js';
+import { politenessOf, weighStrategies } from './politeness/model.js';
 import { type AddressRules, AddressRulesSchema, PhrasingRulesSchema, parseRules, shippedRules } from './rules.js';
 import { compileStrictUnacknowledged, noAcknowledgement, STRICT_NO_ACKNOWLEDGEMENT_SEVERITY } from './unacknowledged.js';
 
@@ -155,11 +155,11 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
           if (lastReply) {
             const language = [m.language, ctx.languages.customer, lastReply.language].find((l) => l !== 'und') ?? 'und';
             const { m: reply, language: replyLanguage } = lastReply;
-            const laugh = calledOut.objects('laugh', language, m.view.normalized) ? calledOut.laughFinding(reply, replyLanguage, m) : null;
+            const laugh = calledOut.objects('laugh', language, m.view.normalized, m.analysis) ? calledOut.laughFinding(reply, replyLanguage, m) : null;
             if (laugh) {
-              upgradeCalledOut(findings, laugh, conduct.acknowledges(replyLanguage, reply.view.normalized) === true);
+              upgradeCalledOut(findings, laugh, conduct.acknowledges(replyLanguage, reply.view.normalized, reply.analysis) === true);
               lastReply = null;
-            } else if (calledOut.objects('tone', language, m.view.normalized)) {
+            } else if (calledOut.objects('tone', language, m.view.normalized, m.analysis)) {
               // a reply already failed for its conduct needs no second word for it
               if (!findings.some((f) => f.messageIndex === reply.index && f.code.startsWith('politeness.') && f.severity === 'critical'))
                 findings.push(toneObjectedFinding(reply, replyLanguage, m));
@@ -194,7 +194,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
         lastReply = customerLaughed ? null : { m, language };
         pushAll(findings, conduct.match(language === m.language ? m : { ...m, language }, { complained: afterComplaint }));
         if (unanswered !== null) {
-          if (conduct.acknowledges(language, m.view.normalized) === false) {
+          if (conduct.acknowledges(language, m.view.normalized, m.analysis) === false) {
             // strict: a real problem answered by nothing but a short bare request
             const bare = unanswered.aggrieved && strict.bareRequest(language, m.view.normalized);
             if (unanswered.complaint || bare)
@@ -202,11 +202,13 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
           }
           unanswered = null;
         }
-        const judged = judgePoliteness(m.view.folded, m.analysis);
+        // the strategies' weights only for an impolite message (politenessOf + weighStrategies = judgePoliteness)
+        const judged = politenessOf(m.view.folded, m.analysis);
         polite.push(judged.polite);
-        const words = m.text.trim().split(/\s+/).length;
-        if (judged.polite < impoliteBelow && words >= 4) {
-          const drivers = judged.strategies.filter((s) => s.weight < 0).sort((a, b) => a.weight - b.weight);
+        // the words are counted only for a message the model calls impolite
+        if (judged.polite < impoliteBelow && m.text.trim().split(/\s+/).length >= 4) {
+          const strategies = weighStrategies(judged.hits);
+          const drivers = strategies.filter((s) => s.weight < 0).sort((a, b) => a.weight - b.weight);
           const worst = drivers[0];
           findings.push({
             analyzer: 'courtesy',
@@ -215,7 +217,7 @@ export function courtesyAnalyzer(options: CourtesyOptions = {}): Analyzer {
             messageIndex: m.index,
             ...(worst ? { span: { start: worst.start, end: worst.end }, evidence: m.text.slice(worst.start, worst.end) } : {}),
             explanation: `the politeness model gives P(polite) ${round(judged.polite)}${drivers.length ? `; driven by ${[...new Set(drivers.map((d) => d.strategy.replace(/_/g, ' ')))].join(', ')}` : ''}`,
-            rule: { id: 'politeness.model.en', kind: 'model', score: round(judged.polite), detail: { strategies: judged.strategies.map((s) => s.strategy) } },
+            rule: { id: 'politeness.model.en', kind: 'model', score: round(judged.polite), detail: { strategies: strategies.map((s) => s.strategy) } },
             suggestion: 'add a greeting or thanks, hedge requests ("could you …"), and drop direct commands',
           });
         }

@@ -5,7 +5,7 @@ import { verdictMessages } from '../../../../test/verdict-messages.js';
 import { MessageAnalysis } from '../../../pipeline/analyze/message-analysis.js';
 import { normalizeText } from '../../../pipeline/normalize/text-view.js';
 import { createLinearClassifier, type LinearModelFile } from '../../sentiment/model/linear-model.js';
-import { builtinPolitenessModel, judgePoliteness, politenessFeatures } from './model.js';
+import { builtinPolitenessModel, judgePoliteness, lastTokens, politenessFeatures, tokenize } from './model.js';
 
 const file = JSON.parse(readFileSync(new URL('../../../../models/politeness-en.json', import.meta.url), 'utf8')) as LinearModelFile;
 /** The slow path: string features, deduplicated, looked up by name. */
@@ -28,7 +28,7 @@ describe('the politeness model over hashed features (issue 10: one string less p
       .slice(0, 400);
     const piece = fc.oneof(
       fc.constantFrom(...words),
-      fc.constantFrom('<url>', 'Could', 'PLEASE', '?', '!', 'İstanbul', 'ǅ', 'Thanks!!'),
+      fc.constantFrom('<url>', 'Could', 'PLEASE', '?', '!', 'İstanbul', 'ǅ', 'Thanks!!', '𝐀𝐁', '𐐀x', '\ud800', '\udc00a', '¹²', 'Ⅻ', '١٢'),
       fc.string({ maxLength: 4 }),
     );
     fc.assert(
@@ -44,6 +44,28 @@ describe('the politeness model over hashed features (issue 10: one string less p
     for (const text of [...texts.slice(0, 600), 'ΣΊΣΥΦΟΣ, could you please', 'İ think so, thanks']) {
       const view = normalizeText(text);
       expect(judgePoliteness(view.folded, new MessageAnalysis(view)), text).toEqual(judgePoliteness(view.folded));
+    }
+  });
+
+  it("tokenizes as the regex [\\p{L}\\p{N}']+|[?!] does (spans), on any text: surrogate pairs, lone surrogates, astral letters and digits", () => {
+    const TOKEN = /[\p{L}\p{N}']+|[?!]/gu;
+    const spans = (text: string) => [...text.matchAll(TOKEN)].map((m) => [m.index, m.index + m[0].length]);
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 6 }),
+      fc.string({ unit: 'grapheme', maxLength: 6 }),
+      fc.constantFrom('?!', "don't", '𝐀𝐁', '𐐀', '\ud800', '\udc00', '\ud800\ud800\udc00', '¹²', 'Ⅻ', '١٢', '你好', ' ', '\n'),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(lastTokens(tokenize(text))).toEqual(spans(text));
+      }),
+      { numRuns: 2000 },
+    );
+    // every code point, alone and between letters
+    for (let cp = 0; cp <= 0x10ffff; cp += cp < 0x10000 ? 1 : 31) {
+      const text = `a${String.fromCodePoint(cp)}b ${String.fromCodePoint(cp)}`;
+      expect(lastTokens(tokenize(text)), `U+${cp.toString(16)}`).toEqual(spans(text));
     }
   });
 });

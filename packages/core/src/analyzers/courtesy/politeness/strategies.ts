@@ -421,25 +421,60 @@ export function politenessStrategies(text: string, known?: TextCase): StrategyHi
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       if (atStart && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+      if (hits.length === hitRule.length) {
+        const grown = new Int32Array(2 * hitRule.length);
+        grown.set(hitRule);
+        hitRule = grown;
+      }
+      hitRule[hits.length] = r;
       hits.push({ strategy, start: m.index, end: m.index + m[0].length });
     }
   }
   // one hit per strategy and position (an English and a multilingual pattern may both match);
-  // the general form does not count where its sentence-initial form already did
+  // the general form does not count where its sentence-initial form already did. Keys are numbers
+  // (position × strategies + strategy id), the order a precomputed rank of the names: the same
+  // hits in the same order as string keys and localeCompare; the strategies of the realistic
+  // chats' agent messages took 0.91–0.92× the CPU (same-process microbenchmark, medians of 21)
   // (loops and a module-level comparator, not arrows per call: decision 204)
-  const initial = new Set<string>();
-  for (const h of hits) if (h.strategy.endsWith('_start')) initial.add(`${h.strategy.slice(0, -6)}@${h.start}`);
-  const seen = new Set<string>();
+  if (hits.length === 0) return hits;
+  let initial: Set<number> | undefined;
+  for (let k = 0; k < hits.length; k++) {
+    const general = GENERAL_OF[RULE_STRATEGY[hitRule[k]!]!]!;
+    if (general >= 0) (initial ??= new Set()).add(hits[k]!.start * STRATEGY_COUNT + general);
+  }
+  const seen = new Set<number>();
   const out: typeof hits = [];
-  for (const h of hits) {
-    const key = `${h.strategy}@${h.start}`;
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
+    const key = h.start * STRATEGY_COUNT + RULE_STRATEGY[hitRule[k]!]!;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (!initial.has(key)) out.push(h);
+    if (!initial?.has(key)) out.push(h);
   }
   return out.sort(byStartThenStrategy);
 }
 
+/** The strategy names, each with an id (its index here). */
+const STRATEGY_NAMES = [...new Set(ALL_RULES.map(([strategy]) => strategy))];
+const STRATEGY_COUNT = STRATEGY_NAMES.length;
+const STRATEGY_ID = new Map(STRATEGY_NAMES.map((name, id) => [name, id]));
+/** Per rule: its strategy's id. */
+const RULE_STRATEGY = Int32Array.from(ALL_RULES, ([strategy]) => STRATEGY_ID.get(strategy)!);
+/** Per strategy id: the id of its general form when it is a sentence-initial one (`please_start` → `please`), else -1. */
+const GENERAL_OF = Int32Array.from(STRATEGY_NAMES, (name) => (name.endsWith('_start') ? (STRATEGY_ID.get(name.slice(0, -6)) ?? -1) : -1));
+/** Per strategy name: its place in `localeCompare` order (names that compare equal share one). */
+const STRATEGY_RANK = new Map<string, number>();
+{
+  const sorted = [...STRATEGY_NAMES].sort((a, b) => a.localeCompare(b));
+  let rank = 0;
+  sorted.forEach((name, i) => {
+    if (i > 0 && sorted[i - 1]!.localeCompare(name) !== 0) rank++;
+    STRATEGY_RANK.set(name, rank);
+  });
+}
+/** The rule of each hit of the current call, by hit index (reused). */
+let hitRule = new Int32Array(64);
+
 function byStartThenStrategy(a: { start: number; strategy: string }, b: { start: number; strategy: string }): number {
-  return a.start - b.start || a.strategy.localeCompare(b.strategy);
+  return a.start - b.start || STRATEGY_RANK.get(a.strategy)! - STRATEGY_RANK.get(b.strategy)!;
 }
