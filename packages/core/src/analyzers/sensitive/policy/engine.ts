@@ -9,6 +9,7 @@ import { insideSpan, quotedSpans } from '../../../text/quotes.js';
 import { maxOf, minOf, pushAll } from '../../../util/arrays.js';
 import { compilePattern, isShipped } from '../../../util/pattern-engine.js';
 import { findChain, isNegated, type Negation } from './chains.js';
+import { patternPrefilter } from './pattern-prefilter.js';
 import type { PolicyPack, PolicyRule } from './schema.js';
 import { findUrls, hostAllowed, quotedLink } from './urls.js';
 
@@ -38,6 +39,18 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 /** Where a distinct term text of a rule is used: `term`, `unless`, `after`, `p<phrase>g<group>`, `p<phrase>u`. */
 type Slot = string;
 
+/** A rule's regex and its prefilter (a shipped pattern's tail, see `patternPrefilter`; null: none). */
+interface CompiledPattern {
+  re: RegExp;
+  prefilter: RegExp | null;
+}
+
+/** A rule's regex on the engine `origin` calls for, with its prefilter when it is shipped (a brand's patterns run on RE2 as they are). */
+function compiledPattern(source: string, origin: 'shipped' | 'user', where: string): CompiledPattern {
+  const re = compilePattern(source, 'giu', origin, where);
+  return { re, prefilter: origin === 'shipped' ? patternPrefilter(source, 'giu') : null };
+}
+
 /** One rule, compiled once: its own matcher (so one rule's allow-list never hides another rule's terms) and regexes. */
 interface CompiledRule {
   rule: PolicyRule;
@@ -47,9 +60,9 @@ interface CompiledRule {
   matcher: Matcher | null;
   /** Slots of each matcher term, by term id. */
   slots: Map<string, Slot[]>;
-  patterns: RegExp[];
+  patterns: CompiledPattern[];
   /** Per phrase, per group: the group's regex when the group is `{ pattern }`. */
-  groupPatterns: (RegExp | null)[][];
+  groupPatterns: (CompiledPattern | null)[][];
   /** Every term text of the rule, and whether it can make the rule fire (a term or a phrase term group) or only vetoes. */
   texts: { text: string; fires: boolean }[];
   /** A regex alone can fire it (a pattern, or a phrase made of pattern groups only). */
@@ -73,7 +86,7 @@ function compileRule(rule: PolicyRule, pack: string, origin: 'shipped' | 'user')
   const groupPatterns = rule.phrases.map((ph, p) => {
     ph.unless.forEach((t) => add(t, `p${p}u`));
     return ph.all.map((group, g) => {
-      if (!Array.isArray(group)) return compilePattern(group.pattern, 'giu', origin, `policy pack ${pack}, rule ${rule.id}`);
+      if (!Array.isArray(group)) return compiledPattern(group.pattern, origin, `policy pack ${pack}, rule ${rule.id}`);
       group.forEach((t) => add(t, `p${p}g${g}`));
       return null;
     });
@@ -96,17 +109,22 @@ function compileRule(rule: PolicyRule, pack: string, origin: 'shipped' | 'user')
     regexAlone,
     matcher: terms.length ? createMatcher(terms, rule.allow) : null,
     slots,
-    patterns: rule.patterns.map((source) => compilePattern(source, 'giu', origin, `policy pack ${pack}, rule ${rule.id}`)),
+    patterns: rule.patterns.map((source) => compiledPattern(source, origin, `policy pack ${pack}, rule ${rule.id}`)),
     groupPatterns,
     phraseSlots: rule.phrases.map((ph, p) => ({ groups: ph.all.map((_, g) => `p${p}g${g}`), unless: `p${p}u` })),
     patternLabels: rule.patterns.map((_, k) => `pattern${k}`),
   };
 }
 
-/** Matches of `re` on the normalized view, as term matches with spans in the original text. */
-function patternMatches(view: TextView, re: RegExp, label: string, rule: PolicyRule): TermMatch[] {
-  const out: TermMatch[] = [];
+const NONE: readonly TermMatch[] = [];
+
+/** Matches of `pattern` on the normalized view, as term matches with spans in the original text. */
+function patternMatches(view: TextView, pattern: CompiledPattern, label: string, rule: PolicyRule): readonly TermMatch[] {
   const normalized = view.normalized;
+  // most messages fail the prefilter: no regex run from every word start, no array
+  if (pattern.prefilter !== null && !pattern.prefilter.test(normalized)) return NONE;
+  const { re } = pattern;
+  const out: TermMatch[] = [];
   let term: MatchTerm | undefined;
   re.lastIndex = 0;
   for (let m = re.exec(normalized); m; m = re.exec(normalized)) {
@@ -130,8 +148,6 @@ function codePointLength(text: string, i: number): number {
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-
-const NONE: readonly TermMatch[] = [];
 
 /** The matches of one slot (none: an empty list). */
 function slotMatches(bySlot: Map<Slot, TermMatch[]> | undefined, slot: Slot): readonly TermMatch[] {
