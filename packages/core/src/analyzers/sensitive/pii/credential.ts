@@ -1,3 +1,4 @@
+import { execAll } from './tokens.js';
 import type { PiiCandidate, Recognizer } from './types.js';
 
 /**
@@ -181,9 +182,9 @@ export const recognizeCredentials: Recognizer = (text) => {
     const start = m.index! + m[0].length - m[1]!.length;
     out.push({ type: 'credential', start, end: start + value.length, score: 0.9, reason });
   };
-  for (const m of text.matchAll(CODE_RE)) push(m, m[1]!, 'code digits after a PIN, one-time or verification code word');
-  for (const m of text.matchAll(CARD_CODE_RE)) push(m, m[1]!, 'three or four digits after a card security code word');
-  for (const m of text.matchAll(PASSWORD_RE)) {
+  for (const m of execAll(CODE_RE, text)) push(m, m[1]!, 'code digits after a PIN, one-time or verification code word');
+  for (const m of execAll(CARD_CODE_RE, text)) push(m, m[1]!, 'three or four digits after a card security code word');
+  for (const m of execAll(PASSWORD_RE, text)) {
     const raw = m[1] ?? m[2]!;
     const value = trimValue(raw);
     if (secretLike(value)) {
@@ -191,7 +192,7 @@ export const recognizeCredentials: Recognizer = (text) => {
       out.push({ type: 'credential', start, end: start + value.length, score: 0.9, reason: 'password-like value after a password word' });
     }
   }
-  for (const m of text.matchAll(ANSWER_RE)) {
+  for (const m of execAll(ANSWER_RE, text)) {
     const value = m[1]!.replace(/[.!?,]+$/u, '');
     if (!NOT_A_VALUE.test(value.split(/\s/)[0]!) && value.length >= 2) push(m, value, 'answer after a security-question word');
   }
