@@ -1,4 +1,5 @@
 import { pushAll } from '../../../util/arrays.js';
+import { execAll } from './tokens.js';
 import type { PiiCandidate, Recognizer } from './types.js';
 
 /**
@@ -32,8 +33,8 @@ const candidate = (start: number, end: number, reason: string): PiiCandidate => 
 function chinese(text: string): PiiCandidate[] {
   const out: PiiCandidate[] = [];
   const anchors: { start: number; end: number; street: boolean }[] = [];
-  for (const m of text.matchAll(ZH_ANCHOR)) anchors.push({ start: m.index, end: m.index + m[0].length, street: true });
-  for (const m of text.matchAll(ZH_BUILDING)) anchors.push({ start: m.index, end: m.index + m[0].length, street: false });
+  for (const m of execAll(ZH_ANCHOR, text)) anchors.push({ start: m.index, end: m.index + m[0].length, street: true });
+  for (const m of execAll(ZH_BUILDING, text)) anchors.push({ start: m.index, end: m.index + m[0].length, street: false });
   anchors.sort((a, b) => a.start - b.start);
   let lastEnd = -1;
   for (const a of anchors) {
@@ -45,7 +46,7 @@ function chinese(text: string): PiiCandidate[] {
     while (start > limit && (ZH_LEFT.test(text[start - 1]!) || (text[start - 1] === ' ' && start >= 2 && /\p{Script=Han}/u.test(text[start - 2]!)))) start--;
     const left = text.slice(start, a.start);
     let lead = -1;
-    for (const m of left.matchAll(ZH_LEAD)) lead = m.index + m[0].length;
+    for (const m of execAll(ZH_LEAD, left)) lead = m.index + m[0].length;
     if (lead >= 0) start += lead;
     while (text[start] === ' ') start++;
     // right: more building, unit and room parts
@@ -78,7 +79,7 @@ const JA_LEFT = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}ー々ヶ]
 const JA_STOP = /[はをにがでへも]$/u;
 function japanese(text: string): PiiCandidate[] {
   const out: PiiCandidate[] = [];
-  for (const m of text.matchAll(JA_BLOCK)) {
+  for (const m of execAll(JA_BLOCK, text)) {
     let start = m.index;
     const limit = Math.max(0, start - 20);
     while (start > limit && JA_LEFT.test(text[start - 1]!) && !JA_STOP.test(text.slice(start - 1, start))) start--;
@@ -110,7 +111,7 @@ function korean(text: string): PiiCandidate[] {
     [KO_ADDRESS, 'city, district, road name and building number'],
     [KO_LOT_ADDRESS, 'city, district, neighbourhood and lot number'],
   ] as const) {
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       const end = m.index + m[0].length;
       if (/\d/.test(text[end] ?? '') || BUSINESS.test(text.slice(Math.max(0, m.index - 20), Math.min(text.length, end + 20)))) continue;
       if (re === KO_LOT_ADDRESS && KO_NOT_LOT.test(text.slice(end, end + 4))) continue;
@@ -208,7 +209,7 @@ const NOT_A_STREET =
 export const recognizeLatinStreets: Recognizer = (text) => {
   const out: PiiCandidate[] = [];
   for (const { re, lang } of LATIN_STREETS) {
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       if (NOT_A_STREET.test(m[0])) continue;
       const end = m.index + m[0].length;
       if (

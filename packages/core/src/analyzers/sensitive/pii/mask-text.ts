@@ -4,6 +4,7 @@ import { mayHoldCredential } from './credential.js';
 import { detectPii } from './detect.js';
 import { maskPii } from './mask.js';
 import { serviceNumber } from './phone.js';
+import { execAll } from './tokens.js';
 import type { PiiType } from './types.js';
 
 /**
@@ -117,15 +118,15 @@ export function maskPersonalData(input: string, options: MaskOptions = {}): stri
   const spans: Span[] = detectPii(text, types ? { types } : {}).map((c) => ({ start: c.start, end: c.end, type: c.type }));
   const free = (s: number, e: number) => !spans.some((x) => x.start < e && s < x.end);
   if (at) {
-    for (const m of text.matchAll(EMAIL_LIKE)) {
+    for (const m of execAll(EMAIL_LIKE, text)) {
       if (free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, type: 'email' });
     }
   }
   if (quad) {
-    for (const m of text.matchAll(IPV6)) {
+    for (const m of execAll(IPV6, text)) {
       if (isIP(m[0]) === 6 && free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, type: 'ip_address' });
     }
-    for (const m of text.matchAll(DOTTED_QUAD)) {
+    for (const m of execAll(DOTTED_QUAD, text)) {
       // an IPv4 address the recognizers left for want of a label ("IP", "address"); a version number is kept
       if (isIP(m[0]) !== 4 || VERSION_WORD.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
       if (free(m.index, m.index + m[0].length)) spans.push({ start: m.index, end: m.index + m[0].length, type: 'ip_address' });
@@ -136,7 +137,7 @@ export function maskPersonalData(input: string, options: MaskOptions = {}): stri
     // what is found already is out of the sweep, so a run that goes on past it ("+44 7946 095812
     // 4155550199": a phone, a space, another number) is swept for the rest, not skipped whole
     for (const x of spans) shadow = `${shadow.slice(0, x.start)}${'x'.repeat(x.end - x.start)}${shadow.slice(x.end)}`;
-    for (const m of shadow.matchAll(DIGIT_RUN)) {
+    for (const m of execAll(DIGIT_RUN, shadow)) {
       const value = m[0];
       let digits = 0;
       for (const ch of value) if (/\p{N}/u.test(ch)) digits++;

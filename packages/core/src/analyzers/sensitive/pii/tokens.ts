@@ -69,11 +69,39 @@ export function asciiDigitCount(text: string): number {
   return n;
 }
 
+const NO_MATCHES: readonly RegExpExecArray[] = Object.freeze([]);
+
+/**
+ * The matches of `re` (global, `lastIndex` 0: a regex used only this way or through `matchAll`) in
+ * `text`, those `text.matchAll(re)` yields, in order, collected before the caller reads any, so the
+ * caller may use `re` again. `matchAll` copies the regex on every call (a species constructor):
+ * ≈ 1 µs each, 2.6× the time of the exec loop over the eight street-address regexes on the 4,688
+ * realistic messages with a digit (same-process, medians of 11 passes), and the recognizers run
+ * such a loop per regex per message.
+ */
+export function execAll(re: RegExp, text: string): readonly RegExpExecArray[] {
+  re.lastIndex = 0;
+  let out: RegExpExecArray[] | undefined;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    (out ??= []).push(m);
+    // as matchAll does: step past an empty match (a whole code point under the u flag)
+    if (m[0].length === 0) re.lastIndex = advance(text, re.lastIndex, re.unicode);
+  }
+  return out ?? NO_MATCHES;
+}
+
+/** The index after `i` in `text`: past a surrogate pair when `unicode` (ECMAScript AdvanceStringIndex). */
+function advance(text: string, i: number, unicode: boolean): number {
+  if (!unicode || i + 1 >= text.length) return i + 1;
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? i + 2 : i + 1;
+}
+
 /** The candidates `f` makes of the matches of `re` (global) in `text`; null drops a match. */
 export const each = (re: RegExp, text: string, f: (m: RegExpExecArray) => PiiCandidate | null): PiiCandidate[] => {
   const out: PiiCandidate[] = [];
-  for (const m of text.matchAll(re)) {
-    const c = f(m as RegExpExecArray);
+  for (const m of execAll(re, text)) {
+    const c = f(m);
     if (c) out.push(c);
   }
   return out;

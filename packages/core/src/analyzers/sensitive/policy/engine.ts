@@ -9,6 +9,7 @@ import { insideSpan, quotedSpans } from '../../../text/quotes.js';
 import { maxOf, minOf, pushAll } from '../../../util/arrays.js';
 import { compilePattern, isShipped } from '../../../util/pattern-engine.js';
 import { findChain, isNegated, type Negation } from './chains.js';
+import { patternPrefilter } from './pattern-prefilter.js';
 import type { PolicyPack, PolicyRule } from './schema.js';
 import { findUrls, hostAllowed, quotedLink } from './urls.js';
 
@@ -38,6 +39,18 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 /** Where a distinct term text of a rule is used: `term`, `unless`, `after`, `p<phrase>g<group>`, `p<phrase>u`. */
 type Slot = string;
 
+/** A rule's regex and its prefilter (a shipped pattern's tail, see `patternPrefilter`; null: none). */
+interface CompiledPattern {
+  re: RegExp;
+  prefilter: RegExp | null;
+}
+
+/** A rule's regex on the engine `origin` calls for, with its prefilter when it is shipped (a brand's patterns run on RE2 as they are). */
+function compiledPattern(source: string, origin: 'shipped' | 'user', where: string): CompiledPattern {
+  const re = compilePattern(source, 'giu', origin, where);
+  return { re, prefilter: origin === 'shipped' ? patternPrefilter(source, 'giu') : null };
+}
+
 /** One rule, compiled once: its own matcher (so one rule's allow-list never hides another rule's terms) and regexes. */
 interface CompiledRule {
   rule: PolicyRule;
@@ -47,9 +60,9 @@ interface CompiledRule {
   matcher: Matcher | null;
   /** Slots of each matcher term, by term id. */
   slots: Map<string, Slot[]>;
-  patterns: RegExp[];
+  patterns: CompiledPattern[];
   /** Per phrase, per group: the group's regex when the group is `{ pattern }`. */
-  groupPatterns: (RegExp | null)[][];
+  groupPatterns: (CompiledPattern | null)[][];
   /** Every term text of the rule, and whether it can make the rule fire (a term or a phrase term group) or only vetoes. */
   texts: { text: string; fires: boolean }[];
   /** A regex alone can fire it (a pattern, or a phrase made of pattern groups only). */
@@ -58,6 +71,14 @@ interface CompiledRule {
   phraseSlots: { groups: Slot[]; unless: Slot }[];
   /** Per pattern: its label in term ids (`pattern<k>`). */
   patternLabels: string[];
+  /** Per term text (its matcher pattern index): whether it fills the `term` slot. */
+  firesTerm: boolean[];
+  /** Per term text: the phrase term groups it fills, as indices `groupBase[phrase] + group`. */
+  groupsOfTerm: number[][];
+  /** Per phrase: the indices (as in `groupsOfTerm`) of its term groups (not its pattern groups). */
+  phraseTermGroups: number[][];
+  /** Phrase groups of the rule, all phrases together. */
+  groupCount: number;
 }
 
 function compileRule(rule: PolicyRule, pack: string, origin: 'shipped' | 'user'): CompiledRule {
@@ -73,7 +94,7 @@ function compileRule(rule: PolicyRule, pack: string, origin: 'shipped' | 'user')
   const groupPatterns = rule.phrases.map((ph, p) => {
     ph.unless.forEach((t) => add(t, `p${p}u`));
     return ph.all.map((group, g) => {
-      if (!Array.isArray(group)) return compilePattern(group.pattern, 'giu', origin, `policy pack ${pack}, rule ${rule.id}`);
+      if (!Array.isArray(group)) return compiledPattern(group.pattern, origin, `policy pack ${pack}, rule ${rule.id}`);
       group.forEach((t) => add(t, `p${p}g${g}`));
       return null;
     });
@@ -88,6 +109,18 @@ function compileRule(rule: PolicyRule, pack: string, origin: 'shipped' | 'user')
   // a rule fires only through one of these terms, unless a regex (a pattern, or a phrase made of pattern groups only) can fire it alone
   const regexAlone = rule.patterns.length > 0 || rule.phrases.some((ph) => ph.all.every((group) => !Array.isArray(group)));
   const texts = [...byText].map(([text, s]) => ({ text, fires: s.some((x) => x === 'term' || /^p\d+g\d+$/.test(x)) }));
+  const groupBase: number[] = [];
+  let groupCount = 0;
+  for (const ph of rule.phrases) {
+    groupBase.push(groupCount);
+    groupCount += ph.all.length;
+  }
+  const groupsOfTerm = [...byText.values()].map((s) =>
+    s.flatMap((slot) => {
+      const m = /^p(\d+)g(\d+)$/.exec(slot);
+      return m ? [groupBase[Number(m[1])]! + Number(m[2])] : [];
+    }),
+  );
   return {
     rule,
     pack,
@@ -96,17 +129,26 @@ function compileRule(rule: PolicyRule, pack: string, origin: 'shipped' | 'user')
     regexAlone,
     matcher: terms.length ? createMatcher(terms, rule.allow) : null,
     slots,
-    patterns: rule.patterns.map((source) => compilePattern(source, 'giu', origin, `policy pack ${pack}, rule ${rule.id}`)),
+    patterns: rule.patterns.map((source) => compiledPattern(source, origin, `policy pack ${pack}, rule ${rule.id}`)),
     groupPatterns,
     phraseSlots: rule.phrases.map((ph, p) => ({ groups: ph.all.map((_, g) => `p${p}g${g}`), unless: `p${p}u` })),
     patternLabels: rule.patterns.map((_, k) => `pattern${k}`),
+    firesTerm: [...byText.values()].map((s) => s.includes('term')),
+    groupsOfTerm,
+    phraseTermGroups: rule.phrases.map((ph, p) => ph.all.flatMap((group, g) => (Array.isArray(group) ? [groupBase[p]! + g] : []))),
+    groupCount,
   };
 }
 
-/** Matches of `re` on the normalized view, as term matches with spans in the original text. */
-function patternMatches(view: TextView, re: RegExp, label: string, rule: PolicyRule): TermMatch[] {
-  const out: TermMatch[] = [];
+const NONE: readonly TermMatch[] = [];
+
+/** Matches of `pattern` on the normalized view, as term matches with spans in the original text. */
+function patternMatches(view: TextView, pattern: CompiledPattern, label: string, rule: PolicyRule): readonly TermMatch[] {
   const normalized = view.normalized;
+  // most messages fail the prefilter: no regex run from every word start, no array
+  if (pattern.prefilter !== null && !pattern.prefilter.test(normalized)) return NONE;
+  const { re } = pattern;
+  const out: TermMatch[] = [];
   let term: MatchTerm | undefined;
   re.lastIndex = 0;
   for (let m = re.exec(normalized); m; m = re.exec(normalized)) {
@@ -131,8 +173,6 @@ function codePointLength(text: string, i: number): number {
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
-const NONE: readonly TermMatch[] = [];
-
 /** The matches of one slot (none: an empty list). */
 function slotMatches(bySlot: Map<Slot, TermMatch[]> | undefined, slot: Slot): readonly TermMatch[] {
   return bySlot?.get(slot) ?? NONE;
@@ -144,53 +184,108 @@ function pushHit(hits: PolicyHit[], hit: PolicyHit): void {
   hits.push(hit);
 }
 
+/** Phrase term groups with a skeleton hit, by index (see `termsMayFire`; reused, never read by two calls at once). */
+let groupSeen = new Uint8Array(64);
+
+/**
+ * Can a term of `c` fire it, given the rule's automaton hits `scanned`? Only when a hit is of a
+ * `term` text, or every term group of some phrase has a hit: the rule's matcher accepts matches
+ * only among these hits, so otherwise no term match could fire it and, unless a regex fires it
+ * (whose vetoes are then read), the matcher need not run. Most messages with a hit hold a common
+ * word of one phrase group ("on", "order", "me") and nothing else of the rule.
+ */
+function termsMayFire(c: CompiledRule, scanned: readonly number[]): boolean {
+  if (groupSeen.length < c.groupCount) groupSeen = new Uint8Array(c.groupCount);
+  groupSeen.fill(0, 0, c.groupCount);
+  const terms = c.firesTerm.length;
+  for (let k = 0; k < scanned.length; k += 3) {
+    const p = scanned[k]!;
+    if (p >= terms) continue; // an allow-list entry
+    if (c.firesTerm[p]) return true;
+    for (const g of c.groupsOfTerm[p]!) groupSeen[g] = 1;
+  }
+  for (const groups of c.phraseTermGroups) {
+    if (groups.length === 0) continue; // a phrase of patterns only reads the matcher when its patterns match
+    let all = true;
+    for (let k = 0; k < groups.length && all; k++) all = groupSeen[groups[k]!] === 1;
+    if (all) return true;
+  }
+  return false;
+}
+
+/** The rule's matcher's matches among `scanned`, by slot (undefined: none). */
+function matchSlots(c: CompiledRule, view: TextView, scanned: readonly number[]): Map<Slot, TermMatch[]> | undefined {
+  let bySlot: Map<Slot, TermMatch[]> | undefined;
+  for (const m of matcherInternals(c.matcher!).matchScanned(view, scanned)) {
+    const slots = c.slots.get(m.term.id);
+    if (!slots) continue;
+    bySlot ??= new Map();
+    for (const slot of slots) {
+      const list = bySlot.get(slot);
+      if (list) list.push(m);
+      else bySlot.set(slot, [m]);
+    }
+  }
+  return bySlot;
+}
+
+const NO_HITS: readonly PolicyHit[] = [];
+
 /**
  * Hits of one compiled terms rule on one message; `scanned`: the rule's matcher hits found by the
- * rule set's one scan (see `buildPrefilter`), undefined when none of its term texts occurs.
+ * rule set's one scan (see `buildPrefilter`), undefined when none of its term texts occurs. The
+ * matcher runs on them only when a term may fire the rule or a regex did (see `termsMayFire`).
  */
-function evaluateRule(c: CompiledRule, view: TextView, scanned: readonly number[] | undefined): PolicyHit[] {
+function evaluateRule(c: CompiledRule, view: TextView, scanned: readonly number[] | undefined): readonly PolicyHit[] {
   const { rule, pack } = c;
   const text = view.original;
   let bySlot: Map<Slot, TermMatch[]> | undefined;
-  if (scanned && c.matcher) {
-    for (const m of matcherInternals(c.matcher).matchScanned(view, scanned)) {
-      const slots = c.slots.get(m.term.id);
-      if (!slots) continue;
-      bySlot ??= new Map();
-      for (const slot of slots) {
-        const list = bySlot.get(slot);
-        if (list) list.push(m);
-        else bySlot.set(slot, [m]);
-      }
-    }
+  // `read`: bySlot holds every match of the rule's terms (none to read without hits or terms)
+  let read = scanned === undefined || c.matcher === null;
+  if (!read && termsMayFire(c, scanned!)) {
+    bySlot = matchSlots(c, view, scanned!);
+    read = true;
   }
-  const negation: Negation = { before: slotMatches(bySlot, 'unless'), after: slotMatches(bySlot, 'after'), within: rule.unlessWithin };
-  const hits: PolicyHit[] = [];
+  let negation: Negation | undefined;
+  let hits: PolicyHit[] | undefined;
   // a term or phrase wholly inside quotation marks is reported speech ("if someone writes “add me on WhatsApp”, ignore it");
   // a pattern (a handle, a link) inside them is still shared
   let quotes: { start: number; end: number }[] | undefined;
-  const quoted = (start: number, end: number): boolean => insideSpan((quotes ??= quotedSpans(text)), start, end);
   for (const m of slotMatches(bySlot, 'term')) {
-    if (!isNegated(text, [m], negation) && !quoted(m.start, m.end))
-      pushHit(hits, { rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.term.text], obfuscated: m.obfuscated });
+    negation ??= { before: slotMatches(bySlot, 'unless'), after: slotMatches(bySlot, 'after'), within: rule.unlessWithin };
+    if (!isNegated(text, [m], negation) && !insideSpan((quotes ??= quotedSpans(text)), m.start, m.end))
+      pushHit((hits ??= []), { rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.term.text], obfuscated: m.obfuscated });
   }
   for (let k = 0; k < c.patterns.length; k++) {
-    for (const m of patternMatches(view, c.patterns[k]!, c.patternLabels[k]!, rule)) {
+    const found = patternMatches(view, c.patterns[k]!, c.patternLabels[k]!, rule);
+    if (found.length === 0) continue;
+    if (!read) {
+      bySlot = matchSlots(c, view, scanned!);
+      read = true;
+    }
+    negation ??= { before: slotMatches(bySlot, 'unless'), after: slotMatches(bySlot, 'after'), within: rule.unlessWithin };
+    for (const m of found) {
       if (!isNegated(text, [m], negation))
-        pushHit(hits, { rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.matched], obfuscated: false });
+        pushHit((hits ??= []), { rule, pack, start: m.start, end: m.end, matched: m.matched, evidence: [m.matched], obfuscated: false });
     }
   }
   for (let p = 0; p < rule.phrases.length; p++) {
     const ph = rule.phrases[p]!;
     const slots = c.phraseSlots[p]!;
-    // a term group with no match rules the phrase out before any regex runs
+    // a term group with no match rules the phrase out before any regex runs (unread terms: no group of any phrase is complete)
     let ruledOut = false;
     for (let g = 0; g < ph.all.length && !ruledOut; g++) ruledOut = Array.isArray(ph.all[g]) && slotMatches(bySlot, slots.groups[g]!).length === 0;
     if (ruledOut) continue;
-    const groups = ph.all.map((_, g) => {
+    if (!read) {
+      bySlot = matchSlots(c, view, scanned!);
+      read = true;
+    }
+    negation ??= { before: slotMatches(bySlot, 'unless'), after: slotMatches(bySlot, 'after'), within: rule.unlessWithin };
+    const groups: (readonly TermMatch[])[] = [];
+    for (let g = 0; g < ph.all.length; g++) {
       const re = c.groupPatterns[p]![g];
-      return re ? patternMatches(view, re, slots.groups[g]!, rule) : slotMatches(bySlot, slots.groups[g]!);
-    });
+      groups.push(re ? patternMatches(view, re, slots.groups[g]!, rule) : slotMatches(bySlot, slots.groups[g]!));
+    }
     const chain = findChain(
       text,
       { groups, within: ph.within, ordered: ph.ordered, clause: ph.clause },
@@ -199,12 +294,12 @@ function evaluateRule(c: CompiledRule, view: TextView, scanned: readonly number[
     if (!chain) continue;
     const start = minOf(chain.map((m) => m.start));
     const end = maxOf(chain.map((m) => m.end));
-    if (quoted(start, end)) continue;
+    if (insideSpan((quotes ??= quotedSpans(text)), start, end)) continue;
     // a term part is shown as the term it matched, a pattern part as the text it matched
     const evidence = chain.map((m, g) => (Array.isArray(ph.all[g]) ? m.term.text : m.matched));
-    pushHit(hits, { rule, pack, start, end, matched: text.slice(start, end), evidence, obfuscated: chain.some((m) => m.obfuscated) });
+    pushHit((hits ??= []), { rule, pack, start, end, matched: text.slice(start, end), evidence, obfuscated: chain.some((m) => m.obfuscated) });
   }
-  return hits;
+  return hits ?? NO_HITS;
 }
 
 /** The rules of one platform, and which of them can fire on a text at all. */
@@ -249,14 +344,18 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
   // a brand's rules, or a view without its analysis, scan this set's own automaton (built on first use)
   const shared = rules.every((c) => c.shipped);
   let own: Automaton | undefined;
+  // one result per rule set, rewritten by each call: `evaluate` reads it out before it prefilters another message
+  const state = new Uint8Array(rules.length);
+  const scanned: (number[] | undefined)[] = new Array(rules.length).fill(undefined);
+  const result = { state, scanned };
   return (view, analysis) => {
-    const state = baseState.slice();
-    const scanned: (number[] | undefined)[] = new Array(rules.length);
+    state.set(baseState);
+    scanned.fill(undefined);
     if (shared && analysis?.view === view) {
       const list = SKELETON_SCAN.join(patterns);
       const hits = SKELETON_SCAN.scanOf(analysis).hitsOf(list);
       applyHits(hits, 0, hits.length, owner, local, fires, state, scanned);
-      return { state, scanned };
+      return result;
     }
     // a scratch skeleton (its offsets are read inside the scan): re-skeletonizing a chat message
     // costs a tenth of keeping a copy with its view (a WeakMap entry and a slab copy, ≈ 4 µs)
@@ -269,7 +368,7 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
       data[k + 2] = sk.ends[data[k + 2]! - 1]!;
     }
     applyHits(data, 0, 3 * count, owner, local, fires, state, scanned);
-    return { state, scanned };
+    return result;
   };
 }
 

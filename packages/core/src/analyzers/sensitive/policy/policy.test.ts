@@ -258,6 +258,24 @@ describe('policy pack schema', () => {
     expect(hit('Please send robots home')).toEqual([]);
   });
 
+  it('reads the veto terms of a rule a regex fires alone, also when no term of the rule may fire it', () => {
+    const vetoed = definePolicyPack({
+      id: 'v',
+      version: '1',
+      platforms: ['*'],
+      rules: [{ id: 'code', severity: 'minor', why: 'x', patterns: ['\\d{5}'], unless: ['never'], phrases: [{ all: [['send'], ['robots']] }] }],
+    });
+    const found = (t: string) =>
+      compilePolicy([vetoed])
+        .evaluate(normalizeText(t), 'agent', undefined)
+        .map((h) => h.matched);
+    expect(found('my code 12345')).toEqual(['12345']);
+    expect(found('we never use 12345')).toEqual([]);
+    expect(found('send 12345')).toEqual(['12345']); // one group of a phrase: no term fires, the regex does
+    expect(found('never send 12345')).toEqual([]);
+    expect(found('send robots')).toEqual(['send robots']);
+  });
+
   it('rejects an invalid regex part with its path', () => {
     expect(() =>
       definePolicyPack({

@@ -1,3 +1,5 @@
+import { execAll } from '../pii/tokens.js';
+
 /** Links in free text: scheme URLs, www. hosts and bare domains with common TLDs (e-mail addresses excluded). */
 const URL_RE =
   /(?<![\w@.-])(?:https?:\/\/[^\s<>"']+|www\.[^\s<>"']+|(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:com|net|org|shop|store|online|site|io|co|me|ly|gl|to|de|fr|es|it|nl|pl|pt|br|cn|jp|uk|us|ru|info|biz|xyz|link|page)(?:\/[^\s<>"']*)?)(?![\w@-])/giu;
@@ -12,7 +14,7 @@ export interface FoundUrl {
 /** Every link in `text`, trailing punctuation trimmed. */
 export function findUrls(text: string): FoundUrl[] {
   const out: FoundUrl[] = [];
-  for (const m of text.matchAll(URL_RE)) {
+  for (const m of execAll(URL_RE, text)) {
     const url = m[0].replace(/[.,;:!?)\]]+$/, '');
     const host = url
       .replace(/^https?:\/\//i, '')
