@@ -1,13 +1,35 @@
 import { type ConversationInput, createInspector, sentimentAnalyzer, type TextClassifier } from '@cxqa/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MessageView } from '../../pipeline/analyze/contract.js';
 import { compileMoodCues, type MessageMood } from './model/mood.js';
-import { countedMood, customerEffort, outcomeBase, outcomeMood } from './outcome.js';
+import { countedMood, customerEffort, outcomeBase, outcomeMood, questionSentence } from './outcome.js';
 
 /** A sequence entry with only what `customerEffort` reads. */
 const turn = (role: 'customer' | 'agent', text: string, index: number) => ({ m: { role, text, index } as MessageView, mood: null });
 const sequenceOf = (turns: ['customer' | 'agent', string][]) => turns.map(([role, text], i) => turn(role, text, i));
 const redirects = (m: MessageView) => /private message/.test(m.text);
+
+describe('questionSentence', () => {
+  it('finds what the question-sentence regex matches, in order', () => {
+    const regex = /[^.!?。！？\n]*[?？][?？!！]*/gu;
+    const all = (text: string) => {
+      const out: string[] = [];
+      for (let q = questionSentence(text, 0); q; q = questionSentence(text, q[1])) out.push(text.slice(q[0], q[1]));
+      return out;
+    };
+    const reference = (text: string) => [...text.matchAll(regex)].map((m) => m[0]);
+    for (const text of ['', 'why?', 'ok. why?? really?! 真的吗？？还没到', 'a?b?c', '.?', 'wow!?', '\n?\n', '𠀀?😀？', 'no question here'])
+      expect(all(text), text).toEqual(reference(text));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', ' ', '?', '？', '!', '！', '.', '。', '\n', '质', '😀', '\ud800', 'why'), { maxLength: 20 }), (parts) => {
+        const text = parts.join('');
+        expect(all(text), text).toEqual(reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe('customerEffort', () => {
   it('counts requests for information no agent message follows before the next request, not the opening ones', () => {

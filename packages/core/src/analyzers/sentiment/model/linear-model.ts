@@ -3,7 +3,7 @@ import { CxqaError } from '../../../errors.js';
 import type { MessageView } from '../../../pipeline/analyze/contract.js';
 import { corePackageFile } from '../../../util/package-file.js';
 import { type FeatureHash, featureTable } from './feature-hash.js';
-import { eachSentimentFeatureHash, sentimentFeatureList } from './features.js';
+import { sentimentFeatureList, sentimentRowReader } from './features.js';
 
 /** On-disk format written by `scripts/train-sentiment.ts`. */
 export interface LinearModelFile {
@@ -128,7 +128,8 @@ function weightTable(file: LinearModelFile, once: boolean): { names: string[]; s
 
 /**
  * A softmax-regression text classifier over `sentimentFeatures`, each feature counted once. Looks
- * features up by a 64-bit hash instead of by string (see feature-hash.ts); a model whose own
+ * features up by a 64-bit hash instead of by string (see feature-hash.ts), and the features of a
+ * word once per model (`sentimentRowReader`: its rows kept under the word); a model whose own
  * feature names collide keeps string lookups.
  *
  * @example
@@ -136,7 +137,13 @@ function weightTable(file: LinearModelFile, once: boolean): { names: string[]; s
  * model.predict('Still waiting, third time I ask!!!').label; // 'negative'
  */
 export function createSentimentModel(file: LinearModelFile): SentimentModel {
-  return createHashedClassifier(file, eachSentimentFeatureHash, sentimentFeatureList);
+  const { names, scorer } = weightTable(file, true);
+  const rows = featureTable(names);
+  if (!rows) return createLinearClassifier(file, sentimentFeatureList, { once: true });
+  // the rows of the text's features in the order `eachSentimentFeatureHash` visits them (each word read once per model)
+  const read = sentimentRowReader(rows, names);
+  const add = (r: number) => scorer.add(r);
+  return linearModel(file, scorer, (text, normalized) => read(text, normalized, add));
 }
 
 /**

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verdictMessages } from '../../../../test/verdict-messages.js';
 import { begin, featureTable } from './feature-hash.js';
-import { eachSentimentFeatureHash, sentimentFeatureList } from './features.js';
+import { eachSentimentFeatureHash, sentimentFeatureList, sentimentRowReader } from './features.js';
 
 describe('sentiment features', () => {
   it('builds CJK n-grams, words with negation scope, subwords and chat cues, each once', () => {
@@ -103,6 +103,44 @@ describe('hashed sentiment features (issue 16)', () => {
       ),
       { numRuns: 500 },
     );
+  });
+  it('reads the rows of the listed features the model has, in order, from its word cache as from fresh words', () => {
+    // with a long word (never kept) and a CJK n-gram
+    const names = [...new Set([...Object.keys(file('sentiment-en').weights), 'b:not good', "b:don't do", 'w:extraordinarily', 'g:rdin', 'c:质量'])];
+    const table = featureTable(names)!;
+    const read = sentimentRowReader(table, names);
+    const expected = (text: string) => {
+      const h = { a: 0, b: 0 };
+      const out: number[] = [];
+      eachSentimentFeatureHash(text, text, h, () => {
+        const r = table.rowOf(h.a, h.b);
+        if (r >= 0) out.push(r);
+      });
+      return out;
+    };
+    const rows = (text: string) => {
+      const out: number[] = [];
+      read(text, text, (r) => out.push(r));
+      return out;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('质', '量', ' ', '𠀀', '\ud800', 'not', 'good', 'don’t', "don't", 'do', 'extraordinarily', 'a', '!!', 'ÉTÉ', '한국', 'NO'), {
+          maxLength: 14,
+        }),
+        (parts) => {
+          const text = parts.join('');
+          expect(rows(text), text).toEqual(expected(text));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    for (const m of verdictMessages()) expect(rows(m.text), m.text).toEqual(expected(m.text));
+    // more distinct words than the cache keeps: it is emptied and filled again
+    for (let k = 0; k < 2 * 20_000; k += 100) {
+      const text = Array.from({ length: 100 }, (_, j) => `good${(k + j) % 20_000} not`).join(' ');
+      expect(rows(text)).toEqual(expected(text));
+    }
   });
   it('counts a repeated feature once and finds every feature of a table by its hash', () => {
     const m = createSentimentModel({ format: 'cxqa-linear/1', version: '1', language: 'en', labels: ['a', 'b'], bias: [0, 0], weights: { 'w:ok': [0, 1] } });
