@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { langidText } from '../packages/core/src/langid/features.js';
 import { GramAutomaton } from '../packages/core/src/langid/gram-automaton.js';
 import { GramTable } from '../packages/core/src/langid/gram-table.js';
-import type { LangidModelFile } from '../packages/core/src/langid/model.js';
+import { type LangidModelFile, langidModelRows } from '../packages/core/src/langid/model.js';
 import { corePackageFile } from '../packages/core/src/util/package-file.js';
 import { realisticConversations } from './realistic.js';
 
@@ -27,15 +27,7 @@ if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a posit
 
 const file = JSON.parse(readFileSync(corePackageFile('models/langid.json'), 'utf8')) as LangidModelFile;
 const L = file.languages.length;
-const denominators = file.totals.map((t) => Math.log(t + file.alpha * file.vocabSize));
-const unseen = Float64Array.from({ length: L }, (_, l) => Math.log(file.alpha) - denominators[l]!);
-const grams = Object.keys(file.grams);
-const rows = new Float64Array(grams.length * L);
-grams.forEach((gram, r) => {
-  rows.set(unseen, r * L);
-  const pairs = file.grams[gram]!;
-  for (let k = 0; k < pairs.length; k += 2) rows[r * L + pairs[k]!] = Math.log(pairs[k + 1]! + file.alpha) - denominators[pairs[k]!]!;
-});
+const { grams, rows, unseen } = langidModelRows(file);
 let t0 = performance.now();
 const automaton = GramAutomaton.build(grams, rows, unseen)!;
 const automatonMs = performance.now() - t0;

@@ -5,22 +5,12 @@ import { corePackageFile } from '../util/package-file.js';
 import { langidText } from './features.js';
 import { GramAutomaton } from './gram-automaton.js';
 import { GramTable } from './gram-table.js';
-import type { LangidModelFile } from './model.js';
+import { type LangidModelFile, langidModelRows } from './model.js';
 
 /** The built-in model's grams and rows as `createLangidModel` makes them. */
 function builtinRows() {
   const file = JSON.parse(readFileSync(corePackageFile('models/langid.json'), 'utf8')) as LangidModelFile;
-  const L = file.languages.length;
-  const denominators = file.totals.map((t) => Math.log(t + file.alpha * file.vocabSize));
-  const unseen = new Float64Array(L).map((_, l) => Math.log(file.alpha) - denominators[l]!);
-  const grams = Object.keys(file.grams);
-  const rows = new Float64Array(grams.length * L);
-  grams.forEach((gram, r) => {
-    rows.set(unseen, r * L);
-    const pairs = file.grams[gram]!;
-    for (let k = 0; k < pairs.length; k += 2) rows[r * L + pairs[k]!] = Math.log(pairs[k + 1]! + file.alpha) - denominators[pairs[k]!]!;
-  });
-  return { grams, rows, unseen, L };
+  return langidModelRows(file);
 }
 
 const codesOf = (prepared: string) => Int32Array.from(Array.from(prepared, (c) => c.codePointAt(0)!));

@@ -36,16 +36,12 @@ export interface LangidModel {
 }
 
 /**
- * Turn a model file into a scorer (log-probabilities precomputed once).
- *
- * @example
- * const model = createLangidModel(JSON.parse(readFileSync('my-langid.json', 'utf8')));
- * identifyLanguage('Bom dia', { model });
+ * A model file's grams and their rows of per-language log-probabilities, as `createLangidModel`
+ * scores with them: `rows[r · L + l]` = log((count of gram r in language l + α) / (total_l + α · V)),
+ * `unseen[l]` = log(α / (total_l + α · V)) for a gram the file lacks (additive smoothing; L = the
+ * file's languages, V = `vocabSize`).
  */
-export function createLangidModel(file: LangidModelFile): LangidModel {
-  if (file.format !== 'cxqa-langid-nb/1') {
-    throw new CxqaError('invalid_option', `unsupported language-ID model format "${String(file.format)}"`);
-  }
+export function langidModelRows(file: LangidModelFile): { grams: string[]; rows: Float64Array; unseen: Float64Array } {
   const L = file.languages.length;
   const denominators = file.totals.map((t) => Math.log(t + file.alpha * file.vocabSize));
   const unseen = new Float64Array(L);
@@ -60,6 +56,22 @@ export function createLangidModel(file: LangidModelFile): LangidModel {
       rows[r * L + l] = Math.log(pairs[k + 1]! + file.alpha) - denominators[l]!;
     }
   });
+  return { grams, rows, unseen };
+}
+
+/**
+ * Turn a model file into a scorer (log-probabilities precomputed once).
+ *
+ * @example
+ * const model = createLangidModel(JSON.parse(readFileSync('my-langid.json', 'utf8')));
+ * identifyLanguage('Bom dia', { model });
+ */
+export function createLangidModel(file: LangidModelFile): LangidModel {
+  if (file.format !== 'cxqa-langid-nb/1') {
+    throw new CxqaError('invalid_option', `unsupported language-ID model format "${String(file.format)}"`);
+  }
+  const L = file.languages.length;
+  const { grams, rows, unseen } = langidModelRows(file);
   // the automaton when the model's alphabet is small enough (the built-in one: 53 characters), else the hash table
   const automaton = GramAutomaton.build(grams, rows, unseen);
   const table = automaton ? null : new GramTable(grams, rows);
