@@ -15,7 +15,7 @@
  * this checkout. Prints each run and the medians: µs of CPU per conversation for A and B, B/A.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -65,7 +65,6 @@ async function measure(root: string, chatsFile: string, from: string): Promise<v
   const all = core.builtinAnalyzers();
   const chosen = analyzer === 'all' ? all : analyzer === 'none' ? [] : all.filter((a) => a.name === analyzer);
   const inspector = core.createInspector({ analyzers: chosen });
-  const { readFileSync } = await import('node:fs');
   const chats = readFileSync(chatsFile, 'utf8')
     .split('\n')
     .filter(Boolean)

@@ -100,7 +100,7 @@ export class GramAutomaton {
     });
     const spaceState = addPath(' ');
     const count = rowOf.length;
-    if (count * width > MAX_ENTRIES) return null;
+    if (count * width > MAX_ENTRIES || count > 0x10000) return null;
     const next = count < 0x7fff ? new Int16Array(count * width) : new Int32Array(count * width);
     for (const [key, child] of childAt) next[Math.floor(key / 256) * width + (key & 255)] = child;
     // breadth first: a state's failure link is shallower, so its goto row and chain are complete;
@@ -118,9 +118,10 @@ export class GramAutomaton {
     while (head < tail) {
       const state = queue[head++]!;
       const f = fail[state]!;
-      const own = state === spaceState ? 0 : rowOf[state]!;
-      chainCount[state] = chainCount[f]! + (own >= 0 || state === spaceState ? 1 : 0);
-      for (let l = 0; l < L; l++) chainSum[state * L + l] = chainSum[f * L + l]! + (state !== spaceState && own >= 0 ? rows[own * L + l]! : 0);
+      // a lone space is a suffix length accounted for that adds nothing (even when " " is a gram)
+      const row = state === spaceState ? -1 : rowOf[state]!;
+      chainCount[state] = chainCount[f]! + (row >= 0 || state === spaceState ? 1 : 0);
+      for (let l = 0; l < L; l++) chainSum[state * L + l] = chainSum[f * L + l]! + (row >= 0 ? rows[row * L + l]! : 0);
       for (let s = 1; s < width; s++) {
         const child = next[state * width + s]!;
         if (child !== 0) {
@@ -146,7 +147,7 @@ export class GramAutomaton {
     const rowIndex = new Int32Array(count).fill(-1);
     let rowCount = 0;
     for (let state = 0; state < count; state++) if (hasChildren[state]) rowIndex[state] = rowCount++;
-    if (count > 0x10000 || rowCount > 0x7fff) return null;
+    if (rowCount > 0x7fff) return null;
     const rowAfter = new Int32Array(count); // the row that gives a state's transitions: its own, or its nearest failure state's with children
     for (let k = 0; k < tail; k++) {
       const state = queue[k]!;
