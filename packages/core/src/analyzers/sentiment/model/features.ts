@@ -86,7 +86,9 @@ function cuesOf(text: string): string[] {
 
 /**
  * `sentimentFeatureList` hashed (see feature-hash.ts): the same features in the same order, each
- * reported to `visit` once its hash in `h` is complete, without building a string.
+ * reported to `visit` once its hash in `h` is complete, without building a string. Predictions read
+ * `sentimentRowReader` instead (decision 237); this stays as the plain statement of the features'
+ * order that the reader is property-tested against.
  */
 export function eachSentimentFeatureHash(text: string, normalized: string | undefined, h: FeatureHash, visit: () => void): void {
   const norm = normalized ?? normalizeText(text).normalized;
