@@ -1,7 +1,7 @@
 import { normalizeText } from '@cxqa/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasLoneSurrogate } from './text-view.js';
+import { hasLoneSurrogate, normalizeByClusters } from './text-view.js';
 
 const roundTrip = (text: string, needle: string) => {
   const v = normalizeText(text);
@@ -101,5 +101,52 @@ describe('hasLoneSurrogate (the invalid_utf16 issue, read without building the v
     );
     expect(hasLoneSurrogate('ok \ud83d')).toBe(true);
     expect(normalizeText('ok \ud83d').normalized).toBe('ok \ufffd');
+  });
+});
+
+/** The view's text and per-unit offsets, as `normalizeByClusters` gives them. */
+function viewOf(text: string, caseFold: boolean) {
+  const v = normalizeText(text, { caseFold });
+  const n = v.normalized.length;
+  const starts = Int32Array.from({ length: n }, (_, k) => v.toOriginalSpan(k, k + 1).start);
+  const ends = Int32Array.from({ length: n }, (_, k) => v.toOriginalSpan(k, k + 1).end);
+  return { normalized: v.normalized, starts, ends };
+}
+
+describe('the fast paths agree with the general per-cluster path', () => {
+  it('for every BMP code unit, after a space, before itself and an ideograph, and before a combining mark', () => {
+    const differing: string[] = [];
+    for (const caseFold of [true, false]) {
+      for (let code = 0; code < 0x10000; code++) {
+        const c = String.fromCharCode(code);
+        for (const text of [` ${c}${c}語`, `${c}\u0301`]) {
+          const fast = normalizeText(text, { caseFold }).normalized;
+          const general = normalizeByClusters(text, caseFold).normalized;
+          if (fast !== general) differing.push(`U+${code.toString(16)} in ${JSON.stringify(text)}`);
+        }
+      }
+    }
+    // the one known disagreement, older than the unit table: the ASCII fast path keeps a backtick,
+    // which the general path folds to an apostrophe (foldQuoteCode) — left as is, since folding it
+    // would change Results (noted in docs/decisions.md, decision 240)
+    expect(differing.filter((d) => !d.startsWith('U+60 ')).slice(0, 10)).toEqual([]);
+  });
+
+  it('on random text mixing ASCII, accented Latin, CJK, full-width forms, marks, spaces and surrogates (text and offsets)', () => {
+    const unit = fc.oneof(
+      fc.constantFrom(...'aZ9 ,.!?\n\t'), // no backtick: see above
+      fc.constantFrom(...'éüñßÇ«»…“”’¿¡—–'),
+      fc.constantFrom(...'语言がカ、。「」ＡＢｃ！１ｶﾞ'),
+      fc.constantFrom('\u0301', '\u0308', '\uFF9E', '\u200B', '\u00AD', '\u3000', '\uFB01', '\u2126', '\uD83D', '\uDE00', '\uD800'),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c === 0x60 ? 0x27 : c)),
+    );
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 40 }), fc.boolean(), (units, caseFold) => {
+        const text = units.join('');
+        const general = normalizeByClusters(text, caseFold);
+        expect(viewOf(text, caseFold)).toEqual(general);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

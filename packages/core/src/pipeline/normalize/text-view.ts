@@ -107,6 +107,19 @@ export function hasLoneSurrogate(text: string): boolean {
   return !(text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
+/**
+ * The normalization of `text` with every unit sent through the general per-cluster path (no fast
+ * path, no per-unit table): the reference the fast paths are tested against. Returns the
+ * normalized text and, per normalized unit, its original [start, end).
+ */
+export function normalizeByClusters(text: string, caseFold = true): { normalized: string; starts: Int32Array; ends: Int32Array } {
+  const b = (byClusters ??= new Builder());
+  fill(b, text, caseFold, false);
+  return { normalized: b.text(), starts: b.starts.slice(0, b.length), ends: b.ends.slice(0, b.length) };
+}
+
+let byClusters: Builder | undefined;
+
 /** The TextView of `normalizeText`: each part computed on first use (a class, so every view shares one shape and its getters inline). */
 class LazyTextView implements TextView {
   readonly original: string;
@@ -168,14 +181,80 @@ class LazyTextView implements TextView {
 }
 keepShape(new LazyTextView('', true));
 
-/** Normalize `text` into `b` (a lone surrogate becomes U+FFFD; `hasLoneSurrogate` tells whether there is one). */
-function fill(b: Builder, text: string, caseFold: boolean): void {
+/**
+ * From `i`, copy the run of printable ASCII, CJK ideographs and kana that no combining mark follows
+ * into `b` (ASCII lower-cased when folding), as the per-unit fast path of `fill` would, without a
+ * call per unit; returns where the run ends. Stops early when `b` is full (the caller goes on).
+ */
+function copyPlainRun(b: Builder, text: string, i: number, caseFold: boolean): number {
+  const { codes, starts, ends } = b;
+  const n = text.length;
+  const room = codes.length;
+  let length = b.length;
+  let code = i < n ? text.charCodeAt(i) : 0;
+  while (i < n && length < room) {
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    const ascii = code > 0x20 && code < 0x7f;
+    if (!(ascii || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa))) break;
+    const plainNext =
+      next < 0x300 ||
+      (next >= 0x3000 && next <= 0x3098) ||
+      (next >= 0x309b && next <= 0x9fff) ||
+      (next >= 0xac00 && next <= 0xd7a3) ||
+      (next >= 0xff01 && next <= 0xff9d);
+    if (!plainNext) break;
+    codes[length] = ascii && caseFold && code >= 0x41 && code <= 0x5a ? code + 32 : code;
+    starts[length] = i;
+    ends[length] = i + 1;
+    length++;
+    i++;
+    code = next;
+  }
+  b.length = length;
+  return i;
+}
+
+const UNKNOWN = -2;
+/** `unitOutcome`: the unit is whitespace (one pending space), dropped, or needs the general path. */
+const WHITESPACE = -3;
+const DROPPED = -4;
+const GENERAL = -1;
+/**
+ * What the general path makes of a BMP code unit that is a cluster of its own (no combining mark
+ * follows), per unit and case folding, filled on first sight: the one unit it becomes (NFKC, lower
+ * case when folding, quotes folded), WHITESPACE, DROPPED, or GENERAL for a piece of other than one
+ * unit. Accented Latin letters (é, ü, ñ: 26 per realistic chat) and typographic punctuation («, …)
+ * then cost a load instead of a string per character and three regular expressions.
+ */
+const LOWER_UNIT = new Int32Array(0x10000).fill(UNKNOWN);
+const CASED_UNIT = new Int32Array(0x10000).fill(UNKNOWN);
+
+function unitOutcome(code: number, caseFold: boolean): number {
+  const cluster = String.fromCharCode(code);
+  if (WS.test(cluster)) return WHITESPACE;
+  if (DROP.test(cluster)) return DROPPED;
+  let piece = cluster.normalize('NFKC');
+  if (caseFold) piece = piece.toLowerCase();
+  if (piece.length !== 1) return GENERAL;
+  return foldQuoteCode(piece.charCodeAt(0));
+}
+
+/**
+ * Normalize `text` into `b` (a lone surrogate becomes U+FFFD; `hasLoneSurrogate` tells whether
+ * there is one). `fast` false sends every unit through the general per-cluster path, which the
+ * fast paths must agree with (`normalizeByClusters`, for the tests).
+ */
+function fill(b: Builder, text: string, caseFold: boolean, fast = true): void {
   b.reset(text.length + 8);
   let spaceStart = -1; // original offset where a pending whitespace run started, -1 = none
   let spaceEnd = -1;
   const n = text.length;
   let i = 0;
   while (i < n) {
+    if (fast && spaceStart < 0) {
+      i = copyPlainRun(b, text, i, caseFold);
+      if (i >= n) break;
+    }
     const start = i;
     const code = text.charCodeAt(i);
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
@@ -186,43 +265,52 @@ function fill(b: Builder, text: string, caseFold: boolean): void {
       (next >= 0x309b && next <= 0x9fff) ||
       (next >= 0xac00 && next <= 0xd7a3) ||
       (next >= 0xff01 && next <= 0xff9d);
-    // Fast paths: printable ASCII, CJK ideographs and kana are NFKC-stable unless a mark follows.
-    const ascii = code > 0x20 && code < 0x7f;
-    if (plainNext && (ascii || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa))) {
-      if (spaceStart >= 0) {
-        if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
-        spaceStart = -1;
+    if (fast) {
+      // Fast paths: printable ASCII, CJK ideographs and kana are NFKC-stable unless a mark follows.
+      const ascii = code > 0x20 && code < 0x7f;
+      if (plainNext && (ascii || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa))) {
+        if (spaceStart >= 0) {
+          if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
+          spaceStart = -1;
+        }
+        b.push(ascii && caseFold && code >= 0x41 && code <= 0x5a ? code + 32 : code, i, i + 1);
+        i++;
+        continue;
       }
-      b.push(ascii && caseFold && code >= 0x41 && code <= 0x5a ? code + 32 : code, i, i + 1);
-      i++;
-      continue;
-    }
-    // Plain whitespace: start or extend the pending run (no regex needed).
-    if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) {
-      if (spaceStart < 0) spaceStart = start;
-      spaceEnd = i + 1;
-      i++;
-      continue;
-    }
-    // Full-width ASCII (ＡＢＣ！) is exactly ASCII under NFKC.
-    if (plainNext && code >= 0xff01 && code <= 0xff5e) {
-      if (spaceStart >= 0) {
-        if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
-        spaceStart = -1;
+      // Plain whitespace: start or extend the pending run (no regex needed).
+      if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) {
+        if (spaceStart < 0) spaceStart = start;
+        spaceEnd = i + 1;
+        i++;
+        continue;
       }
-      const folded = code - 0xfee0;
-      b.push(caseFold && folded >= 0x41 && folded <= 0x5a ? folded + 32 : folded, i, i + 1);
-      i++;
-      continue;
-    }
-    if (plainNext && (code === 0x3001 || code === 0x3002 || (code >= 0x300c && code <= 0x300f))) {
-      if (spaceStart >= 0) {
-        if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
-        spaceStart = -1;
+      // Any other BMP unit alone in its cluster (`plainNext`: full-width ASCII, CJK punctuation, accented
+      // letters …): its outcome is looked up, worked out on first sight.
+      if (plainNext && (code < 0xd800 || code > 0xdfff)) {
+        const table = caseFold ? LOWER_UNIT : CASED_UNIT;
+        let out = table[code]!;
+        if (out === UNKNOWN) table[code] = out = unitOutcome(code, caseFold);
+        if (out === WHITESPACE) {
+          if (spaceStart < 0) spaceStart = start;
+          spaceEnd = i + 1;
+          i++;
+          continue;
+        }
+        if (out === DROPPED) {
+          i++;
+          continue;
+        }
+        if (out >= 0) {
+          if (spaceStart >= 0) {
+            if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
+            spaceStart = -1;
+          }
+          b.push(out, i, i + 1);
+          i++;
+          continue;
+        }
+        // GENERAL: a piece of several units, or none
       }
-      b.push(code, i, i + 1);
-      i++;
-      continue;
     }
     let cp = text.codePointAt(i)!;
     let cluster: string;
