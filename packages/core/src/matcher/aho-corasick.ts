@@ -10,46 +10,58 @@ export interface AutomatonMatch {
   end: number;
 }
 
+/**
+ * States are numbered for the scan loop, not in insertion order: the root is 0, then the nodes
+ * that get a dense ASCII row (`1 … rows`, breadth-first, so a row is `state << 7`), then every
+ * other node breadth-first. Transition tables hold a _step_, `state << 1 | reports` (`reports`:
+ * 1 when some pattern ends at the state or on its failure chain), so the common character costs
+ * one table read and no look-up of whether to report. Steps are `Uint16Array` entries while
+ * `2 × states ≤ 65,536` (every shipped automaton: half the cache footprint of `Int32Array`),
+ * else `Int32Array`.
+ */
 export class Automaton {
+  /** Failure link per state. */
   private readonly fail: Int32Array;
   /**
-   * Patterns ending exactly at a node: `outIds[outFirst[node] … outFirst[node + 1])`, in pattern
+   * Patterns ending exactly at a state: `outIds[outFirst[state] … outFirst[state + 1])`, in pattern
    * order (typed arrays, not an array per node: a 24,000-term lexicon has 160,000 nodes, which
    * every full garbage collection would otherwise walk).
    */
   private readonly outFirst: Int32Array;
   private readonly outIds: Int32Array;
-  /** Nearest node on the failure chain that has outputs (-1 none). */
+  /** Nearest state on the failure chain that has outputs (-1 none). */
   private readonly dict: Int32Array;
   private readonly lengths: Int32Array;
-  /** Per node: itself when patterns end there, else `dict` (the first node on its failure chain that reports). */
-  private report = new Int32Array(0);
-  /** Dense transitions out of the root for the BMP: most characters of a text restart there. */
-  private readonly root = new Int32Array(0x10000);
-  /** All other transitions in one open-addressing table: (node, code unit) → child. */
-  /** Three ints per slot, side by side (one cache line per probe): node (-1 empty), code unit, child. */
+  /** Per state: itself when patterns end there, else `dict` (the first state on its failure chain that reports), -1 none. */
+  private readonly report: Int32Array;
+  /** Steps out of the root for the whole BMP: most characters of a text restart there. */
+  private readonly root: Uint16Array | Int32Array;
+  /** All other transitions in one open-addressing table: (state, code unit) → step. */
+  /** Three ints per slot, side by side (one cache line per probe): state (-1 empty), code unit, step. */
   private readonly slots: Int32Array;
   private readonly mask: number;
   /**
-   * Per node: bit `c & 31` set when the node has a child on some code unit `c` with those low
+   * Per state: bit `c & 31` set when the state has a child on some code unit `c` with those low
    * bits. A clear bit answers "no child" with one load instead of a probe of the table (most
    * probes in CJK text, whose nodes have a few children among thousands of ideographs, miss).
    */
   private readonly childBits: Int32Array;
   /**
-   * Complete ASCII transitions (failures resolved: the state after reading the unit) for the
-   * shallowest nodes entered by an ASCII unit, 128 per row: one load per character where most
-   * text is ASCII. `rowOf[node]` is the row, -1 none; failure links of those nodes have rows too.
+   * Complete ASCII steps (failures resolved: the step after reading the unit) of states
+   * `0 … denseStates`, 128 per row, row `state << 7`: one load per character where most text is
+   * ASCII. The shallowest states entered by an ASCII unit get one (failure links of those states
+   * have rows too). Empty, with `denseStates` -1, until built.
    */
-  private readonly rowOf: Int32Array;
-  private dense = new Int32Array(0);
-  /** The nodes that get a row, breadth-first. */
-  private readonly denseRows: Int32Array;
+  private dense: Uint16Array | Int32Array;
+  /** The last state with a dense row (-1 until the rows are built). */
+  private denseStates = -1;
+  /** How many states get a row once built. */
+  private readonly rows: number;
   /** Code units left to scan before the dense rows are built (an automaton used once never pays for them). */
   private untilDense = DENSE_AFTER;
 
   constructor(patterns: readonly string[]) {
-    /** Build-time trie (code unit → child per node); scanning uses the flat tables below. */
+    /** Build-time trie (code unit → child per node, nodes in insertion order); scanning uses the flat tables below. */
     const edges: Map<number, number>[] = [new Map()];
     /** The code unit on the edge into each node. */
     const via: number[] = [-1];
@@ -73,18 +85,59 @@ export class Automaton {
       endOf[id] = node;
     });
     const nodes = edges.length;
+    const hasOut = new Uint8Array(nodes);
+    for (const node of endOf) if (node > 0) hasOut[node] = 1;
+    // breadth-first failure links and output links, by node
+    const failOf = new Int32Array(nodes);
+    const dictOf = new Int32Array(nodes).fill(-1);
+    const queue: number[] = [];
+    for (const child of edges[0]!.values()) queue.push(child);
+    for (let q = 0; q < queue.length; q++) {
+      const node = queue[q]!;
+      for (const [c, child] of edges[node]!) {
+        let f = failOf[node]!;
+        while (f !== 0 && !edges[f]!.has(c)) f = failOf[f]!;
+        const target = edges[f]!.get(c);
+        failOf[child] = target !== undefined && target !== child ? target : 0;
+        const fc = failOf[child]!;
+        dictOf[child] = hasOut[fc] ? fc : dictOf[fc]!;
+        queue.push(child);
+      }
+    }
+    // states: the root, the nodes with a dense row (the shallowest entered by ASCII), the others, breadth-first
+    const stateOf = new Int32Array(nodes).fill(-1);
+    stateOf[0] = 0;
+    let states = 1;
+    for (let q = 0; q < queue.length && states <= MAX_DENSE_ROWS; q++) if (via[queue[q]!]! < 0x80) stateOf[queue[q]!] = states++;
+    this.rows = states;
+    for (const node of queue) if (stateOf[node]! < 0) stateOf[node] = states++;
+    const nodeOf = new Int32Array(nodes);
+    for (let node = 0; node < nodes; node++) nodeOf[stateOf[node]!] = node;
+    const mapped = (node: number) => (node < 0 ? -1 : stateOf[node]!);
+    const reportOf = (node: number) => (hasOut[node] ? node : dictOf[node]!);
+    const step = (node: number) => (stateOf[node]! << 1) | (reportOf(node) > 0 ? 1 : 0);
+    const Steps = 2 * nodes <= 0x10000 ? Uint16Array : Int32Array;
+    this.fail = new Int32Array(nodes);
+    this.dict = new Int32Array(nodes);
+    this.report = new Int32Array(nodes);
     this.outFirst = new Int32Array(nodes + 1);
-    for (const node of endOf) if (node > 0) this.outFirst[node + 1]!++;
-    for (let node = 0; node < nodes; node++) this.outFirst[node + 1]! += this.outFirst[node]!;
+    for (let s = 0; s < nodes; s++) {
+      const node = nodeOf[s]!;
+      this.fail[s] = stateOf[failOf[node]!]!;
+      this.dict[s] = mapped(dictOf[node]!);
+      this.report[s] = mapped(reportOf(node));
+    }
+    endOf.forEach((node) => {
+      if (node > 0) this.outFirst[stateOf[node]! + 1]!++;
+    });
+    for (let s = 0; s < nodes; s++) this.outFirst[s + 1]! += this.outFirst[s]!;
     this.outIds = new Int32Array(this.outFirst[nodes]!);
     const filled = this.outFirst.slice(0, nodes);
     endOf.forEach((node, id) => {
-      if (node > 0) this.outIds[filled[node]!++] = id;
+      if (node > 0) this.outIds[filled[stateOf[node]!]!++] = id;
     });
-    const hasOut = (node: number) => this.outFirst[node + 1]! > this.outFirst[node]!;
-    this.fail = new Int32Array(nodes);
-    this.dict = new Int32Array(nodes).fill(-1);
-    for (const [c, child] of edges[0]!) this.root[c] = child;
+    this.root = new Steps(0x10000);
+    for (const [c, child] of edges[0]!) this.root[c] = step(child);
     let transitions = 0;
     for (const e of edges) transitions += e.size;
     let size = 16;
@@ -93,71 +146,44 @@ export class Automaton {
     const slots = new Int32Array(3 * size);
     for (let k = 0; k < slots.length; k += 3) slots[k] = -1;
     this.slots = slots;
-    this.childBits = new Int32Array(edges.length);
+    this.childBits = new Int32Array(nodes);
     edges.forEach((e, node) => {
+      const s = stateOf[node]!;
       for (const [c, to] of e) {
-        this.childBits[node]! |= 1 << (c & 31);
-        let slot = slotOf(node, c) & this.mask;
+        this.childBits[s]! |= 1 << (c & 31);
+        let slot = slotOf(s, c) & this.mask;
         while (slots[3 * slot] !== -1) slot = (slot + 1) & this.mask;
-        slots[3 * slot] = node;
+        slots[3 * slot] = s;
         slots[3 * slot + 1] = c;
-        slots[3 * slot + 2] = to;
+        slots[3 * slot + 2] = step(to);
       }
     });
-    // breadth-first failure links
-    const queue: number[] = [];
-    for (const child of edges[0]!.values()) queue.push(child);
-    for (let q = 0; q < queue.length; q++) {
-      const node = queue[q]!;
-      for (const [c, child] of edges[node]!) {
-        let f = this.fail[node]!;
-        while (f !== 0 && !edges[f]!.has(c)) f = this.fail[f]!;
-        const target = edges[f]!.get(c);
-        this.fail[child] = target !== undefined && target !== child ? target : 0;
-        const fc = this.fail[child]!;
-        this.dict[child] = hasOut(fc) ? fc : this.dict[fc]!;
-        queue.push(child);
-      }
-    }
-    this.report = new Int32Array(edges.length);
-    for (let node = 0; node < edges.length; node++) this.report[node] = hasOut(node) ? node : this.dict[node]!;
-    // the nodes that get a dense ASCII row, built once the automaton has scanned enough to repay it
-    this.rowOf = new Int32Array(edges.length).fill(-1);
-    let rows = 0;
-    for (let q = 0; q < queue.length && rows < MAX_DENSE_ROWS; q++) if (via[queue[q]!]! < 0x80) rows++;
-    this.denseRows = new Int32Array(rows);
-    for (let q = 0, r = 0; r < rows; q++) if (via[queue[q]!]! < 0x80) this.denseRows[r++] = queue[q]!;
+    this.dense = new Steps(0);
   }
 
   /**
-   * Fill the dense ASCII rows, in breadth-first order so a node's failure target already has its
-   * row: the target's row (or the root's), then the node's own ASCII edges (gathered from the
-   * transition table in one pass) over it.
+   * Fill the dense ASCII rows, in state order (breadth-first) so a state's failure target
+   * already has its row: the target's row (the root's: its steps), then the state's own ASCII
+   * edges (gathered from the transition table in one pass) over it.
    */
   private buildDenseRows(): void {
-    const { rowOf, fail, root, slots, denseRows: rows } = this;
-    const keyNode = (slot: number) => slots[3 * slot]!;
-    const keyCode = (slot: number) => slots[3 * slot + 1]!;
-    const target = (slot: number) => slots[3 * slot + 2]!;
+    const { fail, root, slots, rows } = this;
     const slotCount = slots.length / 3;
-    rows.forEach((node, r) => {
-      rowOf[node] = r;
-    });
-    const first = new Int32Array(rows.length + 1);
-    const own = (slot: number) => keyNode(slot) > 0 && keyCode(slot) < 0x80 && rowOf[keyNode(slot)]! >= 0;
-    for (let slot = 0; slot < slotCount; slot++) if (own(slot)) first[rowOf[keyNode(slot)]! + 1]!++;
-    for (let r = 0; r < rows.length; r++) first[r + 1]! += first[r]!;
-    const next = first.slice(0, rows.length);
-    const edgeSlots = new Int32Array(first[rows.length]!);
-    for (let slot = 0; slot < slotCount; slot++) if (own(slot)) edgeSlots[next[rowOf[keyNode(slot)]!]!++] = slot;
-    const dense = new Int32Array(rows.length * 128);
-    rows.forEach((node, r) => {
-      const f = fail[node]!;
-      if (f === 0) dense.set(root.subarray(0, 128), r * 128);
-      else dense.copyWithin(r * 128, rowOf[f]! * 128, rowOf[f]! * 128 + 128);
-      for (let k = first[r]!; k < first[r + 1]!; k++) dense[r * 128 + keyCode(edgeSlots[k]!)] = target(edgeSlots[k]!);
-    });
+    const first = new Int32Array(rows + 1);
+    const own = (slot: number) => slots[3 * slot]! > 0 && slots[3 * slot]! < rows && slots[3 * slot + 1]! < 0x80;
+    for (let slot = 0; slot < slotCount; slot++) if (own(slot)) first[slots[3 * slot]! + 1]!++;
+    for (let r = 0; r < rows; r++) first[r + 1]! += first[r]!;
+    const next = first.slice(0, rows);
+    const edgeSlots = new Int32Array(first[rows]!);
+    for (let slot = 0; slot < slotCount; slot++) if (own(slot)) edgeSlots[next[slots[3 * slot]!]!++] = slot;
+    const dense = root instanceof Uint16Array ? new Uint16Array(rows * 128) : new Int32Array(rows * 128);
+    dense.set(root.subarray(0, 128));
+    for (let s = 1; s < rows; s++) {
+      dense.copyWithin(s * 128, fail[s]! * 128, fail[s]! * 128 + 128);
+      for (let k = first[s]!; k < first[s + 1]!; k++) dense[s * 128 + slots[3 * edgeSlots[k]! + 1]!] = slots[3 * edgeSlots[k]! + 2]!;
+    }
     this.dense = dense;
+    this.denseStates = rows - 1;
   }
 
   /** Number of states. */
@@ -194,25 +220,26 @@ export class Automaton {
   collect(codes: Uint16Array, length: number, hits: AutomatonHits): number {
     hits.count = 0;
     if (this.untilDense > 0 && (this.untilDense -= length) <= 0) this.buildDenseRows();
-    let node = 0;
+    let state = 0;
     let steps = length;
-    const { fail, outFirst, outIds, dict, lengths, report, root, rowOf, dense, childBits } = this;
+    const { fail, outFirst, outIds, dict, lengths, report, root, dense, denseStates, childBits } = this;
     for (let i = 0; i < length; i++) {
       const c = codes[i]!;
-      let to: number;
-      if (node === 0) to = root[c]!;
-      else if (c < 0x80 && rowOf[node]! >= 0) to = dense[(rowOf[node]! << 7) | c]!;
+      let step: number;
+      if (c < 0x80 && state <= denseStates) step = dense[(state << 7) | c]!;
+      else if (state === 0) step = root[c]!;
       else {
         const bit = 1 << (c & 31);
-        to = (childBits[node]! & bit) === 0 ? 0 : this.child(node, c);
-        while (to === 0 && node !== 0) {
-          node = fail[node]!;
-          to = node === 0 ? root[c]! : (childBits[node]! & bit) === 0 ? 0 : this.child(node, c);
+        step = (childBits[state]! & bit) === 0 ? 0 : this.child(state, c);
+        while (step === 0 && state !== 0) {
+          state = fail[state]!;
+          step = state === 0 ? root[c]! : (childBits[state]! & bit) === 0 ? 0 : this.child(state, c);
           steps++;
         }
       }
-      node = to;
-      for (let n = report[node]!; n > 0; n = dict[n]!) {
+      state = step >> 1;
+      if ((step & 1) === 0) continue;
+      for (let n = report[state]!; n >= 0; n = dict[n]!) {
         for (let k = outFirst[n]!; k < outFirst[n + 1]!; k++) {
           const p = outIds[k]!;
           hits.push(p, i + 1 - lengths[p]!, i + 1);
@@ -222,13 +249,13 @@ export class Automaton {
     return steps;
   }
 
-  /** The child of `node` (not the root) on code unit `c`, or 0 (the root) when there is none (`childBits` checked by the caller). */
-  private child(node: number, c: number): number {
+  /** The step of `state` (not the root) on code unit `c`, or 0 when it has no such child (`childBits` checked by the caller). */
+  private child(state: number, c: number): number {
     const { slots, mask } = this;
-    for (let slot = slotOf(node, c) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = slotOf(state, c) & mask; ; slot = (slot + 1) & mask) {
       const k = slots[3 * slot]!;
       if (k === -1) return 0;
-      if (k === node && slots[3 * slot + 1] === c) return slots[3 * slot + 2]!;
+      if (k === state && slots[3 * slot + 1] === c) return slots[3 * slot + 2]!;
     }
   }
 
@@ -243,7 +270,7 @@ export class Automaton {
 /** Code units an automaton scans before it builds its dense ASCII rows. */
 const DENSE_AFTER = 16_384;
 
-/** At most this many nodes get a dense ASCII row (2 MB): the shallow ones, where a scan spends its time. */
+/** At most this many nodes besides the root get a dense ASCII row (1 MB of `Uint16Array` steps): the shallow ones, where a scan spends its time. */
 const MAX_DENSE_ROWS = 4096;
 
 /** Matches as flat triples (pattern, start, end): `count` triples are valid; grows on demand. */

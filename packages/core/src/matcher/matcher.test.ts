@@ -60,6 +60,43 @@ describe('Automaton (Aho–Corasick)', () => {
     );
   });
 
+  /** The matches of `patterns` in `text` by `indexOf`, in scan order: by end, then longest first, then pattern order. */
+  const naiveInScanOrder = (patterns: readonly string[], text: string) => {
+    const found: [number, number, number][] = [];
+    patterns.forEach((p, id) => {
+      if (p) for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) found.push([id, i, i + p.length]);
+    });
+    return found.sort((a, b) => a[2] - b[2] || b[2] - b[1] - (a[2] - a[1]) || a[0] - b[0]);
+  };
+
+  it.each([
+    // every word of length 3 over a–p, plus a few CJK and Latin-1 words: 4,369 states, more than get a dense row
+    ['16-bit steps', 3, 4_369],
+    // every word of length 4 over a–p: 69,905 states, whose dense rows lead to states 16-bit steps cannot number
+    ['32-bit steps', 4, 69_905],
+  ])('reports in scan order what a naive scan finds, before and after the dense rows, with %s (property)', (_, depth, states) => {
+    const letters = 'abcdefghijklmnop';
+    const base = Array.from({ length: 16 ** depth }, (_, k) => Array.from({ length: depth }, (_, i) => letters[(k >> (4 * i)) & 15]).join(''));
+    const unit = fc.constantFrom(...letters, 'é', '微', '信', 'x', ' ');
+    const patterns = [...base, 'ab', 'b', 'abcdab', '微信', '信', 'é', 'éa', 'ab', 'x微'];
+    const automaton = new Automaton(patterns);
+    expect(automaton.size).toBeGreaterThanOrEqual(states);
+    const scanned = (text: string) => automaton.findAll(text).map((m) => [m.pattern, m.start, m.end]);
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 20, maxLength: 200 }), (text) => {
+        expect(scanned(text)).toEqual(naiveInScanOrder(patterns, text));
+      }),
+      { numRuns: 100 },
+    );
+    automaton.scan('abcdx'.repeat(4000), () => undefined); // 20,000 units: the rows are built
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 20, maxLength: 200 }), (text) => {
+        expect(scanned(text)).toEqual(naiveInScanOrder(patterns, text));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('takes at most 2 transitions per character, even on adversarial input (1 MB)', () => {
     const patterns = Array.from({ length: 50 }, (_, k) => `${'a'.repeat(k + 1)}b`);
     const a = new Automaton(patterns);
