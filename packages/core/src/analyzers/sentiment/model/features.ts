@@ -1,4 +1,5 @@
 import { normalizeText } from '../../../pipeline/normalize/text-view.js';
+import { CjkGramTable } from './cjk-gram-table.js';
 import { add, addCode, begin, type FeatureHash, type FeatureTable, prefixState, resume } from './feature-hash.js';
 
 const NEGATORS = new Set([
@@ -195,6 +196,10 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
     begin(h, cue);
     cueRow.set(cue, table.rowOf(h.a, h.b));
   }
+  // a model without c: features has none of a text's n-grams; one with them reads them keyed by
+  // their code units (null: too many 2-grams for that table, hashed)
+  const hasGrams = names.some((name) => name.startsWith('c:'));
+  const grams = hasGrams ? CjkGramTable.of(names) : null;
   const cached = new WordCache();
   let pool: Int32Array = new Int32Array(1 << 14);
   let used = 0;
@@ -243,16 +248,19 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
 
   return (text, normalized, addRow) => {
     const norm = normalized ?? normalizeText(text).normalized;
-    if (CJK.test(norm)) {
+    if (hasGrams && CJK.test(norm)) {
       const chars = norm.replace(/\s+/g, '');
-      const at = codePointStarts(chars);
-      const n = at.length - 1;
-      for (let i = 0; i < n; i++) {
-        for (let k = 1; k <= 3 && i + k <= n; k++) {
-          resume(h, C);
-          add(h, chars, at[i]!, at[i + k]!);
-          const r = table.rowOf(h.a, h.b);
-          if (r >= 0) addRow(r);
+      if (grams === null || !grams.eachRow(chars, addRow)) {
+        // a code point beyond the BMP: the n-grams hashed
+        const at = codePointStarts(chars);
+        const n = at.length - 1;
+        for (let i = 0; i < n; i++) {
+          for (let k = 1; k <= 3 && i + k <= n; k++) {
+            resume(h, C);
+            add(h, chars, at[i]!, at[i + k]!);
+            const r = table.rowOf(h.a, h.b);
+            if (r >= 0) addRow(r);
+          }
         }
       }
     }
