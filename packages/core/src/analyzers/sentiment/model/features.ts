@@ -1,6 +1,7 @@
 import { normalizeText } from '../../../pipeline/normalize/text-view.js';
 import { CjkGramTable } from './cjk-gram-table.js';
 import { add, addCode, begin, type FeatureHash, type FeatureTable, prefixState, resume } from './feature-hash.js';
+import { WordSpans } from './word-spans.js';
 
 const NEGATORS = new Set([
   'not',
@@ -201,6 +202,7 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
   const hasGrams = names.some((name) => name.startsWith('c:'));
   const grams = hasGrams ? CjkGramTable.of(names) : null;
   const cached = new WordCache();
+  const spans = new WordSpans();
   let pool: Int32Array = new Int32Array(1 << 14);
   let used = 0;
   // the entry of the word being read when it is not kept
@@ -264,40 +266,44 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
         }
       }
     }
-    const words = norm.match(WORD) ?? [];
+    // the words as spans of norm: a word already kept is compared in place, not sliced
+    const count = spans.scan(norm);
+    const { starts, ends, hashes } = spans;
     let negated = 0;
-    for (let i = 0; i < words.length; i++) {
-      const raw = words[i]!;
+    for (let i = 0; i < count; i++) {
+      const start = starts[i]!;
+      const end = ends[i]!;
       let e: Int32Array;
       let o: number;
-      const hash = raw.length <= CACHED_WORD_MAX ? wordHash(raw) : 0;
-      const known = raw.length <= CACHED_WORD_MAX ? cached.get(raw, hash) : -1;
+      const short = end - start <= CACHED_WORD_MAX;
+      const known = short ? cached.getSpan(norm, start, end, hashes[i]!) : -1;
       if (known >= 0) {
         e = pool;
         o = known;
-      } else if (raw.length <= CACHED_WORD_MAX) {
+      } else if (short) {
         if (cached.size >= WORD_CACHE_SIZE) {
           cached.clear();
           used = 0;
         }
+        // (V8 copies a slice this short: the kept word does not hold its message)
+        const raw = norm.slice(start, end);
         o = used;
         [pool, used] = entry(raw, pool, used);
-        cached.set(raw, hash, o);
+        cached.set(raw, hashes[i]!, o);
         e = pool;
       } else {
-        [scratch] = entry(raw, scratch, 0);
+        [scratch] = entry(norm.slice(start, end), scratch, 0);
         e = scratch;
         o = 0;
       }
       const r = e[o + (negated > 0 ? E_N : E_W)]!;
       if (r >= 0) addRow(r);
-      for (let g = o + E_HEAD, end = g + e[o + E_GRAMS]!; g < end; g++) addRow(e[g]!);
+      for (let g = o + E_HEAD, last = g + e[o + E_GRAMS]!; g < last; g++) addRow(e[g]!);
       const flags = e[o + E_FLAGS]!;
-      if (flags & STARTS_BIGRAM && i + 1 < words.length) {
-        const next = words[i + 1]!;
+      if (flags & STARTS_BIGRAM && i + 1 < count) {
         h.a = e[o + E_BA]!;
         h.b = e[o + E_BB]!;
-        add(h, next, 0, next.length);
+        add(h, norm, starts[i + 1]!, ends[i + 1]!);
         const b = table.rowOf(h.a, h.b);
         if (b >= 0) addRow(b);
       }
@@ -311,16 +317,9 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
   };
 }
 
-/** FNV-1a of the word's code units (the `WordCache` key). */
-function wordHash(word: string): number {
-  let a = 0x811c9dc5 | 0;
-  for (let i = 0; i < word.length; i++) a = Math.imul(a ^ word.charCodeAt(i), 0x01000193);
-  return a;
-}
-
 /**
  * Words → the offset of their entry in a pool, at most `WORD_CACHE_SIZE` words: open addressing
- * over `wordHash`, the word itself compared on a hash match. Half the time of a
+ * over the FNV-1a hash of its code units (`WordSpans`), the word itself compared on a hash match. Half the time of a
  * `Map<string, number>` on the realistic chats' words, fresh strings of a regex match (322k
  * lookups: 45 vs 91 ms, same process), where the Map lookup was the costliest line of a prediction.
  */
@@ -330,12 +329,12 @@ class WordCache {
   readonly #words: string[] = new Array<string>(2 * WORD_CACHE_SIZE).fill('');
   size = 0;
 
-  /** The offset kept under `word` (whose `wordHash` is `hash`), or -1. */
-  get(word: string, hash: number): number {
+  /** The offset kept under the word `text[start … end-1]` (whose FNV-1a hash, see `WordSpans`, is `hash`), or -1. */
+  getSpan(text: string, start: number, end: number, hash: number): number {
     const mask = this.#offsets.length - 1;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
       const o = this.#offsets[s]!;
-      if (o < 0 || (this.#hashes[s] === hash && this.#words[s] === word)) return o;
+      if (o < 0 || (this.#hashes[s] === hash && sameSpan(this.#words[s]!, text, start, end))) return o;
     }
   }
 
@@ -355,6 +354,13 @@ class WordCache {
     this.#words.fill('');
     this.size = 0;
   }
+}
+
+/** Is `word` the code units `text[start … end-1]`? */
+function sameSpan(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
 
 /** The hash states after each feature prefix (see `prefixState`). */
