@@ -178,10 +178,12 @@ const STARTS_BIGRAM = 2;
  * 4-grams and the word itself, pure functions of one word, and a support chat repeats few words
  * (en: 143k words, 3,575 distinct). Each word of at most `CACHED_WORD_MAX` code units is read
  * once per model: the rows of its `w:`, `n:` and `g:` features, whether it is a negator, and the
- * hash state after `b:word ` are kept in a pool under the word (a `Map` of short strings: V8
- * copies a match of under 13 units, so a kept word never holds its message). A bigram is
- * hashed only when one of the model's bigrams starts with its first word (a bigram no feature
- * starts like is not in the model).
+ * hash state after `b:word ` are kept in a pool under the word (a `WordCache` of short strings:
+ * V8 copies a slice of under 13 units, so a kept word never holds its message). The words are
+ * read as spans of the text (`WordSpans`): a kept word is compared in place, only a new one is
+ * sliced. A bigram is hashed only when one of the model's bigrams starts with its first word (a
+ * bigram no feature starts like is not in the model). The CJK n-grams are read by their code
+ * units (`CjkGramTable`).
  */
 export function sentimentRowReader(table: FeatureTable, names: readonly string[]): (text: string, normalized: string | undefined, add: AddRow) => void {
   // the first words of the model's bigrams: `b:${w} ${next}`, and no word holds a space
