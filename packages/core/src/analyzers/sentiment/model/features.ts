@@ -1,5 +1,7 @@
 import { normalizeText } from '../../../pipeline/normalize/text-view.js';
+import { CjkGramTable } from './cjk-gram-table.js';
 import { add, addCode, begin, type FeatureHash, type FeatureTable, prefixState, resume } from './feature-hash.js';
+import { WordSpans } from './word-spans.js';
 
 const NEGATORS = new Set([
   'not',
@@ -176,10 +178,12 @@ const STARTS_BIGRAM = 2;
  * 4-grams and the word itself, pure functions of one word, and a support chat repeats few words
  * (en: 143k words, 3,575 distinct). Each word of at most `CACHED_WORD_MAX` code units is read
  * once per model: the rows of its `w:`, `n:` and `g:` features, whether it is a negator, and the
- * hash state after `b:word ` are kept in a pool under the word (a `Map` of short strings: V8
- * copies a match of under 13 units, so a kept word never holds its message). A bigram is
- * hashed only when one of the model's bigrams starts with its first word (a bigram no feature
- * starts like is not in the model).
+ * hash state after `b:word ` are kept in a pool under the word (a `WordCache` of short strings:
+ * V8 copies a slice of under 13 units, so a kept word never holds its message). The words are
+ * read as spans of the text (`WordSpans`): a kept word is compared in place, only a new one is
+ * sliced. A bigram is hashed only when one of the model's bigrams starts with its first word (a
+ * bigram no feature starts like is not in the model). The CJK n-grams are read by their code
+ * units (`CjkGramTable`).
  */
 export function sentimentRowReader(table: FeatureTable, names: readonly string[]): (text: string, normalized: string | undefined, add: AddRow) => void {
   // the first words of the model's bigrams: `b:${w} ${next}`, and no word holds a space
@@ -195,7 +199,12 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
     begin(h, cue);
     cueRow.set(cue, table.rowOf(h.a, h.b));
   }
+  // a model without c: features has none of a text's n-grams; one with them reads them keyed by
+  // their code units (null: too many 2-grams for that table, hashed)
+  const hasGrams = names.some((name) => name.startsWith('c:'));
+  const grams = hasGrams ? CjkGramTable.of(names) : null;
   const cached = new WordCache();
+  const spans = new WordSpans();
   let pool: Int32Array = new Int32Array(1 << 14);
   let used = 0;
   // the entry of the word being read when it is not kept
@@ -243,53 +252,60 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
 
   return (text, normalized, addRow) => {
     const norm = normalized ?? normalizeText(text).normalized;
-    if (CJK.test(norm)) {
+    if (hasGrams && CJK.test(norm)) {
       const chars = norm.replace(/\s+/g, '');
-      const at = codePointStarts(chars);
-      const n = at.length - 1;
-      for (let i = 0; i < n; i++) {
-        for (let k = 1; k <= 3 && i + k <= n; k++) {
-          resume(h, C);
-          add(h, chars, at[i]!, at[i + k]!);
-          const r = table.rowOf(h.a, h.b);
-          if (r >= 0) addRow(r);
+      if (grams === null || !grams.eachRow(chars, addRow)) {
+        // a code point beyond the BMP: the n-grams hashed
+        const at = codePointStarts(chars);
+        const n = at.length - 1;
+        for (let i = 0; i < n; i++) {
+          for (let k = 1; k <= 3 && i + k <= n; k++) {
+            resume(h, C);
+            add(h, chars, at[i]!, at[i + k]!);
+            const r = table.rowOf(h.a, h.b);
+            if (r >= 0) addRow(r);
+          }
         }
       }
     }
-    const words = norm.match(WORD) ?? [];
+    // the words as spans of norm: a word already kept is compared in place, not sliced
+    const count = spans.scan(norm);
+    const { starts, ends, hashes } = spans;
     let negated = 0;
-    for (let i = 0; i < words.length; i++) {
-      const raw = words[i]!;
+    for (let i = 0; i < count; i++) {
+      const start = starts[i]!;
+      const end = ends[i]!;
       let e: Int32Array;
       let o: number;
-      const hash = raw.length <= CACHED_WORD_MAX ? wordHash(raw) : 0;
-      const known = raw.length <= CACHED_WORD_MAX ? cached.get(raw, hash) : -1;
+      const short = end - start <= CACHED_WORD_MAX;
+      const known = short ? cached.getSpan(norm, start, end, hashes[i]!) : -1;
       if (known >= 0) {
         e = pool;
         o = known;
-      } else if (raw.length <= CACHED_WORD_MAX) {
+      } else if (short) {
         if (cached.size >= WORD_CACHE_SIZE) {
           cached.clear();
           used = 0;
         }
+        // (V8 copies a slice this short: the kept word does not hold its message)
+        const raw = norm.slice(start, end);
         o = used;
         [pool, used] = entry(raw, pool, used);
-        cached.set(raw, hash, o);
+        cached.set(raw, hashes[i]!, o);
         e = pool;
       } else {
-        [scratch] = entry(raw, scratch, 0);
+        [scratch] = entry(norm.slice(start, end), scratch, 0);
         e = scratch;
         o = 0;
       }
       const r = e[o + (negated > 0 ? E_N : E_W)]!;
       if (r >= 0) addRow(r);
-      for (let g = o + E_HEAD, end = g + e[o + E_GRAMS]!; g < end; g++) addRow(e[g]!);
+      for (let g = o + E_HEAD, last = g + e[o + E_GRAMS]!; g < last; g++) addRow(e[g]!);
       const flags = e[o + E_FLAGS]!;
-      if (flags & STARTS_BIGRAM && i + 1 < words.length) {
-        const next = words[i + 1]!;
+      if (flags & STARTS_BIGRAM && i + 1 < count) {
         h.a = e[o + E_BA]!;
         h.b = e[o + E_BB]!;
-        add(h, next, 0, next.length);
+        add(h, norm, starts[i + 1]!, ends[i + 1]!);
         const b = table.rowOf(h.a, h.b);
         if (b >= 0) addRow(b);
       }
@@ -303,16 +319,9 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
   };
 }
 
-/** FNV-1a of the word's code units (the `WordCache` key). */
-function wordHash(word: string): number {
-  let a = 0x811c9dc5 | 0;
-  for (let i = 0; i < word.length; i++) a = Math.imul(a ^ word.charCodeAt(i), 0x01000193);
-  return a;
-}
-
 /**
  * Words → the offset of their entry in a pool, at most `WORD_CACHE_SIZE` words: open addressing
- * over `wordHash`, the word itself compared on a hash match. Half the time of a
+ * over the FNV-1a hash of its code units (`WordSpans`), the word itself compared on a hash match. Half the time of a
  * `Map<string, number>` on the realistic chats' words, fresh strings of a regex match (322k
  * lookups: 45 vs 91 ms, same process), where the Map lookup was the costliest line of a prediction.
  */
@@ -322,12 +331,12 @@ class WordCache {
   readonly #words: string[] = new Array<string>(2 * WORD_CACHE_SIZE).fill('');
   size = 0;
 
-  /** The offset kept under `word` (whose `wordHash` is `hash`), or -1. */
-  get(word: string, hash: number): number {
+  /** The offset kept under the word `text[start … end-1]` (whose FNV-1a hash, see `WordSpans`, is `hash`), or -1. */
+  getSpan(text: string, start: number, end: number, hash: number): number {
     const mask = this.#offsets.length - 1;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
       const o = this.#offsets[s]!;
-      if (o < 0 || (this.#hashes[s] === hash && this.#words[s] === word)) return o;
+      if (o < 0 || (this.#hashes[s] === hash && sameSpan(this.#words[s]!, text, start, end))) return o;
     }
   }
 
@@ -347,6 +356,13 @@ class WordCache {
     this.#words.fill('');
     this.size = 0;
   }
+}
+
+/** Is `word` the code units `text[start … end-1]`? */
+function sameSpan(word: string, text: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
 
 /** The hash states after each feature prefix (see `prefixState`). */
