@@ -387,9 +387,10 @@ const MULTILINGUAL: [string, RegExp, boolean][] = [
 const SENTENCE_START = /(?:^|[.!?\n]\s*|^\s*)$/;
 const ALL_RULES = [...RULES, ...MULTILINGUAL];
 /**
- * The lower-cased literal prefixes of every strategy pattern, in the message's one shared scan of
- * its lower-cased text (`sharedPrefixScan('lower', '*')`, with the phrasing rules): a pattern
- * none of whose prefixes occurs in the lower-cased text cannot match, so its regex does not run.
+ * The lower-cased literals every match of a strategy pattern holds one of (`requiredLiterals`:
+ * mostly its literal prefixes), in the message's one shared scan of its lower-cased text
+ * (`sharedPrefixScan('lower', '*')`, with the phrasing rules): a pattern none of whose literals
+ * occurs in the lower-cased text cannot match, so its regex does not run.
  * Sound for the `i` and `iu` flags alike on texts whose case folding their lower case stands in
  * for (`caseFoldSafe`; other texts run every regex). Checked in test/message-analysis.test.ts.
  */
