@@ -111,7 +111,20 @@ const HEDGES = [
   'i feel',
   'it appears',
 ];
-const words = (list: string[]) => new RegExp(`\\b(?:${list.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
+/**
+ * Per word-list pattern (`words`): a literal every match holds, per alternative — the longest
+ * space-free piece of the word ("a bit" → "bit", "i feel" → "feel"), not its first word ("a",
+ * "i": in every message), so the shared scan rules the pattern out on most messages.
+ */
+const WORD_LIST_LITERALS = new Map<RegExp, string[]>();
+const words = (list: string[]) => {
+  const re = new RegExp(`\\b(?:${list.map((w) => w.replace(/ /g, '\\s+')).join('|')})\\b`, 'gi');
+  WORD_LIST_LITERALS.set(
+    re,
+    list.map((w) => w.split(' ').reduce((a, b) => (b.length > a.length ? b : a))),
+  );
+  return re;
+};
 
 /** [strategy, pattern, only at the start of a sentence?] */
 const RULES: [string, RegExp, boolean][] = [
@@ -374,13 +387,29 @@ const MULTILINGUAL: [string, RegExp, boolean][] = [
 const SENTENCE_START = /(?:^|[.!?\n]\s*|^\s*)$/;
 const ALL_RULES = [...RULES, ...MULTILINGUAL];
 /**
- * The lower-cased literal prefixes of every strategy pattern, in the message's one shared scan of
- * its lower-cased text (`sharedPrefixScan('lower', '*')`, with the phrasing rules): a pattern
- * none of whose prefixes occurs in the lower-cased text cannot match, so its regex does not run.
+ * The lower-cased literals every match of a strategy pattern holds one of (`requiredLiterals`:
+ * mostly its literal prefixes), in the message's one shared scan of its lower-cased text
+ * (`sharedPrefixScan('lower', '*')`, with the phrasing rules): a pattern none of whose literals
+ * occurs in the lower-cased text cannot match, so its regex does not run.
  * Sound for the `i` and `iu` flags alike on texts whose case folding their lower case stands in
  * for (`caseFoldSafe`; other texts run every regex). Checked in test/message-analysis.test.ts.
  */
-const MAY_MATCH = sharedPrefixScan('lower', '*').filter(ALL_RULES.map(([, re]) => caseInsensitivePrefixes(stemsOf(re))));
+const MAY_MATCH = sharedPrefixScan('lower', '*').filter(ALL_RULES.map(([, re]) => requiredLiterals(re)));
+
+/**
+ * Lower-cased literals one of which every match of strategy pattern `re` holds (in its text
+ * lower-cased): a word list's pieces (`WORD_LIST_LITERALS`), `!` for the exclamation marks, `??`
+ * for the repeated question marks, else the pattern's literal prefixes (null: none, always run).
+ * Sound for the word lists: the ASCII letters of a `/i` (not `/u`) pattern match only ASCII
+ * letters, whose lower case is the piece's.
+ */
+function requiredLiterals(re: RegExp): string[] | null {
+  const pieces = WORD_LIST_LITERALS.get(re);
+  if (pieces) return pieces;
+  if (re.source === '!+') return ['!'];
+  if (re.source === '\\?{2,}') return ['??'];
+  return caseInsensitivePrefixes(stemsOf(re));
+}
 
 /**
  * Per strategy pattern (in `STRATEGY_PATTERNS` order): 0 when it cannot match `text`, 1 when it
@@ -415,11 +444,40 @@ export const STRATEGY_PATTERNS: readonly RegExp[] = ALL_RULES.map(([, re]) => re
 export function politenessStrategies(text: string, known?: TextCase): StrategyHit[] {
   const hits: StrategyHit[] = [];
   const may = strategiesThatMayMatch(text, known);
+  scannedFor++;
   for (let r = 0; r < ALL_RULES.length; r++) {
     if (may && !may[r]) continue;
+    const [strategy, , atStart] = ALL_RULES[r]!;
+    const scan = SCANS[r]!;
+    const found = matchesOf(scan.from, text);
+    const { starts, ends } = found;
+    for (let k = 0; k < found.count; k++) {
+      const start = starts[k]!;
+      const end = ends[k]!;
+      if (scan.except && end - start <= scan.longestExcept && scan.except.has(text.slice(start, end).toLowerCase())) continue;
+      if (atStart && !SENTENCE_START.test(text.slice(Math.max(0, start - 3), start))) continue;
+      if (hits.length === hitRule.length) {
+        const grown = new Int32Array(2 * hitRule.length);
+        grown.set(hitRule);
+        hitRule = grown;
+      }
+      hitRule[hits.length] = r;
+      hits.push({ strategy, start, end });
+    }
+  }
+  return distinctHits(hits);
+}
+
+/**
+ * `politenessStrategies` the plain way, for the test of its fast paths: every rule's own
+ * pattern (multilingual ones with their look-behind), no prefilter, no shared matches.
+ */
+export function politenessStrategiesByEveryRegex(text: string): StrategyHit[] {
+  const hits: StrategyHit[] = [];
+  for (let r = 0; r < ALL_RULES.length; r++) {
     const [strategy, pattern, atStart] = ALL_RULES[r]!;
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const re = new RegExp(pattern.source, pattern.flags);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
       if (atStart && !SENTENCE_START.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
       if (hits.length === hitRule.length) {
         const grown = new Int32Array(2 * hitRule.length);
@@ -430,6 +488,11 @@ export function politenessStrategies(text: string, known?: TextCase): StrategyHi
       hits.push({ strategy, start: m.index, end: m.index + m[0].length });
     }
   }
+  return distinctHits(hits);
+}
+
+/** `hits` (their rules in `hitRule`), one per strategy and position, in order of position then strategy name. */
+function distinctHits(hits: StrategyHit[]): StrategyHit[] {
   // one hit per strategy and position (an English and a multilingual pattern may both match);
   // the general form does not count where its sentence-initial form already did. Keys are numbers
   // (position × strategies + strategy id), the order a precomputed rank of the names: the same
@@ -452,6 +515,96 @@ export function politenessStrategies(text: string, known?: TextCase): StrategyHi
     if (!initial?.has(key)) out.push(h);
   }
   return out.sort(byStartThenStrategy);
+}
+
+/**
+ * How rule `r` finds its matches: the matches of rule `from`'s regex (its own, or a rule whose
+ * pattern is the same word list plus some words), less those whose lower-cased text is in
+ * `except`. `first_person_start` reads `first_person`'s matches less "me", `second_person_start`
+ * `second_person`'s less "u" and "ur", `please` `please_start`'s: one regex run for two rules.
+ * Exact because an extra word matches only where none of the shorter list's words does (it
+ * comes after them in the alternation, or before words that start with an "i" the list's
+ * earlier "i" already takes), and is a whole word in which no other match can start: the longer
+ * list takes the same alternative wherever the shorter one matches, and an extra word's match
+ * hides none (checked against every rule's own regex in strategies-fast-paths.test.ts).
+ */
+interface RuleScan {
+  from: number;
+  except: ReadonlySet<string> | null;
+  /** The length of the longest word in `except` (a longer match is never one). */
+  longestExcept: number;
+}
+const ruleIndex = (strategy: string) => ALL_RULES.findIndex(([name]) => name === strategy);
+const SCANS: RuleScan[] = ALL_RULES.map((_, r) => ({ from: r, except: null, longestExcept: 0 }));
+for (const [rule, from, except] of [
+  ['first_person_start', 'first_person', ['me']],
+  ['second_person_start', 'second_person', ['u', 'ur']],
+  ['please', 'please_start', []],
+] as const) {
+  SCANS[ruleIndex(rule)] = {
+    from: ruleIndex(from),
+    except: except.length ? new Set(except) : null,
+    longestExcept: Math.max(0, ...except.map((w) => w.length)),
+  };
+}
+
+/**
+ * The regex each rule runs (by rule index): its pattern, or for a multilingual one its stems
+ * without the look-behind `(?<!\p{L})`, which `matchesOf` checks at each match instead of V8
+ * running it at every position of the text.
+ */
+const SCAN_RES = ALL_RULES.map(([, re], r) => (r >= RULES.length ? new RegExp(stemsOf(re), re.flags) : re));
+/** The multilingual patterns' look-behind alone, tested at one position (sticky). */
+const NO_LETTER_BEFORE = /(?<!\p{L})/iuy;
+
+/** One rule's matches in the current call's text: spans [starts[k], ends[k]) for k < count. */
+interface RuleMatches {
+  /** The `scannedFor` call these are for. */
+  call: number;
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+/** Counts `politenessStrategies` calls, so a rule's matches are found once per call. */
+let scannedFor = 0;
+const MATCHES: RuleMatches[] = ALL_RULES.map(() => ({ call: 0, count: 0, starts: new Int32Array(8), ends: new Int32Array(8) }));
+
+/**
+ * Rule `r`'s regex matches in `text`, found on the first request of this call: those of
+ * `pattern.exec` in a global loop. A multilingual rule runs its stems alone (`SCAN_RES`) and
+ * keeps a match only when no letter precedes it, else it looks again one position on — the
+ * leftmost position where the stems match and the look-behind holds, which is where the pattern
+ * with its look-behind matches next, with the same alternative (the look-behind reads nothing of
+ * the match), so the same matches.
+ */
+function matchesOf(r: number, text: string): RuleMatches {
+  const found = MATCHES[r]!;
+  if (found.call === scannedFor) return found;
+  found.call = scannedFor;
+  found.count = 0;
+  const re = SCAN_RES[r]!;
+  const lookBehind = r >= RULES.length;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (lookBehind) {
+      NO_LETTER_BEFORE.lastIndex = m.index;
+      if (!NO_LETTER_BEFORE.test(text)) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
+    }
+    if (found.count === found.starts.length) {
+      const starts = new Int32Array(2 * found.count);
+      starts.set(found.starts);
+      found.starts = starts;
+      const ends = new Int32Array(2 * found.count);
+      ends.set(found.ends);
+      found.ends = ends;
+    }
+    found.starts[found.count] = m.index;
+    found.ends[found.count++] = m.index + m[0].length;
+  }
+  return found;
 }
 
 /** The strategy names, each with an id (its index here). */

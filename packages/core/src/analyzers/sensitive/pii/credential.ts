@@ -184,9 +184,45 @@ const ANY_CUE = new RegExp(
   'iu',
 );
 
+/**
+ * `ANY_CUE` without the look-behind in front of its word lists, so V8 can skip ahead to where an
+ * alternative may start instead of running the look-behind at every position: the CJK lists (no
+ * look-behind in `ANY_CUE`) in a group of their own, first, then the word lists with their
+ * look-ahead. `holdsCue` checks the look-behind at each word match.
+ */
+const CUE_START = new RegExp(
+  `(${C(byFirstCharacter([...CODE_CJK, ...CARD_CODE_CJK, ...PASSWORD_CJK, ...ANSWER_CJK]))})|${C(byFirstCharacter([...CODE_WORDS, ...CARD_CODE_WORDS, ...PASSWORD_WORDS, ...ANSWER_WORDS]))}(?![\\p{Script=Latin}\\p{N}_])`,
+  'giu',
+);
+/** `W`'s look-behind alone, tested at one position (sticky). */
+const NO_WORD_BEFORE = /(?<![\p{Script=Latin}\p{N}_])/iuy;
+
+/**
+ * `ANY_CUE.test(text)`, faster: every position where a cue alternative (with its look-ahead)
+ * matches, leftmost first, until one is a CJK cue or has no Latin letter, digit or `_` before it.
+ * The same answer on every text — `ANY_CUE` matches exactly where such a position exists, and
+ * a word match whose look-behind fails at `i` was tried after the CJK lists at `i` (checked in
+ * pii-fast-paths.test.ts). On the 12,000 messages of the 600 realistic chats it took 0.75× the time of
+ * `ANY_CUE.test` (same-process, medians of 15 passes).
+ */
+function holdsCue(text: string): boolean {
+  const re = CUE_START;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[1] !== undefined) return true;
+    NO_WORD_BEFORE.lastIndex = m.index;
+    if (NO_WORD_BEFORE.test(text)) return true;
+    re.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+/** `ANY_CUE.test(text)` (for the gate's test). */
+export const anyCueByRegex = (text: string): boolean => ANY_CUE.test(text);
+
 /** Does `text` hold a word that names a secret (the recognizer's own cue list)? A cheap gate for the masker. */
 export function mayHoldCredential(text: string): boolean {
-  return ANY_CUE.test(text);
+  return holdsCue(text);
 }
 
 const NOT_A_VALUE =
@@ -204,7 +240,7 @@ const secretLike = (v: string): boolean =>
   (/\d/.test(v) || /[^\p{L}\p{N}]/u.test(v) || /\p{Lu}.*\p{Lu}/u.test(v.slice(1)));
 
 export const recognizeCredentials: Recognizer = (text) => {
-  if (!ANY_CUE.test(text)) return [];
+  if (!holdsCue(text)) return [];
   const out: PiiCandidate[] = [];
   const push = (m: RegExpMatchArray, value: string, reason: string): void => {
     const start = m.index! + m[0].length - m[1]!.length;

@@ -1,7 +1,7 @@
 import { normalizeText, type TextView } from '../../../pipeline/normalize/text-view.js';
 import { namesNextToPhones } from './person-name.js';
 import { RECOGNIZERS } from './recognizers.js';
-import { asciiDigitCount } from './tokens.js';
+import { asciiDigitCountOfMessage } from './tokens.js';
 import type { PiiCandidate, PiiType, RecognizerOptions } from './types.js';
 
 export interface DetectPiiOptions extends RecognizerOptions {
@@ -55,7 +55,7 @@ export function detectPiiInView(view: PiiTextView, options: DetectPiiOptions = {
     if (wanted && !wanted.has(r.type)) continue;
     const text = r.caseSensitive ? original : work;
     if (r.minDigits !== undefined && !r.caseSensitive) {
-      if (workDigits < 0) workDigits = asciiDigitCount(work);
+      if (workDigits < 0) workDigits = asciiDigitCountOfMessage(work);
       if (workDigits < r.minDigits) continue;
     }
     if (!r.needs.test(text)) continue;

@@ -1,3 +1,4 @@
+import { execAll } from './tokens.js';
 import type { PiiCandidate } from './types.js';
 
 /**
@@ -144,13 +145,15 @@ function koName(token: string): boolean {
   return token.length === 3 && KO_SURNAMES.has(token[0]!) && !KO_STOP.has(token) && !KO_NOT_NAME.test(token);
 }
 
+/** A field word, its colon and the name after it (group 1): "联系人：王小明", "Name: Sieda Batukayev". */
+const FIELD_NAME =
+  /(?:联系人|收件人|收货人|姓名|名字|name|contact person|ansprechpartner|nom|nombre|nome|氏名|お名前|名前|이름|성함|담당자|수령인)\s*[:：]\s*([\p{Script=Han}]{2,4}|[가-힣]{2,4}|\p{Lu}[\p{Ll}'’-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?\p{Lu}[\p{Ll}'’-]+){1,2})/giu;
+
 /** A name after a field word ("联系人：王小明", "Name: Sieda Batukayev") within 30 characters of the phone, same sentence. */
 function fieldName(text: string, phoneStart: number, phoneEnd: number): Found | null {
   const region = text.slice(Math.max(0, phoneStart - 60), Math.min(text.length, phoneEnd + 60));
   const base = Math.max(0, phoneStart - 60);
-  const re =
-    /(?:联系人|收件人|收货人|姓名|名字|name|contact person|ansprechpartner|nom|nombre|nome|氏名|お名前|名前|이름|성함|담당자|수령인)\s*[:：]\s*([\p{Script=Han}]{2,4}|[가-힣]{2,4}|\p{Lu}[\p{Ll}'’-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?\p{Lu}[\p{Ll}'’-]+){1,2})/giu;
-  for (const m of region.matchAll(re)) {
+  for (const m of execAll(FIELD_NAME, region)) {
     const s = base + m.index + m[0].length - m[1]!.length;
     const e = s + m[1]!.length;
     const gap = s < phoneStart ? phoneStart - e : s - phoneEnd;

@@ -1,6 +1,6 @@
 import { type CountryCode, type PhoneNumberType as NumberType, type PhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { after, before, mentionsBusiness, type NumberContext, numberContext, PHONE_VETO, STREET_AFTER } from './context.js';
-import { asciiDigitCount, decimalOrVersion, joinedAfter, joinedBefore } from './tokens.js';
+import { asciiDigitCount, decimalOrVersion, execAll, joinedAfter, joinedBefore } from './tokens.js';
 import type { PiiCandidate, RecognizerOptions } from './types.js';
 
 /**
@@ -112,8 +112,9 @@ function assess(raw: string, context: NumberContext, country: CountryCode | unde
   return null;
 }
 
+const CHUNK = /\S+/g;
 /** The run's space-separated chunks, as offsets into it. */
-const chunksOf = (raw: string): { start: number; end: number }[] => [...raw.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+const chunksOf = (raw: string): { start: number; end: number }[] => execAll(CHUNK, raw).map((m) => ({ start: m.index, end: m.index + m[0].length }));
 
 /**
  * Phone numbers: a digit run that is a whole token (not inside "SR-20260812-09", a decimal, a
@@ -131,7 +132,7 @@ export function recognizePhones(text: string, options: RecognizerOptions): PiiCa
   const country = options.defaultCountry ? (options.defaultCountry.toUpperCase() as CountryCode) : undefined;
   let businessMemo: boolean | undefined;
   const business = (): boolean => (businessMemo ??= mentionsBusiness(text));
-  for (const m of text.matchAll(PHONE_RUN)) {
+  for (const m of execAll(PHONE_RUN, text)) {
     // an opening bracket without its closing one is punctuation, not part of the number
     const lead = m[0].startsWith('(') && !m[0].includes(')') ? 1 : 0;
     const raw = m[0].slice(lead).replace(/[\s.(-]+$/u, '');

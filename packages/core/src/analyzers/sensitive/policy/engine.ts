@@ -11,6 +11,7 @@ import { compilePattern, isShipped } from '../../../util/pattern-engine.js';
 import { findChain, isNegated, type Negation } from './chains.js';
 import { patternPrefilter } from './pattern-prefilter.js';
 import type { PolicyPack, PolicyRule } from './schema.js';
+import { spelledNumberPrefilter } from './spelled-number.js';
 import { findUrls, hostAllowed, quotedLink } from './urls.js';
 
 export interface PolicyHit {
@@ -39,16 +40,16 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 /** Where a distinct term text of a rule is used: `term`, `unless`, `after`, `p<phrase>g<group>`, `p<phrase>u`. */
 type Slot = string;
 
-/** A rule's regex and its prefilter (a shipped pattern's tail, see `patternPrefilter`; null: none). */
+/** A rule's regex and its prefilter (a shipped pattern's tail, see `patternPrefilter`, or `spelledNumberPrefilter`; null: none). */
 interface CompiledPattern {
   re: RegExp;
-  prefilter: RegExp | null;
+  prefilter: { test(text: string): boolean } | null;
 }
 
 /** A rule's regex on the engine `origin` calls for, with its prefilter when it is shipped (a brand's patterns run on RE2 as they are). */
 function compiledPattern(source: string, origin: 'shipped' | 'user', where: string): CompiledPattern {
   const re = compilePattern(source, 'giu', origin, where);
-  return { re, prefilter: origin === 'shipped' ? patternPrefilter(source, 'giu') : null };
+  return { re, prefilter: origin === 'shipped' ? (spelledNumberPrefilter(source) ?? patternPrefilter(source, 'giu')) : null };
 }
 
 /** One rule, compiled once: its own matcher (so one rule's allow-list never hides another rule's terms) and regexes. */
