@@ -181,6 +181,22 @@ class LazyTextView implements TextView {
 }
 keepShape(new LazyTextView('', true));
 
+/** A unit in ranges known to hold no combining mark (so the unit before it is a cluster of its own). */
+function noMarkCanBe(unit: number): boolean {
+  return (
+    unit < 0x300 ||
+    (unit >= 0x3000 && unit <= 0x3098) ||
+    (unit >= 0x309b && unit <= 0x9fff) ||
+    (unit >= 0xac00 && unit <= 0xd7a3) ||
+    (unit >= 0xff01 && unit <= 0xff9d)
+  );
+}
+
+/** A CJK ideograph or kana: NFKC-stable and caseless unless a mark follows. */
+function isIdeographOrKana(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa);
+}
+
 /**
  * From `i`, copy the run of printable ASCII, CJK ideographs and kana that no combining mark follows
  * into `b` (ASCII lower-cased when folding), as the per-unit fast path of `fill` would, without a
@@ -195,14 +211,8 @@ function copyPlainRun(b: Builder, text: string, i: number, caseFold: boolean): n
   while (i < n && length < room) {
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
     const ascii = code > 0x20 && code < 0x7f;
-    if (!(ascii || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa))) break;
-    const plainNext =
-      next < 0x300 ||
-      (next >= 0x3000 && next <= 0x3098) ||
-      (next >= 0x309b && next <= 0x9fff) ||
-      (next >= 0xac00 && next <= 0xd7a3) ||
-      (next >= 0xff01 && next <= 0xff9d);
-    if (!plainNext) break;
+    if (!(ascii || isIdeographOrKana(code))) break;
+    if (!noMarkCanBe(next)) break;
     codes[length] = ascii && caseFold && code >= 0x41 && code <= 0x5a ? code + 32 : code;
     starts[length] = i;
     ends[length] = i + 1;
@@ -258,17 +268,12 @@ function fill(b: Builder, text: string, caseFold: boolean, fast = true): void {
     const start = i;
     const code = text.charCodeAt(i);
     const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-    // The next unit cannot be a combining mark (ranges known to hold none), so `code` is a cluster of its own.
-    const plainNext =
-      next < 0x300 ||
-      (next >= 0x3000 && next <= 0x3098) ||
-      (next >= 0x309b && next <= 0x9fff) ||
-      (next >= 0xac00 && next <= 0xd7a3) ||
-      (next >= 0xff01 && next <= 0xff9d);
+    // The next unit cannot be a combining mark, so `code` is a cluster of its own.
+    const plainNext = noMarkCanBe(next);
     if (fast) {
       // Fast paths: printable ASCII, CJK ideographs and kana are NFKC-stable unless a mark follows.
       const ascii = code > 0x20 && code < 0x7f;
-      if (plainNext && (ascii || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa))) {
+      if (plainNext && (ascii || isIdeographOrKana(code))) {
         if (spaceStart >= 0) {
           if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
           spaceStart = -1;
