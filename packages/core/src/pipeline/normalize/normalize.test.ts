@@ -114,22 +114,50 @@ function viewOf(text: string, caseFold: boolean) {
 }
 
 describe('the fast paths agree with the general per-cluster path', () => {
-  it('for every BMP code unit, after a space, before itself and an ideograph, and before a combining mark', () => {
+  /** Units the older fast paths take (printable ASCII, ideographs, kana, full-width ASCII, CJK punctuation). */
+  const olderFastPath = (c: number) =>
+    (c > 0x20 && c < 0x7f) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3041 && c <= 0x3096) ||
+    (c >= 0x30a1 && c <= 0x30fa) ||
+    (c >= 0xff01 && c <= 0xff5e) ||
+    c === 0x3001 ||
+    c === 0x3002 ||
+    (c >= 0x300c && c <= 0x300f);
+
+  it('for every BMP code unit, in four contexts, text and offsets', () => {
     const differing: string[] = [];
     for (const caseFold of [true, false]) {
       for (let code = 0; code < 0x10000; code++) {
         const c = String.fromCharCode(code);
-        for (const text of [` ${c}${c}語`, `${c}\u0301`]) {
-          const fast = normalizeText(text, { caseFold }).normalized;
-          const general = normalizeByClusters(text, caseFold).normalized;
-          if (fast !== general) differing.push(`U+${code.toString(16)} in ${JSON.stringify(text)}`);
+        // after a space, before itself and an ideograph; before a combining mark; before an
+        // ideographic tone mark (U+302E); after a letter the per-unit table reads (é)
+        for (const text of [` ${c}${c}語`, `${c}\u0301`, `${c}\u302e`, `é${c}`]) {
+          const fast = viewOf(text, caseFold);
+          const general = normalizeByClusters(text, caseFold);
+          if (fast.normalized !== general.normalized || fast.starts.join() !== general.starts.join() || fast.ends.join() !== general.ends.join()) {
+            // the known disagreements, older than the per-unit table and kept so that Results do not
+            // move (decision 240): the ASCII and full-width fast paths leave a backtick (` and ｀)
+            // unfolded, and the older fast paths split an ideographic tone mark from the unit before it
+            const known = code === 0x60 || code === 0xff40 || (text === `${c}\u302e` && olderFastPath(code));
+            if (!known) differing.push(`U+${code.toString(16)} in ${JSON.stringify(text)}`);
+          }
         }
       }
     }
-    // the one known disagreement, older than the unit table: the ASCII fast path keeps a backtick,
-    // which the general path folds to an apostrophe (foldQuoteCode) — left as is, since folding it
-    // would change Results (noted in docs/decisions.md, decision 240)
-    expect(differing.filter((d) => !d.startsWith('U+60 ')).slice(0, 10)).toEqual([]);
+    expect(differing.slice(0, 10)).toEqual([]);
+  });
+
+  it('keeps the older fast paths where they differ from the general path (inputs a differential fuzzer found)', () => {
+    expect(normalizeText('it｀s your fault').normalized).toBe('it`s your fault');
+    expect(normalizeText('I don`t').normalized).toBe('i don`t');
+    // a tone mark after a Hangul syllable stays in its cluster: both units map to the syllable and the mark
+    const hangul = normalizeText('씨발\u302e');
+    expect(hangul.normalized).toBe('씨발\u302e');
+    expect(hangul.toOriginalSpan(1, 2)).toEqual({ start: 1, end: 3 });
+    // after a CJK comma (an older fast path) it is split off
+    const comma = normalizeText('、\u302a');
+    expect(comma.toOriginalSpan(0, 1)).toEqual({ start: 0, end: 1 });
   });
 
   it('on random text mixing ASCII, accented Latin, CJK, full-width forms, marks, spaces and surrogates (text and offsets)', () => {
@@ -138,7 +166,8 @@ describe('the fast paths agree with the general per-cluster path', () => {
       fc.constantFrom(...'éüñßÇ«»…“”’¿¡—–'),
       fc.constantFrom(...'语言がカ、。「」ＡＢｃ！１ｶﾞ'),
       fc.constantFrom('\u0301', '\u0308', '\uFF9E', '\u200B', '\u00AD', '\u3000', '\uFB01', '\u2126', '\uD83D', '\uDE00', '\uD800'),
-      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c === 0x60 ? 0x27 : c)),
+      // no backtick, full-width grave or ideographic tone mark: the known disagreements above
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c === 0x60 || c === 0xff40 || (c >= 0x302a && c <= 0x302f) ? 0x27 : c)),
     );
     fc.assert(
       fc.property(fc.array(unit, { maxLength: 40 }), fc.boolean(), (units, caseFold) => {

@@ -289,9 +289,30 @@ function fill(b: Builder, text: string, caseFold: boolean, fast = true): void {
         i++;
         continue;
       }
-      // Any other BMP unit alone in its cluster (`plainNext`: full-width ASCII, CJK punctuation, accented
-      // letters …): its outcome is looked up, worked out on first sight.
-      if (plainNext && (code < 0xd800 || code > 0xdfff)) {
+      // Full-width ASCII (ＡＢＣ！) is exactly ASCII under NFKC (not quote-folded: ｀ stays a backtick).
+      if (plainNext && code >= 0xff01 && code <= 0xff5e) {
+        if (spaceStart >= 0) {
+          if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
+          spaceStart = -1;
+        }
+        const folded = code - 0xfee0;
+        b.push(caseFold && folded >= 0x41 && folded <= 0x5a ? folded + 32 : folded, i, i + 1);
+        i++;
+        continue;
+      }
+      if (plainNext && (code === 0x3001 || code === 0x3002 || (code >= 0x300c && code <= 0x300f))) {
+        if (spaceStart >= 0) {
+          if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
+          spaceStart = -1;
+        }
+        b.push(code, i, i + 1);
+        i++;
+        continue;
+      }
+      // Any other BMP unit that no combining mark follows (`plainNext`, less the ideographic tone
+      // marks U+302A–U+302F it lets through; accented letters, CJK punctuation, Hangul …): its
+      // outcome is looked up, worked out on first sight.
+      if (plainNext && (next < 0x302a || next > 0x302f) && (code < 0xd800 || code > 0xdfff)) {
         const table = caseFold ? LOWER_UNIT : CASED_UNIT;
         let out = table[code]!;
         if (out === UNKNOWN) table[code] = out = unitOutcome(code, caseFold);
