@@ -250,6 +250,30 @@ function unitOutcome(code: number, caseFold: boolean): number {
 }
 
 /**
+ * What `fill` makes of the BMP unit `code` when `noMarkCanBe(next)`, without the general path: the
+ * one unit it becomes, WHITESPACE, DROPPED, or GENERAL (the general path decides). Printable ASCII
+ * (lower-cased when folding), ideographs and kana stay as they are; full-width ASCII becomes ASCII
+ * (not quote-folded: ｀ stays a backtick); CJK commas, stops and corner brackets stay. Any other
+ * unit is read from the per-unit table, unless an ideographic tone mark (U+302A–U+302F, which
+ * `noMarkCanBe` lets through) follows it or it is a surrogate. The first four keep the older fast
+ * paths' outcomes exactly, quirks included (normalize.test.ts lists them).
+ */
+function fastOutcome(code: number, next: number, caseFold: boolean): number {
+  if (code > 0x20 && code < 0x7f) return caseFold && code >= 0x41 && code <= 0x5a ? code + 32 : code;
+  if (isIdeographOrKana(code)) return code;
+  if (code >= 0xff01 && code <= 0xff5e) {
+    const ascii = code - 0xfee0;
+    return caseFold && ascii >= 0x41 && ascii <= 0x5a ? ascii + 32 : ascii;
+  }
+  if (code === 0x3001 || code === 0x3002 || (code >= 0x300c && code <= 0x300f)) return code;
+  if ((next >= 0x302a && next <= 0x302f) || (code >= 0xd800 && code <= 0xdfff)) return GENERAL;
+  const table = caseFold ? LOWER_UNIT : CASED_UNIT;
+  let out = table[code]!;
+  if (out === UNKNOWN) table[code] = out = unitOutcome(code, caseFold);
+  return out;
+}
+
+/**
  * Normalize `text` into `b` (a lone surrogate becomes U+FFFD; `hasLoneSurrogate` tells whether
  * there is one). `fast` false sends every unit through the general per-cluster path, which the
  * fast paths must agree with (`normalizeByClusters`, for the tests).
@@ -267,75 +291,30 @@ function fill(b: Builder, text: string, caseFold: boolean, fast = true): void {
     }
     const start = i;
     const code = text.charCodeAt(i);
-    const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-    // The next unit cannot be a combining mark, so `code` is a cluster of its own.
-    const plainNext = noMarkCanBe(next);
     if (fast) {
-      // Fast paths: printable ASCII, CJK ideographs and kana are NFKC-stable unless a mark follows.
-      const ascii = code > 0x20 && code < 0x7f;
-      if (plainNext && (ascii || isIdeographOrKana(code))) {
-        if (spaceStart >= 0) {
-          if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
-          spaceStart = -1;
-        }
-        b.push(ascii && caseFold && code >= 0x41 && code <= 0x5a ? code + 32 : code, i, i + 1);
-        i++;
-        continue;
-      }
-      // Plain whitespace: start or extend the pending run (no regex needed).
-      if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      // plain whitespace starts or extends the pending run; a unit no mark follows may have a
+      // one-unit outcome without the general path (`fastOutcome`)
+      const out =
+        code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d ? WHITESPACE : noMarkCanBe(next) ? fastOutcome(code, next, caseFold) : GENERAL;
+      if (out === WHITESPACE) {
         if (spaceStart < 0) spaceStart = start;
         spaceEnd = i + 1;
         i++;
         continue;
       }
-      // Full-width ASCII (ＡＢＣ！) is exactly ASCII under NFKC (not quote-folded: ｀ stays a backtick).
-      if (plainNext && code >= 0xff01 && code <= 0xff5e) {
+      if (out === DROPPED) {
+        i++;
+        continue;
+      }
+      if (out >= 0) {
         if (spaceStart >= 0) {
           if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
           spaceStart = -1;
         }
-        const folded = code - 0xfee0;
-        b.push(caseFold && folded >= 0x41 && folded <= 0x5a ? folded + 32 : folded, i, i + 1);
+        b.push(out, i, i + 1);
         i++;
         continue;
-      }
-      if (plainNext && (code === 0x3001 || code === 0x3002 || (code >= 0x300c && code <= 0x300f))) {
-        if (spaceStart >= 0) {
-          if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
-          spaceStart = -1;
-        }
-        b.push(code, i, i + 1);
-        i++;
-        continue;
-      }
-      // Any other BMP unit that no combining mark follows (`plainNext`, less the ideographic tone
-      // marks U+302A–U+302F it lets through; accented letters, CJK punctuation, Hangul …): its
-      // outcome is looked up, worked out on first sight.
-      if (plainNext && (next < 0x302a || next > 0x302f) && (code < 0xd800 || code > 0xdfff)) {
-        const table = caseFold ? LOWER_UNIT : CASED_UNIT;
-        let out = table[code]!;
-        if (out === UNKNOWN) table[code] = out = unitOutcome(code, caseFold);
-        if (out === WHITESPACE) {
-          if (spaceStart < 0) spaceStart = start;
-          spaceEnd = i + 1;
-          i++;
-          continue;
-        }
-        if (out === DROPPED) {
-          i++;
-          continue;
-        }
-        if (out >= 0) {
-          if (spaceStart >= 0) {
-            if (b.length > 0) b.push(0x20, spaceStart, spaceEnd);
-            spaceStart = -1;
-          }
-          b.push(out, i, i + 1);
-          i++;
-          continue;
-        }
-        // GENERAL: a piece of several units, or none
       }
     }
     let cp = text.codePointAt(i)!;
