@@ -1,4 +1,5 @@
 import { describeThrown } from '../../errors.js';
+import { NEEDS_JSON, plainJsonCopy } from '../../util/json-copy.js';
 import { keepShape } from '../../util/keep-shape.js';
 import type { PreparedConversation } from '../normalize/context.js';
 import { withTimeLimit } from '../time-limit.js';
@@ -96,11 +97,15 @@ keepShape(
   new RunContext({ conversation: {} as never, messages: [], chronological: [], languages: {} as never, issues: [] }, new Map(), () => AbortSignal.abort()),
 );
 
-/** Replace `f.rule.detail` by its copy through JSON; returns what JSON threw, or null when it did not. */
+/**
+ * Replace `f.rule.detail` by its copy through JSON (`plainJsonCopy` for plain data, the same copy
+ * without the text in between); returns what JSON threw, or null when it did not.
+ */
 function jsonDetail(f: Finding): { thrown: unknown } | null {
   if (f.rule?.detail === undefined) return null;
   try {
-    f.rule.detail = JSON.parse(JSON.stringify(f.rule.detail)) as Record<string, unknown>;
+    const plain = plainJsonCopy(f.rule.detail);
+    f.rule.detail = (plain !== NEEDS_JSON ? plain : JSON.parse(JSON.stringify(f.rule.detail))) as Record<string, unknown>;
     return null;
   } catch (thrown) {
     return { thrown };
