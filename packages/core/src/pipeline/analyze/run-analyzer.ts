@@ -134,7 +134,10 @@ export function readOutput(out: unknown, metricPrefix?: string): { problem: stri
   const o = out as Partial<AnalyzerOutput>;
   if (!o.scores || typeof o.scores !== 'object') return { problem: 'no scores object' };
   const scores: AnalyzerOutput['scores'] = {};
-  for (const [k, v] of Object.entries(o.scores)) {
+  // Object.keys and one read per key, as Object.entries reads them, without an entry array per key
+  const given = o.scores as Record<string, unknown>;
+  for (const k of Object.keys(given)) {
+    const v = given[k];
     if (v !== null && (typeof v !== 'number' || !(v >= 0 && v <= 1))) return { problem: `scores.${k} = ${String(v)} (must be 0–1 or null)` };
     scores[k] = v;
   }
@@ -159,7 +162,9 @@ export function readOutput(out: unknown, metricPrefix?: string): { problem: stri
   if (!o.metrics || typeof o.metrics !== 'object') return { problem: 'no metrics object' };
   const metrics: AnalyzerOutput['metrics'] = {};
   const dotted = metricPrefix === undefined ? '' : `${metricPrefix}.`;
-  for (const [k, v] of Object.entries(o.metrics)) {
+  const givenMetrics = o.metrics as Record<string, unknown>;
+  for (const k of Object.keys(givenMetrics)) {
+    const v = givenMetrics[k];
     if (v !== null && typeof v !== 'number' && typeof v !== 'string') return { problem: `metrics.${k} of type ${typeof v} (must be number, string or null)` };
     if (typeof v === 'number' && !Number.isFinite(v)) return { problem: `metrics.${k} = ${v} (must be finite)` };
     metrics[k.startsWith(dotted) ? k : dotted + k] = v;
