@@ -1,5 +1,5 @@
 import { describeThrown } from '../../errors.js';
-import { identifyConversationLanguages, type MessageEvidence } from '../../langid/conversation.js';
+import { conversationLanguageDecisions, type MessageEvidence } from '../../langid/conversation.js';
 import type { LangidModel } from '../../langid/model.js';
 import type { MessageView } from '../analyze/contract.js';
 import { MessageAnalysis } from '../analyze/message-analysis.js';
@@ -39,7 +39,7 @@ export interface TranslationSummary {
 /** Build the shared per-message views (normalized text, time, language, translation). */
 export async function prepareConversation(conversation: Conversation, options: ContextOptions = {}): Promise<PreparedConversation> {
   const issues: Issue[] = [];
-  const langs = identifyConversationLanguages(conversation, {
+  const langs = conversationLanguageDecisions(conversation, {
     languages: options.languages,
     model: options.langidModel,
     context: options.languageContext?.messages,
@@ -57,7 +57,6 @@ export async function prepareConversation(conversation: Conversation, options: C
         path: ['messages', index, 'text'],
       });
     }
-    const guess = langs.messages[index]!;
     messages.push({
       index,
       role: m.role,
@@ -65,8 +64,8 @@ export async function prepareConversation(conversation: Conversation, options: C
       time: Date.parse(m.at),
       authorId: m.authorId,
       view,
-      language: guess.language,
-      languageConfidence: guess.confidence,
+      language: langs.language[langs.first + index]!,
+      languageConfidence: langs.confidence[langs.first + index]!,
       analysis: new MessageAnalysis(view),
     });
   }
