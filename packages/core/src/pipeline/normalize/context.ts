@@ -6,6 +6,7 @@ import { MessageAnalysis } from '../analyze/message-analysis.js';
 import { withTimeLimit } from '../time-limit.js';
 import type { Conversation, Message, Role } from '../validate/conversation.js';
 import type { Issue } from '../validate/result.js';
+import { timestampMs } from '../validate/timestamp.js';
 import { hasLoneSurrogate, normalizeText } from './text-view.js';
 import type { Translator } from './translator.js';
 
@@ -61,7 +62,7 @@ export async function prepareConversation(conversation: Conversation, options: C
       index,
       role: m.role,
       text: m.text,
-      time: Date.parse(m.at),
+      time: timestampMs(m.at),
       authorId: m.authorId,
       view,
       language: langs.language[langs.first + index]!,
