@@ -77,7 +77,8 @@ function messageEvidence(text: string, given: LangidModel | undefined): MessageE
   scanning.model = given;
   scanning.script = undefined; // the slow scan decides the script to know whether it needs the codes
   const scan = scanPrefix(text, MESSAGE_PREFIX, wantLatinCodes);
-  const script = scanning.script !== undefined ? scanning.script : scriptLanguage(text, scan.counts);
+  // not asked: the fast path, whose only letters are Latin (scriptLanguage of such counts: 'latin', or null for none)
+  const script = scanning.script !== undefined ? scanning.script : scan.counts.latin > 0 ? 'latin' : null;
   scanning.text = '';
   if (script !== 'latin') return { script, ll: null, letters: 0 };
   const model = given ?? builtinLangidModel();
