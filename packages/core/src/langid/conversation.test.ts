@@ -191,4 +191,21 @@ describe('identifyConversationLanguages', () => {
       { numRuns: 500 },
     );
   });
+
+  it('follows a calibration changed between calls (the evidence-scale table is checked against its numbers)', () => {
+    const c = ConversationSchema.parse({
+      id: 'c',
+      messages: ['Grazie mille, a presto!', 'Ciao', 'Bonjour, je voudrais annuler ma commande.'].map((text) => ({ role: 'customer', text, at })),
+    });
+    const calibration = builtinLangidModel().calibration as { t0: number };
+    const t0 = calibration.t0;
+    try {
+      for (const t of [t0, 0.5, 40, t0]) {
+        calibration.t0 = t;
+        expect(identifyConversationLanguages(c)).toEqual(reference(c));
+      }
+    } finally {
+      calibration.t0 = t0;
+    }
+  });
 });

@@ -105,20 +105,39 @@ function priorProbabilities(logPrior: Float64Array): Float64Array {
   return p;
 }
 
-/** Letters below this get their `evidenceScale` from a table made once per calibration (a message prefix has at most MESSAGE_PREFIX letters). */
+/** Letters below this get their `evidenceScale` from a table (a message prefix has at most MESSAGE_PREFIX letters). */
 const SCALE_TABLE = 256;
-const scales = new WeakMap<LangidCalibration, Float64Array>();
+
+interface ScaleTable {
+  calibration: LangidCalibration;
+  /** The numbers the table was made from (compared on each use: a caller may change its object). */
+  t0: number;
+  beta: number;
+  refLetters: number;
+  table: Float64Array;
+}
+const scaleTables = new WeakMap<LangidCalibration, ScaleTable>();
+let lastScales: ScaleTable | undefined;
+
+function sameNumbers(t: ScaleTable, c: LangidCalibration): boolean {
+  return Object.is(t.t0, c.t0) && Object.is(t.beta, c.beta) && Object.is(t.refLetters, c.refLetters);
+}
 
 /** `evidenceScale(letters, calibration)`, the same number, from a per-calibration table for the usual counts (no `**` per message). */
 function scaleOf(letters: number, calibration: LangidCalibration): number {
   if (!(letters >= 0 && letters < SCALE_TABLE && Number.isInteger(letters))) return evidenceScale(letters, calibration);
-  let table = scales.get(calibration);
-  if (!table) {
-    table = new Float64Array(SCALE_TABLE);
-    for (let n = 0; n < SCALE_TABLE; n++) table[n] = evidenceScale(n, calibration);
-    scales.set(calibration, table);
+  let t = lastScales;
+  if (!(t && t.calibration === calibration && sameNumbers(t, calibration))) {
+    t = scaleTables.get(calibration);
+    if (!(t && sameNumbers(t, calibration))) {
+      const table = new Float64Array(SCALE_TABLE);
+      for (let n = 0; n < SCALE_TABLE; n++) table[n] = evidenceScale(n, calibration);
+      t = { calibration, t0: calibration.t0, beta: calibration.beta, refLetters: calibration.refLetters, table };
+      scaleTables.set(calibration, t);
+    }
+    lastScales = t;
   }
-  return table[letters]!;
+  return t.table[letters]!;
 }
 
 /**
