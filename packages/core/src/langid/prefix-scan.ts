@@ -50,6 +50,7 @@ function astralClass(cp: number): number {
   return cls;
 }
 
+/** A scan's result: the fast path's is one shared object (see `fastScan`), so read it before the next scan. */
 export interface PrefixScan {
   counts: ScriptCounts;
   /** Code points of `langidText(text, maxChars)`, padding spaces included (a shared buffer: read before the next scan). */
@@ -108,13 +109,28 @@ export function scanPrefix(text: string, maxChars: number, wantCodes: (counts: S
     length = endWord(out, wordStart, length);
     if (length !== wordStart) kept++;
   }
-  const counts: ScriptCounts = { latin, han: 0, kana: 0, hangul: 0, cyrillic: 0, arabic: 0, hebrew: 0, greek: 0, thai: 0, devanagari: 0 };
-  if (length === 1) return { counts, codes: out, length: 0, letters: 0 };
   // a link's letters ("http", "www") need the regular-expression path, which removes the link
-  if (holdsLink(out, length)) return slowScan(text, maxChars, wantCodes);
+  if (length > 1 && holdsLink(out, length)) return slowScan(text, maxChars, wantCodes);
+  const scan = fastScan;
+  scan.counts.latin = latin;
+  scan.codes = out;
   // every code after the leading space is a letter but the space after each kept word
-  return { counts, codes: out, length, letters: length - 1 - kept };
+  scan.length = length === 1 ? 0 : length;
+  scan.letters = length === 1 ? 0 : length - 1 - kept;
+  return scan;
 }
+
+/**
+ * What the fast path returns, one object for every scan (its counts but `latin` stay 0): no
+ * allocation per message. Like `codes`, read it before the next scan. The fast path never asks
+ * `wantCodes`, so a caller that was not asked knows the text's only letters are Latin ones.
+ */
+const fastScan: PrefixScan = {
+  counts: { latin: 0, han: 0, kana: 0, hangul: 0, cyrillic: 0, arabic: 0, hebrew: 0, greek: 0, thai: 0, devanagari: 0 },
+  codes: buffer,
+  length: 0,
+  letters: 0,
+};
 
 /** `NEUTRAL_LENGTH[n]` is 1 when some neutral word has n letters: most words are compared with none. */
 const NEUTRAL_LENGTH = new Uint8Array(Math.max(0, ...NEUTRAL_CODES.map((w) => w.length)) + 1);

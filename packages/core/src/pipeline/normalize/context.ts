@@ -1,11 +1,12 @@
 import { describeThrown } from '../../errors.js';
-import { identifyConversationLanguages, type MessageEvidence } from '../../langid/conversation.js';
+import { conversationLanguageDecisions, type MessageEvidence } from '../../langid/conversation.js';
 import type { LangidModel } from '../../langid/model.js';
 import type { MessageView } from '../analyze/contract.js';
 import { MessageAnalysis } from '../analyze/message-analysis.js';
 import { withTimeLimit } from '../time-limit.js';
 import type { Conversation, Message, Role } from '../validate/conversation.js';
 import type { Issue } from '../validate/result.js';
+import { timestampMs } from '../validate/timestamp.js';
 import { hasLoneSurrogate, normalizeText } from './text-view.js';
 import type { Translator } from './translator.js';
 
@@ -39,7 +40,7 @@ export interface TranslationSummary {
 /** Build the shared per-message views (normalized text, time, language, translation). */
 export async function prepareConversation(conversation: Conversation, options: ContextOptions = {}): Promise<PreparedConversation> {
   const issues: Issue[] = [];
-  const langs = identifyConversationLanguages(conversation, {
+  const langs = conversationLanguageDecisions(conversation, {
     languages: options.languages,
     model: options.langidModel,
     context: options.languageContext?.messages,
@@ -57,16 +58,15 @@ export async function prepareConversation(conversation: Conversation, options: C
         path: ['messages', index, 'text'],
       });
     }
-    const guess = langs.messages[index]!;
     messages.push({
       index,
       role: m.role,
       text: m.text,
-      time: Date.parse(m.at),
+      time: timestampMs(m.at),
       authorId: m.authorId,
       view,
-      language: guess.language,
-      languageConfidence: guess.confidence,
+      language: langs.language[langs.first + index]!,
+      languageConfidence: langs.confidence[langs.first + index]!,
       analysis: new MessageAnalysis(view),
     });
   }

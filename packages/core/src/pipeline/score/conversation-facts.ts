@@ -4,6 +4,7 @@ import { RESULT_SCHEMA_VERSION } from '../../version.js';
 import type { Conversation } from '../validate/conversation.js';
 import type { Finding } from '../validate/finding.js';
 import type { Result } from '../validate/result.js';
+import { timestampMs } from '../validate/timestamp.js';
 import { maskVocabulary } from './mask-result.js';
 
 /** The fields of a Result that let results be grouped and aggregated (see docs/kpis.md). */
@@ -53,6 +54,11 @@ function agentIdsOf(conversation: Conversation): string[] {
   return [...ids].map((id) => maskPersonalData(id, { digitRuns: 'formatted' }));
 }
 
+/** Platform, channel and inquiry type are few distinct labels: masked through the vocabulary cache (a module function, not a closure per call). */
+function label(s: string | undefined): string | null {
+  return s === undefined ? null : maskVocabulary(s);
+}
+
 /**
  * Group-by fields for a validated conversation; personal data masked (agent ids, labels) or hashed
  * (customer). `times` are the messages' `Date.parse(at)` when the caller has them (the pipeline's
@@ -63,12 +69,10 @@ export function conversationFacts(conversation: Conversation, salt: string | und
   let last = Number.NEGATIVE_INFINITY;
   const { messages } = conversation;
   for (let i = 0; i < messages.length; i++) {
-    const t = times ? times[i]!.time : Date.parse(messages[i]!.at);
+    const t = times ? times[i]!.time : timestampMs(messages[i]!.at);
     if (t < first) first = t;
     if (t > last) last = t;
   }
-  // platform, channel and inquiry type are few distinct labels: masked through the vocabulary cache
-  const label = (s: string | undefined) => (s === undefined ? null : maskVocabulary(s));
   const converted = conversation.metadata?.converted;
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,

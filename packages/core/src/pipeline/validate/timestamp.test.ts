@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TimestampSchema } from './conversation.js';
-import { isTimestamp } from './timestamp.js';
+import { isTimestamp, timestampMs } from './timestamp.js';
 
 const pattern = TimestampSchema._zod.def.pattern!;
 const zodSays = (s: string) => TimestampSchema.safeParse(s).success;
@@ -65,5 +65,47 @@ describe('isTimestamp', () => {
       { numRuns: 20_000 },
     );
     expect(matched).toBeGreaterThan(5000);
+  });
+});
+
+describe('timestampMs', () => {
+  it('is Date.parse on the days of 0000–9999, at times of day with and without milliseconds', () => {
+    const times = ['00:00:00Z', '23:59:59Z', '12:34:56.789Z', '00:00:00.000Z', '23:59:59.999Z'];
+    // 0000-01-01 to 9999-12-31 at two of the times: every day of 0000–0399, 1899–2100 and 9600–9999, every 11th day between
+    const every = (t: number) => t < -49_544_438_400_000 || (t >= -2_240_611_200_000 && t < 4_133_980_800_000) || t >= 240_779_260_800_000;
+    for (let t = -62_167_219_200_000, k = 0; t < 253_402_300_800_000; t += (every(t) ? 1 : 11) * 86_400_000, k++) {
+      const day = new Date(t).toISOString().slice(0, 11);
+      for (const time of [times[k % 5]!, times[(k + 2) % 5]!]) {
+        const s = `${day}${time}`;
+        if (timestampMs(s) !== Date.parse(s)) expect(timestampMs(s), s).toBe(Date.parse(s));
+      }
+    }
+  });
+
+  it('is Date.parse on generated near-timestamps: other fractions, offsets, impossible days and times, stray characters', () => {
+    const field = (w: number) =>
+      fc.oneof(
+        fc.integer({ min: 0, max: 10 ** w - 1 }).map((v) => pad(v, w)),
+        fc.string({ minLength: w, maxLength: w }),
+      );
+    fc.assert(
+      fc.property(
+        field(4),
+        field(2),
+        field(2),
+        field(2),
+        field(2),
+        field(2),
+        fc.constantFrom('', '.5', '.12', '.123', '.1234', '.12x', '.abc'),
+        fc.constantFrom('Z', 'z', '+01:00', '-07:30', '', 'ZZ'),
+        fc.constantFrom('-', '/'),
+        fc.constantFrom('T', 't', ' '),
+        (y, mo, d, h, mi, s, fraction, zone, dash, tee) => {
+          const text = `${y}${dash}${mo}-${d}${tee}${h}:${mi}:${s}${fraction}${zone}`;
+          expect(Object.is(timestampMs(text), Date.parse(text)), text).toBe(true);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 });
