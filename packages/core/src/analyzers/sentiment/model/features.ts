@@ -185,7 +185,11 @@ const STARTS_BIGRAM = 2;
  * bigram no feature starts like is not in the model). The CJK n-grams are read by their code
  * units (`CjkGramTable`).
  */
-export function sentimentRowReader(table: FeatureTable, names: readonly string[]): (text: string, normalized: string | undefined, add: AddRow) => void {
+export function sentimentRowReader(
+  table: FeatureTable,
+  names: readonly string[],
+  relocate: (row: number) => number = sameRow,
+): (text: string, normalized: string | undefined, add: AddRow) => void {
   // the first words of the model's bigrams: `b:${w} ${next}`, and no word holds a space
   const bigramStarts = new Set<string>();
   for (const name of names) {
@@ -210,6 +214,12 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
   // the entry of the word being read when it is not kept
   let scratch: Int32Array = new Int32Array(64);
 
+  /** The row of the word feature hashed in `h`, as `relocate` gives it, or -1. */
+  function wordRow(h: FeatureHash): number {
+    const r = table.rowOf(h.a, h.b);
+    return r >= 0 ? relocate(r) : -1;
+  }
+
   /** Write the entry of `raw` at `out[at…]`; returns the array it is in (grown when needed) and its end. */
   function entry(raw: string, out: Int32Array, at: number): [Int32Array, number] {
     const w = straightApostrophes(raw);
@@ -222,10 +232,10 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
     }
     resume(h, W);
     add(h, w, 0, w.length);
-    out[at + E_W] = table.rowOf(h.a, h.b);
+    out[at + E_W] = wordRow(h);
     resume(h, N);
     add(h, w, 0, w.length);
-    out[at + E_N] = table.rowOf(h.a, h.b);
+    out[at + E_N] = wordRow(h);
     let flags = NEGATORS.has(w) ? NEGATOR : 0;
     if (bigramStarts.has(w)) {
       flags |= STARTS_BIGRAM;
@@ -242,7 +252,7 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
       for (let k = 0; k + 4 <= last + 1; k++) {
         resume(h, G);
         for (let j = k; j < k + 4; j++) addCode(h, j === 0 || j === last ? 32 : w.charCodeAt(j - 1));
-        const r = table.rowOf(h.a, h.b);
+        const r = wordRow(h);
         if (r >= 0) out[at + E_HEAD + grams++] = r;
       }
     }
@@ -363,6 +373,10 @@ function sameSpan(word: string, text: string, start: number, end: number): boole
   if (word.length !== end - start) return false;
   for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
   return true;
+}
+
+function sameRow(row: number): number {
+  return row;
 }
 
 /** The hash states after each feature prefix (see `prefixState`). */

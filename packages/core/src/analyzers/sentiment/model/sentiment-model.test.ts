@@ -142,6 +142,37 @@ describe('hashed sentiment features (issue 16)', () => {
       expect(rows(text)).toEqual(expected(text));
     }
   });
+  it('passes the rows of word features (w:, n:, g:) through relocate, and no other row', () => {
+    const names = [...new Set([...Object.keys(file('sentiment-en').weights), 'b:not good', 'w:extraordinarily', 'c:质量'])];
+    const table = featureTable(names)!;
+    const asked = new Map<number, number>();
+    const read = sentimentRowReader(table, names, (r) => {
+      asked.set(r, (asked.get(r) ?? 0) + 1);
+      return names.length + r;
+    });
+    const plain = sentimentRowReader(table, names);
+    const texts = [...verdictMessages().map((m) => m.text), 'not good extraordinarily 质量 !! WHY NOT', 'not good extraordinarily 质量 !! WHY NOT'];
+    for (const text of texts) {
+      const relocated: number[] = [];
+      read(text, text, (r) => relocated.push(r >= names.length ? r - names.length : r));
+      const rows: number[] = [];
+      plain(text, text, (r) => rows.push(r));
+      expect(relocated, text).toEqual(rows);
+    }
+    expect(asked.size).toBeGreaterThan(1000);
+    for (const r of asked.keys()) expect(names[r]!.slice(0, 2), names[r]).toMatch(/^[wng]:$/);
+  });
+  it('gives a word feature and its copy the same weights: the sums of a model read through relocated rows are those of the model rows', () => {
+    const texts = verdictMessages()
+      .map((m) => m.text)
+      .slice(0, 300);
+    for (const name of ['sentiment-en', 'emotion-en', 'sentiment-zh']) {
+      const byString = createLinearClassifier(file(name), sentimentFeatures);
+      const model = createSentimentModel(file(name));
+      // twice: the second pass reads every word from its kept entry and copied rows
+      for (let pass = 0; pass < 2; pass++) for (const text of texts) expect(model.predict(text), `${name}: ${text}`).toEqual(byString.predict(text));
+    }
+  });
   it('counts a repeated feature once and finds every feature of a table by its hash', () => {
     const m = createSentimentModel({ format: 'cxqa-linear/1', version: '1', language: 'en', labels: ['a', 'b'], bias: [0, 0], weights: { 'w:ok': [0, 1] } });
     expect(m.predict('ok ok ok').scores.b).toBe(m.predict('ok').scores.b);
