@@ -142,6 +142,37 @@ describe('hashed sentiment features (issue 16)', () => {
       expect(rows(text)).toEqual(expected(text));
     }
   });
+  it('tells apart kept words whose FNV-1a hashes are equal (compared by the code units their entry holds)', () => {
+    const fnv = (w: string) => {
+      let a = 0x811c9dc5 | 0;
+      for (let k = 0; k < w.length; k++) a = Math.imul(a ^ w.charCodeAt(k), 0x01000193);
+      return a;
+    };
+    const byHash = new Map<number, string>();
+    const pairs: [string, string][] = [];
+    for (let k = 0; pairs.length < 3; k++) {
+      const w = `go${k.toString(36)}`;
+      const other = byHash.get(fnv(w));
+      if (other !== undefined) pairs.push([other, w]);
+      else byHash.set(fnv(w), w);
+    }
+    const names = [...new Set([...Object.keys(file('sentiment-en').weights), ...pairs.flat().map((w) => `w:${w}`)])];
+    const table = featureTable(names)!;
+    const read = sentimentRowReader(table, names);
+    for (const [x, y] of pairs) {
+      for (const text of [`${x} ${y}`, `${y} ${x} ${x}`, `not ${y}`]) {
+        const rows: number[] = [];
+        read(text, text, (r) => rows.push(r));
+        const expected: number[] = [];
+        const h = { a: 0, b: 0 };
+        eachSentimentFeatureHash(text, text, h, () => {
+          const r = table.rowOf(h.a, h.b);
+          if (r >= 0) expected.push(r);
+        });
+        expect(rows, text).toEqual(expected);
+      }
+    }
+  });
   it('passes the rows of word features (w:, n:, g:) through relocate, and no other row', () => {
     const names = [...new Set([...Object.keys(file('sentiment-en').weights), 'b:not good', 'w:extraordinarily', 'c:质量'])];
     const table = featureTable(names)!;
