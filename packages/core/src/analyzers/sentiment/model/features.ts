@@ -1,6 +1,6 @@
 import { normalizeText } from '../../../pipeline/normalize/text-view.js';
 import { CjkGramTable } from './cjk-gram-table.js';
-import { add, addCode, begin, type FeatureHash, type FeatureTable, prefixState, resume } from './feature-hash.js';
+import { add, addCode, begin, type FeatureHash, type FeatureTable, prefixState, prefixTable, resume } from './feature-hash.js';
 import { WordSpans } from './word-spans.js';
 
 const NEGATORS = new Set([
@@ -159,7 +159,8 @@ const CACHED_WORD_MAX = 12;
 const WORD_CACHE_SIZE = 16384;
 /**
  * Layout of a cached word in the pool: w-row, n-row, flags, bigram state (2), count of 4-gram rows,
- * length in code units, the code units (one an element), the 4-gram rows.
+ * length in code units, the successor filter (`FOLLOWER_WORDS` elements), the code units (one an
+ * element), the 4-gram rows.
  */
 const E_W = 0;
 const E_N = 1;
@@ -168,7 +169,10 @@ const E_BA = 3;
 const E_BB = 4;
 const E_GRAMS = 5;
 const E_LEN = 6;
-const E_HEAD = 7;
+const E_FOLLOWERS = 7;
+/** 32-bit words of a word's successor filter: 128 bits. */
+const FOLLOWER_WORDS = 4;
+const E_HEAD = E_FOLLOWERS + FOLLOWER_WORDS;
 const NEGATOR = 1;
 const STARTS_BIGRAM = 2;
 
@@ -194,13 +198,21 @@ export function sentimentRowReader(
   names: readonly string[],
   relocate: (row: number) => number = sameRow,
 ): (text: string, normalized: string | undefined, add: AddRow) => void {
-  // the first words of the model's bigrams: `b:${w} ${next}`, and no word holds a space
-  const bigramStarts = new Set<string>();
+  // the first words of the model's bigrams, `b:${w} ${next}` (no word holds a space), each with
+  // the filter of the words that follow it there
+  const bigramStarts = new Map<string, Int32Array>();
   for (const name of names) {
     if (!name.startsWith('b:')) continue;
     const space = name.indexOf(' ', 2);
-    if (space >= 0) bigramStarts.add(name.slice(2, space));
+    if (space < 0) continue;
+    const first = name.slice(2, space);
+    let followers = bigramStarts.get(first);
+    if (!followers) bigramStarts.set(first, (followers = new Int32Array(FOLLOWER_WORDS)));
+    const bit = followerBit(wordHash(name, space + 1, name.length));
+    followers[bit >>> 5]! |= 1 << (bit & 31);
   }
+  // the bigrams alone, one cache line a probe (null: two of them collide, read from `table`)
+  const bigrams = prefixTable(names, 'b:') ?? table;
   const h: FeatureHash = { a: 0, b: 0 };
   const cueRow = new Map<string, number>();
   for (const cue of ['cue:!!', 'cue:??', 'cue:caps']) {
@@ -241,8 +253,10 @@ export function sentimentRowReader(
     add(h, w, 0, w.length);
     out[at + E_N] = wordRow(h);
     let flags = NEGATORS.has(w) ? NEGATOR : 0;
-    if (bigramStarts.has(w)) {
+    const followers = bigramStarts.get(w);
+    if (followers) {
       flags |= STARTS_BIGRAM;
+      out.set(followers, at + E_FOLLOWERS);
       resume(h, B);
       add(h, w, 0, w.length);
       addCode(h, 32);
@@ -319,11 +333,16 @@ export function sentimentRowReader(
       if (r >= 0) addRow(r);
       for (let g = o + E_HEAD + (end - start), last = g + e[o + E_GRAMS]!; g < last; g++) addRow(e[g]!);
       const flags = e[o + E_FLAGS]!;
-      if (flags & STARTS_BIGRAM && i + 1 < count) {
+      // a bigram is looked up only when the next word may follow the word in one (its filter bit is set)
+      if (
+        flags & STARTS_BIGRAM &&
+        i + 1 < count &&
+        (e[o + E_FOLLOWERS + (followerBit(hashes[i + 1]!) >>> 5)]! & (1 << (followerBit(hashes[i + 1]!) & 31))) !== 0
+      ) {
         h.a = e[o + E_BA]!;
         h.b = e[o + E_BB]!;
         add(h, norm, starts[i + 1]!, ends[i + 1]!);
-        const b = table.rowOf(h.a, h.b);
+        const b = bigrams.rowOf(h.a, h.b);
         if (b >= 0) addRow(b);
       }
       if (flags & NEGATOR) negated = 3;
@@ -386,6 +405,18 @@ function sameSpan(pool: Int32Array, o: number, text: string, start: number, end:
   if (pool[o + E_LEN] !== end - start) return false;
   for (let k = 0, u = o + E_HEAD; k < end - start; k++, u++) if (pool[u] !== text.charCodeAt(start + k)) return false;
   return true;
+}
+
+/** The bit of a word's successor filter for a following word whose FNV-1a hash (`WordSpans`) is `hash`: 0 … 127. */
+function followerBit(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> 25;
+}
+
+/** FNV-1a of the code units `s[from … to-1]`, as `WordSpans` hashes a word. */
+function wordHash(s: string, from: number, to: number): number {
+  let a = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) a = Math.imul(a ^ s.charCodeAt(i), 0x01000193);
+  return a;
 }
 
 function sameRow(row: number): number {

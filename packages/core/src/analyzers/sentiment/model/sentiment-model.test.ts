@@ -4,7 +4,7 @@ import { createLinearClassifier, createSentimentModel, type LinearModelFile, sen
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verdictMessages } from '../../../../test/verdict-messages.js';
-import { begin, featureTable } from './feature-hash.js';
+import { begin, featureTable, prefixTable } from './feature-hash.js';
 import { eachSentimentFeatureHash, sentimentFeatureList, sentimentRowReader } from './features.js';
 
 describe('sentiment features', () => {
@@ -216,6 +216,13 @@ describe('hashed sentiment features (issue 16)', () => {
     });
     begin(h, 'w:absent');
     expect(table.rowOf(h.a, h.b)).toBe(-1);
+    // the bigrams alone: every b: feature at its row of names, no other feature
+    const names2 = Object.keys(file('sentiment-en').weights);
+    const bigrams = prefixTable(names2, 'b:')!;
+    names2.forEach((n, r) => {
+      begin(h, n);
+      expect(bigrams.rowOf(h.a, h.b), n).toBe(n.startsWith('b:') ? r : -1);
+    });
   });
 });
 
