@@ -51,6 +51,9 @@ describe('linear sentiment model', () => {
   });
 });
 
+/** A word longer than the word cache keeps (read afresh each time it comes). */
+const LONG = `${'abcdefghijklmnopqrstuvwxyz'.repeat(3)}zyxw`;
+
 describe('hashed sentiment features (issue 16)', () => {
   const file = (name: string) => JSON.parse(readFileSync(new URL(`../../../../models/${name}.json`, import.meta.url), 'utf8')) as LinearModelFile;
   const TEXTS: [string, string][] = [
@@ -106,7 +109,9 @@ describe('hashed sentiment features (issue 16)', () => {
   });
   it('reads the rows of the listed features the model has, in order, from its word cache as from fresh words', () => {
     // with a long word (never kept) and a CJK n-gram
-    const names = [...new Set([...Object.keys(file('sentiment-en').weights), 'b:not good', "b:don't do", 'w:extraordinarily', 'g:rdin', 'c:质量'])];
+    const names = [
+      ...new Set([...Object.keys(file('sentiment-en').weights), 'b:not good', "b:don't do", 'w:extraordinarily', 'g:rdin', 'c:质量', `w:${LONG}`, 'g:zyxw']),
+    ];
     const table = featureTable(names)!;
     const read = sentimentRowReader(table, names);
     const expected = (text: string) => {
@@ -125,9 +130,12 @@ describe('hashed sentiment features (issue 16)', () => {
     };
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom('质', '量', ' ', '𠀀', '\ud800', 'not', 'good', 'don’t', "don't", 'do', 'extraordinarily', 'a', '!!', 'ÉTÉ', '한국', 'NO'), {
-          maxLength: 14,
-        }),
+        fc.array(
+          fc.constantFrom('质', '量', ' ', '𠀀', '\ud800', 'not', 'good', 'don’t', "don't", 'do', 'extraordinarily', LONG, 'a', '!!', 'ÉTÉ', '한국', 'NO'),
+          {
+            maxLength: 14,
+          },
+        ),
         (parts) => {
           const text = parts.join('');
           expect(rows(text), text).toEqual(expected(text));
