@@ -1,6 +1,6 @@
 import { normalizeText } from '../../../pipeline/normalize/text-view.js';
 import { CjkGramTable } from './cjk-gram-table.js';
-import { add, addCode, begin, type FeatureHash, type FeatureTable, prefixState, resume } from './feature-hash.js';
+import { add, addCode, begin, type FeatureHash, type FeatureTable, prefixState, prefixTable, resume } from './feature-hash.js';
 import { WordSpans } from './word-spans.js';
 
 const NEGATORS = new Set([
@@ -153,18 +153,32 @@ export function eachSentimentFeatureHash(text: string, normalized: string | unde
 /** Adds one weight row of a model to the prediction being summed. */
 export type AddRow = (row: number) => void;
 
-/** Words of at most this many code units are kept in a model's word cache (see `sentimentRowReader`). */
-const CACHED_WORD_MAX = 12;
+/**
+ * Words of at most this many code units are kept in a model's word cache (see `sentimentRowReader`).
+ * 12 while the cache kept the word as a string (V8 copies a slice that short, so a kept word did
+ * not hold its message); the entry now holds the code units, and the longer words repeat too: per
+ * 1,000 realistic chats 9,337 words of 13 units or more (a German compound, a Chinese phrase — a
+ * run of CJK letters is one word — an agent's template) were read afresh each time, 149k units.
+ */
+const CACHED_WORD_MAX = 64;
 /** A model's word cache is emptied when it holds this many words. */
 const WORD_CACHE_SIZE = 16384;
-/** Layout of a cached word in the pool: w-row, n-row, flags, bigram state (2), count of 4-gram rows, the rows. */
+/**
+ * Layout of a cached word in the pool: w-row, n-row, flags, bigram state (2), count of 4-gram rows,
+ * length in code units, the successor filter (`FOLLOWER_WORDS` elements), the code units (one an
+ * element), the 4-gram rows.
+ */
 const E_W = 0;
 const E_N = 1;
 const E_FLAGS = 2;
 const E_BA = 3;
 const E_BB = 4;
 const E_GRAMS = 5;
-const E_HEAD = 6;
+const E_LEN = 6;
+const E_FOLLOWERS = 7;
+/** 32-bit words of a word's successor filter: 128 bits. */
+const FOLLOWER_WORDS = 4;
+const E_HEAD = E_FOLLOWERS + FOLLOWER_WORDS;
 const NEGATOR = 1;
 const STARTS_BIGRAM = 2;
 
@@ -178,21 +192,34 @@ const STARTS_BIGRAM = 2;
  * 4-grams and the word itself, pure functions of one word, and a support chat repeats few words
  * (en: 143k words, 3,575 distinct). Each word of at most `CACHED_WORD_MAX` code units is read
  * once per model: the rows of its `w:`, `n:` and `g:` features, whether it is a negator, and the
- * hash state after `b:word ` are kept in a pool under the word (a `WordCache` of short strings:
- * V8 copies a slice of under 13 units, so a kept word never holds its message). The words are
- * read as spans of the text (`WordSpans`): a kept word is compared in place, only a new one is
- * sliced. A bigram is hashed only when one of the model's bigrams starts with its first word (a
- * bigram no feature starts like is not in the model). The CJK n-grams are read by their code
+ * hash state after `b:word ` are kept in a pool under the word (a `WordCache`; the entry holds
+ * the word's code units, so no string is kept). The words are read as spans of the text
+ * (`WordSpans`): a kept word is compared in place, only a new one is sliced. With `relocate` (see
+ * `createSentimentModel`) the entry holds the rows' copies, side by side in the order words come.
+ * A bigram is hashed only when one of the model's bigrams starts with its first word (a bigram no
+ * feature starts like is not in the model) and the next word passes that word's successor filter. The CJK n-grams are read by their code
  * units (`CjkGramTable`).
  */
-export function sentimentRowReader(table: FeatureTable, names: readonly string[]): (text: string, normalized: string | undefined, add: AddRow) => void {
-  // the first words of the model's bigrams: `b:${w} ${next}`, and no word holds a space
-  const bigramStarts = new Set<string>();
+export function sentimentRowReader(
+  table: FeatureTable,
+  names: readonly string[],
+  relocate: (row: number) => number = sameRow,
+): (text: string, normalized: string | undefined, add: AddRow) => void {
+  // the first words of the model's bigrams, `b:${w} ${next}` (no word holds a space), each with
+  // the filter of the words that follow it there
+  const bigramStarts = new Map<string, Int32Array>();
   for (const name of names) {
     if (!name.startsWith('b:')) continue;
     const space = name.indexOf(' ', 2);
-    if (space >= 0) bigramStarts.add(name.slice(2, space));
+    if (space < 0) continue;
+    const first = name.slice(2, space);
+    let followers = bigramStarts.get(first);
+    if (!followers) bigramStarts.set(first, (followers = new Int32Array(FOLLOWER_WORDS)));
+    const bit = followerBit(wordHash(name, space + 1, name.length));
+    followers[bit >>> 5]! |= 1 << (bit & 31);
   }
+  // the bigrams alone, one cache line a probe (null: two of them collide, read from `table`)
+  const bigrams = prefixTable(names, 'b:') ?? table;
   const h: FeatureHash = { a: 0, b: 0 };
   const cueRow = new Map<string, number>();
   for (const cue of ['cue:!!', 'cue:??', 'cue:caps']) {
@@ -210,11 +237,17 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
   // the entry of the word being read when it is not kept
   let scratch: Int32Array = new Int32Array(64);
 
+  /** The row of the word feature hashed in `h`, as `relocate` gives it, or -1. */
+  function wordRow(h: FeatureHash): number {
+    const r = table.rowOf(h.a, h.b);
+    return r >= 0 ? relocate(r) : -1;
+  }
+
   /** Write the entry of `raw` at `out[at…]`; returns the array it is in (grown when needed) and its end. */
   function entry(raw: string, out: Int32Array, at: number): [Int32Array, number] {
     const w = straightApostrophes(raw);
-    // at most w.length - 1 four-grams of ` ${w} `
-    const size = E_HEAD + w.length;
+    // the code units, then at most w.length - 1 four-grams of ` ${w} `
+    const size = E_HEAD + 2 * w.length;
     if (at + size > out.length) {
       const grown = new Int32Array(Math.max(out.length * 2, at + size));
       grown.set(out.subarray(0, at));
@@ -222,13 +255,15 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
     }
     resume(h, W);
     add(h, w, 0, w.length);
-    out[at + E_W] = table.rowOf(h.a, h.b);
+    out[at + E_W] = wordRow(h);
     resume(h, N);
     add(h, w, 0, w.length);
-    out[at + E_N] = table.rowOf(h.a, h.b);
+    out[at + E_N] = wordRow(h);
     let flags = NEGATORS.has(w) ? NEGATOR : 0;
-    if (bigramStarts.has(w)) {
+    const followers = bigramStarts.get(w);
+    if (followers) {
       flags |= STARTS_BIGRAM;
+      out.set(followers, at + E_FOLLOWERS);
       resume(h, B);
       add(h, w, 0, w.length);
       addCode(h, 32);
@@ -236,18 +271,21 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
       out[at + E_BB] = h.b;
     }
     out[at + E_FLAGS] = flags;
+    out[at + E_LEN] = raw.length;
+    for (let k = 0; k < raw.length; k++) out[at + E_HEAD + k] = raw.charCodeAt(k);
+    const first = at + E_HEAD + raw.length;
     let grams = 0;
     if (!CJK.test(w)) {
       const last = w.length + 1;
       for (let k = 0; k + 4 <= last + 1; k++) {
         resume(h, G);
         for (let j = k; j < k + 4; j++) addCode(h, j === 0 || j === last ? 32 : w.charCodeAt(j - 1));
-        const r = table.rowOf(h.a, h.b);
-        if (r >= 0) out[at + E_HEAD + grams++] = r;
+        const r = wordRow(h);
+        if (r >= 0) out[first + grams++] = r;
       }
     }
     out[at + E_GRAMS] = grams;
-    return [out, at + E_HEAD + grams];
+    return [out, first + grams];
   }
 
   return (text, normalized, addRow) => {
@@ -278,7 +316,7 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
       let e: Int32Array;
       let o: number;
       const short = end - start <= CACHED_WORD_MAX;
-      const known = short ? cached.getSpan(norm, start, end, hashes[i]!) : -1;
+      const known = short ? cached.getSpan(pool, norm, start, end, hashes[i]!) : -1;
       if (known >= 0) {
         e = pool;
         o = known;
@@ -287,11 +325,11 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
           cached.clear();
           used = 0;
         }
-        // (V8 copies a slice this short: the kept word does not hold its message)
+        // (the entry keeps the code units, not this slice)
         const raw = norm.slice(start, end);
         o = used;
         [pool, used] = entry(raw, pool, used);
-        cached.set(raw, hashes[i]!, o);
+        cached.set(hashes[i]!, o);
         e = pool;
       } else {
         [scratch] = entry(norm.slice(start, end), scratch, 0);
@@ -300,13 +338,18 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
       }
       const r = e[o + (negated > 0 ? E_N : E_W)]!;
       if (r >= 0) addRow(r);
-      for (let g = o + E_HEAD, last = g + e[o + E_GRAMS]!; g < last; g++) addRow(e[g]!);
+      for (let g = o + E_HEAD + (end - start), last = g + e[o + E_GRAMS]!; g < last; g++) addRow(e[g]!);
       const flags = e[o + E_FLAGS]!;
-      if (flags & STARTS_BIGRAM && i + 1 < count) {
+      // a bigram is looked up only when the next word may follow the word in one (its filter bit is set)
+      if (
+        flags & STARTS_BIGRAM &&
+        i + 1 < count &&
+        (e[o + E_FOLLOWERS + (followerBit(hashes[i + 1]!) >>> 5)]! & (1 << (followerBit(hashes[i + 1]!) & 31))) !== 0
+      ) {
         h.a = e[o + E_BA]!;
         h.b = e[o + E_BB]!;
         add(h, norm, starts[i + 1]!, ends[i + 1]!);
-        const b = table.rowOf(h.a, h.b);
+        const b = bigrams.rowOf(h.a, h.b);
         if (b >= 0) addRow(b);
       }
       if (flags & NEGATOR) negated = 3;
@@ -321,48 +364,70 @@ export function sentimentRowReader(table: FeatureTable, names: readonly string[]
 
 /**
  * Words → the offset of their entry in a pool, at most `WORD_CACHE_SIZE` words: open addressing
- * over the FNV-1a hash of its code units (`WordSpans`), the word itself compared on a hash match. Half the time of a
- * `Map<string, number>` on the realistic chats' words, fresh strings of a regex match (322k
- * lookups: 45 vs 91 ms, same process), where the Map lookup was the costliest line of a prediction.
+ * over the FNV-1a hash of its code units (`WordSpans`), the word compared on a hash match with the
+ * code units its pool entry holds. Half the time of a `Map<string, number>` on the realistic chats'
+ * words, fresh strings of a regex match (322k lookups: 45 vs 91 ms, same process), where the Map
+ * lookup was the costliest line of a prediction. A slot is [hash, offset] in one array and the word
+ * is read from the entry a hit reads next, not from a string of its own: a hit reads one slot and
+ * the entry (before, three arrays and a string: more cache lines, see `sentimentRowReader`).
  */
 class WordCache {
-  readonly #hashes = new Int32Array(2 * WORD_CACHE_SIZE);
-  readonly #offsets = new Int32Array(2 * WORD_CACHE_SIZE).fill(-1);
-  readonly #words: string[] = new Array<string>(2 * WORD_CACHE_SIZE).fill('');
+  /** [hash, offset (-1: empty)] per slot, 2 × `WORD_CACHE_SIZE` slots. */
+  readonly #slots = emptySlots();
   size = 0;
 
-  /** The offset kept under the word `text[start … end-1]` (whose FNV-1a hash, see `WordSpans`, is `hash`), or -1. */
-  getSpan(text: string, start: number, end: number, hash: number): number {
-    const mask = this.#offsets.length - 1;
-    for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const o = this.#offsets[s]!;
-      if (o < 0 || (this.#hashes[s] === hash && sameSpan(this.#words[s]!, text, start, end))) return o;
+  /** The offset in `pool` kept under the word `text[start … end-1]` (whose FNV-1a hash, see `WordSpans`, is `hash`), or -1. */
+  getSpan(pool: Int32Array, text: string, start: number, end: number, hash: number): number {
+    const slots = this.#slots;
+    const mask = slots.length - 2;
+    for (let s = (hash << 1) & mask; ; s = (s + 2) & mask) {
+      const o = slots[s + 1]!;
+      if (o < 0 || (slots[s] === hash && sameSpan(pool, o, text, start, end))) return o;
     }
   }
 
-  /** Keep `offset` under `word`, not kept yet (`size` below `WORD_CACHE_SIZE`). */
-  set(word: string, hash: number, offset: number): void {
-    const mask = this.#offsets.length - 1;
-    let s = hash & mask;
-    while (this.#offsets[s]! >= 0) s = (s + 1) & mask;
-    this.#hashes[s] = hash;
-    this.#offsets[s] = offset;
-    this.#words[s] = word;
+  /** Keep `offset` under the word whose hash is `hash` (its entry holds its code units), not kept yet (`size` below `WORD_CACHE_SIZE`). */
+  set(hash: number, offset: number): void {
+    const slots = this.#slots;
+    const mask = slots.length - 2;
+    let s = (hash << 1) & mask;
+    while (slots[s + 1]! >= 0) s = (s + 2) & mask;
+    slots[s] = hash;
+    slots[s + 1] = offset;
     this.size++;
   }
 
   clear(): void {
-    this.#offsets.fill(-1);
-    this.#words.fill('');
+    this.#slots.fill(-1);
     this.size = 0;
   }
 }
 
-/** Is `word` the code units `text[start … end-1]`? */
-function sameSpan(word: string, text: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+function emptySlots(): Int32Array {
+  return new Int32Array(4 * WORD_CACHE_SIZE).fill(-1);
+}
+
+/** Are the code units of the entry at `pool[o…]` those of `text[start … end-1]`? */
+function sameSpan(pool: Int32Array, o: number, text: string, start: number, end: number): boolean {
+  if (pool[o + E_LEN] !== end - start) return false;
+  for (let k = 0, u = o + E_HEAD; k < end - start; k++, u++) if (pool[u] !== text.charCodeAt(start + k)) return false;
   return true;
+}
+
+/** The bit of a word's successor filter for a following word whose FNV-1a hash (`WordSpans`) is `hash`: 0 … 127. */
+function followerBit(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> 25;
+}
+
+/** FNV-1a of the code units `s[from … to-1]`, as `WordSpans` hashes a word. */
+function wordHash(s: string, from: number, to: number): number {
+  let a = 0x811c9dc5 | 0;
+  for (let i = from; i < to; i++) a = Math.imul(a ^ s.charCodeAt(i), 0x01000193);
+  return a;
+}
+
+function sameRow(row: number): number {
+  return row;
 }
 
 /** The hash states after each feature prefix (see `prefixState`). */

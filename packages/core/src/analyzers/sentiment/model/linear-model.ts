@@ -79,15 +79,22 @@ interface Scorer {
  * The model's weights as one flat Float64Array (row r holds its labels at r*L … r*L+L-1) and a
  * scorer over it. Rows are summed in the order they come — as the features come, so the doubles
  * are the same, bit for bit, as summing the model file's arrays one feature at a time.
+ *
+ * `spare` rows follow the model's own: `relocate(r)` copies row r's weights to the next spare row
+ * the first time it is asked for r and returns that row ever after (r itself once the spare rows
+ * are used up). A reader that asks it for every row of a kind of feature, before adding any, adds
+ * the copies in the order it first meets them: the rows of one word side by side (see
+ * `createSentimentModel`). A row and its copy hold the same doubles, so the sums are unchanged.
  */
-function weightTable(file: LinearModelFile, once: boolean): { names: string[]; scorer: Scorer } {
+function weightTable(file: LinearModelFile, once: boolean, spare = 0): { names: string[]; scorer: Scorer; relocate: (row: number) => number } {
   if (file.format !== 'cxqa-linear/1') throw new CxqaError('invalid_option', `unsupported linear model format "${String(file.format)}"`);
   const L = file.labels.length;
   const names = Object.keys(file.weights);
-  const table = new Float64Array(names.length * L);
+  const rowCount = names.length + spare;
+  const table = new Float64Array(rowCount * L);
   for (let r = 0; r < names.length; r++) for (let l = 0; l < L; l++) table[r * L + l] = file.weights[names[r]!]![l]!;
   // once: row r was added in this prediction when seen[r] === stamp (no Set of strings per call)
-  const seen = once ? new Uint32Array(names.length) : null;
+  const seen = once ? new Uint32Array(rowCount) : null;
   let stamp = 0;
   let z: number[] = [];
   const protoLabel = file.labels.includes('__proto__');
@@ -123,7 +130,21 @@ function weightTable(file: LinearModelFile, once: boolean): { names: string[]; s
       return { label: file.labels[best]!, scores };
     },
   };
-  return { names, scorer };
+  // model row → its copy among the spare rows (-1: not copied yet)
+  const copyOf = spare > 0 ? new Int32Array(names.length).fill(-1) : null;
+  let next = names.length;
+  const relocate = (r: number): number => {
+    if (copyOf === null) return r;
+    let c = copyOf[r]!;
+    if (c < 0) {
+      if (next === rowCount) return r;
+      c = next++;
+      table.copyWithin(c * L, r * L, r * L + L);
+      copyOf[r] = c;
+    }
+    return c;
+  };
+  return { names, scorer, relocate };
 }
 
 /**
@@ -137,11 +158,15 @@ function weightTable(file: LinearModelFile, once: boolean): { names: string[]; s
  * model.predict('Still waiting, third time I ask!!!').label; // 'negative'
  */
 export function createSentimentModel(file: LinearModelFile): SentimentModel {
-  const { names, scorer } = weightTable(file, true);
+  // a spare row for each feature of a word (w:, n:, g:): the reader keeps a word's rows side by side
+  let wordFeatures = 0;
+  for (const name in file.weights) if (name.startsWith('w:') || name.startsWith('n:') || name.startsWith('g:')) wordFeatures++;
+  const { names, scorer, relocate } = weightTable(file, true, wordFeatures);
   const rows = featureTable(names);
   if (!rows) return createLinearClassifier(file, sentimentFeatureList, { once: true });
-  // the rows of the text's features in the order `eachSentimentFeatureHash` visits them (each word read once per model)
-  const read = sentimentRowReader(rows, names);
+  // the rows of the text's features in the order `eachSentimentFeatureHash` visits them (each word read once per model),
+  // a word's features read from their copies, side by side in the order the words came
+  const read = sentimentRowReader(rows, names, relocate);
   const add = (r: number) => scorer.add(r);
   return linearModel(file, scorer, (text, normalized) => read(text, normalized, add));
 }

@@ -4,7 +4,7 @@ import { createLinearClassifier, createSentimentModel, type LinearModelFile, sen
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { verdictMessages } from '../../../../test/verdict-messages.js';
-import { begin, featureTable } from './feature-hash.js';
+import { begin, featureTable, prefixTable } from './feature-hash.js';
 import { eachSentimentFeatureHash, sentimentFeatureList, sentimentRowReader } from './features.js';
 
 describe('sentiment features', () => {
@@ -50,6 +50,9 @@ describe('linear sentiment model', () => {
     expect(builtinEmotionModel('ja')).toBeNull();
   });
 });
+
+/** A word longer than the word cache keeps (read afresh each time it comes). */
+const LONG = `${'abcdefghijklmnopqrstuvwxyz'.repeat(3)}zyxw`;
 
 describe('hashed sentiment features (issue 16)', () => {
   const file = (name: string) => JSON.parse(readFileSync(new URL(`../../../../models/${name}.json`, import.meta.url), 'utf8')) as LinearModelFile;
@@ -106,7 +109,9 @@ describe('hashed sentiment features (issue 16)', () => {
   });
   it('reads the rows of the listed features the model has, in order, from its word cache as from fresh words', () => {
     // with a long word (never kept) and a CJK n-gram
-    const names = [...new Set([...Object.keys(file('sentiment-en').weights), 'b:not good', "b:don't do", 'w:extraordinarily', 'g:rdin', 'c:质量'])];
+    const names = [
+      ...new Set([...Object.keys(file('sentiment-en').weights), 'b:not good', "b:don't do", 'w:extraordinarily', 'g:rdin', 'c:质量', `w:${LONG}`, 'g:zyxw']),
+    ];
     const table = featureTable(names)!;
     const read = sentimentRowReader(table, names);
     const expected = (text: string) => {
@@ -125,9 +130,12 @@ describe('hashed sentiment features (issue 16)', () => {
     };
     fc.assert(
       fc.property(
-        fc.array(fc.constantFrom('质', '量', ' ', '𠀀', '\ud800', 'not', 'good', 'don’t', "don't", 'do', 'extraordinarily', 'a', '!!', 'ÉTÉ', '한국', 'NO'), {
-          maxLength: 14,
-        }),
+        fc.array(
+          fc.constantFrom('质', '量', ' ', '𠀀', '\ud800', 'not', 'good', 'don’t', "don't", 'do', 'extraordinarily', LONG, 'a', '!!', 'ÉTÉ', '한국', 'NO'),
+          {
+            maxLength: 14,
+          },
+        ),
         (parts) => {
           const text = parts.join('');
           expect(rows(text), text).toEqual(expected(text));
@@ -142,6 +150,68 @@ describe('hashed sentiment features (issue 16)', () => {
       expect(rows(text)).toEqual(expected(text));
     }
   });
+  it('tells apart kept words whose FNV-1a hashes are equal (compared by the code units their entry holds)', () => {
+    const fnv = (w: string) => {
+      let a = 0x811c9dc5 | 0;
+      for (let k = 0; k < w.length; k++) a = Math.imul(a ^ w.charCodeAt(k), 0x01000193);
+      return a;
+    };
+    const byHash = new Map<number, string>();
+    const pairs: [string, string][] = [];
+    for (let k = 0; pairs.length < 3; k++) {
+      const w = `go${k.toString(36)}`;
+      const other = byHash.get(fnv(w));
+      if (other !== undefined) pairs.push([other, w]);
+      else byHash.set(fnv(w), w);
+    }
+    const names = [...new Set([...Object.keys(file('sentiment-en').weights), ...pairs.flat().map((w) => `w:${w}`)])];
+    const table = featureTable(names)!;
+    const read = sentimentRowReader(table, names);
+    for (const [x, y] of pairs) {
+      for (const text of [`${x} ${y}`, `${y} ${x} ${x}`, `not ${y}`]) {
+        const rows: number[] = [];
+        read(text, text, (r) => rows.push(r));
+        const expected: number[] = [];
+        const h = { a: 0, b: 0 };
+        eachSentimentFeatureHash(text, text, h, () => {
+          const r = table.rowOf(h.a, h.b);
+          if (r >= 0) expected.push(r);
+        });
+        expect(rows, text).toEqual(expected);
+      }
+    }
+  });
+  it('passes the rows of word features (w:, n:, g:) through relocate, and no other row', () => {
+    const names = [...new Set([...Object.keys(file('sentiment-en').weights), 'b:not good', 'w:extraordinarily', 'c:质量'])];
+    const table = featureTable(names)!;
+    const asked = new Map<number, number>();
+    const read = sentimentRowReader(table, names, (r) => {
+      asked.set(r, (asked.get(r) ?? 0) + 1);
+      return names.length + r;
+    });
+    const plain = sentimentRowReader(table, names);
+    const texts = [...verdictMessages().map((m) => m.text), 'not good extraordinarily 质量 !! WHY NOT', 'not good extraordinarily 质量 !! WHY NOT'];
+    for (const text of texts) {
+      const relocated: number[] = [];
+      read(text, text, (r) => relocated.push(r >= names.length ? r - names.length : r));
+      const rows: number[] = [];
+      plain(text, text, (r) => rows.push(r));
+      expect(relocated, text).toEqual(rows);
+    }
+    expect(asked.size).toBeGreaterThan(1000);
+    for (const r of asked.keys()) expect(names[r]!.slice(0, 2), names[r]).toMatch(/^[wng]:$/);
+  });
+  it('gives a word feature and its copy the same weights: the sums of a model read through relocated rows are those of the model rows', () => {
+    const texts = verdictMessages()
+      .map((m) => m.text)
+      .slice(0, 300);
+    for (const name of ['sentiment-en', 'emotion-en', 'sentiment-zh']) {
+      const byString = createLinearClassifier(file(name), sentimentFeatures);
+      const model = createSentimentModel(file(name));
+      // twice: the second pass reads every word from its kept entry and copied rows
+      for (let pass = 0; pass < 2; pass++) for (const text of texts) expect(model.predict(text), `${name}: ${text}`).toEqual(byString.predict(text));
+    }
+  });
   it('counts a repeated feature once and finds every feature of a table by its hash', () => {
     const m = createSentimentModel({ format: 'cxqa-linear/1', version: '1', language: 'en', labels: ['a', 'b'], bias: [0, 0], weights: { 'w:ok': [0, 1] } });
     expect(m.predict('ok ok ok').scores.b).toBe(m.predict('ok').scores.b);
@@ -154,6 +224,13 @@ describe('hashed sentiment features (issue 16)', () => {
     });
     begin(h, 'w:absent');
     expect(table.rowOf(h.a, h.b)).toBe(-1);
+    // the bigrams alone: every b: feature at its row of names, no other feature
+    const names2 = Object.keys(file('sentiment-en').weights);
+    const bigrams = prefixTable(names2, 'b:')!;
+    names2.forEach((n, r) => {
+      begin(h, n);
+      expect(bigrams.rowOf(h.a, h.b), n).toBe(n.startsWith('b:') ? r : -1);
+    });
   });
 });
 
