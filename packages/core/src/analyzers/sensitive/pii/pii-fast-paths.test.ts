@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LATIN_STREETS, latinStreetGates } from './address.js';
 import { anyCueByRegex, mayHoldCredential } from './credential.js';
+import { CODICE_FISCALE, CODICE_FISCALE_GATE } from './national-id.js';
 import { asciiDigitCount, asciiDigitCountOfMessage, execAll } from './tokens.js';
 
 const piece = fc.oneof(
@@ -187,5 +188,25 @@ describe('latinStreetGates', () => {
       { numRuns: 60000 },
     );
     for (const n of matched) expect(n).toBeGreaterThan(5);
+  });
+});
+
+describe('CODICE_FISCALE_GATE', () => {
+  it('holds wherever CODICE_FISCALE matches (random letters and digits around codici fiscali)', () => {
+    let matched = 0;
+    const piece = fc.oneof(
+      { weight: 2, arbitrary: fc.constantFrom('RSSMRA85T10A562S', 'rssmra85t10a562s', 'RSSMRA85T10', 'A562S', 'MRA85T10A562', 'X') },
+      { weight: 5, arbitrary: fc.constantFrom(...'aZ09 5.-é_ßК微'.split(''), '😀', '𝟗') },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        const found = execAll(CODICE_FISCALE, text).length > 0;
+        if (found) matched++;
+        if (found) expect(CODICE_FISCALE_GATE.test(text), JSON.stringify(text)).toBe(true);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(matched).toBeGreaterThan(100);
   });
 });
