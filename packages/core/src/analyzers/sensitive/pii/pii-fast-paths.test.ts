@@ -163,7 +163,7 @@ describe('latinStreetGates', () => {
         const bits = latinStreetGates(t);
         LATIN_STREETS.forEach(({ gate }, k) => expect(((bits >> k) & 1) === 1, `${k}: ${JSON.stringify(t)}`).toBe(gate.test(t)));
       }),
-      { numRuns: 30000 },
+      { numRuns: 10000 },
     );
   });
 
@@ -176,8 +176,18 @@ describe('latinStreetGates', () => {
         fc.constantFrom('', ', 10115 Berlin', ' 5', '.'),
       )
       .map(([lead, pieces, tail]) => lead + pieces.join(' ') + tail);
+    // German compounds and English types in continental order ("Elm Street 12, 10115 Berlin"), rare in `address`
+    const german = fc
+      .tuple(
+        fc.constantFrom('Haupt', 'Linden', 'Karl-Marx-', 'Berliner ', 'Elm ', 'Oak ', 'x'),
+        fc.constantFrom('straße', 'Straße', 'strasse', 'weg', 'Weg', 'Str.', 'ring', 'Ring', 'Street', 'Road', 'Allee'),
+        fc.constantFrom(' ', '  ', '\u00a0', '', '-'),
+        fc.constantFrom('12', '3a', '1', '0', 'a'),
+        fc.constantFrom('', ', 10115 Berlin', ' 10115 Berlin', '.'),
+      )
+      .map((parts) => parts.join(''));
     fc.assert(
-      fc.property(fc.oneof(address, text), (t) => {
+      fc.property(fc.oneof(address, german, text), (t) => {
         const bits = latinStreetGates(t);
         LATIN_STREETS.forEach(({ re }, k) => {
           const found = execAll(re, t).length > 0;
@@ -185,9 +195,9 @@ describe('latinStreetGates', () => {
           if (((bits >> k) & 1) === 0) expect(found, `${k}: ${JSON.stringify(t)}`).toBe(false);
         });
       }),
-      { numRuns: 60000 },
+      { numRuns: 20000 },
     );
-    for (const n of matched) expect(n).toBeGreaterThan(5);
+    for (const n of matched) expect(n, `matches per pattern: ${matched}`).toBeGreaterThan(5);
   });
 });
 
