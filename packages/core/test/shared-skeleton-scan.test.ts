@@ -67,4 +67,22 @@ describe('SharedSkeletonScan: one skeleton scan for the lexicons, the policy ter
       { numRuns: 200 },
     );
   });
+
+  it('and where short terms stand inside words, next to characters normalization drops or expands (hits dropped at the scan)', () => {
+    const policy = compilePolicy(builtinPolicyPacks());
+    const piece = fc.constantFrom(
+      ...['en', 'in', 'on', 'v', 'q', 'at', 'se', 'ne', 'no', 'add me', 'wechat', 'whatsapp', 'pay', 'me', 'ass', 'fuck'],
+      ...['wh', 'x', 'th', '1', '_', 'é', 'Ａ', '№', '㎝', '\u00ad', '\u200b', '\u0301', ' ', '. ', '-', '不', '没有'],
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (parts) => {
+        const view = normalizeText(parts.join(''));
+        const analysis = new MessageAnalysis(view);
+        expect(matchLexicons(lexicons, view, { language: 'en' }, analysis)).toEqual(matchLexicons(lexicons, view, { language: 'en' }));
+        for (const platform of [undefined, 'amazon'])
+          expect(policy.evaluate(view, 'agent', platform, analysis)).toEqual(policy.evaluate(view, 'agent', platform));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });

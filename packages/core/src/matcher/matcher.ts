@@ -247,6 +247,7 @@ export function createMatcher(terms: readonly MatchTerm[], allow: readonly strin
   }
   internals.set(matcher, {
     patterns,
+    wordBound: boundaries,
     fold,
     matchScanned(view, scanned, options = {}) {
       const hits: Hit[] = [];
@@ -324,6 +325,11 @@ interface Hit {
 export interface MatcherInternals {
   /** The skeletons the matcher's automaton looks for: its terms, then its allow-list entries. */
   readonly patterns: readonly string[];
+  /**
+   * Per pattern: a hit is accepted only where the original text has no word character right
+   * before or after its span (`atWordBoundary`): a term of letters with the default boundary.
+   */
+  readonly wordBound: readonly boolean[];
   readonly fold: ((cp: number) => number) | undefined;
   /**
    * `match` given the automaton's hits instead of scanning: flat triples (pattern index,
@@ -424,7 +430,7 @@ const baseId = (id: string): string => {
 const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
 
 /** The span does not continue a word on either side (checked on the original text). */
-function atWordBoundary(text: string, start: number, end: number): boolean {
+export function atWordBoundary(text: string, start: number, end: number): boolean {
   // ASCII on all four sides (most hits in Latin text): no CJK edge, a word character is a letter or digit
   const b = start > 0 ? text.charCodeAt(start - 1) : 0x20;
   const a = end < text.length ? text.charCodeAt(end) : 0x20;

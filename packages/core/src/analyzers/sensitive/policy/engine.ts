@@ -329,12 +329,15 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
   const local: number[] = [];
   /** 1 fires the rule, 0 only vetoes, -1 an allow-list entry (changes no state) */
   const fires: number[] = [];
+  /** per pattern: its rule's matcher rejects a hit that continues a word (see `SharedSkeletonScan.join`) */
+  const wordBound: boolean[] = [];
   const base = rules.map((c) => (c.rule.kind === 'url' || c.regexAlone ? 1 : 0));
   rules.forEach((c, r) => {
     if (!c.matcher) return;
     const inner = matcherInternals(c.matcher);
     inner.patterns.forEach((pattern, p) => {
       patterns.push(pattern);
+      wordBound.push(inner.wordBound[p]!);
       owner.push(r);
       local.push(p);
       fires.push(p < c.texts.length ? (c.texts[p]!.fires ? 1 : 0) : -1);
@@ -353,7 +356,7 @@ function buildPrefilter(rules: readonly CompiledRule[]): RuleSet['prefilter'] {
     state.set(baseState);
     scanned.fill(undefined);
     if (shared && analysis?.view === view) {
-      const list = SKELETON_SCAN.join(patterns);
+      const list = SKELETON_SCAN.join(patterns, wordBound);
       const hits = SKELETON_SCAN.scanOf(analysis).hitsOf(list);
       applyHits(hits, 0, hits.length, owner, local, fires, state, scanned);
       return result;
