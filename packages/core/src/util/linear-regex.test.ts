@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { normalizeText } from '../index.js';
 import { compileRuleRegex } from '../subpath/matcher.js';
-import { compileRule, matchPrefixes, prefixFilter, type RuleRegex } from './linear-regex.js';
+import { compileRule, matchPrefixes, prefixFilter, type RuleRegex, requiredLiterals } from './linear-regex.js';
 
 // exhaustive checks over every shipped pattern and fixture: 15–45 s on two shared cores under load
 vi.setConfig({ testTimeout: 120_000 });
@@ -189,5 +189,83 @@ describe('matchPrefixes: every match starts with one of them', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('requiredLiterals: every match contains one of them', () => {
+  it('reads runs of literals after the start, through optional characters and groups every match passes', () => {
+    expect(requiredLiterals('(?:^|[.!?] |(?<![a-z])just |so )relax(?=[.!,]|$)')).toEqual(['relax']);
+    expect(requiredLiterals('[abc]x')).toEqual(['x']);
+    expect(requiredLiterals('a\\d+bcd')).toEqual(['bcd']);
+    expect(requiredLiterals('x(?:foo|bar\\d)+yz')).toEqual(['foo', 'bar']);
+    expect(requiredLiterals('\\bre-?read (?:my|our)\\b')).toEqual(['re-read my', 're-read our', 'reread my', 'reread our']);
+    // the match prefixes when nothing rarer is known (or the pattern cannot be read)
+    expect(requiredLiterals('\\b(?:sort|figure) it out\\b')).toEqual(['sort it out', 'figure it out']);
+    expect(requiredLiterals('ㅋㅋ+|ㅎㅎ+')).toEqual(['ᄏ', 'ᄒ']);
+    expect(requiredLiterals('ab|[x]')).toBeNull();
+    expect(requiredLiterals('a|\\d')).toBeNull();
+  });
+
+  /** A random pattern over a few letters: literals, classes, groups, alternatives, quantifiers, boundaries and lookarounds. */
+  const pattern = (rand: () => number, depth: number): string => {
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
+    const atom = (): string => {
+      const r = rand();
+      if (depth > 0 && r < 0.25) return `(?:${pattern(rand, depth - 1)})`;
+      if (depth > 0 && r < 0.3) return `(${pattern(rand, depth - 1)})`;
+      if (r < 0.36) return pick(['[ab]', '[^a]', '.', '\\d', '\\s', '\\p{L}', '[.!?]']);
+      if (r < 0.42) return pick(['\\b', '^', '$', '(?<!a)', '(?=b)', '(?!c)', '(?<=a)']);
+      if (r < 0.45) return pick(['\\.', '\\?', '\\-', 'é', '你', "'"]);
+      return pick(['a', 'b', 'c', ' ', 'ab', 'ba', 'ca']);
+    };
+    const quantified = () => {
+      const a = atom();
+      if (/^(?:\\b|\^|\$|\(\?[<=!])/.test(a)) return a;
+      const r = rand();
+      return a + (r < 0.15 ? '?' : r < 0.2 ? '*' : r < 0.25 ? '+' : r < 0.28 ? '{1,2}' : r < 0.3 ? '{2,}' : '');
+    };
+    const sequence = () => Array.from({ length: 1 + Math.floor(rand() * 5) }, quantified).join('');
+    return Array.from({ length: rand() < 0.7 ? 1 : 2 + Math.floor(rand() * 2) }, sequence).join('|');
+  };
+
+  it('never misses a match of a random pattern on random text, as written or compiled for the normalized view', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(fc.integer(), fc.array(fc.constantFrom('a', 'b', 'c', ' ', '.', '1', 'é', '你', '?', '-', "'"), { maxLength: 24 }), (seed, chars) => {
+        let state = seed | 0;
+        const rand = () => {
+          state = (state + 0x6d2b79f5) | 0;
+          let t = Math.imul(state ^ (state >>> 15), 1 | state);
+          t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+          return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+        };
+        const source = pattern(rand, 2);
+        let plain: RegExp;
+        try {
+          plain = new RegExp(source, 'u');
+        } catch {
+          return;
+        }
+        const literals = requiredLiterals(source);
+        if (!literals) return;
+        // texts made of the literals themselves match often
+        const texts = [chars.join(''), literals.join(chars.join('')), `${chars.slice(0, 3).join('')}${literals[0]}${chars.slice(3).join('')}`];
+        for (const text of texts) {
+          for (const re of [plain, compileRuleRegex(source)]) {
+            re.lastIndex = 0;
+            const m = re.exec(text);
+            if (m) {
+              checked++;
+              expect(
+                literals.some((l) => text.includes(l)),
+                `${source} on ${JSON.stringify(text)}: ${JSON.stringify(literals)}`,
+              ).toBe(true);
+            }
+          }
+        }
+      }),
+      { numRuns: 4000 },
+    );
+    expect(checked).toBeGreaterThan(300);
   });
 });

@@ -295,19 +295,20 @@ function literalSequence(source: string, pos: number, depthLeft: number): { pref
   return { prefixes, complete: true, end: k };
 }
 
-/** A compiled rule pattern with its match prefixes (see `matchPrefixes`). */
+/** A compiled rule pattern with the literals one of which every match contains (see `requiredLiterals`). */
 export interface RuleRegex {
   readonly re: RegExp;
+  /** `requiredLiterals` of the source: the match prefixes, or a rarer set found later in the pattern. */
   readonly prefixes: readonly string[] | null;
 }
 
 /**
- * Compile a rule pattern together with its match prefixes: a shipped one with
+ * Compile a rule pattern together with its required literals (`requiredLiterals`): a shipped one with
  * `compileRuleRegex` on V8, a user one on RE2 (`compilePattern`; no prefixes, so it is always tried).
  */
 export function compileRule(source: string, origin: 'shipped' | 'user' = 'shipped'): RuleRegex {
   if (origin === 'user') return { re: compilePattern(source, 'gu', 'user'), prefixes: null };
-  return { re: compileRuleRegex(source), prefixes: matchPrefixes(source) };
+  return { re: compileRuleRegex(source), prefixes: requiredLiterals(source) };
 }
 
 /**
@@ -372,3 +373,244 @@ export function prefixFilter(rules: readonly Pick<RuleRegex, 'prefixes'>[]): (te
  */
 let filterCodes = new Uint16Array(256);
 const filterHits = new AutomatonHits();
+
+/** One element of a pattern as `requiredLiterals` reads it. */
+type Piece =
+  /** a literal character (one code point, NFKC-stable), with its quantifier's least and most count */
+  | { kind: 'literal'; text: string; min: number; max: number }
+  /** a group (capturing or not) with its alternatives */
+  | { kind: 'group'; alternatives: Piece[][]; min: number; max: number }
+  /** zero-width: `\b`, `\B`, `^`, `$`, a lookaround */
+  | { kind: 'empty' }
+  /** anything else that takes characters: a class, `.`, an escape class (`\d`, `\p{L}`), … */
+  | { kind: 'other'; min: number };
+
+/** A pattern the reader cannot follow (the caller falls back to the match prefixes). */
+class Unreadable extends Error {}
+
+/** Reads a pattern into `Piece`s (the syntax `LinearRegexSource` and `RegexSource` accept). */
+function readPieces(source: string): Piece[][] {
+  let k = 0;
+  const alternatives = (): Piece[][] => {
+    const out: Piece[][] = [sequence()];
+    while (source[k] === '|') {
+      k++;
+      out.push(sequence());
+    }
+    return out;
+  };
+  const quantifier = (): { min: number; max: number } => {
+    const c = source[k];
+    let q = { min: 1, max: 1 };
+    if (c === '?') q = { min: 0, max: 1 };
+    else if (c === '*') q = { min: 0, max: Infinity };
+    else if (c === '+') q = { min: 1, max: Infinity };
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(k));
+      if (!m) throw new Unreadable();
+      k += m[0].length;
+      if (source[k] === '?') k++;
+      return { min: Number(m[1]), max: m[2] === undefined ? Number(m[1]) : m[3] ? Number(m[3]) : Infinity };
+    } else return q;
+    k++;
+    if (source[k] === '?') k++; // lazy: the same counts
+    return q;
+  };
+  const sequence = (): Piece[] => {
+    const out: Piece[] = [];
+    while (k < source.length && source[k] !== '|' && source[k] !== ')') {
+      const c = source[k]!;
+      if (c === '(') {
+        if (isLookaround(source, k)) {
+          const close = groupEnd(source, k);
+          if (close < 0) throw new Unreadable();
+          k = close + 1;
+          quantifier();
+          // a lookaround takes no characters, whatever its quantifier
+          out.push({ kind: 'empty' });
+          continue;
+        }
+        k++;
+        if (source[k] === '?') {
+          if (source[k + 1] === ':') k += 2;
+          else if (source[k + 1] === '<' && /^<[A-Za-z_]\w*>/.test(source.slice(k + 1))) k += 1 + source.slice(k + 1).indexOf('>') + 1;
+          else throw new Unreadable();
+        }
+        const inner = alternatives();
+        if (source[k] !== ')') throw new Unreadable();
+        k++;
+        out.push({ kind: 'group', alternatives: inner, ...quantifier() });
+      } else if (c === '[') {
+        k++;
+        if (source[k] === '^') k++;
+        while (k < source.length && source[k] !== ']') k += source[k] === '\\' ? 2 : 1;
+        if (k >= source.length) throw new Unreadable();
+        k++;
+        out.push({ kind: 'other', min: quantifier().min });
+      } else if (c === '\\') {
+        const next = source[k + 1] ?? '';
+        if (next === 'b' || next === 'B') {
+          k += 2;
+          out.push({ kind: 'empty' });
+          continue;
+        }
+        if (/[\^$\\.*+?()[\]{}|/-]/.test(next)) {
+          k += 2;
+          out.push({ kind: 'literal', text: next, ...quantifier() });
+          continue;
+        }
+        // an escape that stands for a class or a character by its code: taken as unknown
+        if (next === 'p' || next === 'P' || (next === 'u' && source[k + 2] === '{')) {
+          const close = source.indexOf('}', k);
+          if (close < 0) throw new Unreadable();
+          k = close + 1;
+        } else if (next === 'u') k += 6;
+        else if (next === 'x') k += 4;
+        else if (next === 'c') k += 3;
+        else if (/[dDwWsSnrtfv0]/.test(next)) k += 2;
+        else throw new Unreadable();
+        out.push({ kind: 'other', min: quantifier().min });
+      } else if (c === '^' || c === '$') {
+        k++;
+        out.push({ kind: 'empty' });
+      } else if (c === '.') {
+        k++;
+        out.push({ kind: 'other', min: quantifier().min });
+      } else if (c === '*' || c === '+' || c === '?' || c === '{' || c === ']' || c === '}') {
+        throw new Unreadable();
+      } else {
+        const code = source.codePointAt(k)!;
+        const text = String.fromCodePoint(code);
+        k += text.length;
+        const q = quantifier();
+        // a character NFKC changes is searched in another form: unknown here
+        if (text.normalize('NFKC') !== text) out.push({ kind: 'other', min: q.min });
+        else out.push({ kind: 'literal', text, ...q });
+      }
+    }
+    return out;
+  };
+  const read = alternatives();
+  if (k !== source.length) throw new Unreadable();
+  return read;
+}
+
+/** Stop widening a literal set beyond this many texts (as `matchPrefixes`). */
+const MAX_LITERALS = 48;
+
+/**
+ * Every text one piece can match when it is literals only (through groups and optional parts),
+ * or null: a group whose every alternative is literal, `x?`, `(?:a|b)?`.
+ */
+function literalTexts(piece: Piece): string[] | null {
+  if (piece.kind === 'empty') return [''];
+  if (piece.kind === 'other' || piece.max > 1) return null;
+  let texts: string[];
+  if (piece.kind === 'literal') texts = [piece.text];
+  else {
+    texts = [];
+    for (const alternative of piece.alternatives) {
+      let alt = [''];
+      for (const p of alternative) {
+        const own = literalTexts(p);
+        if (!own || alt.length * own.length > MAX_LITERALS) return null;
+        alt = alt.flatMap((a) => own.map((o) => a + o));
+      }
+      texts.push(...alt);
+    }
+  }
+  if (piece.min === 0) texts = [...texts, ''];
+  return texts.length > MAX_LITERALS ? null : [...new Set(texts)];
+}
+
+/** How rare a literal set is in text: its weakest literal's length (a letter beyond ASCII counts 2), capped, then fewer literals. */
+function literalSetScore(set: readonly string[]): number {
+  let weakest = Infinity;
+  for (const s of set) {
+    let w = 0;
+    for (let i = 0; i < s.length; i++) w += s.charCodeAt(i) < 0x80 ? 1 : 2;
+    weakest = Math.min(weakest, w);
+  }
+  return Math.min(weakest, 8) * 1000 - set.length;
+}
+
+/** The better of two literal sets (`a` on a tie), either null when unknown. */
+function betterSet(a: string[] | null, b: string[] | null): string[] | null {
+  if (!a) return b;
+  if (!b) return a;
+  return literalSetScore(b) > literalSetScore(a) ? b : a;
+}
+
+/** The best literal set one of which every match of the alternatives holds (null: none known). */
+function requiredOfAlternatives(alternatives: Piece[][]): string[] | null {
+  const union: string[] = [];
+  for (const alternative of alternatives) {
+    const best = requiredOfSequence(alternative);
+    if (!best) return null;
+    union.push(...best);
+  }
+  const out = [...new Set(union)];
+  return out.length > MAX_LITERALS ? null : out;
+}
+
+/**
+ * The best literal set one of which every match of a sequence holds: each run of pieces that must
+ * match one after another and are literals only (`run`: every text the run so far can match;
+ * zero-width pieces keep it going) is one candidate, and so is each group that must match once.
+ */
+function requiredOfSequence(pieces: readonly Piece[]): string[] | null {
+  let best: string[] | null = null;
+  let run = [''];
+  const close = () => {
+    if (run.every((t) => t)) best = betterSet(best, run);
+    run = [''];
+  };
+  for (const piece of pieces) {
+    if (piece.kind === 'empty') continue;
+    const texts = literalTexts(piece);
+    if (texts && run.length * texts.length <= MAX_LITERALS) {
+      run = [...new Set(run.flatMap((r) => texts.map((t) => r + t)))];
+      continue;
+    }
+    // the run so far ends here: what follows it is not literal (or too many texts)
+    if (piece.kind === 'literal' && piece.min > 0) {
+      // `x+`, `x{2,}`: one x ends this run and starts the next
+      run = run.map((r) => r + piece.text);
+      close();
+      run = [piece.text];
+      continue;
+    }
+    close();
+    if (piece.kind === 'group' && piece.min > 0) best = betterSet(best, requiredOfAlternatives(piece.alternatives));
+  }
+  close();
+  return best;
+}
+
+/**
+ * Literal texts one of which every match of the pattern contains somewhere (not only at its
+ * start), for a prefilter that searches a text for them anywhere (`prefixFilter`, the shared
+ * prefix scans): the match prefixes (`matchPrefixes`) when nothing rarer is known, else the
+ * rarest set of a run of literals that every match holds, or of a group every match passes
+ * through — `(?:^|[.!?] |just |so )relax` → `relax` (no prefix at all), `(?:re-?read|read|check)
+ * (?:my|our) (?:earlier|previous)` → the 12 texts `re-read my earlier`, `reread my earlier`, …
+ * instead of `re`, `read`, `check` ("re" is in most English messages). Rarest by the length of a
+ * set's shortest text (a character beyond ASCII counts two), then the fewer texts. Null when
+ * none is known: the pattern always runs.
+ *
+ * @example
+ * requiredLiterals('(?:^|[.!?] )relax\\b'); // ['relax']
+ */
+export function requiredLiterals(source: string): string[] | null {
+  const prefixes = matchPrefixes(source);
+  let read: Piece[][];
+  try {
+    read = readPieces(source);
+  } catch (e) {
+    if (e instanceof Unreadable) return prefixes;
+    throw e;
+  }
+  const found = requiredOfAlternatives(read);
+  const best = betterSet(prefixes, found);
+  return best === prefixes ? prefixes : [...new Set(best!)];
+}

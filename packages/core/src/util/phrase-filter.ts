@@ -1,19 +1,20 @@
 import { caseFoldSafe, type MessageAnalysis } from '../pipeline/analyze/message-analysis.js';
-import { matchPrefixes } from './linear-regex.js';
+import { requiredLiterals } from './linear-regex.js';
 import { type SharedFilter, sharedPrefixScan } from './shared-prefix-scan.js';
 
 /**
- * The lower-cased literal prefixes one of which every case-insensitive match of `source` starts
- * with (`matchPrefixes`), or null when the pattern has none that can stand in for it: no literal
- * prefix, a literal that NFKC would change (the prefixes are NFKC, the text searched is not) or
- * one whose lower case is not its case folding (see `MessageAnalysis.caseFoldSafe`).
+ * The lower-cased literals one of which every case-insensitive match of `source` contains
+ * (`requiredLiterals`: its literal prefixes, or a rarer run of literals later in the pattern), or
+ * null when the pattern has none that can stand in for it: no such literal, a literal that NFKC
+ * would change (the literals are NFKC, the text searched is not) or one whose lower case is not
+ * its case folding (see `MessageAnalysis.caseFoldSafe`).
  *
  * @example
  * caseInsensitivePrefixes('\\bThank(?:s| you)\\b'); // ['thanks', 'thank you']
  */
 export function caseInsensitivePrefixes(source: string): string[] | null {
   if (source.normalize('NFKC') !== source) return null;
-  const prefixes = matchPrefixes(source)?.map((p) => p.toLowerCase());
+  const prefixes = requiredLiterals(source)?.map((p) => p.toLowerCase());
   return prefixes?.every((p) => p && caseFoldSafe(p)) ? prefixes : null;
 }
 
@@ -25,7 +26,7 @@ export function caseInsensitivePrefixes(source: string): string[] | null {
  * 1 means it may (or has no usable prefix: always run). A message whose case folding the lower
  * case cannot stand in for (`caseFoldSafe` false) gets all ones.
  *
- * Sound by construction: a match of pattern `i` starts with one of its prefixes, which then
+ * Sound by construction: a match of pattern `i` contains one of its literals, which then
  * occurs in `lower`; test/message-analysis.test.ts checks it on every shipped phrase list.
  */
 export class PhraseFilter {

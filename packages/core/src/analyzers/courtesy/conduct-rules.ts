@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { MessageAnalysis } from '../../pipeline/analyze/message-analysis.js';
 import { SeveritySchema } from '../../pipeline/validate/finding.js';
-import { compileRuleRegex, LinearRegexSource, matchPrefixes } from '../../util/linear-regex.js';
+import { compileRuleRegex, LinearRegexSource, requiredLiterals } from '../../util/linear-regex.js';
 import { corePackageFile } from '../../util/package-file.js';
 import { compilePattern, isShipped } from '../../util/pattern-engine.js';
 import { type SharedFilter, sharedPrefixScan } from '../../util/shared-prefix-scan.js';
@@ -149,12 +149,12 @@ export interface ConductListPart {
 
 /** `sources` of `file` compiled for a `ConductList` (a pattern RE2 cannot run is an error here, as in `compileFileRegexes`). */
 export function conductListPart(file: ConductRules, sources: readonly string[]): ConductListPart {
-  return { regexes: compileFileRegexes(file, sources), prefixes: sources.map((source) => (isShipped(file) ? matchPrefixes(source) : null)) };
+  return { regexes: compileFileRegexes(file, sources), prefixes: sources.map((source) => (isShipped(file) ? requiredLiterals(source) : null)) };
 }
 
 /**
  * One language's list from its parts, in order, with its prefilter: a shipped file's patterns by
- * their `matchPrefixes` (sound for the compiled regex, as for the conduct rules' own prefilter).
+ * their `requiredLiterals` (sound for the compiled regex, as for the conduct rules' own prefilter).
  */
 export function conductList(language: string, parts: readonly ConductListPart[]): ConductList {
   return {
