@@ -31,7 +31,8 @@ export { COUNTRY_TIMEZONES, dayStatus, holidayYear, TimingOptionsSchema, timingA
 export type * from './appeals/index.js';
 export * from './errors.js';
 export type * from './langid/calibration.js';
-export * from './langid/conversation.js';
+export type { ConversationLanguageOptions, ConversationLanguages, MessageEvidence } from './langid/conversation.js';
+export { identifyConversationLanguages, MESSAGE_PREFIX } from './langid/conversation.js';
 export type * from './langid/features.js';
 export type * from './langid/identify.js';
 export { identifyLanguage } from './langid/identify.js';
