@@ -98,7 +98,7 @@ describe('cxqa eval', () => {
     expect(err).toContain('skipped (not found): langid-tatoeba-tatodet');
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.results[0]).toEqual({ task: 'timing', corpus: 'fixtures/timing', metric: 'accuracy', value: 1, n: 35 });
-  });
+  }, 120_000); // a child process runs every fixtures task: 18 s alone, 40 s beside the rest of the suite on 2 busy cores
 
   it('exits 1 when a metric is below its threshold', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cxqa-eval-'));
