@@ -92,14 +92,25 @@ export function entryDays(e: Pick<HolidayEntry, 'date' | 'start' | 'end'>): Arra
 }
 
 /**
+ * Years date-holidays is asked about. Outside them it has no rules worth reading (its calendars
+ * are modern), and for some it never returns: `getHolidays(1)` and `getHolidays(-1)` for CN loop
+ * forever inside moment (found by a differential fuzzer with a conversation dated 0001-01-01; a
+ * synchronous loop that no analyzer time limit can stop). 1899–2200 returned for 22 countries
+ * (CN VN KR TW HK SG JP SA IL IN US DE FR BR MX ID MY TH AE EG IR PH) at every year. Decision 256.
+ */
+export const DATE_HOLIDAYS_YEARS = { from: 1900, to: 2199 } as const;
+
+/**
  * The closed days of `country` in `year` by date-holidays (national level): entries of a
  * closing type, every day of multi-day ones (also those starting in the previous year), minus
- * group-only days. Null when date-holidays does not know the country.
+ * group-only days. Null when date-holidays does not know the country; no day for a year outside
+ * DATE_HOLIDAYS_YEARS.
  */
 export function dateHolidaysClosedDays(country: string, year: number): ClosedDays | null {
   const h = instance(country);
   if (!h) return null;
   const closed: ClosedDays = new Map();
+  if (!(year >= DATE_HOLIDAYS_YEARS.from && year <= DATE_HOLIDAYS_YEARS.to)) return closed;
   const prefix = `${year}-`;
   for (const y of [year - 1, year]) {
     for (const e of h.getHolidays(y) ?? []) {

@@ -1,4 +1,4 @@
-import { COUNTRY_TIMEZONES, dayStatus, holidayYear, type WorkingCalendar } from '@cxqa/core';
+import { COUNTRY_TIMEZONES, createInspector, dayStatus, holidayYear, timingAnalyzer, type WorkingCalendar } from '@cxqa/core';
 import { isWorkingTime, publicHolidays } from '@cxqa/core/timing';
 import { describe, expect, it } from 'vitest';
 import groupOnly from './group-only-holidays.json' with { type: 'json' };
@@ -187,6 +187,27 @@ describe('holiday data', () => {
     for (const [country, rows] of Object.entries(groupOnly)) {
       if (country.startsWith('$')) continue;
       for (const r of rows as Array<{ note?: string; name?: string; reason: string }>) expect(Boolean(r.reason && (r.note || r.name)), country).toBe(true);
+    }
+  });
+
+  it('asks date-holidays only about years 1900–2199: a conversation dated 0001 or 9999 is inspected, not hung (date-holidays loops forever on CN year 1)', async () => {
+    expect(holidayYear('CN', 2)!.closed.size).toBe(0);
+    expect(holidayYear('CN', 1)!.sources).toEqual(['date-holidays']);
+    expect(holidayYear('US', 9999)!.closed.size).toBe(0);
+    expect(holidayYear('US', 2199)!.closed.size).toBeGreaterThan(5);
+    expect(holidayYear('US', 1900)!.closed.size).toBeGreaterThan(3);
+    const inspector = createInspector({ analyzers: [timingAnalyzer()] });
+    for (const year of ['0001', '0002', '9999']) {
+      const r = await inspector.inspect({
+        id: `year-${year}`,
+        customer: { country: 'CN', timezone: 'Europe/Paris' },
+        messages: [
+          { role: 'customer', text: '你好，什么时候发货？', at: `${year}-01-01T00:00:00+05:30` },
+          { role: 'agent', text: '您好，今天发货。', at: `${year}-01-01T00:20:00Z` },
+        ],
+      });
+      expect(r.status, year).toBe('ok');
+      expect(r.metrics['timing.firstResponseSeconds'], year).toBeTypeOf('number');
     }
   });
 
